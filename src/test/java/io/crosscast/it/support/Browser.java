@@ -1,0 +1,125 @@
+package io.crosscast.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian chromium driven by Debian's chromedriver. The driver path is always given, so Selenium
+ * never tries to download a driver or a browser. Waits are on page state and on PrimeFaces' Ajax queue,
+ * never on fixed sleeps.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    public Browser(URL deploymentUrl) {
+        this(deploymentUrl, "en-US");
+    }
+
+    /** A browser whose user asks for pages in {@code language} (an Accept-Language tag such as fr-FR). */
+    public Browser(URL deploymentUrl, String language) {
+        this.baseUrl = deploymentUrl.toString().endsWith("/") ? deploymentUrl.toString() : deploymentUrl + "/";
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--lang=" + language,
+                "--user-data-dir=" + freshProfileDir());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    private static String freshProfileDir() {
+        try {
+            return Files.createTempDirectory("crosscast-chromium").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a page of the application, e.g. {@code open("admin/system.xhtml")}. */
+    public void open(String path) {
+        driver.get(baseUrl + path);
+        waitForPage();
+    }
+
+    public void signIn(String user, String password) {
+        open("");
+        type(By.id("username"), user);
+        type(By.id("password"), password);
+        driver.findElement(By.id("signIn")).click();
+        waitForPage();
+    }
+
+    public void signOut() {
+        click(By.id("menuForm:logout"));
+    }
+
+    public void type(By locator, String text) {
+        WebElement field = find(locator);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(By locator) {
+        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+        waitForPage();
+    }
+
+    public WebElement find(By locator) {
+        return new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public boolean isPresent(By locator) {
+        return !driver.findElements(locator).isEmpty();
+    }
+
+    public String text(By locator) {
+        return find(locator).getText();
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits until the document is loaded and PrimeFaces has no Ajax request in flight. */
+    public void waitForPage() {
+        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && (!window.jQuery || jQuery.active === 0)"
+                        + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    public void clearSession() {
+        driver.manage().deleteAllCookies();
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
