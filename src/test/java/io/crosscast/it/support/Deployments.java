@@ -2,6 +2,8 @@ package io.crosscast.it.support;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -20,8 +22,24 @@ public final class Deployments {
         }
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
         if (testClasses.length > 0) {
-            archive.addClasses(testClasses);
+            // In-container tests: their classes, and Arquillian's test runner servlet opened past the login.
+            archive.addClasses(testClasses).addClass(Polling.class);
+            archive.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-access.jar")
+                    .addAsManifestResource(new StringAsset(RUNNER_ACCESS), "web-fragment.xml"));
         }
         return archive;
     }
+
+    private static final String RUNNER_ACCESS = """
+            <web-fragment xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                <name>arquillian_runner_access</name>
+                <security-constraint>
+                    <web-resource-collection>
+                        <web-resource-name>Arquillian test runner</web-resource-name>
+                        <url-pattern>/ArquillianServletRunnerEE9</url-pattern>
+                        <url-pattern>/ArquillianServletRunner</url-pattern>
+                    </web-resource-collection>
+                </security-constraint>
+            </web-fragment>
+            """;
 }
