@@ -1,0 +1,105 @@
+package io.crosscast.audience.condition;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a condition into a SQL boolean expression on table {@code recipient}, for a {@code WHERE}
+ * clause such as {@code SELECT r.id FROM recipient r WHERE <fragment>}.
+ *
+ * <p>The SQL text holds only whitelisted columns ({@link RecipientField#column()}), the alias, fixed
+ * keywords and {@code ?} placeholders: every value the marketer typed is a bound parameter. It runs on
+ * H2 and PostgreSQL alike. A group compiles to {@code (a AND b)} or {@code (a OR b)}; an empty AND group
+ * to {@code 1=1} and an empty OR group to {@code 1=0}. Values are stripped of surrounding white space;
+ * how each operator compiles is described on the per-type compilers ({@code TextRuleCompiler},
+ * {@code EnumRuleCompiler}, {@code DateRuleCompiler}, {@code TimestampRuleCompiler},
+ * {@code BooleanRuleCompiler}, {@code ListRuleCompiler}) and pinned down by the tests.
+ *
+ * <p>Relative dates ({@code in_last_days}) are computed from the clock when {@link #compile} runs, and
+ * days are cut at midnight in the zone given here. Instances are immutable and thread-safe.
+ */
+public final class ConditionCompiler {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private final RuleCompiler text = new TextRuleCompiler();
+    private final RuleCompiler enums = new EnumRuleCompiler();
+    private final RuleCompiler dates;
+    private final RuleCompiler timestamps;
+    private final RuleCompiler booleans = new BooleanRuleCompiler();
+    private final RuleCompiler lists = new ListRuleCompiler();
+
+    /**
+     * @param clock gives "now" and "today" for relative dates
+     * @param zone  where days start and end, for date values on timestamp fields and for "today"
+     */
+    public ConditionCompiler(Clock clock, ZoneId zone) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(zone, "zone");
+        this.dates = new DateRuleCompiler(clock, zone);
+        this.timestamps = new TimestampRuleCompiler(clock, zone);
+    }
+
+    /**
+     * Compiles a condition.
+     *
+     * @param condition      the condition; validated first
+     * @param recipientAlias the alias of table {@code recipient} in the query: a plain SQL identifier
+     *                       ({@code [A-Za-z_][A-Za-z0-9_]*}, at most 63 characters)
+     * @return the SQL expression, columns written {@code <alias>.<column>}, and its parameters
+     * @throws InvalidConditionException if the condition has problems (see {@link ConditionValidator})
+     * @throws IllegalArgumentException  if the alias is not a plain identifier
+     */
+    public SqlFragment compile(Condition condition, String recipientAlias) {
+        Objects.requireNonNull(condition, "condition");
+        if (recipientAlias == null || !IDENTIFIER.matcher(recipientAlias).matches()) {
+            throw new IllegalArgumentException("The recipient alias must be a plain SQL identifier "
+                    + "(letters, digits and _, not starting with a digit), got: " + recipientAlias);
+        }
+        ConditionValidator.requireValid(condition);
+        return compileValid(condition, recipientAlias);
+    }
+
+    private SqlFragment compileValid(Condition condition, String alias) {
+        if (condition instanceof Group group) {
+            return compileGroup(group, alias);
+        }
+        Rule rule = (Rule) condition;
+        RecipientField field = RecipientField.fromPublicName(rule.field())
+                .orElseThrow(() -> RuleCompiler.unexpected(rule));
+        return compilerFor(field.type()).compile(rule, field, alias);
+    }
+
+    private SqlFragment compileGroup(Group group, String alias) {
+        if (group.children().isEmpty()) {
+            return SqlFragment.of(group.logic() == Logic.AND ? "1=1" : "1=0");
+        }
+        String joiner = group.logic() == Logic.AND ? " AND " : " OR ";
+        StringBuilder sql = new StringBuilder("(");
+        List<Object> parameters = new ArrayList<>();
+        for (Condition child : group.children()) {
+            SqlFragment fragment = compileValid(child, alias);
+            if (sql.length() > 1) {
+                sql.append(joiner);
+            }
+            sql.append(fragment.sql());
+            parameters.addAll(fragment.parameters());
+        }
+        return new SqlFragment(sql.append(')').toString(), parameters);
+    }
+
+    private RuleCompiler compilerFor(FieldType type) {
+        return switch (type) {
+            case TEXT -> text;
+            case ENUM -> enums;
+            case DATE -> dates;
+            case TIMESTAMP -> timestamps;
+            case BOOLEAN -> booleans;
+            case LIST -> lists;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.crosscast.audience.condition;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * TIMESTAMP WITH TIME ZONE fields, compared with {@link OffsetDateTime} parameters. A value is a day
+ * (yyyy-MM-dd) meaning the whole day in the compiler's zone, from its first instant (included) to the
+ * next day's first instant (excluded); daylight-saving days are 23 or 25 hours long, as they should be.
+ * {@code in_last_days N} means from now minus N calendar days (same time of day, in the zone) on;
+ * {@code not_in_last_days N} means before that instant, or never.
+ */
+final class TimestampRuleCompiler implements RuleCompiler {
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    TimestampRuleCompiler(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public SqlFragment compile(Rule rule, RecipientField field, String alias) {
+        String column = RuleCompiler.column(field, alias);
+        return switch (rule.operator()) {
+            case EQUALS -> SqlFragment.of("(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0),
+                    startOf(rule, 0, 1));
+            case NOT_EQUALS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ? OR " + column
+                    + " >= ?)", startOf(rule, 0, 0), startOf(rule, 0, 1));
+            case LESS_THAN -> SqlFragment.of(column + " < ?", startOf(rule, 0, 0));
+            case LESS_OR_EQUAL -> SqlFragment.of(column + " < ?", startOf(rule, 0, 1));
+            case GREATER_THAN -> SqlFragment.of(column + " >= ?", startOf(rule, 0, 1));
+            case GREATER_OR_EQUAL -> SqlFragment.of(column + " >= ?", startOf(rule, 0, 0));
+            case BETWEEN -> SqlFragment.of("(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0),
+                    startOf(rule, 1, 1));
+            case IS_EMPTY -> SqlFragment.of(column + " IS NULL");
+            case IS_NOT_EMPTY -> SqlFragment.of(column + " IS NOT NULL");
+            case IN_LAST_DAYS -> SqlFragment.of(column + " >= ?", daysAgo(rule));
+            case NOT_IN_LAST_DAYS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)",
+                    daysAgo(rule));
+            default -> throw RuleCompiler.unexpected(rule);
+        };
+    }
+
+    /** The first instant of the day of value {@code index}, plus {@code days} days. */
+    private OffsetDateTime startOf(Rule rule, int index, int days) {
+        LocalDate date = RuleValues.date(rule.values().get(index)).orElseThrow(() -> RuleCompiler.unexpected(rule));
+        return date.plusDays(days).atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    private OffsetDateTime daysAgo(Rule rule) {
+        int days = RuleValues.days(rule.values().get(0)).orElseThrow(() -> RuleCompiler.unexpected(rule));
+        return clock.instant().atZone(zone).minusDays(days).toOffsetDateTime();
+    }
+}
