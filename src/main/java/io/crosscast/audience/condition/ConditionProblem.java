@@ -27,6 +27,10 @@ public record ConditionProblem(ProblemCode code, List<String> arguments, List<In
 
     /** The path as a JSON pointer into the condition's JSON form: {@code /children/2/children/0}. */
     public String jsonPointer() {
+        return jsonPointer(path);
+    }
+
+    static String jsonPointer(List<Integer> path) {
         StringBuilder pointer = new StringBuilder();
         for (int index : path) {
             pointer.append("/children/").append(index);

@@ -48,6 +48,8 @@ public enum ProblemCode {
     TOO_MANY_VALUES_IN_TOTAL("The condition has {0} values in all, at most {1} are allowed"),
     /** No arguments. */
     EMPTY_JSON("The condition is empty (expected a JSON object)"),
+    /** Arguments: key, line, column. */
+    DUPLICATE_KEY("The key '{0}' appears twice in the same object (line {1}, column {2})"),
     /** Arguments: line, column. */
     INVALID_JSON("The condition is not valid JSON (line {0}, column {1})"),
     /** Arguments: what is wrong (English), where (a JSON pointer such as {@code /children/1}). */

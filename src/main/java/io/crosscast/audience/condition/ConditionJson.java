@@ -1,0 +1,286 @@
+package io.crosscast.audience.condition;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The JSON form of conditions, for storage and the API:
+ *
+ * <pre>
+ * {"logic":"and","children":[
+ *     {"field":"status","operator":"in","values":["GOLD","SILVER"]},
+ *     {"logic":"or","children":[]}]}
+ * </pre>
+ *
+ * <p>A group has exactly the keys {@code logic} ({@code "and"} or {@code "or"}) and {@code children};
+ * a rule has {@code field} (a {@link RecipientField#publicName()}), {@code operator} (an
+ * {@link Operator#jsonName()}) and {@code values} (strings; may be left out when there are none). Reading
+ * is strict: unknown or duplicate keys, values that are not strings, content after the condition and
+ * more than {@value ConditionValidator#MAX_DEPTH} levels of groups are refused. Reading checks the shape
+ * only; an unknown field or a bad value still reads, so that a stored condition can be shown with its
+ * problems ({@link ConditionValidator}). Writing then reading gives back an equal condition, and reading
+ * then writing a document written here gives back the same text.
+ */
+public final class ConditionJson {
+
+    private static final String LOGIC = "logic";
+    private static final String CHILDREN = "children";
+    private static final String FIELD = "field";
+    private static final String OPERATOR = "operator";
+    private static final String VALUES = "values";
+    private static final Set<String> GROUP_KEYS = Set.of(LOGIC, CHILDREN);
+    private static final Set<String> RULE_KEYS = Set.of(FIELD, OPERATOR, VALUES);
+
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+
+    private ConditionJson() {
+    }
+
+    /** The condition as compact JSON text. */
+    public static String toJson(Condition condition) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = WRITERS.createWriter(text)) {
+            writer.writeObject(toJsonObject(condition));
+        }
+        return text.toString();
+    }
+
+    /** The condition as a JSON object, to embed in a larger document. */
+    public static JsonObject toJsonObject(Condition condition) {
+        if (condition instanceof Group group) {
+            JsonArrayBuilder children = BUILDERS.createArrayBuilder();
+            group.children().forEach(child -> children.add(toJsonObject(child)));
+            return BUILDERS.createObjectBuilder()
+                    .add(LOGIC, group.logic().jsonName())
+                    .add(CHILDREN, children)
+                    .build();
+        }
+        Rule rule = (Rule) condition;
+        JsonArrayBuilder values = BUILDERS.createArrayBuilder();
+        rule.values().forEach(values::add);
+        return BUILDERS.createObjectBuilder()
+                .add(FIELD, rule.field())
+                .add(OPERATOR, rule.operator().jsonName())
+                .add(VALUES, values)
+                .build();
+    }
+
+    /**
+     * Reads a condition from JSON text.
+     *
+     * @throws InvalidConditionException if the text is empty, not JSON, or not shaped like a condition;
+     *                                   the message says what and where
+     */
+    public static Condition fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            throw invalid(ProblemCode.EMPTY_JSON, List.of());
+        }
+        checkStructure(json);
+        JsonValue value;
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw notJson(e.getLocation(), e);
+        } catch (JsonException e) {
+            throw notJson(null, e);
+        }
+        return read(value, new ArrayList<>(), 0);
+    }
+
+    /**
+     * Reads a condition from a JSON object, e.g. one embedded in a larger document.
+     *
+     * @throws InvalidConditionException if the object is not shaped like a condition
+     */
+    public static Condition fromJsonObject(JsonObject json) {
+        if (json == null) {
+            throw invalid(ProblemCode.EMPTY_JSON, List.of());
+        }
+        return read(json, new ArrayList<>(), 0);
+    }
+
+    /**
+     * Streams through the text once before it is read, for what a reader lets pass or handles badly: a
+     * key given twice (readers keep one of them), content after the condition (readers ignore it) and
+     * absurd nesting (readers recurse). A group level takes two JSON levels (the group and its children),
+     * a rule two more (the rule and its values).
+     */
+    private static void checkStructure(String json) {
+        int maxNesting = 2 * ConditionValidator.MAX_DEPTH + 2;
+        Deque<Set<String>> keysOfOpenObjects = new ArrayDeque<>();
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            do {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case START_OBJECT, START_ARRAY -> {
+                        keysOfOpenObjects.push(new HashSet<>());
+                        if (keysOfOpenObjects.size() > maxNesting) {
+                            throw invalid(ProblemCode.TOO_DEEP, List.of(),
+                                    String.valueOf(ConditionValidator.MAX_DEPTH));
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> keysOfOpenObjects.pop();
+                    case KEY_NAME -> {
+                        if (!keysOfOpenObjects.element().add(parser.getString())) {
+                            JsonLocation at = parser.getLocation();
+                            throw invalid(ProblemCode.DUPLICATE_KEY, List.of(), parser.getString(),
+                                    String.valueOf(at.getLineNumber()), String.valueOf(at.getColumnNumber()));
+                        }
+                    }
+                    default -> {
+                        // a scalar: nothing to track
+                    }
+                }
+            } while (!keysOfOpenObjects.isEmpty());
+            if (parser.hasNext()) {
+                throw notJson(parser.getLocation(), null);
+            }
+        } catch (JsonParsingException e) {
+            throw notJson(e.getLocation(), e);
+        } catch (JsonException | NoSuchElementException e) {
+            throw notJson(null, e);
+        }
+    }
+
+    private static Condition read(JsonValue value, List<Integer> path, int depth) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw malformed("A condition must be a JSON object, got " + describe(value), path);
+        }
+        JsonObject object = value.asJsonObject();
+        boolean group = object.containsKey(LOGIC);
+        boolean rule = object.containsKey(FIELD);
+        if (group && rule) {
+            throw malformed("A condition has both 'logic' (a group) and 'field' (a rule)", path);
+        }
+        if (group) {
+            return readGroup(object, path, depth + 1);
+        }
+        if (rule) {
+            return readRule(object, path);
+        }
+        throw malformed("A condition needs 'logic' (a group) or 'field' (a rule)", path);
+    }
+
+    private static Group readGroup(JsonObject object, List<Integer> path, int depth) {
+        requireOnly(GROUP_KEYS, object, "a group", path);
+        String logicName = string(object, LOGIC, "'logic' must be \"and\" or \"or\"", path);
+        Logic logic = Logic.fromJsonName(logicName).orElseThrow(
+                () -> malformed("Unknown logic '" + logicName + "' (use \"and\" or \"or\")", path));
+        JsonValue children = object.get(CHILDREN);
+        if (children == null || children.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw malformed("A group needs 'children' (a list of conditions)", path);
+        }
+        if (depth > ConditionValidator.MAX_DEPTH) {
+            throw invalid(ProblemCode.TOO_DEEP, path, String.valueOf(ConditionValidator.MAX_DEPTH));
+        }
+        JsonArray array = children.asJsonArray();
+        List<Condition> conditions = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            path.add(i);
+            conditions.add(read(array.get(i), path, depth));
+            path.remove(path.size() - 1);
+        }
+        return new Group(logic, conditions);
+    }
+
+    private static Rule readRule(JsonObject object, List<Integer> path) {
+        requireOnly(RULE_KEYS, object, "a rule", path);
+        String field = string(object, FIELD, "'field' must be a string", path);
+        if (!object.containsKey(OPERATOR)) {
+            throw malformed("Rule " + field + " has no 'operator'", path);
+        }
+        String operatorName = string(object, OPERATOR, "'operator' must be a string in rule " + field, path);
+        Operator operator = Operator.fromJsonName(operatorName)
+                .orElseThrow(() -> invalid(ProblemCode.UNKNOWN_OPERATOR, path, operatorName, field));
+        return new Rule(field, operator, values(object, field, path));
+    }
+
+    private static List<String> values(JsonObject object, String field, List<Integer> path) {
+        JsonValue values = object.get(VALUES);
+        if (values == null) {
+            return List.of();
+        }
+        if (values.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw malformed("'values' must be a list of strings in rule " + field + ", got " + describe(values),
+                    path);
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonValue value : values.asJsonArray()) {
+            if (value.getValueType() != JsonValue.ValueType.STRING) {
+                throw malformed("Values must be strings (in quotes) in rule " + field + ", got " + describe(value),
+                        path);
+            }
+            strings.add(((JsonString) value).getString());
+        }
+        return strings;
+    }
+
+    private static void requireOnly(Set<String> keys, JsonObject object, String what, List<Integer> path) {
+        for (String key : object.keySet()) {
+            if (!keys.contains(key)) {
+                throw malformed("Unknown key '" + key + "' in " + what, path);
+            }
+        }
+    }
+
+    private static String string(JsonObject object, String key, String message, List<Integer> path) {
+        JsonValue value = object.get(key);
+        if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
+            throw malformed(message, path);
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "a list";
+            case STRING -> "a string";
+            case NUMBER -> "the number " + value;
+            case TRUE, FALSE -> value.toString();
+            case NULL -> "null";
+        };
+    }
+
+    private static InvalidConditionException notJson(JsonLocation location, Throwable cause) {
+        String line = location == null ? "?" : String.valueOf(location.getLineNumber());
+        String column = location == null ? "?" : String.valueOf(location.getColumnNumber());
+        return new InvalidConditionException(
+                List.of(new ConditionProblem(ProblemCode.INVALID_JSON, List.of(line, column), List.of())), cause);
+    }
+
+    private static InvalidConditionException malformed(String what, List<Integer> path) {
+        return invalid(ProblemCode.MALFORMED_CONDITION, path, what, ConditionProblem.jsonPointer(path));
+    }
+
+    private static InvalidConditionException invalid(ProblemCode code, List<Integer> path, String... arguments) {
+        return new InvalidConditionException(List.of(new ConditionProblem(code, List.of(arguments), path)));
+    }
+}
