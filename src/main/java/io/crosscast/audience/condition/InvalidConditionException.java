@@ -12,7 +12,7 @@ public class InvalidConditionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<ConditionProblem> problems;
+    private final List<ConditionProblem> problems;
 
     /** A condition with these problems (at least one). */
     public InvalidConditionException(List<ConditionProblem> problems) {

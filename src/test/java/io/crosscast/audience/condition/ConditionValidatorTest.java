@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -203,6 +207,21 @@ class ConditionValidatorTest {
                 () -> ConditionValidator.requireValid(condition));
         assertEquals("Unknown field 'salary'; 'gold2' is not a status (GOLD, SILVER, BRONZE, NONE)", e.getMessage());
         assertEquals(2, e.problems().size());
+    }
+
+    @Test
+    void theExceptionSurvivesSerialisationWithItsProblems() throws Exception {
+        InvalidConditionException e = assertThrows(InvalidConditionException.class,
+                () -> ConditionValidator.requireValid(Group.and(new Rule("salary", Operator.IS_EMPTY, List.of()))));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(e);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            InvalidConditionException read = (InvalidConditionException) in.readObject();
+            assertEquals("Unknown field 'salary'", read.getMessage());
+            assertEquals(e.problems(), read.problems());
+        }
     }
 
     @Test
