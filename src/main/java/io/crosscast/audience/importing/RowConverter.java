@@ -1,0 +1,103 @@
+package io.crosscast.audience.importing;
+
+import io.crosscast.audience.contact.EmailAddresses;
+import io.crosscast.audience.contact.InvalidContactException;
+import io.crosscast.audience.contact.PhoneNumbers;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns the cells of one CSV record into an {@link ImportRow}, checking every mapped field. All the
+ * problems of a record are reported together (email first, then the other fields), joined with
+ * {@code "; "}.
+ */
+final class RowConverter {
+
+    static final String EMAIL_MISSING = "Email is missing";
+
+    private final Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
+    private final PhoneNumbers phoneNumbers;
+    private final LocalDate today;
+
+    RowConverter(ColumnMapping mapping, PhoneNumbers phoneNumbers, LocalDate today) {
+        for (ImportField field : mapping.mappedFields()) {
+            columns.put(field, mapping.columnOf(field).getAsInt());
+        }
+        this.phoneNumbers = phoneNumbers;
+        this.today = today;
+    }
+
+    /**
+     * @param cells the record's cells, as many as the mapping has columns
+     * @throws RowRejectedException naming every problem of the record
+     */
+    ImportRow convert(long lineNumber, String[] cells) throws RowRejectedException {
+        Reading reading = new Reading(cells);
+        String email = reading.email();
+        String country = reading.value(ImportField.COUNTRY, FieldValues::country);
+        String firstName = reading.value(ImportField.FIRST_NAME,
+                cell -> FieldValues.text(cell, FieldValues.NAME_MAX_LENGTH, ImportField.FIRST_NAME));
+        String lastName = reading.value(ImportField.LAST_NAME,
+                cell -> FieldValues.text(cell, FieldValues.NAME_MAX_LENGTH, ImportField.LAST_NAME));
+        String mobilePhone = reading.value(ImportField.MOBILE_PHONE, cell -> phoneNumbers.toE164(cell, country));
+        String status = reading.value(ImportField.STATUS, FieldValues::status);
+        String language = reading.value(ImportField.LANGUAGE, FieldValues::language);
+        LocalDate birthDate = reading.value(ImportField.BIRTH_DATE, cell -> FieldValues.birthDate(cell, today));
+        Boolean emailOptOut = reading.value(ImportField.EMAIL_OPT_OUT,
+                cell -> FieldValues.yesNo(cell, ImportField.EMAIL_OPT_OUT));
+        Boolean smsOptOut = reading.value(ImportField.SMS_OPT_OUT,
+                cell -> FieldValues.yesNo(cell, ImportField.SMS_OPT_OUT));
+        if (!reading.problems.isEmpty()) {
+            throw new RowRejectedException(String.join("; ", reading.problems));
+        }
+        return new ImportRow(lineNumber, email, EmailAddresses.key(email), firstName, lastName, mobilePhone,
+                status, country, language, birthDate, emailOptOut, smsOptOut);
+    }
+
+    /** The cells of one record and the problems found so far. */
+    private final class Reading {
+
+        private final String[] cells;
+        private final List<String> problems = new ArrayList<>(2);
+
+        Reading(String[] cells) {
+            this.cells = cells;
+        }
+
+        String email() {
+            if (cell(ImportField.EMAIL) == null) {
+                problems.add(EMAIL_MISSING);
+                return null;
+            }
+            return value(ImportField.EMAIL, EmailAddresses::normalise);
+        }
+
+        /** The field's value, or null when its column is not mapped, its cell is empty or not valid. */
+        <T> T value(ImportField field, Function<String, T> parser) {
+            String cell = cell(field);
+            if (cell == null) {
+                return null;
+            }
+            try {
+                return parser.apply(cell);
+            } catch (InvalidContactException e) {
+                problems.add(e.getMessage());
+                return null;
+            }
+        }
+
+        /** The field's cell trimmed, or null when its column is not mapped or the cell is blank. */
+        private String cell(ImportField field) {
+            Integer column = columns.get(field);
+            if (column == null) {
+                return null;
+            }
+            String cell = cells[column].strip();
+            return cell.isEmpty() ? null : cell;
+        }
+    }
+}
