@@ -1,0 +1,6 @@
+package io.crosscast.audience;
+
+/** A recipient's membership tier. */
+public enum MembershipStatus {
+    GOLD, SILVER, BRONZE, NONE
+}

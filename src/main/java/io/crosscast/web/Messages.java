@@ -1,0 +1,46 @@
+package io.crosscast.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Texts of the resource bundle in the viewer's language, and Faces messages built from them. */
+public final class Messages {
+
+    private static final String BUNDLE = "io.crosscast.web.messages";
+
+    private Messages() {
+    }
+
+    public static String text(String key, Object... arguments) {
+        return textOr(key, key, arguments);
+    }
+
+    /** The text of {@code key}, or {@code fallback} when the bundle has no such key. */
+    public static String textOr(String key, String fallback, Object... arguments) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, context.getViewRoot().getLocale());
+        try {
+            String pattern = bundle.getString(key);
+            return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+        } catch (MissingResourceException e) {
+            return fallback;
+        }
+    }
+
+    /** A growl message from the bundle. */
+    public static void info(String key, Object... arguments) {
+        add(null, FacesMessage.SEVERITY_INFO, text(key, arguments));
+    }
+
+    /** An error shown beside the component {@code clientId} (or globally when null), text as given. */
+    public static void error(String clientId, String text) {
+        add(clientId, FacesMessage.SEVERITY_ERROR, text);
+    }
+
+    private static void add(String clientId, FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
+    }
+}

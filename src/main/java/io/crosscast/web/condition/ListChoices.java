@@ -1,0 +1,26 @@
+package io.crosscast.web.condition;
+
+import io.crosscast.list.ListService;
+import io.crosscast.list.ListSummary;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** The recipient lists offered by "member of list" rules (read once per request). */
+@Named
+@RequestScoped
+public class ListChoices {
+
+    @EJB
+    private ListService lists;
+
+    private List<ListSummary> all;
+
+    public List<ListSummary> getLists() {
+        if (all == null) {
+            all = lists.all();
+        }
+        return all;
+    }
+}
