@@ -1,6 +1,9 @@
 package io.crosscast.audience.internal;
 
 import io.crosscast.platform.DatabaseVendor;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Builds the one INSERT ... SELECT that creates N realistic recipients in the database itself, without a
@@ -39,7 +42,9 @@ public final class RecipientGenerator {
         String firstName = pick(FIRST_NAMES, "MOD(s.n, " + FIRST_NAMES.length + ")");
         String lastName = pick(LAST_NAMES, "MOD(s.n / " + FIRST_NAMES.length + ", " + LAST_NAMES.length + ")");
         String country = pick(COUNTRIES, "MOD(s.n / 7, " + COUNTRIES.length + ")");
-        String emailLocal = "LOWER(" + firstName + ") || '.' || LOWER(" + lastName + ") || '.' || CAST(s.n AS VARCHAR(20))";
+        String emailLocal = pick(slugs(FIRST_NAMES), "MOD(s.n, " + FIRST_NAMES.length + ")") + " || '.' || "
+                + pick(slugs(LAST_NAMES), "MOD(s.n / " + FIRST_NAMES.length + ", " + LAST_NAMES.length + ")")
+                + " || '.' || CAST(s.n AS VARCHAR(20))";
         String email = "CASE WHEN MOD(s.n, 17) = 0 THEN NULL ELSE " + emailLocal + " || '@example.com' END";
         return "INSERT INTO recipient (first_name, last_name, email, email_key, mobile_phone, status, country,"
                 + " language, birth_date, email_opt_out, sms_opt_out, created_at, updated_at)"
@@ -60,6 +65,13 @@ public final class RecipientGenerator {
      */
     public static String nextStartSql() {
         return "SELECT COALESCE(MAX(id), 0) FROM recipient";
+    }
+
+    /** Names as they appear in email addresses: lower case, without accents. */
+    private static String[] slugs(String[] names) {
+        return Arrays.stream(names)
+                .map(n -> Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
     }
 
     private static String pick(String[] values, String indexExpression) {

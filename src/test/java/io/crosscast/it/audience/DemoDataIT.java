@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.DemoData;
+import io.crosscast.audience.contact.EmailAddresses;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.platform.Datasources;
 import jakarta.annotation.Resource;
@@ -12,6 +13,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,8 +53,24 @@ class DemoDataIT {
         assertTrue(query("SELECT COUNT(*) FROM recipient WHERE email IS NULL") > 0);
         assertTrue(query("SELECT COUNT(*) FROM recipient WHERE mobile_phone IS NULL") > 0);
         assertTrue(query("SELECT COUNT(*) FROM recipient WHERE email_opt_out") > 0);
+        for (String email : emails("SELECT email FROM recipient WHERE email LIKE '%@example.com' ORDER BY id DESC")) {
+            assertEquals(email, EmailAddresses.normalise(email), "generated emails are valid");
+        }
         assertEquals(0, query("SELECT COUNT(*) FROM recipient WHERE mobile_phone IS NOT NULL"
                 + " AND (LENGTH(mobile_phone) <> 12 OR mobile_phone NOT LIKE '+336%')"));
+    }
+
+    private List<String> emails(String sql) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setMaxRows(300);
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+        }
+        return result;
     }
 
     private long query(String sql) throws SQLException {
