@@ -1,0 +1,99 @@
+package io.crosscast.audience;
+
+import io.crosscast.audience.importing.RejectedLine;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A running import as the progress page sees it: counters updated chunk by chunk, the report once done.
+ * Thread-safe: the import thread writes, page requests read.
+ */
+public class ImportProgress {
+
+    private final String importId;
+    private final long totalBytes;
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong linesRead = new AtomicLong();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong updated = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final List<RejectedLine> rejectedLines = Collections.synchronizedList(new ArrayList<>());
+    private volatile ImportReport report;
+    private volatile String failure;
+
+    public ImportProgress(String importId, long totalBytes) {
+        this.importId = importId;
+        this.totalBytes = totalBytes;
+    }
+
+    public String importId() {
+        return importId;
+    }
+
+    /** 0-100, from the bytes read so far (100 once done). */
+    public int percent() {
+        if (isDone()) {
+            return 100;
+        }
+        return totalBytes <= 0 ? 0 : (int) Math.min(99, bytesRead.get() * 100 / totalBytes);
+    }
+
+    public boolean isDone() {
+        return report != null || failure != null;
+    }
+
+    public ImportReport report() {
+        return report;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public long linesRead() {
+        return linesRead.get();
+    }
+
+    public long created() {
+        return created.get();
+    }
+
+    public long updated() {
+        return updated.get();
+    }
+
+    public long rejected() {
+        return rejected.get();
+    }
+
+    void bytesRead(long bytes) {
+        bytesRead.set(bytes);
+    }
+
+    void chunkWritten(int lines, int createdNow, int updatedNow, int duplicatesNow) {
+        linesRead.addAndGet(lines);
+        created.addAndGet(createdNow);
+        updated.addAndGet(updatedNow);
+        duplicates.addAndGet(duplicatesNow);
+    }
+
+    void rejected(RejectedLine line, int keepAtMost) {
+        linesRead.incrementAndGet();
+        if (rejected.incrementAndGet() <= keepAtMost) {
+            rejectedLines.add(line);
+        }
+    }
+
+    ImportReport finish(boolean aborted, String abortReason, long millis) {
+        report = new ImportReport(importId, linesRead.get(), created.get(), updated.get(), duplicates.get(),
+                rejected.get(), List.copyOf(rejectedLines), aborted, abortReason, millis);
+        return report;
+    }
+
+    void fail(String reason) {
+        failure = reason;
+    }
+}

@@ -1,0 +1,18 @@
+package io.crosscast.audience;
+
+import io.crosscast.audience.importing.RejectedLine;
+import java.util.List;
+
+/**
+ * What an import did. {@code rejectedLines} holds the first {@link RecipientImportService#MAX_REPORTED_REJECTS}
+ * rejected lines ({@code rejected} counts them all). {@code duplicates} are lines whose address appeared
+ * again later in the same chunk of the file: the later line won. When {@code aborted}, the lines before
+ * the reason were imported and stay.
+ */
+public record ImportReport(String importId, long linesRead, long created, long updated, long duplicates,
+        long rejected, List<RejectedLine> rejectedLines, boolean aborted, String abortReason, long millis) {
+
+    public boolean isRejectedLinesTruncated() {
+        return rejected > rejectedLines.size();
+    }
+}

@@ -1,0 +1,92 @@
+package io.crosscast.audience.internal;
+
+import io.crosscast.audience.importing.ImportField;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The set-based statements that merge a chunk of staged import rows ({@code import_row}) into
+ * {@code recipient}. Only whitelisted columns appear in the SQL; every value is a bound parameter.
+ */
+public final class ImportSql {
+
+    /** Columns of the importable fields (email is the key, handled apart). */
+    private static final Map<ImportField, String> COLUMNS = new EnumMap<>(ImportField.class);
+    /** Columns that may not become NULL: an empty cell keeps the recipient's value. */
+    private static final Set<String> NOT_NULL = Set.of("status", "email_opt_out", "sms_opt_out");
+
+    static {
+        COLUMNS.put(ImportField.FIRST_NAME, "first_name");
+        COLUMNS.put(ImportField.LAST_NAME, "last_name");
+        COLUMNS.put(ImportField.MOBILE_PHONE, "mobile_phone");
+        COLUMNS.put(ImportField.STATUS, "status");
+        COLUMNS.put(ImportField.COUNTRY, "country");
+        COLUMNS.put(ImportField.LANGUAGE, "language");
+        COLUMNS.put(ImportField.BIRTH_DATE, "birth_date");
+        COLUMNS.put(ImportField.EMAIL_OPT_OUT, "email_opt_out");
+        COLUMNS.put(ImportField.SMS_OPT_OUT, "sms_opt_out");
+    }
+
+    public static final String INSERT_STAGED = "INSERT INTO import_row (import_id, line_no, email, email_key,"
+            + " first_name, last_name, mobile_phone, status, country, language, birth_date, email_opt_out, sms_opt_out)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Keeps, for each address, only its last line in the chunk (one parameter: import id). */
+    public static final String DROP_EARLIER_DUPLICATES = "DELETE FROM import_row WHERE import_id = ? AND EXISTS"
+            + " (SELECT 1 FROM import_row t WHERE t.import_id = import_row.import_id"
+            + " AND t.email_key = import_row.email_key AND t.line_no > import_row.line_no)";
+
+    /** Staged rows whose recipient exists (one parameter: import id). */
+    public static final String COUNT_EXISTING = "SELECT COUNT(*) FROM import_row s WHERE s.import_id = ?"
+            + " AND EXISTS (SELECT 1 FROM recipient r WHERE r.email_key = s.email_key)";
+
+    /** Creates the recipients that do not exist yet (parameters: created_at, updated_at, import id). */
+    public static final String INSERT_NEW = "INSERT INTO recipient (email, email_key, first_name, last_name,"
+            + " mobile_phone, status, country, language, birth_date, email_opt_out, sms_opt_out, created_at, updated_at)"
+            + " SELECT s.email, s.email_key, s.first_name, s.last_name, s.mobile_phone, COALESCE(s.status, 'NONE'),"
+            + " s.country, s.language, s.birth_date, COALESCE(s.email_opt_out, FALSE), COALESCE(s.sms_opt_out, FALSE), ?, ?"
+            + " FROM import_row s WHERE s.import_id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM recipient r WHERE r.email_key = s.email_key)";
+
+    /** Adds the chunk's recipients to a list (parameters: list id, added_at, import id, list id). */
+    public static final String ADD_TO_LIST = "INSERT INTO list_member (list_id, recipient_id, added_at)"
+            + " SELECT ?, r.id, ? FROM recipient r JOIN import_row s ON s.email_key = r.email_key"
+            + " WHERE s.import_id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM list_member m WHERE m.list_id = ? AND m.recipient_id = r.id)";
+
+    public static final String CLEAR = "DELETE FROM import_row WHERE import_id = ?";
+
+    private ImportSql() {
+    }
+
+    /**
+     * The update of existing recipients. Parameters: the import id {@code subqueries} times (one per
+     * assigned column), then updated_at, then the import id of the WHERE clause.
+     */
+    public record Update(String sql, int subqueries) {
+    }
+
+    /** Updates existing recipients with the mapped fields of their staged row (the address keeps the file's spelling). */
+    public static Update updateExisting(Set<ImportField> mapped) {
+        List<String> assignments = new ArrayList<>();
+        assignments.add("email = " + staged("email"));
+        for (Map.Entry<ImportField, String> entry : COLUMNS.entrySet()) {
+            if (mapped.contains(entry.getKey())) {
+                String column = entry.getValue();
+                assignments.add(column + " = " + (NOT_NULL.contains(column)
+                        ? "COALESCE(" + staged(column) + ", " + column + ")" : staged(column)));
+            }
+        }
+        String sql = "UPDATE recipient SET " + String.join(", ", assignments)
+                + ", updated_at = ?, version = version + 1"
+                + " WHERE EXISTS (SELECT 1 FROM import_row s WHERE s.import_id = ? AND s.email_key = recipient.email_key)";
+        return new Update(sql, assignments.size());
+    }
+
+    private static String staged(String column) {
+        return "(SELECT s." + column + " FROM import_row s WHERE s.import_id = ? AND s.email_key = recipient.email_key)";
+    }
+}

@@ -1,0 +1,239 @@
+package io.crosscast.web.audience;
+
+import io.crosscast.audience.AudienceException;
+import io.crosscast.audience.ImportProgress;
+import io.crosscast.audience.ImportReport;
+import io.crosscast.audience.ImportTracker;
+import io.crosscast.audience.RecipientImportService;
+import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.ImportField;
+import io.crosscast.audience.importing.RecipientCsvReader;
+import io.crosscast.web.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * Backing bean of recipients/import.xhtml, in three steps: upload a file (kept in a temporary file, never
+ * in memory), check the proposed column mapping, then follow the import's progress and read its report.
+ */
+@Named
+@ViewScoped
+public class RecipientImportPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final List<String> ENCODINGS = List.of("UTF-8", "ISO-8859-1", "windows-1252");
+
+    @EJB
+    private RecipientImportService importer;
+
+    @Inject
+    private ImportTracker tracker;
+
+    private transient UploadedFile file;
+    private String fileName;
+    private Path uploaded;
+    private String encoding = "UTF-8";
+    private char delimiter = ',';
+    private final List<ColumnChoice> columns = new ArrayList<>();
+    private String listName;
+    private String importId;
+
+    /** A column of the file and the field it goes to (null: ignored). */
+    public static class ColumnChoice implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+        private final String header;
+        private ImportField field;
+
+        ColumnChoice(int index, String header, ImportField field) {
+            this.index = index;
+            this.header = header;
+            this.field = field;
+        }
+
+        public int getIndex() {
+            return index;
+        }
+
+        public String getHeader() {
+            return header;
+        }
+
+        public ImportField getField() {
+            return field;
+        }
+
+        public void setField(ImportField field) {
+            this.field = field;
+        }
+    }
+
+    /** Step 1: keeps the upload in a temporary file and proposes a mapping from its header. */
+    public void readColumns() {
+        if (file == null || file.getSize() == 0) {
+            Messages.error("importForm:file", Messages.text("import.noFile"));
+            return;
+        }
+        try {
+            discardUpload();
+            uploaded = Files.createTempFile("crosscast-import-", ".csv");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, uploaded, StandardCopyOption.REPLACE_EXISTING);
+            }
+            fileName = file.getFileName();
+            readHeader();
+        } catch (IOException e) {
+            Messages.error("importForm:file", Messages.text("import.unreadable", e.getMessage()));
+        }
+    }
+
+    /** Reads the header again (after another encoding was chosen). */
+    public void readHeader() throws IOException {
+        Charset charset = Charset.forName(encoding);
+        String firstLine;
+        try (BufferedReader reader = Files.newBufferedReader(uploaded, charset)) {
+            firstLine = Optional.ofNullable(reader.readLine()).orElse("");
+        } catch (IOException e) {
+            firstLine = "";
+        }
+        delimiter = RecipientCsvReader.detectDelimiter(firstLine);
+        List<String> headers = RecipientCsvReader.readHeader(Files.newInputStream(uploaded), charset, delimiter);
+        ColumnMapping proposed = ColumnMapping.autoMatch(headers);
+        columns.clear();
+        for (int i = 0; i < headers.size(); i++) {
+            columns.add(new ColumnChoice(i, headers.get(i), proposed.fieldAt(i).orElse(null)));
+        }
+    }
+
+    /** Step 2: starts the import with the mapping as edited. */
+    public void start() {
+        ColumnMapping mapping = ColumnMapping.unmapped(columns.size());
+        for (ColumnChoice column : columns) {
+            if (column.field != null) {
+                if (mapping.columnOf(column.field).isPresent()) {
+                    Messages.error(null, Messages.text("import.fieldTwice", Messages.text("importField." + column.field.name())));
+                    return;
+                }
+                mapping = mapping.withColumn(column.index, column.field);
+            }
+        }
+        if (!mapping.problems().isEmpty()) {
+            Messages.error(null, Messages.text("import.emailNotMapped"));
+            return;
+        }
+        try {
+            importId = importer.start(uploaded, Charset.forName(encoding), delimiter, mapping, listName);
+            uploaded = null;
+        } catch (IOException | AudienceException e) {
+            Messages.error(null, Messages.text("import.unreadable", e.getMessage()));
+        }
+    }
+
+    public void startOver() {
+        discardUpload();
+        columns.clear();
+        importId = null;
+        fileName = null;
+    }
+
+    private void discardUpload() {
+        if (uploaded != null) {
+            try {
+                Files.deleteIfExists(uploaded);
+            } catch (IOException e) {
+                // a temporary file; the system cleans its temporary folder
+            }
+            uploaded = null;
+        }
+    }
+
+    private Optional<ImportProgress> progress() {
+        return importId == null ? Optional.empty() : tracker.find(importId);
+    }
+
+    public String getStep() {
+        if (importId != null) {
+            return "progress";
+        }
+        return columns.isEmpty() ? "upload" : "mapping";
+    }
+
+    public int getPercent() {
+        return progress().map(ImportProgress::percent).orElse(0);
+    }
+
+    public boolean isDone() {
+        return progress().map(ImportProgress::isDone).orElse(false);
+    }
+
+    public ImportProgress getProgress() {
+        return progress().orElse(null);
+    }
+
+    public ImportReport getReport() {
+        return progress().map(ImportProgress::report).orElse(null);
+    }
+
+    public ImportField[] getFields() {
+        return ImportField.values();
+    }
+
+    public List<String> getEncodings() {
+        return ENCODINGS;
+    }
+
+    public List<ColumnChoice> getColumns() {
+        return columns;
+    }
+
+    public UploadedFile getFile() {
+        return file;
+    }
+
+    public void setFile(UploadedFile file) {
+        this.file = file;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getEncoding() {
+        return encoding;
+    }
+
+    public void setEncoding(String encoding) {
+        this.encoding = ENCODINGS.contains(encoding) ? encoding : "UTF-8";
+    }
+
+    public String getDelimiterName() {
+        return switch (delimiter) {
+            case ';' -> "semicolon";
+            case '\t' -> "tab";
+            default -> "comma";
+        };
+    }
+
+    public String getListName() {
+        return listName;
+    }
+
+    public void setListName(String listName) {
+        this.listName = listName;
+    }
+}

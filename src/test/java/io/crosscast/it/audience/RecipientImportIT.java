@@ -1,0 +1,145 @@
+package io.crosscast.it.audience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.audience.ImportReport;
+import io.crosscast.audience.MembershipStatus;
+import io.crosscast.audience.Recipient;
+import io.crosscast.audience.RecipientImportService;
+import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.condition.Operator;
+import io.crosscast.audience.condition.Rule;
+import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.RejectedLine;
+import io.crosscast.it.support.Deployments;
+import io.crosscast.list.ListService;
+import jakarta.ejb.EJB;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** CSV imports into the real database: insert or update by email, bad lines reported, good ones kept. */
+@ExtendWith(ArquillianExtension.class)
+class RecipientImportIT {
+
+    private static final String HEADER = "email,first name,last name,mobile,status,country\n";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.crosscast(RecipientImportIT.class);
+    }
+
+    @EJB
+    private RecipientImportService importer;
+
+    @EJB
+    private RecipientService recipients;
+
+    @EJB
+    private ListService lists;
+
+    @Test
+    void goodLinesAreImportedAndBadOnesReportedWithTheirLineNumber() throws IOException {
+        String t = token();
+        String csv = HEADER
+                + "ann." + t + "@example.com,Ann," + t + ",06 12 34 56 78,gold,FR\n"        // line 2
+                + "not-an-email," + "Bob," + t + ",,silver,FR\n"                            // line 3: bad email
+                + "cid." + t + "@example.com,Cid," + t + ",12,bronze,FR\n"                   // line 4: bad phone
+                + "dan." + t + "@example.com,Dan," + t + "\n"                                // line 5: column count
+                + ",Eve," + t + ",,,FR\n"                                                     // line 6: no email
+                + "fay." + t + "@example.com,Fay," + t + ",+33 6 98 76 54 32,,BE\n";          // line 7
+        ImportReport report = run(csv, null);
+
+        assertEquals(6, report.linesRead());
+        assertEquals(2, report.created(), () -> "rejected: " + report.rejectedLines());
+        assertEquals(0, report.updated());
+        assertEquals(4, report.rejected());
+        assertEquals(List.of(3L, 4L, 5L, 6L), report.rejectedLines().stream().map(RejectedLine::lineNumber).toList());
+        assertFalse(report.aborted());
+
+        List<Recipient> imported = recipients.page(new Rule("lastName", Operator.EQUALS, List.of(t)), "firstName",
+                true, 0, 10);
+        assertEquals(List.of("Ann", "Fay"), imported.stream().map(Recipient::getFirstName).toList());
+        assertEquals("+33612345678", imported.get(0).getMobilePhone());
+        assertEquals(MembershipStatus.GOLD, imported.get(0).getStatus());
+        assertEquals(MembershipStatus.NONE, imported.get(1).getStatus());
+        assertEquals("BE", imported.get(1).getCountry());
+    }
+
+    @Test
+    void aSecondImportUpdatesByEmailWhateverTheCaseAndKeepsUnmappedFields() throws IOException {
+        String t = token();
+        run(HEADER + "gil." + t + "@example.com,Gil," + t + ",0612345678,gold,FR\n", null);
+        // Only email and first name this time: the rest of the recipient stays as it was.
+        ImportReport second = run("Email;Prénom\nGIL." + t.toUpperCase() + "@EXAMPLE.COM;Gilles\n", null);
+        assertEquals(0, second.created());
+        assertEquals(1, second.updated());
+
+        Recipient gil = recipients.page(new Rule("lastName", Operator.EQUALS, List.of(t)), "id", true, 0, 5).get(0);
+        assertEquals("Gilles", gil.getFirstName());
+        assertEquals(MembershipStatus.GOLD, gil.getStatus());
+        assertEquals("+33612345678", gil.getMobilePhone());
+        assertEquals(("GIL." + t.toUpperCase() + "@EXAMPLE.COM"), gil.getEmail());
+        assertEquals(1, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
+    }
+
+    @Test
+    void manyLinesCrossChunksRepeatedAddressesKeepTheLastLineAndAllJoinTheList() throws IOException {
+        String t = token();
+        int lines = RecipientImportService.CHUNK * 2 + 345;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < lines; i++) {
+            csv.append("p").append(i).append('.').append(t).append("@example.com,P").append(i).append(',').append(t)
+                    .append(",,").append(i % 2 == 0 ? "silver" : "bronze").append(",FR\n");
+        }
+        // The same address twice in the last chunk: the later line wins.
+        csv.append("p0.").append(t).append("@example.com,Again,").append(t).append(",,gold,FR\n");
+        csv.append("p0.").append(t).append("@example.com,Final,").append(t).append(",,gold,FR\n");
+        String listName = "Import " + t;
+
+        ImportReport report = run(csv.toString(), listName);
+
+        assertEquals(lines + 2, report.linesRead());
+        assertEquals(lines, report.created());
+        assertEquals(1, report.updated(), "the address of line 2 is updated by the last chunk");
+        assertEquals(1, report.duplicates());
+        assertEquals(0, report.rejected());
+        assertEquals(lines, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
+        long listId = lists.findByName(listName).orElseThrow().getId();
+        assertEquals(lines, lists.memberCount(listId));
+        Recipient p0 = recipients.page(new Rule("email", Operator.EQUALS, List.of("p0." + t + "@example.com")),
+                "id", true, 0, 1).get(0);
+        assertEquals("Final", p0.getFirstName());
+        assertEquals(MembershipStatus.GOLD, p0.getStatus());
+    }
+
+    @Test
+    void aBrokenFileStopsWithAReasonAndKeepsWhatCameBefore() throws IOException {
+        String t = token();
+        ImportReport report = run(HEADER + "hal." + t + "@example.com,Hal," + t + ",,,FR\n"
+                + "\"ivy." + t + "@example.com,Ivy," + t + ",,,FR\n", null);
+        assertTrue(report.aborted());
+        assertTrue(report.abortReason() != null && !report.abortReason().isBlank());
+        assertEquals(1, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
+    }
+
+    private ImportReport run(String csv, String listName) throws IOException {
+        char delimiter = csv.startsWith("Email;") ? ';' : ',';
+        List<String> header = List.of(csv.substring(0, csv.indexOf('\n')).split(String.valueOf(delimiter)));
+        return importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8, delimiter, ColumnMapping.autoMatch(header), listName);
+    }
+
+    private static String token() {
+        return "I" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
