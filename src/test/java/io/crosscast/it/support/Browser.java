@@ -90,6 +90,23 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Picks an option of a PrimeFaces selectOneMenu by its label. */
+    public void choose(By menu, String label) {
+        WebElement element = find(menu);
+        element.click();
+        String panelId = element.getAttribute("id") + "_panel";
+        WebElement option = new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='" + panelId + "'] li[data-label='" + label + "']")));
+        option.click();
+        waitForPage();
+    }
+
+    /** Waits until the element's text contains {@code text}; returns the text. */
+    public String waitForText(By locator, String text) {
+        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        return find(locator).getText();
+    }
+
     public boolean isPresent(By locator) {
         return !driver.findElements(locator).isEmpty();
     }

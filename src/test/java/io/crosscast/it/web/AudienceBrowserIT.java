@@ -1,0 +1,149 @@
+package io.crosscast.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.it.support.Browser;
+import io.crosscast.it.support.Deployments;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The audience as a marketer uses it: create a recipient (after a refused bad email), filter the grid,
+ * build a condition and watch its count, import a CSV with bad lines and read the report, add what the
+ * grid shows to a list and find them there.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AudienceBrowserIT {
+
+    private static Browser browser;
+
+    @ArquillianResource
+    private URL base;
+
+    private String token;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.crosscast();
+    }
+
+    @BeforeEach
+    void signIn() {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.clearSession();
+        browser.signIn("marketer", "marketer");
+        token = "B" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void createARecipientAfterABadEmailIsRefused() {
+        browser.open("recipients/edit.xhtml");
+        browser.type(By.id("recipientForm:firstName"), "Zoé");
+        browser.type(By.id("recipientForm:lastName"), token);
+        browser.type(By.id("recipientForm:email"), "zoe-at-example.com");
+        browser.click(By.id("recipientForm:save"));
+        assertTrue(browser.waitForText(By.cssSelector("[id='recipientForm:email'] ~ *, .ui-message-error"),
+                "not a valid email").contains("zoe-at-example.com"));
+
+        browser.type(By.id("recipientForm:email"), "zoe." + token + "@example.com");
+        browser.type(By.id("recipientForm:mobilePhone"), "06 11 22 33 44");
+        browser.choose(By.id("recipientForm:status"), "Gold");
+        browser.type(By.id("recipientForm:country"), "fr");
+        browser.click(By.id("recipientForm:save"));
+
+        assertEquals("Zoé " + token, browser.waitForText(By.id("detailForm:name"), token));
+        assertEquals("+33611223344", browser.text(By.id("detailForm:mobilePhone")));
+        assertEquals("FR", browser.text(By.id("detailForm:country")));
+    }
+
+    @Test
+    void importFilterBuildAConditionAndAddToAList() throws IOException {
+        Path csv = Files.createTempFile("crosscast-browser", ".csv");
+        List<String> lines = List.of("Email;Prénom;Nom;Mobile;Statut",
+                "a1." + token + "@example.com;Ana;" + token + ";0611111111;gold",
+                "a2." + token + "@example.com;Ben;" + token + ";0622222222;silver",
+                "broken-address;Carl;" + token + ";;gold",
+                "a4." + token + "@example.com;Dina;" + token + ";123;gold",
+                "a5." + token + "@example.com;Eli;" + token + ";;gold");
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+
+        // Import: upload, check the proposed columns, run, read the report.
+        browser.open("recipients/import.xhtml");
+        browser.driver().findElement(By.cssSelector("input[type='file']")).sendKeys(csv.toString());
+        browser.click(By.id("importForm:readColumns"));
+        assertTrue(browser.text(By.id("mappingForm:columns")).contains("Email"));
+        browser.click(By.id("mappingForm:startImport"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("progressForm:summary")));
+        assertEquals("3", browser.text(By.id("progressForm:created")));
+        assertEquals("2", browser.text(By.id("progressForm:rejected")));
+        String rejected = browser.text(By.id("progressForm:rejectedLines"));
+        assertTrue(rejected.contains("broken-address") && rejected.contains("123"), rejected);
+
+        // The grid, filtered on the imported last name.
+        browser.open("recipients/index.xhtml");
+        WebElement lastNameFilter = browser.find(By.cssSelector("[id$='recipients:lastName_filter'], "
+                + "th[aria-label*='Last name'] input, th:nth-child(2) input.ui-column-filter"));
+        lastNameFilter.sendKeys(token);
+        browser.waitForText(By.id("recipientsForm:recipients"), "3 recipients");
+
+        // A condition: Gold and that last name -> 2 (Ana and Eli).
+        browser.click(By.cssSelector("[id='recipientsForm:advancedPanel'] .ui-panel-titlebar-icon"));
+        browser.click(By.id("recipientsForm:conditionAddRule"));
+        browser.choose(By.cssSelector(".cc-rule .cc-rule-value"), "Gold");
+        browser.click(By.id("recipientsForm:conditionAddRule"));
+        List<WebElement> fields = browser.driver().findElements(By.cssSelector(".cc-rule .cc-rule-field"));
+        browser.choose(By.id(fields.get(1).getAttribute("id")), "Last name");
+        WebElement value = browser.driver().findElements(By.cssSelector(".cc-rule input.cc-rule-value")).get(0);
+        value.sendKeys(token, Keys.TAB);
+        browser.waitForPage();
+        assertEquals("2 recipients", browser.waitForText(By.cssSelector(".cc-condition-count"), "2 recipients"));
+        browser.click(By.id("recipientsForm:applyCondition"));
+        browser.waitForText(By.id("recipientsForm:recipients"), "2 recipients");
+
+        // Add what the grid shows to a new list, then find them there.
+        String listName = "Gold " + token;
+        browser.click(By.id("recipientsForm:addToList"));
+        browser.type(By.id("recipientsForm:listName_input"), listName);
+        browser.click(By.id("recipientsForm:confirmAddToList"));
+        browser.waitForText(By.id("growl_container"), "2 recipients added");
+
+        browser.open("lists/index.xhtml");
+        browser.click(By.linkText(listName));
+        assertEquals("2 members", browser.waitForText(By.id("membersForm:memberCount"), "members"));
+        String members = browser.text(By.id("membersForm:members"));
+        assertTrue(members.contains("Ana") && members.contains("Eli"), members);
+        Files.deleteIfExists(csv);
+    }
+}
