@@ -1,6 +1,7 @@
 package io.crosscast.web.audience;
 
 import io.crosscast.audience.MembershipStatus;
+import io.crosscast.audience.RecipientExportService;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.InvalidConditionException;
@@ -12,6 +13,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
 import java.io.Serializable;
 import org.primefaces.PrimeFaces;
 
@@ -30,6 +34,9 @@ public class RecipientsPage implements Serializable {
 
     @EJB
     private ListService lists;
+
+    @EJB
+    private RecipientExportService exporter;
 
     private RecipientLazyModel recipients;
     private ConditionBuilder builder;
@@ -75,6 +82,17 @@ public class RecipientsPage implements Serializable {
         } catch (ListException e) {
             Messages.error("recipientsForm:listName", Messages.text(e.code()));
         }
+    }
+
+    /** Downloads what the grid shows (all pages) as CSV, streamed from the database. */
+    public void export() throws IOException {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("text/csv; charset=UTF-8");
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"recipients.csv\"");
+        exporter.exportCsv(recipients.currentCondition(), external.getResponseOutputStream());
+        context.responseComplete();
     }
 
     public RecipientLazyModel getRecipients() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.audience.ImportReport;
 import io.crosscast.audience.MembershipStatus;
 import io.crosscast.audience.Recipient;
+import io.crosscast.audience.RecipientExportService;
 import io.crosscast.audience.RecipientImportService;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.Operator;
@@ -17,6 +18,7 @@ import io.crosscast.it.support.Deployments;
 import io.crosscast.list.ListService;
 import jakarta.ejb.EJB;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,6 +48,9 @@ class RecipientImportIT {
 
     @EJB
     private ListService lists;
+
+    @EJB
+    private RecipientExportService exporter;
 
     @Test
     void goodLinesAreImportedAndBadOnesReportedWithTheirLineNumber() throws IOException {
@@ -130,6 +135,23 @@ class RecipientImportIT {
         assertTrue(report.aborted());
         assertTrue(report.abortReason() != null && !report.abortReason().isBlank());
         assertEquals(1, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
+    }
+
+    @Test
+    void anExportImportsBackUnchanged() throws IOException {
+        String t = token();
+        run(HEADER + "jo." + t + "@example.com,Jo," + t + ",0611223344,silver,FR\n"
+                + "kim." + t + "@example.com,Kim," + t + ",,gold,BE\n", null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(2, exporter.exportCsv(new Rule("lastName", Operator.EQUALS, List.of(t)), out));
+        String csv = out.toString(StandardCharsets.UTF_8).replace("\uFEFF", "");
+        assertTrue(csv.startsWith("email,first name,last name,mobile phone,status,country"), csv);
+        assertTrue(csv.contains("jo." + t + "@example.com,Jo," + t + ",+33611223344,SILVER,FR"), csv);
+
+        ImportReport again = run(csv, null);
+        assertEquals(0, again.created());
+        assertEquals(2, again.updated());
+        assertEquals(0, again.rejected(), () -> again.rejectedLines().toString());
     }
 
     private ImportReport run(String csv, String listName) throws IOException {
