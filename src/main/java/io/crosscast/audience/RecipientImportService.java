@@ -20,7 +20,9 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -102,9 +104,12 @@ public class RecipientImportService {
         List<ImportRow> chunk = new ArrayList<>(CHUNK);
         Runnable flush = () -> {
             if (!chunk.isEmpty()) {
-                ImportChunkWriter.ChunkResult result = writer.write(progress.importId(), chunk,
+                // An address twice in the chunk: its last line wins.
+                Map<String, ImportRow> byAddress = new LinkedHashMap<>();
+                chunk.forEach(row -> byAddress.put(row.emailKey(), row));
+                ImportChunkWriter.ChunkResult result = writer.write(progress.importId(), byAddress.values(),
                         mapping.mappedFields(), listId);
-                progress.chunkWritten(chunk.size(), result.created(), result.updated(), result.duplicates());
+                progress.chunkWritten(chunk.size(), result.created(), result.updated(), chunk.size() - byAddress.size());
                 chunk.clear();
             }
         };

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -27,18 +27,18 @@ import javax.sql.DataSource;
 public class ImportChunkWriter {
 
     /** What one chunk did. */
-    public record ChunkResult(int created, int updated, int duplicates) {
+    public record ChunkResult(int created, int updated) {
     }
 
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
 
+    /** Writes rows whose addresses are distinct (the caller keeps the last line of each address). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ChunkResult write(String importId, List<ImportRow> rows, Set<ImportField> mapped, Long listId) {
+    public ChunkResult write(String importId, Collection<ImportRow> rows, Set<ImportField> mapped, Long listId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection()) {
             stage(c, importId, rows);
-            int duplicates = update(c, ImportSql.DROP_EARLIER_DUPLICATES, importId);
             int updated = (int) count(c, ImportSql.COUNT_EXISTING, importId);
             if (updated > 0) {
                 ImportSql.Update update = ImportSql.updateExisting(mapped);
@@ -57,13 +57,13 @@ public class ImportChunkWriter {
                 update(c, ImportSql.ADD_TO_LIST, listId, now, importId, listId);
             }
             update(c, ImportSql.CLEAR, importId);
-            return new ChunkResult(created, updated, duplicates);
+            return new ChunkResult(created, updated);
         } catch (SQLException e) {
             throw new IllegalStateException("The database refused a chunk of the import: " + e.getMessage(), e);
         }
     }
 
-    private static void stage(Connection c, String importId, List<ImportRow> rows) throws SQLException {
+    private static void stage(Connection c, String importId, Collection<ImportRow> rows) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(ImportSql.INSERT_STAGED)) {
             for (ImportRow row : rows) {
                 s.setString(1, importId);

@@ -34,11 +34,6 @@ public final class ImportSql {
             + " first_name, last_name, mobile_phone, status, country, language, birth_date, email_opt_out, sms_opt_out)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Keeps, for each address, only its last line in the chunk (one parameter: import id). */
-    public static final String DROP_EARLIER_DUPLICATES = "DELETE FROM import_row WHERE import_id = ? AND EXISTS"
-            + " (SELECT 1 FROM import_row t WHERE t.import_id = import_row.import_id"
-            + " AND t.email_key = import_row.email_key AND t.line_no > import_row.line_no)";
-
     /** Staged rows whose recipient exists (one parameter: import id). */
     public static final String COUNT_EXISTING = "SELECT COUNT(*) FROM import_row s WHERE s.import_id = ?"
             + " AND EXISTS (SELECT 1 FROM recipient r WHERE r.email_key = s.email_key)";
