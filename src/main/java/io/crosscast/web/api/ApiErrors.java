@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,8 +48,8 @@ public final class ApiErrors {
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
     private static final String INVALID_JSON = "request.invalidJson";
     private static final int MAX_CAUSES = 32;
-    private static final Set<String> CONTENT_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE.toLowerCase(),
-            HttpHeaders.CONTENT_LENGTH.toLowerCase());
+    private static final Set<String> CONTENT_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE.toLowerCase(Locale.ROOT),
+            HttpHeaders.CONTENT_LENGTH.toLowerCase(Locale.ROOT));
 
     private ApiErrors() {
     }
@@ -68,7 +69,7 @@ public final class ApiErrors {
                 && wae.getResponse().getStatus() == error.status()) {
             // keep what the runtime said besides the body: Allow on a 405, Retry-After, ...
             wae.getResponse().getHeaders().forEach((name, values) -> {
-                if (!CONTENT_HEADERS.contains(name.toLowerCase())) {
+                if (!CONTENT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(value -> response.header(name, value));
                 }
             });

@@ -133,7 +133,7 @@ final class ApiClient {
 
         boolean isJson() {
             String type = header("Content-Type");
-            return type != null && type.toLowerCase().startsWith("application/json");
+            return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
         }
 
         @Override
