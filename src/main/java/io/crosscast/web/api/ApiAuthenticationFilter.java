@@ -35,7 +35,10 @@ import java.util.logging.Logger;
  * {@code WWW-Authenticate: Basic realm="Crosscast"} and a JSON {@link ApiError}. A user without either
  * role: {@code 403}.</li>
  * <li>A login done here lasts for this request only (logged out after it), so Basic credentials never sign
- * in an HTTP session, and no session is created.</li>
+ * in an HTTP session; the filter creates no session either.</li>
+ * <li>Accepting a signed-in session opens no cross-site request forgery: every change needs a JSON body or
+ * the method PUT or DELETE, which a page of another site cannot send without a CORS preflight, and the API
+ * answers no preflight.</li>
  * </ul>
  */
 public class ApiAuthenticationFilter extends HttpFilter {
