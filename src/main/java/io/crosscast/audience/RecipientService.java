@@ -80,6 +80,14 @@ public class RecipientService {
         return NativeSql.query(em, sql, Recipient.class, parameters).getResultList();
     }
 
+    /**
+     * The total of the recipients matching {@code condition} and one page of them (see {@link #page}), in
+     * one transaction: what a search of the REST API returns.
+     */
+    public RecipientPage search(Condition condition, String sortField, boolean ascending, int first, int pageSize) {
+        return new RecipientPage(count(condition), page(condition, sortField, ascending, first, pageSize));
+    }
+
     private static String sortColumn(String field) {
         return RecipientField.fromPublicName(field).filter(f -> f.type() != FieldType.LIST)
                 .map(f -> "r." + f.column()).orElse("r.id");

@@ -1,6 +1,7 @@
 package io.crosscast.list;
 
 import io.crosscast.audience.Recipient;
+import io.crosscast.audience.RecipientPage;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.SqlFragment;
@@ -139,6 +140,50 @@ public class ListService {
         String placeholders = String.join(", ", Collections.nCopies(recipientIds.size(), "?"));
         return NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id IN ("
                 + placeholders + ")", parameters);
+    }
+
+    /** The list with its member count. */
+    public ListSummary summary(long listId) {
+        RecipientList list = require(listId);
+        return new ListSummary(list.getId(), list.getName(), list.getDescription(), memberCount(listId));
+    }
+
+    /** Renames the list and changes its description (see {@link #rename}); returns it with its member count. */
+    public ListSummary update(long listId, String newName, String description) {
+        rename(listId, newName, description);
+        em.flush(); // the entity trims the name when it is written
+        return summary(listId);
+    }
+
+    /** The member count and one page of the members (see {@link #members}); the list must exist. */
+    public RecipientPage memberPage(long listId, int first, int pageSize) {
+        require(listId);
+        return new RecipientPage(memberCount(listId), members(listId, first, pageSize));
+    }
+
+    /**
+     * Adds, replaces or removes members by a condition, set-based, and reports how many recipients joined
+     * or left and how many members the list has now. {@link MembershipChange#REPLACE} removes the members
+     * who do not match, then adds those who match, so members who stay keep their date of joining (unlike
+     * {@link #replaceWithMatching}). A condition that tests this same list is evaluated again at each step.
+     */
+    public MembershipResult changeMembers(long listId, Condition condition, MembershipChange change) {
+        require(listId);
+        int changed = switch (change) {
+            case ADD -> addMatching(listId, condition);
+            case REMOVE -> removeMatching(listId, condition);
+            case REPLACE -> removeNotMatching(listId, condition) + addMatching(listId, condition);
+        };
+        return new MembershipResult(changed, memberCount(listId));
+    }
+
+    private int removeNotMatching(long listId, Condition condition) {
+        SqlFragment where = compiler.compile(condition, "r");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(listId);
+        parameters.addAll(where.parameters());
+        return NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id NOT IN"
+                + " (SELECT r.id FROM recipient r WHERE " + where.sql() + ")", parameters);
     }
 
     private long requireId(long listId) {

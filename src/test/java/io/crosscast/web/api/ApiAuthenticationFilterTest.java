@@ -1,0 +1,178 @@
+package io.crosscast.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The filter against stand-ins of the container: a realm of two users and a request that remembers. */
+class ApiAuthenticationFilterTest {
+
+    private final ApiAuthenticationFilter filter = new ApiAuthenticationFilter();
+    private final FakeResponse response = new FakeResponse();
+    private boolean chainCalled;
+    private final FilterChain chain = (request, response) -> chainCalled = true;
+
+    @Test
+    void noCredentialsIsA401InJsonWithABasicChallenge() throws Exception {
+        FakeRequest request = new FakeRequest(null);
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertFalse(chainCalled);
+        assertEquals(401, response.status);
+        assertEquals("Basic realm=\"Crosscast\", charset=\"UTF-8\"", response.headers.get("WWW-Authenticate"));
+        assertEquals("application/json", response.contentType);
+        JsonObject body = ApiErrorTest.parse(response.body.toString());
+        assertEquals(401, body.getInt("status"));
+        assertEquals("Unauthorized", body.getString("error"));
+        assertEquals("auth.required", body.getString("code"));
+    }
+
+    @Test
+    void aWrongPasswordIsA401() throws Exception {
+        FakeRequest request = new FakeRequest("Basic " + BasicCredentialsTest.encode("marketer:wrong"));
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertFalse(chainCalled);
+        assertEquals(401, response.status);
+        assertEquals("auth.failed", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertTrue(response.headers.containsKey("WWW-Authenticate"));
+    }
+
+    @Test
+    void anotherSchemeOrABrokenHeaderIsA401() throws Exception {
+        filter.doFilter(new FakeRequest("Bearer abc").proxy(), response.proxy(), chain);
+        assertEquals(401, response.status);
+        assertEquals("auth.required", ApiErrorTest.parse(response.body.toString()).getString("code"));
+
+        FakeResponse second = new FakeResponse();
+        filter.doFilter(new FakeRequest("Basic ???").proxy(), second.proxy(), chain);
+        assertEquals(401, second.status);
+        assertEquals("auth.malformed", ApiErrorTest.parse(second.body.toString()).getString("code"));
+        assertFalse(chainCalled);
+    }
+
+    @Test
+    void aMarketerGoesThroughForThisRequestOnly() throws Exception {
+        FakeRequest request = new FakeRequest("Basic " + BasicCredentialsTest.encode("marketer:marketer"));
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertTrue(chainCalled);
+        assertEquals(0, response.status, "the filter leaves the answer to the API");
+        assertEquals(1, request.logouts, "signed out after the request");
+        assertNull(request.user);
+    }
+
+    @Test
+    void aUserWithoutAnApiRoleIsA403() throws Exception {
+        FakeRequest request = new FakeRequest("Basic " + BasicCredentialsTest.encode("auditor:auditor"));
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertFalse(chainCalled);
+        assertEquals(403, response.status);
+        assertFalse(response.headers.containsKey("WWW-Authenticate"));
+        assertEquals("auth.forbidden", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertEquals(1, request.logouts);
+    }
+
+    @Test
+    void aCallerTheContainerAlreadyKnowsIsKeptAndNotSignedOut() throws Exception {
+        FakeRequest request = new FakeRequest(null);
+        request.user = "admin";
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertTrue(chainCalled);
+        assertEquals(0, request.logins);
+        assertEquals(0, request.logouts);
+    }
+
+    /** A request in a realm of marketer, admin and auditor (a user without an API role). */
+    private static final class FakeRequest {
+
+        private static final Map<String, String> PASSWORDS = Map.of("marketer", "marketer", "admin", "admin",
+                "auditor", "auditor");
+        private static final Map<String, Set<String>> ROLES = Map.of("marketer", Set.of("marketer"),
+                "admin", Set.of("admin", "marketer"), "auditor", Set.of("auditor"));
+
+        private final String authorization;
+        private String user;
+        private int logins;
+        private int logouts;
+
+        FakeRequest(String authorization) {
+            this.authorization = authorization;
+        }
+
+        HttpServletRequest proxy() {
+            return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getUserPrincipal" -> user == null ? null : (Principal) () -> user;
+                        case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                        case "isUserInRole" -> user != null && ROLES.get(user).contains((String) args[0]);
+                        case "login" -> {
+                            logins++;
+                            if (!((String) args[1]).equals(PASSWORDS.get((String) args[0]))) {
+                                throw new ServletException("Login failed");
+                            }
+                            user = (String) args[0];
+                            yield null;
+                        }
+                        case "logout" -> {
+                            logouts++;
+                            user = null;
+                            yield null;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+
+    private static final class FakeResponse {
+
+        private int status;
+        private String contentType;
+        private final Map<String, String> headers = new HashMap<>();
+        private final StringWriter body = new StringWriter();
+
+        HttpServletResponse proxy() {
+            PrintWriter writer = new PrintWriter(body);
+            return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "setStatus" -> {
+                            status = (Integer) args[0];
+                            yield null;
+                        }
+                        case "setHeader" -> {
+                            headers.put((String) args[0], (String) args[1]);
+                            yield null;
+                        }
+                        case "setContentType" -> {
+                            contentType = (String) args[0];
+                            yield null;
+                        }
+                        case "setCharacterEncoding" -> null;
+                        case "getWriter" -> writer;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+}
