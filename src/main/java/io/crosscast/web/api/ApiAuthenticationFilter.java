@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -104,6 +105,12 @@ public class ApiAuthenticationFilter extends HttpFilter {
         if (signedInHere) {
             try {
                 request.logout();
+                // Elytron may open a session for a programmatic login: one made by this request goes too,
+                // so API calls leave no session behind.
+                HttpSession session = request.getSession(false);
+                if (session != null && session.isNew()) {
+                    session.invalidate();
+                }
             } catch (ServletException | RuntimeException e) {
                 LOG.log(Level.FINE, "REST API sign-out after the request failed", e);
             }

@@ -94,6 +94,11 @@ final class ApiClient {
     }
 
     Reply send(String method, String path, String contentType, String body, String accept) {
+        return send(method, path, contentType, body, accept, null);
+    }
+
+    /** A request that also sends a {@code Cookie} header (null: none). */
+    Reply send(String method, String path, String contentType, String body, String accept, String cookie) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -104,6 +109,9 @@ final class ApiClient {
             request.header("Content-Type", contentType);
         }
         request.header("Accept", accept == null ? "application/json" : accept);
+        if (cookie != null && !cookie.isBlank()) {
+            request.header("Cookie", cookie);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,80 @@
+package io.crosscast.web.api;
+
+import io.crosscast.audience.ImportReport;
+import io.crosscast.audience.RecipientImportService;
+import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.RecipientCsvReader;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+
+/**
+ * {@code POST /api/imports}: imports the CSV file of the request body (header row first; columns matched
+ * to fields by name as on the import page) and answers the report: counts and the rejected lines with
+ * their numbers and reasons. The body is streamed, never held whole.
+ */
+@Path("imports")
+@RequestScoped
+public class ImportResource {
+
+    /** Longest header line read to detect the delimiter and the columns. */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    @EJB
+    private RecipientImportService importer;
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    public ImportReport importCsv(InputStream body, @QueryParam("encoding") @DefaultValue("UTF-8") String encoding,
+            @QueryParam("list") String listName) throws IOException {
+        Charset charset = charset(encoding);
+        BufferedInputStream in = new BufferedInputStream(body, MAX_HEADER_BYTES + 1);
+        in.mark(MAX_HEADER_BYTES + 1);
+        String headerLine = new String(firstLine(in), charset);
+        in.reset();
+        if (headerLine.isBlank()) {
+            throw ApiException.badRequest(null, "import.empty", "The body is empty: send a CSV file with a header row.");
+        }
+        char delimiter = RecipientCsvReader.detectDelimiter(headerLine);
+        List<String> headers = RecipientCsvReader.readHeader(
+                new ByteArrayInputStream(headerLine.getBytes(charset)), charset, delimiter);
+        ColumnMapping mapping = ColumnMapping.autoMatch(headers);
+        if (!mapping.problems().isEmpty()) {
+            throw ApiException.badRequest("header", "import.emailNotMapped", String.join(" ", mapping.problems()));
+        }
+        return importer.importCsv(in, charset, delimiter, mapping, listName);
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw ApiException.badRequest("encoding", "import.encoding", "Unknown encoding '" + name
+                    + "' (e.g. UTF-8, ISO-8859-1, windows-1252).");
+        }
+    }
+
+    private static byte[] firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0 && b != '\n' && line.size() < MAX_HEADER_BYTES; b = in.read()) {
+            line.write(b);
+        }
+        return line.toByteArray();
+    }
+}
