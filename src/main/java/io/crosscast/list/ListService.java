@@ -111,11 +111,12 @@ public class ListService {
         return addMatching(findOrCreate(listName).getId(), condition);
     }
 
-    /** Makes the list hold exactly the recipients matching the condition; returns the new member count. */
+    /**
+     * Makes the list hold exactly the recipients matching the condition (members who stay keep their date
+     * of joining); returns the new member count.
+     */
     public long replaceWithMatching(long listId, Condition condition) {
-        NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ?", List.of(requireId(listId)));
-        addMatching(listId, condition);
-        return memberCount(listId);
+        return changeMembers(listId, condition, MembershipChange.REPLACE).members();
     }
 
     /** Removes the members matching the condition; returns how many left the list. */
@@ -164,8 +165,8 @@ public class ListService {
     /**
      * Adds, replaces or removes members by a condition, set-based, and reports how many recipients joined
      * or left and how many members the list has now. {@link MembershipChange#REPLACE} removes the members
-     * who do not match, then adds those who match, so members who stay keep their date of joining (unlike
-     * {@link #replaceWithMatching}). A condition that tests this same list is evaluated again at each step.
+     * who do not match, then adds those who match, so members who stay keep their date of joining. A
+     * condition that tests this same list is evaluated again at each step.
      */
     public MembershipResult changeMembers(long listId, Condition condition, MembershipChange change) {
         require(listId);
