@@ -1,0 +1,24 @@
+package io.crosscast.engine;
+
+/**
+ * One problem found by {@link WorkflowValidator}. {@code activityId} is null for workflow-wide problems.
+ * Codes: see the constants.
+ */
+public record ValidationProblem(String activityId, String code, String message) {
+
+    public static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
+    public static final String DUPLICATE_ID = "DUPLICATE_ID";
+    public static final String INVALID_CONFIG = "INVALID_CONFIG";
+    public static final String UNKNOWN_ACTIVITY = "UNKNOWN_ACTIVITY";
+    public static final String UNKNOWN_OUTPUT = "UNKNOWN_OUTPUT";
+    public static final String MISSING_INPUT = "MISSING_INPUT";
+    public static final String TOO_MANY_INPUTS = "TOO_MANY_INPUTS";
+    public static final String UNREACHABLE = "UNREACHABLE";
+    public static final String NO_START = "NO_START";
+    public static final String CYCLE = "CYCLE";
+
+    @Override
+    public String toString() {
+        return code + (activityId == null ? "" : " [" + activityId + "]") + ": " + message;
+    }
+}

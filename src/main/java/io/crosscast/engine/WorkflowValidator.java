@@ -1,0 +1,195 @@
+package io.crosscast.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a definition against the registry and reports every problem it finds (it does not stop at the first).
+ * <ul>
+ *   <li>UNKNOWN_TYPE, DUPLICATE_ID (activity or transition id), INVALID_CONFIG (messages of {@link ActivityType#validate})</li>
+ *   <li>UNKNOWN_ACTIVITY / UNKNOWN_OUTPUT: a dangling transition end</li>
+ *   <li>MISSING_INPUT / TOO_MANY_INPUTS: incoming transition count outside {@code minInputs..maxInputs}</li>
+ *   <li>NO_START: no entry point (an activity whose type takes no input, i.e. {@code maxInputs() == 0}: Start)</li>
+ *   <li>UNREACHABLE: not reachable from an entry point</li>
+ *   <li>CYCLE: a cycle that does not pass through a wait point (reported once per strongly connected component)</li>
+ * </ul>
+ */
+public final class WorkflowValidator {
+
+    private WorkflowValidator() {
+    }
+
+    public static List<ValidationProblem> validate(WorkflowDefinition def, ActivityRegistry registry) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        Map<String, ActivityDefinition> byId = new LinkedHashMap<>();
+        Map<String, ActivityType> typeOf = new HashMap<>();
+
+        for (ActivityDefinition a : def.activities()) {
+            if (byId.putIfAbsent(a.id(), a) != null) {
+                problems.add(new ValidationProblem(a.id(), ValidationProblem.DUPLICATE_ID, "Duplicate activity id '" + a.id() + "'"));
+                continue;
+            }
+            var type = registry.find(a.type());
+            if (type.isEmpty()) {
+                problems.add(new ValidationProblem(a.id(), ValidationProblem.UNKNOWN_TYPE, "Unknown activity type '" + a.type() + "'"));
+                continue;
+            }
+            typeOf.put(a.id(), type.get());
+            for (String message : type.get().validate(a)) {
+                problems.add(new ValidationProblem(a.id(), ValidationProblem.INVALID_CONFIG, message));
+            }
+        }
+
+        Set<String> transitionIds = new HashSet<>();
+        Map<String, Integer> inputCount = new HashMap<>();
+        Map<String, List<String>> successors = new HashMap<>();
+        for (TransitionDefinition t : def.transitions()) {
+            if (!transitionIds.add(t.id())) {
+                problems.add(new ValidationProblem(null, ValidationProblem.DUPLICATE_ID, "Duplicate transition id '" + t.id() + "'"));
+            }
+            boolean ok = true;
+            if (!byId.containsKey(t.fromActivity())) {
+                problems.add(new ValidationProblem(null, ValidationProblem.UNKNOWN_ACTIVITY,
+                        "Transition '" + t.id() + "' starts from unknown activity '" + t.fromActivity() + "'"));
+                ok = false;
+            } else if (typeOf.containsKey(t.fromActivity())
+                    && !typeOf.get(t.fromActivity()).outputs(byId.get(t.fromActivity())).contains(t.fromOutput())) {
+                problems.add(new ValidationProblem(t.fromActivity(), ValidationProblem.UNKNOWN_OUTPUT,
+                        "Transition '" + t.id() + "' leaves from output '" + t.fromOutput() + "' which activity '"
+                                + t.fromActivity() + "' does not have"));
+            }
+            if (!byId.containsKey(t.toActivity())) {
+                problems.add(new ValidationProblem(null, ValidationProblem.UNKNOWN_ACTIVITY,
+                        "Transition '" + t.id() + "' goes to unknown activity '" + t.toActivity() + "'"));
+                ok = false;
+            }
+            if (ok) {
+                inputCount.merge(t.toActivity(), 1, Integer::sum);
+                successors.computeIfAbsent(t.fromActivity(), k -> new ArrayList<>()).add(t.toActivity());
+            }
+        }
+
+        List<String> roots = new ArrayList<>();
+        for (var entry : typeOf.entrySet()) {
+            String id = entry.getKey();
+            ActivityType type = entry.getValue();
+            int inputs = inputCount.getOrDefault(id, 0);
+            if (inputs < type.minInputs()) {
+                problems.add(new ValidationProblem(id, ValidationProblem.MISSING_INPUT, "Activity '" + id + "' needs at least "
+                        + type.minInputs() + " incoming transition(s), has " + inputs));
+            }
+            if (inputs > type.maxInputs()) {
+                problems.add(new ValidationProblem(id, ValidationProblem.TOO_MANY_INPUTS, "Activity '" + id + "' accepts at most "
+                        + type.maxInputs() + " incoming transition(s), has " + inputs));
+            }
+            if (type.maxInputs() == 0) {
+                roots.add(id);
+            }
+        }
+        if (roots.isEmpty()) {
+            problems.add(new ValidationProblem(null, ValidationProblem.NO_START, "The workflow has no Start activity"));
+        } else {
+            Set<String> reached = new HashSet<>(roots);
+            Deque<String> todo = new ArrayDeque<>(roots);
+            while (!todo.isEmpty()) {
+                for (String next : successors.getOrDefault(todo.pop(), List.of())) {
+                    if (reached.add(next)) {
+                        todo.push(next);
+                    }
+                }
+            }
+            for (String id : byId.keySet()) {
+                if (!reached.contains(id)) {
+                    problems.add(new ValidationProblem(id, ValidationProblem.UNREACHABLE, "Activity '" + id + "' cannot be reached from a Start"));
+                }
+            }
+        }
+
+        // Cycles: strongly connected components of the graph without wait points.
+        Map<String, List<String>> reduced = new LinkedHashMap<>();
+        for (String id : byId.keySet()) {
+            if (isWaitPoint(typeOf, id)) {
+                continue;
+            }
+            List<String> next = new ArrayList<>();
+            for (String s : successors.getOrDefault(id, List.of())) {
+                if (!isWaitPoint(typeOf, s)) {
+                    next.add(s);
+                }
+            }
+            reduced.put(id, next);
+        }
+        for (Set<String> component : new Tarjan(reduced).components()) {
+            String first = component.iterator().next();
+            boolean selfLoop = reduced.get(first).contains(first);
+            if (component.size() > 1 || selfLoop) {
+                problems.add(new ValidationProblem(first, ValidationProblem.CYCLE,
+                        "Cycle without a Wait or Scheduler through " + String.join(", ", component)));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isWaitPoint(Map<String, ActivityType> typeOf, String id) {
+        ActivityType type = typeOf.get(id);
+        return type != null && type.isWaitPoint();
+    }
+
+    /** Tarjan's strongly connected components (graphs are small: recursion is fine). */
+    private static final class Tarjan {
+        private final Map<String, List<String>> graph;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Integer> low = new HashMap<>();
+        private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new HashSet<>();
+        private final List<Set<String>> result = new ArrayList<>();
+        private int counter;
+
+        Tarjan(Map<String, List<String>> graph) {
+            this.graph = graph;
+        }
+
+        List<Set<String>> components() {
+            for (String v : graph.keySet()) {
+                if (!index.containsKey(v)) {
+                    visit(v);
+                }
+            }
+            return result;
+        }
+
+        private void visit(String v) {
+            index.put(v, counter);
+            low.put(v, counter);
+            counter++;
+            stack.push(v);
+            onStack.add(v);
+            for (String w : graph.get(v)) {
+                if (!index.containsKey(w)) {
+                    visit(w);
+                    low.put(v, Math.min(low.get(v), low.get(w)));
+                } else if (onStack.contains(w)) {
+                    low.put(v, Math.min(low.get(v), index.get(w)));
+                }
+            }
+            if (low.get(v).equals(index.get(v))) {
+                Set<String> component = new LinkedHashSet<>();
+                String w;
+                do {
+                    w = stack.pop();
+                    onStack.remove(w);
+                    component.add(w);
+                } while (!w.equals(v));
+                result.add(component);
+            }
+        }
+    }
+}

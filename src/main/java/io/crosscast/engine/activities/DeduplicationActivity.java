@@ -1,0 +1,41 @@
+package io.crosscast.engine.activities;
+
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.NextAction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** "out" = the input with one recipient per value of config "key" (required): email or mobilePhone. */
+public final class DeduplicationActivity extends SingleInputActivity {
+
+    static final Set<String> KEYS = Set.of("email", "mobilePhone");
+
+    @Override
+    public String type() {
+        return Types.DEDUPLICATION;
+    }
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        return List.of("out");
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        def.config("key").ifPresentOrElse(k -> {
+            if (!KEYS.contains(k)) {
+                problems.add("'key' must be email or mobilePhone, not '" + k + "'");
+            }
+        }, () -> problems.add("'key' is required"));
+        return problems;
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        return NextAction.done("out", ctx.populations().deduplicate(ctx.input(), ctx.config("key").orElseThrow()));
+    }
+}

@@ -1,0 +1,50 @@
+package io.crosscast.engine.activities;
+
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.NextAction;
+import io.crosscast.engine.PopulationHandle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parallel branches: config "branches" (2..20, default 2); each output "out1".."outN" gets a copy of the input. */
+public final class ForkActivity extends SingleInputActivity {
+
+    @Override
+    public String type() {
+        return Types.FORK;
+    }
+
+    private static int branches(ActivityDefinition def) {
+        return Config.number(def, "branches", 2, 20, new ArrayList<>()).orElse(2L).intValue();
+    }
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        List<String> outputs = new ArrayList<>();
+        for (int i = 1; i <= branches(def); i++) {
+            outputs.add("out" + i);
+        }
+        return outputs;
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        Config.number(def, "branches", 2, 20, problems);
+        return problems;
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        PopulationHandle input = ctx.input();
+        Map<String, PopulationHandle> outputs = new LinkedHashMap<>();
+        for (String output : outputs(ctx.activity())) {
+            outputs.put(output, ctx.populations().copy(input));
+        }
+        return NextAction.done(outputs);
+    }
+}

@@ -1,0 +1,57 @@
+package io.crosscast.engine.activities;
+
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
+import io.crosscast.engine.NextAction;
+import io.crosscast.engine.PopulationHandle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Targets recipients: output "out" = {@code query(condition)}. Config "condition" (required): condition JSON, opaque
+ * to the core. The input population is IGNORED (the transition only triggers the query); to narrow a population use a
+ * Split. Several inputs are allowed and it runs as soon as one fires (OR), so a loop through a Wait can re-run it.
+ */
+public final class QueryActivity implements ActivityType {
+
+    @Override
+    public String type() {
+        return Types.QUERY;
+    }
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        return List.of("out");
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        Config.required(def, "condition", problems);
+        return problems;
+    }
+
+    @Override
+    public int minInputs() {
+        return 1;
+    }
+
+    @Override
+    public int maxInputs() {
+        return UNBOUNDED;
+    }
+
+    @Override
+    public boolean waitsForAllInputs() {
+        return false;
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        PopulationHandle result = ctx.populations().query(ctx.config("condition").orElseThrow());
+        ctx.log("query: " + ctx.populations().count(result) + " recipient(s)");
+        return NextAction.done("out", result);
+    }
+}

@@ -1,0 +1,114 @@
+package io.crosscast.engine.activities;
+
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.NextAction;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Waits for the next planned time, then emits its input on "out". Supported config, exactly one of:
+ * <ul>
+ *   <li>"at": an ISO-8601 instant (once; a time already past fires at once)</li>
+ *   <li>"daily": HH:mm, the next such local time at or after now</li>
+ *   <li>"weekly": DAY HH:mm with DAY a day name or its three first letters (MON, tuesday...), next such time at or after now</li>
+ * </ul>
+ * "zone" (optional, default UTC): the time zone of daily/weekly times, e.g. Europe/Paris. Cron expressions are NOT
+ * supported. Each pass computes one next time (stored under {@value WaitActivity#WAKE_UP}); recurrence is a loop in the
+ * workflow back to the scheduler. A wait point: cycles through it are allowed.
+ */
+public final class SchedulerActivity extends SingleInputActivity {
+
+    @Override
+    public String type() {
+        return Types.SCHEDULER;
+    }
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        return List.of("out");
+    }
+
+    @Override
+    public boolean isWaitPoint() {
+        return true;
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        long given = List.of("at", "daily", "weekly").stream().filter(k -> def.config(k).isPresent()).count();
+        if (given != 1) {
+            problems.add("Give exactly one of 'at', 'daily' or 'weekly'");
+            return problems;
+        }
+        try {
+            nextTime(def, Instant.EPOCH);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            problems.add("Invalid schedule: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    /** The first planned time at or after {@code now}. */
+    public static Instant nextTime(ActivityDefinition def, Instant now) {
+        var at = def.config("at");
+        if (at.isPresent()) {
+            return Instant.parse(at.get());
+        }
+        ZoneId zone = ZoneId.of(def.config("zone").orElse("UTC"));
+        ZonedDateTime local = now.atZone(zone);
+        var daily = def.config("daily");
+        if (daily.isPresent()) {
+            ZonedDateTime candidate = local.with(LocalTime.parse(daily.get()));
+            if (candidate.toInstant().isBefore(now)) {
+                candidate = candidate.plusDays(1).with(LocalTime.parse(daily.get()));
+            }
+            return candidate.toInstant();
+        }
+        String[] parts = def.config("weekly").orElseThrow(() -> new IllegalArgumentException("No schedule")).split("\\s+");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("'weekly' must look like MON 09:00");
+        }
+        DayOfWeek day = day(parts[0]);
+        LocalTime time = LocalTime.parse(parts[1]);
+        ZonedDateTime candidate = local.with(TemporalAdjusters.nextOrSame(day)).with(time);
+        if (candidate.toInstant().isBefore(now)) {
+            candidate = local.with(TemporalAdjusters.next(day)).with(time);
+        }
+        return candidate.toInstant();
+    }
+
+    private static DayOfWeek day(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().equals(upper) || (upper.length() == 3 && d.name().startsWith(upper))) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("Unknown day '" + name + "'");
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        String stored = ctx.state().get(WaitActivity.WAKE_UP);
+        Instant time = stored == null ? nextTime(ctx.activity(), ctx.now()) : Instant.parse(stored);
+        if (ctx.now().isBefore(time)) {
+            if (stored == null) {
+                ctx.log("scheduled for " + time);
+            }
+            return NextAction.waitUntil(time, Map.of(WaitActivity.WAKE_UP, time.toString()));
+        }
+        return NextAction.done("out", ctx.input());
+    }
+}

@@ -1,0 +1,164 @@
+package io.crosscast.engine.activities;
+
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.NextAction;
+import io.crosscast.engine.PopulationHandle;
+import io.crosscast.engine.Populations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Splits its input into subsets.
+ *
+ * <h2>Config (flat indexed keys)</h2>
+ * <ul>
+ *   <li>{@code subset.N.condition}: condition JSON (opaque) the recipients of subset N match; absent = everyone still
+ *       available</li>
+ *   <li>{@code subset.N.label}: free text (optional)</li>
+ *   <li>{@code subset.N.limit}: optional cap, a count ("100") or a percentage of the recipients matching the subset
+ *       ("10%", rounded down); the kept recipients are a random sample</li>
+ *   <li>subsets are numbered 1, 2, 3... without gaps: N runs while some {@code subset.N.*} key exists; at least one</li>
+ *   <li>{@code overlap} (default false), {@code complement} (default false), {@code seed} (optional whole number;
+ *       default: derived from run id and activity id, so a re-run of the same run samples the same recipients)</li>
+ * </ul>
+ * Outputs "subset1".."subsetN", plus "complement" when enabled. Every subset fires, even empty.
+ *
+ * <h2>Semantics</h2>
+ * Exclusive (overlap=false): subsets are evaluated in order against the recipients not yet claimed; subset N
+ * CLAIMS everyone matching its condition, then its limit keeps a sample of them. Recipients cut by a limit do NOT fall
+ * into later subsets (as in Adobe Campaign). Overlap (overlap=true): each subset filters the whole input
+ * independently, then applies its limit. Complement = input minus the union of the emitted subsets, i.e. the
+ * recipients in no subset, including those cut by a limit.
+ */
+public final class SplitActivity extends SingleInputActivity {
+
+    /** One subset of the config. */
+    public record Subset(int index, String label, String condition, String limit) {
+    }
+
+    @Override
+    public String type() {
+        return Types.SPLIT;
+    }
+
+    public static List<Subset> subsets(ActivityDefinition def) {
+        List<Subset> subsets = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            String prefix = "subset." + n + ".";
+            boolean exists = def.config().keySet().stream().anyMatch(k -> k.startsWith(prefix));
+            if (!exists) {
+                return subsets;
+            }
+            subsets.add(new Subset(n, def.config(prefix + "label").orElse("Subset " + n),
+                    def.config(prefix + "condition").orElse(null), def.config(prefix + "limit").orElse(null)));
+        }
+    }
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        List<String> outputs = new ArrayList<>();
+        for (Subset s : subsets(def)) {
+            outputs.add("subset" + s.index());
+        }
+        if (Config.bool(def, "complement", false)) {
+            outputs.add("complement");
+        }
+        return outputs;
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        List<Subset> subsets = subsets(def);
+        if (subsets.isEmpty()) {
+            problems.add("At least one subset is required (subset.1.condition...)");
+        }
+        for (Subset s : subsets) {
+            if (s.limit() != null) {
+                try {
+                    Limit.parse(s.limit());
+                } catch (IllegalArgumentException e) {
+                    problems.add("subset." + s.index() + ".limit: " + e.getMessage());
+                }
+            }
+        }
+        long declared = def.config().keySet().stream().filter(k -> k.startsWith("subset.")).count();
+        long read = def.config().keySet().stream()
+                .filter(k -> k.matches("subset\\.\\d+\\.(condition|label|limit)"))
+                .filter(k -> Integer.parseInt(k.split("\\.")[1]) <= subsets.size())
+                .count();
+        if (declared != read) {
+            problems.add("Subset keys must be subset.N.condition|label|limit with N = 1, 2, 3... without gaps");
+        }
+        Config.checkBool(def, "overlap", problems);
+        Config.checkBool(def, "complement", problems);
+        Config.number(def, "seed", Long.MIN_VALUE, Long.MAX_VALUE, problems);
+        return problems;
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        ActivityDefinition def = ctx.activity();
+        Populations pops = ctx.populations();
+        boolean overlap = Config.bool(def, "overlap", false);
+        long seed = def.config("seed").map(Long::parseLong).orElse((long) (ctx.runId() + "/" + def.id()).hashCode());
+        PopulationHandle input = ctx.input();
+        PopulationHandle remaining = input;
+        Map<String, PopulationHandle> outputs = new LinkedHashMap<>();
+        List<PopulationHandle> emitted = new ArrayList<>();
+        for (Subset s : subsets(def)) {
+            PopulationHandle source = overlap ? input : remaining;
+            PopulationHandle matched = s.condition() == null ? pops.copy(source) : pops.filter(source, s.condition());
+            if (!overlap) {
+                remaining = pops.exclusion(remaining, List.of(matched));
+            }
+            PopulationHandle kept = matched;
+            if (s.limit() != null) {
+                long count = pops.count(matched);
+                long max = Limit.parse(s.limit()).of(count);
+                if (max < count) {
+                    kept = pops.sample(matched, max, seed + s.index());
+                }
+            }
+            outputs.put("subset" + s.index(), kept);
+            emitted.add(kept);
+        }
+        if (Config.bool(def, "complement", false)) {
+            outputs.put("complement", pops.exclusion(input, emitted));
+        }
+        return NextAction.done(outputs);
+    }
+
+    /** A subset limit: a count or a percentage. */
+    record Limit(long count, Integer percent) {
+
+        static Limit parse(String text) {
+            String t = text.trim();
+            try {
+                if (t.endsWith("%")) {
+                    int p = Integer.parseInt(t.substring(0, t.length() - 1).trim());
+                    if (p < 0 || p > 100) {
+                        throw new IllegalArgumentException("a percentage must be between 0% and 100%, not " + t);
+                    }
+                    return new Limit(0, p);
+                }
+                long n = Long.parseLong(t);
+                if (n < 0) {
+                    throw new IllegalArgumentException("a limit cannot be negative");
+                }
+                return new Limit(n, null);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a count (100) or a percentage (10%), not '" + text + "'");
+            }
+        }
+
+        long of(long total) {
+            return Optional.ofNullable(percent).map(p -> total * p / 100).orElse(count);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.crosscast.engine.activities;
+
+/** Type names of the built-in activities, and of container-side ones the core knows by name only. */
+public final class Types {
+
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String QUERY = "query";
+    public static final String SPLIT = "split";
+    public static final String UNION = "union";
+    public static final String INTERSECTION = "intersection";
+    public static final String EXCLUSION = "exclusion";
+    public static final String DEDUPLICATION = "deduplication";
+    public static final String FORK = "fork";
+    public static final String AND_JOIN = "andJoin";
+    public static final String TEST = "test";
+    public static final String WAIT = "wait";
+    public static final String SCHEDULER = "scheduler";
+    /** Writes a population into a list: implemented and registered by the container (it writes tables). */
+    public static final String LIST_UPDATE = "listUpdate";
+
+    private Types() {
+    }
+}

@@ -1,0 +1,86 @@
+package io.crosscast.engine.activities;
+
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.NextAction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds its population for a while. Config: "days", "hours", "minutes" (whole numbers, summed; at least one) or
+ * "until" (an ISO-8601 instant, e.g. 2025-03-01T09:00:00Z). First execution: stores the wake-up under state key
+ * {@value #WAKE_UP} and returns WaitUntil; executed again at or after it: "out" = the input population (same handle).
+ * A wait point: cycles through it are allowed.
+ */
+public final class WaitActivity extends SingleInputActivity {
+
+    public static final String WAKE_UP = "wakeUp";
+
+    @Override
+    public String type() {
+        return Types.WAIT;
+    }
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        return List.of("out");
+    }
+
+    @Override
+    public boolean isWaitPoint() {
+        return true;
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        boolean duration = false;
+        for (String key : List.of("days", "hours", "minutes")) {
+            duration |= Config.number(def, key, 0, 100_000, problems).isPresent() || def.config(key).isPresent();
+        }
+        var until = def.config("until");
+        if (until.isPresent()) {
+            if (duration) {
+                problems.add("Give either a duration (days/hours/minutes) or 'until', not both");
+            }
+            try {
+                Instant.parse(until.get());
+            } catch (DateTimeParseException e) {
+                problems.add("'until' must be an ISO-8601 instant such as 2025-03-01T09:00:00Z, not '" + until.get() + "'");
+            }
+        } else if (!duration) {
+            problems.add("Give a duration (days, hours or minutes) or 'until'");
+        }
+        return problems;
+    }
+
+    /** The wake-up time for a first execution at {@code now}. */
+    public static Instant wakeUp(ActivityDefinition def, Instant now) {
+        var until = def.config("until");
+        if (until.isPresent()) {
+            return Instant.parse(until.get());
+        }
+        Duration d = Duration.ofDays(def.config("days").map(Long::parseLong).orElse(0L))
+                .plusHours(def.config("hours").map(Long::parseLong).orElse(0L))
+                .plusMinutes(def.config("minutes").map(Long::parseLong).orElse(0L));
+        return now.plus(d);
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        String stored = ctx.state().get(WAKE_UP);
+        Instant wakeUp = stored == null ? wakeUp(ctx.activity(), ctx.now()) : Instant.parse(stored);
+        if (ctx.now().isBefore(wakeUp)) {
+            if (stored == null) {
+                ctx.log("waiting until " + wakeUp);
+            }
+            return NextAction.waitUntil(wakeUp, Map.of(WAKE_UP, wakeUp.toString()));
+        }
+        return NextAction.done("out", ctx.input());
+    }
+}
