@@ -1,0 +1,275 @@
+package io.crosscast.workflow;
+
+import io.crosscast.audience.condition.ConditionCompiler;
+import io.crosscast.engine.ActivityRegistry;
+import io.crosscast.engine.Execution;
+import io.crosscast.engine.RunState;
+import io.crosscast.engine.ValidationProblem;
+import io.crosscast.engine.WorkflowDefinition;
+import io.crosscast.engine.WorkflowRunner;
+import io.crosscast.engine.WorkflowValidator;
+import io.crosscast.scheduling.SchedulerService;
+import io.crosscast.workflow.internal.DbRunLog;
+import io.crosscast.workflow.internal.RunStateJson;
+import io.crosscast.workflow.internal.RunViews;
+import io.crosscast.workflow.internal.SqlPopulations;
+import io.crosscast.workflow.internal.WorkflowAdvanceJob;
+import io.crosscast.workflow.internal.WorkflowFormatException;
+import io.crosscast.workflow.internal.WorkflowJson;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.quartz.JobKey;
+import org.quartz.SchedulerException;
+
+/**
+ * Workflows and their runs. Each activity of a run executes in a transaction of its own, holding the run
+ * row's lock, and is committed before the next one is picked; a failure marks that activity failed and
+ * leaves the rest as it was. Runs move on through Quartz jobs (JDBC job store): right after a start or
+ * resume, and when a Wait's time comes, so a waiting run holds no thread and survives a restart.
+ */
+@Stateless
+public class WorkflowService {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowService.class.getName());
+    private static final int MAX_STEPS_PER_ADVANCE = 10_000;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ActivityRegistry registry;
+
+    @Inject
+    private ConditionCompiler compiler;
+
+    @EJB
+    private SchedulerService scheduler;
+
+    @EJB
+    private WorkflowService self;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Saves a new workflow from its JSON document; refused with every problem when it is not valid. */
+    public Workflow create(String name, String json) {
+        validate(json);
+        Workflow workflow = new Workflow(name, json);
+        em.persist(workflow);
+        return workflow;
+    }
+
+    public Workflow update(long workflowId, String name, String json) {
+        validate(json);
+        Workflow workflow = workflow(workflowId);
+        workflow.change(name, json);
+        return workflow;
+    }
+
+    public Optional<Workflow> find(long workflowId) {
+        return Optional.ofNullable(em.find(Workflow.class, workflowId));
+    }
+
+    /** The problems of a workflow document, in the marketer's words (empty when it can run). */
+    public List<String> problems(String json) {
+        try {
+            return WorkflowValidator.validate(WorkflowJson.parse(json), registry).stream()
+                    .map(WorkflowService::describe).toList();
+        } catch (WorkflowFormatException | IllegalArgumentException | NullPointerException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    /** Starts a run of the workflow as it is now; returns the run's id. */
+    public long start(long workflowId) {
+        Workflow workflow = workflow(workflowId);
+        WorkflowDefinition definition = validate(workflow.getDefinitionJson());
+        WorkflowRun run = new WorkflowRun(workflowId, workflow.getDefinitionJson());
+        em.persist(run);
+        em.flush();
+        WorkflowRunner runner = runner(run.getId());
+        RunState state = runner.start(runner.newRun(definition, run.getId().toString()));
+        save(run, state);
+        new DbRunLog(em, run.getId()).write(null, "Run started");
+        scheduleAdvance(run.getId(), Instant.now(clock));
+        return run.getId();
+    }
+
+    public void pause(long runId) {
+        change(runId, (runner, definition, state) -> runner.pause(state), "Paused: running activities finish, nothing new starts");
+    }
+
+    public void resume(long runId) {
+        change(runId, (runner, definition, state) -> runner.resume(state), "Resumed");
+        scheduleAdvance(runId, Instant.now(clock));
+    }
+
+    public void stop(long runId) {
+        change(runId, (runner, definition, state) -> runner.stop(state), "Stopped");
+    }
+
+    /** Runs a failed (or any) activity again, and everything after it. */
+    public void restartFrom(long runId, String activityId) {
+        change(runId, (runner, definition, state) -> runner.restartFrom(definition, state, activityId),
+                "Restarted from " + activityId);
+        scheduleAdvance(runId, Instant.now(clock));
+    }
+
+    /**
+     * Executes every activity that can run now, one transaction each, then arms the next wake-up if the
+     * run waits. Called by {@link WorkflowAdvanceJob}; safe to call twice at once (the run row's lock
+     * serialises the steps and each step checks again that its activity may still run).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void advance(long runId) {
+        for (int steps = 0; steps < MAX_STEPS_PER_ADVANCE; steps++) {
+            Optional<String> next = self.nextActivity(runId);
+            if (next.isEmpty()) {
+                break;
+            }
+            try {
+                self.execute(runId, next.get());
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                LOG.warning("Run " + runId + ", activity " + next.get() + " failed: " + cause);
+                self.fail(runId, next.get(), cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
+        }
+        self.armWakeUp(runId);
+    }
+
+    /** The next activity of the run that may execute now, if any. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<String> nextActivity(long runId) {
+        WorkflowRun run = run(runId);
+        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
+        return candidates(runner(runId), definition, RunStateJson.read(run.getStateJson())).stream().findFirst();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void execute(long runId, String activityId) {
+        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
+        RunState state = RunStateJson.read(run.getStateJson());
+        WorkflowRunner runner = runner(runId);
+        if (!candidates(runner, definition, state).contains(activityId)) {
+            return; // another advance ran it meanwhile, or the run was paused
+        }
+        Execution execution = new Execution(registry, populations(runId), clock, new DbRunLog(em, runId));
+        save(run, execution.step(definition, state, activityId));
+    }
+
+    /** Marks an activity failed after its transaction rolled back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void fail(long runId, String activityId, String message) {
+        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
+        WorkflowRunner runner = runner(runId);
+        RunState state = runner.begin(definition, RunStateJson.read(run.getStateJson()), activityId);
+        save(run, runner.apply(definition, state, activityId, io.crosscast.engine.NextAction.failed(message)));
+        new DbRunLog(em, runId).write(activityId, "failed: " + message);
+    }
+
+    /** Schedules the run's next wake-up (a Wait or Scheduler activity), if it has one. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void armWakeUp(long runId) {
+        WorkflowRun run = run(runId);
+        RunState state = RunStateJson.read(run.getStateJson());
+        if (state.status() == io.crosscast.engine.RunStatus.STARTED) {
+            runner(runId).nextWakeUp(state).ifPresent(at -> scheduleAdvance(runId, at));
+        }
+    }
+
+    public RunView view(long runId) {
+        WorkflowRun run = run(runId);
+        return RunViews.of(run, RunStateJson.read(run.getStateJson()), em);
+    }
+
+    private interface Change {
+        RunState apply(WorkflowRunner runner, WorkflowDefinition definition, RunState state);
+    }
+
+    private void change(long runId, Change change, String logLine) {
+        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            throw new WorkflowException("Run " + runId + " does not exist.");
+        }
+        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
+        try {
+            save(run, change.apply(runner(runId), definition, RunStateJson.read(run.getStateJson())));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new WorkflowException(e.getMessage());
+        }
+        new DbRunLog(em, runId).write(null, logLine);
+    }
+
+    private List<String> candidates(WorkflowRunner runner, WorkflowDefinition definition, RunState state) {
+        List<String> ids = new ArrayList<>(runner.due(definition, state, Instant.now(clock)));
+        runner.startable(definition, state).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
+    }
+
+    private void scheduleAdvance(long runId, Instant at) {
+        try {
+            scheduler.scheduleOnce(new JobKey("run-" + runId + "-" + UUID.randomUUID(), "workflow"),
+                    WorkflowAdvanceJob.class, at, Map.of("runId", Long.toString(runId)));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot schedule run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private WorkflowDefinition validate(String json) {
+        WorkflowDefinition definition;
+        try {
+            definition = WorkflowJson.parse(json);
+        } catch (WorkflowFormatException e) {
+            throw new WorkflowException(e.getMessage());
+        }
+        List<ValidationProblem> problems = WorkflowValidator.validate(definition, registry);
+        if (!problems.isEmpty()) {
+            throw new WorkflowException(problems.stream().map(WorkflowService::describe).toList());
+        }
+        return definition;
+    }
+
+    private static String describe(ValidationProblem problem) {
+        return problem.activityId() == null ? problem.message() : problem.activityId() + ": " + problem.message();
+    }
+
+    private void save(WorkflowRun run, RunState state) {
+        run.update(state.status().name(), RunStateJson.write(state));
+    }
+
+    private WorkflowRunner runner(long runId) {
+        return new WorkflowRunner(registry, populations(runId));
+    }
+
+    private SqlPopulations populations(long runId) {
+        return new SqlPopulations(em, compiler, runId);
+    }
+
+    private Workflow workflow(long workflowId) {
+        return find(workflowId).orElseThrow(() -> new WorkflowException("Workflow " + workflowId + " does not exist."));
+    }
+
+    private WorkflowRun run(long runId) {
+        WorkflowRun run = em.find(WorkflowRun.class, runId);
+        if (run == null) {
+            throw new WorkflowException("Run " + runId + " does not exist.");
+        }
+        return run;
+    }
+}

@@ -1,0 +1,160 @@
+package io.crosscast.workflow.internal;
+
+import io.crosscast.audience.condition.ConditionCompiler;
+import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.audience.condition.SqlFragment;
+import io.crosscast.engine.PopulationHandle;
+import io.crosscast.engine.Populations;
+import io.crosscast.platform.sql.NativeSql;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine's populations as rows of {@code population_member}: every operation is one INSERT ... SELECT
+ * into a new population (never a recipient id through Java). Correlated subqueries test one population id
+ * each (H2 stalls on IN-lists inside them). Works in the caller's transaction.
+ */
+public class SqlPopulations implements Populations {
+
+    private final EntityManager em;
+    private final ConditionCompiler compiler;
+    private final long runId;
+
+    public SqlPopulations(EntityManager em, ConditionCompiler compiler, long runId) {
+        this.em = em;
+        this.compiler = compiler;
+        this.runId = runId;
+    }
+
+    private long newPopulation() {
+        Population population = new Population(runId);
+        em.persist(population);
+        em.flush();
+        return population.getId();
+    }
+
+    private static long id(PopulationHandle handle) {
+        return Long.parseLong(handle.id());
+    }
+
+    private static PopulationHandle handle(long id) {
+        return new PopulationHandle(Long.toString(id));
+    }
+
+    @Override
+    public PopulationHandle empty() {
+        return handle(newPopulation());
+    }
+
+    @Override
+    public long count(PopulationHandle population) {
+        return NativeSql.count(em, "SELECT COUNT(*) FROM population_member WHERE population_id = ?",
+                List.of(id(population)));
+    }
+
+    @Override
+    public PopulationHandle union(List<PopulationHandle> populations) {
+        long target = newPopulation();
+        for (PopulationHandle source : populations) {
+            NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+                    + " SELECT ?, m.recipient_id FROM population_member m WHERE m.population_id = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM population_member t WHERE t.population_id = ?"
+                    + " AND t.recipient_id = m.recipient_id)", List.of(target, id(source), target));
+        }
+        return handle(target);
+    }
+
+    @Override
+    public PopulationHandle intersection(List<PopulationHandle> populations) {
+        if (populations.isEmpty()) {
+            return empty();
+        }
+        long target = newPopulation();
+        StringBuilder sql = new StringBuilder("INSERT INTO population_member (population_id, recipient_id)"
+                + " SELECT ?, m.recipient_id FROM population_member m WHERE m.population_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(target, id(populations.get(0))));
+        for (PopulationHandle other : populations.subList(1, populations.size())) {
+            sql.append(" AND EXISTS (SELECT 1 FROM population_member o WHERE o.population_id = ?"
+                    + " AND o.recipient_id = m.recipient_id)");
+            parameters.add(id(other));
+        }
+        NativeSql.update(em, sql.toString(), parameters);
+        return handle(target);
+    }
+
+    @Override
+    public PopulationHandle exclusion(PopulationHandle population, List<PopulationHandle> minus) {
+        long target = newPopulation();
+        StringBuilder sql = new StringBuilder("INSERT INTO population_member (population_id, recipient_id)"
+                + " SELECT ?, m.recipient_id FROM population_member m WHERE m.population_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(target, id(population)));
+        for (PopulationHandle other : minus) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM population_member o WHERE o.population_id = ?"
+                    + " AND o.recipient_id = m.recipient_id)");
+            parameters.add(id(other));
+        }
+        NativeSql.update(em, sql.toString(), parameters);
+        return handle(target);
+    }
+
+    @Override
+    public PopulationHandle copy(PopulationHandle population) {
+        return exclusion(population, List.of());
+    }
+
+    @Override
+    public PopulationHandle filter(PopulationHandle population, String conditionJson) {
+        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r");
+        long target = newPopulation();
+        List<Object> parameters = new ArrayList<>(List.of(target, id(population)));
+        parameters.addAll(where.parameters());
+        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+                + " SELECT ?, r.id FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
+                + " WHERE m.population_id = ? AND " + where.sql(), parameters);
+        return handle(target);
+    }
+
+    @Override
+    public PopulationHandle query(String conditionJson) {
+        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r");
+        long target = newPopulation();
+        List<Object> parameters = new ArrayList<>(List.of(target));
+        parameters.addAll(where.parameters());
+        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+                + " SELECT ?, r.id FROM recipient r WHERE " + where.sql(), parameters);
+        return handle(target);
+    }
+
+    /** A pseudo-random subset: members ordered by a hash of their id and the seed, the first n kept. */
+    @Override
+    public PopulationHandle sample(PopulationHandle population, long n, long seed) {
+        long target = newPopulation();
+        long offset = Math.floorMod(seed, 2_147_483_629L);
+        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+                + " SELECT ?, s.recipient_id FROM (SELECT m.recipient_id FROM population_member m"
+                + " WHERE m.population_id = ? ORDER BY MOD(m.recipient_id * 1103515245 + ?, 2147483629), m.recipient_id"
+                + " LIMIT ?) s", List.of(target, id(population), offset, Math.max(0, n)));
+        return handle(target);
+    }
+
+    /**
+     * Keeps one recipient per address: per mobile phone for {@code mobilePhone}; emails are unique in the
+     * database already, so {@code email} keeps everyone. Recipients without the address are kept.
+     */
+    @Override
+    public PopulationHandle deduplicate(PopulationHandle population, String key) {
+        if (!"mobilePhone".equals(key)) {
+            return copy(population);
+        }
+        long target = newPopulation();
+        long source = id(population);
+        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+                + " SELECT ?, r.id FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
+                + " WHERE m.population_id = ? AND (r.mobile_phone IS NULL OR NOT EXISTS ("
+                + " SELECT 1 FROM population_member m2 JOIN recipient r2 ON r2.id = m2.recipient_id"
+                + " WHERE m2.population_id = ? AND r2.mobile_phone = r.mobile_phone AND r2.id < r.id))",
+                List.of(target, source, source));
+        return handle(target);
+    }
+}

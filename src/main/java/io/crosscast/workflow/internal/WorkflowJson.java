@@ -1,0 +1,152 @@
+package io.crosscast.workflow.internal;
+
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.TransitionDefinition;
+import io.crosscast.engine.WorkflowDefinition;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON document of a workflow (docs/WORKFLOW-FORMAT.md):
+ * <pre>{"name": "...",
+ *  "activities": [{"id": "query", "type": "query", "label": "Gold members", "x": 120, "y": 80,
+ *                  "config": {"condition": {"field": "status", "operator": "equals", "values": ["GOLD"]}}}],
+ *  "transitions": [{"id": "t1", "from": "start", "output": "out", "to": "query"}]}</pre>
+ * Config values are text for the engine; a JSON object or array given as a value (a condition) is kept as
+ * its JSON text and written back as JSON. Positions (x, y) are the diagram's and do not reach the engine.
+ */
+public final class WorkflowJson {
+
+    private WorkflowJson() {
+    }
+
+    /** Reads a document; a malformed one is refused with a message saying what is wrong. */
+    public static WorkflowDefinition parse(String json) {
+        JsonObject root = read(json);
+        String name = text(root, "name", "workflow");
+        List<ActivityDefinition> activities = new ArrayList<>();
+        for (JsonValue value : array(root, "activities")) {
+            JsonObject a = object(value, "an activity");
+            Map<String, String> config = new LinkedHashMap<>();
+            JsonObject configObject = a.containsKey("config") ? object(a.get("config"), "config") : JsonValue.EMPTY_JSON_OBJECT;
+            configObject.forEach((key, v) -> config.put(key, v instanceof JsonString s ? s.getString() : v.toString()));
+            activities.add(new ActivityDefinition(text(a, "id", null), text(a, "type", null),
+                    a.getString("label", ""), config));
+        }
+        List<TransitionDefinition> transitions = new ArrayList<>();
+        for (JsonValue value : array(root, "transitions")) {
+            JsonObject t = object(value, "a transition");
+            String from = text(t, "from", null);
+            String output = t.getString("output", "out");
+            String to = text(t, "to", null);
+            transitions.add(new TransitionDefinition(t.getString("id", from + "." + output + ">" + to), from, output, to));
+        }
+        return new WorkflowDefinition(name, activities, transitions);
+    }
+
+    /** Writes a definition, with diagram positions taken from {@code positions} (activity id -> x, y). */
+    public static String write(WorkflowDefinition definition, Map<String, int[]> positions) {
+        JsonArrayBuilder activities = Json.createArrayBuilder();
+        for (ActivityDefinition a : definition.activities()) {
+            JsonObjectBuilder config = Json.createObjectBuilder();
+            a.config().forEach((key, value) -> config.add(key, jsonOrText(value)));
+            JsonObjectBuilder activity = Json.createObjectBuilder().add("id", a.id()).add("type", a.type())
+                    .add("label", a.label() == null ? "" : a.label());
+            int[] xy = positions.get(a.id());
+            if (xy != null) {
+                activity.add("x", xy[0]).add("y", xy[1]);
+            }
+            activities.add(activity.add("config", config));
+        }
+        JsonArrayBuilder transitions = Json.createArrayBuilder();
+        for (TransitionDefinition t : definition.transitions()) {
+            transitions.add(Json.createObjectBuilder().add("id", t.id()).add("from", t.fromActivity())
+                    .add("output", t.fromOutput()).add("to", t.toActivity()));
+        }
+        return Json.createObjectBuilder().add("name", definition.name()).add("activities", activities)
+                .add("transitions", transitions).build().toString();
+    }
+
+    /** The diagram positions of a document's activities. */
+    public static Map<String, int[]> positions(String json) {
+        Map<String, int[]> positions = new LinkedHashMap<>();
+        for (JsonValue value : array(read(json), "activities")) {
+            JsonObject a = object(value, "an activity");
+            if (a.containsKey("x") && a.containsKey("y")) {
+                positions.put(a.getString("id", ""), new int[] {a.getInt("x", 0), a.getInt("y", 0)});
+            }
+        }
+        return positions;
+    }
+
+    private static JsonValue jsonOrText(String value) {
+        String trimmed = value.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
+                return reader.readValue();
+            } catch (JsonException e) {
+                return Json.createValue(value);
+            }
+        }
+        return Json.createValue(value);
+    }
+
+    private static JsonObject read(String json) {
+        if (json == null || json.isBlank()) {
+            throw new WorkflowFormatException("The workflow document is empty.");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        } catch (JsonParsingException e) {
+            throw new WorkflowFormatException("The workflow document is not valid JSON (line "
+                    + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ").");
+        } catch (JsonException | IllegalStateException e) {
+            throw new WorkflowFormatException("The workflow document must be a JSON object.");
+        }
+    }
+
+    private static JsonArray array(JsonObject root, String key) {
+        JsonValue value = root.get(key);
+        if (value == null) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new WorkflowFormatException("'" + key + "' must be an array.");
+        }
+        return value.asJsonArray();
+    }
+
+    private static JsonObject object(JsonValue value, String what) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new WorkflowFormatException("Each " + what + " must be a JSON object.");
+        }
+        return value.asJsonObject();
+    }
+
+    private static String text(JsonObject object, String key, String fallback) {
+        JsonValue value = object.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw new WorkflowFormatException("'" + key + "' is missing in " + object + ".");
+        }
+        if (value instanceof JsonString s && !s.getString().isBlank()) {
+            return s.getString();
+        }
+        throw new WorkflowFormatException("'" + key + "' must be a non-empty text in " + object + ".");
+    }
+}

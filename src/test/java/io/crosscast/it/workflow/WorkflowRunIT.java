@@ -1,0 +1,177 @@
+package io.crosscast.it.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.audience.MembershipStatus;
+import io.crosscast.audience.RecipientForm;
+import io.crosscast.audience.RecipientService;
+import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.Polling;
+import io.crosscast.platform.Datasources;
+import io.crosscast.workflow.RunView;
+import io.crosscast.workflow.WorkflowException;
+import io.crosscast.workflow.WorkflowService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real runs on the real database, moved on by Quartz: Query -> exclusive Split with a complement, a Wait
+ * resumed by the scheduler, a failing activity. Transition counts are checked against hand-written SQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WorkflowRunIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.crosscast(WorkflowRunIT.class);
+    }
+
+    @EJB
+    private WorkflowService workflows;
+
+    @EJB
+    private RecipientService recipients;
+
+    @Resource(lookup = Datasources.JTA)
+    private DataSource dataSource;
+
+    private String token;
+
+    @BeforeEach
+    void recipients() {
+        token = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        MembershipStatus[] statuses = MembershipStatus.values();
+        for (int i = 0; i < 23; i++) {
+            RecipientForm form = new RecipientForm();
+            form.setFirstName("R" + i);
+            form.setLastName(token);
+            form.setStatus(statuses[i % statuses.length]);
+            recipients.create(form);
+        }
+    }
+
+    @Test
+    void queryThenAnExclusiveSplitWithComplement() throws SQLException {
+        String json = """
+                {"name": "split", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition":
+                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
+                  {"id": "split", "type": "split", "config": {
+                     "subset.1.condition": {"field": "status", "operator": "equals", "values": ["GOLD"]},
+                     "subset.2.condition": {"field": "status", "operator": "in", "values": ["GOLD", "SILVER"]},
+                     "complement": "true"}},
+                  {"id": "gold", "type": "end"}, {"id": "silver", "type": "end"}, {"id": "others", "type": "end"}],
+                 "transitions": [
+                  {"from": "start", "to": "query"}, {"from": "query", "to": "split"},
+                  {"from": "split", "output": "subset1", "to": "gold"},
+                  {"from": "split", "output": "subset2", "to": "silver"},
+                  {"from": "split", "output": "complement", "to": "others"}]}
+                """.formatted(token);
+        long runId = workflows.start(workflows.create("Split " + token, json).getId());
+
+        RunView run = awaitStatus(runId, "FINISHED");
+        assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ?"), transition(run, "query.out>split"));
+        assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"),
+                transition(run, "split.subset1>gold"));
+        assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'SILVER'"),
+                transition(run, "split.subset2>silver"), "exclusive: gold recipients went to subset 1 only");
+        assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status NOT IN ('GOLD', 'SILVER')"),
+                transition(run, "split.complement>others"));
+        run.activities().values().forEach(a -> assertEquals("DONE", a.phase()));
+    }
+
+    @Test
+    void aWaitHoldsNoThreadAndTheSchedulerResumesTheRun() {
+        String json = """
+                {"name": "wait", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition":
+                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
+                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
+                  {"id": "end", "type": "end"}],
+                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
+                                 {"from": "wait", "to": "end"}]}
+                """.formatted(token, Instant.now().plusSeconds(4));
+        long runId = workflows.start(workflows.create("Wait " + token, json).getId());
+
+        assertTrue(Polling.eventually(PATIENCE, () -> "WAITING".equals(workflows.view(runId).activities()
+                .get("wait").phase())), () -> "never waited: " + workflows.view(runId));
+        assertEquals("STARTED", workflows.view(runId).status());
+        RunView finished = awaitStatus(runId, "FINISHED");
+        assertEquals(23, transition(finished, "wait.out>end"));
+    }
+
+    @Test
+    void aFailingActivityFailsTheRunWithItsMessage() {
+        String json = """
+                {"name": "bad", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition":
+                     {"field": "salary", "operator": "equals", "values": ["1"]}}},
+                  {"id": "end", "type": "end"}],
+                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "end"}]}
+                """;
+        long runId = workflows.start(workflows.create("Bad " + token, json).getId());
+
+        RunView run = awaitStatus(runId, "FAILED");
+        assertEquals("FAILED", run.activities().get("query").phase());
+        assertTrue(run.activities().get("query").message().contains("salary"), run.toString());
+        assertEquals("PENDING", run.activities().getOrDefault("end", new RunView.ActivityView("PENDING", null, null)).phase());
+    }
+
+    @Test
+    void anInvalidWorkflowIsRefusedWithItsProblems() {
+        String json = """
+                {"name": "broken", "activities": [
+                  {"id": "query", "type": "query", "config": {}},
+                  {"id": "mystery", "type": "teleport"}],
+                 "transitions": [{"from": "query", "to": "nowhere"}]}
+                """;
+        WorkflowException e = assertThrows(WorkflowException.class, () -> workflows.create("Broken", json));
+        String problems = String.join(" | ", e.problems());
+        assertTrue(problems.contains("teleport"), problems);
+        assertTrue(problems.contains("nowhere"), problems);
+        assertTrue(e.problems().size() >= 3, problems);
+    }
+
+    private RunView awaitStatus(long runId, String status) {
+        assertTrue(Polling.eventually(PATIENCE, () -> status.equals(workflows.view(runId).status())),
+                () -> "run did not reach " + status + ": " + workflows.view(runId));
+        return workflows.view(runId);
+    }
+
+    private static long transition(RunView run, String id) {
+        RunView.TransitionView t = run.transitions().get(id);
+        assertTrue(t != null && t.fired(), () -> "transition " + id + " did not fire: " + run.transitions());
+        return t.count();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, token);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
