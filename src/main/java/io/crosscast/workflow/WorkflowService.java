@@ -1,6 +1,10 @@
 package io.crosscast.workflow;
 
 import io.crosscast.audience.condition.ConditionCompiler;
+import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.audience.condition.ConditionValidator;
+import io.crosscast.audience.condition.InvalidConditionException;
+import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityRegistry;
 import io.crosscast.engine.Execution;
 import io.crosscast.engine.RunState;
@@ -86,10 +90,10 @@ public class WorkflowService {
     /** The problems of a workflow document, in the marketer's words (empty when it can run). */
     public List<String> problems(String json) {
         try {
-            return WorkflowValidator.validate(WorkflowJson.parse(json), registry).stream()
-                    .map(WorkflowService::describe).toList();
-        } catch (WorkflowFormatException | IllegalArgumentException | NullPointerException e) {
-            return List.of(e.getMessage());
+            validate(json);
+            return List.of();
+        } catch (WorkflowException e) {
+            return e.problems();
         }
     }
 
@@ -238,11 +242,31 @@ public class WorkflowService {
         } catch (WorkflowFormatException e) {
             throw new WorkflowException(e.getMessage());
         }
-        List<ValidationProblem> problems = WorkflowValidator.validate(definition, registry);
+        List<String> problems = new ArrayList<>(WorkflowValidator.validate(definition, registry).stream()
+                .map(WorkflowService::describe).toList());
+        problems.addAll(conditionProblems(definition));
         if (!problems.isEmpty()) {
-            throw new WorkflowException(problems.stream().map(WorkflowService::describe).toList());
+            throw new WorkflowException(problems);
         }
         return definition;
+    }
+
+    /** Conditions are opaque to the engine: the audience's validator checks every "condition" setting. */
+    private static List<String> conditionProblems(WorkflowDefinition definition) {
+        List<String> problems = new ArrayList<>();
+        for (ActivityDefinition activity : definition.activities()) {
+            activity.config().forEach((key, value) -> {
+                if (key.equals("condition") || key.endsWith(".condition")) {
+                    try {
+                        ConditionValidator.validate(ConditionJson.fromJson(value))
+                                .forEach(problem -> problems.add(activity.id() + " (" + key + "): " + problem.message()));
+                    } catch (InvalidConditionException e) {
+                        problems.add(activity.id() + " (" + key + "): " + e.getMessage());
+                    }
+                }
+            });
+        }
+        return problems;
     }
 
     private static String describe(ValidationProblem problem) {

@@ -35,6 +35,11 @@ public class SqlPopulations implements Populations {
     }
 
     private static long id(PopulationHandle handle) {
+        return idOf(handle);
+    }
+
+    /** The {@code population.id} behind a handle, for container activities that write from a population. */
+    public static long idOf(PopulationHandle handle) {
         return Long.parseLong(handle.id());
     }
 

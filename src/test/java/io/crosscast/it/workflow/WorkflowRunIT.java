@@ -41,7 +41,7 @@ class WorkflowRunIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(WorkflowRunIT.class);
+        return Deployments.crosscast(WorkflowRunIT.class, FailOnceActivity.class);
     }
 
     @EJB
@@ -101,16 +101,7 @@ class WorkflowRunIT {
 
     @Test
     void aWaitHoldsNoThreadAndTheSchedulerResumesTheRun() {
-        String json = """
-                {"name": "wait", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition":
-                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
-                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
-                  {"id": "end", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
-                                 {"from": "wait", "to": "end"}]}
-                """.formatted(token, Instant.now().plusSeconds(4));
+        String json = waitWorkflow(4);
         long runId = workflows.start(workflows.create("Wait " + token, json).getId());
 
         assertTrue(Polling.eventually(PATIENCE, () -> "WAITING".equals(workflows.view(runId).activities()
@@ -121,7 +112,76 @@ class WorkflowRunIT {
     }
 
     @Test
-    void aFailingActivityFailsTheRunWithItsMessage() {
+    void aFailingActivityFailsTheRunAndARestartFromItFinishes() {
+        String json = """
+                {"name": "flaky", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition":
+                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
+                  {"id": "flaky", "type": "failOnce"},
+                  {"id": "end", "type": "end"}],
+                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "flaky"},
+                                 {"from": "flaky", "to": "end"}]}
+                """.formatted(token);
+        long runId = workflows.start(workflows.create("Flaky " + token, json).getId());
+
+        RunView failed = awaitStatus(runId, "FAILED");
+        assertEquals("DONE", failed.activities().get("query").phase());
+        assertEquals("FAILED", failed.activities().get("flaky").phase());
+        assertTrue(failed.activities().get("flaky").message().contains("did not answer"), failed.toString());
+        assertTrue(failed.log().stream().anyMatch(l -> "flaky".equals(l.activityId())), failed.log().toString());
+
+        workflows.restartFrom(runId, "flaky");
+        RunView finished = awaitStatus(runId, "FINISHED");
+        assertEquals(23, transition(finished, "flaky.out>end"));
+        assertEquals(23, transition(finished, "query.out>flaky"), "the query was not run again");
+    }
+
+    @Test
+    void listUpdateFillsTheListAndPassesThePopulationOn() throws SQLException {
+        String listName = "Engaged " + token;
+        String json = """
+                {"name": "list", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition": {"logic": "and", "children": [
+                     {"field": "lastName", "operator": "equals", "values": ["%s"]},
+                     {"field": "status", "operator": "equals", "values": ["GOLD"]}]}}},
+                  {"id": "update", "type": "listUpdate", "config": {"list": "%s", "outbound": "true"}},
+                  {"id": "end", "type": "end"}],
+                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "update"},
+                                 {"from": "update", "to": "end"}]}
+                """.formatted(token, listName);
+        long runId = workflows.start(workflows.create("List " + token, json).getId());
+
+        RunView run = awaitStatus(runId, "FINISHED");
+        long gold = count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'");
+        assertEquals(gold, transition(run, "update.out>end"));
+        assertEquals(gold, count("SELECT COUNT(*) FROM list_member m JOIN recipient_list l ON l.id = m.list_id"
+                + " WHERE l.name = ?", listName));
+    }
+
+    @Test
+    void aPausedRunDoesNotMoveOnUntilResumedAndAStoppedOneNever() {
+        long paused = workflows.start(workflows.create("Pause " + token, waitWorkflow(3)).getId());
+        long stopped = workflows.start(workflows.create("Stop " + token, waitWorkflow(3)).getId());
+        assertTrue(Polling.eventually(PATIENCE, () -> isWaiting(paused) && isWaiting(stopped)));
+        workflows.pause(paused);
+        workflows.stop(stopped);
+        assertEquals("PAUSED", workflows.view(paused).status());
+
+        // Past the wake-up time, neither has moved on.
+        Polling.eventually(Duration.ofSeconds(6), () -> false);
+        assertEquals("WAITING", workflows.view(paused).activities().get("wait").phase());
+        assertEquals("STOPPED", workflows.view(stopped).status());
+
+        workflows.resume(paused);
+        assertEquals(23, transition(awaitStatus(paused, "FINISHED"), "wait.out>end"));
+        assertEquals("STOPPED", workflows.view(stopped).status());
+        assertThrows(WorkflowException.class, () -> workflows.resume(stopped));
+    }
+
+    @Test
+    void anInvalidConditionIsRefusedBeforeAnyRun() {
         String json = """
                 {"name": "bad", "activities": [
                   {"id": "start", "type": "start"},
@@ -130,12 +190,8 @@ class WorkflowRunIT {
                   {"id": "end", "type": "end"}],
                  "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "end"}]}
                 """;
-        long runId = workflows.start(workflows.create("Bad " + token, json).getId());
-
-        RunView run = awaitStatus(runId, "FAILED");
-        assertEquals("FAILED", run.activities().get("query").phase());
-        assertTrue(run.activities().get("query").message().contains("salary"), run.toString());
-        assertEquals("PENDING", run.activities().getOrDefault("end", new RunView.ActivityView("PENDING", null, null)).phase());
+        WorkflowException e = assertThrows(WorkflowException.class, () -> workflows.create("Bad " + token, json));
+        assertTrue(e.getMessage().contains("salary"), e.getMessage());
     }
 
     @Test
@@ -153,6 +209,24 @@ class WorkflowRunIT {
         assertTrue(e.problems().size() >= 3, problems);
     }
 
+    private String waitWorkflow(int seconds) {
+        return """
+                {"name": "wait", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition":
+                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
+                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
+                  {"id": "end", "type": "end"}],
+                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
+                                 {"from": "wait", "to": "end"}]}
+                """.formatted(token, Instant.now().plusSeconds(seconds));
+    }
+
+    private boolean isWaiting(long runId) {
+        RunView.ActivityView wait = workflows.view(runId).activities().get("wait");
+        return wait != null && "WAITING".equals(wait.phase());
+    }
+
     private RunView awaitStatus(long runId, String status) {
         assertTrue(Polling.eventually(PATIENCE, () -> status.equals(workflows.view(runId).status())),
                 () -> "run did not reach " + status + ": " + workflows.view(runId));
@@ -166,8 +240,12 @@ class WorkflowRunIT {
     }
 
     private long count(String sql) throws SQLException {
+        return count(sql, token);
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, token);
+            s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

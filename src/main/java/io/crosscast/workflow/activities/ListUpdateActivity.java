@@ -1,0 +1,105 @@
+package io.crosscast.workflow.activities;
+
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
+import io.crosscast.engine.NextAction;
+import io.crosscast.engine.activities.Types;
+import io.crosscast.list.ListService;
+import io.crosscast.list.RecipientList;
+import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.workflow.internal.SqlPopulations;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * List update: puts the incoming population into a recipient list, set-based. Config: {@code list} (its
+ * name; the list is created if missing), {@code mode} ({@code add}, the default; {@code replace}: the list
+ * holds exactly the population; {@code remove}: the population leaves the list), {@code outbound}
+ * ({@code true}: the population goes on through output "out").
+ */
+@ApplicationScoped
+public class ListUpdateActivity implements ActivityType {
+
+    private static final Set<String> MODES = Set.of("add", "replace", "remove");
+
+    @EJB
+    private ListService lists;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public String type() {
+        return Types.LIST_UPDATE;
+    }
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        return outbound(def) ? List.of("out") : List.of();
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        String list = def.config("list").orElse("");
+        if (list.isBlank()) {
+            problems.add("List update needs the name of a list (config 'list').");
+        } else if (list.strip().length() > 200) {
+            problems.add("A list name has at most 200 characters.");
+        }
+        String mode = def.config("mode").orElse("add");
+        if (!MODES.contains(mode)) {
+            problems.add("Mode '" + mode + "' is not one of add, replace, remove.");
+        }
+        return problems;
+    }
+
+    @Override
+    public int minInputs() {
+        return 1;
+    }
+
+    @Override
+    public int maxInputs() {
+        return 1;
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        RecipientList list = lists.findOrCreate(ctx.config("list").orElseThrow().strip());
+        long population = SqlPopulations.idOf(ctx.input());
+        String mode = ctx.config("mode").orElse("add");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int changed;
+        if ("remove".equals(mode)) {
+            changed = NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id IN"
+                    + " (SELECT m.recipient_id FROM population_member m WHERE m.population_id = ?)",
+                    List.of(list.getId(), population));
+        } else {
+            if ("replace".equals(mode)) {
+                NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id NOT IN"
+                        + " (SELECT m.recipient_id FROM population_member m WHERE m.population_id = ?)",
+                        List.of(list.getId(), population));
+            }
+            changed = NativeSql.update(em, "INSERT INTO list_member (list_id, recipient_id, added_at)"
+                    + " SELECT ?, m.recipient_id, ? FROM population_member m WHERE m.population_id = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM list_member l WHERE l.list_id = ? AND l.recipient_id = m.recipient_id)",
+                    List.of(list.getId(), now, population, list.getId()));
+        }
+        ctx.log("list '" + list.getName() + "' (" + mode + "): " + changed + " recipient(s) changed, "
+                + lists.memberCount(list.getId()) + " member(s)");
+        return outbound(ctx.activity()) ? NextAction.done("out", ctx.populations().copy(ctx.input())) : NextAction.done();
+    }
+
+    private static boolean outbound(ActivityDefinition def) {
+        return Boolean.parseBoolean(def.config("outbound").orElse("false"));
+    }
+}
