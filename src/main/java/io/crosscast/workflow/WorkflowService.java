@@ -4,7 +4,11 @@ import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.audience.condition.ConditionValidator;
 import io.crosscast.audience.condition.InvalidConditionException;
+import io.crosscast.audience.Recipient;
+import io.crosscast.audience.RecipientPage;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.TransitionState;
+import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.engine.ActivityRegistry;
 import io.crosscast.engine.Execution;
 import io.crosscast.engine.RunState;
@@ -195,6 +199,41 @@ public class WorkflowService {
         if (state.status() == io.crosscast.engine.RunStatus.STARTED) {
             runner(runId).nextWakeUp(state).ifPresent(at -> scheduleAdvance(runId, at));
         }
+    }
+
+    /**
+     * One page of the recipients a transition of the run carried (by id), and how many there are. The
+     * populations of a run are kept until the run is purged.
+     */
+    @SuppressWarnings("unchecked")
+    public RecipientPage transitionPopulation(long runId, String transitionId, int first, int pageSize) {
+        RunState state = RunStateJson.read(run(runId).getStateJson());
+        TransitionState transition = state.transition(transitionId)
+                .filter(t -> t.fired() && t.population() != null)
+                .orElseThrow(() -> new WorkflowException("Transition " + transitionId + " of run " + runId
+                        + " carried no population."));
+        long population = SqlPopulations.idOf(transition.population());
+        List<Recipient> page = NativeSql.query(em, "SELECT r.* FROM recipient r JOIN population_member m"
+                + " ON m.recipient_id = r.id WHERE m.population_id = ? ORDER BY r.id LIMIT ? OFFSET ?",
+                Recipient.class, List.of(population, Math.max(1, Math.min(pageSize, 500)), Math.max(0, first)))
+                .getResultList();
+        return new RecipientPage(transition.count(), page);
+    }
+
+    /** Deletes a run that is not running, with its log and its populations. */
+    public void purge(long runId) {
+        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            throw new WorkflowException("Run " + runId + " does not exist.");
+        }
+        if ("STARTED".equals(run.getStatus())) {
+            throw new WorkflowException("Run " + runId + " is running: stop or pause it first.");
+        }
+        NativeSql.update(em, "DELETE FROM population_member WHERE population_id IN"
+                + " (SELECT p.id FROM population p WHERE p.run_id = ?)", List.of(runId));
+        NativeSql.update(em, "DELETE FROM population WHERE run_id = ?", List.of(runId));
+        NativeSql.update(em, "DELETE FROM run_log WHERE run_id = ?", List.of(runId));
+        em.remove(run);
     }
 
     public RunView view(long runId) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.MembershipStatus;
+import io.crosscast.audience.RecipientPage;
 import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
@@ -97,6 +98,23 @@ class WorkflowRunIT {
         assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status NOT IN ('GOLD', 'SILVER')"),
                 transition(run, "split.complement>others"));
         run.activities().values().forEach(a -> assertEquals("DONE", a.phase()));
+
+        RecipientPage gold = workflows.transitionPopulation(runId, "split.subset1>gold", 0, 2);
+        assertEquals(transition(run, "split.subset1>gold"), gold.total());
+        assertEquals(2, gold.items().size());
+        assertTrue(gold.items().stream().allMatch(r -> r.getStatus() == MembershipStatus.GOLD
+                && token.equals(r.getLastName())));
+
+        workflows.purge(runId);
+        assertThrows(WorkflowException.class, () -> workflows.view(runId));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM population WHERE run_id = ?")) {
+            s.setLong(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "populations purged");
+            }
+        }
     }
 
     @Test
