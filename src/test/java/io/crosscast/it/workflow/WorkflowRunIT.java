@@ -118,6 +118,59 @@ class WorkflowRunIT {
     }
 
     @Test
+    void setOperationsForkAndJoinOverlapAndLimits() throws SQLException {
+        String gold = "{\"field\": \"status\", \"operator\": \"equals\", \"values\": [\"GOLD\"]}";
+        String goldSilver = "{\"field\": \"status\", \"operator\": \"in\", \"values\": [\"GOLD\", \"SILVER\"]}";
+        String goldBronze = "{\"field\": \"status\", \"operator\": \"in\", \"values\": [\"GOLD\", \"BRONZE\"]}";
+        String silver = "{\"field\": \"status\", \"operator\": \"equals\", \"values\": [\"SILVER\"]}";
+        String json = """
+                {"name": "sets", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "q", "type": "query", "config": {"condition":
+                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
+                  {"id": "fork", "type": "fork", "config": {"branches": "2"}},
+                  {"id": "s1", "type": "split", "config": {"overlap": "true", "complement": "true",
+                     "subset.1.condition": %s, "subset.2.condition": %s,
+                     "subset.3.condition": %s, "subset.3.limit": "3"}},
+                  {"id": "s2", "type": "split", "config": {"complement": "true", "subset.1.condition": %s}},
+                  {"id": "u", "type": "union"},
+                  {"id": "x", "type": "intersection"},
+                  {"id": "e", "type": "exclusion", "config": {"main": "s2.complement>e"}},
+                  {"id": "d", "type": "deduplication", "config": {"key": "mobilePhone"}},
+                  {"id": "j", "type": "andJoin"},
+                  {"id": "end1", "type": "end"}, {"id": "end2", "type": "end"}, {"id": "end3", "type": "end"}],
+                 "transitions": [
+                  {"from": "start", "to": "q"}, {"from": "q", "to": "fork"},
+                  {"from": "fork", "output": "out1", "to": "s1"}, {"from": "fork", "output": "out2", "to": "s2"},
+                  {"from": "s1", "output": "subset1", "to": "u"}, {"from": "s2", "output": "subset1", "to": "u"},
+                  {"from": "s1", "output": "subset2", "to": "x"}, {"from": "s2", "output": "subset1", "to": "x"},
+                  {"from": "s2", "output": "complement", "to": "e"}, {"from": "s1", "output": "complement", "to": "e"},
+                  {"from": "u", "to": "d"}, {"from": "x", "to": "j"}, {"from": "e", "to": "j"},
+                  {"from": "d", "to": "end1"}, {"from": "j", "to": "end2"},
+                  {"from": "s1", "output": "subset3", "to": "end3"}]}
+                """.formatted(token, gold, goldSilver, silver, goldBronze);
+        long runId = workflows.start(workflows.create("Sets " + token, json).getId());
+
+        RunView run = awaitStatus(runId, "FINISHED");
+        long all = count("SELECT COUNT(*) FROM recipient WHERE last_name = ?");
+        long nGold = count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'");
+        long nSilver = count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'SILVER'");
+        long nBronze = count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'BRONZE'");
+        assertEquals(all, transition(run, "fork.out1>s1"));
+        assertEquals(all, transition(run, "fork.out2>s2"), "a fork copies its input to every branch");
+        assertEquals(nGold, transition(run, "s1.subset1>u"));
+        assertEquals(nGold + nSilver, transition(run, "s1.subset2>x"), "overlap: gold is in subsets 1 and 2");
+        assertEquals(3, transition(run, "s1.subset3>end3"), "limited to 3");
+        assertEquals(all - nGold - nSilver, transition(run, "s1.complement>e"));
+        assertEquals(nGold + nBronze, transition(run, "s2.subset1>u"));
+        assertEquals(nGold + nBronze, transition(run, "u.out>d"), "union of gold and gold+bronze");
+        assertEquals(nGold + nBronze, transition(run, "d.out>end1"), "no phones: nobody is a duplicate");
+        assertEquals(nGold, transition(run, "x.out>j"), "gold+silver intersected with gold+bronze");
+        assertEquals(nSilver, transition(run, "e.out>j"), "silver+none minus bronze+none");
+        assertEquals(nGold + nSilver, transition(run, "j.out>end2"), "the join waited for both branches");
+    }
+
+    @Test
     void aWaitHoldsNoThreadAndTheSchedulerResumesTheRun() {
         String json = waitWorkflow(4);
         long runId = workflows.start(workflows.create("Wait " + token, json).getId());
