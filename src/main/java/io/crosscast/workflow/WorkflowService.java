@@ -210,7 +210,7 @@ public class WorkflowService {
         RunState state = RunStateJson.read(run(runId).getStateJson());
         TransitionState transition = state.transition(transitionId)
                 .filter(t -> t.fired() && t.population() != null)
-                .orElseThrow(() -> new WorkflowException("Transition " + transitionId + " of run " + runId
+                .orElseThrow(() -> WorkflowException.notFound("Transition " + transitionId + " of run " + runId
                         + " carried no population."));
         long population = SqlPopulations.idOf(transition.population());
         List<Recipient> page = NativeSql.query(em, "SELECT r.* FROM recipient r JOIN population_member m"
@@ -224,10 +224,10 @@ public class WorkflowService {
     public void purge(long runId) {
         WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
         if (run == null) {
-            throw new WorkflowException("Run " + runId + " does not exist.");
+            throw WorkflowException.notFound("Run " + runId + " does not exist.");
         }
         if ("STARTED".equals(run.getStatus())) {
-            throw new WorkflowException("Run " + runId + " is running: stop or pause it first.");
+            throw WorkflowException.conflict("Run " + runId + " is running: stop or pause it first.");
         }
         NativeSql.update(em, "DELETE FROM population_member WHERE population_id IN"
                 + " (SELECT p.id FROM population p WHERE p.run_id = ?)", List.of(runId));
@@ -248,12 +248,14 @@ public class WorkflowService {
     private void change(long runId, Change change, String logLine) {
         WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
         if (run == null) {
-            throw new WorkflowException("Run " + runId + " does not exist.");
+            throw WorkflowException.notFound("Run " + runId + " does not exist.");
         }
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
         try {
             save(run, change.apply(runner(runId), definition, RunStateJson.read(run.getStateJson())));
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalStateException e) {
+            throw WorkflowException.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
             throw new WorkflowException(e.getMessage());
         }
         new DbRunLog(em, runId).write(null, logLine);
@@ -279,13 +281,13 @@ public class WorkflowService {
         try {
             definition = WorkflowJson.parse(json);
         } catch (WorkflowFormatException e) {
-            throw new WorkflowException(e.getMessage());
+            throw WorkflowException.invalid(List.of(e.getMessage()));
         }
         List<String> problems = new ArrayList<>(WorkflowValidator.validate(definition, registry).stream()
                 .map(WorkflowService::describe).toList());
         problems.addAll(conditionProblems(definition));
         if (!problems.isEmpty()) {
-            throw new WorkflowException(problems);
+            throw WorkflowException.invalid(problems);
         }
         return definition;
     }
@@ -325,13 +327,13 @@ public class WorkflowService {
     }
 
     private Workflow workflow(long workflowId) {
-        return find(workflowId).orElseThrow(() -> new WorkflowException("Workflow " + workflowId + " does not exist."));
+        return find(workflowId).orElseThrow(() -> WorkflowException.notFound("Workflow " + workflowId + " does not exist."));
     }
 
     private WorkflowRun run(long runId) {
         WorkflowRun run = em.find(WorkflowRun.class, runId);
         if (run == null) {
-            throw new WorkflowException("Run " + runId + " does not exist.");
+            throw WorkflowException.notFound("Run " + runId + " does not exist.");
         }
         return run;
     }

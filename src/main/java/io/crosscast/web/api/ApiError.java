@@ -25,18 +25,25 @@ import java.util.Objects;
  * @param code     what went wrong, stable for clients ({@code recipient.emailTaken}); may be null
  * @param message  what went wrong, in English, for a person
  * @param field    the request body's field it is about ({@code email}); may be null
- * @param problems for conditions: each problem with its JSON pointer into the condition; may be empty
+ * @param problems for conditions: each problem with its JSON pointer into the condition; for workflows:
+ *                 each problem's message only; may be empty
  */
 public record ApiError(int status, String error, String code, String message, String field, List<Problem> problems) {
 
     /**
-     * One thing wrong with a condition.
+     * One thing wrong with a condition or a workflow.
      *
-     * @param code    a {@link io.crosscast.audience.condition.ProblemCode} name
+     * @param code    a {@link io.crosscast.audience.condition.ProblemCode} name; null (left out) for a workflow
      * @param message the problem in English
-     * @param path    a JSON pointer into the condition ({@code /children/1}; {@code /} for the root)
+     * @param path    a JSON pointer into the condition ({@code /children/1}; {@code /} for the root); null
+     *                (left out) for a workflow
      */
     public record Problem(String code, String message, String path) {
+
+        /** A problem known only by its message (a workflow's); code and path are left out of the JSON. */
+        public static Problem message(String message) {
+            return new Problem(null, message, null);
+        }
     }
 
     /** Fills in the reason phrase when it is null and freezes the problems. */
@@ -74,8 +81,15 @@ public record ApiError(int status, String error, String code, String message, St
         if (!problems.isEmpty()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
             for (Problem problem : problems) {
-                array.add(Json.createObjectBuilder().add("code", problem.code()).add("message", problem.message())
-                        .add("path", problem.path()));
+                JsonObjectBuilder item = Json.createObjectBuilder();
+                if (problem.code() != null) {
+                    item.add("code", problem.code());
+                }
+                item.add("message", problem.message());
+                if (problem.path() != null) {
+                    item.add("path", problem.path());
+                }
+                array.add(item);
             }
             json.add("problems", array);
         }

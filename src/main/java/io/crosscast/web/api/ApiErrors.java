@@ -4,6 +4,7 @@ import io.crosscast.audience.AudienceException;
 import io.crosscast.audience.condition.ConditionProblem;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.list.ListException;
+import io.crosscast.workflow.WorkflowException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -111,6 +112,9 @@ public final class ApiErrors {
         if (e instanceof ListException list) {
             return Optional.of(ApiError.of(statusOf(list), list.code(), list.getMessage()).withField(fieldOf(list)));
         }
+        if (e instanceof WorkflowException workflow) {
+            return Optional.of(workflow(workflow));
+        }
         if (e instanceof InvalidConditionException condition) {
             return Optional.of(invalidCondition(condition));
         }
@@ -160,6 +164,29 @@ public final class ApiErrors {
             case "list.nameTaken" -> 409;
             default -> 400;
         };
+    }
+
+    /** 404 for an unknown workflow, run or population, 409 for a move the run's status refuses, 400 otherwise. */
+    public static int statusOf(WorkflowException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 400;
+        };
+    }
+
+    /**
+     * The error for a refused workflow request: an invalid one is a 400 {@code workflow.invalid} listing each
+     * problem as {@code {"message": ...}}; an unknown one a 404 {@code workflow.notFound}; a refused move a
+     * 409 {@code workflow.conflict}.
+     */
+    public static ApiError workflow(WorkflowException e) {
+        int status = statusOf(e);
+        if (e.kind() != WorkflowException.Kind.INVALID) {
+            return ApiError.of(status, e.code(), e.getMessage());
+        }
+        List<ApiError.Problem> problems = e.problems().stream().map(ApiError.Problem::message).toList();
+        return ApiError.of(status, e.code(), "The workflow is not valid: " + e.getMessage()).withProblems(problems);
     }
 
     private static String fieldOf(ListException e) {

@@ -4,8 +4,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
- * The REST API, at {@code /crosscast/api}: recipients ({@link RecipientResource}) and lists
- * ({@link ListResource}), JSON in and out, documented in {@code docs/API.md}.
+ * The REST API, at {@code /crosscast/api}: recipients ({@link RecipientResource}), lists
+ * ({@link ListResource}), workflows ({@link WorkflowResource}) and their runs ({@link RunResource}), JSON in
+ * and out, documented in {@code docs/API.md}.
  *
  * <p>Resources are thin adapters: each method reads its request, calls one service method and maps the
  * result. Errors are answered in JSON by the exception mappers of this package ({@link ApiErrors});
