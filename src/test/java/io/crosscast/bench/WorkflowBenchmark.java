@@ -79,16 +79,28 @@ class WorkflowBenchmark {
                 """.formatted(QUERY, S1, S2, S3);
         long workflowId = workflows.create("Benchmark", json).getId();
 
-        long t0 = System.nanoTime();
-        long runId = workflows.start(workflowId);
-        workflows.advance(runId); // here rather than through the scheduler: no polling delay in the figure
-        long engineMs = (System.nanoTime() - t0) / 1_000_000;
+        // Each side runs twice; the figures are the second runs (warm caches and JIT on both sides).
+        long engineMs = 0;
+        long runId = 0;
+        for (int round = 0; round < 2; round++) {
+            if (runId != 0) {
+                workflows.purge(runId);
+            }
+            long t0 = System.nanoTime();
+            runId = workflows.start(workflowId);
+            workflows.advance(runId); // here rather than through the scheduler: no polling delay in the figure
+            engineMs = (System.nanoTime() - t0) / 1_000_000;
+        }
         RunView run = workflows.view(runId);
         assertEquals("FINISHED", run.status(), run::toString);
 
-        long t1 = System.nanoTime();
-        long[] sql = handWritten();
-        long sqlMs = (System.nanoTime() - t1) / 1_000_000;
+        long sqlMs = 0;
+        long[] sql = null;
+        for (int round = 0; round < 2; round++) {
+            long t1 = System.nanoTime();
+            sql = handWritten();
+            sqlMs = (System.nanoTime() - t1) / 1_000_000;
+        }
 
         assertEquals(sql[0], run.transitions().get("query.out>split").count());
         assertEquals(sql[1], run.transitions().get("split.subset1>e1").count());
