@@ -31,6 +31,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -151,12 +154,33 @@ public class WorkflowService {
             try {
                 self.execute(runId, next.get());
             } catch (RuntimeException e) {
+                if (isLockConflict(e)) {
+                    // Another advance holds the run (a long activity): it goes on; look again a bit later.
+                    LOG.fine(() -> "Run " + runId + " is busy; advancing again in a few seconds");
+                    self.advanceLater(runId);
+                    return;
+                }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 LOG.warning("Run " + runId + ", activity " + next.get() + " failed: " + cause);
                 self.fail(runId, next.get(), cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
         }
         self.armWakeUp(runId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void advanceLater(long runId) {
+        scheduleAdvance(runId, Instant.now(clock).plusSeconds(3));
+    }
+
+    private static boolean isLockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException
+                    || t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next activity of the run that may execute now, if any. */
@@ -246,7 +270,12 @@ public class WorkflowService {
     }
 
     private void change(long runId, Change change, String logLine) {
-        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        WorkflowRun run;
+        try {
+            run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw WorkflowException.conflict("Run " + runId + " is busy with an activity; try again in a moment.");
+        }
         if (run == null) {
             throw WorkflowException.notFound("Run " + runId + " does not exist.");
         }
