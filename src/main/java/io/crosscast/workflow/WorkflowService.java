@@ -11,7 +11,9 @@ import io.crosscast.engine.TransitionState;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.engine.ActivityRegistry;
 import io.crosscast.engine.Execution;
+import io.crosscast.engine.NextAction;
 import io.crosscast.engine.RunState;
+import io.crosscast.engine.RunStatus;
 import io.crosscast.engine.ValidationProblem;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
@@ -211,7 +213,7 @@ public class WorkflowService {
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
         WorkflowRunner runner = runner(runId);
         RunState state = runner.begin(definition, RunStateJson.read(run.getStateJson()), activityId);
-        save(run, runner.apply(definition, state, activityId, io.crosscast.engine.NextAction.failed(message)));
+        save(run, runner.apply(definition, state, activityId, NextAction.failed(message)));
         new DbRunLog(em, runId).write(activityId, "failed: " + message);
     }
 
@@ -220,7 +222,7 @@ public class WorkflowService {
     public void armWakeUp(long runId) {
         WorkflowRun run = run(runId);
         RunState state = RunStateJson.read(run.getStateJson());
-        if (state.status() == io.crosscast.engine.RunStatus.STARTED) {
+        if (state.status() == RunStatus.STARTED) {
             runner(runId).nextWakeUp(state).ifPresent(at -> scheduleAdvance(runId, at));
         }
     }
