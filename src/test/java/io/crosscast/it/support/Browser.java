@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -99,6 +100,12 @@ public final class Browser implements AutoCloseable {
                 By.cssSelector("[id='" + panelId + "'] li[data-label='" + label + "']")));
         option.click();
         waitForPage();
+    }
+
+    /** Waits until at least {@code count} elements match (after an Ajax update); returns them. */
+    public List<WebElement> findAtLeast(By locator, int count) {
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElements(locator).size() >= count);
+        return driver.findElements(locator);
     }
 
     /** Waits until the element's text contains {@code text}; returns the text. */

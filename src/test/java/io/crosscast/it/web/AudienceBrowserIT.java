@@ -123,9 +123,9 @@ class AudienceBrowserIT {
         browser.click(By.id("recipientsForm:conditionAddRule"));
         browser.choose(By.cssSelector(".cc-rule .cc-rule-value"), "Gold");
         browser.click(By.id("recipientsForm:conditionAddRule"));
-        List<WebElement> fields = browser.driver().findElements(By.cssSelector(".cc-rule .cc-rule-field"));
+        List<WebElement> fields = browser.findAtLeast(By.cssSelector(".cc-rule .cc-rule-field"), 2);
         browser.choose(By.id(fields.get(1).getAttribute("id")), "Last name");
-        WebElement value = browser.driver().findElements(By.cssSelector(".cc-rule input.cc-rule-value")).get(0);
+        WebElement value = browser.find(By.cssSelector(".cc-rule input.cc-rule-value"));
         value.sendKeys(token, Keys.TAB);
         browser.waitForPage();
         assertEquals("2 recipients", browser.waitForText(By.cssSelector(".cc-condition-count"), "2 recipients"));
