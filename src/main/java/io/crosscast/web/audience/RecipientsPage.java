@@ -52,6 +52,7 @@ public class RecipientsPage implements Serializable {
 
     /** Applies the builder's condition to the grid (under the column filters). */
     public void applyCondition() {
+        builder.refresh();
         Condition condition = builder.isEmpty() ? null : builder.toCondition();
         try {
             if (condition != null) {
