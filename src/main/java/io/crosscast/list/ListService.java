@@ -78,6 +78,12 @@ public class ListService {
         return result;
     }
 
+    /** Ids and names of every list, by name: for choosers, without counting members. */
+    public List<ListName> names() {
+        return em.createQuery("SELECT new io.crosscast.list.ListName(l.id, l.name) FROM RecipientList l"
+                + " ORDER BY l.nameKey", ListName.class).getResultList();
+    }
+
     public long memberCount(long listId) {
         return NativeSql.count(em, "SELECT COUNT(*) FROM list_member WHERE list_id = ?", List.of(listId));
     }

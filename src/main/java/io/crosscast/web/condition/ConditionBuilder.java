@@ -6,7 +6,6 @@ import io.crosscast.audience.condition.Group;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.Logic;
 import io.crosscast.audience.condition.RecipientField;
-import io.crosscast.audience.condition.Rule;
 import io.crosscast.web.Messages;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -36,22 +35,6 @@ public class ConditionBuilder implements Serializable {
 
     public ConditionBuilder(Counter counter) {
         this.counter = counter;
-    }
-
-    /** Loads a condition into the form: rules and groups of rules directly under the top group. */
-    public void load(Condition condition) {
-        rules.clear();
-        groups.clear();
-        Group top = condition instanceof Group g ? g : new Group(Logic.AND, List.of(condition));
-        logic = top.logic();
-        for (Condition child : top.children()) {
-            if (child instanceof Rule rule) {
-                rules.add(RuleRow.of(rule));
-            } else {
-                groups.add(GroupRow.of((Group) child));
-            }
-        }
-        refresh();
     }
 
     public Condition toCondition() {

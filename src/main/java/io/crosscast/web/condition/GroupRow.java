@@ -3,7 +3,6 @@ package io.crosscast.web.condition;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.Group;
 import io.crosscast.audience.condition.Logic;
-import io.crosscast.audience.condition.Rule;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +16,6 @@ public class GroupRow implements Serializable {
     private final String id = UUID.randomUUID().toString();
     private Logic logic = Logic.AND;
     private final List<RuleRow> rules = new ArrayList<>();
-
-    /** Reads a group whose children are all rules; deeper nesting is not edited by this form. */
-    static GroupRow of(Group group) {
-        GroupRow row = new GroupRow();
-        row.logic = group.logic();
-        for (Condition child : group.children()) {
-            if (child instanceof Rule rule) {
-                row.rules.add(RuleRow.of(rule));
-            } else {
-                throw new IllegalArgumentException("The form edits groups of rules only");
-            }
-        }
-        return row;
-    }
 
     Group toGroup() {
         return new Group(logic, rules.stream().map(RuleRow::toRule).map(Condition.class::cast).toList());

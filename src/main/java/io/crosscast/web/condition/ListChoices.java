@@ -1,7 +1,7 @@
 package io.crosscast.web.condition;
 
 import io.crosscast.list.ListService;
-import io.crosscast.list.ListSummary;
+import io.crosscast.list.ListName;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -15,11 +15,11 @@ public class ListChoices {
     @EJB
     private ListService lists;
 
-    private List<ListSummary> all;
+    private List<ListName> all;
 
-    public List<ListSummary> getLists() {
+    public List<ListName> getLists() {
         if (all == null) {
-            all = lists.all();
+            all = lists.names();
         }
         return all;
     }

@@ -20,20 +20,6 @@ public class RuleRow implements Serializable {
     private String value;
     private String secondValue;
 
-    static RuleRow of(Rule rule) {
-        RuleRow row = new RuleRow();
-        row.field = rule.field();
-        row.operator = rule.operator();
-        List<String> values = rule.values();
-        if (rule.operator().arity() == Operator.Arity.ONE_OR_MORE) {
-            row.value = String.join(", ", values);
-        } else {
-            row.value = values.isEmpty() ? null : values.get(0);
-            row.secondValue = values.size() > 1 ? values.get(1) : null;
-        }
-        return row;
-    }
-
     /** The rule as the compiler reads it; values of "in" lists are split on commas. */
     Rule toRule() {
         List<String> values = switch (operator.arity()) {
