@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -91,15 +92,30 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    /** Picks an option of a PrimeFaces selectOneMenu by its label. */
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by its label, the way a person does: open the menu, click
+     * the option, then check the menu shows it. Right after an Ajax update re-rendered the menu, its widget may
+     * not have bound its handlers yet and the click is lost; the pick is then tried again (at most three times).
+     */
     public void choose(By menu, String label) {
-        WebElement element = find(menu);
-        element.click();
-        String panelId = element.getAttribute("id") + "_panel";
-        WebElement option = new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='" + panelId + "'] li[data-label='" + label + "']")));
-        option.click();
-        waitForPage();
+        String id = find(menu).getAttribute("id");
+        By shown = By.id(id + "_label");
+        By option = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            waitForPage();
+            new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.visibilityOfElementLocated(option)).click();
+            } catch (TimeoutException panelNotOpened) {
+                continue;
+            }
+            waitForPage();
+            if (label.equals(find(shown).getText())) {
+                return;
+            }
+        }
+        throw new IllegalStateException("The menu " + id + " did not take the option '" + label + "'");
     }
 
     /** Waits until at least {@code count} elements match (after an Ajax update); returns them. */
