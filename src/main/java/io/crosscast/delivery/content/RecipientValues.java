@@ -14,7 +14,10 @@ import java.util.Map;
 public record RecipientValues(long recipientId, String firstName, String lastName, String email,
         String mobilePhone, String status, String country, String language, LocalDate birthDate) {
 
-    /** The values by variable name ({@link Personalization#RECIPIENT_VARIABLES}), {@code ""} for a missing one. */
+    /**
+     * The values by variable name ({@link Personalization#RECIPIENT_VARIABLES}), {@code ""} for a missing one,
+     * in a new map the caller may add to.
+     */
     public Map<String, String> variables() {
         Map<String, String> variables = new HashMap<>(16);
         putInto(variables);

@@ -230,6 +230,34 @@ class PersonalizationTest {
         assertTrue(millis < 10_000, "100,000 renders took " + millis + " ms");
     }
 
+    @Test
+    void rendersFromManyThreadsAtOnce() throws Exception {
+        PersonalizedTemplate html = Personalization.compile(ContentPart.HTML,
+                "{{#firstName}}<p>Hi {{firstName}} {{lastName}}</p>{{/firstName}}{{^firstName}}<p>Hello</p>{{/firstName}}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        String first = i % 3 == 0 ? "" : "F" + thread + "-" + i;
+                        String expected = first.isEmpty() ? "<p>Hello</p>" : "<p>Hi " + first + " L" + i + "</p>";
+                        if (!expected.equals(html.render(Map.of("firstName", first, "lastName", "L" + i)))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void assertSyntax(String template, String expected) {
         List<ContentProblem> problems = Personalization.problems(ContentPart.TEXT, template);
         assertEquals(1, problems.size(), problems.toString());
