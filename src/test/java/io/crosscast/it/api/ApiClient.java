@@ -22,7 +22,7 @@ import java.util.Base64;
  * A client of the REST API for the tests: {@link HttpClient} with an optional {@code Authorization}
  * header, no cookies (each call stands alone, as for a script), answers parsed with JSON-P.
  */
-final class ApiClient {
+public final class ApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,7 +37,7 @@ final class ApiClient {
     }
 
     /** A client signed in as {@code user} with HTTP Basic. */
-    static ApiClient as(URL base, String user, String password) {
+    public static ApiClient as(URL base, String user, String password) {
         return withAuthorization(base, "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
@@ -68,19 +68,19 @@ final class ApiClient {
         return api.resolve(path);
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send("GET", path, null, null);
     }
 
-    Reply post(String path, JsonObject body) {
+    public Reply post(String path, JsonObject body) {
         return send("POST", path, "application/json", body.toString());
     }
 
-    Reply put(String path, JsonObject body) {
+    public Reply put(String path, JsonObject body) {
         return send("PUT", path, "application/json", body.toString());
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send("DELETE", path, null, null);
     }
 
@@ -125,9 +125,9 @@ final class ApiClient {
     }
 
     /** An answer: status, headers and body text. */
-    record Reply(int status, HttpHeaders headers, String body) {
+    public record Reply(int status, HttpHeaders headers, String body) {
 
-        JsonObject json() {
+        public JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             } catch (RuntimeException e) {
@@ -135,7 +135,7 @@ final class ApiClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
@@ -157,7 +157,7 @@ final class ApiClient {
     }
 
     /** A rule of a condition. */
-    static JsonObject rule(String field, String operator, String... values) {
+    public static JsonObject rule(String field, String operator, String... values) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (String value : values) {
             array.add(value);
@@ -175,7 +175,7 @@ final class ApiClient {
     }
 
     /** {@code {"condition": condition}}. */
-    static JsonObject withCondition(JsonObject condition) {
+    public static JsonObject withCondition(JsonObject condition) {
         return object().add("condition", condition).build();
     }
 
