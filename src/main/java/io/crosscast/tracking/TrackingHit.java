@@ -1,5 +1,7 @@
 package io.crosscast.tracking;
 
+import io.crosscast.tracking.token.TrackingKind;
+
 import java.time.Instant;
 
 /**

@@ -1,5 +1,9 @@
 package io.crosscast.tracking;
 
+import io.crosscast.tracking.token.TrackingKind;
+import io.crosscast.tracking.token.TrackingToken;
+import io.crosscast.tracking.token.TrackingTokens;
+
 import io.crosscast.platform.Datasources;
 import io.crosscast.settings.SettingsService;
 import jakarta.annotation.Resource;

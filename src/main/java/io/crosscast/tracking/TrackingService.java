@@ -1,5 +1,8 @@
 package io.crosscast.tracking;
 
+import io.crosscast.tracking.token.TrackingKind;
+import io.crosscast.tracking.token.TrackingToken;
+
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
 import jakarta.ejb.EJB;

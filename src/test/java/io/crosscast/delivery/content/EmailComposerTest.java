@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.tracking.TrackingToken;
-import io.crosscast.tracking.TrackingTokens;
+import io.crosscast.tracking.token.TrackingToken;
+import io.crosscast.tracking.token.TrackingTokens;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;

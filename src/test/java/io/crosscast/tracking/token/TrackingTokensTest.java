@@ -1,4 +1,4 @@
-package io.crosscast.tracking;
+package io.crosscast.tracking.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.crosscast.tracking;
+package io.crosscast.tracking.token;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

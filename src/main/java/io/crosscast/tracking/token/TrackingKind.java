@@ -1,4 +1,4 @@
-package io.crosscast.tracking;
+package io.crosscast.tracking.token;
 
 /** What a tracking token records when it comes back; the names are those of {@code tracking_log.type}. */
 public enum TrackingKind {

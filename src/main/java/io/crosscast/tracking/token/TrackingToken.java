@@ -1,4 +1,4 @@
-package io.crosscast.tracking;
+package io.crosscast.tracking.token;
 
 import java.util.Objects;
 
