@@ -9,4 +9,11 @@ package io.crosscast.audience.condition;
  * validates can still be loaded and shown with its problems.
  */
 public sealed interface Condition permits Group, Rule {
+
+    /**
+     * Whether the condition refers to the delivery of the incoming transition: a behaviour rule without a
+     * delivery id ({@code delivery opened}, no value), anywhere in it. Such a condition compiles only with a
+     * {@link CompileContext} that has an incoming delivery, i.e. in a workflow after an email delivery.
+     */
+    boolean refersToIncomingDelivery();
 }

@@ -17,8 +17,9 @@ import java.util.Optional;
  *
  * <p>Checked, per rule: the field is in {@link RecipientField}; the operator applies to its type; the
  * number of values suits the operator; each value reads as the type wants (a date yyyy-MM-dd, a number
- * of days from 0 to 36500, an allowed status, a positive list id, a text that is not blank), and the
- * dates of a {@code between} are in order. For the whole condition: at most {@value #MAX_DEPTH} levels
+ * of days from 0 to 36500, an allowed status, a positive list or delivery id, a text that is not blank),
+ * and the dates of a {@code between} are in order. A behaviour rule ({@code delivery opened}) without a
+ * delivery id is valid: it means the incoming delivery, which only {@link ConditionCompiler} can check. For the whole condition: at most {@value #MAX_DEPTH} levels
  * of groups, {@value #MAX_RULES} rules, {@value #MAX_VALUES_PER_RULE} values per rule and
  * {@value #MAX_VALUES} values in all (so that the compiled SQL stays within what databases bind).
  */
@@ -124,6 +125,7 @@ public final class ConditionValidator {
             case ENUM -> checkEnumValues(rule, field, path);
             case DATE, TIMESTAMP -> checkDates(rule, field, path);
             case LIST -> checkListId(rule, path);
+            case BEHAVIOUR -> checkDeliveryId(rule, path);
             case BOOLEAN -> {
                 // no value to read
             }
@@ -146,6 +148,7 @@ public final class ConditionValidator {
             case ONE -> ProblemCode.NEEDS_ONE_VALUE;
             case TWO -> ProblemCode.NEEDS_TWO_VALUES;
             case ONE_OR_MORE -> ProblemCode.NEEDS_VALUES;
+            case AT_MOST_ONE -> ProblemCode.NEEDS_AT_MOST_ONE_VALUE;
         };
         add(code, path, operator.jsonName(), String.valueOf(count), field.publicName());
         return false;
@@ -196,6 +199,22 @@ public final class ConditionValidator {
             return;
         }
         add(RuleValues.isWholeNumber(value) ? ProblemCode.LIST_ID_NOT_POSITIVE : ProblemCode.NOT_A_LIST_ID,
+                path, value);
+    }
+
+    /** No value, or a blank one: the incoming delivery; else a positive id. */
+    private void checkDeliveryId(Rule rule, List<Integer> path) {
+        if (rule.values().isEmpty() || rule.values().get(0).isBlank()) {
+            return;
+        }
+        checkDeliveryId(rule.values().get(0), path);
+    }
+
+    private void checkDeliveryId(String value, List<Integer> path) {
+        if (RuleValues.deliveryId(value).isPresent()) {
+            return;
+        }
+        add(RuleValues.isWholeNumber(value) ? ProblemCode.DELIVERY_ID_NOT_POSITIVE : ProblemCode.NOT_A_DELIVERY_ID,
                 path, value);
     }
 
