@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * {@code BooleanRuleCompiler}, {@code ListRuleCompiler}, {@code BehaviourRuleCompiler}) and pinned down by
  * the tests.
  *
- * <p>Behaviour rules read other tables through correlated subqueries on {@code <alias>.id}; one that gives
- * no delivery id means the incoming delivery, taken from the {@link CompileContext}.
+ * <p>Behaviour rules and tracking-log conditions ({@code TrackingLogRuleCompiler}) read other tables
+ * through correlated subqueries on {@code <alias>.id}; one that gives no delivery id (or
+ * {@value TrackingLogRule#INCOMING}) means the incoming delivery, taken from the {@link CompileContext}.
  *
- * <p>Relative dates ({@code in_last_days}) are computed from the clock when {@link #compile} runs, and
+ * <p>Relative dates ({@code in_last_days}, {@code inLastDays}) are computed from the clock when {@link #compile} runs, and
  * days are cut at midnight in the zone given here. Instances are immutable and thread-safe.
  */
 public final class ConditionCompiler {
@@ -37,6 +38,7 @@ public final class ConditionCompiler {
     private final RuleCompiler booleans = new BooleanRuleCompiler();
     private final RuleCompiler lists = new ListRuleCompiler();
     private final BehaviourRuleCompiler behaviour = new BehaviourRuleCompiler();
+    private final TrackingLogRuleCompiler trackingLogs;
 
     /**
      * @param clock gives "now" and "today" for relative dates
@@ -47,6 +49,7 @@ public final class ConditionCompiler {
         Objects.requireNonNull(zone, "zone");
         this.dates = new DateRuleCompiler(clock, zone);
         this.timestamps = new TimestampRuleCompiler(clock, zone);
+        this.trackingLogs = new TrackingLogRuleCompiler(clock, zone);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class ConditionCompiler {
      * @param recipientAlias the alias of table {@code recipient} in the query: a plain SQL identifier
      *                       ({@code [A-Za-z_][A-Za-z0-9_]*}, at most 63 characters)
      * @param context        what the condition may leave out: the incoming delivery of behaviour rules
-     *                       without a delivery id
+     *                       without a delivery id and of tracking-log conditions on the incoming delivery
      * @return the SQL expression, columns written {@code <alias>.<column>}, and its parameters
      * @throws InvalidConditionException if the condition has problems (see {@link ConditionValidator}), or
      *                                   refers to the incoming delivery ({@link Condition#refersToIncomingDelivery()})
@@ -106,6 +109,9 @@ public final class ConditionCompiler {
     }
 
     private static String describe(Condition condition) {
+        if (condition instanceof TrackingLogRule tracking) {
+            return TrackingLogOptions.describe(tracking);
+        }
         Rule rule = (Rule) condition;
         return rule.field() + " " + rule.operator().jsonName();
     }
@@ -113,6 +119,10 @@ public final class ConditionCompiler {
     private SqlFragment compileValid(Condition condition, String alias, CompileContext context) {
         if (condition instanceof Group group) {
             return compileGroup(group, alias, context);
+        }
+        if (condition instanceof TrackingLogRule tracking) {
+            return trackingLogs.compile(tracking, alias, context.incomingDelivery().isPresent()
+                    ? context.incomingDelivery().getAsLong() : null);
         }
         Rule rule = (Rule) condition;
         RecipientField field = RecipientField.fromPublicName(rule.field())

@@ -19,9 +19,18 @@ import java.util.Optional;
  * number of values suits the operator; each value reads as the type wants (a date yyyy-MM-dd, a number
  * of days from 0 to 36500, an allowed status, a positive list or delivery id, a text that is not blank),
  * and the dates of a {@code between} are in order. A behaviour rule ({@code delivery opened}) without a
- * delivery id is valid: it means the incoming delivery, which only {@link ConditionCompiler} can check. For the whole condition: at most {@value #MAX_DEPTH} levels
- * of groups, {@value #MAX_RULES} rules, {@value #MAX_VALUES_PER_RULE} values per rule and
- * {@value #MAX_VALUES} values in all (so that the compiled SQL stays within what databases bind).
+ * delivery id is valid: it means the incoming delivery, which only {@link ConditionCompiler} can check.
+ *
+ * <p>Per tracking-log condition ({@link TrackingLogRule}): every option is known and reads (a log type, a
+ * text that is not blank, a positive delivery id or {@code incoming}, dates in order, a number of days, a
+ * count from 1 to {@value TrackingLogRule#MAX_COUNT}, {@code true} or {@code false}), and no two options
+ * contradict each other ({@code inLastDays} with {@code from} or {@code to}, {@code none} with
+ * {@code atLeast}).
+ *
+ * <p>For the whole condition: at most {@value #MAX_DEPTH} levels of groups, {@value #MAX_RULES} rules
+ * (tracking-log conditions count as rules, their options as values), {@value #MAX_VALUES_PER_RULE} values
+ * per rule and {@value #MAX_VALUES} values in all (so that the compiled SQL stays within what databases
+ * bind).
  */
 public final class ConditionValidator {
 
@@ -86,6 +95,10 @@ public final class ConditionValidator {
             rules++;
             values += rule.values().size();
             checkRule(rule, path);
+        } else if (condition instanceof TrackingLogRule tracking) {
+            rules++;
+            values += tracking.options().size();
+            TrackingLogOptions.read(tracking, (code, arguments) -> add(code, path, arguments));
         }
     }
 
