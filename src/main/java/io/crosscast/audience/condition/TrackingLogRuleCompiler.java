@@ -7,14 +7,18 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Tracking-log conditions, as a correlated subquery on {@code tracking_log tl} and the recipient's
+ * Tracking-log conditions, as correlated subqueries on {@code tracking_log tl} and the recipient's
  * {@code id}: {@code EXISTS} for at least one matching log, {@code NOT EXISTS} for none, and
  * {@code (SELECT COUNT(*) ...) >= ?} for at least N &gt; 1. Each option adds a test on the log, every value
- * bound: {@code tl.delivery_id = ?} (the option's delivery, or the incoming one), {@code tl.type = ?} (or
- * {@code tl.type IN (?, ?)} with OPEN and CLICK for opens), {@code LOWER(tl.url) LIKE ?} (escaped as text
- * searches are), {@code tl.label = ?}, and {@code tl.logged_at} from the first instant of {@code from} to
- * before the first instant of the day after {@code to}, or from now minus N days, as timestamp rules read
- * days ({@link TimestampRuleCompiler}).
+ * bound: {@code tl.delivery_id = ?} (the option's delivery, or the incoming one), {@code tl.type = ?},
+ * {@code LOWER(tl.url) LIKE ?} (escaped as text searches are), {@code tl.label = ?}, and
+ * {@code tl.logged_at} from the first instant of {@code from} to before the first instant of the day after
+ * {@code to}, or from now minus N days, as timestamp rules read days ({@link TimestampRuleCompiler}).
+ *
+ * <p>Opens are OPEN or CLICK logs; rather than {@code tl.type IN (?, ?)}, which makes H2 scan the whole
+ * delivery's logs for every recipient, they compile to one subquery per type:
+ * {@code (EXISTS (... OPEN) OR EXISTS (... CLICK))}, {@code (NOT EXISTS (... OPEN) AND NOT EXISTS (...
+ * CLICK))}, {@code ((SELECT COUNT(*) ... OPEN) + (SELECT COUNT(*) ... CLICK)) >= ?}.
  */
 final class TrackingLogRuleCompiler {
 
@@ -35,21 +39,37 @@ final class TrackingLogRuleCompiler {
     SqlFragment compile(TrackingLogRule rule, String alias, Long incomingDelivery) {
         TrackingLogOptions options = TrackingLogOptions.of(rule);
         String tl = SubqueryAlias.avoiding(alias, "tl");
-        StringBuilder where = new StringBuilder();
+        List<String> types = options.type().logTypes();
+        List<SqlFragment> subqueries = new ArrayList<>();
+        for (String type : types.isEmpty() ? Collections.<String>singletonList(null) : types) {
+            subqueries.add(subquery(options, tl, alias, incomingDelivery, type));
+        }
+        if (options.none()) {
+            return join(subqueries, "NOT EXISTS (SELECT 1 ", ")", " AND ");
+        }
+        if (options.atLeast() == 1) {
+            return join(subqueries, "EXISTS (SELECT 1 ", ")", " OR ");
+        }
+        SqlFragment counts = join(subqueries, "(SELECT COUNT(*) ", ")", " + ");
+        List<Object> parameters = new ArrayList<>(counts.parameters());
+        parameters.add((long) options.atLeast());
+        return new SqlFragment(counts.sql() + " >= ?", parameters);
+    }
+
+    /** {@code FROM tracking_log tl WHERE ...} for one log type (null: any). */
+    private SqlFragment subquery(TrackingLogOptions options, String tl, String alias, Long incomingDelivery,
+            String type) {
+        StringBuilder where = new StringBuilder("FROM tracking_log " + tl + " WHERE ");
         List<Object> parameters = new ArrayList<>();
         if (options.incoming() || options.delivery().isPresent()) {
             where.append(tl).append(".delivery_id = ? AND ");
             parameters.add(options.incoming() ? incomingDelivery : options.delivery().getAsLong());
         }
         where.append(tl).append(".recipient_id = ").append(RuleCompiler.column(RecipientField.DELIVERY, alias));
-        List<String> types = options.type().logTypes();
-        if (types.size() == 1) {
+        if (type != null) {
             where.append(" AND ").append(tl).append(".type = ?");
-        } else if (types.size() > 1) {
-            where.append(" AND ").append(tl).append(".type IN (")
-                    .append(String.join(", ", Collections.nCopies(types.size(), "?"))).append(')');
+            parameters.add(type);
         }
-        parameters.addAll(types);
         options.urlContains().ifPresent(text -> {
             where.append(" AND LOWER(").append(tl).append(".url) LIKE ? ESCAPE '\\'");
             parameters.add("%" + RuleValues.likeLiteral(text) + "%");
@@ -70,14 +90,18 @@ final class TrackingLogRuleCompiler {
             where.append(" AND ").append(tl).append(".logged_at >= ?");
             parameters.add(TimestampRuleCompiler.daysAgo(clock, zone, days));
         });
-        String from = "FROM tracking_log " + tl + " WHERE " + where;
-        if (options.none()) {
-            return new SqlFragment("NOT EXISTS (SELECT 1 " + from + ")", parameters);
+        return new SqlFragment(where.toString(), parameters);
+    }
+
+    /** Each subquery wrapped in {@code open ... close}, joined; parenthesised when there are several. */
+    private static SqlFragment join(List<SqlFragment> subqueries, String open, String close, String joiner) {
+        List<String> parts = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (SqlFragment subquery : subqueries) {
+            parts.add(open + subquery.sql() + close);
+            parameters.addAll(subquery.parameters());
         }
-        if (options.atLeast() == 1) {
-            return new SqlFragment("EXISTS (SELECT 1 " + from + ")", parameters);
-        }
-        parameters.add((long) options.atLeast());
-        return new SqlFragment("(SELECT COUNT(*) " + from + ") >= ?", parameters);
+        String sql = String.join(joiner, parts);
+        return new SqlFragment(parts.size() == 1 ? sql : "(" + sql + ")", parameters);
     }
 }

@@ -58,7 +58,8 @@ class TrackingLogConditionTest {
                 logs().type(LogType.CLICK).build());
         assertCompiles("EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ?)", List.of("UNSUBSCRIBE"),
                 options("type", " Unsubscribe "));
-        assertCompiles("EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type IN (?, ?))",
+        assertCompiles("(EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ?)"
+                        + " OR EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ?))",
                 List.of("OPEN", "CLICK"), logs().type(LogType.OPEN).build());
         assertCompiles("EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id)", List.of(), logs().type(LogType.ANY).build());
     }
@@ -78,9 +79,10 @@ class TrackingLogConditionTest {
     @Test
     void lastDaysCountFromNowLikeTimestampRules() {
         // now is 2026-11-29T11:00 in Paris
-        assertCompiles("EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type IN (?, ?) AND tl.logged_at >= ?)",
-                List.of("OPEN", "CLICK", OffsetDateTime.parse("2026-11-22T11:00+01:00")),
-                logs().type(LogType.OPEN).inLastDays(7).build());
+        OffsetDateTime weekAgo = OffsetDateTime.parse("2026-11-22T11:00+01:00");
+        assertCompiles("(EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ? AND tl.logged_at >= ?)"
+                        + " OR EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ? AND tl.logged_at >= ?))",
+                List.of("OPEN", weekAgo, "CLICK", weekAgo), logs().type(LogType.OPEN).inLastDays(7).build());
         assertEquals(COMPILER.compile(Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "7"), "r").parameters(),
                 COMPILER.compile(logs().inLastDays(7).build(), "r").parameters());
     }
@@ -91,9 +93,13 @@ class TrackingLogConditionTest {
                 logs().type(LogType.CLICK).atLeast(1).build());
         assertCompiles("(SELECT COUNT(*) " + LOGS + "tl.recipient_id = r.id AND tl.type = ?) >= ?",
                 List.of("CLICK", 3L), logs().type(LogType.CLICK).atLeast(3).build());
-        assertCompiles("NOT EXISTS (SELECT 1 " + LOGS + "tl.delivery_id = ? AND tl.recipient_id = r.id"
-                + " AND tl.type IN (?, ?))", List.of(4L, "OPEN", "CLICK"),
+        assertCompiles("(NOT EXISTS (SELECT 1 " + LOGS + "tl.delivery_id = ? AND tl.recipient_id = r.id AND tl.type = ?)"
+                        + " AND NOT EXISTS (SELECT 1 " + LOGS + "tl.delivery_id = ? AND tl.recipient_id = r.id"
+                        + " AND tl.type = ?))", List.of(4L, "OPEN", 4L, "CLICK"),
                 logs().type(LogType.OPEN).delivery(4).none().build());
+        assertCompiles("((SELECT COUNT(*) " + LOGS + "tl.recipient_id = r.id AND tl.type = ? AND tl.label = ?)"
+                        + " + (SELECT COUNT(*) " + LOGS + "tl.recipient_id = r.id AND tl.type = ? AND tl.label = ?)) >= ?",
+                List.of("OPEN", "x", "CLICK", "x", 2L), logs().type(LogType.OPEN).label("x").atLeast(2).build());
         assertCompiles("EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id)", List.of(),
                 options("none", "false", "atLeast", "1"));
     }
@@ -144,9 +150,10 @@ class TrackingLogConditionTest {
                 + " AND dm.status IN ('SENT', 'DELIVERED', 'UNDELIVERED'))"
                 + " AND (EXISTS (SELECT 1 " + LOGS + "tl.delivery_id = ? AND tl.recipient_id = r.id AND tl.type = ?"
                 + " AND tl.label = ?)"
-                + " OR (NOT EXISTS (SELECT 1 " + LOGS + "tl.delivery_id = ? AND tl.recipient_id = r.id"
-                + " AND tl.type IN (?, ?)))))", fragment.sql());
-        assertEquals(List.of(8L, 8L, "CLICK", "offer", 3L, "OPEN", "CLICK"), fragment.parameters());
+                + " OR ((NOT EXISTS (SELECT 1 " + LOGS + "tl.delivery_id = ? AND tl.recipient_id = r.id AND tl.type = ?)"
+                + " AND NOT EXISTS (SELECT 1 " + LOGS + "tl.delivery_id = ? AND tl.recipient_id = r.id"
+                + " AND tl.type = ?)))))", fragment.sql());
+        assertEquals(List.of(8L, 8L, "CLICK", "offer", 3L, "OPEN", 3L, "CLICK"), fragment.parameters());
         assertTrue(condition.refersToIncomingDelivery());
     }
 
