@@ -27,7 +27,7 @@ class SqlInjectionTest {
 
     /** What the compiler may write: the alias, whitelisted columns, keywords, operators, placeholders. */
     private static final Pattern SQL_WORDS = Pattern.compile(
-            "(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.[a-z_]+)?|\\?|\\(|\\)|,|=|<>|<=|>=|<|>|''|'\\\\'|'[A-Z]+'|1=1|1=0|1| )+");
+            "(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.[a-z_]+)?|\\?|\\(|\\)|,|=|<>|<=|>=|<|>|''|'\\\\'|'[A-Z]+'|\\(\\*\\)|\\+|1=1|1=0|1| )+");
 
     @ParameterizedTest
     @ValueSource(strings = {"firstName", "lastName", "email", "mobilePhone", "country", "language"})
@@ -71,6 +71,22 @@ class SqlInjectionTest {
                     Rule.of(RecipientField.DELIVERY, Operator.OPENED, hostile))) {
                 InvalidConditionException e = assertThrows(
                         InvalidConditionException.class, () -> CompilerFixture.compile(rule));
+                assertTrue(e.getMessage().contains(hostile), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void hostileTrackingLogOptionsStayInTheParametersOrAreRefused() {
+        for (String hostile : HOSTILE) {
+            SqlFragment fragment = CompilerFixture.compile(TrackingLogRule.builder().type(TrackingLogRule.LogType.OPEN)
+                    .urlContains(hostile).label(hostile).delivery(3).inLastDays(2).atLeast(2).build());
+            assertClean(fragment);
+            assertTrue(fragment.parameters().contains(hostile.strip()), fragment.toString());
+            for (String option : List.of("type", "delivery", "from", "to", "inLastDays", "atLeast", "none", hostile)) {
+                TrackingLogRule rule = new TrackingLogRule(java.util.Map.of(option, hostile));
+                InvalidConditionException e = assertThrows(InvalidConditionException.class,
+                        () -> CompilerFixture.compile(rule));
                 assertTrue(e.getMessage().contains(hostile), e.getMessage());
             }
         }

@@ -301,6 +301,17 @@ class TrackingLogConditionTest {
     }
 
     @Test
+    void readsAtTheDeepestLevelOfGroups() {
+        String condition = json("{\"type\":\"click\",\"delivery\":3}");
+        String deepest = "{\"logic\":\"and\",\"children\":[".repeat(10) + condition + "]}".repeat(10);
+        Condition read = ConditionJson.fromJson(deepest);
+        assertTrue(ConditionValidator.isValid(read));
+        assertEquals(deepest, ConditionJson.toJson(read));
+        String tooDeep = "{\"logic\":\"and\",\"children\":[".repeat(11) + condition + "]}".repeat(11);
+        assertEquals("The condition nests groups too deeply (at most 10 levels)", jsonProblem(tooDeep));
+    }
+
+    @Test
     void unknownOptionsReadSoThatTheValidatorCanSayWhatIsWrong() {
         Condition condition = ConditionJson.fromJson(json("{\"type\":\"click\",\"when\":\"today\"}"));
         assertEquals(options("type", "click", "when", "today"), condition);
