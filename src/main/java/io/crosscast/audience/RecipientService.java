@@ -2,7 +2,6 @@ package io.crosscast.audience;
 
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
-import io.crosscast.audience.condition.FieldType;
 import io.crosscast.audience.condition.RecipientField;
 import io.crosscast.audience.condition.SqlFragment;
 import io.crosscast.audience.contact.EmailAddresses;
@@ -89,7 +88,7 @@ public class RecipientService {
     }
 
     private static String sortColumn(String field) {
-        return RecipientField.fromPublicName(field).filter(f -> f.type() != FieldType.LIST)
+        return RecipientField.fromPublicName(field).filter(RecipientField::isRecipientColumn)
                 .map(f -> "r." + f.column()).orElse("r.id");
     }
 

@@ -1,6 +1,7 @@
 package io.crosscast.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Port to the population store. The container implements it set-based in SQL; the core never sees recipient ids.
@@ -21,11 +22,20 @@ public interface Populations {
 
     PopulationHandle copy(PopulationHandle population);
 
-    /** Recipients of {@code population} matching the condition (opaque to the core). */
-    PopulationHandle filter(PopulationHandle population, String conditionJson);
+    /**
+     * Recipients of {@code population} matching the condition (opaque to the core).
+     *
+     * @param data the data attached to the incoming populations ({@link ActivityContext#inputData()}), which the
+     *             condition may refer to, e.g. the incoming delivery ({@link DataKeys#DELIVERY_ID}); may be empty
+     */
+    PopulationHandle filter(PopulationHandle population, String conditionJson, Map<String, String> data);
 
-    /** All recipients matching the condition (opaque to the core). */
-    PopulationHandle query(String conditionJson);
+    /**
+     * All recipients matching the condition (opaque to the core).
+     *
+     * @param data as for {@link #filter}
+     */
+    PopulationHandle query(String conditionJson, Map<String, String> data);
 
     /** A random subset of at most {@code n} recipients; the same seed gives the same subset. */
     PopulationHandle sample(PopulationHandle population, long n, long seed);

@@ -23,6 +23,9 @@
  * afresh on each pass.
  *
  * Data: the {@code data} of a Done is merged over the data of the incoming populations and attached to every outgoing
- * transition, so e.g. a deliveryId travels through a Wait and a Split down to the tracking-based activities.
+ * transition, so e.g. a deliveryId ({@link io.crosscast.engine.DataKeys#DELIVERY_ID}) travels through a Wait and a
+ * Split down to the tracking-based activities; Query and Split hand the input data to
+ * {@link io.crosscast.engine.Populations#filter} and {@link io.crosscast.engine.Populations#query}, so their
+ * conditions may refer to the incoming delivery.
  */
 package io.crosscast.engine;

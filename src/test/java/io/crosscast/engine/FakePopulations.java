@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * In-memory {@link Populations} over sets of ids and a fake recipient table. Conditions: "all", "none",
- * "ids:1,2,3", or "field=value" terms joined by "&amp;" (e.g. "opened=false&amp;clicked=false").
+ * "ids:1,2,3", or "field=value" terms joined by "&amp;" (e.g. "opened=false&amp;clicked=false"). A value
+ * "$key" is the data attached to the incoming populations under that key (e.g. "opened=$deliveryId": the
+ * recipients whose field "opened" holds the incoming delivery id); a missing key matches no one.
  */
 public final class FakePopulations implements Populations {
 
@@ -55,7 +57,7 @@ public final class FakePopulations implements Populations {
         return new PopulationHandle(id);
     }
 
-    private boolean matches(long id, String condition) {
+    private boolean matches(long id, String condition, Map<String, String> data) {
         String c = condition.trim();
         if (c.equals("all")) {
             return true;
@@ -72,7 +74,11 @@ public final class FakePopulations implements Populations {
             if (kv.length != 2) {
                 throw new IllegalArgumentException("Bad fake condition " + condition);
             }
-            if (!kv[1].trim().equals(row.get(kv[0].trim()))) {
+            String wanted = kv[1].trim();
+            if (wanted.startsWith("$")) {
+                wanted = data.get(wanted.substring(1));
+            }
+            if (wanted == null || !wanted.equals(row.get(kv[0].trim()))) {
                 return false;
             }
         }
@@ -119,14 +125,14 @@ public final class FakePopulations implements Populations {
     }
 
     @Override
-    public PopulationHandle filter(PopulationHandle population, String conditionJson) {
-        return put(ids(population).stream().filter(id -> matches(id, conditionJson)).collect(Collectors.toSet()));
+    public PopulationHandle filter(PopulationHandle population, String conditionJson, Map<String, String> data) {
+        return put(ids(population).stream().filter(id -> matches(id, conditionJson, data)).collect(Collectors.toSet()));
     }
 
     @Override
-    public PopulationHandle query(String conditionJson) {
+    public PopulationHandle query(String conditionJson, Map<String, String> data) {
         Set<Long> universe = new TreeSet<>(recipients.keySet());
-        return put(universe.stream().filter(id -> matches(id, conditionJson)).collect(Collectors.toSet()));
+        return put(universe.stream().filter(id -> matches(id, conditionJson, data)).collect(Collectors.toSet()));
     }
 
     @Override

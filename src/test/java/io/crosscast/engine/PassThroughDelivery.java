@@ -39,6 +39,6 @@ final class PassThroughDelivery implements ActivityType {
     @Override
     public NextAction execute(ActivityContext ctx) {
         ctx.log("sent to " + ctx.populations().count(ctx.input()));
-        return NextAction.done(Map.of("out", ctx.input()), Map.of("deliveryId", "D-" + ctx.activity().id()));
+        return NextAction.done(Map.of("out", ctx.input()), Map.of(DataKeys.DELIVERY_ID, "D-" + ctx.activity().id()));
     }
 }

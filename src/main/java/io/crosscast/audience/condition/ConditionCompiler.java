@@ -17,9 +17,14 @@ import java.util.regex.Pattern;
  * to {@code 1=1} and an empty OR group to {@code 1=0}. Values are stripped of surrounding white space;
  * how each operator compiles is described on the per-type compilers ({@code TextRuleCompiler},
  * {@code EnumRuleCompiler}, {@code DateRuleCompiler}, {@code TimestampRuleCompiler},
- * {@code BooleanRuleCompiler}, {@code ListRuleCompiler}) and pinned down by the tests.
+ * {@code BooleanRuleCompiler}, {@code ListRuleCompiler}, {@code BehaviourRuleCompiler}) and pinned down by
+ * the tests.
  *
- * <p>Relative dates ({@code in_last_days}) are computed from the clock when {@link #compile} runs, and
+ * <p>Behaviour rules and tracking-log conditions ({@code TrackingLogRuleCompiler}) read other tables
+ * through correlated subqueries on {@code <alias>.id}; one that gives no delivery id (or
+ * {@value TrackingLogRule#INCOMING}) means the incoming delivery, taken from the {@link CompileContext}.
+ *
+ * <p>Relative dates ({@code in_last_days}, {@code inLastDays}) are computed from the clock when {@link #compile} runs, and
  * days are cut at midnight in the zone given here. Instances are immutable and thread-safe.
  */
 public final class ConditionCompiler {
@@ -32,6 +37,8 @@ public final class ConditionCompiler {
     private final RuleCompiler timestamps;
     private final RuleCompiler booleans = new BooleanRuleCompiler();
     private final RuleCompiler lists = new ListRuleCompiler();
+    private final BehaviourRuleCompiler behaviour = new BehaviourRuleCompiler();
+    private final TrackingLogRuleCompiler trackingLogs;
 
     /**
      * @param clock gives "now" and "today" for relative dates
@@ -42,6 +49,17 @@ public final class ConditionCompiler {
         Objects.requireNonNull(zone, "zone");
         this.dates = new DateRuleCompiler(clock, zone);
         this.timestamps = new TimestampRuleCompiler(clock, zone);
+        this.trackingLogs = new TrackingLogRuleCompiler(clock, zone);
+    }
+
+    /**
+     * Compiles a condition that names every delivery it tests: the same as
+     * {@link #compile(Condition, String, CompileContext)} with {@link CompileContext#EMPTY}.
+     *
+     * @throws InvalidConditionException if the condition has problems, or refers to the incoming delivery
+     */
+    public SqlFragment compile(Condition condition, String recipientAlias) {
+        return compile(condition, recipientAlias, CompileContext.EMPTY);
     }
 
     /**
@@ -50,31 +68,74 @@ public final class ConditionCompiler {
      * @param condition      the condition; validated first
      * @param recipientAlias the alias of table {@code recipient} in the query: a plain SQL identifier
      *                       ({@code [A-Za-z_][A-Za-z0-9_]*}, at most 63 characters)
+     * @param context        what the condition may leave out: the incoming delivery of behaviour rules
+     *                       without a delivery id and of tracking-log conditions on the incoming delivery
      * @return the SQL expression, columns written {@code <alias>.<column>}, and its parameters
-     * @throws InvalidConditionException if the condition has problems (see {@link ConditionValidator})
+     * @throws InvalidConditionException if the condition has problems (see {@link ConditionValidator}), or
+     *                                   refers to the incoming delivery ({@link Condition#refersToIncomingDelivery()})
+     *                                   while the context has none ({@link ProblemCode#NO_INCOMING_DELIVERY})
      * @throws IllegalArgumentException  if the alias is not a plain identifier
      */
-    public SqlFragment compile(Condition condition, String recipientAlias) {
+    public SqlFragment compile(Condition condition, String recipientAlias, CompileContext context) {
         Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(context, "context");
         if (recipientAlias == null || !IDENTIFIER.matcher(recipientAlias).matches()) {
             throw new IllegalArgumentException("The recipient alias must be a plain SQL identifier "
                     + "(letters, digits and _, not starting with a digit), got: " + recipientAlias);
         }
         ConditionValidator.requireValid(condition);
-        return compileValid(condition, recipientAlias);
+        if (context.incomingDelivery().isEmpty()) {
+            List<ConditionProblem> missing = new ArrayList<>();
+            findIncomingDeliveryRefs(condition, new ArrayList<>(), missing);
+            if (!missing.isEmpty()) {
+                throw new InvalidConditionException(missing);
+            }
+        }
+        return compileValid(condition, recipientAlias, context);
     }
 
-    private SqlFragment compileValid(Condition condition, String alias) {
+    /** A {@link ProblemCode#NO_INCOMING_DELIVERY} for each rule that refers to the incoming delivery. */
+    private static void findIncomingDeliveryRefs(Condition condition, List<Integer> path,
+            List<ConditionProblem> problems) {
         if (condition instanceof Group group) {
-            return compileGroup(group, alias);
+            for (int i = 0; i < group.children().size(); i++) {
+                path.add(i);
+                findIncomingDeliveryRefs(group.children().get(i), path, problems);
+                path.remove(path.size() - 1);
+            }
+        } else if (condition.refersToIncomingDelivery()) {
+            problems.add(new ConditionProblem(ProblemCode.NO_INCOMING_DELIVERY, List.of(describe(condition)), path));
+        }
+    }
+
+    private static String describe(Condition condition) {
+        if (condition instanceof TrackingLogRule tracking) {
+            return TrackingLogOptions.describe(tracking);
+        }
+        Rule rule = (Rule) condition;
+        return rule.field() + " " + rule.operator().jsonName();
+    }
+
+    private SqlFragment compileValid(Condition condition, String alias, CompileContext context) {
+        if (condition instanceof Group group) {
+            return compileGroup(group, alias, context);
+        }
+        if (condition instanceof TrackingLogRule tracking) {
+            return trackingLogs.compile(tracking, alias, context.incomingDelivery().isPresent()
+                    ? context.incomingDelivery().getAsLong() : null);
         }
         Rule rule = (Rule) condition;
         RecipientField field = RecipientField.fromPublicName(rule.field())
                 .orElseThrow(() -> RuleCompiler.unexpected(rule));
+        if (field.type() == FieldType.BEHAVIOUR) {
+            long delivery = RuleValues.behaviourDelivery(rule)
+                    .orElseGet(() -> context.incomingDelivery().orElseThrow(() -> RuleCompiler.unexpected(rule)));
+            return behaviour.compile(rule, alias, delivery);
+        }
         return compilerFor(field.type()).compile(rule, field, alias);
     }
 
-    private SqlFragment compileGroup(Group group, String alias) {
+    private SqlFragment compileGroup(Group group, String alias, CompileContext context) {
         if (group.children().isEmpty()) {
             return SqlFragment.of(group.logic() == Logic.AND ? "1=1" : "1=0");
         }
@@ -82,7 +143,7 @@ public final class ConditionCompiler {
         StringBuilder sql = new StringBuilder("(");
         List<Object> parameters = new ArrayList<>();
         for (Condition child : group.children()) {
-            SqlFragment fragment = compileValid(child, alias);
+            SqlFragment fragment = compileValid(child, alias, context);
             if (sql.length() > 1) {
                 sql.append(joiner);
             }
@@ -100,6 +161,7 @@ public final class ConditionCompiler {
             case TIMESTAMP -> timestamps;
             case BOOLEAN -> booleans;
             case LIST -> lists;
+            case BEHAVIOUR -> throw new IllegalStateException("Behaviour rules compile with their delivery");
         };
     }
 }

@@ -6,6 +6,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
@@ -17,15 +18,18 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The JSON form of conditions, for storage and the API:
@@ -33,17 +37,20 @@ import java.util.Set;
  * <pre>
  * {"logic":"and","children":[
  *     {"field":"status","operator":"in","values":["GOLD","SILVER"]},
+ *     {"trackingLog":{"type":"click","label":"offer","delivery":12,"inLastDays":7}},
  *     {"logic":"or","children":[]}]}
  * </pre>
  *
  * <p>A group has exactly the keys {@code logic} ({@code "and"} or {@code "or"}) and {@code children};
  * a rule has {@code field} (a {@link RecipientField#publicName()}), {@code operator} (an
- * {@link Operator#jsonName()}) and {@code values} (strings; may be left out when there are none). Reading
- * is strict: unknown or duplicate keys, values that are not strings, content after the condition and
- * more than {@value ConditionValidator#MAX_DEPTH} levels of groups are refused. Reading checks the shape
- * only; an unknown field or a bad value still reads, so that a stored condition can be shown with its
- * problems ({@link ConditionValidator}). Writing then reading gives back an equal condition, and reading
- * then writing a document written here gives back the same text.
+ * {@link Operator#jsonName()}) and {@code values} (strings; may be left out when there are none); a
+ * tracking-log condition has exactly the key {@code trackingLog}, an object of options
+ * ({@link TrackingLogRule}) whose values are strings, numbers or true/false. Reading is strict: unknown
+ * or duplicate keys, values that are not strings, content after the condition and more than
+ * {@value ConditionValidator#MAX_DEPTH} levels of groups are refused. Reading checks the shape only; an
+ * unknown field, a bad value or an unknown tracking-log option still reads, so that a stored condition can
+ * be shown with its problems ({@link ConditionValidator}). Writing then reading gives back an equal
+ * condition, and reading then writing a document written here gives back the same text.
  */
 public final class ConditionJson {
 
@@ -53,7 +60,18 @@ public final class ConditionJson {
     private static final String OPERATOR = "operator";
     private static final String VALUES = "values";
     private static final Set<String> GROUP_KEYS = Set.of(LOGIC, CHILDREN);
+    private static final String TRACKING_LOG = "trackingLog";
     private static final Set<String> RULE_KEYS = Set.of(FIELD, OPERATOR, VALUES);
+    private static final Set<String> TRACKING_LOG_KEYS = Set.of(TRACKING_LOG);
+    /** Options written as JSON numbers when their value is a plain whole number. */
+    private static final Set<String> NUMBER_OPTIONS = Set.of(TrackingLogRule.DELIVERY, TrackingLogRule.IN_LAST_DAYS,
+            TrackingLogRule.AT_LEAST);
+    /** Options written as JSON true/false when their value is {@code true} or {@code false}. */
+    private static final Set<String> BOOLEAN_OPTIONS = Set.of(TrackingLogRule.NONE);
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
+
+    /** The key that makes an object a condition of each kind, and what the kind is called in messages. */
+    private static final Map<String, String> KINDS = kinds();
 
     private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
     private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
@@ -61,6 +79,14 @@ public final class ConditionJson {
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private ConditionJson() {
+    }
+
+    private static Map<String, String> kinds() {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put(LOGIC, "a group");
+        kinds.put(FIELD, "a rule");
+        kinds.put(TRACKING_LOG, "a tracking-log condition");
+        return kinds;
     }
 
     /** The condition as compact JSON text. */
@@ -82,6 +108,9 @@ public final class ConditionJson {
                     .add(CHILDREN, children)
                     .build();
         }
+        if (condition instanceof TrackingLogRule tracking) {
+            return BUILDERS.createObjectBuilder().add(TRACKING_LOG, options(tracking)).build();
+        }
         Rule rule = (Rule) condition;
         JsonArrayBuilder values = BUILDERS.createArrayBuilder();
         rule.values().forEach(values::add);
@@ -90,6 +119,29 @@ public final class ConditionJson {
                 .add(OPERATOR, rule.operator().jsonName())
                 .add(VALUES, values)
                 .build();
+    }
+
+    /**
+     * The options of a tracking-log condition: the known ones in {@link TrackingLogRule#OPTIONS} order, then
+     * the others as given; plain whole numbers and true/false as JSON numbers and booleans where the option
+     * takes one, everything else as a string, so that reading gives back the same raw values.
+     */
+    private static JsonObjectBuilder options(TrackingLogRule rule) {
+        JsonObjectBuilder options = BUILDERS.createObjectBuilder();
+        List<String> names = new ArrayList<>();
+        TrackingLogRule.OPTIONS.stream().filter(rule.options()::containsKey).forEach(names::add);
+        rule.options().keySet().stream().filter(name -> !TrackingLogRule.OPTIONS.contains(name)).forEach(names::add);
+        for (String name : names) {
+            String value = rule.options().get(name);
+            if (NUMBER_OPTIONS.contains(name) && PLAIN_NUMBER.matcher(value).matches()) {
+                options.add(name, new BigDecimal(value));
+            } else if (BOOLEAN_OPTIONS.contains(name) && (value.equals("true") || value.equals("false"))) {
+                options.add(name, Boolean.parseBoolean(value));
+            } else {
+                options.add(name, value);
+            }
+        }
+        return options;
     }
 
     /**
@@ -174,18 +226,19 @@ public final class ConditionJson {
             throw malformed("A condition must be a JSON object, got " + describe(value), path);
         }
         JsonObject object = value.asJsonObject();
-        boolean group = object.containsKey(LOGIC);
-        boolean rule = object.containsKey(FIELD);
-        if (group && rule) {
-            throw malformed("A condition has both 'logic' (a group) and 'field' (a rule)", path);
+        List<String> kinds = KINDS.keySet().stream().filter(object::containsKey).toList();
+        if (kinds.size() > 1) {
+            throw malformed("A condition has both '" + kinds.get(0) + "' (" + KINDS.get(kinds.get(0)) + ") and '"
+                    + kinds.get(1) + "' (" + KINDS.get(kinds.get(1)) + ")", path);
         }
-        if (group) {
-            return readGroup(object, path, depth + 1);
+        if (kinds.isEmpty()) {
+            throw malformed("A condition needs 'logic' (a group), 'field' (a rule) or 'trackingLog'", path);
         }
-        if (rule) {
-            return readRule(object, path);
-        }
-        throw malformed("A condition needs 'logic' (a group) or 'field' (a rule)", path);
+        return switch (kinds.get(0)) {
+            case LOGIC -> readGroup(object, path, depth + 1);
+            case FIELD -> readRule(object, path);
+            default -> readTrackingLog(object, path);
+        };
     }
 
     private static Group readGroup(JsonObject object, List<Integer> path, int depth) {
@@ -220,6 +273,22 @@ public final class ConditionJson {
         Operator operator = Operator.fromJsonName(operatorName)
                 .orElseThrow(() -> invalid(ProblemCode.UNKNOWN_OPERATOR, path, operatorName, field));
         return new Rule(field, operator, values(object, field, path));
+    }
+
+    private static TrackingLogRule readTrackingLog(JsonObject object, List<Integer> path) {
+        requireOnly(TRACKING_LOG_KEYS, object, "a trackingLog condition", path);
+        JsonValue options = object.get(TRACKING_LOG);
+        if (options.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw malformed("'trackingLog' must be an object of options, got " + describe(options), path);
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        options.asJsonObject().forEach((name, option) -> raw.put(name, switch (option.getValueType()) {
+            case STRING -> ((JsonString) option).getString();
+            case NUMBER, TRUE, FALSE -> option.toString();
+            default -> throw malformed("Option '" + name + "' of trackingLog must be a string, a number or"
+                    + " true/false, got " + describe(option), path);
+        }));
+        return new TrackingLogRule(raw);
     }
 
     private static List<String> values(JsonObject object, String field, List<Integer> path) {

@@ -17,10 +17,20 @@ import java.util.Optional;
  *
  * <p>Checked, per rule: the field is in {@link RecipientField}; the operator applies to its type; the
  * number of values suits the operator; each value reads as the type wants (a date yyyy-MM-dd, a number
- * of days from 0 to 36500, an allowed status, a positive list id, a text that is not blank), and the
- * dates of a {@code between} are in order. For the whole condition: at most {@value #MAX_DEPTH} levels
- * of groups, {@value #MAX_RULES} rules, {@value #MAX_VALUES_PER_RULE} values per rule and
- * {@value #MAX_VALUES} values in all (so that the compiled SQL stays within what databases bind).
+ * of days from 0 to 36500, an allowed status, a positive list or delivery id, a text that is not blank),
+ * and the dates of a {@code between} are in order. A behaviour rule ({@code delivery opened}) without a
+ * delivery id is valid: it means the incoming delivery, which only {@link ConditionCompiler} can check.
+ *
+ * <p>Per tracking-log condition ({@link TrackingLogRule}): every option is known and reads (a log type, a
+ * text that is not blank, a positive delivery id or {@code incoming}, dates in order, a number of days, a
+ * count from 1 to {@value TrackingLogRule#MAX_COUNT}, {@code true} or {@code false}), and no two options
+ * contradict each other ({@code inLastDays} with {@code from} or {@code to}, {@code none} with
+ * {@code atLeast}).
+ *
+ * <p>For the whole condition: at most {@value #MAX_DEPTH} levels of groups, {@value #MAX_RULES} rules
+ * (tracking-log conditions count as rules, their options as values), {@value #MAX_VALUES_PER_RULE} values
+ * per rule and {@value #MAX_VALUES} values in all (so that the compiled SQL stays within what databases
+ * bind).
  */
 public final class ConditionValidator {
 
@@ -85,6 +95,10 @@ public final class ConditionValidator {
             rules++;
             values += rule.values().size();
             checkRule(rule, path);
+        } else if (condition instanceof TrackingLogRule tracking) {
+            rules++;
+            values += tracking.options().size();
+            TrackingLogOptions.read(tracking, (code, arguments) -> add(code, path, arguments));
         }
     }
 
@@ -124,6 +138,7 @@ public final class ConditionValidator {
             case ENUM -> checkEnumValues(rule, field, path);
             case DATE, TIMESTAMP -> checkDates(rule, field, path);
             case LIST -> checkListId(rule, path);
+            case BEHAVIOUR -> checkDeliveryId(rule, path);
             case BOOLEAN -> {
                 // no value to read
             }
@@ -146,6 +161,7 @@ public final class ConditionValidator {
             case ONE -> ProblemCode.NEEDS_ONE_VALUE;
             case TWO -> ProblemCode.NEEDS_TWO_VALUES;
             case ONE_OR_MORE -> ProblemCode.NEEDS_VALUES;
+            case AT_MOST_ONE -> ProblemCode.NEEDS_AT_MOST_ONE_VALUE;
         };
         add(code, path, operator.jsonName(), String.valueOf(count), field.publicName());
         return false;
@@ -196,6 +212,22 @@ public final class ConditionValidator {
             return;
         }
         add(RuleValues.isWholeNumber(value) ? ProblemCode.LIST_ID_NOT_POSITIVE : ProblemCode.NOT_A_LIST_ID,
+                path, value);
+    }
+
+    /** No value, or a blank one: the incoming delivery; else a positive id. */
+    private void checkDeliveryId(Rule rule, List<Integer> path) {
+        if (rule.values().isEmpty() || rule.values().get(0).isBlank()) {
+            return;
+        }
+        checkDeliveryId(rule.values().get(0), path);
+    }
+
+    private void checkDeliveryId(String value, List<Integer> path) {
+        if (RuleValues.deliveryId(value).isPresent()) {
+            return;
+        }
+        add(RuleValues.isWholeNumber(value) ? ProblemCode.DELIVERY_ID_NOT_POSITIVE : ProblemCode.NOT_A_DELIVERY_ID,
                 path, value);
     }
 

@@ -1,8 +1,11 @@
 package io.crosscast.audience.condition;
 
 import static io.crosscast.audience.condition.Operator.BETWEEN;
+import static io.crosscast.audience.condition.Operator.CLICKED;
 import static io.crosscast.audience.condition.Operator.CONTAINS;
+import static io.crosscast.audience.condition.Operator.DID_NOT_CLICK;
 import static io.crosscast.audience.condition.Operator.EQUALS;
+import static io.crosscast.audience.condition.Operator.FAILED;
 import static io.crosscast.audience.condition.Operator.GREATER_OR_EQUAL;
 import static io.crosscast.audience.condition.Operator.GREATER_THAN;
 import static io.crosscast.audience.condition.Operator.IN;
@@ -14,11 +17,15 @@ import static io.crosscast.audience.condition.Operator.IS_TRUE;
 import static io.crosscast.audience.condition.Operator.LESS_OR_EQUAL;
 import static io.crosscast.audience.condition.Operator.LESS_THAN;
 import static io.crosscast.audience.condition.Operator.MEMBER_OF_LIST;
+import static io.crosscast.audience.condition.Operator.NEITHER_OPENED_NOR_CLICKED;
 import static io.crosscast.audience.condition.Operator.NOT_CONTAINS;
 import static io.crosscast.audience.condition.Operator.NOT_EQUALS;
 import static io.crosscast.audience.condition.Operator.NOT_IN;
 import static io.crosscast.audience.condition.Operator.NOT_IN_LAST_DAYS;
 import static io.crosscast.audience.condition.Operator.NOT_MEMBER_OF_LIST;
+import static io.crosscast.audience.condition.Operator.OPENED;
+import static io.crosscast.audience.condition.Operator.OPENED_OR_CLICKED;
+import static io.crosscast.audience.condition.Operator.SENT;
 import static io.crosscast.audience.condition.Operator.STARTS_WITH;
 
 import java.util.Collections;
@@ -44,7 +51,14 @@ public enum FieldType {
     /** A yes/no flag. */
     BOOLEAN("a yes/no flag", EnumSet.of(IS_TRUE, IS_FALSE)),
     /** Membership of a recipient list; the value is the list's id. */
-    LIST("a list membership", EnumSet.of(MEMBER_OF_LIST, NOT_MEMBER_OF_LIST));
+    LIST("a list membership", EnumSet.of(MEMBER_OF_LIST, NOT_MEMBER_OF_LIST)),
+    /**
+     * What a recipient did with a delivery (sent, opened, clicked...), read from the send ledger
+     * {@code delivery_message} and the {@code tracking_log}; the value is the delivery's id, or none for
+     * the delivery of the incoming transition.
+     */
+    BEHAVIOUR("a delivery's recipients", EnumSet.of(SENT, FAILED, OPENED, CLICKED, OPENED_OR_CLICKED,
+            NEITHER_OPENED_NOR_CLICKED, DID_NOT_CLICK));
 
     private final String description;
     private final Set<Operator> operators;

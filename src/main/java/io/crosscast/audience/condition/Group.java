@@ -21,6 +21,12 @@ public record Group(Logic logic, List<Condition> children) implements Condition 
         children = List.copyOf(children);
     }
 
+    /** Whether a child, at any depth, refers to the incoming delivery. */
+    @Override
+    public boolean refersToIncomingDelivery() {
+        return children.stream().anyMatch(Condition::refersToIncomingDelivery);
+    }
+
     /** A group whose children must all match. */
     public static Group and(Condition... children) {
         return new Group(Logic.AND, List.of(children));

@@ -14,14 +14,9 @@ final class ListRuleCompiler implements RuleCompiler {
             case NOT_MEMBER_OF_LIST -> "NOT EXISTS";
             default -> throw RuleCompiler.unexpected(rule);
         };
-        String member = memberAlias(alias);
+        String member = SubqueryAlias.avoiding(alias, "lm");
         return SqlFragment.of(exists + " (SELECT 1 FROM list_member " + member + " WHERE " + member
                 + ".list_id = ? AND " + member + ".recipient_id = " + RuleCompiler.column(field, alias) + ")",
                 listId);
-    }
-
-    /** {@code lm}, unless the recipient table is itself called that. */
-    private static String memberAlias(String recipientAlias) {
-        return recipientAlias.equalsIgnoreCase("lm") ? "lm2" : "lm";
     }
 }

@@ -48,7 +48,24 @@ public enum Operator {
     /** The flag is set. */
     IS_TRUE(Arity.NONE),
     /** The flag is not set. */
-    IS_FALSE(Arity.NONE);
+    IS_FALSE(Arity.NONE),
+    /**
+     * The delivery left for the recipient: its ledger row is SENT, DELIVERED or UNDELIVERED (an SMS
+     * receipt). The value is the delivery's id; none means the delivery of the incoming transition.
+     */
+    SENT(Arity.AT_MOST_ONE),
+    /** The delivery could not be sent to the recipient: its ledger row is FAILED. Value as for {@link #SENT}. */
+    FAILED(Arity.AT_MOST_ONE),
+    /** The recipient opened the delivery: an OPEN or a CLICK log (a click implies an open). */
+    OPENED(Arity.AT_MOST_ONE),
+    /** The recipient clicked a link of the delivery: a CLICK log. */
+    CLICKED(Arity.AT_MOST_ONE),
+    /** The same as {@link #OPENED}, in the marketer's words: an OPEN or a CLICK log. */
+    OPENED_OR_CLICKED(Arity.AT_MOST_ONE),
+    /** The delivery was {@link #SENT} to the recipient, who has no OPEN and no CLICK log for it. */
+    NEITHER_OPENED_NOR_CLICKED(Arity.AT_MOST_ONE),
+    /** The delivery was {@link #SENT} to the recipient, who has no CLICK log for it. */
+    DID_NOT_CLICK(Arity.AT_MOST_ONE);
 
     /** How many values an operator takes. */
     public enum Arity {
@@ -59,7 +76,9 @@ public enum Operator {
         /** Exactly two values (a range). */
         TWO,
         /** At least one value. */
-        ONE_OR_MORE;
+        ONE_OR_MORE,
+        /** One value or none (an optional delivery id). */
+        AT_MOST_ONE;
 
         /** Whether {@code count} values are the right number. */
         public boolean accepts(int count) {
@@ -68,6 +87,7 @@ public enum Operator {
                 case ONE -> count == 1;
                 case TWO -> count == 2;
                 case ONE_OR_MORE -> count >= 1;
+                case AT_MOST_ONE -> count <= 1;
             };
         }
     }

@@ -24,6 +24,8 @@ public enum ProblemCode {
     NEEDS_TWO_VALUES("'{0}' needs two values, got {1} in rule {2}"),
     /** Arguments: operator, number of values given, field. */
     NEEDS_VALUES("'{0}' needs at least one value, got {1} in rule {2}"),
+    /** Arguments: operator, number of values given, field. */
+    NEEDS_AT_MOST_ONE_VALUE("'{0}' takes one value or none, got {1} in rule {2}"),
     /** Arguments: operator, number of values given, maximum, field. */
     TOO_MANY_VALUES("'{0}' takes at most {2} values, got {1} in rule {3}"),
     /** Arguments: field. */
@@ -40,6 +42,29 @@ public enum ProblemCode {
     NOT_A_LIST_ID("list id '{0}' is not a number"),
     /** Arguments: value. */
     LIST_ID_NOT_POSITIVE("list id '{0}' must be a positive number"),
+    /** Arguments: value. */
+    NOT_A_DELIVERY_ID("delivery id '{0}' is not a number"),
+    /** Arguments: value. */
+    DELIVERY_ID_NOT_POSITIVE("delivery id '{0}' must be a positive number"),
+    /**
+     * Found when compiling, not by the validator: the condition refers to the incoming delivery and there is
+     * none. Arguments: the rule, e.g. {@code delivery opened} or {@code trackingLog}.
+     */
+    NO_INCOMING_DELIVERY("'{0}' needs a delivery: choose one, or place the filter after an email delivery"),
+    /** Arguments: option, the known options joined with ", ". */
+    UNKNOWN_TRACKING_OPTION("Unknown option '{0}' in trackingLog (use {1})"),
+    /** Arguments: value. */
+    NOT_A_TRACKING_TYPE("'{0}' is not a tracking log type (open, click, unsubscribe or any)"),
+    /** Arguments: option. */
+    EMPTY_TRACKING_OPTION("'{0}' is empty in trackingLog (leave it out to match any)"),
+    /** Arguments: first day, last day. */
+    FROM_AFTER_TO("'from' ({0}) is after 'to' ({1}) in trackingLog"),
+    /** Arguments: value, maximum. */
+    NOT_A_LOG_COUNT("atLeast '{0}' is not a number of logs (a whole number from 1 to {1})"),
+    /** Arguments: option, value. */
+    NOT_TRUE_OR_FALSE("'{0}' must be true or false, got '{1}' in trackingLog"),
+    /** Arguments: option, the other option. */
+    CONFLICTING_TRACKING_OPTIONS("'{0}' and '{1}' cannot be used together in trackingLog"),
     /** Arguments: maximum depth. */
     TOO_DEEP("The condition nests groups too deeply (at most {0} levels)"),
     /** Arguments: number of rules, maximum. */

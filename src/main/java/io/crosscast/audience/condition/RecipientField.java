@@ -43,7 +43,13 @@ public enum RecipientField {
      * Pseudo-field for list membership: the value is a list id, matched against {@code list_member} by the
      * recipient's {@code id}.
      */
-    LIST("list", "id", FieldType.LIST, ValueCase.AS_TYPED);
+    LIST("list", "id", FieldType.LIST, ValueCase.AS_TYPED),
+    /**
+     * Pseudo-field for what the recipient did with a delivery: the value is a delivery id (or none, for the
+     * delivery of the incoming transition), matched against {@code delivery_message} and
+     * {@code tracking_log} by the recipient's {@code id}.
+     */
+    DELIVERY("delivery", "id", FieldType.BEHAVIOUR, ValueCase.AS_TYPED);
 
     /** How a field's values are normalised before being compared with its column. */
     public enum ValueCase {
@@ -115,6 +121,14 @@ public enum RecipientField {
      */
     public boolean isDerivedFromTimestamp() {
         return this == EMAIL_QUARANTINED || this == SMS_QUARANTINED;
+    }
+
+    /**
+     * Whether the field is a column of the recipient itself, which a page can show or sort by; false for
+     * the pseudo-fields that look into other tables ({@link #LIST}, {@link #DELIVERY}).
+     */
+    public boolean isRecipientColumn() {
+        return type != FieldType.LIST && type != FieldType.BEHAVIOUR;
     }
 
     /** Whether {@code operator} applies to this field. */

@@ -25,6 +25,13 @@ public record Rule(String field, Operator operator, List<String> values) impleme
         values = List.copyOf(values);
     }
 
+    /** A behaviour rule ({@link RecipientField#DELIVERY}) with no delivery id, or a blank one. */
+    @Override
+    public boolean refersToIncomingDelivery() {
+        return RecipientField.DELIVERY.publicName().equals(field) && RecipientField.DELIVERY.allows(operator)
+                && (values.isEmpty() || values.size() == 1 && values.get(0).isBlank());
+    }
+
     /** A rule on a whitelisted field. */
     public static Rule of(RecipientField field, Operator operator, String... values) {
         return new Rule(field.publicName(), operator, List.of(values));

@@ -75,6 +75,22 @@ final class RuleValues {
         return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
+    /** A delivery id (a positive number), if the value is one. */
+    static OptionalLong deliveryId(String raw) {
+        return listId(raw);
+    }
+
+    /**
+     * The delivery a behaviour rule names: empty when it names none (no value, or a blank one), meaning
+     * the delivery of the incoming transition. The value must have been validated.
+     */
+    static OptionalLong behaviourDelivery(Rule rule) {
+        if (rule.values().isEmpty() || rule.values().get(0).isBlank()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(deliveryId(rule.values().get(0)).orElseThrow(() -> RuleCompiler.unexpected(rule)));
+    }
+
     /** Whether the value is a whole number, maybe negative, even if not a valid list id (for the message). */
     static boolean isWholeNumber(String raw) {
         String value = raw.strip();

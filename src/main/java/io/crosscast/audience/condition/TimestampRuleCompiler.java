@@ -48,11 +48,21 @@ final class TimestampRuleCompiler implements RuleCompiler {
     /** The first instant of the day of value {@code index}, plus {@code days} days. */
     private OffsetDateTime startOf(Rule rule, int index, int days) {
         LocalDate date = RuleValues.date(rule.values().get(index)).orElseThrow(() -> RuleCompiler.unexpected(rule));
-        return date.plusDays(days).atStartOfDay(zone).toOffsetDateTime();
+        return startOfDay(date.plusDays(days), zone);
     }
 
     private OffsetDateTime daysAgo(Rule rule) {
         int days = RuleValues.days(rule.values().get(0)).orElseThrow(() -> RuleCompiler.unexpected(rule));
+        return daysAgo(clock, zone, days);
+    }
+
+    /** The first instant of {@code day} in {@code zone}. */
+    static OffsetDateTime startOfDay(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    /** Now minus {@code days} calendar days, at the same time of day in {@code zone}. */
+    static OffsetDateTime daysAgo(Clock clock, ZoneId zone, int days) {
         return clock.instant().atZone(zone).minusDays(days).toOffsetDateTime();
     }
 }

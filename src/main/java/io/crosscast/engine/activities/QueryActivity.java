@@ -13,6 +13,8 @@ import java.util.List;
  * Targets recipients: output "out" = {@code query(condition)}. Config "condition" (required): condition JSON, opaque
  * to the core. The input population is IGNORED (the transition only triggers the query); to narrow a population use a
  * Split. Several inputs are allowed and it runs as soon as one fires (OR), so a loop through a Wait can re-run it.
+ * The condition is queried with the input data, so it may refer to the incoming delivery
+ * ({@link io.crosscast.engine.DataKeys}).
  */
 public final class QueryActivity implements ActivityType {
 
@@ -50,7 +52,7 @@ public final class QueryActivity implements ActivityType {
 
     @Override
     public NextAction execute(ActivityContext ctx) {
-        PopulationHandle result = ctx.populations().query(ctx.config("condition").orElseThrow());
+        PopulationHandle result = ctx.populations().query(ctx.config("condition").orElseThrow(), ctx.inputData());
         ctx.log("query: " + ctx.populations().count(result) + " recipient(s)");
         return NextAction.done("out", result);
     }

@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li>{@code overlap} (default false), {@code complement} (default false), {@code seed} (optional whole number;
  *       default: derived from run id and activity id, so a re-run of the same run samples the same recipients)</li>
  * </ul>
- * Outputs "subset1".."subsetN", plus "complement" when enabled. Every subset fires, even empty.
+ * Outputs "subset1".."subsetN", plus "complement" when enabled. Every subset fires, even empty. Conditions are
+ * filtered with the input data, so they may refer to the incoming delivery ({@link io.crosscast.engine.DataKeys}).
  *
  * <h2>Semantics</h2>
  * Exclusive (overlap=false): subsets are evaluated in order against the recipients not yet claimed; subset N
@@ -113,7 +114,7 @@ public final class SplitActivity extends SingleInputActivity {
         List<PopulationHandle> emitted = new ArrayList<>();
         for (Subset s : subsets(def)) {
             PopulationHandle source = overlap ? input : remaining;
-            PopulationHandle matched = s.condition() == null ? pops.copy(source) : pops.filter(source, s.condition());
+            PopulationHandle matched = s.condition() == null ? pops.copy(source) : pops.filter(source, s.condition(), ctx.inputData());
             if (!overlap) {
                 remaining = pops.exclusion(remaining, List.of(matched));
             }

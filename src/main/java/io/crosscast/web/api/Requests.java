@@ -3,7 +3,6 @@ package io.crosscast.web.api;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.audience.condition.ConditionValidator;
-import io.crosscast.audience.condition.FieldType;
 import io.crosscast.audience.condition.Group;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.RecipientField;
@@ -91,7 +90,7 @@ public final class Requests {
     /** The fields recipients can be sorted by. */
     public static List<String> sortFields() {
         return Stream.concat(Stream.of("id"), Arrays.stream(RecipientField.values())
-                .filter(f -> f.type() != FieldType.LIST).map(RecipientField::publicName)).toList();
+                .filter(RecipientField::isRecipientColumn).map(RecipientField::publicName)).toList();
     }
 
     /** The mode of a membership change: {@code add} (the default), {@code replace} or {@code remove}. */

@@ -2,6 +2,7 @@ package io.crosscast.web.condition;
 
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionProblem;
+import io.crosscast.audience.condition.FieldType;
 import io.crosscast.audience.condition.Group;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.Logic;
@@ -104,8 +105,10 @@ public class ConditionBuilder implements Serializable {
         refresh();
     }
 
+    /** The fields the form offers; not yet the delivery behaviour (it needs a delivery chooser). */
     public List<String> getFields() {
-        return Arrays.stream(RecipientField.values()).map(RecipientField::publicName).toList();
+        return Arrays.stream(RecipientField.values()).filter(f -> f.type() != FieldType.BEHAVIOUR)
+                .map(RecipientField::publicName).toList();
     }
 
     public Logic[] getLogics() {

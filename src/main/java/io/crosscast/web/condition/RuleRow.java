@@ -28,6 +28,7 @@ public class RuleRow implements Serializable {
             case TWO -> List.of(nullToEmpty(value), nullToEmpty(secondValue));
             case ONE_OR_MORE -> Arrays.stream(nullToEmpty(value).split(",")).map(String::trim)
                     .filter(v -> !v.isEmpty()).toList();
+            case AT_MOST_ONE -> nullToEmpty(value).isEmpty() ? List.of() : List.of(nullToEmpty(value));
         };
         return new Rule(field, operator, values);
     }

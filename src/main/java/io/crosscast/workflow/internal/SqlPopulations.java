@@ -1,14 +1,17 @@
 package io.crosscast.workflow.internal;
 
+import io.crosscast.audience.condition.CompileContext;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.audience.condition.SqlFragment;
+import io.crosscast.engine.DataKeys;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Populations;
 import io.crosscast.platform.sql.NativeSql;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's populations as rows of {@code population_member}: every operation is one INSERT ... SELECT
@@ -108,9 +111,18 @@ public class SqlPopulations implements Populations {
         return exclusion(population, List.of());
     }
 
+    /**
+     * What a condition may leave out, from the data of the incoming populations: the incoming delivery is
+     * {@link DataKeys#DELIVERY_ID} when it holds a positive number, else there is none (and a condition that
+     * needs one is refused with {@link io.crosscast.audience.condition.ProblemCode#NO_INCOMING_DELIVERY}).
+     */
+    static CompileContext contextOf(Map<String, String> data) {
+        return data == null ? CompileContext.EMPTY : CompileContext.ofIncomingDelivery(data.get(DataKeys.DELIVERY_ID));
+    }
+
     @Override
-    public PopulationHandle filter(PopulationHandle population, String conditionJson) {
-        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r");
+    public PopulationHandle filter(PopulationHandle population, String conditionJson, Map<String, String> data) {
+        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(target, id(population)));
         parameters.addAll(where.parameters());
@@ -121,8 +133,8 @@ public class SqlPopulations implements Populations {
     }
 
     @Override
-    public PopulationHandle query(String conditionJson) {
-        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r");
+    public PopulationHandle query(String conditionJson, Map<String, String> data) {
+        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(target));
         parameters.addAll(where.parameters());

@@ -135,7 +135,7 @@ class ConditionJsonTest {
 
     @Test
     void neitherGroupNorRule() {
-        assertEquals("A condition needs 'logic' (a group) or 'field' (a rule) (at /)", problem("{}"));
+        assertEquals("A condition needs 'logic' (a group), 'field' (a rule) or 'trackingLog' (at /)", problem("{}"));
         assertEquals("A condition has both 'logic' (a group) and 'field' (a rule) (at /children/0)",
                 problem("{\"logic\":\"and\",\"children\":[{\"logic\":\"and\",\"field\":\"email\"}]}"));
     }

@@ -43,6 +43,8 @@ class OperatorTest {
         assertEquals(Arity.TWO, Operator.BETWEEN.arity());
         assertEquals(Arity.ONE_OR_MORE, Operator.IN.arity());
         assertEquals(Arity.ONE_OR_MORE, Operator.NOT_IN.arity());
+        assertEquals(Arity.AT_MOST_ONE, Operator.OPENED.arity());
+        assertEquals(Arity.AT_MOST_ONE, Operator.DID_NOT_CLICK.arity());
     }
 
     @Test
@@ -58,6 +60,9 @@ class OperatorTest {
         assertTrue(Arity.ONE_OR_MORE.accepts(1));
         assertTrue(Arity.ONE_OR_MORE.accepts(50));
         assertFalse(Arity.ONE_OR_MORE.accepts(0));
+        assertTrue(Arity.AT_MOST_ONE.accepts(0));
+        assertTrue(Arity.AT_MOST_ONE.accepts(1));
+        assertFalse(Arity.AT_MOST_ONE.accepts(2));
     }
 
     @Test

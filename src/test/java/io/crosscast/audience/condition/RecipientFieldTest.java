@@ -19,7 +19,7 @@ class RecipientFieldTest {
         List<String> names = List.of(RecipientField.values()).stream().map(RecipientField::publicName).toList();
         assertEquals(List.of("firstName", "lastName", "email", "mobilePhone", "status", "country", "language",
                 "birthDate", "createdAt", "updatedAt", "emailOptOut", "smsOptOut", "emailQuarantined",
-                "smsQuarantined", "list"), names);
+                "smsQuarantined", "list", "delivery"), names);
         assertEquals(names.size(), new HashSet<>(names).size());
     }
 
@@ -57,6 +57,16 @@ class RecipientFieldTest {
         assertFalse(RecipientField.SMS_OPT_OUT.isDerivedFromTimestamp());
         assertEquals(FieldType.LIST, RecipientField.LIST.type());
         assertTrue(RecipientField.FIRST_NAME.allowedValues().isEmpty());
+        assertEquals(FieldType.BEHAVIOUR, RecipientField.DELIVERY.type());
+        assertEquals("id", RecipientField.DELIVERY.column());
+    }
+
+    @Test
+    void pseudoFieldsAreNotRecipientColumns() {
+        for (RecipientField field : RecipientField.values()) {
+            boolean pseudo = field == RecipientField.LIST || field == RecipientField.DELIVERY;
+            assertEquals(!pseudo, field.isRecipientColumn(), field.name());
+        }
     }
 
     @Test
@@ -73,6 +83,9 @@ class RecipientFieldTest {
         assertEquals(dates, FieldType.TIMESTAMP.operators());
         assertEquals(EnumSet.of(Operator.IS_TRUE, Operator.IS_FALSE), FieldType.BOOLEAN.operators());
         assertEquals(EnumSet.of(Operator.MEMBER_OF_LIST, Operator.NOT_MEMBER_OF_LIST), FieldType.LIST.operators());
+        assertEquals(EnumSet.of(Operator.SENT, Operator.FAILED, Operator.OPENED, Operator.CLICKED,
+                Operator.OPENED_OR_CLICKED, Operator.NEITHER_OPENED_NOR_CLICKED, Operator.DID_NOT_CLICK),
+                FieldType.BEHAVIOUR.operators());
         assertFalse(RecipientField.BIRTH_DATE.allows(Operator.CONTAINS));
         assertTrue(RecipientField.EMAIL.allows(Operator.STARTS_WITH));
         assertThrows(UnsupportedOperationException.class, () -> FieldType.TEXT.operators().add(Operator.IS_TRUE));

@@ -27,7 +27,7 @@ class SqlInjectionTest {
 
     /** What the compiler may write: the alias, whitelisted columns, keywords, operators, placeholders. */
     private static final Pattern SQL_WORDS = Pattern.compile(
-            "(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.[a-z_]+)?|\\?|\\(|\\)|,|=|<>|<=|>=|<|>|''|'\\\\'|1=1|1=0|1| )+");
+            "(?:[A-Za-z_][A-Za-z0-9_]*(?:\\.[a-z_]+)?|\\?|\\(|\\)|,|=|<>|<=|>=|<|>|''|'\\\\'|'[A-Z]+'|\\(\\*\\)|\\+|1=1|1=0|1| )+");
 
     @ParameterizedTest
     @ValueSource(strings = {"firstName", "lastName", "email", "mobilePhone", "country", "language"})
@@ -67,9 +67,26 @@ class SqlInjectionTest {
                     Rule.of(RecipientField.STATUS, Operator.EQUALS, hostile),
                     Rule.of(RecipientField.BIRTH_DATE, Operator.EQUALS, hostile),
                     Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, hostile),
-                    Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, hostile))) {
+                    Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, hostile),
+                    Rule.of(RecipientField.DELIVERY, Operator.OPENED, hostile))) {
                 InvalidConditionException e = assertThrows(
                         InvalidConditionException.class, () -> CompilerFixture.compile(rule));
+                assertTrue(e.getMessage().contains(hostile), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void hostileTrackingLogOptionsStayInTheParametersOrAreRefused() {
+        for (String hostile : HOSTILE) {
+            SqlFragment fragment = CompilerFixture.compile(TrackingLogRule.builder().type(TrackingLogRule.LogType.OPEN)
+                    .urlContains(hostile).label(hostile).delivery(3).inLastDays(2).atLeast(2).build());
+            assertClean(fragment);
+            assertTrue(fragment.parameters().contains(hostile.strip()), fragment.toString());
+            for (String option : List.of("type", "delivery", "from", "to", "inLastDays", "atLeast", "none", hostile)) {
+                TrackingLogRule rule = new TrackingLogRule(java.util.Map.of(option, hostile));
+                InvalidConditionException e = assertThrows(InvalidConditionException.class,
+                        () -> CompilerFixture.compile(rule));
                 assertTrue(e.getMessage().contains(hostile), e.getMessage());
             }
         }
@@ -94,7 +111,7 @@ class SqlInjectionTest {
                 compiled++;
             }
         }
-        assertEquals(9 * 6 + 6 + 11 * 3 + 2 * 4 + 2, compiled);
+        assertEquals(9 * 6 + 6 + 11 * 3 + 2 * 4 + 2 + 7, compiled);
     }
 
     private static List<String> sampleValues(RecipientField field, Operator operator) {
@@ -103,14 +120,14 @@ class SqlInjectionTest {
             case ENUM -> "gold";
             case DATE, TIMESTAMP -> operator == Operator.IN_LAST_DAYS || operator == Operator.NOT_IN_LAST_DAYS
                     ? "30" : "2026-01-31";
-            case LIST -> "12";
+            case LIST, BEHAVIOUR -> "12";
             case BOOLEAN -> "unused";
         };
         return switch (operator.arity()) {
             case NONE -> List.of();
             case ONE -> List.of(one);
             case TWO -> List.of("2026-01-01", "2026-01-31");
-            case ONE_OR_MORE -> List.of(one);
+            case ONE_OR_MORE, AT_MOST_ONE -> List.of(one);
         };
     }
 

@@ -1,0 +1,47 @@
+package io.crosscast.audience.condition;
+
+/**
+ * What a recipient did with one delivery, as correlated subqueries on the recipient's {@code id}:
+ * {@code EXISTS} on the send ledger {@code delivery_message dm} for {@code sent} (status SENT, DELIVERED
+ * or UNDELIVERED: the message left) and {@code failed} (FAILED); {@code EXISTS} on {@code tracking_log tl}
+ * for {@code clicked} (a CLICK log), and for {@code opened} and {@code opened_or_clicked} an OPEN log OR a
+ * CLICK log (a click implies an open even when images were blocked and no OPEN was logged). The negative
+ * ones also require the message to have left: {@code neither_opened_nor_clicked} is "sent AND NOT EXISTS
+ * an OPEN log AND NOT EXISTS a CLICK log", {@code did_not_click} "sent AND NOT EXISTS a CLICK log".
+ *
+ * <p>Each log subquery tests one type by equality, never an IN-list: H2 then looks the log up on all three
+ * columns of {@code ix_tracking_log_delivery (delivery_id, type, recipient_id)}, where an IN-list on
+ * {@code type} makes it scan the whole delivery's logs for every recipient. The delivery id is a bound
+ * parameter (once per subquery); the statuses and log types are fixed words of the SQL.
+ */
+final class BehaviourRuleCompiler {
+
+    /**
+     * @param rule       a valid rule of field {@link RecipientField#DELIVERY}
+     * @param alias      the recipient table's alias, already checked to be a plain identifier
+     * @param deliveryId the delivery: the rule's own, or the incoming one
+     */
+    SqlFragment compile(Rule rule, String alias, long deliveryId) {
+        String ledger = SubqueryAlias.avoiding(alias, "dm");
+        String logs = SubqueryAlias.avoiding(alias, "tl");
+        String recipientId = RuleCompiler.column(RecipientField.DELIVERY, alias);
+        String ledgerRow = "EXISTS (SELECT 1 FROM delivery_message " + ledger + " WHERE " + ledger
+                + ".delivery_id = ? AND " + ledger + ".recipient_id = " + recipientId + " AND " + ledger + ".status ";
+        String sent = ledgerRow + "IN ('SENT', 'DELIVERED', 'UNDELIVERED'))";
+        String failed = ledgerRow + "= 'FAILED')";
+        String log = "EXISTS (SELECT 1 FROM tracking_log " + logs + " WHERE " + logs + ".delivery_id = ? AND "
+                + logs + ".recipient_id = " + recipientId + " AND " + logs + ".type = ";
+        String open = log + "'OPEN')";
+        String click = log + "'CLICK')";
+        return switch (rule.operator()) {
+            case SENT -> SqlFragment.of(sent, deliveryId);
+            case FAILED -> SqlFragment.of(failed, deliveryId);
+            case OPENED, OPENED_OR_CLICKED -> SqlFragment.of("(" + open + " OR " + click + ")", deliveryId, deliveryId);
+            case CLICKED -> SqlFragment.of(click, deliveryId);
+            case NEITHER_OPENED_NOR_CLICKED -> SqlFragment.of("(" + sent + " AND NOT " + open + " AND NOT " + click
+                    + ")", deliveryId, deliveryId, deliveryId);
+            case DID_NOT_CLICK -> SqlFragment.of("(" + sent + " AND NOT " + click + ")", deliveryId, deliveryId);
+            default -> throw RuleCompiler.unexpected(rule);
+        };
+    }
+}
