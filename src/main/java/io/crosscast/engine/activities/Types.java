@@ -22,9 +22,6 @@ public final class Types {
     /** Email delivery (container activity): sends a delivery to its population. */
     public static final String EMAIL_DELIVERY = "emailDelivery";
 
-    /** Data key on outbound populations: the id of the delivery that reached them. */
-    public static final String DELIVERY_ID = "deliveryId";
-
     private Types() {
     }
 }

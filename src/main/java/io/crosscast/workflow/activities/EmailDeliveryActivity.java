@@ -7,6 +7,7 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
+import io.crosscast.engine.DataKeys;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.activities.Types;
 import io.crosscast.workflow.internal.SqlPopulations;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * no thread, until the sending is over (the end of the delivery wakes the run; a check every
  * {@link #CHECK} is the safety net). A delivery already sent is copied first, so each pass has its own
  * ledger. With {@code outbound=true} the population goes on through output "out", carrying the delivery's
- * id ({@link Types#DELIVERY_ID}): a Split after it can filter on who opened or clicked it.
+ * id ({@link DataKeys#DELIVERY_ID}): a Split after it can filter on who opened or clicked it.
  */
 @ApplicationScoped
 public class EmailDeliveryActivity implements ActivityType {
@@ -88,7 +89,7 @@ public class EmailDeliveryActivity implements ActivityType {
         if (!outbound(ctx.activity())) {
             return NextAction.done();
         }
-        return NextAction.done(Map.of("out", ctx.populations().copy(ctx.input())), Map.of(Types.DELIVERY_ID, sending));
+        return NextAction.done(Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
     }
 
     private static Optional<Long> deliveryId(ActivityDefinition def) {

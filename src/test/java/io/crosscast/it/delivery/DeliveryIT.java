@@ -50,7 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * An email delivery for real: the ledger filled from a condition with its exclusions, every message
  * received by the sandbox SMTP server checked (headers, personalisation, rewritten links), then the
- * tracking URLs of the messages hit over HTTP: opens, clicks, a tampered token, an unsubscription.
+ * tracking URLs of the messages hit over HTTP: opens, clicks, a tampered token, an unsubscription; behaviour
+ * filters and tracking-log conditions then select exactly the right recipients.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryIT {
@@ -187,6 +188,17 @@ class DeliveryIT {
         assertEquals(2, tracked2.opened(), "a click counts as an open");
         assertEquals(1, tracked2.clicked());
 
+        // Behaviour filters on this delivery, among the four recipients: exactly who did what.
+        assertEquals(List.of("Ana", "Ben"), who(id, "sent"));
+        assertEquals(List.of(), who(id, "failed"));
+        assertEquals(List.of("Ana", "Ben"), who(id, "opened"));
+        assertEquals(List.of("Ana"), who(id, "clicked"));
+        assertEquals(List.of("Ana", "Ben"), who(id, "opened_or_clicked"));
+        assertEquals(List.of(), who(id, "neither_opened_nor_clicked"));
+        assertEquals(List.of("Ben"), who(id, "did_not_click"));
+        assertEquals(List.of("Ana"), names("{\"trackingLog\": {\"type\": \"click\", \"label\": \"offer\", \"delivery\": " + id + "}}"));
+        assertEquals(List.of("Ben", "Cid", "Dee"), names("{\"trackingLog\": {\"type\": \"click\", \"delivery\": " + id + ", \"none\": true}}"));
+
         // Ben unsubscribes: the page asks first, then a one-click POST (RFC 8058) opts him out.
         String unsubscribe = ben.header("List-Unsubscribe").replaceAll("^\\s*<|>\\s*$", "");
         HttpResponse<String> page = get(unsubscribe);
@@ -218,6 +230,17 @@ class DeliveryIT {
         DeliveryException conflict = org.junit.jupiter.api.Assertions.assertThrows(DeliveryException.class,
                 () -> deliveries.update(delivery.getId(), delivery.content()));
         assertEquals(DeliveryException.Kind.CONFLICT, conflict.kind());
+    }
+
+    /** First names of the test's recipients who match a behaviour rule on the delivery. */
+    private List<String> who(long deliveryId, String operator) {
+        return names("{\"field\": \"delivery\", \"operator\": \"" + operator + "\", \"values\": [\"" + deliveryId + "\"]}");
+    }
+
+    private List<String> names(String conditionJson) {
+        String both = "{\"logic\": \"and\", \"children\": [" + lastNameIsToken() + ", " + conditionJson + "]}";
+        return recipients.page(ConditionJson.fromJson(both), "firstName", true, 0, 10).stream()
+                .map(Recipient::getFirstName).toList();
     }
 
     private MessageContent received(String to) {
