@@ -8,12 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -112,9 +111,14 @@ public final class Browser implements AutoCloseable {
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", opener);
             opener.click();
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(5))
-                        .until(ExpectedConditions.visibilityOfElementLocated(option)).click();
-            } catch (TimeoutException | ElementClickInterceptedException notPicked) {
+                WebElement item = new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(ExpectedConditions.visibilityOfElementLocated(option));
+                // The panel fades in: an item clicked mid-animation may not take the click.
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return !window.jQuery || !jQuery(arguments[0]).closest('.ui-selectonemenu-panel')"
+                                + ".is(':animated');", item)));
+                item.click();
+            } catch (WebDriverException notPicked) { // not shown, still fading in, or covered
                 new Actions(driver).sendKeys(Keys.ESCAPE).perform();
                 continue;
             }

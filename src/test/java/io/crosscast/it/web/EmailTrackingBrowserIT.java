@@ -135,11 +135,11 @@ class EmailTrackingBrowserIT {
         browser.driver().switchTo().defaultContent();
         browser.click(By.xpath("//tbody[contains(@id,'messages_data')]/tr[td[contains(., '" + to + "')]]"));
         browser.waitForText(By.id("messageView"), to.substring(0, to.indexOf('.')));
-        browser.find(By.id("messageTabs:preview"));
+        browser.find(By.id("preview"));
     }
 
     private void clickInMessage(String linkText) {
-        browser.driver().switchTo().frame(browser.find(By.id("messageTabs:preview")));
+        browser.driver().switchTo().frame(browser.find(By.id("preview")));
         String window = browser.driver().getWindowHandle();
         browser.driver().findElement(By.linkText(linkText)).click();
         // The link opens in a new tab: the tracking URL records the click, then redirects away.
