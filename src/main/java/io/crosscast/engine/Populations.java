@@ -31,6 +31,17 @@ public interface Populations {
     PopulationHandle filter(PopulationHandle population, String conditionJson, Map<String, String> data);
 
     /**
+     * Recipients of {@code population} matching the condition (null: everyone) that are in none of
+     * {@code claimed}: an exclusive subset in one step, without rewriting what remains after each subset.
+     * The default composes {@link #filter} and {@link #exclusion}; a store may do it in one statement.
+     */
+    default PopulationHandle filterUnclaimed(PopulationHandle population, String conditionJson,
+            Map<String, String> data, List<PopulationHandle> claimed) {
+        PopulationHandle matched = conditionJson == null ? population : filter(population, conditionJson, data);
+        return exclusion(matched, claimed);
+    }
+
+    /**
      * All recipients matching the condition (opaque to the core).
      *
      * @param data as for {@link #filter}

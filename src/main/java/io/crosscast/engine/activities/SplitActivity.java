@@ -109,14 +109,17 @@ public final class SplitActivity extends SingleInputActivity {
         boolean overlap = Config.bool(def, "overlap", false);
         long seed = def.config("seed").map(Long::parseLong).orElse((long) (ctx.runId() + "/" + def.id()).hashCode());
         PopulationHandle input = ctx.input();
-        PopulationHandle remaining = input;
         Map<String, PopulationHandle> outputs = new LinkedHashMap<>();
         List<PopulationHandle> emitted = new ArrayList<>();
+        List<PopulationHandle> claimed = new ArrayList<>();
         for (Subset s : subsets(def)) {
-            PopulationHandle source = overlap ? input : remaining;
-            PopulationHandle matched = s.condition() == null ? pops.copy(source) : pops.filter(source, s.condition(), ctx.inputData());
-            if (!overlap) {
-                remaining = pops.exclusion(remaining, List.of(matched));
+            PopulationHandle matched;
+            if (overlap) {
+                matched = s.condition() == null ? pops.copy(input) : pops.filter(input, s.condition(), ctx.inputData());
+            } else {
+                // Exclusive: what this subset's condition matches among the recipients no earlier subset claimed.
+                matched = pops.filterUnclaimed(input, s.condition(), ctx.inputData(), claimed);
+                claimed.add(matched);
             }
             PopulationHandle kept = matched;
             if (s.limit() != null) {

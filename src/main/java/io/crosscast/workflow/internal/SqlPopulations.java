@@ -10,6 +10,7 @@ import io.crosscast.engine.Populations;
 import io.crosscast.platform.sql.NativeSql;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,8 @@ public class SqlPopulations implements Populations {
     private final EntityManager em;
     private final ConditionCompiler compiler;
     private final long runId;
+    /** Sizes of the populations this instance wrote: the INSERT tells, so counting them costs nothing. */
+    private final Map<Long, Long> sizes = new HashMap<>();
 
     public SqlPopulations(EntityManager em, ConditionCompiler compiler, long runId) {
         this.em = em;
@@ -52,20 +55,31 @@ public class SqlPopulations implements Populations {
 
     @Override
     public PopulationHandle empty() {
-        return handle(newPopulation());
+        long target = newPopulation();
+        sizes.put(target, 0L);
+        return handle(target);
     }
 
     @Override
     public long count(PopulationHandle population) {
-        return NativeSql.count(em, "SELECT COUNT(*) FROM population_member WHERE population_id = ?",
+        Long known = sizes.get(id(population));
+        return known != null ? known : NativeSql.count(em, "SELECT COUNT(*) FROM population_member WHERE population_id = ?",
                 List.of(id(population)));
+    }
+
+    /** Runs an INSERT ... SELECT filling population {@code target}; remembers how many rows it wrote. */
+    private PopulationHandle fill(long target, String sql, List<Object> parameters) {
+        int rows = NativeSql.update(em, sql, parameters);
+        sizes.merge(target, (long) rows, Long::sum);
+        return handle(target);
     }
 
     @Override
     public PopulationHandle union(List<PopulationHandle> populations) {
         long target = newPopulation();
+        sizes.put(target, 0L);
         for (PopulationHandle source : populations) {
-            NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+            fill(target, "INSERT INTO population_member (population_id, recipient_id)"
                     + " SELECT ?, m.recipient_id FROM population_member m WHERE m.population_id = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM population_member t WHERE t.population_id = ?"
                     + " AND t.recipient_id = m.recipient_id)", List.of(target, id(source), target));
@@ -87,8 +101,7 @@ public class SqlPopulations implements Populations {
                     + " AND o.recipient_id = m.recipient_id)");
             parameters.add(id(other));
         }
-        NativeSql.update(em, sql.toString(), parameters);
-        return handle(target);
+        return fill(target, sql.toString(), parameters);
     }
 
     @Override
@@ -102,8 +115,7 @@ public class SqlPopulations implements Populations {
                     + " AND o.recipient_id = m.recipient_id)");
             parameters.add(id(other));
         }
-        NativeSql.update(em, sql.toString(), parameters);
-        return handle(target);
+        return fill(target, sql.toString(), parameters);
     }
 
     @Override
@@ -122,14 +134,27 @@ public class SqlPopulations implements Populations {
 
     @Override
     public PopulationHandle filter(PopulationHandle population, String conditionJson, Map<String, String> data) {
-        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
+        return filterUnclaimed(population, conditionJson, data, List.of());
+    }
+
+    /** One statement: members matching the condition, each tested against the claimed populations (NOT EXISTS). */
+    @Override
+    public PopulationHandle filterUnclaimed(PopulationHandle population, String conditionJson, Map<String, String> data,
+            List<PopulationHandle> claimed) {
+        SqlFragment where = conditionJson == null ? SqlFragment.of("1=1")
+                : compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(target, id(population)));
         parameters.addAll(where.parameters());
-        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+        StringBuilder sql = new StringBuilder("INSERT INTO population_member (population_id, recipient_id)"
                 + " SELECT ?, r.id FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
-                + " WHERE m.population_id = ? AND " + where.sql(), parameters);
-        return handle(target);
+                + " WHERE m.population_id = ? AND " + where.sql());
+        for (PopulationHandle other : claimed) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM population_member c WHERE c.population_id = ?"
+                    + " AND c.recipient_id = m.recipient_id)");
+            parameters.add(id(other));
+        }
+        return fill(target, sql.toString(), parameters);
     }
 
     @Override
@@ -138,9 +163,8 @@ public class SqlPopulations implements Populations {
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(target));
         parameters.addAll(where.parameters());
-        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+        return fill(target, "INSERT INTO population_member (population_id, recipient_id)"
                 + " SELECT ?, r.id FROM recipient r WHERE " + where.sql(), parameters);
-        return handle(target);
     }
 
     /** A pseudo-random subset: members ordered by a hash of their id and the seed, the first n kept. */
@@ -148,11 +172,10 @@ public class SqlPopulations implements Populations {
     public PopulationHandle sample(PopulationHandle population, long n, long seed) {
         long target = newPopulation();
         long offset = Math.floorMod(seed, 2_147_483_629L);
-        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+        return fill(target, "INSERT INTO population_member (population_id, recipient_id)"
                 + " SELECT ?, s.recipient_id FROM (SELECT m.recipient_id FROM population_member m"
                 + " WHERE m.population_id = ? ORDER BY MOD(m.recipient_id * 1103515245 + ?, 2147483629), m.recipient_id"
                 + " LIMIT ?) s", List.of(target, id(population), offset, Math.max(0, n)));
-        return handle(target);
     }
 
     /**
@@ -166,12 +189,11 @@ public class SqlPopulations implements Populations {
         }
         long target = newPopulation();
         long source = id(population);
-        NativeSql.update(em, "INSERT INTO population_member (population_id, recipient_id)"
+        return fill(target, "INSERT INTO population_member (population_id, recipient_id)"
                 + " SELECT ?, r.id FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
                 + " WHERE m.population_id = ? AND (r.mobile_phone IS NULL OR NOT EXISTS ("
                 + " SELECT 1 FROM population_member m2 JOIN recipient r2 ON r2.id = m2.recipient_id"
                 + " WHERE m2.population_id = ? AND r2.mobile_phone = r.mobile_phone AND r2.id < r.id))",
                 List.of(target, source, source));
-        return handle(target);
     }
 }
