@@ -139,6 +139,20 @@ public final class WorkflowRunner {
                 .min(Instant::compareTo);
     }
 
+    /**
+     * The state with activity {@code activityId} due at {@code now} if it is waiting (something it waits
+     * for happened early, such as the end of a delivery); otherwise the state unchanged.
+     */
+    public RunState wakeNow(RunState state, String activityId, Instant now) {
+        ActivityState current = state.activities().get(activityId);
+        if (current == null || current.phase() != ActivityPhase.WAITING || !current.wakeUp().isAfter(now)) {
+            return state;
+        }
+        java.util.Map<String, ActivityState> activities = new java.util.LinkedHashMap<>(state.activities());
+        activities.put(activityId, new ActivityState(ActivityPhase.WAITING, now, current.message(), current.stored()));
+        return new RunState(state.runId(), state.status(), activities, state.transitions());
+    }
+
     /** Everything has run: nothing running, waiting or failed, and nothing left to start. */
     public boolean isFinished(WorkflowDefinition def, RunState state) {
         for (ActivityState s : state.activities().values()) {

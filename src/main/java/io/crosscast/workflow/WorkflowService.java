@@ -217,6 +217,25 @@ public class WorkflowService {
         new DbRunLog(em, runId).write(activityId, "failed: " + message);
     }
 
+    /**
+     * Makes a waiting activity due now and moves the run on (an email delivery activity whose sending
+     * ended). Nothing happens if the activity is not waiting or the run is not started.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void wake(long runId, String activityId) {
+        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            return;
+        }
+        RunState state = RunStateJson.read(run.getStateJson());
+        Instant now = Instant.now(clock);
+        RunState woken = runner(runId).wakeNow(state, activityId, now);
+        if (woken != state && state.status() == RunStatus.STARTED) {
+            save(run, woken);
+            scheduleAdvance(runId, now);
+        }
+    }
+
     /** Schedules the run's next wake-up (a Wait or Scheduler activity), if it has one. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void armWakeUp(long runId) {

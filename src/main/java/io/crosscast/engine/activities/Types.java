@@ -19,6 +19,12 @@ public final class Types {
     /** Writes a population into a list: implemented and registered by the container (it writes tables). */
     public static final String LIST_UPDATE = "listUpdate";
 
+    /** Email delivery (container activity): sends a delivery to its population. */
+    public static final String EMAIL_DELIVERY = "emailDelivery";
+
+    /** Data key on outbound populations: the id of the delivery that reached them. */
+    public static final String DELIVERY_ID = "deliveryId";
+
     private Types() {
     }
 }

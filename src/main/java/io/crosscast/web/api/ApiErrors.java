@@ -4,6 +4,7 @@ import io.crosscast.audience.AudienceException;
 import io.crosscast.audience.condition.ConditionProblem;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.list.ListException;
+import io.crosscast.delivery.DeliveryException;
 import io.crosscast.workflow.WorkflowException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -115,6 +116,9 @@ public final class ApiErrors {
         if (e instanceof WorkflowException workflow) {
             return Optional.of(workflow(workflow));
         }
+        if (e instanceof DeliveryException delivery) {
+            return Optional.of(delivery(delivery));
+        }
         if (e instanceof InvalidConditionException condition) {
             return Optional.of(invalidCondition(condition));
         }
@@ -187,6 +191,20 @@ public final class ApiErrors {
         }
         List<ApiError.Problem> problems = e.problems().stream().map(ApiError.Problem::message).toList();
         return ApiError.of(status, e.code(), "The workflow is not valid: " + e.getMessage()).withProblems(problems);
+    }
+
+    /**
+     * The error for a refused delivery request: invalid content is a 400 {@code delivery.invalid} listing
+     * each problem; an unknown delivery a 404 {@code delivery.notFound}; a change a sent delivery refuses a
+     * 409 {@code delivery.conflict}.
+     */
+    public static ApiError delivery(DeliveryException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> ApiError.of(404, "delivery.notFound", e.getMessage());
+            case CONFLICT -> ApiError.of(409, "delivery.conflict", e.getMessage());
+            case INVALID -> ApiError.of(400, "delivery.invalid", "The delivery is not valid: " + e.getMessage())
+                    .withProblems(e.problems().stream().map(ApiError.Problem::message).toList());
+        };
     }
 
     private static String fieldOf(ListException e) {

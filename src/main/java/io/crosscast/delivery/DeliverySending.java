@@ -1,0 +1,226 @@
+package io.crosscast.delivery;
+
+import io.crosscast.delivery.internal.EmailBatch;
+import io.crosscast.delivery.internal.EmailBatchFactory;
+import io.crosscast.delivery.internal.PendingMessage;
+import io.crosscast.delivery.internal.SendSettings;
+import io.crosscast.delivery.internal.SmtpOutcome;
+import io.crosscast.delivery.internal.SmtpLink;
+import io.crosscast.platform.Datasources;
+import io.crosscast.platform.sql.SqlValues;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.mail.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Works through a delivery's send ledger, one slice at a time (called by the sending job, one at a time
+ * per delivery). Pending rows are read in pages by recipient id, never all at once; each message goes
+ * out on one reused SMTP connection and its row becomes SENT right after the server accepted it, in its
+ * own statement (auto-commit, no long transaction). A crash between the two resends at most that one
+ * message, under the same Message-ID; nobody is skipped. Permanent refusals fail the row (and quarantine
+ * the address when the server refused the address itself); transient ones are retried later.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeliverySending {
+
+    private static final Logger LOG = Logger.getLogger(DeliverySending.class.getName());
+    private static final int PAGE = 200;
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(30);
+
+    @Resource(lookup = Datasources.NON_JTA)
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:jboss/mail/Crosscast")
+    private Session mailSession;
+
+    @EJB
+    private DeliveryService deliveries;
+
+    @Inject
+    private EmailBatchFactory batches;
+
+    @Inject
+    private SendSettings settings;
+
+    @Inject
+    private Event<DeliveryFinished> finished;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Sends for at most the slice's time budget, then schedules the next slice or settles the delivery. */
+    public void sendSlice(long deliveryId) {
+        Optional<Delivery> found = deliveries.find(deliveryId);
+        if (found.isEmpty() || found.get().getStatus() != DeliveryStatus.SENDING) {
+            return;
+        }
+        Delivery delivery = found.get();
+        Instant retryAt = null;
+        try {
+            retryAt = send(delivery);
+        } catch (SQLException e) {
+            LOG.warning("Delivery " + deliveryId + ": the ledger could not be read or written (" + e.getMessage()
+                    + "); trying again in " + RECONNECT_DELAY.toSeconds() + " s");
+            retryAt = Instant.now(clock).plus(RECONNECT_DELAY);
+        }
+        if (deliveries.afterSlice(deliveryId, retryAt)) {
+            Delivery done = deliveries.get(deliveryId);
+            LOG.info("Delivery " + deliveryId + " '" + done.getLabel() + "' finished: " + deliveries.stats(deliveryId));
+            finished.fire(new DeliveryFinished(deliveryId, done.getRunId(), done.getActivityId()));
+        }
+    }
+
+    /** Returns when to go on if the slice stopped early (connection lost, time budget spent), else null. */
+    private Instant send(Delivery delivery) throws SQLException {
+        EmailBatch batch = batches.create(delivery);
+        Instant deadline = Instant.now(clock).plus(settings.sliceBudget());
+        Pacer pacer = new Pacer(settings.messagesPerSecond());
+        try (Connection connection = dataSource.getConnection(); SmtpLink smtp = new SmtpLink(mailSession)) {
+            connection.setAutoCommit(true);
+            long after = 0;
+            while (true) {
+                List<PendingMessage> page = readPending(connection, delivery.getId(), after);
+                if (page.isEmpty()) {
+                    return null;
+                }
+                for (PendingMessage message : page) {
+                    after = message.recipientId();
+                    if (message.deleted()) {
+                        fail(connection, delivery.getId(), message, "The recipient was deleted.");
+                        continue;
+                    }
+                    pacer.await();
+                    String messageId = batch.messageId(message.recipientId());
+                    SmtpOutcome outcome = smtp.send(batch.compose(message, messageId));
+                    switch (outcome.kind()) {
+                        case ACCEPTED -> sent(connection, delivery.getId(), message, messageId);
+                        case ADDRESS_REJECTED -> {
+                            fail(connection, delivery.getId(), message, outcome.reason());
+                            quarantine(connection, message, outcome.reason());
+                        }
+                        case REJECTED -> fail(connection, delivery.getId(), message, outcome.reason());
+                        case DEFERRED -> deferOrFail(connection, delivery.getId(), message, outcome.reason());
+                        case CONNECTION_FAILED -> {
+                            LOG.warning("Delivery " + delivery.getId() + ": SMTP connection failed (" + outcome.reason()
+                                    + "); going on in " + RECONNECT_DELAY.toSeconds() + " s");
+                            return Instant.now(clock).plus(RECONNECT_DELAY);
+                        }
+                    }
+                    if (Instant.now(clock).isAfter(deadline)) {
+                        return Instant.now(clock);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<PendingMessage> readPending(Connection connection, long deliveryId, long after) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT dm.recipient_id, dm.address, dm.attempts, r.id, r.first_name, r.last_name, r.email,"
+                + " r.mobile_phone, r.status, r.country, r.language, r.birth_date"
+                + " FROM delivery_message dm LEFT JOIN recipient r ON r.id = dm.recipient_id"
+                + " WHERE dm.delivery_id = ? AND dm.status = 'PENDING' AND dm.recipient_id > ?"
+                + " AND (dm.next_attempt_at IS NULL OR dm.next_attempt_at <= ?)"
+                + " ORDER BY dm.recipient_id FETCH FIRST " + PAGE + " ROWS ONLY")) {
+            select.setLong(1, deliveryId);
+            select.setLong(2, after);
+            select.setObject(3, SqlValues.timestamp(Instant.now(clock)));
+            List<PendingMessage> page = new ArrayList<>(PAGE);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    java.sql.Date birth = rows.getDate(12);
+                    page.add(new PendingMessage(rows.getLong(1), rows.getString(2), rows.getInt(3),
+                            rows.getObject(4) == null, rows.getString(5), rows.getString(6), rows.getString(7),
+                            rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
+                            birth == null ? null : birth.toLocalDate()));
+                }
+            }
+            return page;
+        }
+    }
+
+    private void sent(Connection connection, long deliveryId, PendingMessage message, String messageId)
+            throws SQLException {
+        Object now = SqlValues.timestamp(Instant.now(clock));
+        update(connection, "UPDATE delivery_message SET status = 'SENT', message_id = ?, sent_at = ?, reason = NULL,"
+                + " next_attempt_at = NULL, attempts = attempts + 1, updated_at = ?"
+                + " WHERE delivery_id = ? AND recipient_id = ? AND status = 'PENDING'",
+                messageId, now, now, deliveryId, message.recipientId());
+    }
+
+    private void fail(Connection connection, long deliveryId, PendingMessage message, String reason)
+            throws SQLException {
+        update(connection, "UPDATE delivery_message SET status = 'FAILED', reason = ?, next_attempt_at = NULL,"
+                + " attempts = attempts + 1, updated_at = ? WHERE delivery_id = ? AND recipient_id = ?"
+                + " AND status = 'PENDING'",
+                reason, SqlValues.timestamp(Instant.now(clock)), deliveryId, message.recipientId());
+    }
+
+    private void deferOrFail(Connection connection, long deliveryId, PendingMessage message, String reason)
+            throws SQLException {
+        int attempts = message.attempts() + 1;
+        if (attempts >= settings.maxAttempts()) {
+            fail(connection, deliveryId, message, "Gave up after " + attempts + " attempts: " + reason);
+            return;
+        }
+        Instant now = Instant.now(clock);
+        update(connection, "UPDATE delivery_message SET reason = ?, next_attempt_at = ?, attempts = ?, updated_at = ?"
+                + " WHERE delivery_id = ? AND recipient_id = ? AND status = 'PENDING'",
+                reason, SqlValues.timestamp(now.plus(settings.retryDelay(attempts))), attempts,
+                SqlValues.timestamp(now), deliveryId, message.recipientId());
+    }
+
+    private void quarantine(Connection connection, PendingMessage message, String reason) throws SQLException {
+        update(connection, "UPDATE recipient SET email_quarantined_at = ?, email_quarantine_reason = ?,"
+                + " version = version + 1 WHERE id = ? AND email_quarantined_at IS NULL",
+                SqlValues.timestamp(Instant.now(clock)), reason, message.recipientId());
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** Spaces messages out to honour a rate; no rate (0) never waits. */
+    private static final class Pacer {
+        private final long intervalNanos;
+        private long next = System.nanoTime();
+
+        Pacer(double perSecond) {
+            this.intervalNanos = perSecond <= 0 ? 0 : (long) (1_000_000_000L / perSecond);
+        }
+
+        void await() {
+            if (intervalNanos == 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (next > now) {
+                LockSupport.parkNanos(next - now);
+            }
+            next = Math.max(next, now) + intervalNanos;
+        }
+    }
+}

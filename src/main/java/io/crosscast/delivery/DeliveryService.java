@@ -1,0 +1,254 @@
+package io.crosscast.delivery;
+
+import io.crosscast.audience.condition.Condition;
+import io.crosscast.audience.condition.ConditionCompiler;
+import io.crosscast.audience.condition.SqlFragment;
+import io.crosscast.delivery.internal.ContentCheck;
+import io.crosscast.delivery.internal.DeliverySendJob;
+import io.crosscast.delivery.internal.LedgerSql;
+import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.platform.sql.SqlValues;
+import io.crosscast.scheduling.SchedulerService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.quartz.JobKey;
+import org.quartz.SchedulerException;
+
+/**
+ * Deliveries: write them, target them (the ledger is filled set-based from a condition or a workflow
+ * population), start and cancel their sending, read their figures and their ledger. Sending itself is
+ * done in the background by {@link DeliverySendJob}, which calls {@link DeliverySending}.
+ */
+@Stateless
+public class DeliveryService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ConditionCompiler compiler;
+
+    @Inject
+    private ContentCheck contentCheck;
+
+    @EJB
+    private SchedulerService scheduler;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Creates a draft; its content is checked as for {@link #update}. */
+    public Delivery create(Channel channel, DeliveryContent content) {
+        requireValid(channel, content, false);
+        Delivery delivery = new Delivery(channel, content, Instant.now(clock));
+        em.persist(delivery);
+        em.flush();
+        return delivery;
+    }
+
+    /** Changes a draft's content: the label is required, addresses and personalisation must be valid. */
+    public Delivery update(long deliveryId, DeliveryContent content) {
+        Delivery delivery = get(deliveryId);
+        if (delivery.getStatus() != DeliveryStatus.DRAFT) {
+            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' has been sent: its content"
+                    + " can no longer change. Copy it to send a new version.");
+        }
+        requireValid(delivery.getChannel(), content, false);
+        delivery.apply(content, Instant.now(clock));
+        return delivery;
+    }
+
+    public Optional<Delivery> find(long deliveryId) {
+        return Optional.ofNullable(em.find(Delivery.class, deliveryId));
+    }
+
+    /** The delivery, or {@link DeliveryException} NOT_FOUND. */
+    public Delivery get(long deliveryId) {
+        return find(deliveryId).orElseThrow(() -> DeliveryException.notFound(deliveryId));
+    }
+
+    /** Deliveries, newest first. */
+    public List<Delivery> page(int first, int pageSize) {
+        return em.createQuery("SELECT d FROM Delivery d ORDER BY d.id DESC", Delivery.class)
+                .setFirstResult(first).setMaxResults(pageSize).getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(d) FROM Delivery d", Long.class).getSingleResult();
+    }
+
+    /** Deletes a delivery with its ledger and tracking logs; not while it is sending. */
+    public void delete(long deliveryId) {
+        Delivery delivery = get(deliveryId);
+        if (delivery.getStatus() == DeliveryStatus.SENDING) {
+            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' is sending: cancel it first.");
+        }
+        em.remove(delivery);
+    }
+
+    /** Every problem of this content, as messages for the user; empty when it can be saved (or sent). */
+    public List<String> problems(Channel channel, DeliveryContent content, boolean toSend) {
+        return contentCheck.problems(channel, content, toSend);
+    }
+
+    /**
+     * Targets the recipients matching {@code condition} and starts sending: one ledger row each, PENDING
+     * or EXCLUDED with its reason.
+     */
+    public DeliveryStats sendToCondition(long deliveryId, Condition condition) {
+        Delivery delivery = startable(get(deliveryId));
+        SqlFragment where = compiler.compile(condition, "r");
+        List<Object> parameters = new ArrayList<>(List.of(delivery.getId(), now()));
+        parameters.addAll(where.parameters());
+        parameters.add(delivery.getId());
+        NativeSql.update(em, LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_RECIPIENTS + where.sql()),
+                parameters);
+        start(delivery);
+        return stats(delivery.getId());
+    }
+
+    /**
+     * Sends a delivery to a workflow population. A delivery that was already sent (an earlier run, or a
+     * loop) is copied first: each sending has its own ledger and tracking. Returns the delivery that sends.
+     */
+    public Delivery sendToPopulation(long deliveryId, long populationId, long runId, String activityId) {
+        Delivery delivery = get(deliveryId);
+        if (delivery.getStatus() != DeliveryStatus.DRAFT) {
+            Delivery copy = Delivery.copyOf(delivery, delivery.getLabel(), Instant.now(clock));
+            em.persist(copy);
+            em.flush();
+            delivery = copy;
+        }
+        startable(delivery);
+        delivery.sentBy(runId, activityId);
+        NativeSql.update(em, LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_POPULATION),
+                List.of(delivery.getId(), now(), populationId, delivery.getId()));
+        start(delivery);
+        return delivery;
+    }
+
+    private Delivery startable(Delivery delivery) {
+        if (delivery.getStatus() != DeliveryStatus.DRAFT) {
+            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' has already been sent.");
+        }
+        requireValid(delivery.getChannel(), delivery.content(), true);
+        return delivery;
+    }
+
+    private void start(Delivery delivery) {
+        Instant now = Instant.now(clock);
+        NativeSql.update(em, LedgerSql.EXCLUDE_DUPLICATES, List.of(SqlValues.timestamp(now), delivery.getId()));
+        contentCheck.freezeLinks(delivery);
+        delivery.startSending(now);
+        scheduleSending(delivery.getId(), now);
+    }
+
+    /** Stops a sending delivery: its pending messages are never sent (they stay PENDING in the ledger). */
+    public void cancel(long deliveryId) {
+        Delivery delivery = get(deliveryId);
+        if (delivery.getStatus() != DeliveryStatus.SENDING) {
+            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' is not sending.");
+        }
+        delivery.finish(DeliveryStatus.CANCELLED, Instant.now(clock));
+        try {
+            scheduler.cancel(DeliverySendJob.key(deliveryId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot cancel the sending job: " + e.getMessage(), e);
+        }
+    }
+
+    /** Schedules the next slice of sending at {@code at}. */
+    public void scheduleSending(long deliveryId, Instant at) {
+        try {
+            scheduler.scheduleOnce(DeliverySendJob.key(deliveryId), DeliverySendJob.class, at,
+                    Map.of(DeliverySendJob.DELIVERY_ID, Long.toString(deliveryId)));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot schedule the sending: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a slice of sending, in one transaction: schedules the next slice at {@code retryAt} when the
+     * slice stopped early, else at once or at the earliest retry when messages are pending, else marks the
+     * delivery SENT. Returns whether it is finished.
+     */
+    public boolean afterSlice(long deliveryId, Instant retryAt) {
+        Delivery delivery = get(deliveryId);
+        if (delivery.getStatus() != DeliveryStatus.SENDING) {
+            return false;
+        }
+        if (retryAt != null) {
+            scheduleSending(deliveryId, retryAt);
+            return false;
+        }
+        Object earliest = NativeSql.query(em, "SELECT MIN(COALESCE(next_attempt_at, ?)) FROM delivery_message"
+                + " WHERE delivery_id = ? AND status = 'PENDING'", List.of(SqlValues.timestamp(Instant.EPOCH), deliveryId))
+                .getSingleResult();
+        Instant now = Instant.now(clock);
+        if (earliest == null) {
+            delivery.finish(DeliveryStatus.SENT, now);
+            return true;
+        }
+        Instant at = SqlValues.instant(earliest);
+        scheduleSending(deliveryId, at.isBefore(now) ? now : at);
+        return false;
+    }
+
+    /** Ledger and tracking figures. */
+    public DeliveryStats stats(long deliveryId) {
+        Object[] ledger = (Object[]) NativeSql.query(em, LedgerSql.LEDGER_COUNTS, List.of(deliveryId)).getSingleResult();
+        Object[] tracking = (Object[]) NativeSql.query(em, LedgerSql.TRACKING_COUNTS, List.of(deliveryId))
+                .getSingleResult();
+        return new DeliveryStats(number(ledger[0]), number(ledger[1]), number(ledger[2]), number(ledger[3]),
+                number(ledger[4]), number(tracking[0]), number(tracking[1]), number(tracking[2]));
+    }
+
+    /** One page of the ledger, by recipient id, optionally only rows of one status. */
+    public List<LedgerEntry> ledger(long deliveryId, MessageStatus status, int first, int pageSize) {
+        String sql = "SELECT dm.recipient_id, r.first_name, r.last_name, dm.address, dm.status, dm.reason,"
+                + " dm.message_id, dm.sent_at, dm.attempts FROM delivery_message dm"
+                + " LEFT JOIN recipient r ON r.id = dm.recipient_id WHERE dm.delivery_id = ?"
+                + (status == null ? "" : " AND dm.status = ?") + " ORDER BY dm.recipient_id";
+        List<Object> parameters = status == null ? List.of(deliveryId) : List.of(deliveryId, status.name());
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (Object row : NativeSql.query(em, sql, parameters).setFirstResult(first).setMaxResults(pageSize)
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            entries.add(new LedgerEntry(number(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                    MessageStatus.valueOf((String) r[4]), (String) r[5], (String) r[6],
+                    r[7] == null ? null : SqlValues.instant(r[7]), (int) number(r[8])));
+        }
+        return entries;
+    }
+
+    /** How many ledger rows (of one status, or all). */
+    public long ledgerCount(long deliveryId, MessageStatus status) {
+        return status == null
+                ? NativeSql.count(em, "SELECT COUNT(*) FROM delivery_message WHERE delivery_id = ?", List.of(deliveryId))
+                : NativeSql.count(em, "SELECT COUNT(*) FROM delivery_message WHERE delivery_id = ? AND status = ?",
+                        List.of(deliveryId, status.name()));
+    }
+
+    private void requireValid(Channel channel, DeliveryContent content, boolean toSend) {
+        List<String> problems = contentCheck.problems(channel, content, toSend);
+        if (!problems.isEmpty()) {
+            throw DeliveryException.invalid(problems);
+        }
+    }
+
+    private static long number(Object value) {
+        return SqlValues.number(value);
+    }
+
+    private Object now() {
+        return SqlValues.timestamp(Instant.now(clock));
+    }
+}

@@ -1,0 +1,13 @@
+package io.crosscast.delivery;
+
+/** Where a delivery stands. */
+public enum DeliveryStatus {
+    /** Being written: content may change, nothing is targeted or sent. */
+    DRAFT,
+    /** Its ledger is being worked through: pending messages are sent, transient failures retried. */
+    SENDING,
+    /** Nothing pending any more: every targeted recipient is sent, failed or excluded. */
+    SENT,
+    /** Stopped by a user: pending messages will never be sent. */
+    CANCELLED
+}

@@ -1,0 +1,68 @@
+package io.crosscast.delivery.internal;
+
+import io.crosscast.delivery.Channel;
+
+/**
+ * The set-based statements that fill a delivery's send ledger. Each targeted recipient gets one row:
+ * PENDING, or EXCLUDED with the first reason that applies (no address, opted out, quarantined). Column
+ * names come from {@link Channel} only, never from input; every value is a bound parameter.
+ */
+public final class LedgerSql {
+
+    private LedgerSql() {
+    }
+
+    /**
+     * {@code INSERT ... SELECT} of the recipients that {@code source} selects, with alias {@code r} on
+     * table recipient. Parameters: delivery id, now (updated_at), then those of {@code source}, then the
+     * delivery id again (recipients already in the ledger are skipped).
+     *
+     * @param source a {@code FROM ... WHERE ...} clause in which {@code r} is the recipient
+     */
+    public static String insertTargets(Channel channel, String source) {
+        String address = channel == Channel.EMAIL ? "r.email" : "r.mobile_phone";
+        String optOut = channel == Channel.EMAIL ? "r.email_opt_out" : "r.sms_opt_out";
+        String quarantine = channel == Channel.EMAIL ? "r.email_quarantined_at" : "r.sms_quarantined_at";
+        return "INSERT INTO delivery_message (delivery_id, recipient_id, address, status, reason, updated_at)"
+                + " SELECT ?, r.id, " + address + ","
+                + " CASE WHEN " + address + " IS NULL OR " + optOut + " OR " + quarantine + " IS NOT NULL"
+                + " THEN 'EXCLUDED' ELSE 'PENDING' END,"
+                + " CASE WHEN " + address + " IS NULL THEN 'NO_ADDRESS'"
+                + " WHEN " + optOut + " THEN 'OPTED_OUT'"
+                + " WHEN " + quarantine + " IS NOT NULL THEN 'QUARANTINED' END, ?"
+                + " " + source
+                + " AND NOT EXISTS (SELECT 1 FROM delivery_message x WHERE x.delivery_id = ? AND x.recipient_id = r.id)";
+    }
+
+    /** Source clause for a workflow population: one parameter, the population id. */
+    public static final String FROM_POPULATION =
+            "FROM population_member m JOIN recipient r ON r.id = m.recipient_id WHERE m.population_id = ?";
+
+    /** Source clause for a condition: append the compiled fragment (alias {@code r}) and its parameters. */
+    public static final String FROM_RECIPIENTS = "FROM recipient r WHERE ";
+
+    /**
+     * Excludes, among pending rows sharing an address, all but the one of the lowest recipient id.
+     * Parameters: now, delivery id.
+     */
+    public static final String EXCLUDE_DUPLICATES =
+            "UPDATE delivery_message SET status = 'EXCLUDED', reason = 'DUPLICATE', updated_at = ?"
+            + " WHERE delivery_id = ? AND status = 'PENDING' AND EXISTS (SELECT 1 FROM delivery_message o"
+            + " WHERE o.delivery_id = delivery_message.delivery_id AND o.status = 'PENDING'"
+            + " AND o.address = delivery_message.address AND o.recipient_id < delivery_message.recipient_id)";
+
+    /** Ledger figures; one parameter, the delivery id. */
+    public static final String LEDGER_COUNTS = "SELECT COUNT(*),"
+            + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0)"
+            + " FROM delivery_message WHERE delivery_id = ?";
+
+    /** Distinct recipients who opened (or clicked), clicked, unsubscribed; one parameter, the delivery id. */
+    public static final String TRACKING_COUNTS = "SELECT"
+            + " COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)"
+            + " FROM tracking_log WHERE delivery_id = ?";
+}

@@ -1,0 +1,12 @@
+package io.crosscast.delivery.internal;
+
+import java.time.LocalDate;
+
+/**
+ * A PENDING ledger row with what personalisation needs of its recipient. {@code deleted}: the recipient
+ * no longer exists (the row fails).
+ */
+public record PendingMessage(long recipientId, String address, int attempts, boolean deleted, String firstName,
+                             String lastName, String email, String mobilePhone, String status, String country,
+                             String language, LocalDate birthDate) {
+}

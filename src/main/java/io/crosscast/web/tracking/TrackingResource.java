@@ -1,0 +1,126 @@
+package io.crosscast.web.tracking;
+
+import io.crosscast.tracking.TrackingService;
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * Open pixel, click redirect and unsubscription. A token that is not genuine (tampered, truncated,
+ * made up) gets 404 and never a redirect: a click can only lead to a URL of the delivery it was issued
+ * for. Responses are never cached, so every open and click reaches the server.
+ */
+@Path("/")
+public class TrackingResource {
+
+    /** A transparent 1x1 GIF. */
+    private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    @EJB
+    private TrackingService tracking;
+
+    @Context
+    private HttpServletRequest request;
+
+    @Context
+    private HttpHeaders headers;
+
+    @GET
+    @Path("o/{token}")
+    @Produces("image/gif")
+    public Response open(@PathParam("token") String token) {
+        if (!tracking.open(token, request.getHeader("User-Agent"), request.getRemoteAddr())) {
+            return notFound();
+        }
+        return Response.ok(PIXEL, "image/gif").cacheControl(noStore()).header("Pragma", "no-cache")
+                .header("Expires", "0").build();
+    }
+
+    @GET
+    @Path("c/{token}")
+    public Response click(@PathParam("token") String token) {
+        Optional<String> url = tracking.click(token, request.getHeader("User-Agent"), request.getRemoteAddr());
+        if (url.isEmpty()) {
+            return notFound();
+        }
+        return Response.status(Response.Status.FOUND).location(URI.create(url.get())).cacheControl(noStore())
+                .build();
+    }
+
+    /** Asks for a confirmation: link scanners that follow every link of a message must not unsubscribe. */
+    @GET
+    @Path("u/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response unsubscribePage(@PathParam("token") String token) {
+        Optional<String> address = tracking.unsubscribeAddress(token);
+        if (address.isEmpty()) {
+            return notFound();
+        }
+        ResourceBundle text = bundle();
+        String body = "<p>" + Html.escape(java.text.MessageFormat.format(text.getString("unsubscribe.question"),
+                address.get())) + "</p><form method=\"post\"><button type=\"submit\">"
+                + Html.escape(text.getString("unsubscribe.confirm")) + "</button></form>";
+        return page(text.getString("unsubscribe.title"), body);
+    }
+
+    /** The confirmation form, and RFC 8058 one-click unsubscription (body List-Unsubscribe=One-Click). */
+    @POST
+    @Path("u/{token}")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @Produces(MediaType.TEXT_HTML)
+    public Response unsubscribe(@PathParam("token") String token) {
+        if (!tracking.unsubscribe(token, request.getHeader("User-Agent"), request.getRemoteAddr())) {
+            return notFound();
+        }
+        ResourceBundle text = bundle();
+        return page(text.getString("unsubscribe.title"), "<p>" + Html.escape(text.getString("unsubscribe.done")) + "</p>");
+    }
+
+    private Response page(String title, String body) {
+        String language = bundle().getLocale().getLanguage();
+        String html = "<!DOCTYPE html><html lang=\"" + (language.isEmpty() ? "en" : language) + "\"><head>"
+                + "<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>"
+                + Html.escape(title) + "</title></head><body style=\"font-family:sans-serif;max-width:36em;"
+                + "margin:3em auto\"><h1>" + Html.escape(title) + "</h1>" + body + "</body></html>";
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(noStore())
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+                .build();
+    }
+
+    private ResourceBundle bundle() {
+        List<Locale> wanted = headers.getAcceptableLanguages();
+        Locale locale = wanted.isEmpty() || "*".equals(wanted.get(0).toString()) ? Locale.ENGLISH : wanted.get(0);
+        return ResourceBundle.getBundle("io.crosscast.web.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+    }
+
+    private static Response notFound() {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity("Not found").cacheControl(noStore()).build();
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cache = new CacheControl();
+        cache.setNoStore(true);
+        cache.setNoCache(true);
+        cache.setMustRevalidate(true);
+        cache.setPrivate(true);
+        return cache;
+    }
+}
