@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -103,11 +106,16 @@ public final class Browser implements AutoCloseable {
         By option = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
         for (int attempt = 1; attempt <= 3; attempt++) {
             waitForPage();
-            new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+            WebElement opener = new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(By.id(id)));
+            // In the middle of the window: scrolled to the top edge, the open panel would sit under the
+            // fixed top bar, which would take the click.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", opener);
+            opener.click();
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(5))
                         .until(ExpectedConditions.visibilityOfElementLocated(option)).click();
-            } catch (TimeoutException panelNotOpened) {
+            } catch (TimeoutException | ElementClickInterceptedException notPicked) {
+                new Actions(driver).sendKeys(Keys.ESCAPE).perform();
                 continue;
             }
             waitForPage();
