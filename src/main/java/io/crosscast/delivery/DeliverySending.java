@@ -15,7 +15,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +46,6 @@ public class DeliverySending {
 
     private static final Logger LOG = Logger.getLogger(DeliverySending.class.getName());
     private static final int PAGE = 200;
-    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(30);
 
     @Resource(lookup = Datasources.NON_JTA)
     private DataSource dataSource;
@@ -78,8 +79,8 @@ public class DeliverySending {
             retryAt = send(delivery);
         } catch (SQLException e) {
             LOG.warning("Delivery " + deliveryId + ": the ledger could not be read or written (" + e.getMessage()
-                    + "); trying again in " + RECONNECT_DELAY.toSeconds() + " s");
-            retryAt = Instant.now(clock).plus(RECONNECT_DELAY);
+                    + "); trying again in " + settings.reconnectDelay().toSeconds() + " s");
+            retryAt = Instant.now(clock).plus(settings.reconnectDelay());
         }
         if (deliveries.afterSlice(deliveryId, retryAt)) {
             Delivery done = deliveries.get(deliveryId);
@@ -109,7 +110,14 @@ public class DeliverySending {
                     }
                     pacer.await();
                     String messageId = batch.messageId(message.recipientId());
-                    SmtpOutcome outcome = smtp.send(batch.compose(message, messageId));
+                    MimeMessage mime;
+                    try {
+                        mime = batch.compose(mailSession, message, messageId);
+                    } catch (MessagingException | IllegalArgumentException e) {
+                        fail(connection, delivery.getId(), message, "The message could not be built: " + e.getMessage());
+                        continue;
+                    }
+                    SmtpOutcome outcome = smtp.send(mime);
                     switch (outcome.kind()) {
                         case ACCEPTED -> sent(connection, delivery.getId(), message, messageId);
                         case ADDRESS_REJECTED -> {
@@ -120,8 +128,8 @@ public class DeliverySending {
                         case DEFERRED -> deferOrFail(connection, delivery.getId(), message, outcome.reason());
                         case CONNECTION_FAILED -> {
                             LOG.warning("Delivery " + delivery.getId() + ": SMTP connection failed (" + outcome.reason()
-                                    + "); going on in " + RECONNECT_DELAY.toSeconds() + " s");
-                            return Instant.now(clock).plus(RECONNECT_DELAY);
+                                    + "); going on in " + settings.reconnectDelay().toSeconds() + " s");
+                            return Instant.now(clock).plus(settings.reconnectDelay());
                         }
                     }
                     if (Instant.now(clock).isAfter(deadline)) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.crosscast.delivery.content.TrackedLink;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import io.crosscast.delivery.content.TrackedLink;
 import java.util.List;
 import java.util.Optional;
 

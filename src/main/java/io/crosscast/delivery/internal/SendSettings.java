@@ -11,6 +11,8 @@ import java.time.Duration;
  *     them (default 0)</li>
  * <li>{@code crosscast.delivery.maxAttempts}: tries before a transient failure becomes FAILED (default 4)</li>
  * <li>{@code crosscast.delivery.retryMinutes}: first retry delay, doubled on each try (default 5)</li>
+ * <li>{@code crosscast.delivery.reconnectSeconds}: wait before trying again when the SMTP server cannot
+ *     be reached (default 30)</li>
  * </ul>
  */
 @ApplicationScoped
@@ -19,6 +21,11 @@ public class SendSettings {
     /** How long one slice of sending runs before giving its thread back. */
     public Duration sliceBudget() {
         return Duration.ofSeconds(20);
+    }
+
+    /** Wait before going on when the SMTP server cannot be reached. */
+    public Duration reconnectDelay() {
+        return Duration.ofSeconds(Long.getLong("crosscast.delivery.reconnectSeconds", 30));
     }
 
     public double messagesPerSecond() {

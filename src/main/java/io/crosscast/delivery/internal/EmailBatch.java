@@ -1,0 +1,83 @@
+package io.crosscast.delivery.internal;
+
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.content.EmailComposer;
+import io.crosscast.delivery.content.EmailContent;
+import io.crosscast.delivery.content.RecipientValues;
+import io.crosscast.delivery.content.RenderedEmail;
+import io.crosscast.delivery.content.TrackingUrls;
+import io.crosscast.tracking.TrackingLinks;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One delivery's content, compiled once and rendered per recipient. The unsubscription line is written in
+ * the recipient's language (French or English), so there is one compiled composer per language.
+ */
+public final class EmailBatch {
+
+    private final long deliveryId;
+    private final EmailContent content;
+    private final TrackingLinks links;
+    private final TrackingUrls urls;
+    private final Map<String, EmailComposer> composers = new ConcurrentHashMap<>();
+
+    EmailBatch(Delivery delivery, TrackingLinks links) {
+        this.deliveryId = delivery.getId();
+        this.links = links;
+        this.content = new EmailContent(delivery.getSenderName(), delivery.getSenderAddress(), delivery.getReplyTo(),
+                delivery.getSubject(), delivery.getHtmlBody(), delivery.getTextBody());
+        this.urls = new TrackingUrls() {
+            @Override
+            public String open(long recipientId) {
+                return links.openUrl(deliveryId, recipientId);
+            }
+
+            @Override
+            public String click(long recipientId, int linkIndex) {
+                return links.clickUrl(deliveryId, recipientId, linkIndex);
+            }
+
+            @Override
+            public String unsubscribe(long recipientId) {
+                return links.unsubscribeUrl(deliveryId, recipientId);
+            }
+        };
+    }
+
+    public String messageId(long recipientId) {
+        return links.messageId(deliveryId, recipientId);
+    }
+
+    /** The message for one pending ledger row. */
+    public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
+        RecipientValues values = values(message);
+        return composer(message.language()).compose(session, values, message.address(), messageId);
+    }
+
+    /** Subject and bodies as this recipient would get them. */
+    public RenderedEmail preview(PendingMessage message) {
+        return composer(message.language()).preview(values(message));
+    }
+
+    private static RecipientValues values(PendingMessage m) {
+        return new RecipientValues(m.recipientId(), m.firstName(), m.lastName(), m.email(), m.mobilePhone(),
+                m.status(), m.country(), m.language(), m.birthDate());
+    }
+
+    private EmailComposer composer(String language) {
+        String key = language != null && language.toLowerCase(Locale.ROOT).startsWith("fr") ? "fr" : "en";
+        return composers.computeIfAbsent(key, k -> EmailComposer.compile(content, unsubscribeText(k), urls));
+    }
+
+    private static String unsubscribeText(String language) {
+        return ResourceBundle.getBundle("io.crosscast.web.messages", Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
+                .getString("email.unsubscribeLink");
+    }
+}
