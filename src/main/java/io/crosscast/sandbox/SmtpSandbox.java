@@ -70,6 +70,30 @@ public class SmtpSandbox {
         return status;
     }
 
+    /**
+     * Stops listening while keeping the received messages, as an SMTP relay that goes away: sending
+     * waits and resumes. For tests and demonstrations of the send ledger's resume.
+     */
+    public synchronized void suspend() {
+        if (server != null && server.isRunning()) {
+            server.stop();
+            status = new SandboxStatus(true, false, status.host(), status.port(), status.keep(), "suspended");
+            LOG.info("SMTP sandbox: suspended (not listening; messages kept)");
+        }
+    }
+
+    /** Listens again after {@link #suspend()}. */
+    public synchronized void resume() {
+        if (server != null && !server.isRunning()) {
+            if (server.start()) {
+                status = new SandboxStatus(true, true, status.host(), server.port(), status.keep(), null);
+                LOG.info("SMTP sandbox: listening again on " + status.host() + ":" + server.port());
+            } else {
+                LOG.warning("SMTP sandbox: could not listen again: " + server.problem());
+            }
+        }
+    }
+
     /** The received messages, when the sandbox is on (even if its server could not start: then empty). */
     public Optional<OutboxStore> outbox() {
         return Optional.ofNullable(outbox);
