@@ -1,0 +1,188 @@
+package io.crosscast.delivery.content;
+
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Checks and compiles the personalized parts of an email (subject, HTML body, text body), written in
+ * Mustache: {@code Hello {{firstName}}}, {@code {{#firstName}}Hi {{firstName}}{{/firstName}}},
+ * {@code {{^firstName}}Hello{{/firstName}}}, comments {@code {{! ... }}}.
+ *
+ * <p>Templates may use the recipient variables {@link #RECIPIENT_VARIABLES} and {@link #UNSUBSCRIBE_URL},
+ * nothing else: an unknown name, a partial ({@code {{> x}}}), a pragma, template inheritance, a delimiter
+ * change or a syntax error is a {@link ContentProblem} naming the part, the line and the culprit. In the
+ * HTML body values are HTML-escaped and {@code {{{x}}}} / {@code {{&x}}} (unescaped) are refused; in the
+ * subject and the text body values are written as they are. A variable without a value renders as nothing.
+ *
+ * <p>Compile each template once per delivery, then render the {@link PersonalizedTemplate} per recipient.
+ */
+public final class Personalization {
+
+    /** The recipient fields a template may use. */
+    public static final List<String> RECIPIENT_VARIABLES = List.of(
+            "firstName", "lastName", "email", "mobilePhone", "status", "country", "language", "birthDate");
+
+    /** The recipient's unsubscription URL, filled by the {@link EmailComposer}. */
+    public static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
+
+    /** Every variable a marketer's template may use. */
+    public static final List<String> VARIABLES = Stream.concat(RECIPIENT_VARIABLES.stream(), Stream.of(UNSUBSCRIBE_URL))
+            .toList();
+
+    /** The tracking pixel's URL, in templates rewritten by the {@link LinkRewriter} only. */
+    static final String OPEN_PIXEL = "ccOpenPixel";
+
+    private static final String LINK_PREFIX = "ccLink";
+
+    private Personalization() {
+    }
+
+    /**
+     * Everything wrong with an email's content, subject first, then HTML body, then text body, each by line.
+     * The subject and the HTML body are required; an empty text body is derived from the HTML one.
+     */
+    public static List<ContentProblem> problems(String subject, String html, String text) {
+        List<ContentProblem> problems = new ArrayList<>();
+        if (subject == null || subject.isBlank()) {
+            problems.add(new ContentProblem(ContentPart.SUBJECT, 0, ContentProblem.Code.REQUIRED, ""));
+        } else {
+            problems.addAll(problems(ContentPart.SUBJECT, subject));
+        }
+        if (html == null || html.isBlank()) {
+            problems.add(new ContentProblem(ContentPart.HTML, 0, ContentProblem.Code.REQUIRED, ""));
+        } else {
+            problems.addAll(problems(ContentPart.HTML, html));
+        }
+        problems.addAll(problems(ContentPart.TEXT, text));
+        return List.copyOf(problems);
+    }
+
+    /** Everything wrong with one template (null reads as empty), by line. */
+    public static List<ContentProblem> problems(ContentPart part, String template) {
+        return compile(part, template, Personalization::isVariable).problems();
+    }
+
+    /**
+     * The template compiled, ready to render.
+     *
+     * @throws InvalidContentException if the template has {@linkplain #problems(ContentPart, String) problems}
+     */
+    public static PersonalizedTemplate compile(ContentPart part, String template) {
+        return compile(part, template, Personalization::isVariable).orThrow();
+    }
+
+    /** Whether a marketer's template may use the variable. */
+    public static boolean isVariable(String name) {
+        return VARIABLES.contains(name);
+    }
+
+    /** The variable the {@link LinkRewriter} puts in the href of the tracked link numbered {@code index}. */
+    static String linkVariable(int index) {
+        return LINK_PREFIX + index;
+    }
+
+    /**
+     * A template rewritten by the {@link LinkRewriter}: it may also use the open pixel and the variables of
+     * links 0 to {@code linkCount - 1}.
+     */
+    static PersonalizedTemplate compileRewritten(ContentPart part, String template, int linkCount) {
+        return compile(part, template, name -> isVariable(name) || OPEN_PIXEL.equals(name)
+                || isLinkVariable(name, linkCount)).orThrow();
+    }
+
+    /** Whether the template uses the variable somewhere, in a tag or a section (false if it does not compile). */
+    static boolean uses(String template, String variable) {
+        Compilation compilation = compile(ContentPart.TEXT, template, name -> true);
+        return compilation.template() != null && compilation.template().variables().contains(variable);
+    }
+
+    private static boolean isLinkVariable(String name, int linkCount) {
+        if (!name.startsWith(LINK_PREFIX) || name.length() == LINK_PREFIX.length()
+                || name.length() > LINK_PREFIX.length() + 9) {
+            return false;
+        }
+        String digits = name.substring(LINK_PREFIX.length());
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return false;
+            }
+        }
+        if (digits.length() > 1 && digits.charAt(0) == '0') {
+            return false;
+        }
+        return Integer.parseInt(digits) < linkCount;
+    }
+
+    private static Compilation compile(ContentPart part, String template, Predicate<String> known) {
+        Objects.requireNonNull(part, "part");
+        String source = template == null ? "" : template;
+        ContentMustacheFactory factory = new ContentMustacheFactory(part, known);
+        List<ContentProblem> problems = new ArrayList<>();
+        Mustache mustache = null;
+        try {
+            mustache = factory.compile(new StringReader(source), part.name());
+        } catch (ContentMustacheFactory.DelimiterChange e) {
+            problems.add(new ContentProblem(part, 0, ContentProblem.Code.UNSUPPORTED,
+                    "Changing the delimiters with {{=...=}}"));
+        } catch (MustacheException e) {
+            problems.add(syntaxProblem(part, e));
+        }
+        problems.addAll(factory.problems());
+        // By line, stable; problems without a line last.
+        problems.sort(Comparator.comparingInt(p -> p.line() > 0 ? p.line() : Integer.MAX_VALUE));
+        if (!problems.isEmpty() || mustache == null) {
+            return new Compilation(null, List.copyOf(problems));
+        }
+        return new Compilation(new PersonalizedTemplate(part, source, mustache, factory.names()), List.of());
+    }
+
+    /** The parser's complaint in a marketer's words (the parser's messages are its only account of it). */
+    private static ContentProblem syntaxProblem(ContentPart part, MustacheException e) {
+        int line = e.getContext() == null ? 0 : e.getContext().line();
+        String raw = e.getMessage() == null ? "" : e.getMessage();
+        if (e.getContext() != null && raw.endsWith(" @" + e.getContext())) {
+            raw = raw.substring(0, raw.length() - (" @" + e.getContext()).length());
+        }
+        String detail;
+        if (raw.startsWith("Empty mustache")) {
+            detail = "An empty tag {{}}";
+        } else if (raw.startsWith("Mismatched start/end tags: ")) {
+            String tags = raw.substring("Mismatched start/end tags: ".length());
+            int separator = tags.indexOf(" != ");
+            int end = tags.indexOf(" in ", Math.max(separator, 0));
+            String opened = separator < 0 ? "" : tags.substring(0, separator);
+            String closed = separator < 0 ? tags : tags.substring(separator + 4, end < 0 ? tags.length() : end);
+            detail = "null".equals(opened)
+                    ? "{{/" + closed + "}} closes a section that is not open"
+                    : "The section {{#" + opened + "}} is closed by {{/" + closed + "}}";
+        } else if (raw.startsWith("Failed to close '")) {
+            String name = raw.substring("Failed to close '".length());
+            int quote = name.indexOf('\'');
+            name = quote < 0 ? name : name.substring(0, quote);
+            detail = "The section {{#" + name + "}} is never closed: add {{/" + name + "}}";
+        } else if (raw.startsWith("Improperly closed variable")) {
+            detail = "A tag is not closed: every {{ needs its }}, every {{{ its }}}";
+        } else {
+            detail = "Syntax error: " + raw;
+        }
+        return new ContentProblem(part, line, ContentProblem.Code.SYNTAX, detail);
+    }
+
+    /** A compiled template, or the problems that prevented it. */
+    private record Compilation(PersonalizedTemplate template, List<ContentProblem> problems) {
+
+        PersonalizedTemplate orThrow() {
+            if (template == null) {
+                throw new InvalidContentException(problems);
+            }
+            return template;
+        }
+    }
+}

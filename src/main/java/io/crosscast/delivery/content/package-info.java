@@ -1,0 +1,14 @@
+/**
+ * The content of email deliveries: personalization, tracked links and the messages themselves.
+ *
+ * <p>{@link io.crosscast.delivery.content.Personalization} checks and compiles the Mustache templates of the
+ * subject, the HTML body and the text body (recipient variables only, HTML escaping in the HTML body);
+ * {@link io.crosscast.delivery.content.LinkRewriter} numbers the HTML body's links for click tracking and
+ * adds the open pixel and the unsubscription link; {@link io.crosscast.delivery.content.EmailComposer}
+ * puts it together once per delivery and builds each recipient's {@code MimeMessage}, with tracking URLs
+ * from the caller's {@link io.crosscast.delivery.content.TrackingUrls}.
+ *
+ * <p>Plain Java with mustache.java and jsoup; Jakarta Mail in the composer only. No container API, so every
+ * class here is unit-testable.
+ */
+package io.crosscast.delivery.content;

@@ -1,0 +1,224 @@
+package io.crosscast.delivery.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+class LinkRewriterTest {
+
+    private static final String UNSUBSCRIBE = "Se désinscrire";
+
+    @Test
+    void numbersHttpLinksInDocumentOrder() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite("""
+                <p><a href="https://example.com/a">A</a></p>
+                <div><p>text <a href="HTTP://Example.com/b?x=1&amp;y=2">B</a></p></div>
+                <a href="https://example.com/a">A again</a>
+                """, UNSUBSCRIBE);
+        assertEquals(List.of(new TrackedLink(0, "https://example.com/a", null),
+                new TrackedLink(1, "HTTP://Example.com/b?x=1&y=2", null),
+                new TrackedLink(2, "https://example.com/a", null)), rewritten.links());
+        List<String> hrefs = parse(rewritten).select("a").eachAttr("href");
+        assertEquals(List.of("{{ccLink0}}", "{{ccLink1}}", "{{ccLink2}}", "{{unsubscribeUrl}}"), hrefs);
+        assertEquals(List.of(), rewritten.warnings());
+    }
+
+    @Test
+    void keepsTheLinksTextAndOtherAttributes() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite(
+                "<a class=\"btn\" style=\"color:red\" href=\" https://example.com/x \" target=\"_blank\"><b>Go</b></a>",
+                UNSUBSCRIBE);
+        Element link = parse(rewritten).selectFirst("a");
+        assertEquals("btn", link.attr("class"));
+        assertEquals("color:red", link.attr("style"));
+        assertEquals("_blank", link.attr("target"));
+        assertEquals("<b>Go</b>", link.html());
+        assertEquals("https://example.com/x", rewritten.links().get(0).url());
+    }
+
+    @Test
+    void readsAndRemovesLabels() {
+        String longLabel = "L".repeat(150);
+        RewrittenHtml rewritten = LinkRewriter.rewrite("<a href=\"https://a.example\" data-label=\"  Offer  \">a</a>"
+                + "<a href=\"https://b.example\" data-label=\"\">b</a>"
+                + "<a href=\"https://c.example\" data-label=\"" + longLabel + "\">c</a>"
+                + "<a href=\"mailto:x@example.com\" data-label=\"mail\">m</a>", UNSUBSCRIBE);
+        assertEquals("Offer", rewritten.links().get(0).label());
+        assertNull(rewritten.links().get(1).label());
+        assertEquals("L".repeat(100), rewritten.links().get(2).label());
+        assertFalse(rewritten.template().contains("data-label"), rewritten.template());
+        assertEquals(1, rewritten.warnings().size(), rewritten.warnings().toString());
+        assertTrue(rewritten.warnings().get(0).contains("label"), rewritten.warnings().toString());
+    }
+
+    @Test
+    void aCutLabelDoesNotSplitACharacter() {
+        String label = "x".repeat(99) + "\uD83D\uDE00" + "y";
+        RewrittenHtml rewritten = LinkRewriter.rewrite(
+                "<a href=\"https://a.example\" data-label=\"" + label + "\">a</a>", UNSUBSCRIBE);
+        assertEquals("x".repeat(99), rewritten.links().get(0).label());
+    }
+
+    @Test
+    void leavesOtherLinksAlone() {
+        String html = "<a href=\"mailto:info@example.com\">m</a><a href=\"tel:+33123456789\">t</a>"
+                + "<a href=\"#top\">anchor</a><a name=\"top\">target</a><a href=\"javascript:void(0)\">js</a>"
+                + "<a href=\"\">empty</a><a href=\"ftp://example.com/f\">ftp</a><a href=\"/relative\">rel</a>";
+        RewrittenHtml rewritten = LinkRewriter.rewrite(html, UNSUBSCRIBE);
+        assertEquals(List.of(), rewritten.links());
+        assertEquals(List.of("mailto:info@example.com", "tel:+33123456789", "#top", "javascript:void(0)", "",
+                "ftp://example.com/f", "/relative", "{{unsubscribeUrl}}"), parse(rewritten).select("a[href]")
+                .eachAttr("href"));
+        assertTrue(parse(rewritten).selectFirst("a[name=top]") != null);
+        // Only the links that look like mistakes are reported.
+        assertEquals(2, rewritten.warnings().size(), rewritten.warnings().toString());
+        assertTrue(rewritten.warnings().get(0).contains("ftp://example.com/f"));
+        assertTrue(rewritten.warnings().get(1).contains("/relative"));
+    }
+
+    @Test
+    void personalizedLinksStayUntrackedWithAWarning() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite("<a href=\"https://example.com/?m={{email}}\">p</a>"
+                + "<a href=\"https://example.com/fixed\">f</a>", UNSUBSCRIBE);
+        assertEquals(List.of(new TrackedLink(0, "https://example.com/fixed", null)), rewritten.links());
+        assertEquals(List.of("https://example.com/?m={{email}}", "{{ccLink0}}", "{{unsubscribeUrl}}"),
+                parse(rewritten).select("a").eachAttr("href"));
+        assertEquals(1, rewritten.warnings().size());
+        assertTrue(rewritten.warnings().get(0).contains("https://example.com/?m={{email}}"));
+    }
+
+    @Test
+    void tooLongLinksStayUntracked() {
+        String url = "https://example.com/" + "x".repeat(2000);
+        RewrittenHtml rewritten = LinkRewriter.rewrite("<a href=\"" + url + "\">long</a>", UNSUBSCRIBE);
+        assertEquals(List.of(), rewritten.links());
+        assertEquals(url, parse(rewritten).selectFirst("a").attr("href"));
+        assertEquals(1, rewritten.warnings().size());
+    }
+
+    @Test
+    void addsThePixelOnceAtTheEndOfTheBody() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite(
+                "<html><head><title>T</title></head><body><p>Hi</p></body></html>", UNSUBSCRIBE);
+        Document document = parse(rewritten);
+        Elements pixels = document.select("img[src={{ccOpenPixel}}]");
+        assertEquals(1, pixels.size(), rewritten.template());
+        Element pixel = pixels.first();
+        assertEquals("1", pixel.attr("width"));
+        assertEquals("1", pixel.attr("height"));
+        assertTrue(pixel.hasAttr("alt") && pixel.attr("alt").isEmpty());
+        assertEquals("display:block;border:0", pixel.attr("style"));
+        assertEquals(document.body(), pixel.parent());
+        assertEquals(pixel, document.body().child(document.body().childrenSize() - 1));
+        assertTrue(rewritten.template().contains("<img src=\"{{ccOpenPixel}}\" width=\"1\" height=\"1\" alt=\"\" "
+                + "style=\"display:block;border:0\"></body>"), rewritten.template());
+    }
+
+    @Test
+    void addsTheUnsubscribeLinkWithTheGivenText() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite("<p>Hi</p>", "Se désinscrire <maintenant> & après");
+        Elements links = parse(rewritten).select("a[href={{unsubscribeUrl}}]");
+        assertEquals(1, links.size());
+        assertEquals("Se désinscrire <maintenant> & après", links.first().text());
+        assertTrue(rewritten.template().contains("&lt;maintenant&gt; &amp; après"), rewritten.template());
+        assertEquals("p", links.first().parent().tagName());
+        assertEquals(List.of(), rewritten.links());
+    }
+
+    @Test
+    void noUnsubscribeLinkIsAddedWhenTheTemplateHasOne() {
+        for (String html : List.of("<p><a href=\"{{unsubscribeUrl}}\">bye</a></p>",
+                "<p>Unsubscribe: {{ unsubscribeUrl }}</p>",
+                "<p>{{#firstName}}<a href=\"{{unsubscribeUrl}}\">bye</a>{{/firstName}}</p>")) {
+            RewrittenHtml rewritten = LinkRewriter.rewrite(html, UNSUBSCRIBE);
+            assertFalse(rewritten.template().contains(UNSUBSCRIBE), rewritten.template());
+            assertEquals(1, count(rewritten.template(), "unsubscribeUrl"), rewritten.template());
+            assertEquals(List.of(), rewritten.warnings(), "the unsubscription link is untracked on purpose");
+        }
+    }
+
+    @Test
+    void aFragmentStaysAFragment() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite("<p>Hello {{firstName}}</p>", UNSUBSCRIBE);
+        assertTrue(rewritten.template().startsWith("<p>Hello {{firstName}}</p><p "), rewritten.template());
+        assertFalse(rewritten.template().contains("<html"), rewritten.template());
+        assertFalse(rewritten.template().contains("<body"), rewritten.template());
+    }
+
+    @Test
+    void aDocumentKeepsItsDoctypeAndHead() {
+        String html = """
+                <!DOCTYPE html>
+                <html lang="fr">
+                <head><meta charset="utf-8"><title>Offre</title><style>p > a { color: #c00; }</style></head>
+                <body style="margin:0">
+                <p>Bonjour {{firstName}}, <a href="https://example.com/offre">l'offre</a></p>
+                </body>
+                </html>
+                """;
+        RewrittenHtml rewritten = LinkRewriter.rewrite(html, UNSUBSCRIBE);
+        String template = rewritten.template();
+        assertTrue(template.toLowerCase().startsWith("<!doctype html>"), template);
+        assertTrue(template.contains("<html lang=\"fr\">"), template);
+        assertTrue(template.contains("<head><meta charset=\"utf-8\"><title>Offre</title>"
+                + "<style>p > a { color: #c00; }</style></head>"), template);
+        assertTrue(template.contains("<body style=\"margin:0\">"), template);
+        assertTrue(template.contains("<p>Bonjour {{firstName}}, <a href=\"{{ccLink0}}\">l'offre</a></p>"), template);
+    }
+
+    @Test
+    void aHeadWithoutTagsIsKept() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite("<title>Offre</title><p>Hi</p>", UNSUBSCRIBE);
+        assertTrue(rewritten.template().contains("<head><title>Offre</title></head>"), rewritten.template());
+    }
+
+    @Test
+    void theResultCompilesAndRendersTheTrackingUrls() {
+        String html = "<p>{{#firstName}}Hi {{firstName}}{{/firstName}}</p>"
+                + "<a href=\"https://example.com/a\">a</a> <a href=\"https://example.com/b\">b</a>"
+                + "<img alt=\"{{lastName}}\" src=\"https://example.com/logo.png\">";
+        RewrittenHtml rewritten = LinkRewriter.rewrite(html, UNSUBSCRIBE);
+        PersonalizedTemplate template = Personalization.compileRewritten(ContentPart.HTML, rewritten.template(),
+                rewritten.links().size());
+        Map<String, String> scope = new HashMap<>(Map.of("firstName", "Jo & Co", "lastName", "\"D\""));
+        scope.put("ccLink0", "https://t.example/c/AAA");
+        scope.put("ccLink1", "https://t.example/c/BBB");
+        scope.put("ccOpenPixel", "https://t.example/o/CCC");
+        scope.put("unsubscribeUrl", "https://t.example/u/DDD");
+        Document rendered = Jsoup.parseBodyFragment(template.render(scope));
+        assertEquals(List.of("https://t.example/c/AAA", "https://t.example/c/BBB", "https://t.example/u/DDD"),
+                rendered.select("a").eachAttr("href"));
+        assertEquals("https://t.example/o/CCC", rendered.select("img").last().attr("src"));
+        assertEquals("\"D\"", rendered.selectFirst("img").attr("alt"));
+        assertEquals("Hi Jo & Co", rendered.selectFirst("p").text());
+    }
+
+    @Test
+    void refusesABadUnsubscribeText() {
+        assertThrows(IllegalArgumentException.class, () -> LinkRewriter.rewrite("<p>x</p>", " "));
+        assertThrows(IllegalArgumentException.class, () -> LinkRewriter.rewrite("<p>x</p>", "Bye {{firstName}}"));
+    }
+
+    private static Document parse(RewrittenHtml rewritten) {
+        return Jsoup.parse(rewritten.template());
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
