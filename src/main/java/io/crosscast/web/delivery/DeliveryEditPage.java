@@ -47,6 +47,7 @@ public class DeliveryEditPage implements Serializable {
     private RecipientService recipients;
 
     private Long id;
+    private String idParam;
     private DeliveryStatus status;
     private DeliveryForm form = new DeliveryForm();
     private BodyMode mode = BodyMode.RICH;
@@ -58,10 +59,11 @@ public class DeliveryEditPage implements Serializable {
 
     /** Loads the delivery named by the view parameter; an unknown id shows the not-found page. */
     public void load() throws IOException {
-        if (id == null) {
+        if (idParam == null || idParam.isBlank()) {
             return;
         }
-        Delivery delivery = deliveries.find(id).orElse(null);
+        id = DeliveryPages.parseId(idParam);
+        Delivery delivery = id == null ? null : deliveries.find(id).orElse(null);
         if (delivery == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such delivery");
             FacesContext.getCurrentInstance().responseComplete();
@@ -275,8 +277,13 @@ public class DeliveryEditPage implements Serializable {
         return id;
     }
 
-    public void setId(Long id) {
-        this.id = id;
+    /** The view parameter, as typed in the address: a wrong one shows the not-found page. */
+    public String getIdParam() {
+        return idParam;
+    }
+
+    public void setIdParam(String idParam) {
+        this.idParam = idParam;
     }
 
     public DeliveryStatus getStatus() {

@@ -48,6 +48,7 @@ public class DeliveryReportPage implements Serializable {
     private DeliveryReports reports;
 
     private Long id;
+    private String idParam;
     private Delivery delivery;
     private DeliveryStats stats;
     private List<LinkClicks> links = List.of();
@@ -59,6 +60,7 @@ public class DeliveryReportPage implements Serializable {
 
     /** Loads the delivery named by the view parameter; an unknown id shows the not-found page. */
     public void load() throws IOException {
+        id = DeliveryPages.parseId(idParam);
         delivery = id == null ? null : deliveries.find(id).orElse(null);
         if (delivery == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such delivery");
@@ -136,8 +138,13 @@ public class DeliveryReportPage implements Serializable {
         return id;
     }
 
-    public void setId(Long id) {
-        this.id = id;
+    /** The view parameter, as typed in the address: a wrong one shows the not-found page. */
+    public String getIdParam() {
+        return idParam;
+    }
+
+    public void setIdParam(String idParam) {
+        this.idParam = idParam;
     }
 
     public Delivery getDelivery() {
@@ -183,13 +190,16 @@ public class DeliveryReportPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
+            if (id == null) {
+                return 0;
+            }
             return (int) Math.min(Integer.MAX_VALUE, deliveries.ledgerCount(id, ledgerStatus));
         }
 
         @Override
         public List<LedgerEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            return deliveries.ledger(id, ledgerStatus, first, pageSize);
+            return id == null ? List.of() : deliveries.ledger(id, ledgerStatus, first, pageSize);
         }
 
         @Override
