@@ -111,10 +111,16 @@ public class DeliveryEditPage implements Serializable {
 
     /** Applies the body mode chosen with the toggle, after the shown input's value reached the form. */
     public void applyMode() {
-        if (requestedMode != null) {
-            mode = requestedMode;
-            requestedMode = null;
+        if (requestedMode == null) {
+            return;
         }
+        if (requestedMode == BodyMode.RICH && mode == BodyMode.SOURCE && EditorHtml.isFullEmail(form.getHtmlBody())) {
+            // The editor would drop the layout of a full email: a misclick must not lose it.
+            Messages.error(null, Messages.text("delivery.mode.keepSource"));
+        } else {
+            mode = requestedMode;
+        }
+        requestedMode = null;
     }
 
     /** Saves a draft, then renders it for the recipient whose address is typed (none: fields empty). */
