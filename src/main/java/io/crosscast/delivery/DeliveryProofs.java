@@ -1,0 +1,164 @@
+package io.crosscast.delivery;
+
+import io.crosscast.audience.Recipient;
+import io.crosscast.delivery.content.InvalidContentException;
+import io.crosscast.delivery.content.RecipientValues;
+import io.crosscast.delivery.content.RenderedEmail;
+import io.crosscast.delivery.internal.ProofBatch;
+import io.crosscast.delivery.internal.SmtpLink;
+import io.crosscast.delivery.internal.SmtpOutcome;
+import io.crosscast.tracking.TrackingLinks;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Previews and proofs of a delivery (draft or sent): its current content rendered for one recipient, shown
+ * to the marketer or mailed to a few test addresses (a "BAT"). Nothing is tracked and the ledger is never
+ * touched: links lead straight to their URLs, the open pixel is inline, and the unsubscription link is a
+ * token for recipient 0, which names nobody (see {@link io.crosscast.delivery.internal.PreviewUrls}).
+ * Recipient 0 also means "no recipient": personalisation fields render empty.
+ */
+@Stateless
+public class DeliveryProofs {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryProofs.class.getName());
+
+    @EJB
+    private DeliveryService deliveries;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private TrackingLinks links;
+
+    @Resource(lookup = "java:jboss/mail/Crosscast")
+    private Session mailSession;
+
+    /**
+     * The delivery's content as {@code recipientId} would receive it (0: no recipient).
+     *
+     * @throws DeliveryException NOT_FOUND (delivery or recipient), INVALID (the content cannot be rendered)
+     */
+    public RenderedEmail preview(long deliveryId, long recipientId) {
+        Delivery delivery = deliveries.get(deliveryId);
+        require(deliveries.problems(delivery.getChannel(), delivery.content(), false));
+        Recipient recipient = recipient(recipientId);
+        try {
+            return ProofBatch.preview(delivery, harmlessUnsubscribeUrl(deliveryId))
+                    .render(values(recipient), language(recipient));
+        } catch (InvalidContentException e) {
+            throw DeliveryException.invalid(e.problems().stream().map(p -> p.message()).toList());
+        }
+    }
+
+    /**
+     * Mails the delivery, rendered for {@code recipientId} (0: no recipient) and with its subject prefixed
+     * by {@value ProofBatch#PROOF_PREFIX}, to each of up to {@value ProofAddresses#MAX} addresses. The content
+     * must be ready to send. Returns how many addresses the SMTP server accepted.
+     *
+     * @throws DeliveryException NOT_FOUND (delivery or recipient), INVALID (content not ready to send, or bad
+     *                           addresses: the message lists them), CONFLICT (the SMTP server refused some or
+     *                           all of the proofs, or could not be reached; the message says which)
+     */
+    public int proof(long deliveryId, long recipientId, List<String> addresses) {
+        Delivery delivery = deliveries.get(deliveryId);
+        List<String> problems = new ArrayList<>(deliveries.problems(delivery.getChannel(), delivery.content(), true));
+        problems.addAll(ProofAddresses.problems(addresses));
+        require(problems);
+        Recipient recipient = recipient(recipientId);
+        ProofBatch batch = ProofBatch.proof(delivery, harmlessUnsubscribeUrl(deliveryId));
+        RecipientValues values = values(recipient);
+        String language = language(recipient);
+
+        int accepted = 0;
+        List<String> refused = new ArrayList<>();
+        List<String> to = ProofAddresses.distinct(addresses);
+        try (SmtpLink smtp = new SmtpLink(mailSession)) {
+            for (String address : to) {
+                MimeMessage message;
+                try {
+                    message = batch.compose(mailSession, values, language, address, messageId(deliveryId));
+                } catch (MessagingException | IllegalArgumentException e) {
+                    refused.add(address + " (the message could not be built: " + e.getMessage() + ")");
+                    continue;
+                }
+                SmtpOutcome outcome = smtp.send(message);
+                if (outcome.kind() == SmtpOutcome.Kind.ACCEPTED) {
+                    accepted++;
+                } else {
+                    refused.add(address + " (" + outcome.reason() + ")");
+                }
+            }
+        } catch (InvalidContentException e) {
+            throw DeliveryException.invalid(e.problems().stream().map(p -> p.message()).toList());
+        }
+        LOG.info("Proof of delivery " + deliveryId + " sent to " + accepted + " of " + to.size() + " address(es)");
+        if (!refused.isEmpty()) {
+            String message = "The proof went to " + accepted + " of " + to.size() + " addresses; not sent to: "
+                    + String.join("; ", refused);
+            throw new DeliveryException(DeliveryException.Kind.CONFLICT, message, List.of(message));
+        }
+        return accepted;
+    }
+
+    private Recipient recipient(long recipientId) {
+        if (recipientId <= 0) {
+            return null;
+        }
+        Recipient recipient = em.find(Recipient.class, recipientId);
+        if (recipient == null) {
+            throw new DeliveryException(DeliveryException.Kind.NOT_FOUND,
+                    "Recipient " + recipientId + " does not exist.", List.of());
+        }
+        return recipient;
+    }
+
+    private static RecipientValues values(Recipient r) {
+        if (r == null) {
+            return new RecipientValues(0, null, null, null, null, null, null, null, null);
+        }
+        // Tracking URLs are never issued for the recipient: the id given to the composer is 0.
+        return new RecipientValues(0, r.getFirstName(), r.getLastName(), r.getEmail(), r.getMobilePhone(),
+                r.getStatus() == null ? null : r.getStatus().name(), r.getCountry(), r.getLanguage(), r.getBirthDate());
+    }
+
+    private static String language(Recipient r) {
+        return r == null ? null : r.getLanguage();
+    }
+
+    /** An unsubscription URL for recipient 0: the page says the link is not valid, and nobody is opted out. */
+    private String harmlessUnsubscribeUrl(long deliveryId) {
+        return links.unsubscribeUrl(deliveryId, 0);
+    }
+
+    /** A new Message-ID for each proof: mail clients hide a second message with an ID they have seen. */
+    private String messageId(long deliveryId) {
+        String host;
+        try {
+            host = URI.create(links.publicUrl()).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return "<proof." + deliveryId + "." + UUID.randomUUID() + "@"
+                + (host == null || host.isBlank() ? "crosscast.invalid" : host) + ">";
+    }
+
+    private static void require(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw DeliveryException.invalid(problems);
+        }
+    }
+}

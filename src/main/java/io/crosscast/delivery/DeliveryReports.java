@@ -1,0 +1,149 @@
+package io.crosscast.delivery;
+
+import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.platform.sql.SqlValues;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a delivery's tracking logs say over time and per link, and the figures of many deliveries at once.
+ * Every figure is an aggregate computed by the database (native SQL, values bound, the same text on H2
+ * and PostgreSQL); logs are never read row by row.
+ */
+@Stateless
+public class DeliveryReports {
+
+    /** The most deliveries {@link #stats(Collection)} answers for at once. */
+    public static final int MAX_STATS = 500;
+
+    /**
+     * Distinct openers (an open or a click) and clickers per hour number; parameters: delivery id, from,
+     * until (timestamps).
+     */
+    static final String TIMELINE = "SELECT x.bucket,"
+            + " COUNT(DISTINCT CASE WHEN x.type IN ('OPEN', 'CLICK') THEN x.recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN x.type = 'CLICK' THEN x.recipient_id END)"
+            + " FROM (SELECT FLOOR(EXTRACT(EPOCH FROM t.logged_at) / 3600) AS bucket, t.type, t.recipient_id"
+            + " FROM tracking_log t WHERE t.delivery_id = ? AND t.logged_at >= ? AND t.logged_at < ?) x"
+            + " GROUP BY x.bucket";
+
+    /**
+     * Clicks and distinct clickers per link (same URL and label: one link); parameters: delivery id twice.
+     * Clicks are logged with the link's URL and label, which is how they are matched to it.
+     */
+    static final String CLICKS_PER_LINK = "SELECT l.first_index, l.url, l.label,"
+            + " COALESCE(c.clicks, 0), COALESCE(c.clickers, 0)"
+            + " FROM (SELECT url, COALESCE(label, '') AS label_key, MAX(label) AS label, MIN(link_index) AS first_index"
+            + " FROM delivery_link WHERE delivery_id = ? GROUP BY url, COALESCE(label, '')) l"
+            + " LEFT JOIN (SELECT url, COALESCE(label, '') AS label_key, COUNT(*) AS clicks,"
+            + " COUNT(DISTINCT recipient_id) AS clickers FROM tracking_log WHERE delivery_id = ? AND type = 'CLICK'"
+            + " GROUP BY url, COALESCE(label, '')) c ON c.url = l.url AND c.label_key = l.label_key"
+            + " ORDER BY l.first_index";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private DeliveryService deliveries;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Distinct openers and clickers per hour, from the hour the delivery started to its last activity (to
+     * the current hour while it is sending), at most {@link TimelineBuckets#MAX_HOURS} hours; hours without
+     * activity are zeros. Empty for a delivery that never started.
+     *
+     * @throws DeliveryException NOT_FOUND
+     */
+    public List<TimelinePoint> timeline(long deliveryId) {
+        Delivery delivery = deliveries.get(deliveryId);
+        if (delivery.getStartedAt() == null) {
+            return List.of();
+        }
+        long first = TimelineBuckets.hourOf(delivery.getStartedAt());
+        Instant lastActivity = SqlValues.instant(NativeSql.query(em,
+                "SELECT MAX(logged_at) FROM tracking_log WHERE delivery_id = ?", List.of(deliveryId)).getSingleResult());
+        Instant until = delivery.getStatus() == DeliveryStatus.SENDING ? Instant.now(clock) : delivery.getFinishedAt();
+        long last = TimelineBuckets.lastHour(first, lastActivity, until);
+
+        Map<Long, long[]> counts = new HashMap<>();
+        for (Object row : NativeSql.query(em, TIMELINE, List.of(deliveryId,
+                SqlValues.timestamp(TimelineBuckets.startOf(first)),
+                SqlValues.timestamp(TimelineBuckets.startOf(last + 1)))).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2])});
+        }
+        return TimelineBuckets.fill(first, last, counts);
+    }
+
+    /**
+     * Every tracked link of the delivery (frozen when its sending started) in document order, with its
+     * clicks and distinct clickers. Empty for a draft.
+     *
+     * @throws DeliveryException NOT_FOUND
+     */
+    public List<LinkClicks> clicksPerLink(long deliveryId) {
+        deliveries.get(deliveryId);
+        List<LinkClicks> links = new ArrayList<>();
+        for (Object row : NativeSql.query(em, CLICKS_PER_LINK, List.of(deliveryId, deliveryId)).getResultList()) {
+            Object[] r = (Object[]) row;
+            links.add(new LinkClicks((int) SqlValues.number(r[0]), (String) r[1], (String) r[2],
+                    SqlValues.number(r[3]), SqlValues.number(r[4])));
+        }
+        return links;
+    }
+
+    /**
+     * The figures of several deliveries (as {@link DeliveryService#stats}) with two grouped statements;
+     * a delivery without ledger or logs (a draft, an unknown id) gets zeros. At most {@link #MAX_STATS} ids.
+     */
+    public Map<Long, DeliveryStats> stats(Collection<Long> deliveryIds) {
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(deliveryIds));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        if (ids.size() > MAX_STATS) {
+            throw new IllegalArgumentException("At most " + MAX_STATS + " deliveries at once: " + ids.size());
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        Map<Long, long[]> ledger = new HashMap<>();
+        for (Object row : NativeSql.query(em, "SELECT delivery_id, COUNT(*),"
+                + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0)"
+                + " FROM delivery_message WHERE delivery_id IN (" + in + ") GROUP BY delivery_id", ids).getResultList()) {
+            Object[] r = (Object[]) row;
+            ledger.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
+                SqlValues.number(r[3]), SqlValues.number(r[4]), SqlValues.number(r[5])});
+        }
+        Map<Long, long[]> tracking = new HashMap<>();
+        for (Object row : NativeSql.query(em, "SELECT delivery_id,"
+                + " COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
+                + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
+                + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)"
+                + " FROM tracking_log WHERE delivery_id IN (" + in + ") GROUP BY delivery_id", ids).getResultList()) {
+            Object[] r = (Object[]) row;
+            tracking.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
+                SqlValues.number(r[3])});
+        }
+        Map<Long, DeliveryStats> stats = new HashMap<>();
+        for (Long id : ids) {
+            long[] l = ledger.getOrDefault(id, new long[5]);
+            long[] t = tracking.getOrDefault(id, new long[3]);
+            stats.put(id, new DeliveryStats(l[0], l[1], l[2], l[3], l[4], t[0], t[1], t[2]));
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,215 @@
+package io.crosscast.web.delivery;
+
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryException;
+import io.crosscast.delivery.DeliveryReports;
+import io.crosscast.delivery.DeliveryService;
+import io.crosscast.delivery.DeliveryStats;
+import io.crosscast.delivery.DeliveryStatus;
+import io.crosscast.delivery.LedgerEntry;
+import io.crosscast.delivery.LinkClicks;
+import io.crosscast.delivery.MessageStatus;
+import io.crosscast.delivery.TimelinePoint;
+import io.crosscast.web.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.PrimeFaces;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * Backing bean of deliveries/report.xhtml: a delivery's figures, its opens and clicks per hour and clicks
+ * per link, and its send ledger; refreshed every few seconds while it is sending, which can be cancelled.
+ */
+@Named
+@ViewScoped
+public class DeliveryReportPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The longest link name on the chart's axis. */
+    private static final int MAX_LINK_NAME = 60;
+
+    @EJB
+    private DeliveryService deliveries;
+
+    @EJB
+    private DeliveryReports reports;
+
+    private Long id;
+    private String idParam;
+    private Delivery delivery;
+    private DeliveryStats stats;
+    private List<LinkClicks> links = List.of();
+    private String timelineChart;
+    private String linksChart;
+    private boolean hasTimeline;
+    private MessageStatus ledgerStatus;
+    private final LazyDataModel<LedgerEntry> ledger = new LedgerModel();
+
+    /** Loads the delivery named by the view parameter; an unknown id shows the not-found page. */
+    public void load() throws IOException {
+        id = DeliveryPages.parseId(idParam);
+        delivery = id == null ? null : deliveries.find(id).orElse(null);
+        if (delivery == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such delivery");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        refresh();
+    }
+
+    /** Reads the figures and charts again. */
+    public void refresh() {
+        delivery = deliveries.get(id);
+        stats = deliveries.stats(id);
+        List<TimelinePoint> timeline = reports.timeline(id);
+        links = reports.clicksPerLink(id);
+        hasTimeline = !timeline.isEmpty();
+        timelineChart = ChartJson.line(
+                timeline.stream().map(p -> DeliveryUi.formatShort(p.hour())).toList(),
+                List.of(new ChartJson.Series(Messages.text("report.chart.opened"),
+                                timeline.stream().map(TimelinePoint::opens).toList(), "#3b82f6"),
+                        new ChartJson.Series(Messages.text("report.chart.clicked"),
+                                timeline.stream().map(TimelinePoint::clicks).toList(), "#22c55e")));
+        linksChart = ChartJson.bar(
+                links.stream().map(l -> shorten(l.name())).toList(),
+                List.of(new ChartJson.Series(Messages.text("report.chart.clicks"),
+                                links.stream().map(LinkClicks::clicks).toList(), "#22c55e"),
+                        new ChartJson.Series(Messages.text("report.chart.clickers"),
+                                links.stream().map(LinkClicks::clickers).toList(), "#a855f7")), true);
+    }
+
+    /** The poll: refreshes, and stops polling once the delivery is no longer sending. */
+    public void poll() {
+        refresh();
+        if (!isSending()) {
+            PrimeFaces.current().executeScript("if (PF('reportPoll')) { PF('reportPoll').stop(); }");
+        }
+    }
+
+    /** Stops the sending: pending messages are never sent. */
+    public void cancel() {
+        try {
+            deliveries.cancel(id);
+            Messages.info("report.cancelled");
+        } catch (DeliveryException e) {
+            Messages.error(null, e.getMessage());
+        }
+        refresh();
+    }
+
+    /** The ledger filter changed: back to its first page. */
+    public void ledgerFilterChanged() {
+        UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent(":reportForm:ledger");
+        if (table instanceof DataTable dataTable) {
+            dataTable.setFirst(0);
+        }
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= MAX_LINK_NAME ? name : name.substring(0, MAX_LINK_NAME - 1) + "…";
+    }
+
+    public boolean isSending() {
+        return delivery != null && delivery.getStatus() == DeliveryStatus.SENDING;
+    }
+
+    /** The statuses a ledger row of this delivery's channel can have. */
+    public List<MessageStatus> getLedgerStatuses() {
+        return Arrays.stream(MessageStatus.values())
+                .filter(s -> delivery == null || delivery.getChannel() == Channel.SMS
+                        || (s != MessageStatus.DELIVERED && s != MessageStatus.UNDELIVERED))
+                .toList();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    /** The view parameter, as typed in the address: a wrong one shows the not-found page. */
+    public String getIdParam() {
+        return idParam;
+    }
+
+    public void setIdParam(String idParam) {
+        this.idParam = idParam;
+    }
+
+    public Delivery getDelivery() {
+        return delivery;
+    }
+
+    public DeliveryStats getStats() {
+        return stats;
+    }
+
+    public List<LinkClicks> getLinks() {
+        return links;
+    }
+
+    public boolean isHasTimeline() {
+        return hasTimeline;
+    }
+
+    public String getTimelineChart() {
+        return timelineChart;
+    }
+
+    public String getLinksChart() {
+        return linksChart;
+    }
+
+    public MessageStatus getLedgerStatus() {
+        return ledgerStatus;
+    }
+
+    public void setLedgerStatus(MessageStatus ledgerStatus) {
+        this.ledgerStatus = ledgerStatus;
+    }
+
+    public LazyDataModel<LedgerEntry> getLedger() {
+        return ledger;
+    }
+
+    /** The send ledger, paged by the database, optionally one status only. */
+    private class LedgerModel extends LazyDataModel<LedgerEntry> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            if (id == null) {
+                return 0;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, deliveries.ledgerCount(id, ledgerStatus));
+        }
+
+        @Override
+        public List<LedgerEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            return id == null ? List.of() : deliveries.ledger(id, ledgerStatus, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(LedgerEntry entry) {
+            return String.valueOf(entry.recipientId());
+        }
+
+        @Override
+        public LedgerEntry getRowData(String rowKey) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.crosscast.web.delivery;
+
+import io.crosscast.delivery.DeliveryStatus;
+import io.crosscast.delivery.LedgerEntry;
+import io.crosscast.delivery.MessageStatus;
+import io.crosscast.web.Messages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** What the delivery pages share: dates in the viewer's language, colours of statuses, ledger reasons. */
+@Named
+@ApplicationScoped
+public class DeliveryUi {
+
+    /** A date and time in the viewer's language and the server's time zone; empty for none. */
+    public String format(Instant instant) {
+        return instant == null ? "" : formatter(FormatStyle.MEDIUM).format(instant);
+    }
+
+    /** A short date and time (chart axes). */
+    public static String formatShort(Instant instant) {
+        return formatter(FormatStyle.SHORT).format(instant);
+    }
+
+    private static DateTimeFormatter formatter(FormatStyle style) {
+        return DateTimeFormatter.ofLocalizedDateTime(style)
+                .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                .withZone(ZoneId.systemDefault());
+    }
+
+    /** The p:tag severity of a delivery status. */
+    public String deliverySeverity(DeliveryStatus status) {
+        if (status == null) {
+            return "secondary";
+        }
+        return switch (status) {
+            case DRAFT -> "secondary";
+            case SENDING -> "info";
+            case SENT -> "success";
+            case CANCELLED -> "warning";
+        };
+    }
+
+    /** The p:tag severity of a ledger row's status. */
+    public String messageSeverity(MessageStatus status) {
+        if (status == null) {
+            return "secondary";
+        }
+        return switch (status) {
+            case PENDING -> "info";
+            case SENT, DELIVERED -> "success";
+            case FAILED, UNDELIVERED -> "danger";
+            case EXCLUDED -> "secondary";
+        };
+    }
+
+    /** A ledger row's recipient by name, or by number when the name is unknown (deleted recipient). */
+    public String recipientName(LedgerEntry entry) {
+        String name = ((entry.firstName() == null ? "" : entry.firstName()) + " "
+                + (entry.lastName() == null ? "" : entry.lastName())).strip();
+        return name.isEmpty() ? "#" + entry.recipientId() : name;
+    }
+
+    /** A ledger reason: exclusion codes in the viewer's language, server replies as they are. */
+    public String reason(String reason) {
+        return reason == null ? "" : Messages.textOr("exclusion." + reason, reason);
+    }
+}
