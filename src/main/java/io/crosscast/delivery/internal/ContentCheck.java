@@ -5,7 +5,7 @@ import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
-import io.crosscast.delivery.content.ContentProblem;
+import io.crosscast.delivery.content.ContentPart;
 import io.crosscast.delivery.content.LinkRewriter;
 import io.crosscast.delivery.content.Personalization;
 import io.crosscast.delivery.content.TrackedLink;
@@ -48,9 +48,11 @@ public class ContentCheck {
         if (content.subject() != null && content.subject().length() > 998) {
             problems.add("The subject has at most 998 characters.");
         }
-        for (ContentProblem problem : Personalization.problems(content.subject(), content.htmlBody(), content.textBody())) {
-            problems.add(problem.message());
-        }
+        // A draft may be saved half-written: each part written so far is checked; what sending needs is
+        // checked when it is about to be sent.
+        personalisation(ContentPart.SUBJECT, content.subject(), problems);
+        personalisation(ContentPart.HTML, content.htmlBody(), problems);
+        personalisation(ContentPart.TEXT, content.textBody(), problems);
         if (toSend && channel == Channel.EMAIL) {
             if (blank(content.senderAddress())) {
                 problems.add("A sender address is required to send.");
@@ -58,8 +60,8 @@ public class ContentCheck {
             if (blank(content.subject())) {
                 problems.add("A subject is required to send.");
             }
-            if (blank(content.htmlBody()) && blank(content.textBody())) {
-                problems.add("An HTML or a text body is required to send.");
+            if (blank(content.htmlBody())) {
+                problems.add("An HTML body is required to send (the text version is derived from it when empty).");
             }
         }
         return problems;
@@ -74,6 +76,12 @@ public class ContentCheck {
         for (TrackedLink link : links) {
             NativeSql.update(em, "INSERT INTO delivery_link (delivery_id, link_index, url, label) VALUES (?, ?, ?, ?)",
                     Arrays.asList(delivery.getId(), link.index(), link.url(), link.label()));
+        }
+    }
+
+    private static void personalisation(ContentPart part, String template, List<String> problems) {
+        if (!blank(template)) {
+            Personalization.problems(part, template).forEach(p -> problems.add(p.message()));
         }
     }
 
