@@ -150,9 +150,9 @@ public final class TrackingLogRow extends ConditionRow {
         return "trackingLog";
     }
 
-    /** The kinds of log, for the menu. */
-    public LogType[] getTypes() {
-        return LogType.values();
+    /** The kinds of log, for the menu: any first, as it is the default of the model. */
+    public List<LogType> getTypes() {
+        return List.of(LogType.ANY, LogType.OPEN, LogType.CLICK, LogType.UNSUBSCRIBE);
     }
 
     /** How links can be chosen, for the menu: {@value #LINK_ANY}, {@value #LINK_LABEL}... */
