@@ -85,6 +85,26 @@ public class DeliveryService {
         return em.createQuery("SELECT COUNT(d) FROM Delivery d", Long.class).getSingleResult();
     }
 
+    /**
+     * The deliveries that have been sent or are sending, newest first (by start of sending), at most
+     * {@code max}: what a behaviour rule or a tracking-log condition can name. Ids, labels and start times
+     * only, never the content.
+     */
+    public List<DeliveryChoice> sentChoices(int max) {
+        return em.createQuery("SELECT new io.crosscast.delivery.DeliveryChoice(d.id, d.label, d.startedAt)"
+                + " FROM Delivery d WHERE d.status IN :statuses ORDER BY d.startedAt DESC, d.id DESC",
+                DeliveryChoice.class)
+                .setParameter("statuses", List.of(DeliveryStatus.SENDING, DeliveryStatus.SENT))
+                .setMaxResults(max).getResultList();
+    }
+
+    /** One delivery as a chooser shows it, whatever its status (e.g. named by a stored condition). */
+    public Optional<DeliveryChoice> choice(long deliveryId) {
+        return em.createQuery("SELECT new io.crosscast.delivery.DeliveryChoice(d.id, d.label, d.startedAt)"
+                + " FROM Delivery d WHERE d.id = :id", DeliveryChoice.class)
+                .setParameter("id", deliveryId).getResultStream().findFirst();
+    }
+
     /** Deletes a delivery with its ledger and tracking logs; not while it is sending. */
     public void delete(long deliveryId) {
         Delivery delivery = get(deliveryId);

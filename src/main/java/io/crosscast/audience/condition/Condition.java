@@ -1,5 +1,7 @@
 package io.crosscast.audience.condition;
 
+import java.io.Serializable;
+
 /**
  * A filter on recipients: one {@link Rule} on a field, one {@link TrackingLogRule} on the recipient's
  * tracking logs, or a {@link Group} of conditions.
@@ -8,8 +10,11 @@ package io.crosscast.audience.condition;
  * checks only that nothing is null: whether it makes sense (known field, operator that applies, values
  * that parse) is the job of {@link ConditionValidator}, so that a saved condition that no longer
  * validates can still be loaded and shown with its problems.
+ *
+ * <p>Conditions are serializable, so that the view-scoped pages that hold one (the condition builder, a
+ * filtered grid) can be serialized with their session.
  */
-public sealed interface Condition permits Group, Rule, TrackingLogRule {
+public sealed interface Condition extends Serializable permits Group, Rule, TrackingLogRule {
 
     /**
      * Whether the condition refers to the delivery of the incoming transition, anywhere in it: a behaviour

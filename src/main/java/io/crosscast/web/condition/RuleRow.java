@@ -1,5 +1,6 @@
 package io.crosscast.web.condition;
 
+import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.FieldType;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.RecipientField;
@@ -7,21 +8,68 @@ import io.crosscast.audience.condition.Rule;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
-/** One rule of the condition builder as the form edits it: field, operator and up to two values. */
-public class RuleRow implements Serializable {
+/**
+ * One rule of the condition builder as the form edits it: field, operator and up to two values. For the
+ * delivery behaviour ({@code delivery opened 12}) the value is a delivery id, or none for the delivery of
+ * the incoming transition.
+ */
+public final class RuleRow extends ConditionRow {
 
     private static final long serialVersionUID = 1L;
 
-    private final String id = UUID.randomUUID().toString();
+    /** What the form edits, to tell whether a loaded rule was changed. */
+    private record State(String field, Operator operator, String value, String secondValue) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     private String field = RecipientField.STATUS.publicName();
     private Operator operator = Operator.EQUALS;
     private String value;
     private String secondValue;
+    /** The rule this row was loaded from, given back as it was while the row is unchanged. */
+    private Rule loaded;
+    private State loadedState;
 
-    /** The rule as the compiler reads it; values of "in" lists are split on commas. */
+    /** A row showing {@code rule}; {@link #toRule()} gives it back unchanged until the row is edited. */
+    static RuleRow of(Rule rule) {
+        RuleRow row = new RuleRow();
+        row.field = rule.field();
+        row.operator = rule.operator();
+        List<String> values = rule.values();
+        switch (rule.operator().arity()) {
+            case NONE -> {
+                // no value to show
+            }
+            case ONE_OR_MORE -> row.value = String.join(", ", values);
+            default -> {
+                row.value = values.isEmpty() ? null : values.get(0);
+                row.secondValue = values.size() < 2 ? null : values.get(1);
+            }
+        }
+        row.loaded = rule;
+        row.loadedState = row.state();
+        return row;
+    }
+
+    /**
+     * The rule as the compiler reads it: the loaded rule itself while the row is unchanged, else the rule
+     * the form shows ({@link #build()}).
+     */
     Rule toRule() {
+        return loaded != null && state().equals(loadedState) ? loaded : build();
+    }
+
+    @Override
+    public Condition toCondition() {
+        return toRule();
+    }
+
+    /**
+     * The rule the form shows: values trimmed, values of "in" lists split on commas, no value for a
+     * delivery behaviour without a delivery (the incoming delivery).
+     */
+    Rule build() {
         List<String> values = switch (operator.arity()) {
             case NONE -> List.of();
             case ONE -> List.of(nullToEmpty(value));
@@ -31,6 +79,15 @@ public class RuleRow implements Serializable {
             case AT_MOST_ONE -> nullToEmpty(value).isEmpty() ? List.of() : List.of(nullToEmpty(value));
         };
         return new Rule(field, operator, values);
+    }
+
+    private State state() {
+        return new State(field, operator, value, secondValue);
+    }
+
+    @Override
+    public String getKind() {
+        return "rule";
     }
 
     /** After another field is chosen, keep the operator if it still applies, else take the field's first one. */
@@ -50,7 +107,7 @@ public class RuleRow implements Serializable {
         return List.copyOf(type().operators());
     }
 
-    /** Which editor the value needs: none, text, number, date, choice, list. */
+    /** Which editor the value needs: none, text, number, date, choice, list, delivery. */
     public String getValueKind() {
         if (operator.arity() == Operator.Arity.NONE) {
             return "none";
@@ -62,8 +119,14 @@ public class RuleRow implements Serializable {
             case DATE, TIMESTAMP -> "date";
             case ENUM -> operator.arity() == Operator.Arity.ONE ? "choice" : "text";
             case LIST -> "list";
+            case BEHAVIOUR -> "delivery";
             default -> "text";
         };
+    }
+
+    /** A delivery behaviour without a delivery: it means the delivery of the incoming transition. */
+    public boolean isIncoming() {
+        return type() == FieldType.BEHAVIOUR && nullToEmpty(value).isEmpty();
     }
 
     public boolean isTwoValues() {
@@ -76,10 +139,6 @@ public class RuleRow implements Serializable {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s.trim();
-    }
-
-    public String getId() {
-        return id;
     }
 
     public String getField() {
