@@ -165,7 +165,10 @@ public class DeliveryService {
 
     private void start(Delivery delivery) {
         Instant now = Instant.now(clock);
-        NativeSql.update(em, LedgerSql.EXCLUDE_DUPLICATES, List.of(SqlValues.timestamp(now), delivery.getId()));
+        if (delivery.getChannel() == Channel.SMS) {
+            // Emails are unique among recipients (email_key), mobile phones are not.
+            NativeSql.update(em, LedgerSql.EXCLUDE_DUPLICATES, List.of(SqlValues.timestamp(now), delivery.getId()));
+        }
         contentCheck.freezeLinks(delivery);
         delivery.startSending(now);
         scheduleSending(delivery.getId(), now);
