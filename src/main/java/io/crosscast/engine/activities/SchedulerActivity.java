@@ -1,5 +1,10 @@
 package io.crosscast.engine.activities;
 
+import java.text.ParseException;
+import java.util.Date;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
+
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
@@ -22,9 +27,11 @@ import java.util.Map;
  *   <li>"at": an ISO-8601 instant (once; a time already past fires at once)</li>
  *   <li>"daily": HH:mm, the next such local time at or after now</li>
  *   <li>"weekly": DAY HH:mm with DAY a day name or its three first letters (MON, tuesday...), next such time at or after now</li>
+ *   <li>"cron": a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]), e.g.
+ *       {@code 0 0 9 ? * MON-FRI} for 9:00 on weekdays; the next matching time at or after now</li>
  * </ul>
- * "zone" (optional, default UTC): the time zone of daily/weekly times, e.g. Europe/Paris. Cron expressions are NOT
- * supported. Each pass computes one next time (stored under {@value WaitActivity#WAKE_UP}); recurrence is a loop in the
+ * "zone" (optional, default UTC): the time zone of daily/weekly/cron times, e.g. Europe/Paris. Cron expressions are
+ * read with Quartz's {@code CronExpression}, a plain-Java class (no container API). Each pass computes one next time (stored under {@value WaitActivity#WAKE_UP}); recurrence is a loop in the
  * workflow back to the scheduler. A wait point: cycles through it are allowed.
  */
 public final class SchedulerActivity extends SingleInputActivity {
@@ -47,14 +54,16 @@ public final class SchedulerActivity extends SingleInputActivity {
     @Override
     public List<String> validate(ActivityDefinition def) {
         List<String> problems = new ArrayList<>();
-        long given = List.of("at", "daily", "weekly").stream().filter(k -> def.config(k).isPresent()).count();
+        long given = List.of("at", "daily", "weekly", "cron").stream().filter(k -> def.config(k).isPresent()).count();
         if (given != 1) {
-            problems.add("Give exactly one of 'at', 'daily' or 'weekly'");
+            problems.add("Give exactly one of 'at', 'daily', 'weekly' or 'cron'");
             return problems;
         }
         try {
             nextTime(def, Instant.EPOCH);
         } catch (DateTimeException | IllegalArgumentException e) {
+            problems.add("Invalid schedule: " + e.getMessage());
+        } catch (IllegalStateException e) {
             problems.add("Invalid schedule: " + e.getMessage());
         }
         return problems;
@@ -67,6 +76,10 @@ public final class SchedulerActivity extends SingleInputActivity {
             return Instant.parse(at.get());
         }
         ZoneId zone = ZoneId.of(def.config("zone").orElse("UTC"));
+        var cron = def.config("cron");
+        if (cron.isPresent()) {
+            return nextCron(cron.get(), zone, now);
+        }
         ZonedDateTime local = now.atZone(zone);
         var daily = def.config("daily");
         if (daily.isPresent()) {
@@ -87,6 +100,24 @@ public final class SchedulerActivity extends SingleInputActivity {
             candidate = local.with(TemporalAdjusters.next(day)).with(time);
         }
         return candidate.toInstant();
+    }
+
+    /** The first time matching the cron expression at or after {@code now}. */
+    private static Instant nextCron(String expression, ZoneId zone, Instant now) {
+        CronExpression cron;
+        try {
+            cron = new CronExpression(expression.strip());
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("'" + expression + "' is not a cron expression: " + e.getMessage()
+                    + " (seconds minutes hours day-of-month month day-of-week, e.g. 0 0 9 ? * MON-FRI)");
+        }
+        cron.setTimeZone(TimeZone.getTimeZone(zone));
+        // getNextValidTimeAfter is strictly after: start one second earlier so that "now" itself counts.
+        Date next = cron.getNextValidTimeAfter(Date.from(now.minusSeconds(1)));
+        if (next == null) {
+            throw new IllegalStateException("the cron expression '" + expression + "' never fires again");
+        }
+        return next.toInstant();
     }
 
     private static DayOfWeek day(String name) {

@@ -7,6 +7,7 @@ import io.crosscast.engine.NextAction;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,6 +75,32 @@ class WaitAndSchedulerTest {
         assertEquals(Instant.parse("2025-03-12T09:00:00Z"), next(NOW, "weekly=WED 09:00"), "earlier today: next week");
         assertEquals(Instant.parse("2025-03-06T23:00:00Z"), next(NOW, "weekly=FRI 00:00", "zone=Europe/Paris"));
         assertEquals(Instant.parse("2025-06-01T00:00:00Z"), next(NOW, "at=2025-06-01T00:00:00Z"));
+    }
+
+    @Test
+    void schedulerCron() {
+        // NOW is Wednesday 2025-03-05 10:15:00Z.
+        assertEquals(Instant.parse("2025-03-05T10:30:00Z"), next(NOW, "cron=0 0/30 * * * ?"));
+        assertEquals(Instant.parse("2025-03-05T10:15:00Z"), next(NOW, "cron=0 15 10 * * ?"), "now counts");
+        assertEquals(Instant.parse("2025-03-06T09:00:00Z"), next(NOW, "cron=0 0 9 ? * MON-FRI"));
+        assertEquals(Instant.parse("2025-03-10T09:00:00Z"), next(Instant.parse("2025-03-07T12:00:00Z"),
+                "cron=0 0 9 ? * MON-FRI"), "Friday afternoon: Monday");
+        // 09:00 in Paris = 08:00Z in March (before the change to summer time)
+        assertEquals(Instant.parse("2025-03-06T08:00:00Z"), next(NOW, "cron=0 0 9 * * ?", "zone=Europe/Paris"));
+    }
+
+    @Test
+    void schedulerRefusesBadCronAndSeveralSchedules() {
+        var bad = new ActivityDefinition("s", Types.SCHEDULER, Flow.config("cron=every monday"));
+        List<String> problems = new SchedulerActivity().validate(bad);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("every monday") && problems.get(0).contains("cron"), problems.get(0));
+        var past = new ActivityDefinition("s", Types.SCHEDULER, Flow.config("cron=0 0 0 1 1 ? 2001"));
+        IllegalStateException over = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SchedulerActivity.nextTime(past, NOW));
+        assertTrue(over.getMessage().contains("never fires again"), over.getMessage());
+        var two = new ActivityDefinition("s", Types.SCHEDULER, Flow.config("cron=0 0 9 * * ?", "daily=09:00"));
+        assertTrue(new SchedulerActivity().validate(two).get(0).contains("exactly one"));
     }
 
     @Test
