@@ -14,9 +14,11 @@ import java.util.logging.Logger;
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code crosscast.smpp.host}</td><td>{@code localhost}</td><td>the SMSC's host</td></tr>
  * <tr><td>{@code crosscast.smpp.port}</td><td>2775</td><td>its SMPP port</td></tr>
- * <tr><td>{@code crosscast.smpp.systemId}</td><td>{@code crosscast}</td><td>the account (bind system_id)</td></tr>
- * <tr><td>{@code crosscast.smpp.password}</td><td>empty</td><td>its password</td></tr>
- * <tr><td>{@code crosscast.smpp.systemType}</td><td>empty</td><td>bind system_type, if the SMSC wants one</td></tr>
+ * <tr><td>{@code crosscast.smpp.systemId}</td><td>{@code crosscast}</td><td>the account (bind system_id, at
+ * most 15 characters)</td></tr>
+ * <tr><td>{@code crosscast.smpp.password}</td><td>empty</td><td>its password (at most 8 characters)</td></tr>
+ * <tr><td>{@code crosscast.smpp.systemType}</td><td>empty</td><td>bind system_type, if the SMSC wants one (at
+ * most 12 characters)</td></tr>
  * <tr><td>{@code crosscast.smpp.throughput}</td><td>100</td><td>most messages submitted per second</td></tr>
  * <tr><td>{@code crosscast.smpp.window}</td><td>10</td><td>most submissions awaiting their response</td></tr>
  * </table>
