@@ -32,7 +32,7 @@ public class SmppSandbox {
 
     private static final Logger LOG = Logger.getLogger(SmppSandbox.class.getName());
 
-    @Resource
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ManagedThreadFactory threads;
 
     private volatile SandboxStatus status;
