@@ -39,7 +39,8 @@ public record SandboxSettings(boolean enabled, String host, int port, int keep) 
         return new SandboxSettings(enabled, HOST, port, keep);
     }
 
-    private static int number(UnaryOperator<String> property, String name, int fallback, int min, int max) {
+    /** The number {@code name} holds, {@code fallback} (with a warning) when it is not one from min to max. */
+    static int number(UnaryOperator<String> property, String name, int fallback, int min, int max) {
         String value = trimmed(property.apply(name));
         if (value == null || value.isEmpty()) {
             return fallback;
@@ -52,12 +53,12 @@ public record SandboxSettings(boolean enabled, String host, int port, int keep) 
         } catch (NumberFormatException e) {
             // reported below
         }
-        LOG.warning(() -> "SMTP sandbox: " + name + "='" + value + "' is not a number from " + min + " to " + max
+        LOG.warning(() -> "Sandbox: " + name + "='" + value + "' is not a number from " + min + " to " + max
                 + "; using " + fallback);
         return fallback;
     }
 
-    private static String trimmed(String value) {
+    static String trimmed(String value) {
         return value == null ? null : value.trim();
     }
 }

@@ -1,6 +1,6 @@
 package io.crosscast.delivery.content;
 
-/** The three personalized parts of an email, and how each writes values. */
+/** The personalized parts of a delivery (an email's three, an SMS's text), and how each writes values. */
 public enum ContentPart {
 
     /** The subject line: values are written as they are. */
@@ -10,7 +10,10 @@ public enum ContentPart {
     HTML("HTML body", true),
 
     /** The plain-text body: values are written as they are. */
-    TEXT("Text body", false);
+    TEXT("Text body", false),
+
+    /** The text of an SMS: values are written as they are; {@code {{link}}} is its tracked link. */
+    SMS("SMS text", false);
 
     private final String label;
     private final boolean escapesHtml;
@@ -20,7 +23,7 @@ public enum ContentPart {
         this.escapesHtml = escapesHtml;
     }
 
-    /** The part's name in messages: {@code Subject}, {@code HTML body}, {@code Text body}. */
+    /** The part's name in messages: {@code Subject}, {@code HTML body}, {@code Text body}, {@code SMS text}. */
     public String label() {
         return label;
     }

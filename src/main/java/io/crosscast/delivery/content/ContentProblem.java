@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One thing wrong with a personalized template.
  *
- * @param part   where: subject, HTML body or text body
+ * @param part   where: subject, HTML body, text body or SMS text
  * @param line   the line of the template (from 1), or 0 when unknown
  * @param code   what is wrong, for translations and tests
  * @param detail what {@link Code} says about it: the variable's name, or the parser's explanation
@@ -47,7 +47,7 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
         String where = line > 0 ? part.label() + ", line " + line : part.label();
         String what = switch (code) {
             case UNKNOWN_VARIABLE -> "unknown variable {{" + detail + "}}; the variables are "
-                    + String.join(", ", Personalization.VARIABLES);
+                    + String.join(", ", Personalization.variables(part));
             case PARTIAL -> "{{> " + detail + "}} includes another template, which is not allowed";
             case UNESCAPED -> "{{{" + detail + "}}} would insert the value without HTML escaping; write {{"
                     + detail + "}}";

@@ -11,15 +11,16 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Checks and compiles the personalized parts of an email (subject, HTML body, text body), written in
- * Mustache: {@code Hello {{firstName}}}, {@code {{#firstName}}Hi {{firstName}}{{/firstName}}},
+ * Checks and compiles the personalized parts of an email (subject, HTML body, text body) and the text of an
+ * SMS, written in Mustache: {@code Hello {{firstName}}}, {@code {{#firstName}}Hi {{firstName}}{{/firstName}}},
  * {@code {{^firstName}}Hello{{/firstName}}}, comments {@code {{! ... }}}.
  *
- * <p>Templates may use the recipient variables {@link #RECIPIENT_VARIABLES} and {@link #UNSUBSCRIBE_URL},
- * nothing else: an unknown name, a partial ({@code {{> x}}}), a pragma, template inheritance, a delimiter
- * change or a syntax error is a {@link ContentProblem} naming the part, the line and the culprit. In the
- * HTML body values are HTML-escaped and {@code {{{x}}}} / {@code {{&x}}} (unescaped) are refused; in the
- * subject and the text body values are written as they are. A variable without a value renders as nothing.
+ * <p>Templates may use the recipient variables {@link #RECIPIENT_VARIABLES} and {@link #UNSUBSCRIBE_URL} (an
+ * SMS text: {@link #SMS_LINK} instead), nothing else: an unknown name, a partial ({@code {{> x}}}), a pragma,
+ * template inheritance, a delimiter change or a syntax error is a {@link ContentProblem} naming the part, the
+ * line and the culprit. In the HTML body values are HTML-escaped and {@code {{{x}}}} / {@code {{&x}}}
+ * (unescaped) are refused; in the subject, the text body and an SMS text values are written as they are. A
+ * variable without a value renders as nothing.
  *
  * <p>Compile each template once per delivery, then render the {@link PersonalizedTemplate} per recipient.
  */
@@ -32,8 +33,18 @@ public final class Personalization {
     /** The recipient's unsubscription URL, filled by the {@link EmailComposer}. */
     public static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
 
-    /** Every variable a marketer's template may use. */
+    /** Every variable a marketer's email template may use. */
     public static final List<String> VARIABLES = Stream.concat(RECIPIENT_VARIABLES.stream(), Stream.of(UNSUBSCRIBE_URL))
+            .toList();
+
+    /**
+     * The tracked link of an SMS text: {@code io.crosscast.delivery.sms.SmsComposer} replaces it with the URL
+     * the caller gives for each recipient (its click-tracking URL).
+     */
+    public static final String SMS_LINK = "link";
+
+    /** Every variable an SMS text may use: the recipient's fields and {@link #SMS_LINK}. */
+    public static final List<String> SMS_VARIABLES = Stream.concat(RECIPIENT_VARIABLES.stream(), Stream.of(SMS_LINK))
             .toList();
 
     /** The tracking pixel's URL, in templates rewritten by the {@link LinkRewriter} only. */
@@ -66,7 +77,7 @@ public final class Personalization {
 
     /** Everything wrong with one template (null reads as empty), by line. */
     public static List<ContentProblem> problems(ContentPart part, String template) {
-        return compile(part, template, Personalization::isVariable).problems();
+        return compile(part, template, name -> isVariable(part, name)).problems();
     }
 
     /**
@@ -75,12 +86,22 @@ public final class Personalization {
      * @throws InvalidContentException if the template has {@linkplain #problems(ContentPart, String) problems}
      */
     public static PersonalizedTemplate compile(ContentPart part, String template) {
-        return compile(part, template, Personalization::isVariable).orThrow();
+        return compile(part, template, name -> isVariable(part, name)).orThrow();
     }
 
-    /** Whether a marketer's template may use the variable. */
+    /** Whether a marketer's email template may use the variable. */
     public static boolean isVariable(String name) {
         return VARIABLES.contains(name);
+    }
+
+    /** The variables a template of {@code part} may use: {@link #SMS_VARIABLES} in an SMS, else {@link #VARIABLES}. */
+    public static List<String> variables(ContentPart part) {
+        return part == ContentPart.SMS ? SMS_VARIABLES : VARIABLES;
+    }
+
+    /** Whether a template of {@code part} may use the variable. */
+    public static boolean isVariable(ContentPart part, String name) {
+        return variables(part).contains(name);
     }
 
     /** The variable the {@link LinkRewriter} puts in the href of the tracked link numbered {@code index}. */

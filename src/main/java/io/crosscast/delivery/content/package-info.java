@@ -6,7 +6,9 @@
  * {@link io.crosscast.delivery.content.LinkRewriter} numbers the HTML body's links for click tracking and
  * adds the open pixel and the unsubscription link; {@link io.crosscast.delivery.content.EmailComposer}
  * puts it together once per delivery and builds each recipient's {@code MimeMessage}, with tracking URLs
- * from the caller's {@link io.crosscast.delivery.content.TrackingUrls}.
+ * from the caller's {@link io.crosscast.delivery.content.TrackingUrls}. The text of SMS deliveries is checked
+ * and compiled here too ({@link io.crosscast.delivery.content.ContentPart#SMS}), and composed by
+ * {@code io.crosscast.delivery.sms}.
  *
  * <p>Plain Java with mustache.java and jsoup; Jakarta Mail in the composer only. No container API, so every
  * class here is unit-testable.
