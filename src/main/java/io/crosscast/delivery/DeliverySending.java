@@ -1,5 +1,16 @@
 package io.crosscast.delivery;
 
+import io.crosscast.delivery.internal.SmppGateway;
+import io.crosscast.delivery.internal.SmsAttempt;
+import io.crosscast.delivery.internal.SmsBatch;
+import io.crosscast.delivery.internal.SmsBatchFactory;
+import io.crosscast.delivery.sms.SmppSettings;
+import io.crosscast.delivery.sms.SmsContent;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import io.crosscast.delivery.internal.EmailBatch;
 import io.crosscast.delivery.internal.EmailBatchFactory;
 import io.crosscast.delivery.internal.PendingMessage;
@@ -63,6 +74,15 @@ public class DeliverySending {
     private SendSettings settings;
 
     @Inject
+    private SmsBatchFactory smsBatches;
+
+    @EJB
+    private SmppGateway gateway;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
     private Event<DeliveryFinished> finished;
 
     private final Clock clock = Clock.systemUTC();
@@ -76,7 +96,7 @@ public class DeliverySending {
         Delivery delivery = found.get();
         Instant retryAt = null;
         try {
-            retryAt = send(delivery);
+            retryAt = delivery.getChannel() == Channel.SMS ? sendSms(delivery) : send(delivery);
         } catch (SQLException e) {
             LOG.warning("Delivery " + deliveryId + ": the ledger could not be read or written (" + e.getMessage()
                     + "); trying again in " + settings.reconnectDelay().toSeconds() + " s");
@@ -138,6 +158,106 @@ public class DeliverySending {
                 }
             }
         }
+    }
+
+    /**
+     * The SMS side of a slice: submissions go out with a window of outstanding requests (jSMPP's submit
+     * waits for its response, so the window is a few threads of the managed executor); results are written
+     * to the ledger by this thread as they come. A lost connection stops new submissions, lets the
+     * outstanding ones finish, and resumes later.
+     */
+    private Instant sendSms(Delivery delivery) throws SQLException {
+        SmsBatch batch = smsBatches.create(delivery);
+        SmppSettings smpp = SmppSettings.fromSystemProperties();
+        Instant deadline = Instant.now(clock).plus(settings.sliceBudget());
+        Pacer pacer = new Pacer(smpp.throughput());
+        Semaphore window = new Semaphore(Math.max(1, smpp.window()));
+        BlockingQueue<Map.Entry<PendingMessage, SmsAttempt>> done = new LinkedBlockingQueue<>();
+        boolean connectionLost = false;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            long after = 0;
+            int outstanding = 0;
+            pages:
+            while (true) {
+                List<PendingMessage> page = readPending(connection, delivery.getId(), after);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (PendingMessage message : page) {
+                    after = message.recipientId();
+                    if (message.deleted()) {
+                        fail(connection, delivery.getId(), message, "The recipient was deleted.");
+                        continue;
+                    }
+                    SmsContent sms;
+                    try {
+                        sms = batch.compose(message);
+                    } catch (RuntimeException e) {
+                        fail(connection, delivery.getId(), message, "The message could not be built: " + e.getMessage());
+                        continue;
+                    }
+                    pacer.await();
+                    window.acquireUninterruptibly();
+                    outstanding++;
+                    executor.execute(() -> {
+                        try {
+                            done.add(Map.entry(message, gateway.submit(batch.sender(), message.address(), sms)));
+                        } catch (RuntimeException e) {
+                            done.add(Map.entry(message, SmsAttempt.connectionFailed(String.valueOf(e))));
+                        } finally {
+                            window.release();
+                        }
+                    });
+                    for (Map.Entry<PendingMessage, SmsAttempt> result; (result = done.poll()) != null; outstanding--) {
+                        connectionLost |= record(connection, delivery.getId(), result.getKey(), result.getValue());
+                    }
+                    if (connectionLost || Instant.now(clock).isAfter(deadline)) {
+                        break pages;
+                    }
+                }
+            }
+            while (outstanding > 0) {
+                Map.Entry<PendingMessage, SmsAttempt> result = take(done);
+                outstanding--;
+                connectionLost |= record(connection, delivery.getId(), result.getKey(), result.getValue());
+            }
+            if (connectionLost) {
+                LOG.warning("Delivery " + delivery.getId() + ": SMSC connection failed; going on in "
+                        + settings.reconnectDelay().toSeconds() + " s");
+                return Instant.now(clock).plus(settings.reconnectDelay());
+            }
+            return Instant.now(clock).isAfter(deadline) ? Instant.now(clock) : null;
+        }
+    }
+
+    private static Map.Entry<PendingMessage, SmsAttempt> take(BlockingQueue<Map.Entry<PendingMessage, SmsAttempt>> done) {
+        try {
+            return done.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for SMS submissions", e);
+        }
+    }
+
+    /** Writes one SMS result to the ledger; true when the connection was lost (the row stays pending). */
+    private boolean record(Connection connection, long deliveryId, PendingMessage message, SmsAttempt attempt)
+            throws SQLException {
+        switch (attempt.kind()) {
+            case ACCEPTED -> sent(connection, deliveryId, message, attempt.messageId());
+            case ADDRESS_REJECTED -> {
+                fail(connection, deliveryId, message, attempt.reason());
+                update(connection, "UPDATE recipient SET sms_quarantined_at = ?, sms_quarantine_reason = ?,"
+                        + " version = version + 1 WHERE id = ? AND sms_quarantined_at IS NULL",
+                        SqlValues.timestamp(Instant.now(clock)), attempt.reason(), message.recipientId());
+            }
+            case REJECTED -> fail(connection, deliveryId, message, attempt.reason());
+            case DEFERRED -> deferOrFail(connection, deliveryId, message, attempt.reason());
+            case CONNECTION_FAILED -> {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<PendingMessage> readPending(Connection connection, long deliveryId, long after) throws SQLException {

@@ -9,6 +9,7 @@ import io.crosscast.delivery.content.ContentPart;
 import io.crosscast.delivery.content.LinkRewriter;
 import io.crosscast.delivery.content.Personalization;
 import io.crosscast.delivery.content.TrackedLink;
+import io.crosscast.delivery.sms.SmsComposer;
 import io.crosscast.platform.sql.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,6 +40,10 @@ public class ContentCheck {
             problems.add("The label is required.");
         } else if (label.length() > MAX_LABEL) {
             problems.add("The label has at most " + MAX_LABEL + " characters.");
+        }
+        if (channel == Channel.SMS) {
+            smsProblems(content, toSend, problems);
+            return problems;
         }
         address("sender address", content.senderAddress(), problems);
         address("reply-to address", content.replyTo(), problems);
@@ -76,6 +81,29 @@ public class ContentCheck {
         for (TrackedLink link : links) {
             NativeSql.update(em, "INSERT INTO delivery_link (delivery_id, link_index, url, label) VALUES (?, ?, ?, ?)",
                     Arrays.asList(delivery.getId(), link.index(), link.url(), link.label()));
+        }
+    }
+
+    /** An SMS: a sender id (its sender name) and a text (its text body). */
+    private static void smsProblems(DeliveryContent content, boolean toSend, List<String> problems) {
+        String sender = content.senderName() == null ? "" : content.senderName().strip();
+        if (!sender.isEmpty() && !sender.matches("\\+?\\d{3,15}") && !sender.matches("[A-Za-z0-9 ._-]{1,11}")) {
+            problems.add("The sender id '" + sender + "' must be a phone number or at most 11 letters and digits.");
+        }
+        String text = content.textBody();
+        if (!blank(text)) {
+            Personalization.problems(ContentPart.SMS, text).forEach(p -> problems.add(p.message()));
+            if (text.contains("{{" + SmsComposer.LINK + "}}")) {
+                problems.add("Tracked links ({{link}}) in text messages are not available yet: write the URL itself.");
+            }
+        }
+        if (toSend) {
+            if (sender.isEmpty()) {
+                problems.add("A sender id is required to send.");
+            }
+            if (blank(text)) {
+                problems.add("A text is required to send.");
+            }
         }
     }
 

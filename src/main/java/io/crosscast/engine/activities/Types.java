@@ -22,6 +22,9 @@ public final class Types {
     /** Email delivery (container activity): sends a delivery to its population. */
     public static final String EMAIL_DELIVERY = "emailDelivery";
 
+    /** Mobile (SMS) delivery (container activity): sends an SMS delivery to its population. */
+    public static final String SMS_DELIVERY = "smsDelivery";
+
     private Types() {
     }
 }

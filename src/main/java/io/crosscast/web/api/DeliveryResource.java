@@ -52,7 +52,8 @@ public class DeliveryResource {
 
     @POST
     public Response create(DeliveryDto body) {
-        Delivery created = deliveries.create(Channel.EMAIL, Requests.required(body).content());
+        DeliveryDto input = Requests.required(body);
+        Delivery created = deliveries.create(channel(input.channel()), input.content());
         URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build();
         return Response.created(location).entity(DeliveryDto.of(created, null)).build();
     }
@@ -110,6 +111,19 @@ public class DeliveryResource {
         MessageStatus wanted = status(status);
         return new PageDto<>(deliveries.ledgerCount(id, wanted), paging.first(), paging.pageSize(),
                 deliveries.ledger(id, wanted, paging.first(), paging.pageSize()));
+    }
+
+    /** EMAIL (the default) or SMS; for SMS, senderName is the sender id and textBody the text. */
+    private static Channel channel(String text) {
+        if (text == null || text.isBlank()) {
+            return Channel.EMAIL;
+        }
+        try {
+            return Channel.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("channel", "delivery.channelInvalid", "Unknown channel '" + text
+                    + "': EMAIL or SMS.");
+        }
     }
 
     private static MessageStatus status(String text) {

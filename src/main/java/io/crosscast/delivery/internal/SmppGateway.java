@@ -1,0 +1,208 @@
+package io.crosscast.delivery.internal;
+
+import io.crosscast.delivery.sms.Gsm7;
+import io.crosscast.delivery.sms.SmppSettings;
+import io.crosscast.delivery.sms.SmsContent;
+import io.crosscast.platform.Datasources;
+import io.crosscast.platform.sql.SqlValues;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.util.DeliveryReceiptState;
+
+/**
+ * The application's one SMPP connection (a transceiver bind, settings from {@link SmppSettings}), bound on
+ * first use and reused by every SMS delivery; when it breaks, the next submission binds again. Delivery
+ * receipts coming back on it move ledger rows from SENT to DELIVERED or UNDELIVERED (matched by the SMSC's
+ * message id); a reply STOP (or ARRET, UNSUBSCRIBE) from a number sets the SMS opt-out of the recipients
+ * with that number. Thread-safe: jSMPP sessions take concurrent submissions (the sending keeps a window of
+ * them outstanding).
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SmppGateway {
+
+    private static final Logger LOG = Logger.getLogger(SmppGateway.class.getName());
+
+    @Resource(lookup = Datasources.NON_JTA)
+    private DataSource dataSource;
+
+    private final Object binding = new Object();
+    private volatile SMPPSession session;
+
+    /** Submits one SMS; never throws for a refused message. */
+    public SmsAttempt submit(String sender, String destination, SmsContent content) {
+        SMPPSession bound;
+        try {
+            bound = session();
+        } catch (IOException e) {
+            return SmsAttempt.connectionFailed("SMSC unreachable: " + e.getMessage());
+        }
+        boolean alphanumeric = !sender.matches("\\+?\\d{1,15}");
+        byte[] payload = content.payload();
+        boolean single = content.parts() <= 1;
+        try {
+            String id = bound.submitShortMessage("", alphanumeric ? TypeOfNumber.ALPHANUMERIC : TypeOfNumber.INTERNATIONAL,
+                    alphanumeric ? NumberingPlanIndicator.UNKNOWN : NumberingPlanIndicator.ISDN,
+                    alphanumeric ? sender : sender.replace("+", ""), TypeOfNumber.INTERNATIONAL,
+                    NumberingPlanIndicator.ISDN, destination.replace("+", ""), new ESMClass(), (byte) 0, (byte) 1,
+                    null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+                    DataCodings.newInstance(content.dataCoding()), (byte) 0, single ? payload : new byte[0],
+                    single ? new OptionalParameter[0]
+                            : new OptionalParameter[] {new OptionalParameter.OctetString(
+                                    OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload)})
+                    .getMessageId();
+            return SmsAttempt.accepted(id);
+        } catch (NegativeResponseException e) {
+            return SmsAttempt.refused(e.getCommandStatus(), "SMSC refused: " + e.getMessage());
+        } catch (ResponseTimeoutException | InvalidResponseException | PDUException | IOException e) {
+            drop(bound);
+            return SmsAttempt.connectionFailed("SMSC connection failed: " + e.getMessage());
+        }
+    }
+
+    private SMPPSession session() throws IOException {
+        SMPPSession current = session;
+        if (current != null && current.getSessionState().isBound()) {
+            return current;
+        }
+        synchronized (binding) {
+            if (session != null && session.getSessionState().isBound()) {
+                return session;
+            }
+            drop(session);
+            SmppSettings settings = SmppSettings.fromSystemProperties();
+            SMPPSession fresh = new SMPPSession();
+            fresh.setEnquireLinkTimer(30_000);
+            fresh.setTransactionTimer(10_000);
+            fresh.setMessageReceiverListener(new Receiver());
+            fresh.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
+                    settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,
+                    NumberingPlanIndicator.UNKNOWN, null));
+            LOG.info("SMPP: bound as " + settings.systemId() + " to " + settings.host() + ":" + settings.port());
+            session = fresh;
+            return fresh;
+        }
+    }
+
+    private void drop(SMPPSession broken) {
+        if (broken == null) {
+            return;
+        }
+        synchronized (binding) {
+            if (session == broken) {
+                session = null;
+            }
+        }
+        try {
+            broken.unbindAndClose();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "SMPP: closing a broken session: " + e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        drop(session);
+    }
+
+    /** A receipt: the ledger row of that SMSC message id becomes DELIVERED or UNDELIVERED. */
+    void receipt(String messageId, boolean delivered, String detail) {
+        update("UPDATE delivery_message SET status = ?, reason = ?, updated_at = ?"
+                + " WHERE message_id = ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED')",
+                delivered ? "DELIVERED" : "UNDELIVERED", delivered ? null : detail,
+                SqlValues.timestamp(Instant.now()), messageId);
+    }
+
+    /** A reply: STOP opts the number out. */
+    void reply(String from, String text) {
+        String word = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (!(word.equals("STOP") || word.startsWith("STOP ") || word.equals("ARRET") || word.equals("ARRÊT")
+                || word.equals("UNSUBSCRIBE"))) {
+            LOG.info("SMPP: reply from " + from + " ignored: " + text);
+            return;
+        }
+        String number = from.startsWith("+") ? from : "+" + from;
+        int changed = update("UPDATE recipient SET sms_opt_out = TRUE, updated_at = ?, version = version + 1"
+                + " WHERE mobile_phone = ? AND sms_opt_out = FALSE", SqlValues.timestamp(Instant.now()), number);
+        LOG.info("SMPP: STOP from " + number + ": " + changed + " recipient(s) opted out of SMS");
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warning("SMPP: could not record " + sql.substring(0, sql.indexOf(' ', 8)) + ": " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /** What the SMSC sends back on the session: receipts and replies. */
+    private final class Receiver implements MessageReceiverListener {
+
+        @Override
+        public void onAcceptDeliverSm(DeliverSm deliverSm) {
+            if (deliverSm.isSmscDeliveryReceipt()) {
+                try {
+                    DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
+                    boolean delivered = receipt.getFinalStatus() == DeliveryReceiptState.DELIVRD;
+                    receipt(receipt.getId(), delivered, receipt.getFinalStatus() + " err:" + receipt.getError());
+                } catch (Exception e) {
+                    LOG.warning("SMPP: unreadable delivery receipt: " + e.getMessage());
+                }
+                return;
+            }
+            byte[] raw = deliverSm.getShortMessage();
+            String text = deliverSm.getDataCoding() == 8 ? new String(raw, StandardCharsets.UTF_16BE) : Gsm7.decode(raw);
+            reply(deliverSm.getSourceAddr(), text);
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alertNotification) {
+            // not used
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) {
+            return null;
+        }
+    }
+}

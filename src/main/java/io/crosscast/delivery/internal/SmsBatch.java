@@ -1,0 +1,31 @@
+package io.crosscast.delivery.internal;
+
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.content.RecipientValues;
+import io.crosscast.delivery.sms.SmsComposer;
+import io.crosscast.delivery.sms.SmsContent;
+
+/**
+ * One SMS delivery's text, compiled once and rendered per recipient. The sender id is the delivery's
+ * sender name (an alphanumeric id of at most 11 characters, or a number); the text is its text body.
+ */
+public final class SmsBatch {
+
+    private final String sender;
+    private final SmsComposer composer;
+
+    SmsBatch(Delivery delivery) {
+        this.sender = delivery.getSenderName();
+        this.composer = SmsComposer.compile(delivery.getTextBody());
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    /** The SMS for one pending ledger row. */
+    public SmsContent compose(PendingMessage m) {
+        return composer.compose(new RecipientValues(m.recipientId(), m.firstName(), m.lastName(), m.email(),
+                m.mobilePhone(), m.status(), m.country(), m.language(), m.birthDate()));
+    }
+}

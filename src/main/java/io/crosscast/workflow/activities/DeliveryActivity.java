@@ -1,0 +1,107 @@
+package io.crosscast.workflow.activities;
+
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryService;
+import io.crosscast.delivery.DeliveryStats;
+import io.crosscast.delivery.DeliveryStatus;
+import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
+import io.crosscast.engine.DataKeys;
+import io.crosscast.engine.NextAction;
+import io.crosscast.workflow.internal.SqlPopulations;
+import jakarta.ejb.EJB;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A delivery activity (Email delivery, Mobile delivery): sends delivery {@code delivery} (its id) to the incoming population, then waits, holding
+ * no thread, until the sending is over (the end of the delivery wakes the run; a check every
+ * {@link #CHECK} is the safety net). A delivery already sent is copied first, so each pass has its own
+ * ledger. With {@code outbound=true} the population goes on through output "out", carrying the delivery's
+ * id ({@link DataKeys#DELIVERY_ID}): a Split after it can filter on who opened or clicked it.
+ */
+public abstract class DeliveryActivity implements ActivityType {
+
+    static final Duration CHECK = Duration.ofSeconds(30);
+    private static final String SENDING = "sending";
+
+    @EJB
+    private DeliveryService deliveries;
+
+    /** The channel of the deliveries this activity sends. */
+    protected abstract Channel channel();
+
+    @Override
+    public List<String> outputs(ActivityDefinition def) {
+        return outbound(def) ? List.of("out") : List.of();
+    }
+
+    @Override
+    public List<String> validate(ActivityDefinition def) {
+        List<String> problems = new ArrayList<>();
+        Optional<Long> id = deliveryId(def);
+        if (id.isEmpty()) {
+            problems.add("A delivery activity needs the id of its delivery (config 'delivery').");
+        } else {
+            Optional<Delivery> delivery = deliveries.find(id.get());
+            if (delivery.isEmpty()) {
+                problems.add("Delivery " + id.get() + " does not exist.");
+            } else if (delivery.get().getChannel() != channel()) {
+                problems.add("Delivery " + id.get() + " is not a " + channel().name().toLowerCase() + " delivery.");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public int minInputs() {
+        return 1;
+    }
+
+    @Override
+    public int maxInputs() {
+        return 1;
+    }
+
+    @Override
+    public NextAction execute(ActivityContext ctx) {
+        String sending = ctx.state().get(SENDING);
+        if (sending == null) {
+            Delivery delivery = deliveries.sendToPopulation(deliveryId(ctx.activity()).orElseThrow(),
+                    SqlPopulations.idOf(ctx.input()), Long.parseLong(ctx.runId()), ctx.activity().id());
+            DeliveryStats stats = deliveries.stats(delivery.getId());
+            ctx.log("delivery " + delivery.getId() + " '" + delivery.getLabel() + "': " + stats.targeted()
+                    + " targeted, " + stats.pending() + " to send, " + stats.excluded() + " excluded");
+            return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, delivery.getId().toString()));
+        }
+        long id = Long.parseLong(sending);
+        Delivery delivery = deliveries.get(id);
+        if (delivery.getStatus() == DeliveryStatus.SENDING) {
+            return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, sending));
+        }
+        DeliveryStats stats = deliveries.stats(id);
+        ctx.log("delivery " + id + " " + delivery.getStatus().name().toLowerCase() + ": " + stats.sent() + " sent, "
+                + stats.failed() + " failed, " + stats.excluded() + " excluded");
+        if (!outbound(ctx.activity())) {
+            return NextAction.done();
+        }
+        return NextAction.done(Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
+    }
+
+    private static Optional<Long> deliveryId(ActivityDefinition def) {
+        try {
+            return def.config("delivery").map(String::strip).map(Long::valueOf).filter(id -> id > 0);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean outbound(ActivityDefinition def) {
+        return Boolean.parseBoolean(def.config("outbound").orElse("false"));
+    }
+}
