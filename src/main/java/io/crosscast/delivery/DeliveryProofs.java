@@ -7,6 +7,8 @@ import io.crosscast.delivery.content.RenderedEmail;
 import io.crosscast.delivery.internal.ProofBatch;
 import io.crosscast.delivery.internal.SmtpLink;
 import io.crosscast.delivery.internal.SmtpOutcome;
+import io.crosscast.delivery.sms.SmsComposer;
+import io.crosscast.delivery.sms.SmsContent;
 import io.crosscast.tracking.TrackingLinks;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -28,7 +30,8 @@ import java.util.logging.Logger;
  * to the marketer or mailed to a few test addresses (a "BAT"). Nothing is tracked and the ledger is never
  * touched: links lead straight to their URLs, the open pixel is inline, and the unsubscription link is a
  * token for recipient 0, which names nobody (see {@link io.crosscast.delivery.internal.PreviewUrls}).
- * Recipient 0 also means "no recipient": personalisation fields render empty.
+ * Recipient 0 also means "no recipient": personalisation fields render empty. An SMS delivery has a preview
+ * ({@link #previewSms}) and no proof.
  */
 @Stateless
 public class DeliveryProofs {
@@ -53,7 +56,7 @@ public class DeliveryProofs {
      * @throws DeliveryException NOT_FOUND (delivery or recipient), INVALID (the content cannot be rendered)
      */
     public RenderedEmail preview(long deliveryId, long recipientId) {
-        Delivery delivery = deliveries.get(deliveryId);
+        Delivery delivery = email(deliveries.get(deliveryId));
         require(deliveries.problems(delivery.getChannel(), delivery.content(), false));
         Recipient recipient = recipient(recipientId);
         try {
@@ -74,7 +77,7 @@ public class DeliveryProofs {
      *                           all of the proofs, or could not be reached; the message says which)
      */
     public int proof(long deliveryId, long recipientId, List<String> addresses) {
-        Delivery delivery = deliveries.get(deliveryId);
+        Delivery delivery = email(deliveries.get(deliveryId));
         List<String> problems = new ArrayList<>(deliveries.problems(delivery.getChannel(), delivery.content(), true));
         problems.addAll(ProofAddresses.problems(addresses));
         require(problems);
@@ -112,6 +115,39 @@ public class DeliveryProofs {
             throw new DeliveryException(DeliveryException.Kind.CONFLICT, message, List.of(message));
         }
         return accepted;
+    }
+
+    /**
+     * An SMS delivery's text as {@code recipientId} (0: no recipient) would receive it, with its own encoding,
+     * length and number of parts, which personalisation changes per recipient. Nothing is sent.
+     *
+     * @throws DeliveryException NOT_FOUND (delivery or recipient), INVALID (not an SMS delivery, or the text
+     *                           is empty or cannot be rendered)
+     */
+    public SmsPreview previewSms(long deliveryId, long recipientId) {
+        Delivery delivery = deliveries.get(deliveryId);
+        if (delivery.getChannel() != Channel.SMS) {
+            throw DeliveryException.invalid(List.of("Delivery '" + delivery.getLabel() + "' is an email delivery:"
+                    + " it has no text message preview."));
+        }
+        require(deliveries.problems(delivery.getChannel(), delivery.content(), false));
+        Recipient recipient = recipient(recipientId);
+        try {
+            SmsContent sms = SmsComposer.compile(delivery.getTextBody()).compose(values(recipient));
+            return new SmsPreview(delivery.getSenderName(), recipient == null ? null : recipient.getMobilePhone(),
+                    sms.text(), sms.length());
+        } catch (InvalidContentException e) {
+            throw DeliveryException.invalid(e.problems().stream().map(p -> p.message()).toList());
+        }
+    }
+
+    /** The delivery when it is an email delivery, else INVALID: text messages have no email preview or proof. */
+    private static Delivery email(Delivery delivery) {
+        if (delivery.getChannel() != Channel.EMAIL) {
+            throw DeliveryException.invalid(List.of("Delivery '" + delivery.getLabel() + "' is a text message:"
+                    + " it has no email preview or proof."));
+        }
+        return delivery;
     }
 
     private Recipient recipient(long recipientId) {

@@ -122,11 +122,14 @@ public class DeliveryReports {
                 + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0)"
+                + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN status = 'UNDELIVERED' THEN 1 ELSE 0 END), 0)"
                 + " FROM delivery_message WHERE delivery_id IN (" + in + ") GROUP BY delivery_id", ids).getResultList()) {
             Object[] r = (Object[]) row;
             ledger.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
-                SqlValues.number(r[3]), SqlValues.number(r[4]), SqlValues.number(r[5])});
+                SqlValues.number(r[3]), SqlValues.number(r[4]), SqlValues.number(r[5]), SqlValues.number(r[6]),
+                SqlValues.number(r[7])});
         }
         Map<Long, long[]> tracking = new HashMap<>();
         for (Object row : NativeSql.query(em, "SELECT delivery_id,"
@@ -140,9 +143,9 @@ public class DeliveryReports {
         }
         Map<Long, DeliveryStats> stats = new HashMap<>();
         for (Long id : ids) {
-            long[] l = ledger.getOrDefault(id, new long[5]);
+            long[] l = ledger.getOrDefault(id, new long[7]);
             long[] t = tracking.getOrDefault(id, new long[3]);
-            stats.put(id, new DeliveryStats(l[0], l[1], l[2], l[3], l[4], t[0], t[1], t[2]));
+            stats.put(id, new DeliveryStats(l[0], l[1], l[2], l[3], l[4], t[0], t[1], t[2], l[5], l[6]));
         }
         return stats;
     }

@@ -14,14 +14,18 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The bundle in the viewer's language. */
+    public static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
     public static String text(String key, Object... arguments) {
         return textOr(key, key, arguments);
     }
 
     /** The text of {@code key}, or {@code fallback} when the bundle has no such key. */
     public static String textOr(String key, String fallback, Object... arguments) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, context.getViewRoot().getLocale());
+        ResourceBundle bundle = bundle();
         try {
             String pattern = bundle.getString(key);
             return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);

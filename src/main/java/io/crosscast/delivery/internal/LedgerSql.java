@@ -51,12 +51,17 @@ public final class LedgerSql {
             + " WHERE o.delivery_id = delivery_message.delivery_id AND o.status = 'PENDING'"
             + " AND o.address = delivery_message.address AND o.recipient_id < delivery_message.recipient_id)";
 
-    /** Ledger figures; one parameter, the delivery id. */
+    /**
+     * Ledger figures: targeted, pending, sent (SENT, DELIVERED or UNDELIVERED), failed, excluded, delivered,
+     * undelivered; one parameter, the delivery id.
+     */
     public static final String LEDGER_COUNTS = "SELECT COUNT(*),"
             + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
-            + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0)"
+            + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN status = 'UNDELIVERED' THEN 1 ELSE 0 END), 0)"
             + " FROM delivery_message WHERE delivery_id = ?";
 
     /** Distinct recipients who opened (or clicked), clicked, unsubscribed; one parameter, the delivery id. */

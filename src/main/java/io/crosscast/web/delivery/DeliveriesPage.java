@@ -1,5 +1,6 @@
 package io.crosscast.web.delivery;
 
+import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryReports;
 import io.crosscast.delivery.DeliveryService;
@@ -16,7 +17,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** Backing bean of deliveries/index.xhtml: the deliveries, newest first, with their figures. */
+/** Backing bean of deliveries/index.xhtml: the deliveries (email and SMS), newest first, with their figures. */
 @Named
 @ViewScoped
 public class DeliveriesPage implements Serializable {
@@ -36,8 +37,13 @@ public class DeliveriesPage implements Serializable {
     }
 
     /** One delivery of the grid with its figures. */
-    public record Row(long id, String label, DeliveryStatus status, Instant createdAt, Instant startedAt,
-                      DeliveryStats stats) {
+    public record Row(long id, String label, Channel channel, DeliveryStatus status, Instant createdAt,
+                      Instant startedAt, DeliveryStats stats) {
+
+        /** A text message: no opens or clicks. */
+        public boolean sms() {
+            return channel == Channel.SMS;
+        }
 
         /** Drafts open in the editor, the others on their report. */
         public boolean draft() {
@@ -63,8 +69,8 @@ public class DeliveriesPage implements Serializable {
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             List<Delivery> page = deliveries.page(first, Math.min(pageSize, DeliveryReports.MAX_STATS));
             Map<Long, DeliveryStats> stats = reports.stats(page.stream().map(Delivery::getId).toList());
-            return page.stream().map(d -> new Row(d.getId(), d.getLabel(), d.getStatus(), d.getCreatedAt(),
-                    d.getStartedAt(), stats.get(d.getId()))).toList();
+            return page.stream().map(d -> new Row(d.getId(), d.getLabel(), d.getChannel(), d.getStatus(),
+                    d.getCreatedAt(), d.getStartedAt(), stats.get(d.getId()))).toList();
         }
 
         @Override

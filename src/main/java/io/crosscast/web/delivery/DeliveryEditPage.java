@@ -12,8 +12,10 @@ import io.crosscast.delivery.DeliveryProofs;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.ProofAddresses;
+import io.crosscast.delivery.SmsPreview;
 import io.crosscast.delivery.content.Personalization;
 import io.crosscast.delivery.content.RenderedEmail;
+import io.crosscast.delivery.sms.SmsLength;
 import io.crosscast.web.Messages;
 import io.crosscast.web.condition.ConditionBuilder;
 import jakarta.ejb.EJB;
@@ -27,9 +29,13 @@ import java.util.Objects;
 import org.primefaces.PrimeFaces;
 
 /**
- * Backing bean of deliveries/edit.xhtml: write an email delivery ({@code ?id=}, none for a new one), preview
- * it for a recipient, send proofs, and send it to the recipients of a condition. A delivery that is no
- * longer a draft is shown read only (preview and proofs still work).
+ * Backing bean of deliveries/edit.xhtml: write a delivery ({@code ?id=}; none for a new one, an email unless
+ * {@code ?channel=SMS}), preview it for a recipient, send proofs (email), and send it to the recipients of a
+ * condition. A delivery that is no longer a draft is shown read only (preview and proofs still work).
+ *
+ * <p>A text message has a sender id (the content's sender name) and a text (its text body), counted as the
+ * marketer types by {@link SmsCounter}, the same count the sending uses; its preview is the text rendered
+ * for a recipient with that recipient's own length.
  */
 @Named
 @ViewScoped
@@ -48,18 +54,25 @@ public class DeliveryEditPage implements Serializable {
 
     private Long id;
     private String idParam;
+    private String channelParam;
+    private Channel channel = Channel.EMAIL;
     private DeliveryStatus status;
     private DeliveryForm form = new DeliveryForm();
     private BodyMode mode = BodyMode.RICH;
     private BodyMode requestedMode;
     private String previewEmail;
     private Preview preview;
+    private SmsPreview smsPreview;
     private String proofAddresses;
     private ConditionBuilder builder;
 
-    /** Loads the delivery named by the view parameter; an unknown id shows the not-found page. */
+    /**
+     * Loads the delivery named by the view parameter; an unknown id shows the not-found page. A new delivery
+     * takes its channel from the {@code channel} parameter.
+     */
     public void load() throws IOException {
         if (idParam == null || idParam.isBlank()) {
+            channel = DeliveryPages.parseChannel(channelParam);
             return;
         }
         id = DeliveryPages.parseId(idParam);
@@ -70,6 +83,7 @@ public class DeliveryEditPage implements Serializable {
             return;
         }
         status = delivery.getStatus();
+        channel = delivery.getChannel();
         form = DeliveryForm.of(delivery);
         mode = EditorHtml.isFullEmail(form.getHtmlBody()) ? BodyMode.SOURCE : BodyMode.RICH;
         if (builder == null) {
@@ -98,8 +112,8 @@ public class DeliveryEditPage implements Serializable {
             return true;
         }
         try {
-            Delivery saved = id == null ? deliveries.create(Channel.EMAIL, form.toContent())
-                    : deliveries.update(id, form.toContent());
+            Delivery saved = id == null ? deliveries.create(channel, form.toContent(channel))
+                    : deliveries.update(id, form.toContent(channel));
             id = saved.getId();
             status = saved.getStatus();
             return true;
@@ -132,6 +146,10 @@ public class DeliveryEditPage implements Serializable {
         if (recipientId == null) {
             return;
         }
+        if (isSms()) {
+            previewSms(recipientId);
+            return;
+        }
         try {
             RenderedEmail email = proofs.preview(id, recipientId);
             preview = new Preview(email.subject(), email.html(), email.text());
@@ -141,8 +159,25 @@ public class DeliveryEditPage implements Serializable {
         }
     }
 
+    /** The text for the recipient, with its own length (personalisation changes it). */
+    private void previewSms(long recipientId) {
+        smsPreview = null;
+        if (form.getTextBody() == null || form.getTextBody().isBlank()) {
+            Messages.error(null, Messages.text("delivery.preview.noText"));
+            return;
+        }
+        try {
+            smsPreview = proofs.previewSms(id, recipientId);
+        } catch (DeliveryException e) {
+            show(e);
+        }
+    }
+
     /** Saves a draft, then mails it as a proof, rendered for the preview's recipient, to the typed addresses. */
     public void sendProof() {
+        if (isSms()) {
+            return;
+        }
         List<String> addresses = ProofAddresses.split(proofAddresses);
         List<String> invalid = ProofAddresses.invalid(addresses);
         if (addresses.isEmpty()) {
@@ -239,9 +274,46 @@ public class DeliveryEditPage implements Serializable {
         e.problems().forEach(problem -> Messages.error(null, problem));
     }
 
-    /** The personalisation fields a marketer may write, as they are written. */
+    /**
+     * The personalisation fields a marketer may write, as they are written. A text message has the
+     * recipient's fields only: its tracked link {@code {{link}}} is not available yet (see ContentCheck).
+     */
     public List<String> getVariables() {
-        return Personalization.VARIABLES.stream().map(v -> "{{" + v + "}}").toList();
+        List<String> variables = isSms() ? Personalization.RECIPIENT_VARIABLES : Personalization.VARIABLES;
+        return variables.stream().map(v -> "{{" + v + "}}").toList();
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    /** A text message: sender id and text instead of the email's addresses, subject and bodies. */
+    public boolean isSms() {
+        return channel == Channel.SMS;
+    }
+
+    /** The text as typed, measured as the sending measures it (personalisation fields as written). */
+    public SmsLength getSmsLength() {
+        return SmsCounter.measure(form.getTextBody());
+    }
+
+    /** "GSM-7 · 87 characters · 1 part", in the viewer's language. */
+    public String getSmsCounter() {
+        return SmsCounter.describe(getSmsLength(), Messages.bundle());
+    }
+
+    /** What still fits before one more part. */
+    public String getSmsLeft() {
+        return SmsCounter.left(getSmsLength(), Messages.bundle());
+    }
+
+    public SmsPreview getSmsPreview() {
+        return smsPreview;
+    }
+
+    /** The previewed text's own encoding, length and parts. */
+    public String getSmsPreviewCounter() {
+        return smsPreview == null ? "" : SmsCounter.describe(smsPreview.length(), Messages.bundle());
     }
 
     public boolean isNew() {
@@ -290,6 +362,15 @@ public class DeliveryEditPage implements Serializable {
 
     public void setIdParam(String idParam) {
         this.idParam = idParam;
+    }
+
+    /** The channel of a new delivery, as typed in the address ({@code SMS}; anything else is an email). */
+    public String getChannelParam() {
+        return channelParam;
+    }
+
+    public void setChannelParam(String channelParam) {
+        this.channelParam = channelParam;
     }
 
     public DeliveryStatus getStatus() {

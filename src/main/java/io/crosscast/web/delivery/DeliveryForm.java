@@ -1,5 +1,6 @@
 package io.crosscast.web.delivery;
 
+import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
 import java.io.Serializable;
@@ -31,6 +32,15 @@ public class DeliveryForm implements Serializable {
 
     public DeliveryContent toContent() {
         return new DeliveryContent(label, senderName, senderAddress, replyTo, subject, htmlBody, textBody);
+    }
+
+    /**
+     * The content of a delivery of {@code channel}: a text message keeps its label, sender id (sender name)
+     * and text (text body) only, whatever else the form holds.
+     */
+    public DeliveryContent toContent(Channel channel) {
+        return channel == Channel.SMS ? new DeliveryContent(label, senderName, null, null, null, null, textBody)
+                : toContent();
     }
 
     public String getLabel() {

@@ -19,6 +19,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.primefaces.model.SortMeta;
 
 /**
  * Backing bean of deliveries/report.xhtml: a delivery's figures, its opens and clicks per hour and clicks
- * per link, and its send ledger; refreshed every few seconds while it is sending, which can be cancelled.
+ * per link (email), and its send ledger; refreshed every few seconds while it is sending, which can be
+ * cancelled, and, for a text message, while receipts are still awaited shortly after its end.
  */
 @Named
 @ViewScoped
@@ -74,6 +76,14 @@ public class DeliveryReportPage implements Serializable {
     public void refresh() {
         delivery = deliveries.get(id);
         stats = deliveries.stats(id);
+        if (isSms()) {
+            // A text message has no opens, clicks or tracked links.
+            links = List.of();
+            hasTimeline = false;
+            timelineChart = null;
+            linksChart = null;
+            return;
+        }
         List<TimelinePoint> timeline = reports.timeline(id);
         links = reports.clicksPerLink(id);
         hasTimeline = !timeline.isEmpty();
@@ -91,10 +101,10 @@ public class DeliveryReportPage implements Serializable {
                                 links.stream().map(LinkClicks::clickers).toList(), "#a855f7")), true);
     }
 
-    /** The poll: refreshes, and stops polling once the delivery is no longer sending. */
+    /** The poll: refreshes, and stops polling once the delivery is no longer sending nor awaiting receipts. */
     public void poll() {
         refresh();
-        if (!isSending()) {
+        if (!isLive()) {
             PrimeFaces.current().executeScript("if (PF('reportPoll')) { PF('reportPoll').stop(); }");
         }
     }
@@ -124,6 +134,16 @@ public class DeliveryReportPage implements Serializable {
 
     public boolean isSending() {
         return delivery != null && delivery.getStatus() == DeliveryStatus.SENDING;
+    }
+
+    public boolean isSms() {
+        return delivery != null && delivery.getChannel() == Channel.SMS;
+    }
+
+    /** Whether the figures still move: sending, or a text message's receipts coming back. */
+    public boolean isLive() {
+        return isSending() || (delivery != null && DeliveryPages.awaitsReceipts(delivery.getChannel(),
+                delivery.getStatus(), delivery.getFinishedAt(), stats, Instant.now()));
     }
 
     /** The statuses a ledger row of this delivery's channel can have. */

@@ -1,5 +1,6 @@
 package io.crosscast.web.delivery;
 
+import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.LedgerEntry;
 import io.crosscast.delivery.MessageStatus;
@@ -69,5 +70,19 @@ public class DeliveryUi {
     /** A ledger reason: exclusion codes in the viewer's language, server replies as they are. */
     public String reason(String reason) {
         return reason == null ? "" : Messages.textOr("exclusion." + reason, reason);
+    }
+
+    /** A ledger reason in the words of the delivery's channel (an SMS has numbers, not addresses). */
+    public String reason(String reason, Channel channel) {
+        if (reason == null) {
+            return "";
+        }
+        return channel == Channel.SMS
+                ? Messages.textOr("exclusion.SMS." + reason, reason(reason)) : reason(reason);
+    }
+
+    /** The PrimeIcons icon of a channel. */
+    public String channelIcon(Channel channel) {
+        return channel == Channel.SMS ? "pi pi-mobile" : "pi pi-envelope";
     }
 }
