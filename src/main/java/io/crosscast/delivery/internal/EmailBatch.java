@@ -3,7 +3,6 @@ package io.crosscast.delivery.internal;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.content.EmailComposer;
 import io.crosscast.delivery.content.EmailContent;
-import io.crosscast.delivery.content.RecipientValues;
 import io.crosscast.delivery.content.RenderedEmail;
 import io.crosscast.delivery.content.TrackingUrls;
 import io.crosscast.tracking.TrackingLinks;
@@ -56,18 +55,12 @@ public final class EmailBatch {
 
     /** The message for one pending ledger row. */
     public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
-        RecipientValues values = values(message);
-        return composer(message.language()).compose(session, values, message.address(), messageId);
+        return composer(message.language()).compose(session, message.values(), message.address(), messageId);
     }
 
     /** Subject and bodies as this recipient would get them. */
     public RenderedEmail preview(PendingMessage message) {
-        return composer(message.language()).preview(values(message));
-    }
-
-    private static RecipientValues values(PendingMessage m) {
-        return new RecipientValues(m.recipientId(), m.firstName(), m.lastName(), m.email(), m.mobilePhone(),
-                m.status(), m.country(), m.language(), m.birthDate());
+        return composer(message.language()).preview(message.values());
     }
 
     private EmailComposer composer(String language) {

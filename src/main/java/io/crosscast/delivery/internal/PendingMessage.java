@@ -1,5 +1,6 @@
 package io.crosscast.delivery.internal;
 
+import io.crosscast.delivery.content.RecipientValues;
 import java.time.LocalDate;
 
 /**
@@ -9,4 +10,10 @@ import java.time.LocalDate;
 public record PendingMessage(long recipientId, String address, int attempts, boolean deleted, String firstName,
                              String lastName, String email, String mobilePhone, String status, String country,
                              String language, LocalDate birthDate) {
+
+    /** What personalisation may say about this recipient. */
+    public RecipientValues values() {
+        return new RecipientValues(recipientId, firstName, lastName, email, mobilePhone, status, country, language,
+                birthDate);
+    }
 }

@@ -1,7 +1,6 @@
 package io.crosscast.delivery.internal;
 
 import io.crosscast.delivery.Delivery;
-import io.crosscast.delivery.content.RecipientValues;
 import io.crosscast.delivery.sms.SmsComposer;
 import io.crosscast.delivery.sms.SmsContent;
 
@@ -25,7 +24,6 @@ public final class SmsBatch {
 
     /** The SMS for one pending ledger row. */
     public SmsContent compose(PendingMessage m) {
-        return composer.compose(new RecipientValues(m.recipientId(), m.firstName(), m.lastName(), m.email(),
-                m.mobilePhone(), m.status(), m.country(), m.language(), m.birthDate()));
+        return composer.compose(m.values());
     }
 }
