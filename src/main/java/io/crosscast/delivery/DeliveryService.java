@@ -167,7 +167,8 @@ public class DeliveryService {
         Instant now = Instant.now(clock);
         if (delivery.getChannel() == Channel.SMS) {
             // Emails are unique among recipients (email_key), mobile phones are not.
-            NativeSql.update(em, LedgerSql.EXCLUDE_DUPLICATES, List.of(SqlValues.timestamp(now), delivery.getId()));
+            NativeSql.update(em, LedgerSql.EXCLUDE_DUPLICATES,
+                    List.of(SqlValues.timestamp(now), delivery.getId(), delivery.getId()));
         }
         contentCheck.freezeLinks(delivery);
         delivery.startSending(now);

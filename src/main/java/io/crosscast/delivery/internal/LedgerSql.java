@@ -42,14 +42,15 @@ public final class LedgerSql {
     public static final String FROM_RECIPIENTS = "FROM recipient r WHERE ";
 
     /**
-     * Excludes, among pending rows sharing an address, all but the one of the lowest recipient id.
-     * Parameters: now, delivery id.
+     * Excludes, among pending rows sharing an address, all but the one of the lowest recipient id. The
+     * subquery names the delivery by parameter, so both databases probe the (delivery, address) index per row.
+     * Parameters: now, delivery id, delivery id.
      */
     public static final String EXCLUDE_DUPLICATES =
             "UPDATE delivery_message SET status = 'EXCLUDED', reason = 'DUPLICATE', updated_at = ?"
             + " WHERE delivery_id = ? AND status = 'PENDING' AND EXISTS (SELECT 1 FROM delivery_message o"
-            + " WHERE o.delivery_id = delivery_message.delivery_id AND o.status = 'PENDING'"
-            + " AND o.address = delivery_message.address AND o.recipient_id < delivery_message.recipient_id)";
+            + " WHERE o.delivery_id = ? AND o.address = delivery_message.address AND o.status = 'PENDING'"
+            + " AND o.recipient_id < delivery_message.recipient_id)";
 
     /**
      * Ledger figures: targeted, pending, sent (SENT, DELIVERED or UNDELIVERED), failed, excluded, delivered,
