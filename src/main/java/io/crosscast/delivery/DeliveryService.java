@@ -165,7 +165,8 @@ public class DeliveryService {
 
     private void start(Delivery delivery) {
         Instant now = Instant.now(clock);
-        if (delivery.getChannel() == Channel.SMS) {
+        if (delivery.getChannel() == Channel.SMS
+                && NativeSql.count(em, LedgerSql.DUPLICATE_COUNT, List.of(delivery.getId())) > 0) {
             // Emails are unique among recipients (email_key), mobile phones are not.
             NativeSql.update(em, LedgerSql.EXCLUDE_DUPLICATES,
                     List.of(SqlValues.timestamp(now), delivery.getId(), delivery.getId()));

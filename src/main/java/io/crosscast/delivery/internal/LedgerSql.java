@@ -42,15 +42,18 @@ public final class LedgerSql {
     public static final String FROM_RECIPIENTS = "FROM recipient r WHERE ";
 
     /**
-     * Excludes, among pending rows sharing an address, all but the one of the lowest recipient id. The
-     * subquery names the delivery by parameter, so both databases probe the (delivery, address) index per row.
-     * Parameters: now, delivery id, delivery id.
+     * Excludes, among pending rows sharing an address, all but the one of the lowest recipient id: the
+     * keepers are computed once by a grouped, uncorrelated subquery (a correlated one made H2 scan the ledger
+     * per row). Parameters: now, delivery id, delivery id.
      */
     public static final String EXCLUDE_DUPLICATES =
             "UPDATE delivery_message SET status = 'EXCLUDED', reason = 'DUPLICATE', updated_at = ?"
-            + " WHERE delivery_id = ? AND status = 'PENDING' AND EXISTS (SELECT 1 FROM delivery_message o"
-            + " WHERE o.delivery_id = ? AND o.address = delivery_message.address AND o.status = 'PENDING'"
-            + " AND o.recipient_id < delivery_message.recipient_id)";
+            + " WHERE delivery_id = ? AND status = 'PENDING' AND recipient_id NOT IN (SELECT MIN(k.recipient_id)"
+            + " FROM delivery_message k WHERE k.delivery_id = ? AND k.status = 'PENDING' GROUP BY k.address)";
+
+    /** How many pending rows share an address with another; one parameter, the delivery id. */
+    public static final String DUPLICATE_COUNT = "SELECT COUNT(*) - COUNT(DISTINCT address) FROM delivery_message"
+            + " WHERE delivery_id = ? AND status = 'PENDING'";
 
     /**
      * Ledger figures: targeted, pending, sent (SENT, DELIVERED or UNDELIVERED), failed, excluded, delivered,
