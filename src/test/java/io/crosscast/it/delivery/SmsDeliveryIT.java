@@ -78,12 +78,13 @@ class SmsDeliveryIT {
         Recipient bea = recipient(token, "Béa", base + "0000", false); // the sandbox reports 0000 numbers undelivered
         recipient(token, "Cid", null, false);
         recipient(token, "Dan", base + "5678", true);
+        recipient(token, "Eve", base + "1234", false); // shares Ana's number: one message per number
 
         Delivery sms = deliveries.create(Channel.SMS, new DeliveryContent("Codes " + token, "Crosscast", null, null,
                 null, null, "Bonjour {{firstName}}, -20% avec le code ÉTÉ"));
         DeliveryStats started = deliveries.sendToCondition(sms.getId(), lastName(token));
-        assertEquals(4, started.targeted());
-        assertEquals(2, started.excluded(), "no number, opted out");
+        assertEquals(5, started.targeted());
+        assertEquals(3, started.excluded(), "no number, opted out, a number already targeted");
         assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(sms.getId()).getStatus() == DeliveryStatus.SENT));
 
         Map<String, OutboxSms> received = received(base);
@@ -102,6 +103,7 @@ class SmsDeliveryIT {
         assertEquals(toAna.messageIds().get(0), ledger.get("Ana").messageId());
         assertEquals("NO_ADDRESS", ledger.get("Cid").reason());
         assertEquals("OPTED_OUT", ledger.get("Dan").reason());
+        assertEquals("DUPLICATE", ledger.get("Eve").reason());
 
         assertTrue(smsc.inbound(ana.getMobilePhone().replace("+", ""), "Crosscast", "STOP") > 0, "a session listens");
         assertTrue(Polling.eventually(PATIENCE, () -> recipients.find(ana.getId()).orElseThrow().isSmsOptOut()),
