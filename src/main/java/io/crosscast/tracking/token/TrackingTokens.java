@@ -125,7 +125,7 @@ public final class TrackingTokens {
     }
 
     /**
-     * A Message-ID for the delivery's message to the recipient: {@code <d123.r456.XXXXXXXX@domain>}, where
+     * A Message-ID for the delivery's message to the recipient: {@code <d123.r456.q7Zt0bXe@domain>}, where
      * the eight characters after the recipient are derived from the key. The same ids give the same
      * Message-ID (a retried send keeps it), and nobody without the key can forge one.
      *
