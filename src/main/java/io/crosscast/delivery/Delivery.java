@@ -62,6 +62,9 @@ public class Delivery {
     @Column(name = "template_id")
     private Long templateId;
 
+    @Column(name = "campaign_id")
+    private Long campaignId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -93,6 +96,7 @@ public class Delivery {
         Delivery copy = new Delivery(template.channel, template.content(), now);
         copy.label = label;
         copy.templateId = template.id;
+        copy.campaignId = template.campaignId;
         return copy;
     }
 
@@ -127,6 +131,12 @@ public class Delivery {
     void sentBy(long run, String activity) {
         this.runId = run;
         this.activityId = activity;
+    }
+
+    /** Makes the delivery part of a campaign, or of none (null); checked by the service. */
+    void attachTo(Long campaign, Instant now) {
+        this.campaignId = campaign;
+        this.updatedAt = now;
     }
 
     private static String blankToNull(String value) {
@@ -183,6 +193,11 @@ public class Delivery {
 
     public Long getTemplateId() {
         return templateId;
+    }
+
+    /** The campaign the delivery is part of, or null. */
+    public Long getCampaignId() {
+        return campaignId;
     }
 
     public Instant getCreatedAt() {

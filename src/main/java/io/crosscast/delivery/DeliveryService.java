@@ -66,6 +66,22 @@ public class DeliveryService {
         return delivery;
     }
 
+    /**
+     * Makes the delivery part of the campaign (null: of none), whatever its status; the campaign is checked
+     * by {@code CampaignService}, which calls this.
+     */
+    public Delivery attachToCampaign(long deliveryId, Long campaignId) {
+        Delivery delivery = get(deliveryId);
+        delivery.attachTo(campaignId, Instant.now(clock));
+        return delivery;
+    }
+
+    /** The deliveries of a campaign, newest first, at most {@code max}. */
+    public List<Delivery> ofCampaign(long campaignId, int max) {
+        return em.createQuery("SELECT d FROM Delivery d WHERE d.campaignId = :campaign ORDER BY d.id DESC",
+                Delivery.class).setParameter("campaign", campaignId).setMaxResults(max).getResultList();
+    }
+
     public Optional<Delivery> find(long deliveryId) {
         return Optional.ofNullable(em.find(Delivery.class, deliveryId));
     }
