@@ -5,6 +5,8 @@ import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
+import io.crosscast.campaign.CampaignException;
+import io.crosscast.campaign.CampaignService;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryException;
@@ -52,9 +54,13 @@ public class DeliveryEditPage implements Serializable {
     @EJB
     private RecipientService recipients;
 
+    @EJB
+    private CampaignService campaigns;
+
     private Long id;
     private String idParam;
     private String channelParam;
+    private String campaignParam;
     private Channel channel = Channel.EMAIL;
     private DeliveryStatus status;
     private DeliveryForm form = new DeliveryForm();
@@ -112,13 +118,18 @@ public class DeliveryEditPage implements Serializable {
             return true;
         }
         try {
-            Delivery saved = id == null ? deliveries.create(channel, form.toContent(channel))
-                    : deliveries.update(id, form.toContent(channel));
+            Long campaignId = DeliveryPages.parseId(campaignParam);
+            Delivery saved = id != null ? deliveries.update(id, form.toContent(channel))
+                    : campaignId != null ? campaigns.createDelivery(campaignId, channel, form.toContent(channel))
+                    : deliveries.create(channel, form.toContent(channel));
             id = saved.getId();
             status = saved.getStatus();
             return true;
         } catch (DeliveryException e) {
             show(e);
+            return false;
+        } catch (CampaignException e) {
+            e.problems().forEach(p -> Messages.error(null, Messages.textOr(p.code(), p.english())));
             return false;
         }
     }
@@ -365,6 +376,15 @@ public class DeliveryEditPage implements Serializable {
     }
 
     /** The channel of a new delivery, as typed in the address ({@code SMS}; anything else is an email). */
+    /** The campaign a new delivery is made in ({@code ?campaign=}), attached on its first save. */
+    public String getCampaignParam() {
+        return campaignParam;
+    }
+
+    public void setCampaignParam(String campaignParam) {
+        this.campaignParam = campaignParam;
+    }
+
     public String getChannelParam() {
         return channelParam;
     }

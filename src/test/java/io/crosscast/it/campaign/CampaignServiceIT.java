@@ -1,0 +1,176 @@
+package io.crosscast.it.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.audience.RecipientForm;
+import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.campaign.Campaign;
+import io.crosscast.campaign.CampaignContent;
+import io.crosscast.campaign.CampaignDelivery;
+import io.crosscast.campaign.CampaignException;
+import io.crosscast.campaign.CampaignFigures;
+import io.crosscast.campaign.CampaignProblem;
+import io.crosscast.campaign.CampaignService;
+import io.crosscast.campaign.CampaignStatus;
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryContent;
+import io.crosscast.delivery.DeliveryService;
+import io.crosscast.it.support.Deployments;
+import jakarta.ejb.EJB;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Campaigns in the server: create (owned by the caller unless named), update a draft only, every problem
+ * reported, search by label and status with paging, deletion refused once started, and the figures of its
+ * deliveries.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CampaignServiceIT {
+
+    private static final LocalDate MAY_1 = LocalDate.of(2026, 5, 1);
+    private static final LocalDate MAY_31 = LocalDate.of(2026, 5, 31);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.crosscast(CampaignServiceIT.class);
+    }
+
+    @EJB
+    private CampaignService campaigns;
+
+    @EJB
+    private DeliveryService deliveries;
+
+    @EJB
+    private RecipientService recipients;
+
+    private String token;
+
+    @BeforeEach
+    void token() {
+        token = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    private Campaign campaign(String label) {
+        return campaigns.create(new CampaignContent(label + " " + token, "About " + label, MAY_1, MAY_31, "marketer"));
+    }
+
+    @Test
+    void createsUpdatesAndValidates() {
+        Campaign created = campaigns.create(new CampaignContent("  Spring " + token + "  ", " ", MAY_1, MAY_31, null));
+        assertEquals("Spring " + token, created.getLabel());
+        assertNull(created.getDescription());
+        assertEquals(CampaignStatus.DRAFT, created.getStatus());
+        assertTrue(created.getOwner() == null || !created.getOwner().isBlank(), "caller's name or none");
+
+        Campaign updated = campaigns.update(created.getId(),
+                new CampaignContent("Summer " + token, "Sun", MAY_1, MAY_1, "ana"));
+        assertEquals("Summer " + token, updated.getLabel());
+        assertEquals(MAY_1, campaigns.get(created.getId()).getEndDate());
+        assertEquals("ana", campaigns.get(created.getId()).getOwner());
+
+        CampaignException invalid = assertThrows(CampaignException.class, () -> campaigns.update(created.getId(),
+                new CampaignContent(" ", null, MAY_31, MAY_1, null)));
+        assertEquals(CampaignException.Kind.INVALID, invalid.kind());
+        assertEquals(List.of(CampaignProblem.LABEL_REQUIRED, CampaignProblem.END_BEFORE_START), invalid.problems());
+        assertEquals("Summer " + token, campaigns.get(created.getId()).getLabel());
+
+        campaigns.changeStatus(created.getId(), CampaignStatus.RUNNING);
+        CampaignException notDraft = assertThrows(CampaignException.class, () -> campaigns.update(created.getId(),
+                new CampaignContent("Autumn " + token, null, null, null, null)));
+        assertEquals(CampaignException.Kind.CONFLICT, notDraft.kind());
+        CampaignException backwards = assertThrows(CampaignException.class,
+                () -> campaigns.changeStatus(created.getId(), CampaignStatus.DRAFT));
+        assertEquals(List.of(CampaignProblem.STATUS_CHANGE), backwards.problems());
+
+        CampaignException unknown = assertThrows(CampaignException.class, () -> campaigns.get(Long.MAX_VALUE));
+        assertEquals(CampaignException.Kind.NOT_FOUND, unknown.kind());
+    }
+
+    @Test
+    void searchesByLabelAndStatusWithPaging() {
+        Campaign a = campaign("Alpha");
+        Campaign b = campaign("Beta");
+        Campaign c = campaign("alphabet");
+        campaigns.changeStatus(c.getId(), CampaignStatus.RUNNING);
+
+        assertEquals(3, campaigns.count(token, null));
+        assertEquals(1, campaigns.count("ALPHA " + token.toLowerCase(), null), "any case");
+        assertEquals(List.of(c.getId(), a.getId()), campaigns.page("alpha", null, 0, 500).stream()
+                .map(Campaign::getId).filter(id -> id.equals(a.getId()) || id.equals(c.getId())).toList());
+        assertEquals(List.of(c.getId(), b.getId(), a.getId()),
+                campaigns.page(token, null, 0, 10).stream().map(Campaign::getId).toList());
+        assertEquals(List.of(b.getId()), campaigns.page(token, null, 1, 1).stream().map(Campaign::getId).toList());
+        assertEquals(List.of(c.getId()),
+                campaigns.page(token, CampaignStatus.RUNNING, 0, 10).stream().map(Campaign::getId).toList());
+        assertEquals(2, campaigns.count(token, CampaignStatus.DRAFT));
+        assertEquals(0, campaigns.count(token + "%", null), "a % in the search matches itself");
+    }
+
+    @Test
+    void deletesOnlyDraftsAndKeepsTheirDeliveries() {
+        Campaign draft = campaign("Draft");
+        Delivery delivery = campaigns.createDelivery(draft.getId(), Channel.EMAIL, content("Kept"));
+        campaigns.delete(draft.getId());
+        assertTrue(campaigns.find(draft.getId()).isEmpty());
+        assertNull(deliveries.get(delivery.getId()).getCampaignId());
+
+        Campaign running = campaign("Running");
+        campaigns.changeStatus(running.getId(), CampaignStatus.RUNNING);
+        CampaignException refused = assertThrows(CampaignException.class, () -> campaigns.delete(running.getId()));
+        assertEquals(List.of(CampaignProblem.NOT_DRAFT), refused.problems());
+        assertTrue(campaigns.find(running.getId()).isPresent());
+
+        campaigns.changeStatus(running.getId(), CampaignStatus.FINISHED);
+        CampaignException closed = assertThrows(CampaignException.class,
+                () -> campaigns.createDelivery(running.getId(), Channel.EMAIL, content("Late")));
+        assertEquals(List.of(CampaignProblem.CLOSED), closed.problems());
+    }
+
+    @Test
+    void listsItsDeliveriesNewestFirstWithTheirFigures() {
+        for (String name : List.of("Ana", "Ben", "Cid")) {
+            RecipientForm form = new RecipientForm();
+            form.setFirstName(name);
+            form.setLastName(token);
+            form.setEmail(name.toLowerCase() + "." + token + "@example.com");
+            recipients.create(form);
+        }
+        Campaign campaign = campaign("Figures");
+        Delivery first = campaigns.createDelivery(campaign.getId(), Channel.EMAIL, content("First"));
+        Delivery other = deliveries.create(Channel.EMAIL, content("Attached"));
+        campaigns.attachDelivery(campaign.getId(), other.getId());
+        deliveries.sendToCondition(first.getId(), ConditionJson.fromJson(
+                "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
+
+        List<CampaignDelivery> list = campaigns.deliveries(campaign.getId());
+        assertEquals(List.of(other.getId(), first.getId()), list.stream().map(CampaignDelivery::id).toList());
+        assertEquals(3, list.get(1).stats().targeted());
+        assertEquals(0, list.get(0).stats().targeted());
+        CampaignFigures figures = campaigns.figures(campaign.getId());
+        assertEquals(2, figures.deliveries());
+        assertEquals(3, figures.targeted());
+
+        CampaignException unknownDelivery = assertThrows(CampaignException.class,
+                () -> campaigns.attachDelivery(campaign.getId(), Long.MAX_VALUE));
+        assertEquals(List.of(CampaignProblem.DELIVERY_NOT_FOUND), unknownDelivery.problems());
+    }
+
+    private DeliveryContent content(String label) {
+        return new DeliveryContent(label + " " + token, "Crosscast Shop", "shop@example.com", null,
+                "Hello {{firstName}}", "<html><body><p>Hello {{firstName}}</p></body></html>", "Hello {{firstName}}");
+    }
+}
