@@ -50,6 +50,10 @@ public class Campaign {
     @Column(name = "workflow_id")
     private Long workflowId;
 
+    /** The diagram being drawn (a workflow document, maybe unfinished); null until first saved. */
+    @Column(name = "diagram_json", length = 1_000_000)
+    private String diagramJson;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -86,6 +90,15 @@ public class Campaign {
     void useWorkflow(Long workflow, Instant now) {
         this.workflowId = workflow;
         this.updatedAt = now;
+    }
+
+    void drawDiagram(String json, Instant now) {
+        this.diagramJson = json;
+        this.updatedAt = now;
+    }
+
+    public String getDiagramJson() {
+        return diagramJson;
     }
 
     public CampaignContent content() {

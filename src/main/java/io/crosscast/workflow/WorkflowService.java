@@ -7,6 +7,7 @@ import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientPage;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.TransitionState;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.engine.ActivityRegistry;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.quartz.JobKey;
@@ -104,6 +106,37 @@ public class WorkflowService {
         } catch (WorkflowException e) {
             return e.problems();
         }
+    }
+
+    /**
+     * The problems of one activity's settings alone (its type's checks and its conditions), as a properties
+     * dialog shows them before anything is saved; empty when valid. Transitions are not looked at.
+     */
+    public List<String> activityProblems(ActivityDefinition activity) {
+        Optional<ActivityType> type = registry.find(activity.type());
+        if (type.isEmpty()) {
+            return List.of("Unknown activity type: " + activity.type());
+        }
+        List<String> problems = new ArrayList<>(type.get().validate(activity));
+        WorkflowDefinition alone = new WorkflowDefinition("activity", List.of(activity), List.of());
+        conditionProblems(alone).stream().map(p -> p.substring(activity.id().length() + 1).strip()).forEach(problems::add);
+        return problems;
+    }
+
+    /** The output names an activity has with these settings (a Split's subsets, a Test's true/false...). */
+    public List<String> outputs(ActivityDefinition activity) {
+        return registry.find(activity.type()).map(t -> t.outputs(activity)).orElse(List.of());
+    }
+
+    /** The activity types this server knows. */
+    public Set<String> activityTypes() {
+        return registry.typeNames();
+    }
+
+    /** The newest run of the workflow, if it ever ran. */
+    public Optional<Long> latestRun(long workflowId) {
+        return em.createQuery("SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow ORDER BY r.id DESC",
+                Long.class).setParameter("workflow", workflowId).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** Starts a run of the workflow as it is now; returns the run's id. */

@@ -1,0 +1,143 @@
+package io.crosscast.campaign;
+
+import io.crosscast.workflow.RunView;
+import io.crosscast.workflow.Workflow;
+import io.crosscast.workflow.WorkflowException;
+import io.crosscast.workflow.WorkflowService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The "Targeting and workflows" tab of a campaign: the diagram the marketer draws (kept as it is, even
+ * unfinished), and its runs. Start checks the diagram, copies it into the campaign's workflow (which only
+ * ever holds a valid document) and starts a run of it; the run controls act on the newest run.
+ */
+@Stateless
+public class CampaignWorkflowService {
+
+    /** The diagram of a campaign that was never drawn: nothing on the canvas. */
+    static final String EMPTY_DIAGRAM = "{\"name\":\"\",\"activities\":[],\"transitions\":[]}";
+
+    @EJB
+    private CampaignService campaigns;
+
+    @EJB
+    private WorkflowService workflows;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** The campaign's diagram as last saved (a workflow document, maybe unfinished). */
+    public String diagram(long campaignId) {
+        String json = campaigns.get(campaignId).getDiagramJson();
+        return json == null ? EMPTY_DIAGRAM : json;
+    }
+
+    /**
+     * Saves the diagram as drawn. Only its shape is checked here (a JSON object with activities and
+     * transitions); whether it can run is checked by {@link #start}. A finished or cancelled campaign keeps
+     * its diagram.
+     */
+    public void saveDiagram(long campaignId, String json) {
+        Campaign campaign = campaigns.get(campaignId);
+        if (campaign.getStatus().isClosed()) {
+            throw CampaignException.conflict(CampaignProblem.CLOSED);
+        }
+        requireDocument(json);
+        campaign.drawDiagram(json, Instant.now(clock));
+    }
+
+    /** What would stop the diagram from starting, in the marketer's words (empty: it can start). */
+    public List<String> problems(long campaignId) {
+        return workflows.problems(diagram(campaignId));
+    }
+
+    /**
+     * Starts a run of the diagram as saved: refused with every problem when it cannot run, or when the
+     * newest run is still going. A draft campaign becomes running.
+     *
+     * @return the new run's id
+     */
+    public long start(long campaignId) {
+        Campaign campaign = campaigns.get(campaignId);
+        if (campaign.getStatus().isClosed()) {
+            throw CampaignException.conflict(CampaignProblem.CLOSED);
+        }
+        latestRun(campaignId).map(workflows::view).filter(run -> isActive(run.status())).ifPresent(run -> {
+            throw WorkflowException.conflict("The workflow is already running: stop it first.");
+        });
+        String json = diagram(campaignId);
+        List<String> problems = workflows.problems(json);
+        if (!problems.isEmpty()) {
+            throw WorkflowException.invalid(problems);
+        }
+        String name = campaign.getLabel();
+        Workflow workflow = campaign.getWorkflowId() == null || workflows.find(campaign.getWorkflowId()).isEmpty()
+                ? workflows.create(name, json)
+                : workflows.update(campaign.getWorkflowId(), name, json);
+        campaign.useWorkflow(workflow.getId(), Instant.now(clock));
+        if (campaign.getStatus() == CampaignStatus.DRAFT) {
+            campaign.moveTo(CampaignStatus.RUNNING, Instant.now(clock));
+        }
+        return workflows.start(workflow.getId());
+    }
+
+    /** The newest run of the campaign's workflow, if it ever started. */
+    public Optional<Long> latestRun(long campaignId) {
+        Long workflowId = campaigns.get(campaignId).getWorkflowId();
+        return workflowId == null ? Optional.empty() : workflows.latestRun(workflowId);
+    }
+
+    /** The newest run as pages show it (states, counts, log), if any. */
+    public Optional<RunView> latestRunView(long campaignId) {
+        return latestRun(campaignId).map(workflows::view);
+    }
+
+    public void pause(long campaignId) {
+        workflows.pause(requireRun(campaignId));
+    }
+
+    public void resume(long campaignId) {
+        workflows.resume(requireRun(campaignId));
+    }
+
+    public void stop(long campaignId) {
+        workflows.stop(requireRun(campaignId));
+    }
+
+    /** Runs the activity (typically a failed one) again, and everything after it, in the newest run. */
+    public void restartFrom(long campaignId, String activityId) {
+        workflows.restartFrom(requireRun(campaignId), activityId);
+    }
+
+    /** A run is active while it can still move: started or paused. */
+    public static boolean isActive(String runStatus) {
+        return "STARTED".equals(runStatus) || "PAUSED".equals(runStatus);
+    }
+
+    private long requireRun(long campaignId) {
+        return latestRun(campaignId)
+                .orElseThrow(() -> WorkflowException.notFound("This campaign's workflow has not started yet."));
+    }
+
+    private static void requireDocument(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json == null ? "" : json))) {
+            JsonObject root = reader.readObject();
+            root.getJsonArray("activities");
+            root.getJsonArray("transitions");
+            if (!root.containsKey("activities") || !root.containsKey("transitions")) {
+                throw WorkflowException.invalid(List.of("A diagram needs its activities and transitions."));
+            }
+        } catch (JsonException | ClassCastException e) {
+            throw WorkflowException.invalid(List.of("A diagram is a JSON document: " + e.getMessage()));
+        }
+    }
+}
