@@ -1,5 +1,6 @@
 package io.crosscast.campaign;
 
+import io.crosscast.delivery.CampaignTimelinePoint;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
@@ -24,7 +25,7 @@ import java.util.Optional;
 /**
  * Campaigns: write them (a draft's properties only), move them through their statuses, search them, and
  * read their deliveries with their figures (two grouped statements for all of them, see
- * {@link DeliveryReports#stats}).
+ * {@link DeliveryReports#stats}) and their activity per hour.
  */
 @Stateless
 public class CampaignService {
@@ -161,6 +162,18 @@ public class CampaignService {
     /** The campaign's key figures, summed over its deliveries. */
     public CampaignFigures figures(long campaignId) {
         return CampaignFigures.sum(deliveries(campaignId).stream().map(CampaignDelivery::stats).toList());
+    }
+
+    /**
+     * The campaign over time: per hour, the messages its deliveries sent, and their distinct openers and
+     * clickers summed over the deliveries (see {@link DeliveryReports#campaignTimeline}). Empty while
+     * nothing was sent.
+     *
+     * @throws CampaignException NOT_FOUND
+     */
+    public List<CampaignTimelinePoint> timeline(long campaignId) {
+        get(campaignId);
+        return reports.campaignTimeline(campaignId);
     }
 
     /**

@@ -71,7 +71,7 @@ public class CampaignWorkflowService {
         if (campaign.getStatus().isClosed()) {
             throw CampaignException.conflict(CampaignProblem.CLOSED);
         }
-        latestRun(campaignId).map(workflows::view).filter(run -> isActive(run.status())).ifPresent(run -> {
+        latestRun(campaignId).map(workflows::view).filter(RunView::active).ifPresent(run -> {
             throw WorkflowException.conflict("The workflow is already running: stop it first.");
         });
         String json = diagram(campaignId);
@@ -116,11 +116,6 @@ public class CampaignWorkflowService {
     /** Runs the activity (typically a failed one) again, and everything after it, in the newest run. */
     public void restartFrom(long campaignId, String activityId) {
         workflows.restartFrom(requireRun(campaignId), activityId);
-    }
-
-    /** A run is active while it can still move: started or paused. */
-    public static boolean isActive(String runStatus) {
-        return "STARTED".equals(runStatus) || "PAUSED".equals(runStatus);
     }
 
     private long requireRun(long campaignId) {

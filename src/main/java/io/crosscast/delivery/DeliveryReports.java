@@ -34,9 +34,48 @@ public class DeliveryReports {
     static final String TIMELINE = "SELECT x.bucket,"
             + " COUNT(DISTINCT CASE WHEN x.type IN ('OPEN', 'CLICK') THEN x.recipient_id END),"
             + " COUNT(DISTINCT CASE WHEN x.type = 'CLICK' THEN x.recipient_id END)"
-            + " FROM (SELECT FLOOR(EXTRACT(EPOCH FROM t.logged_at) / 3600) AS bucket, t.type, t.recipient_id"
+            + " FROM (SELECT " + hourOf("t.logged_at") + " AS bucket, t.type, t.recipient_id"
             + " FROM tracking_log t WHERE t.delivery_id = ? AND t.logged_at >= ? AND t.logged_at < ?) x"
             + " GROUP BY x.bucket";
+
+    /** The ledger statuses of a message that left (as the "sent" figure counts them). */
+    private static final String LEFT = "('SENT', 'DELIVERED', 'UNDELIVERED')";
+
+    /**
+     * Where a campaign's timeline starts and ends: the first and last sent time of its ledger rows that left,
+     * and its last tracking log; parameters: campaign id three times. Nulls when nothing left yet.
+     */
+    static final String CAMPAIGN_RANGE = "SELECT"
+            + " (SELECT MIN(m.sent_at) FROM delivery_message m JOIN delivery d ON d.id = m.delivery_id"
+            + " WHERE d.campaign_id = ? AND m.status IN " + LEFT + "),"
+            + " (SELECT MAX(m.sent_at) FROM delivery_message m JOIN delivery d ON d.id = m.delivery_id"
+            + " WHERE d.campaign_id = ? AND m.status IN " + LEFT + "),"
+            + " (SELECT MAX(t.logged_at) FROM tracking_log t JOIN delivery d ON d.id = t.delivery_id"
+            + " WHERE d.campaign_id = ?)";
+
+    /**
+     * A campaign's messages sent, distinct openers (an open or a click) and distinct clickers per hour
+     * number, over all its deliveries: the ledger rows that left are counted by the hour of their sent time;
+     * openers and clickers are distinct per delivery and hour (as {@link #TIMELINE}), then summed over the
+     * deliveries, like the campaign's key figures. Both halves are grouped by the database, joined by
+     * {@code UNION ALL}, and summed per hour. Parameters: campaign id, from, until (ledger), campaign id,
+     * from, until (logs).
+     */
+    static final String CAMPAIGN_TIMELINE = "SELECT x.bucket, SUM(x.sent), SUM(x.opens), SUM(x.clicks) FROM ("
+            + "SELECT s.bucket, COUNT(*) AS sent, CAST(0 AS BIGINT) AS opens, CAST(0 AS BIGINT) AS clicks"
+            + " FROM (SELECT " + hourOf("m.sent_at") + " AS bucket"
+            + " FROM delivery_message m JOIN delivery d ON d.id = m.delivery_id"
+            + " WHERE d.campaign_id = ? AND m.status IN " + LEFT + " AND m.sent_at >= ? AND m.sent_at < ?) s"
+            + " GROUP BY s.bucket"
+            + " UNION ALL"
+            + " SELECT o.bucket, CAST(0 AS BIGINT),"
+            + " COUNT(DISTINCT CASE WHEN o.type IN ('OPEN', 'CLICK') THEN o.recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN o.type = 'CLICK' THEN o.recipient_id END)"
+            + " FROM (SELECT " + hourOf("t.logged_at") + " AS bucket, t.delivery_id, t.type, t.recipient_id"
+            + " FROM tracking_log t JOIN delivery d ON d.id = t.delivery_id"
+            + " WHERE d.campaign_id = ? AND t.logged_at >= ? AND t.logged_at < ?) o"
+            + " GROUP BY o.bucket, o.delivery_id"
+            + ") x GROUP BY x.bucket";
 
     /**
      * Clicks and distinct clickers per link (same URL and label: one link); parameters: delivery id twice.
@@ -85,6 +124,46 @@ public class DeliveryReports {
             counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2])});
         }
         return TimelineBuckets.fill(first, last, counts);
+    }
+
+    /**
+     * A campaign over time: per hour, the messages its deliveries sent and their distinct openers and
+     * clickers (summed over the deliveries, see {@link #CAMPAIGN_TIMELINE}), from the hour of the first
+     * message sent to the last message sent or tracking log, at most {@link TimelineBuckets#MAX_HOURS}
+     * hours; hours without activity are zeros. Empty while none of its deliveries sent anything (and for an
+     * unknown campaign: the caller checks that it exists).
+     */
+    public List<CampaignTimelinePoint> campaignTimeline(long campaignId) {
+        Object[] range = (Object[]) NativeSql.query(em, CAMPAIGN_RANGE,
+                List.of(campaignId, campaignId, campaignId)).getSingleResult();
+        Instant firstSent = SqlValues.instant(range[0]);
+        if (firstSent == null) {
+            return List.of();
+        }
+        long first = TimelineBuckets.hourOf(firstSent);
+        Instant lastSent = SqlValues.instant(range[1]);
+        Instant lastLog = SqlValues.instant(range[2]);
+        Instant lastActivity = lastLog == null || lastLog.isBefore(lastSent) ? lastSent : lastLog;
+        long last = TimelineBuckets.lastHour(first, lastActivity, null);
+
+        Object from = SqlValues.timestamp(TimelineBuckets.startOf(first));
+        Object until = SqlValues.timestamp(TimelineBuckets.startOf(last + 1));
+        Map<Long, long[]> counts = new HashMap<>();
+        for (Object row : NativeSql.query(em, CAMPAIGN_TIMELINE,
+                List.of(campaignId, from, until, campaignId, from, until)).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
+                SqlValues.number(r[3])});
+        }
+        return TimelineBuckets.fillCampaign(first, last, counts);
+    }
+
+    /**
+     * The hour number of a timestamp column (hours since the epoch, UTC): the same text on H2 and PostgreSQL.
+     * {@code column} is a constant of this class, never input.
+     */
+    private static String hourOf(String column) {
+        return "FLOOR(EXTRACT(EPOCH FROM " + column + ") / 3600)";
     }
 
     /**

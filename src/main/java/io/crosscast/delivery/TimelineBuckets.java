@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Hour buckets of a timeline, computed in Java so that the SQL only groups by
@@ -48,10 +49,24 @@ public final class TimelineBuckets {
      * ({@code {opens, clicks}}), else zeros.
      */
     public static List<TimelinePoint> fill(long first, long last, Map<Long, long[]> counts) {
-        List<TimelinePoint> points = new ArrayList<>();
+        return points(first, last, counts, 2, (hour, c) -> new TimelinePoint(hour, c[0], c[1]));
+    }
+
+    /**
+     * As {@link #fill}, with three series: the counts found for an hour are {@code {sent, opens, clicks}}.
+     */
+    public static List<CampaignTimelinePoint> fillCampaign(long first, long last, Map<Long, long[]> counts) {
+        return points(first, last, counts, 3, (hour, c) -> new CampaignTimelinePoint(hour, c[0], c[1], c[2]));
+    }
+
+    /** One point per hour, made of the hour's start and its counts ({@code width} zeros when none). */
+    private static <T> List<T> points(long first, long last, Map<Long, long[]> counts, int width,
+            BiFunction<Instant, long[], T> point) {
+        long[] zeros = new long[width];
+        List<T> points = new ArrayList<>();
         for (long hour = first; hour <= last; hour++) {
             long[] found = counts.get(hour);
-            points.add(new TimelinePoint(startOf(hour), found == null ? 0 : found[0], found == null ? 0 : found[1]));
+            points.add(point.apply(startOf(hour), found == null ? zeros : found));
         }
         return points;
     }

@@ -10,6 +10,11 @@ import java.util.Map;
 public record RunView(long runId, long workflowId, String status, Map<String, ActivityView> activities,
         Map<String, TransitionView> transitions, List<LogLine> log) {
 
+    /** A run is active while it can still move: started or paused. */
+    public boolean active() {
+        return "STARTED".equals(status) || "PAUSED".equals(status);
+    }
+
     public record ActivityView(String phase, String wakeUp, String message) {
     }
 

@@ -42,4 +42,18 @@ class TimelineBucketsTest {
                 new TimelinePoint(Instant.parse("2026-11-29T12:00:00Z"), 1, 0),
                 new TimelinePoint(Instant.parse("2026-11-29T13:00:00Z"), 0, 0)), points);
     }
+
+    @Test
+    void aCampaignTimelineFillsItsThreeSeriesWithZeros() {
+        long first = TimelineBuckets.hourOf(START);
+        List<CampaignTimelinePoint> points = TimelineBuckets.fillCampaign(first, first + 2,
+                Map.of(first, new long[] {120, 30, 4}, first + 2, new long[] {0, 7, 1}, first + 9, new long[] {1, 1, 1}));
+        assertEquals(List.of(
+                new CampaignTimelinePoint(Instant.parse("2026-11-29T10:00:00Z"), 120, 30, 4),
+                new CampaignTimelinePoint(Instant.parse("2026-11-29T11:00:00Z"), 0, 0, 0),
+                new CampaignTimelinePoint(Instant.parse("2026-11-29T12:00:00Z"), 0, 7, 1)), points,
+                "counts outside the hours asked for are left out");
+        assertEquals(List.of(new CampaignTimelinePoint(Instant.parse("2026-11-29T10:00:00Z"), 0, 0, 0)),
+                TimelineBuckets.fillCampaign(first, first, Map.of()));
+    }
 }

@@ -1,29 +1,30 @@
 package io.crosscast.web.campaign;
 
 import io.crosscast.campaign.Campaign;
-import io.crosscast.campaign.CampaignContent;
 import io.crosscast.campaign.CampaignDelivery;
 import io.crosscast.campaign.CampaignException;
 import io.crosscast.campaign.CampaignFigures;
 import io.crosscast.campaign.CampaignService;
 import io.crosscast.campaign.CampaignStatus;
+import io.crosscast.delivery.CampaignTimelinePoint;
 import io.crosscast.web.Messages;
 import io.crosscast.web.delivery.ChartJson;
+import io.crosscast.web.delivery.DeliveryUi;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Backing bean of campaigns/campaign.xhtml ({@code ?id=}): the summary (properties, editable for a draft;
- * status; key figures over its deliveries), its deliveries with their rates, and a chart of sent, opened and
- * clicked per delivery. An unknown id shows the not-found page.
+ * status; key figures over its deliveries), its deliveries with their rates, a chart of sent, opened and
+ * clicked per delivery, and one of sent, opened and clicked per hour over all its deliveries. An unknown id
+ * shows the not-found page.
  */
 @Named
 @ViewScoped
@@ -43,12 +44,10 @@ public class CampaignPage implements Serializable {
     private List<CampaignDelivery> deliveries = List.of();
     private CampaignFigures figures;
     private String chart;
+    private String timelineChart;
+    private boolean hasTimeline;
 
-    private String label;
-    private String description;
-    private LocalDate startDate;
-    private LocalDate endDate;
-    private String owner;
+    private CampaignFields fields = new CampaignFields();
 
     public void load() throws IOException {
         id = CampaignUi.parseId(idParam);
@@ -58,17 +57,12 @@ public class CampaignPage implements Serializable {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        CampaignContent content = campaign.content();
-        label = content.label();
-        description = content.description();
-        startDate = content.startDate();
-        endDate = content.endDate();
-        owner = content.owner();
+        fields = CampaignFields.of(campaign.content());
         refresh();
     }
 
-    /** Reads the deliveries, their figures and the chart again. */
-    private void refresh() {
+    /** Reads the campaign (its status), its deliveries, their figures and the charts again. */
+    public void refresh() {
         campaign = campaigns.get(id);
         deliveries = campaigns.deliveries(id);
         figures = CampaignFigures.sum(deliveries.stream().map(CampaignDelivery::stats).toList());
@@ -82,6 +76,17 @@ public class CampaignPage implements Serializable {
                         new ChartJson.Series(Messages.text("report.chart.clicked"),
                                 oldestFirst.stream().map(d -> d.stats().clicked()).toList(), "#a855f7")),
                 false);
+        List<CampaignTimelinePoint> timeline = campaigns.timeline(id);
+        hasTimeline = !timeline.isEmpty();
+        timelineChart = hasTimeline ? ChartJson.line(
+                timeline.stream().map(p -> DeliveryUi.formatShort(p.hour())).toList(),
+                List.of(new ChartJson.Series(Messages.text("report.sent"),
+                                timeline.stream().map(CampaignTimelinePoint::sent).toList(), "#3b82f6"),
+                        new ChartJson.Series(Messages.text("report.chart.opened"),
+                                timeline.stream().map(CampaignTimelinePoint::opens).toList(), "#22c55e"),
+                        new ChartJson.Series(Messages.text("report.chart.clicked"),
+                                timeline.stream().map(CampaignTimelinePoint::clicks).toList(), "#a855f7")))
+                : null;
     }
 
     static String shorten(String text) {
@@ -94,16 +99,12 @@ public class CampaignPage implements Serializable {
     /** Saves a draft's properties. */
     public void save() {
         try {
-            campaigns.update(id, new CampaignContent(label, description, startDate, endDate, owner));
+            campaigns.update(id, fields.content());
             Messages.info("campaign.saved");
             refresh();
         } catch (CampaignException e) {
             CampaignUi.show(null, e);
         }
-    }
-
-    public void start() {
-        move(CampaignStatus.RUNNING);
     }
 
     public void finish() {
@@ -139,10 +140,6 @@ public class CampaignPage implements Serializable {
 
     public boolean isDraft() {
         return campaign != null && campaign.getStatus() == CampaignStatus.DRAFT;
-    }
-
-    public boolean isCanStart() {
-        return campaign != null && campaign.getStatus().canMoveTo(CampaignStatus.RUNNING);
     }
 
     public boolean isCanFinish() {
@@ -186,43 +183,17 @@ public class CampaignPage implements Serializable {
         return chart;
     }
 
-    public String getLabel() {
-        return label;
+    /** Whether the campaign sent anything yet: its timeline chart is shown. */
+    public boolean isHasTimeline() {
+        return hasTimeline;
     }
 
-    public void setLabel(String label) {
-        this.label = label;
+    /** Sent, opened and clicked per hour over all the campaign's deliveries (null while nothing was sent). */
+    public String getTimelineChart() {
+        return timelineChart;
     }
 
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public LocalDate getStartDate() {
-        return startDate;
-    }
-
-    public void setStartDate(LocalDate startDate) {
-        this.startDate = startDate;
-    }
-
-    public LocalDate getEndDate() {
-        return endDate;
-    }
-
-    public void setEndDate(LocalDate endDate) {
-        this.endDate = endDate;
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
+    public CampaignFields getFields() {
+        return fields;
     }
 }

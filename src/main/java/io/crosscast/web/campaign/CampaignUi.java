@@ -56,7 +56,7 @@ public class CampaignUi {
     }
 
     /** Shows each problem of the exception in the viewer's language, beside {@code clientId} (or globally). */
-    static void show(String clientId, CampaignException e) {
+    public static void show(String clientId, CampaignException e) {
         for (CampaignProblem problem : e.problems()) {
             Messages.error(clientId, Messages.textOr(problem.code(), problem.english()));
         }
@@ -75,7 +75,7 @@ public class CampaignUi {
     }
 
     /** The campaign id of a view parameter, or null when it is not a positive number. */
-    static Long parseId(String value) {
+    public static Long parseId(String value) {
         if (value == null) {
             return null;
         }

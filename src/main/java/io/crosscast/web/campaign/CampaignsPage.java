@@ -1,7 +1,6 @@
 package io.crosscast.web.campaign;
 
 import io.crosscast.campaign.Campaign;
-import io.crosscast.campaign.CampaignContent;
 import io.crosscast.campaign.CampaignException;
 import io.crosscast.campaign.CampaignService;
 import io.crosscast.web.Messages;
@@ -11,7 +10,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -35,21 +33,17 @@ public class CampaignsPage implements Serializable {
     private String search;
     private String status;
 
-    private String label;
-    private String description;
-    private LocalDate startDate;
-    private LocalDate endDate;
-    private String owner;
+    private CampaignFields fields = new CampaignFields();
 
     @PostConstruct
     void init() {
-        owner = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        fields.setOwner(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
     }
 
     /** Creates the campaign and opens it; on a problem, the dialog stays open with the problems shown. */
     public String create() {
         try {
-            Campaign campaign = campaigns.create(new CampaignContent(label, description, startDate, endDate, owner));
+            Campaign campaign = campaigns.create(fields.content());
             Messages.info("campaigns.created", campaign.getLabel());
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             return "/campaigns/campaign.xhtml?faces-redirect=true&id=" + campaign.getId();
@@ -101,43 +95,7 @@ public class CampaignsPage implements Serializable {
         this.status = status;
     }
 
-    public String getLabel() {
-        return label;
-    }
-
-    public void setLabel(String label) {
-        this.label = label;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public LocalDate getStartDate() {
-        return startDate;
-    }
-
-    public void setStartDate(LocalDate startDate) {
-        this.startDate = startDate;
-    }
-
-    public LocalDate getEndDate() {
-        return endDate;
-    }
-
-    public void setEndDate(LocalDate endDate) {
-        this.endDate = endDate;
-    }
-
-    public String getOwner() {
-        return owner;
-    }
-
-    public void setOwner(String owner) {
-        this.owner = owner;
+    public CampaignFields getFields() {
+        return fields;
     }
 }

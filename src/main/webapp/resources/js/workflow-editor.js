@@ -1,0 +1,112 @@
+/*
+ * Crosscast: the client side of the "Targeting and workflows" diagram (WEB-INF/includes/workflow-editor.xhtml).
+ * Opens an activity's dialog on double-click or with its cog button, a transition's population on a click of
+ * its count, and zooms the canvas (CSS scale plus jsPlumb's zoom, so dragging follows the pointer). The zoom
+ * survives the canvas being rendered again by ajax.
+ */
+var ccWorkflow = (function () {
+    var zoom = 1;
+
+    function diagram() {
+        return window.PrimeFaces && PrimeFaces.widgets ? PrimeFaces.widgets.wfDiagram : null;
+    }
+
+    function apply() {
+        var d = diagram();
+        if (!d || !d.jq) {
+            return;
+        }
+        d.jq.css({transform: 'scale(' + zoom + ')', transformOrigin: '0 0'});
+        if (d.canvas) {
+            d.canvas.setZoom(zoom);
+        }
+        $('.cc-zoom-value').text(Math.round(zoom * 100) + '%');
+    }
+
+    function clamp(value) {
+        return Math.min(2, Math.max(0.3, Math.round(value * 100) / 100));
+    }
+
+    return {
+        open: function (element) {
+            var id = $(element).closest('.cc-node').attr('data-activity');
+            if (id) {
+                ccOpenActivity([{name: 'activity', value: id}]);
+            }
+        },
+        openTransition: function (index) {
+            ccOpenTransition([{name: 'transition', value: index}]);
+        },
+        zoomBy: function (step) {
+            zoom = clamp(zoom + step);
+            apply();
+        },
+        /* Scales the canvas so that every activity shows in the visible area. */
+        fit: function () {
+            var d = diagram();
+            if (!d || !d.jq) {
+                return;
+            }
+            var right = 0, bottom = 0;
+            d.jq.children('.ui-diagram-element').each(function () {
+                right = Math.max(right, this.offsetLeft + this.offsetWidth);
+                bottom = Math.max(bottom, this.offsetTop + this.offsetHeight);
+            });
+            var wrap = d.jq.parent();
+            if (right === 0 || bottom === 0) {
+                zoom = 1;
+            } else {
+                // never larger than life; a margin for the scroll bars
+                zoom = clamp(Math.min(1, (wrap.width() - 40) / (right + 30), (wrap.height() - 40) / (bottom + 30)));
+            }
+            apply();
+        },
+        repaint: function () {
+            var d = diagram();
+            if (d && d.canvas) {
+                d.canvas.repaintEverything();
+            }
+            apply();
+            this.fitIfLarger();
+        },
+        applyZoom: apply,
+        /* On opening: a diagram larger than the visible area is shown whole. */
+        fitIfLarger: function () {
+            var d = diagram();
+            if (!d || !d.jq || zoom !== 1) {
+                return;
+            }
+            var wrap = d.jq.parent(), larger = false;
+            d.jq.children('.ui-diagram-element').each(function () {
+                larger = larger || this.offsetLeft + this.offsetWidth > wrap.width()
+                        || this.offsetTop + this.offsetHeight > wrap.height();
+            });
+            if (larger) {
+                this.fit();
+            }
+        },
+        focusNode: function (id) {
+            setTimeout(function () {
+                $('.cc-node[data-activity="' + id + '"] .cc-node-open').focus();
+            }, 200);
+        }
+    };
+})();
+
+$(document).on('dblclick', '.cc-node', function () {
+    ccWorkflow.open(this);
+});
+$(document).on('click', '.cc-count', function () {
+    var match = /cc-t-(\d+)/.exec(this.className);
+    if (match) {
+        ccWorkflow.openTransition(match[1]);
+    }
+});
+$(document).on('pfAjaxComplete', function () {
+    setTimeout(ccWorkflow.applyZoom, 0);
+});
+$(window).on('load', function () {
+    setTimeout(function () {
+        ccWorkflow.fitIfLarger();
+    }, 300);
+});
