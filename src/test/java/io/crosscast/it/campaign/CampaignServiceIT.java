@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
@@ -16,15 +17,24 @@ import io.crosscast.campaign.CampaignFigures;
 import io.crosscast.campaign.CampaignProblem;
 import io.crosscast.campaign.CampaignService;
 import io.crosscast.campaign.CampaignStatus;
+import io.crosscast.delivery.CampaignTimelinePoint;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.platform.Datasources;
+import io.crosscast.platform.sql.SqlValues;
 import jakarta.ejb.EJB;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -34,8 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Campaigns in the server: create (owned by the caller unless named), update a draft only, every problem
- * reported, search by label and status with paging, deletion refused once started, and the figures of its
- * deliveries.
+ * reported, search by label and status with paging, deletion refused once started, the figures of its
+ * deliveries, and its timeline summed over its deliveries.
  */
 @ExtendWith(ArquillianExtension.class)
 class CampaignServiceIT {
@@ -167,6 +177,103 @@ class CampaignServiceIT {
         CampaignException unknownDelivery = assertThrows(CampaignException.class,
                 () -> campaigns.attachDelivery(campaign.getId(), Long.MAX_VALUE));
         assertEquals(List.of(CampaignProblem.DELIVERY_NOT_FOUND), unknownDelivery.problems());
+    }
+
+    @Test
+    void itsTimelineSumsSentOpenersAndClickersPerHourOverItsDeliveries() throws Exception {
+        Recipient ana = recipient("Ana");
+        Recipient ben = recipient("Ben");
+        Recipient cid = recipient("Cid");
+        Campaign campaign = campaign("Timeline");
+        Delivery first = campaigns.createDelivery(campaign.getId(), Channel.EMAIL, content("First"));
+        Delivery second = campaigns.createDelivery(campaign.getId(), Channel.EMAIL, content("Second"));
+        Campaign otherCampaign = campaign("Elsewhere");
+        Delivery elsewhere = campaigns.createDelivery(otherCampaign.getId(), Channel.EMAIL, content("Elsewhere"));
+        assertEquals(List.of(), campaigns.timeline(campaign.getId()), "nothing sent yet");
+
+        // Nothing is sent: the ledger rows and logs are written as a sending and the tracking would, at known
+        // times. Hour 0: the first delivery leaves for Ana and Ben (not Cid: failed); Ana opens twice and
+        // clicks. Hour 1: the second delivery leaves for Ana and Ben (Cid still pending); Ana opens the first
+        // again, opens and clicks the second; Ben opens the second. Hour 2: Ben clicks the first without an
+        // open. The other campaign's delivery sends and is opened in hour 0 and again in hours 3 and 4.
+        Instant h0 = Instant.parse("2026-05-04T09:00:00Z");
+        try (Connection connection = ((DataSource) new InitialContext().lookup(Datasources.NON_JTA)).getConnection();
+                PreparedStatement ledger = connection.prepareStatement("INSERT INTO delivery_message"
+                        + " (delivery_id, recipient_id, address, status, attempts, sent_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement log = connection.prepareStatement("INSERT INTO tracking_log"
+                        + " (delivery_id, recipient_id, type, logged_at) VALUES (?, ?, ?, ?)")) {
+            connection.setAutoCommit(true);
+            ledger(ledger, first, ana, "SENT", at(h0, 0, 5));
+            ledger(ledger, first, ben, "SENT", at(h0, 0, 20));
+            ledger(ledger, first, cid, "FAILED", null);
+            ledger(ledger, second, ana, "SENT", at(h0, 1, 10));
+            ledger(ledger, second, ben, "SENT", at(h0, 1, 12));
+            ledger(ledger, second, cid, "PENDING", null);
+            ledger(ledger, elsewhere, ana, "SENT", at(h0, 0, 30));
+            ledger(ledger, elsewhere, ben, "SENT", at(h0, 3, 30));
+            ledger.executeBatch();
+            log(log, first, ana, "OPEN", at(h0, 0, 30));
+            log(log, first, ana, "OPEN", at(h0, 0, 40));
+            log(log, first, ana, "CLICK", at(h0, 0, 45));
+            log(log, first, ana, "OPEN", at(h0, 1, 15));
+            log(log, second, ana, "OPEN", at(h0, 1, 30));
+            log(log, second, ana, "CLICK", at(h0, 1, 35));
+            log(log, second, ben, "OPEN", at(h0, 1, 40));
+            log(log, first, ben, "CLICK", at(h0, 2, 5));
+            log(log, elsewhere, ana, "OPEN", at(h0, 0, 50));
+            log(log, elsewhere, cid, "CLICK", at(h0, 0, 55));
+            log(log, elsewhere, ben, "OPEN", at(h0, 4, 0));
+            log.executeBatch();
+        }
+
+        assertEquals(List.of(
+                new CampaignTimelinePoint(h0, 2, 1, 1),
+                new CampaignTimelinePoint(at(h0, 1, 0), 2, 3, 1),
+                new CampaignTimelinePoint(at(h0, 2, 0), 0, 1, 1)), campaigns.timeline(campaign.getId()),
+                "hour 1: Ana counts once per delivery she opened; a click counts as an open; nothing of the"
+                        + " other campaign");
+        List<CampaignTimelinePoint> other = campaigns.timeline(otherCampaign.getId());
+        assertEquals(5, other.size(), other.toString());
+        assertEquals(new CampaignTimelinePoint(h0, 1, 2, 1), other.get(0));
+        assertEquals(new CampaignTimelinePoint(at(h0, 3, 0), 1, 0, 0), other.get(3));
+        assertEquals(new CampaignTimelinePoint(at(h0, 4, 0), 0, 1, 0), other.get(4));
+
+        CampaignException unknown = assertThrows(CampaignException.class, () -> campaigns.timeline(Long.MAX_VALUE));
+        assertEquals(CampaignException.Kind.NOT_FOUND, unknown.kind());
+    }
+
+    private Recipient recipient(String firstName) {
+        RecipientForm form = new RecipientForm();
+        form.setFirstName(firstName);
+        form.setLastName(token);
+        form.setEmail(firstName.toLowerCase() + "." + token + "@example.com");
+        return recipients.create(form);
+    }
+
+    private static Instant at(Instant hour0, int hours, int minutes) {
+        return hour0.plusSeconds(hours * 3600L + minutes * 60L);
+    }
+
+    private static void ledger(PreparedStatement insert, Delivery delivery, Recipient recipient, String status,
+            Instant sentAt) throws SQLException {
+        insert.setLong(1, delivery.getId());
+        insert.setLong(2, recipient.getId());
+        insert.setString(3, recipient.getEmail());
+        insert.setString(4, status);
+        insert.setInt(5, "PENDING".equals(status) ? 0 : 1);
+        insert.setObject(6, SqlValues.timestamp(sentAt));
+        insert.setObject(7, SqlValues.timestamp(sentAt == null ? Instant.now() : sentAt));
+        insert.addBatch();
+    }
+
+    private static void log(PreparedStatement insert, Delivery delivery, Recipient recipient, String type,
+            Instant at) throws SQLException {
+        insert.setLong(1, delivery.getId());
+        insert.setLong(2, recipient.getId());
+        insert.setString(3, type);
+        insert.setObject(4, SqlValues.timestamp(at));
+        insert.addBatch();
     }
 
     private DeliveryContent content(String label) {

@@ -166,6 +166,43 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /**
+     * Writes what the browser shows (a screenshot and the page's HTML) to {@code target/browser/<name>.*}, for
+     * reading after a failed test.
+     */
+    public void keepEvidence(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "browser");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException | WebDriverException e) {
+            // evidence is a help, not a requirement
+        }
+    }
+
+    /**
+     * Saves what the browser shows as {@code <name>.png} in the folder named by the system property
+     * {@code crosscast.screenshots} ({@code ./mvnw verify -Dit.test=SeedScenarioBrowserIT
+     * -Dscreenshots=$PWD/docs/screenshots}); does nothing without it. The README's pictures come from there.
+     */
+    public void screenshot(String name) {
+        String folder = System.getProperty("crosscast.screenshots", "");
+        if (folder.isBlank()) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(folder);
+            java.nio.file.Files.createDirectories(dir);
+            waitForPage();
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public WebDriver driver() {
         return driver;
     }

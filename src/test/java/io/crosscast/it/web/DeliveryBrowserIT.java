@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient;
 import io.crosscast.it.support.Browser;
-import io.crosscast.it.support.Deployments;
 import jakarta.json.Json;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,26 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * nothing, the HTML source, a preview for a recipient, a proof, then Send to the recipients of a condition
  * built in the dialog, and the report filling in.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DeliveryBrowserIT {
-
-    @ArquillianResource
-    private URL base;
-
-    private Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DeliveryBrowserIT extends BrowserTestCase {
 
     @Test
     void writePreviewProofSendAndReadTheReport() {

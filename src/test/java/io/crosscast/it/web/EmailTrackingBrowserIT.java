@@ -5,23 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient;
 import io.crosscast.it.support.Browser;
-import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -30,28 +21,9 @@ import org.openqa.selenium.By;
  * the Outbox (their pixel loads) and clicks links in some; after the Wait the Split sends each recipient to
  * the right subset: neither opened nor clicked / opened but did not click / clicked the offer / the rest.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EmailTrackingBrowserIT {
+class EmailTrackingBrowserIT extends BrowserTestCase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    @ArquillianResource
-    private URL base;
-
-    private Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void opensAndClicksInTheOutboxDecideTheSplitAfterTheWait() {
@@ -110,12 +82,13 @@ class EmailTrackingBrowserIT {
 
         browser = new Browser(base);
         browser.signIn("marketer", "marketer");
-        browser.open("outbox/index.xhtml");
-        openMessage("opener." + token);
-        openMessage("offerclicker." + token);
-        clickInMessage("See the offer");
-        openMessage("otherclicker." + token);
-        clickInMessage("Read the news");
+        OutboxReader outbox = new OutboxReader(browser);
+        outbox.openPage();
+        outbox.open("opener." + token, null);
+        outbox.open("offerclicker." + token, null);
+        outbox.click("See the offer");
+        outbox.open("otherclicker." + token, null);
+        outbox.click("Read the news");
 
         assertTrue(Polling.eventually(PATIENCE, () -> "FINISHED".equals(run(api, runId).getString("status"))),
                 () -> "the run finishes: " + run(api, runId));
@@ -128,30 +101,6 @@ class EmailTrackingBrowserIT {
         JsonObject stats = api.get("deliveries/" + deliveryId + "/stats").json();
         assertEquals(3, stats.getInt("opened"));
         assertEquals(2, stats.getInt("clicked"));
-    }
-
-    /** Selects the message to {@code to} in the Outbox: its HTML opens in the frame and loads the pixel. */
-    private void openMessage(String to) {
-        browser.driver().switchTo().defaultContent();
-        browser.click(By.xpath("//tbody[contains(@id,'messages_data')]/tr[td[contains(., '" + to + "')]]"));
-        browser.waitForText(By.id("messageView"), to.substring(0, to.indexOf('.')));
-        browser.find(By.id("preview"));
-    }
-
-    private void clickInMessage(String linkText) {
-        browser.driver().switchTo().frame(browser.find(By.id("preview")));
-        String window = browser.driver().getWindowHandle();
-        browser.driver().findElement(By.linkText(linkText)).click();
-        // The link opens in a new tab: the tracking URL records the click, then redirects away.
-        Polling.eventually(Duration.ofSeconds(10), () -> browser.driver().getWindowHandles().size() > 1);
-        for (String handle : browser.driver().getWindowHandles()) {
-            if (!handle.equals(window)) {
-                browser.driver().switchTo().window(handle);
-                browser.driver().close();
-            }
-        }
-        browser.driver().switchTo().window(window);
-        browser.driver().switchTo().defaultContent();
     }
 
     private static JsonObject run(ApiClient api, long runId) {

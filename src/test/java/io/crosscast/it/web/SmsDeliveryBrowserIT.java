@@ -6,21 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient;
 import io.crosscast.it.support.Browser;
-import io.crosscast.it.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -33,28 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a condition, and the report filling in with the receipts of the sandbox SMSC (numbers ending in 0000 are
  * reported undelivered).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SmsDeliveryBrowserIT {
+class SmsDeliveryBrowserIT extends BrowserTestCase {
 
     private static final Duration RECEIPTS = Duration.ofSeconds(90);
-
-    @ArquillianResource
-    private URL base;
-
-    private Browser browser;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void writeCountPreviewSendAndReadTheReceipts() {

@@ -1,0 +1,121 @@
+package io.crosscast.it.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.it.api.ApiClient;
+import io.crosscast.it.support.Browser;
+import io.crosscast.it.support.Polling;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The diagram editor's checks and run controls in the browser: an unfinished workflow is refused at Start
+ * with its problems shown above the diagram; a dialog refuses invalid settings and keeps them; once drawn
+ * right it starts, and Pause, Resume and Stop act on the run, its states shown on the boxes.
+ */
+class WorkflowControlBrowserIT extends BrowserTestCase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void startIsRefusedWithTheProblemsThenTheRunIsPausedResumedAndStopped() {
+        String token = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        ApiClient api = ApiClient.as(base, "marketer", "marketer");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.post("recipients", Json.createObjectBuilder().add("firstName", "R" + i)
+                    .add("lastName", token).add("email", "r" + i + "." + token + "@example.com").build()).status());
+        }
+        browser = new Browser(base);
+        browser.signIn("marketer", "marketer");
+        WorkflowCanvas canvas = new WorkflowCanvas(browser);
+        canvas.createCampaign("Controls " + token);
+
+        String start = canvas.add("start");
+        String query = canvas.add("query");
+        String wait = canvas.add("wait");
+        String end = canvas.add("end");
+        canvas.place(end, 430, 200);
+
+        // A change can be undone: an activity added by mistake goes away again.
+        String extra = canvas.add("fork");
+        canvas.undo();
+        assertTrue(!canvas.has(extra), "undo removed the fork");
+
+        // Positions are saved: after a reload, the End is where it was dropped.
+        browser.driver().navigate().refresh();
+        canvas.openTab();
+        assertEquals(430, canvas.position(end)[0], 2);
+        assertEquals(200, canvas.position(end)[1], 2);
+
+        // Nothing connected, nothing set: Start lists what is wrong and starts nothing.
+        canvas.start();
+        String problems = browser.text(By.id("startProblems"));
+        assertTrue(problems.contains("Query"), problems);
+        assertTrue(browser.isPresent(By.id("tabs:workflowForm:startRun")), "still not running");
+
+        // A Query without a condition is refused by its dialog, which stays open.
+        canvas.open(query, "Our recipients");
+        String refused = canvas.saveRefused();
+        assertTrue(refused.toLowerCase().contains("condition"), refused);
+        canvas.rule("Last name", "is", token);
+        canvas.save();
+
+        canvas.open(wait, "Ten minutes");
+        browser.type(By.id("tabs:workflowForm:waitMinutes_input"), "10");
+        canvas.save();
+
+        canvas.connect(start, "out", query);
+        canvas.connect(query, "out", wait);
+        canvas.connect(wait, "out", end);
+
+        canvas.start();
+        assertTrue(Polling.eventually(PATIENCE, () -> {
+            browser.waitForPage();
+            return browser.text(By.cssSelector(".cc-node[data-activity='" + wait + "'] .cc-node-state")).equals("Waiting");
+        }), "the Wait waits");
+        assertEquals(3, canvas.count("Our recipients", "out"), "the query's count shows on its transition");
+        assertTrue(canvas.canvasCounts().contains("3"), "and on the diagram: " + canvas.canvasCounts());
+
+        canvas.pause();
+        assertEquals("Paused", canvas.runStatus());
+        canvas.resume();
+        assertEquals("Running", canvas.runStatus());
+        canvas.stop();
+        assertEquals("Stopped", canvas.runStatus());
+        assertTrue(browser.isPresent(By.id("tabs:workflowForm:startRun")), "a stopped workflow can start again");
+    }
+
+    @Test
+    void aFailedActivityShowsItsErrorAndCanBeRestarted() {
+        browser = new Browser(base);
+        browser.signIn("marketer", "marketer");
+        WorkflowCanvas canvas = new WorkflowCanvas(browser);
+        canvas.createCampaign("Failing " + UUID.randomUUID().toString().substring(0, 8));
+        String start = canvas.add("start");
+        String query = canvas.add("query");
+        String end = canvas.add("end");
+        // "Did not click the incoming delivery" is a valid filter, but nothing upstream sends a delivery:
+        // the Query fails when it runs.
+        canvas.open(query, "Non-clickers");
+        canvas.rule("Delivery behaviour", "did not click", null);
+        canvas.save();
+        canvas.connect(start, "out", query);
+        canvas.connect(query, "out", end);
+
+        canvas.start();
+        assertTrue(Polling.eventually(PATIENCE, () -> "Failed".equals(canvas.state(query))), "the Query fails");
+        canvas.open(query, null);
+        String error = browser.text(By.id("tabs:workflowForm:activityError"));
+        assertTrue(error.contains("needs a delivery"), error);
+
+        browser.click(By.id("tabs:workflowForm:restartActivity"));
+        assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
+                .contains("Restarted from " + query)), "the restart is in the run's log");
+        assertTrue(Polling.eventually(PATIENCE, () -> "Failed".equals(canvas.state(query))),
+                "and the Query, run again, fails again for the same reason");
+    }
+}
