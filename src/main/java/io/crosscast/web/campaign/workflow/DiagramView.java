@@ -72,10 +72,11 @@ final class DiagramView {
         model.setDefaultConnector(connector);
         model.getDefaultConnectionOverlays().add(new ArrowOverlay(12, 12, 1, 1));
         for (DiagramDraft.Box box : draft.getBoxes()) {
-            Element element = new Element(node.apply(box), box.getX() + "px", box.getY() + "px");
+            Node shown = node.apply(box);
+            Element element = new Element(shown, box.getX() + "px", box.getY() + "px");
             element.setId(box.getId());
             element.setDraggable(editable);
-            element.setStyleClass("cc-node-box " + node.apply(box).phaseClass());
+            element.setStyleClass("cc-node-box " + shown.phaseClass());
             if (!"start".equals(box.getType())) {
                 EndPoint in = new RectangleEndPoint(EndPointAnchor.LEFT);
                 in.setId(box.getId() + ":" + INPUT);

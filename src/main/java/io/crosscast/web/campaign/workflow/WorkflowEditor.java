@@ -269,7 +269,7 @@ public class WorkflowEditor implements Serializable {
         String before = draft.toJson();
         if (draft.move(id, pixels(event.getX()), pixels(event.getY()))) {
             push(before);
-            saveQuietly();
+            save();
         }
     }
 
@@ -339,11 +339,8 @@ public class WorkflowEditor implements Serializable {
         }
     }
 
+    /** Saves the diagram as it is now (finished or not) and draws it again. */
     private void save() {
-        saveQuietly();
-    }
-
-    private void saveQuietly() {
         try {
             draft.setName(campaigns.get(campaignId).getLabel());
             flows.saveDiagram(campaignId, draft.toJson());
@@ -441,8 +438,10 @@ public class WorkflowEditor implements Serializable {
         }
         String before = draft.toJson();
         draft.update(form.getId(), form.getLabel(), config, this::outputs);
-        push(before);
-        save();
+        if (!before.equals(draft.toJson())) {
+            push(before);
+            save();
+        }
         Messages.info("workflow.activitySaved", form.getLabel() == null || form.getLabel().isBlank()
                 ? typeLabel(form.getType()) : form.getLabel());
         PrimeFaces.current().executeScript("PF('activityDialog').hide()");
