@@ -64,13 +64,15 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
         canvas.rule("Last name", "is", token);
         canvas.save();
 
+        // The Wait's dialog also says where it leads (the way to connect without a mouse).
         canvas.open(wait, "Ten minutes");
         browser.type(By.id("tabs:workflowForm:waitMinutes_input"), "10");
+        browser.choose(By.cssSelector("[id$=':0:nextActivity']"), "End " + end);
         canvas.save();
+        assertEquals(1, canvas.transitionCount(), "the dialog drew the Wait's transition");
 
         canvas.connect(start, "out", query);
         canvas.connect(query, "out", wait);
-        canvas.connect(wait, "out", end);
 
         canvas.start();
         assertTrue(Polling.eventually(PATIENCE, () -> {

@@ -106,6 +106,8 @@ public class WorkflowEditor implements Serializable {
     private String newDeliverySubject;
     private String newDeliveryBody;
     private boolean creatingDelivery;
+    /** The dialog's "next activity" per output (output name -> activity id, blank: none). */
+    private List<OutputTarget> outputTargets = new ArrayList<>();
 
     private String transitionId;
     private LazyDataModel<Recipient> population;
@@ -373,6 +375,11 @@ public class WorkflowEditor implements Serializable {
         newDeliverySubject = null;
         newDeliveryBody = null;
         creatingDelivery = false;
+        outputTargets = new ArrayList<>();
+        for (String output : outputs(b)) {
+            outputTargets.add(new OutputTarget(output, outputName(b, output),
+                    draft.arrowFrom(b.getId(), output).map(DiagramDraft.Arrow::to).orElse(null)));
+        }
         loadBuilder();
         PrimeFaces.current().executeScript("PF('activityDialog').show()");
     }
@@ -438,6 +445,7 @@ public class WorkflowEditor implements Serializable {
         }
         String before = draft.toJson();
         draft.update(form.getId(), form.getLabel(), config, this::outputs);
+        connectOutputs(form.getId());
         if (!before.equals(draft.toJson())) {
             push(before);
             save();
@@ -445,6 +453,82 @@ public class WorkflowEditor implements Serializable {
         Messages.info("workflow.activitySaved", form.getLabel() == null || form.getLabel().isBlank()
                 ? typeLabel(form.getType()) : form.getLabel());
         PrimeFaces.current().executeScript("PF('activityDialog').hide()");
+    }
+
+    /**
+     * Applies the dialog's "next activity" choices: the keyboard's way of drawing an arrow. An output the
+     * new settings no longer have is ignored; a choice that cannot be drawn (a loop onto itself) is left out.
+     */
+    private void connectOutputs(String id) {
+        List<String> outputs = draft.box(id).map(this::outputs).orElse(List.of());
+        for (OutputTarget target : outputTargets) {
+            if (!outputs.contains(target.getOutput())) {
+                continue;
+            }
+            Optional<DiagramDraft.Arrow> now = draft.arrowFrom(id, target.getOutput());
+            String wanted = target.getTo() == null || target.getTo().isBlank() ? null : target.getTo();
+            if (now.isPresent() && now.get().to().equals(wanted)) {
+                continue;
+            }
+            now.ifPresent(a -> draft.disconnect(a.from(), a.output(), a.to()));
+            if (wanted != null) {
+                draft.connect(id, target.getOutput(), wanted);
+            }
+        }
+    }
+
+    /** An output as the dialog names it: "Then", "Subset 2: Gold", "If true", "Branch 3"... */
+    private String outputName(DiagramDraft.Box box, String output) {
+        if (output.startsWith("subset")) {
+            String number = output.substring("subset".length());
+            String label = box.getConfig().get("subset." + number + ".label");
+            return Messages.text("workflow.output.subset", number)
+                    + (label == null || label.isBlank() ? "" : ": " + label.strip());
+        }
+        if (output.matches("out\\d+")) {
+            return Messages.text("workflow.output.branch", output.substring(3));
+        }
+        return Messages.textOr("workflow.output." + output, output);
+    }
+
+    /** One output of the dialog's activity and the activity it leads to. */
+    public static final class OutputTarget implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String output;
+        private final String label;
+        private String to;
+
+        OutputTarget(String output, String label, String to) {
+            this.output = output;
+            this.label = label;
+            this.to = to;
+        }
+
+        public String getOutput() {
+            return output;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getTo() {
+            return to;
+        }
+
+        public void setTo(String to) {
+            this.to = to;
+        }
+    }
+
+    public List<OutputTarget> getOutputTargets() {
+        return outputTargets;
+    }
+
+    /** The activities an output of the dialog's activity may lead to: every other one that takes inputs. */
+    public List<DiagramDraft.Box> getTargets() {
+        return form == null ? List.of() : draft.getBoxes().stream()
+                .filter(b -> !b.getId().equals(form.getId()) && !"start".equals(b.getType())).toList();
     }
 
     /** Shows the fields of a new delivery in the dialog. */
