@@ -218,11 +218,7 @@ public class WorkflowEditor implements Serializable {
             rebuild();
             return;
         }
-        String before = draft.toJson();
-        if (draft.connect(from[0], from[1], to[0])) {
-            push(before);
-            save();
-        } else {
+        if (!edit(() -> draft.connect(from[0], from[1], to[0]))) {
             Messages.error(null, Messages.text("workflow.connectRefused"));
             rebuild();
         }
@@ -235,11 +231,7 @@ public class WorkflowEditor implements Serializable {
             rebuild();
             return;
         }
-        String before = draft.toJson();
-        if (draft.disconnect(from[0], from[1], to[0])) {
-            push(before);
-            save();
-        }
+        edit(() -> draft.disconnect(from[0], from[1], to[0]));
     }
 
     public void onConnectionChange(ConnectionChangeEvent event) {
@@ -252,11 +244,10 @@ public class WorkflowEditor implements Serializable {
             return;
         }
         String before = draft.toJson();
-        draft.disconnect(oldFrom[0], oldFrom[1], oldTo[0]);
-        if (draft.connect(from[0], from[1], to[0])) {
-            push(before);
-            save();
-        } else {
+        if (!edit(() -> {
+            draft.disconnect(oldFrom[0], oldFrom[1], oldTo[0]);
+            return draft.connect(from[0], from[1], to[0]);
+        })) {
             draft = DiagramDraft.parse(before);
             Messages.error(null, Messages.text("workflow.connectRefused"));
             rebuild();
@@ -268,11 +259,7 @@ public class WorkflowEditor implements Serializable {
         if (!isEditable() || id == null) {
             return;
         }
-        String before = draft.toJson();
-        if (draft.move(id, pixels(event.getX()), pixels(event.getY()))) {
-            push(before);
-            save();
-        }
+        edit(() -> draft.move(id, pixels(event.getX()), pixels(event.getY())));
     }
 
     static int pixels(String css) {
@@ -294,10 +281,7 @@ public class WorkflowEditor implements Serializable {
         if (form == null || !isEditable()) {
             return;
         }
-        String before = draft.toJson();
-        if (draft.remove(form.getId())) {
-            push(before);
-            save();
+        if (edit(() -> draft.remove(form.getId()))) {
             form = null;
             PrimeFaces.current().executeScript("PF('activityDialog').hide()");
         }
@@ -309,10 +293,7 @@ public class WorkflowEditor implements Serializable {
         if (arrow.isEmpty() || !isEditable()) {
             return;
         }
-        String before = draft.toJson();
-        if (draft.disconnect(arrow.get().from(), arrow.get().output(), arrow.get().to())) {
-            push(before);
-            save();
+        if (edit(() -> draft.disconnect(arrow.get().from(), arrow.get().output(), arrow.get().to()))) {
             PrimeFaces.current().executeScript("PF('transitionDialog').hide()");
         }
     }
@@ -328,6 +309,20 @@ public class WorkflowEditor implements Serializable {
 
     public boolean isUndoable() {
         return !undo.isEmpty() && isEditable();
+    }
+
+    /**
+     * One change of the diagram: when {@code change} says it changed something, the version before it becomes
+     * an undo step and the diagram is saved; otherwise nothing is kept.
+     */
+    private boolean edit(java.util.function.BooleanSupplier change) {
+        String before = draft.toJson();
+        if (!change.getAsBoolean()) {
+            return false;
+        }
+        push(before);
+        save();
+        return true;
     }
 
     private void remember() {
@@ -444,12 +439,11 @@ public class WorkflowEditor implements Serializable {
             return;
         }
         String before = draft.toJson();
-        draft.update(form.getId(), form.getLabel(), config, this::outputs);
-        connectOutputs(form.getId());
-        if (!before.equals(draft.toJson())) {
-            push(before);
-            save();
-        }
+        edit(() -> {
+            draft.update(form.getId(), form.getLabel(), config, this::outputs);
+            connectOutputs(form.getId());
+            return !before.equals(draft.toJson());
+        });
         Messages.info("workflow.activitySaved", form.getLabel() == null || form.getLabel().isBlank()
                 ? typeLabel(form.getType()) : form.getLabel());
         PrimeFaces.current().executeScript("PF('activityDialog').hide()");
