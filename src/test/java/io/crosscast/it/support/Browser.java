@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -119,7 +117,10 @@ public final class Browser implements AutoCloseable {
                                 + ".is(':animated');", item)));
                 item.click();
             } catch (WebDriverException notPicked) { // not shown, still fading in, or covered
-                new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+                // Close this menu's panel through its widget: an Escape key would also close a dialog
+                // around the menu (closeOnEscape), and the next attempt would find the menu hidden.
+                ((JavascriptExecutor) driver).executeScript("var w = window.PrimeFaces && PrimeFaces.getWidgetById(arguments[0]);"
+                        + " if (w && w.panel && w.panel.is(':visible')) { w.hide(); }", id);
                 continue;
             }
             waitForPage();

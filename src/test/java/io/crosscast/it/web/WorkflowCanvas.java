@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -130,7 +131,8 @@ final class WorkflowCanvas {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", node);
         new Actions(browser.driver()).doubleClick(node.findElement(By.cssSelector(".cc-node-label"))).perform();
         browser.waitForPage();
-        browser.find(By.id("tabs:workflowForm:activityLabel"));
+        new WebDriverWait(browser.driver(), TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("tabs:workflowForm:activityLabel")));
         if (label != null) {
             browser.type(By.id("tabs:workflowForm:activityLabel"), label);
         }
