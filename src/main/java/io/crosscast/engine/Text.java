@@ -6,6 +6,7 @@ import java.text.ChoiceFormat;
 import java.text.DateFormat;
 import java.text.Format;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -110,7 +111,7 @@ public record Text(String key, List<Object> args) implements Serializable {
 
     /** The text in {@code locale}, numbers in its format, instants as a date and time of {@code zone}. */
     public String in(Locale locale, ZoneId zone) {
-        return render(locale == null ? Locale.ROOT : locale, zone, false);
+        return render(locale == null ? Locale.ROOT : locale, zone == null ? ZoneId.systemDefault() : zone, false);
     }
 
     /** Every key this text uses: its own and its nested texts'. */
@@ -146,14 +147,14 @@ public record Text(String key, List<Object> args) implements Serializable {
             }
             String value = (String) arg;
             values[i] = value;
-            if (f instanceof ChoiceFormat || (f instanceof java.text.NumberFormat && !asIs)) {
+            if (f instanceof NumberFormat && (f instanceof ChoiceFormat || !asIs)) {
                 Number number = number(value);
                 if (number == null) {
                     format.setFormatByArgumentIndex(i, null);
                 } else {
                     values[i] = number;
                 }
-            } else if (f instanceof java.text.NumberFormat) {
+            } else if (f instanceof NumberFormat) {
                 format.setFormatByArgumentIndex(i, null);
             } else if (f instanceof DateFormat) {
                 Instant instant = asIs ? null : instant(value);
