@@ -390,7 +390,7 @@ public class WorkflowEditor implements Serializable {
             builder.load(json == null ? null : ConditionJson.fromJson(json));
         } catch (InvalidConditionException e) {
             builder.load(null);
-            Messages.error(DIALOG, e.getMessage());
+            Messages.error(DIALOG, Messages.text(WorkflowProblems.of(e)));
         }
     }
 
