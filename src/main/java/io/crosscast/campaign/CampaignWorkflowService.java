@@ -1,5 +1,6 @@
 package io.crosscast.campaign;
 
+import io.crosscast.engine.Text;
 import io.crosscast.workflow.RunView;
 import io.crosscast.workflow.Workflow;
 import io.crosscast.workflow.WorkflowException;
@@ -73,12 +74,12 @@ public class CampaignWorkflowService {
             throw CampaignException.conflict(CampaignProblem.CLOSED);
         }
         latestRun(campaignId).map(workflows::view).filter(RunView::active).ifPresent(run -> {
-            throw WorkflowException.conflict("The workflow is already running: stop it first.");
+            throw WorkflowException.conflict(Text.of("workflow.alreadyRunning"));
         });
         String json = diagram(campaignId);
-        List<String> problems = workflows.problems(json);
+        List<Text> problems = workflows.problemTexts(json);
         if (!problems.isEmpty()) {
-            throw WorkflowException.invalid(problems);
+            throw WorkflowException.invalidTexts(problems);
         }
         String name = campaign.getLabel();
         Workflow workflow = campaign.getWorkflowId() == null || workflows.find(campaign.getWorkflowId()).isEmpty()
@@ -121,7 +122,7 @@ public class CampaignWorkflowService {
 
     private long requireRun(long campaignId) {
         return latestRun(campaignId)
-                .orElseThrow(() -> WorkflowException.notFound("This campaign's workflow has not started yet."));
+                .orElseThrow(() -> WorkflowException.notFound(Text.of("workflow.notStarted")));
     }
 
     private static void requireDocument(String json) {

@@ -56,7 +56,8 @@ public record ActivityContext(ActivityDefinition activity, String runId, Instant
         return activity.config(key);
     }
 
-    public void log(String message) {
+    /** Writes a line of this activity into the run log. */
+    public void log(Text message) {
         log.write(activity.id(), message);
     }
 }

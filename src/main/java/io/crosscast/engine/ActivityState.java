@@ -9,11 +9,11 @@ import java.util.Objects;
  *
  * @param phase   where it stands
  * @param wakeUp  when WAITING: when to execute it again; null otherwise
- * @param message when FAILED: why; null otherwise
+ * @param failure when FAILED: why, in any language ({@link #message()}: in English); null otherwise
  * @param stored  the activity's own key/value state ({@link NextAction.WaitUntil#state()}), handed back on its next
  *                execution; cleared when the activity is DONE (so a Wait on a loop starts afresh on each pass) or reset
  */
-public record ActivityState(ActivityPhase phase, Instant wakeUp, String message, Map<String, String> stored) {
+public record ActivityState(ActivityPhase phase, Instant wakeUp, Text failure, Map<String, String> stored) {
 
     public static final ActivityState PENDING = new ActivityState(ActivityPhase.PENDING, null, null, Map.of());
 
@@ -30,8 +30,13 @@ public record ActivityState(ActivityPhase phase, Instant wakeUp, String message,
         return new ActivityState(ActivityPhase.WAITING, wakeUp, null, stored);
     }
 
-    static ActivityState failed(String message, Map<String, String> stored) {
-        return new ActivityState(ActivityPhase.FAILED, null, message, stored);
+    static ActivityState failed(Text failure, Map<String, String> stored) {
+        return new ActivityState(ActivityPhase.FAILED, null, failure, stored);
+    }
+
+    /** When FAILED: why, in English; null otherwise. */
+    public String message() {
+        return failure == null ? null : failure.english();
     }
 
     ActivityState running() {

@@ -17,8 +17,8 @@ public interface ActivityType {
     /** Names of the outputs this activity has with this configuration. */
     List<String> outputs(ActivityDefinition def);
 
-    /** Configuration problems as plain messages; empty when valid. */
-    List<String> validate(ActivityDefinition def);
+    /** Configuration problems, each a {@link Text} of the bundle {@value Text#BUNDLE}; empty when valid. */
+    List<Text> validate(ActivityDefinition def);
 
     /** Wait points (Wait, Scheduler) may sit on a cycle. */
     default boolean isWaitPoint() {

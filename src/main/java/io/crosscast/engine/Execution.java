@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Runs a workflow in memory, in one go, until nothing more can happen now: finished, waiting, failed, paused or
  * stopped. For tests and previews; the container instead executes each activity in its own transaction.
- * An exception thrown by an activity is recorded as {@link NextAction.Failed}.
+ * An exception thrown by an activity is recorded as {@link NextAction.Failed} ({@link #failure}).
  */
 public final class Execution {
 
@@ -58,11 +58,27 @@ public final class Execution {
         try {
             action = registry.get(a.type()).execute(runner.context(def, state, activityId, clock.instant(), log));
         } catch (RuntimeException e) {
-            action = NextAction.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            action = NextAction.failed(failure(e));
         }
         if (action instanceof NextAction.Failed f) {
-            log.write(activityId, "failed: " + f.message());
+            log.write(activityId, failedLine(f.text()));
         }
         return runner.apply(def, state, activityId, action);
+    }
+
+    /**
+     * Why an exception failed an activity: the text of an {@link ActivityException}, otherwise the exception's class
+     * and message ("IllegalStateException: database down"), which stay as they are.
+     */
+    public static Text failure(Throwable e) {
+        if (e instanceof ActivityException known) {
+            return known.text();
+        }
+        return Text.of("run.error", e.getClass().getSimpleName(), e.getMessage());
+    }
+
+    /** The run log's line for a failure: "failed: ...". */
+    public static Text failedLine(Text failure) {
+        return Text.of("run.failed", failure);
     }
 }

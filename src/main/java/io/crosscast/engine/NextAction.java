@@ -27,9 +27,14 @@ public sealed interface NextAction {
         }
     }
 
-    record Failed(String message) implements NextAction {
+    /** The activity failed: why, in any language ({@link #message()}: in English). */
+    record Failed(Text text) implements NextAction {
         public Failed {
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(text, "text");
+        }
+
+        public String message() {
+            return text.english();
         }
     }
 
@@ -54,7 +59,7 @@ public sealed interface NextAction {
         return new WaitUntil(wakeUp, state);
     }
 
-    static Failed failed(String message) {
-        return new Failed(message);
+    static Failed failed(Text why) {
+        return new Failed(why);
     }
 }

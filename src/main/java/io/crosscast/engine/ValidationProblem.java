@@ -1,10 +1,12 @@
 package io.crosscast.engine;
 
+import java.util.Objects;
+
 /**
  * One problem found by {@link WorkflowValidator}. {@code activityId} is null for workflow-wide problems.
- * Codes: see the constants.
+ * Codes: see the constants. {@link #text()} says it in any language, {@link #message()} in English.
  */
-public record ValidationProblem(String activityId, String code, String message) {
+public record ValidationProblem(String activityId, String code, Text text) {
 
     public static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
     public static final String DUPLICATE_ID = "DUPLICATE_ID";
@@ -17,8 +19,18 @@ public record ValidationProblem(String activityId, String code, String message) 
     public static final String NO_START = "NO_START";
     public static final String CYCLE = "CYCLE";
 
+    public ValidationProblem {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** The problem in English (logs, REST API). */
+    public String message() {
+        return text.english();
+    }
+
     @Override
     public String toString() {
-        return code + (activityId == null ? "" : " [" + activityId + "]") + ": " + message;
+        return code + (activityId == null ? "" : " [" + activityId + "]") + ": " + message();
     }
 }

@@ -149,7 +149,7 @@ public final class WorkflowRunner {
             return state;
         }
         java.util.Map<String, ActivityState> activities = new java.util.LinkedHashMap<>(state.activities());
-        activities.put(activityId, new ActivityState(ActivityPhase.WAITING, now, current.message(), current.stored()));
+        activities.put(activityId, new ActivityState(ActivityPhase.WAITING, now, current.failure(), current.stored()));
         return new RunState(state.runId(), state.status(), activities, state.transitions());
     }
 
@@ -243,7 +243,7 @@ public final class WorkflowRunner {
             activities.put(activityId, ActivityState.waiting(w.wakeUp(), w.state()));
             next = state.with(activities, transitions);
         } else if (action instanceof NextAction.Failed f) {
-            activities.put(activityId, ActivityState.failed(f.message(), stored));
+            activities.put(activityId, ActivityState.failed(f.text(), stored));
             next = state.with(activities, transitions);
             if (next.status().canMoveTo(RunStatus.FAILED)) {
                 next = next.withStatus(RunStatus.FAILED);

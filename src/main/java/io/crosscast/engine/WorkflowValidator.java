@@ -34,16 +34,16 @@ public final class WorkflowValidator {
 
         for (ActivityDefinition a : def.activities()) {
             if (byId.putIfAbsent(a.id(), a) != null) {
-                problems.add(new ValidationProblem(a.id(), ValidationProblem.DUPLICATE_ID, "Duplicate activity id '" + a.id() + "'"));
+                problems.add(new ValidationProblem(a.id(), ValidationProblem.DUPLICATE_ID, Text.of("validator.duplicateActivity", a.id())));
                 continue;
             }
             var type = registry.find(a.type());
             if (type.isEmpty()) {
-                problems.add(new ValidationProblem(a.id(), ValidationProblem.UNKNOWN_TYPE, "Unknown activity type '" + a.type() + "'"));
+                problems.add(new ValidationProblem(a.id(), ValidationProblem.UNKNOWN_TYPE, unknownType(a.type())));
                 continue;
             }
             typeOf.put(a.id(), type.get());
-            for (String message : type.get().validate(a)) {
+            for (Text message : type.get().validate(a)) {
                 problems.add(new ValidationProblem(a.id(), ValidationProblem.INVALID_CONFIG, message));
             }
         }
@@ -53,22 +53,21 @@ public final class WorkflowValidator {
         Map<String, List<String>> successors = new HashMap<>();
         for (TransitionDefinition t : def.transitions()) {
             if (!transitionIds.add(t.id())) {
-                problems.add(new ValidationProblem(null, ValidationProblem.DUPLICATE_ID, "Duplicate transition id '" + t.id() + "'"));
+                problems.add(new ValidationProblem(null, ValidationProblem.DUPLICATE_ID, Text.of("validator.duplicateTransition", t.id())));
             }
             boolean ok = true;
             if (!byId.containsKey(t.fromActivity())) {
                 problems.add(new ValidationProblem(null, ValidationProblem.UNKNOWN_ACTIVITY,
-                        "Transition '" + t.id() + "' starts from unknown activity '" + t.fromActivity() + "'"));
+                        Text.of("validator.unknownSource", t.id(), t.fromActivity())));
                 ok = false;
             } else if (typeOf.containsKey(t.fromActivity())
                     && !typeOf.get(t.fromActivity()).outputs(byId.get(t.fromActivity())).contains(t.fromOutput())) {
                 problems.add(new ValidationProblem(t.fromActivity(), ValidationProblem.UNKNOWN_OUTPUT,
-                        "Transition '" + t.id() + "' leaves from output '" + t.fromOutput() + "' which activity '"
-                                + t.fromActivity() + "' does not have"));
+                        Text.of("validator.unknownOutput", t.id(), t.fromOutput(), t.fromActivity())));
             }
             if (!byId.containsKey(t.toActivity())) {
                 problems.add(new ValidationProblem(null, ValidationProblem.UNKNOWN_ACTIVITY,
-                        "Transition '" + t.id() + "' goes to unknown activity '" + t.toActivity() + "'"));
+                        Text.of("validator.unknownTarget", t.id(), t.toActivity())));
                 ok = false;
             }
             if (ok) {
@@ -83,19 +82,19 @@ public final class WorkflowValidator {
             ActivityType type = entry.getValue();
             int inputs = inputCount.getOrDefault(id, 0);
             if (inputs < type.minInputs()) {
-                problems.add(new ValidationProblem(id, ValidationProblem.MISSING_INPUT, "Activity '" + id + "' needs at least "
-                        + type.minInputs() + " incoming transition(s), has " + inputs));
+                problems.add(new ValidationProblem(id, ValidationProblem.MISSING_INPUT,
+                        Text.of("validator.missingInput", id, type.minInputs(), inputs)));
             }
             if (inputs > type.maxInputs()) {
-                problems.add(new ValidationProblem(id, ValidationProblem.TOO_MANY_INPUTS, "Activity '" + id + "' accepts at most "
-                        + type.maxInputs() + " incoming transition(s), has " + inputs));
+                problems.add(new ValidationProblem(id, ValidationProblem.TOO_MANY_INPUTS,
+                        Text.of("validator.tooManyInputs", id, type.maxInputs(), inputs)));
             }
             if (type.maxInputs() == 0) {
                 roots.add(id);
             }
         }
         if (roots.isEmpty()) {
-            problems.add(new ValidationProblem(null, ValidationProblem.NO_START, "The workflow has no Start activity"));
+            problems.add(new ValidationProblem(null, ValidationProblem.NO_START, Text.of("validator.noStart")));
         } else {
             Set<String> reached = new HashSet<>(roots);
             Deque<String> todo = new ArrayDeque<>(roots);
@@ -108,7 +107,7 @@ public final class WorkflowValidator {
             }
             for (String id : byId.keySet()) {
                 if (!reached.contains(id)) {
-                    problems.add(new ValidationProblem(id, ValidationProblem.UNREACHABLE, "Activity '" + id + "' cannot be reached from a Start"));
+                    problems.add(new ValidationProblem(id, ValidationProblem.UNREACHABLE, Text.of("validator.unreachable", id)));
                 }
             }
         }
@@ -132,10 +131,15 @@ public final class WorkflowValidator {
             boolean selfLoop = reduced.get(first).contains(first);
             if (component.size() > 1 || selfLoop) {
                 problems.add(new ValidationProblem(first, ValidationProblem.CYCLE,
-                        "Cycle without a Wait or Scheduler through " + String.join(", ", component)));
+                        Text.of("validator.cycle", String.join(", ", component))));
             }
         }
         return problems;
+    }
+
+    /** The problem of an activity whose type this server does not know. */
+    public static Text unknownType(String type) {
+        return Text.of("validator.unknownType", type);
     }
 
     private static boolean isWaitPoint(Map<String, ActivityType> typeOf, String id) {

@@ -11,6 +11,10 @@
  *       {@link io.crosscast.engine.PopulationHandle}s, done in SQL by the container), {@link io.crosscast.engine.RunLog},
  *       and {@link java.time.Clock} (only {@link io.crosscast.engine.Execution} reads it; the runner is given instants).</li>
  *   <li>Validation: {@link io.crosscast.engine.WorkflowValidator} lists every problem.</li>
+ *   <li>Texts: what the engine and activities say to people (validation problems, failures, run log lines) is a
+ *       {@link io.crosscast.engine.Text}, a key of the bundle {@code io/crosscast/engine/texts} (English, French) with
+ *       its arguments, read in each reader's language; an {@link io.crosscast.engine.ActivityException} fails an
+ *       activity with a text.</li>
  *   <li>Running: {@link io.crosscast.engine.WorkflowRunner} computes immutable {@link io.crosscast.engine.RunState}
  *       snapshots (per activity: phase, wake-up, failure message, stored key/value state; per transition: fired or
  *       skipped, population, count, data). The container persists them and executes each activity in its own

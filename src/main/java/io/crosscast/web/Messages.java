@@ -1,8 +1,10 @@
 package io.crosscast.web;
 
+import io.crosscast.engine.Text;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -16,7 +18,20 @@ public final class Messages {
 
     /** The bundle in the viewer's language. */
     public static ResourceBundle bundle() {
-        return ResourceBundle.getBundle(BUNDLE, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        return ResourceBundle.getBundle(BUNDLE, locale());
+    }
+
+    /** The viewer's language (the view's locale, from the browser's Accept-Language). */
+    public static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    /**
+     * A text of the workflow engine or of a workflow activity ({@link Text}, bundle {@value Text#BUNDLE}) in the
+     * viewer's language, numbers and times in the viewer's format (times of the server's zone); empty for null.
+     */
+    public static String text(Text text) {
+        return text == null ? "" : text.in(locale());
     }
 
     public static String text(String key, Object... arguments) {

@@ -1,8 +1,10 @@
 package io.crosscast.workflow;
 
+import io.crosscast.engine.Text;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A workflow that cannot be saved, started or changed as asked: its problems in the marketer's words
@@ -35,17 +37,17 @@ public class WorkflowException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final List<String> problems;
+    private final List<Text> texts;
 
-    private WorkflowException(Kind kind, List<String> problems) {
-        super(String.join(" ", problems));
+    private WorkflowException(Kind kind, List<Text> texts) {
+        super(texts.stream().map(Text::english).collect(Collectors.joining(" ")));
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.problems = List.copyOf(problems);
+        this.texts = List.copyOf(texts);
     }
 
     /** An invalid workflow or request, with every problem. */
     public WorkflowException(List<String> problems) {
-        this(Kind.INVALID, problems);
+        this(Kind.INVALID, verbatim(problems));
     }
 
     /** An invalid workflow or request. */
@@ -55,17 +57,36 @@ public class WorkflowException extends RuntimeException {
 
     /** An invalid workflow or request, with every problem. */
     public static WorkflowException invalid(List<String> problems) {
+        return new WorkflowException(Kind.INVALID, verbatim(problems));
+    }
+
+    /** An invalid workflow or request, with every problem in any language. */
+    public static WorkflowException invalidTexts(List<Text> problems) {
         return new WorkflowException(Kind.INVALID, problems);
     }
 
     /** A workflow, run or population that does not exist. */
     public static WorkflowException notFound(String message) {
+        return new WorkflowException(Kind.NOT_FOUND, List.of(Text.verbatim(message)));
+    }
+
+    /** A workflow, run or population that does not exist, said in any language. */
+    public static WorkflowException notFound(Text message) {
         return new WorkflowException(Kind.NOT_FOUND, List.of(message));
     }
 
     /** A move that the run's status does not allow. */
     public static WorkflowException conflict(String message) {
+        return new WorkflowException(Kind.CONFLICT, List.of(Text.verbatim(message)));
+    }
+
+    /** A move that the run's status does not allow, said in any language. */
+    public static WorkflowException conflict(Text message) {
         return new WorkflowException(Kind.CONFLICT, List.of(message));
+    }
+
+    private static List<Text> verbatim(List<String> problems) {
+        return problems.stream().map(Text::verbatim).toList();
     }
 
     public Kind kind() {
@@ -77,7 +98,13 @@ public class WorkflowException extends RuntimeException {
         return kind.code();
     }
 
+    /** The problems in English (the REST API, logs). */
     public List<String> problems() {
-        return problems;
+        return texts.stream().map(Text::english).toList();
+    }
+
+    /** The problems in any language ({@link Text#in}); English ones given as strings are {@link Text#verbatim}. */
+    public List<Text> texts() {
+        return texts;
     }
 }

@@ -15,7 +15,7 @@ import io.crosscast.engine.Execution;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.RunState;
 import io.crosscast.engine.RunStatus;
-import io.crosscast.engine.ValidationProblem;
+import io.crosscast.engine.Text;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.engine.WorkflowValidator;
@@ -98,13 +98,21 @@ public class WorkflowService {
         return Optional.ofNullable(em.find(Workflow.class, workflowId));
     }
 
-    /** The problems of a workflow document, in the marketer's words (empty when it can run). */
+    /** The problems of a workflow document, in the marketer's words, in English (empty when it can run). */
     public List<String> problems(String json) {
+        return problemTexts(json).stream().map(Text::english).toList();
+    }
+
+    /**
+     * The problems of a workflow document in any language, each prefixed with its activity's id
+     * ({@link WorkflowProblems#relabel} puts the activity's label there); empty when it can run.
+     */
+    public List<Text> problemTexts(String json) {
         try {
             validate(json);
             return List.of();
         } catch (WorkflowException e) {
-            return e.problems();
+            return e.texts();
         }
     }
 
@@ -112,14 +120,13 @@ public class WorkflowService {
      * The problems of one activity's settings alone (its type's checks and its conditions), as a properties
      * dialog shows them before anything is saved; empty when valid. Transitions are not looked at.
      */
-    public List<String> activityProblems(ActivityDefinition activity) {
+    public List<Text> activityProblems(ActivityDefinition activity) {
         Optional<ActivityType> type = registry.find(activity.type());
         if (type.isEmpty()) {
-            return List.of("Unknown activity type: " + activity.type());
+            return List.of(WorkflowValidator.unknownType(activity.type()));
         }
-        List<String> problems = new ArrayList<>(type.get().validate(activity));
-        WorkflowDefinition alone = new WorkflowDefinition("activity", List.of(activity), List.of());
-        conditionProblems(alone).stream().map(p -> p.substring(activity.id().length() + 1).strip()).forEach(problems::add);
+        List<Text> problems = new ArrayList<>(type.get().validate(activity));
+        problems.addAll(conditionProblems(activity, false));
         return problems;
     }
 
@@ -149,28 +156,28 @@ public class WorkflowService {
         WorkflowRunner runner = runner(run.getId());
         RunState state = runner.start(runner.newRun(definition, run.getId().toString()));
         save(run, state);
-        new DbRunLog(em, run.getId()).write(null, "Run started");
+        new DbRunLog(em, run.getId()).write(null, Text.of("run.started"));
         scheduleAdvance(run.getId(), Instant.now(clock));
         return run.getId();
     }
 
     public void pause(long runId) {
-        change(runId, (runner, definition, state) -> runner.pause(state), "Paused: running activities finish, nothing new starts");
+        change(runId, (runner, definition, state) -> runner.pause(state), Text.of("run.paused"));
     }
 
     public void resume(long runId) {
-        change(runId, (runner, definition, state) -> runner.resume(state), "Resumed");
+        change(runId, (runner, definition, state) -> runner.resume(state), Text.of("run.resumed"));
         scheduleAdvance(runId, Instant.now(clock));
     }
 
     public void stop(long runId) {
-        change(runId, (runner, definition, state) -> runner.stop(state), "Stopped");
+        change(runId, (runner, definition, state) -> runner.stop(state), Text.of("run.stopped"));
     }
 
     /** Runs a failed (or any) activity again, and everything after it. */
     public void restartFrom(long runId, String activityId) {
         change(runId, (runner, definition, state) -> runner.restartFrom(definition, state, activityId),
-                "Restarted from " + activityId);
+                Text.of("run.restarted", activityId));
         scheduleAdvance(runId, Instant.now(clock));
     }
 
@@ -197,7 +204,7 @@ public class WorkflowService {
                 }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 LOG.warning("Run " + runId + ", activity " + next.get() + " failed: " + cause);
-                self.fail(runId, next.get(), cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                self.fail(runId, next.get(), Execution.failure(cause));
             }
         }
         self.armWakeUp(runId);
@@ -241,13 +248,13 @@ public class WorkflowService {
 
     /** Marks an activity failed after its transaction rolled back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void fail(long runId, String activityId, String message) {
+    public void fail(long runId, String activityId, Text message) {
         WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
         WorkflowRunner runner = runner(runId);
         RunState state = runner.begin(definition, RunStateJson.read(run.getStateJson()), activityId);
         save(run, runner.apply(definition, state, activityId, NextAction.failed(message)));
-        new DbRunLog(em, runId).write(activityId, "failed: " + message);
+        new DbRunLog(em, runId).write(activityId, Execution.failedLine(message));
     }
 
     /**
@@ -323,12 +330,12 @@ public class WorkflowService {
         RunState apply(WorkflowRunner runner, WorkflowDefinition definition, RunState state);
     }
 
-    private void change(long runId, Change change, String logLine) {
+    private void change(long runId, Change change, Text logLine) {
         WorkflowRun run;
         try {
             run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
         } catch (PessimisticLockException | LockTimeoutException e) {
-            throw WorkflowException.conflict("Run " + runId + " is busy with an activity; try again in a moment.");
+            throw WorkflowException.conflict(Text.of("workflow.busy", runId));
         }
         if (run == null) {
             throw WorkflowException.notFound("Run " + runId + " does not exist.");
@@ -366,35 +373,34 @@ public class WorkflowService {
         } catch (WorkflowFormatException e) {
             throw WorkflowException.invalid(List.of(e.getMessage()));
         }
-        List<String> problems = new ArrayList<>(WorkflowValidator.validate(definition, registry).stream()
-                .map(WorkflowService::describe).toList());
-        problems.addAll(conditionProblems(definition));
+        List<Text> problems = new ArrayList<>(WorkflowValidator.validate(definition, registry).stream()
+                .map(WorkflowProblems::of).toList());
+        definition.activities().forEach(activity -> problems.addAll(conditionProblems(activity, true)));
         if (!problems.isEmpty()) {
-            throw WorkflowException.invalid(problems);
+            throw WorkflowException.invalidTexts(problems);
         }
         return definition;
     }
 
-    /** Conditions are opaque to the engine: the audience's validator checks every "condition" setting. */
-    private static List<String> conditionProblems(WorkflowDefinition definition) {
-        List<String> problems = new ArrayList<>();
-        for (ActivityDefinition activity : definition.activities()) {
-            activity.config().forEach((key, value) -> {
-                if (key.equals("condition") || key.endsWith(".condition")) {
-                    try {
-                        ConditionValidator.validate(ConditionJson.fromJson(value))
-                                .forEach(problem -> problems.add(activity.id() + " (" + key + "): " + problem.message()));
-                    } catch (InvalidConditionException e) {
-                        problems.add(activity.id() + " (" + key + "): " + e.getMessage());
-                    }
+    /**
+     * Conditions are opaque to the engine: the audience's validator checks every "condition" setting of the
+     * activity. {@code prefixed}: each problem names the activity (a workflow's problems), otherwise only the
+     * setting (the activity's own dialog).
+     */
+    private static List<Text> conditionProblems(ActivityDefinition activity, boolean prefixed) {
+        List<Text> problems = new ArrayList<>();
+        String id = prefixed ? activity.id() : null;
+        activity.config().forEach((key, value) -> {
+            if (key.equals("condition") || key.endsWith(".condition")) {
+                try {
+                    ConditionValidator.validate(ConditionJson.fromJson(value))
+                            .forEach(problem -> problems.add(WorkflowProblems.ofSetting(id, key, WorkflowProblems.of(problem))));
+                } catch (InvalidConditionException e) {
+                    problems.add(WorkflowProblems.ofSetting(id, key, WorkflowProblems.of(e)));
                 }
-            });
-        }
+            }
+        });
         return problems;
-    }
-
-    private static String describe(ValidationProblem problem) {
-        return problem.activityId() == null ? problem.message() : problem.activityId() + ": " + problem.message();
     }
 
     private void save(WorkflowRun run, RunState state) {

@@ -18,6 +18,7 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityRegistry;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 import io.crosscast.engine.TransitionDefinition;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowValidator;
@@ -190,9 +191,9 @@ class DemoCampaignDataTest {
         }
 
         @Override
-        public List<String> validate(ActivityDefinition def) {
+        public List<Text> validate(ActivityDefinition def) {
             return def.config("delivery").filter(id -> id.matches("[1-9]\\d*")).isPresent()
-                    ? List.of() : List.of("no delivery id");
+                    ? List.of() : List.of(Text.verbatim("no delivery id"));
         }
 
         @Override

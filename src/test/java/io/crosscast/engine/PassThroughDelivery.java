@@ -22,7 +22,7 @@ final class PassThroughDelivery implements ActivityType {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
+    public List<Text> validate(ActivityDefinition def) {
         return List.of();
     }
 
@@ -38,7 +38,7 @@ final class PassThroughDelivery implements ActivityType {
 
     @Override
     public NextAction execute(ActivityContext ctx) {
-        ctx.log("sent to " + ctx.populations().count(ctx.input()));
+        ctx.log(Text.verbatim("sent to " + ctx.populations().count(ctx.input())));
         return NextAction.done(Map.of("out", ctx.input()), Map.of(DataKeys.DELIVERY_ID, "D-" + ctx.activity().id()));
     }
 }

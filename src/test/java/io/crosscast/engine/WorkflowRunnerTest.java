@@ -37,7 +37,7 @@ class WorkflowRunnerTest {
     private final class Flaky implements ActivityType {
         public String type() { return "flaky"; }
         public List<String> outputs(ActivityDefinition def) { return List.of("out"); }
-        public List<String> validate(ActivityDefinition def) { return List.of(); }
+        public List<Text> validate(ActivityDefinition def) { return List.of(); }
         public int minInputs() { return 1; }
         public int maxInputs() { return 1; }
         public NextAction execute(ActivityContext ctx) {

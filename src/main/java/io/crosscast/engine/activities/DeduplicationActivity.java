@@ -3,6 +3,7 @@ package io.crosscast.engine.activities;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,13 @@ public final class DeduplicationActivity extends SingleInputActivity {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         def.config("key").ifPresentOrElse(k -> {
             if (!KEYS.contains(k)) {
-                problems.add("'key' must be email or mobilePhone, not '" + k + "'");
+                problems.add(Text.of("deduplication.badKey", k));
             }
-        }, () -> problems.add("'key' is required"));
+        }, () -> problems.add(Config.required("key")));
         return problems;
     }
 

@@ -4,6 +4,7 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class EndActivity implements ActivityType {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
+    public List<Text> validate(ActivityDefinition def) {
         return List.of();
     }
 

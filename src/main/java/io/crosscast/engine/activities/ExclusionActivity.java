@@ -4,6 +4,7 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
+import io.crosscast.engine.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ public final class ExclusionActivity extends MultiInputActivity {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         Config.required(def, "main", problems);
         return problems;
     }
@@ -40,7 +41,7 @@ public final class ExclusionActivity extends MultiInputActivity {
         }
         PopulationHandle mainSet = ctx.inputs().get(main);
         if (mainSet == null) {
-            return NextAction.failed("The main transition '" + main + "' is not an input of this exclusion");
+            return NextAction.failed(Text.of("exclusion.mainNotInput", main));
         }
         List<PopulationHandle> minus = new ArrayList<>();
         for (Map.Entry<String, PopulationHandle> e : ctx.inputs().entrySet()) {

@@ -4,6 +4,7 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
+import io.crosscast.engine.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +33,8 @@ public final class ForkActivity extends SingleInputActivity {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         Config.number(def, "branches", 2, 20, problems);
         return problems;
     }

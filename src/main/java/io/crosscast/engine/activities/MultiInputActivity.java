@@ -2,6 +2,7 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
+import io.crosscast.engine.Text;
 
 import java.util.List;
 
@@ -17,7 +18,7 @@ abstract class MultiInputActivity implements ActivityType {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
+    public List<Text> validate(ActivityDefinition def) {
         return List.of();
     }
 

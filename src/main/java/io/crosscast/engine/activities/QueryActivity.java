@@ -5,6 +5,7 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
+import io.crosscast.engine.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class QueryActivity implements ActivityType {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         Config.required(def, "condition", problems);
         return problems;
     }
@@ -53,7 +54,7 @@ public final class QueryActivity implements ActivityType {
     @Override
     public NextAction execute(ActivityContext ctx) {
         PopulationHandle result = ctx.populations().query(ctx.config("condition").orElseThrow(), ctx.inputData());
-        ctx.log("query: " + ctx.populations().count(result) + " recipient(s)");
+        ctx.log(Text.of("query.log.count", ctx.populations().count(result)));
         return NextAction.done("out", result);
     }
 }

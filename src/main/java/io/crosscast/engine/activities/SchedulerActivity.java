@@ -6,8 +6,10 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,30 +55,35 @@ public final class SchedulerActivity extends SingleInputActivity {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         long given = List.of("at", "daily", "weekly", "cron").stream().filter(k -> def.config(k).isPresent()).count();
         if (given != 1) {
-            problems.add("Give exactly one of 'at', 'daily', 'weekly' or 'cron'");
+            problems.add(Text.of("scheduler.oneSchedule"));
             return problems;
         }
         try {
             nextTime(def, Instant.EPOCH);
-        } catch (DateTimeException | IllegalArgumentException e) {
-            problems.add("Invalid schedule: " + e.getMessage());
-        } catch (IllegalStateException e) {
-            problems.add("Invalid schedule: " + e.getMessage());
+        } catch (ActivityException e) {
+            problems.add(e.text());
         }
         return problems;
     }
 
-    /** The first planned time at or after {@code now}. */
+    /**
+     * The first planned time at or after {@code now}; an {@link ActivityException} saying what is wrong when the
+     * schedule cannot be read or never fires again.
+     */
     public static Instant nextTime(ActivityDefinition def, Instant now) {
         var at = def.config("at");
         if (at.isPresent()) {
-            return Instant.parse(at.get());
+            try {
+                return Instant.parse(at.get());
+            } catch (DateTimeParseException e) {
+                throw new ActivityException(Text.of("scheduler.badAt", at.get()), e);
+            }
         }
-        ZoneId zone = ZoneId.of(def.config("zone").orElse("UTC"));
+        ZoneId zone = zone(def.config("zone").orElse("UTC"));
         var cron = def.config("cron");
         if (cron.isPresent()) {
             return nextCron(cron.get(), zone, now);
@@ -83,23 +91,41 @@ public final class SchedulerActivity extends SingleInputActivity {
         ZonedDateTime local = now.atZone(zone);
         var daily = def.config("daily");
         if (daily.isPresent()) {
-            ZonedDateTime candidate = local.with(LocalTime.parse(daily.get()));
+            LocalTime time = time(daily.get(), Text.of("scheduler.badDaily", daily.get()));
+            ZonedDateTime candidate = local.with(time);
             if (candidate.toInstant().isBefore(now)) {
-                candidate = candidate.plusDays(1).with(LocalTime.parse(daily.get()));
+                candidate = candidate.plusDays(1).with(time);
             }
             return candidate.toInstant();
         }
-        String[] parts = def.config("weekly").orElseThrow(() -> new IllegalArgumentException("No schedule")).split("\\s+");
+        String weekly = def.config("weekly").orElseThrow(() -> new ActivityException(Text.of("scheduler.oneSchedule")));
+        String[] parts = weekly.strip().split("\\s+");
         if (parts.length != 2) {
-            throw new IllegalArgumentException("'weekly' must look like MON 09:00");
+            throw new ActivityException(Text.of("scheduler.badWeekly", weekly));
         }
         DayOfWeek day = day(parts[0]);
-        LocalTime time = LocalTime.parse(parts[1]);
+        LocalTime time = time(parts[1], Text.of("scheduler.badWeekly", weekly));
         ZonedDateTime candidate = local.with(TemporalAdjusters.nextOrSame(day)).with(time);
         if (candidate.toInstant().isBefore(now)) {
             candidate = local.with(TemporalAdjusters.next(day)).with(time);
         }
         return candidate.toInstant();
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new ActivityException(Text.of("scheduler.badZone", id), e);
+        }
+    }
+
+    private static LocalTime time(String text, Text problem) {
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ActivityException(problem, e);
+        }
     }
 
     /** The first time matching the cron expression at or after {@code now}. */
@@ -108,14 +134,13 @@ public final class SchedulerActivity extends SingleInputActivity {
         try {
             cron = new CronExpression(expression.strip());
         } catch (ParseException e) {
-            throw new IllegalArgumentException("'" + expression + "' is not a cron expression: " + e.getMessage()
-                    + " (seconds minutes hours day-of-month month day-of-week, e.g. 0 0 9 ? * MON-FRI)");
+            throw new ActivityException(Text.of("scheduler.badCron", expression, e.getMessage()), e);
         }
         cron.setTimeZone(TimeZone.getTimeZone(zone));
         // getNextValidTimeAfter is strictly after: start one second earlier so that "now" itself counts.
         Date next = cron.getNextValidTimeAfter(Date.from(now.minusSeconds(1)));
         if (next == null) {
-            throw new IllegalStateException("the cron expression '" + expression + "' never fires again");
+            throw new ActivityException(Text.of("scheduler.cronOver", expression));
         }
         return next.toInstant();
     }
@@ -127,7 +152,7 @@ public final class SchedulerActivity extends SingleInputActivity {
                 return d;
             }
         }
-        throw new IllegalArgumentException("Unknown day '" + name + "'");
+        throw new ActivityException(Text.of("scheduler.badDay", name));
     }
 
     @Override
@@ -136,7 +161,7 @@ public final class SchedulerActivity extends SingleInputActivity {
         Instant time = stored == null ? nextTime(ctx.activity(), ctx.now()) : Instant.parse(stored);
         if (ctx.now().isBefore(time)) {
             if (stored == null) {
-                ctx.log("scheduled for " + time);
+                ctx.log(Text.of("scheduler.log.scheduled", time));
             }
             return NextAction.waitUntil(time, Map.of(WaitActivity.WAKE_UP, time.toString()));
         }

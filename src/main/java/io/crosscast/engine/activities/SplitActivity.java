@@ -1,10 +1,12 @@
 package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
+import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Populations;
+import io.crosscast.engine.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,18 +75,18 @@ public final class SplitActivity extends SingleInputActivity {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         List<Subset> subsets = subsets(def);
         if (subsets.isEmpty()) {
-            problems.add("At least one subset is required (subset.1.condition...)");
+            problems.add(Text.of("split.noSubset"));
         }
         for (Subset s : subsets) {
             if (s.limit() != null) {
                 try {
                     Limit.parse(s.limit());
-                } catch (IllegalArgumentException e) {
-                    problems.add("subset." + s.index() + ".limit: " + e.getMessage());
+                } catch (ActivityException e) {
+                    problems.add(Text.of("split.badLimit", s.index(), e.text()));
                 }
             }
         }
@@ -94,7 +96,7 @@ public final class SplitActivity extends SingleInputActivity {
                 .filter(k -> Integer.parseInt(k.split("\\.")[1]) <= subsets.size())
                 .count();
         if (declared != read) {
-            problems.add("Subset keys must be subset.N.condition|label|limit with N = 1, 2, 3... without gaps");
+            problems.add(Text.of("split.badKeys"));
         }
         Config.checkBool(def, "overlap", problems);
         Config.checkBool(def, "complement", problems);
@@ -141,23 +143,24 @@ public final class SplitActivity extends SingleInputActivity {
     /** A subset limit: a count or a percentage. */
     record Limit(long count, Integer percent) {
 
+        /** The limit written {@code text}; an {@link ActivityException} saying why when it is not one. */
         static Limit parse(String text) {
             String t = text.trim();
             try {
                 if (t.endsWith("%")) {
                     int p = Integer.parseInt(t.substring(0, t.length() - 1).trim());
                     if (p < 0 || p > 100) {
-                        throw new IllegalArgumentException("a percentage must be between 0% and 100%, not " + t);
+                        throw new ActivityException(Text.of("split.limit.badPercent", t));
                     }
                     return new Limit(0, p);
                 }
                 long n = Long.parseLong(t);
                 if (n < 0) {
-                    throw new IllegalArgumentException("a limit cannot be negative");
+                    throw new ActivityException(Text.of("split.limit.negative"));
                 }
                 return new Limit(n, null);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected a count (100) or a percentage (10%), not '" + text + "'");
+                throw new ActivityException(Text.of("split.limit.malformed", text));
             }
         }
 

@@ -3,6 +3,7 @@ package io.crosscast.engine.activities;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +31,15 @@ public final class TestActivity extends SingleInputActivity {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         if (def.config("min").isPresent() && def.config("expression").isPresent()) {
-            problems.add("Give either 'min' or 'expression', not both");
+            problems.add(Text.of("test.minAndExpression"));
         }
         Config.number(def, "min", 0, Long.MAX_VALUE, problems);
         def.config("expression").ifPresent(e -> {
             if (!EXPRESSION.matcher(e).matches()) {
-                problems.add("'expression' must look like count>0 (operators > >= < <= == !=), not '" + e + "'");
+                problems.add(Text.of("test.badExpression", e));
             }
         });
         return problems;
@@ -69,7 +70,7 @@ public final class TestActivity extends SingleInputActivity {
     public NextAction execute(ActivityContext ctx) {
         long count = ctx.populations().count(ctx.input());
         boolean result = test(ctx.activity(), count);
-        ctx.log("count " + count + " -> " + result);
+        ctx.log(Text.of(result ? "test.log.true" : "test.log.false", count));
         return NextAction.done(result ? "true" : "false", ctx.input());
     }
 }

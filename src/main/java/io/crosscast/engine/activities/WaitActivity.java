@@ -3,6 +3,7 @@ package io.crosscast.engine.activities;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,8 @@ public final class WaitActivity extends SingleInputActivity {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         boolean duration = false;
         for (String key : List.of("days", "hours", "minutes")) {
             duration |= Config.number(def, key, 0, 100_000, problems).isPresent() || def.config(key).isPresent();
@@ -46,15 +47,15 @@ public final class WaitActivity extends SingleInputActivity {
         var until = def.config("until");
         if (until.isPresent()) {
             if (duration) {
-                problems.add("Give either a duration (days/hours/minutes) or 'until', not both");
+                problems.add(Text.of("wait.durationAndUntil"));
             }
             try {
                 Instant.parse(until.get());
             } catch (DateTimeParseException e) {
-                problems.add("'until' must be an ISO-8601 instant such as 2025-03-01T09:00:00Z, not '" + until.get() + "'");
+                problems.add(Text.of("wait.badUntil", until.get()));
             }
         } else if (!duration) {
-            problems.add("Give a duration (days, hours or minutes) or 'until'");
+            problems.add(Text.of("wait.nothing"));
         }
         return problems;
     }
@@ -77,7 +78,7 @@ public final class WaitActivity extends SingleInputActivity {
         Instant wakeUp = stored == null ? wakeUp(ctx.activity(), ctx.now()) : Instant.parse(stored);
         if (ctx.now().isBefore(wakeUp)) {
             if (stored == null) {
-                ctx.log("waiting until " + wakeUp);
+                ctx.log(Text.of("wait.log.waiting", wakeUp));
             }
             return NextAction.waitUntil(wakeUp, Map.of(WAKE_UP, wakeUp.toString()));
         }

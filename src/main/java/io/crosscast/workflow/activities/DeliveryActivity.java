@@ -10,6 +10,7 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.DataKeys;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 import io.crosscast.workflow.internal.SqlPopulations;
 import jakarta.ejb.EJB;
 import java.time.Duration;
@@ -42,17 +43,17 @@ public abstract class DeliveryActivity implements ActivityType {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         Optional<Long> id = deliveryId(def);
         if (id.isEmpty()) {
-            problems.add("A delivery activity needs the id of its delivery (config 'delivery').");
+            problems.add(Text.of("delivery.required"));
         } else {
             Optional<Delivery> delivery = deliveries.find(id.get());
             if (delivery.isEmpty()) {
-                problems.add("Delivery " + id.get() + " does not exist.");
+                problems.add(Text.of("delivery.notFound", id.get()));
             } else if (delivery.get().getChannel() != channel()) {
-                problems.add("Delivery " + id.get() + " is not a " + channel().name().toLowerCase() + " delivery.");
+                problems.add(Text.of("delivery.wrongChannel." + channel().name(), id.get()));
             }
         }
         return problems;
@@ -75,8 +76,8 @@ public abstract class DeliveryActivity implements ActivityType {
             Delivery delivery = deliveries.sendToPopulation(deliveryId(ctx.activity()).orElseThrow(),
                     SqlPopulations.idOf(ctx.input()), Long.parseLong(ctx.runId()), ctx.activity().id());
             DeliveryStats stats = deliveries.stats(delivery.getId());
-            ctx.log("delivery " + delivery.getId() + " '" + delivery.getLabel() + "': " + stats.targeted()
-                    + " targeted, " + stats.pending() + " to send, " + stats.excluded() + " excluded");
+            ctx.log(Text.of("delivery.log.targeted", delivery.getId(), delivery.getLabel(), stats.targeted(),
+                    stats.pending(), stats.excluded()));
             return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, delivery.getId().toString()));
         }
         long id = Long.parseLong(sending);
@@ -85,12 +86,17 @@ public abstract class DeliveryActivity implements ActivityType {
             return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, sending));
         }
         DeliveryStats stats = deliveries.stats(id);
-        ctx.log("delivery " + id + " " + delivery.getStatus().name().toLowerCase() + ": " + stats.sent() + " sent, "
-                + stats.failed() + " failed, " + stats.excluded() + " excluded");
+        ctx.log(Text.of("delivery.log.over", id, status(delivery.getStatus()), stats.sent(), stats.failed(),
+                stats.excluded()));
         if (!outbound(ctx.activity())) {
             return NextAction.done();
         }
         return NextAction.done(Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
+    }
+
+    /** A delivery's status as the run log says it ("sent", "cancelled"...). */
+    static Text status(DeliveryStatus status) {
+        return Text.of("delivery.status." + status.name());
     }
 
     private static Optional<Long> deliveryId(ActivityDefinition def) {

@@ -4,6 +4,7 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 import io.crosscast.engine.activities.Types;
 import io.crosscast.list.ListService;
 import io.crosscast.list.RecipientList;
@@ -28,7 +29,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ListUpdateActivity implements ActivityType {
 
-    private static final Set<String> MODES = Set.of("add", "replace", "remove");
+    static final Set<String> MODES = Set.of("add", "replace", "remove");
 
     @EJB
     private ListService lists;
@@ -47,17 +48,17 @@ public class ListUpdateActivity implements ActivityType {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> validate(ActivityDefinition def) {
+        List<Text> problems = new ArrayList<>();
         String list = def.config("list").orElse("");
         if (list.isBlank()) {
-            problems.add("List update needs the name of a list (config 'list').");
+            problems.add(Text.of("listUpdate.required"));
         } else if (list.strip().length() > 200) {
-            problems.add("A list name has at most 200 characters.");
+            problems.add(Text.of("listUpdate.tooLong", 200));
         }
         String mode = def.config("mode").orElse("add");
         if (!MODES.contains(mode)) {
-            problems.add("Mode '" + mode + "' is not one of add, replace, remove.");
+            problems.add(Text.of("listUpdate.badMode", mode));
         }
         return problems;
     }
@@ -94,9 +95,13 @@ public class ListUpdateActivity implements ActivityType {
                     + " AND NOT EXISTS (SELECT 1 FROM list_member l WHERE l.list_id = ? AND l.recipient_id = m.recipient_id)",
                     List.of(list.getId(), now, population, list.getId()));
         }
-        ctx.log("list '" + list.getName() + "' (" + mode + "): " + changed + " recipient(s) changed, "
-                + lists.memberCount(list.getId()) + " member(s)");
+        ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), changed, lists.memberCount(list.getId())));
         return outbound(ctx.activity()) ? NextAction.done("out", ctx.populations().copy(ctx.input())) : NextAction.done();
+    }
+
+    /** A mode as the run log says it ("add", "replace", "remove"). */
+    static Text mode(String mode) {
+        return Text.of("listUpdate.mode." + mode);
     }
 
     private static boolean outbound(ActivityDefinition def) {

@@ -5,6 +5,7 @@ import io.crosscast.engine.ActivityState;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.RunState;
 import io.crosscast.engine.RunStatus;
+import io.crosscast.engine.Text;
 import io.crosscast.engine.TransitionState;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The engine's {@link RunState} as the JSON kept in {@code workflow_run.state_json}, and back. */
+/**
+ * The engine's {@link RunState} as the JSON kept in {@code workflow_run.state_json}, and back. A failed activity has
+ * its English "message" and its "text" ({@link TextJson}).
+ */
 public final class RunStateJson {
 
     private RunStateJson() {
@@ -29,8 +33,9 @@ public final class RunStateJson {
             if (a.wakeUp() != null) {
                 o.add("wakeUp", a.wakeUp().toString());
             }
-            if (a.message() != null) {
+            if (a.failure() != null) {
                 o.add("message", a.message());
+                o.add("text", TextJson.toJson(a.failure()));
             }
             o.add("stored", map(a.stored()));
             activities.add(id, o);
@@ -58,7 +63,7 @@ public final class RunStateJson {
             JsonObject a = value.asJsonObject();
             activities.put(id, new ActivityState(ActivityPhase.valueOf(a.getString("phase")),
                     a.containsKey("wakeUp") ? Instant.parse(a.getString("wakeUp")) : null,
-                    a.getString("message", null), strings(a.getJsonObject("stored"))));
+                    failure(a), strings(a.getJsonObject("stored"))));
         });
         Map<String, TransitionState> transitions = new LinkedHashMap<>();
         root.getJsonObject("transitions").forEach((id, value) -> {
@@ -69,6 +74,15 @@ public final class RunStateJson {
         });
         return new RunState(root.getString("runId"), RunStatus.valueOf(root.getString("status")), activities,
                 transitions);
+    }
+
+    /**
+     * A failed activity's text: stored as "text" beside its English "message"; a state written before texts had
+     * keys has only the message, shown as it is.
+     */
+    private static Text failure(JsonObject activity) {
+        String message = activity.getString("message", null);
+        return TextJson.fromJson(activity.get("text")).orElseGet(() -> message == null ? null : Text.verbatim(message));
     }
 
     private static JsonObjectBuilder map(Map<String, String> values) {

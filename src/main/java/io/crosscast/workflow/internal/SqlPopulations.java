@@ -3,11 +3,14 @@ package io.crosscast.workflow.internal;
 import io.crosscast.audience.condition.CompileContext;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.SqlFragment;
+import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.DataKeys;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Populations;
 import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.workflow.WorkflowProblems;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -132,6 +135,18 @@ public class SqlPopulations implements Populations {
         return data == null ? CompileContext.EMPTY : CompileContext.ofIncomingDelivery(data.get(DataKeys.DELIVERY_ID));
     }
 
+    /**
+     * The condition as SQL on alias {@code r}; a condition that cannot run here (no incoming delivery...) fails the
+     * activity with its problems, worded by the engine's bundle.
+     */
+    private SqlFragment where(String conditionJson, Map<String, String> data) {
+        try {
+            return compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
+        } catch (InvalidConditionException e) {
+            throw new ActivityException(WorkflowProblems.of(e), e);
+        }
+    }
+
     @Override
     public PopulationHandle filter(PopulationHandle population, String conditionJson, Map<String, String> data) {
         return filterUnclaimed(population, conditionJson, data, List.of());
@@ -141,8 +156,7 @@ public class SqlPopulations implements Populations {
     @Override
     public PopulationHandle filterUnclaimed(PopulationHandle population, String conditionJson, Map<String, String> data,
             List<PopulationHandle> claimed) {
-        SqlFragment where = conditionJson == null ? SqlFragment.of("1=1")
-                : compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
+        SqlFragment where = conditionJson == null ? SqlFragment.of("1=1") : where(conditionJson, data);
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(target, id(population)));
         parameters.addAll(where.parameters());
@@ -159,7 +173,7 @@ public class SqlPopulations implements Populations {
 
     @Override
     public PopulationHandle query(String conditionJson, Map<String, String> data) {
-        SqlFragment where = compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
+        SqlFragment where = where(conditionJson, data);
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(target));
         parameters.addAll(where.parameters());

@@ -1,9 +1,11 @@
 package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.FakePopulations;
 import io.crosscast.engine.Flow;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -92,15 +94,17 @@ class WaitAndSchedulerTest {
     @Test
     void schedulerRefusesBadCronAndSeveralSchedules() {
         var bad = new ActivityDefinition("s", Types.SCHEDULER, Flow.config("cron=every monday"));
-        List<String> problems = new SchedulerActivity().validate(bad);
+        List<Text> problems = new SchedulerActivity().validate(bad);
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("every monday") && problems.get(0).contains("cron"), problems.get(0));
+        String problem = problems.get(0).english();
+        assertTrue(problem.contains("every monday") && problem.contains("cron"), problem);
         var past = new ActivityDefinition("s", Types.SCHEDULER, Flow.config("cron=0 0 0 1 1 ? 2001"));
-        IllegalStateException over = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        ActivityException over = org.junit.jupiter.api.Assertions.assertThrows(ActivityException.class,
                 () -> SchedulerActivity.nextTime(past, NOW));
         assertTrue(over.getMessage().contains("never fires again"), over.getMessage());
+        assertEquals("scheduler.cronOver", over.text().key());
         var two = new ActivityDefinition("s", Types.SCHEDULER, Flow.config("cron=0 0 9 * * ?", "daily=09:00"));
-        assertTrue(new SchedulerActivity().validate(two).get(0).contains("exactly one"));
+        assertTrue(new SchedulerActivity().validate(two).get(0).english().contains("exactly one"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
+import io.crosscast.engine.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ public class FailOnceActivity implements ActivityType {
     }
 
     @Override
-    public List<String> validate(ActivityDefinition def) {
+    public List<Text> validate(ActivityDefinition def) {
         return List.of();
     }
 

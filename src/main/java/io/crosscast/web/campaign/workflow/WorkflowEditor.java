@@ -20,6 +20,7 @@ import io.crosscast.web.campaign.CampaignUi;
 import io.crosscast.web.condition.ConditionBuilder;
 import io.crosscast.workflow.RunView;
 import io.crosscast.workflow.WorkflowException;
+import io.crosscast.workflow.WorkflowProblems;
 import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.diagram.ConnectEvent;
 import org.primefaces.event.diagram.ConnectionChangeEvent;
@@ -154,7 +156,7 @@ public class WorkflowEditor implements Serializable {
         if (state != null && "WAITING".equals(phase) && state.wakeUp() != null) {
             detail = Messages.text("workflow.waitingUntil", WorkflowUi.time(state.wakeUp(), locale()));
         } else if (state != null && "FAILED".equals(phase)) {
-            detail = state.message();
+            detail = error(state);
         }
         String label = box.getLabel() == null || box.getLabel().isBlank() ? typeLabel(box.getType()) : box.getLabel();
         return new DiagramView.Node(box.getId(), box.getType(), label, typeLabel(box.getType()),
@@ -344,7 +346,7 @@ public class WorkflowEditor implements Serializable {
         } catch (CampaignException e) {
             CampaignUi.show(null, e);
         } catch (WorkflowException e) {
-            e.problems().forEach(p -> Messages.error(null, p));
+            e.texts().forEach(p -> Messages.error(null, Messages.text(p)));
         }
         rebuild();
     }
@@ -388,7 +390,7 @@ public class WorkflowEditor implements Serializable {
             builder.load(json == null ? null : ConditionJson.fromJson(json));
         } catch (InvalidConditionException e) {
             builder.load(null);
-            Messages.error(DIALOG, e.getMessage());
+            Messages.error(DIALOG, Messages.text(WorkflowProblems.of(e)));
         }
     }
 
@@ -432,7 +434,8 @@ public class WorkflowEditor implements Serializable {
         Map<String, String> config = form.toConfig();
         List<String> problems = new ArrayList<>(builder.isEmpty() || !form.hasConditionBuilder() ? List.of()
                 : builder.getProblems());
-        problems.addAll(workflows.activityProblems(definition(form.getId(), form.getType(), form.getLabel(), config)));
+        workflows.activityProblems(definition(form.getId(), form.getType(), form.getLabel(), config)).stream()
+                .map(Messages::text).forEach(problems::add);
         if (!problems.isEmpty()) {
             problems.stream().distinct().forEach(p -> Messages.error(DIALOG, p));
             FacesContext.getCurrentInstance().validationFailed();
@@ -618,21 +621,13 @@ public class WorkflowEditor implements Serializable {
             campaignPage.refresh();
             Messages.info("workflow.started");
         } catch (WorkflowException e) {
-            startProblems = e.problems().stream().map(this::withLabels).toList();
+            startProblems = e.texts().stream().map(p -> Messages.text(WorkflowProblems.relabel(p, this::boxLabel)))
+                    .toList();
             Messages.error(null, Messages.text("workflow.startRefused"));
         } catch (CampaignException e) {
             CampaignUi.show(null, e);
         }
         refreshRun();
-    }
-
-    /** "split1: ..." reads better as "Split (split1): ..." or the activity's own label. */
-    private String withLabels(String problem) {
-        int colon = problem.indexOf(':');
-        if (colon > 0 && draft.box(problem.substring(0, colon)).isPresent()) {
-            return boxLabel(problem.substring(0, colon)) + problem.substring(colon);
-        }
-        return problem;
     }
 
     public void pause() {
@@ -662,7 +657,7 @@ public class WorkflowEditor implements Serializable {
             action.run();
             Messages.info(doneKey);
         } catch (WorkflowException e) {
-            Messages.error(null, e.getMessage());
+            Messages.error(null, e.texts().stream().map(Messages::text).collect(Collectors.joining(" ")));
         }
         refreshRun();
     }
@@ -699,6 +694,16 @@ public class WorkflowEditor implements Serializable {
         return run == null ? List.of() : run.log();
     }
 
+    /** A log line's message in the viewer's language (as stored, in English, for lines written before texts had keys). */
+    public String logMessage(RunView.LogLine line) {
+        return line.text() == null ? line.message() : Messages.text(line.text());
+    }
+
+    /** A failed activity's error in the viewer's language. */
+    private static String error(RunView.ActivityView state) {
+        return state.text() == null ? state.message() : Messages.text(state.text());
+    }
+
     /** A log line's time, short, in the viewer's language. */
     public String logTime(String at) {
         return at == null ? "" : WorkflowUi.time(at, locale());
@@ -707,6 +712,12 @@ public class WorkflowEditor implements Serializable {
     /** The state of the activity of the open dialog in the newest run, if any. */
     public RunView.ActivityView getFormState() {
         return run == null || form == null ? null : run.activities().get(form.getId());
+    }
+
+    /** The error of the activity of the open dialog in the newest run, in the viewer's language; null when none. */
+    public String getFormError() {
+        RunView.ActivityView state = getFormState();
+        return state == null ? null : error(state);
     }
 
     // ---- a transition's population
