@@ -1,0 +1,164 @@
+package io.crosscast.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.delivery.DeliveryProblem;
+import io.crosscast.delivery.ProofAddresses;
+import io.crosscast.delivery.content.ContentPart;
+import io.crosscast.delivery.content.ContentProblem;
+import io.crosscast.delivery.content.Personalization;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Problems that services report with a code are worded in English and French: every code has a text in both
+ * bundles, the English one says exactly what the service says (REST API and pages agree), and French pages
+ * show French.
+ */
+class ProblemTextsTest {
+
+    static final ResourceBundle ENGLISH = bundle(Locale.ENGLISH);
+    static final ResourceBundle FRENCH = bundle(Locale.FRENCH);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)\\}");
+
+    @Test
+    void everyDeliveryProblemHasATextInEnglishAndFrench() {
+        List<String> keys = new ArrayList<>();
+        for (DeliveryProblem.Code code : DeliveryProblem.Code.values()) {
+            if (code != DeliveryProblem.Code.CONTENT) {
+                keys.add(code.key());
+            }
+        }
+        for (ContentProblem.Reason reason : ContentProblem.Reason.values()) {
+            keys.add(reason.key());
+        }
+        for (ContentPart part : ContentPart.values()) {
+            keys.add("content.part." + part.name());
+        }
+        keys.addAll(List.of("content.problem.atLine", "content.problem.inPart"));
+        assertWordedInBothLanguages(keys);
+    }
+
+    @Test
+    void englishTextsSayWhatTheServicesSay() {
+        for (DeliveryProblem.Code code : DeliveryProblem.Code.values()) {
+            if (code != DeliveryProblem.Code.CONTENT) {
+                DeliveryProblem problem = DeliveryProblem.of(code, (Object[]) sampleArguments(code.englishTemplate()));
+                assertEquals(problem.message(), ProblemTexts.delivery(problem, ENGLISH), code.name());
+            }
+        }
+        for (ContentProblem.Reason reason : ContentProblem.Reason.values()) {
+            for (int line : new int[] {0, 3}) {
+                ContentProblem problem = new ContentProblem(ContentPart.HTML, line, reason.code(), "x", reason,
+                        List.of(sampleArguments(reason.englishTemplate())));
+                assertEquals(problem.message(), ProblemTexts.content(problem, ENGLISH), reason.name());
+            }
+        }
+    }
+
+    @Test
+    void frenchPagesShowDeliveryProblemsInFrench() {
+        assertEquals("Le libellé est obligatoire.",
+                ProblemTexts.delivery(DeliveryProblem.of(DeliveryProblem.Code.LABEL_REQUIRED), FRENCH));
+        assertEquals("L'adresse de l'expéditeur « shop-at-example.com » n'est pas une adresse email valide.",
+                ProblemTexts.delivery(DeliveryProblem.of(DeliveryProblem.Code.SENDER_ADDRESS_INVALID,
+                        "shop-at-example.com"), FRENCH));
+        assertEquals("Les liens suivis ({{link}}) ne sont pas encore disponibles dans les SMS : écrivez l'URL elle-même.",
+                ProblemTexts.delivery(DeliveryProblem.of(DeliveryProblem.Code.SMS_LINK_UNAVAILABLE, "{{link}}"), FRENCH));
+        assertEquals("La diffusion « Offre d'été » a déjà été envoyée.",
+                ProblemTexts.delivery(DeliveryProblem.of(DeliveryProblem.Code.ALREADY_SENT, "Offre d'été"), FRENCH));
+        assertEquals("Un BAT part à 10 adresses au plus ; 12 ont été indiquées.",
+                ProblemTexts.delivery(DeliveryProblem.of(DeliveryProblem.Code.PROOF_TOO_MANY_ADDRESSES, 10, 12), FRENCH));
+        assertEquals("Ces adresses ne sont pas valides : ben@@example.com, cid",
+                ProblemTexts.delivery(ProofAddresses.problems(List.of("ben@@example.com", "cid")).get(0), FRENCH));
+    }
+
+    @Test
+    void frenchPagesShowPersonalisationProblemsInFrench() {
+        ContentProblem unknown = Personalization.problems(ContentPart.SUBJECT, "Bonjour\n{{prenom}}").get(0);
+        assertEquals("Objet, ligne 2 : variable inconnue {{prenom}} ; les variables sont firstName, lastName, email,"
+                + " mobilePhone, status, country, language, birthDate, unsubscribeUrl",
+                ProblemTexts.delivery(DeliveryProblem.of(unknown), FRENCH));
+        assertEquals("Contenu HTML, ligne 1 : la section {{#firstName}} n'est jamais fermée : ajoutez {{/firstName}}",
+                ProblemTexts.content(Personalization.problems(ContentPart.HTML, "{{#firstName}}Bonjour").get(0), FRENCH));
+        assertEquals("Contenu HTML, ligne 1 : {{{firstName}}} insérerait la valeur sans échappement HTML ;"
+                + " écrivez {{firstName}}",
+                ProblemTexts.content(Personalization.problems(ContentPart.HTML, "<p>{{{firstName}}}</p>").get(0), FRENCH));
+        assertEquals("Version texte, ligne 1 : une balise n'est pas fermée : chaque {{ doit avoir son }}, chaque {{{ son }}}",
+                ProblemTexts.content(Personalization.problems(ContentPart.TEXT, "Bonjour {{firstName").get(0), FRENCH));
+        assertEquals("Texte du SMS : ne peut pas être vide",
+                ProblemTexts.content(ContentProblem.required(ContentPart.SMS), FRENCH));
+    }
+
+    /**
+     * Every key exists in both bundles, and each text keeps its placeholders through MessageFormat: a text
+     * with arguments doubles its quotes (a single quote would swallow what follows), a text without arguments
+     * is shown as written (so it does not double them).
+     */
+    static void assertWordedInBothLanguages(List<String> keys) {
+        List<String> problems = new ArrayList<>();
+        for (ResourceBundle bundle : List.of(ENGLISH, FRENCH)) {
+            String language = bundle == ENGLISH ? "en" : "fr";
+            for (String key : keys) {
+                if (!bundle.containsKey(key) || bundle.getString(key).isBlank()) {
+                    problems.add(language + ": no text for " + key);
+                    continue;
+                }
+                String text = bundle.getString(key);
+                String[] arguments = sampleArguments(text);
+                if (arguments.length == 0) {
+                    if (text.contains("''")) {
+                        problems.add(language + ": " + key + " has no argument: write its quotes once");
+                    }
+                    continue;
+                }
+                String formatted = new MessageFormat(text, bundle.getLocale()).format(arguments);
+                for (int i = 0; i < arguments.length; i++) {
+                    String argument = arguments[i];
+                    if (text.contains("{" + i + "}") && !formatted.contains(argument)) {
+                        problems.add(language + ": " + key + " loses " + argument + " (a quote not doubled?): " + formatted);
+                    }
+                }
+                if (formatted.contains("''") || text.replace("''", "").contains("'")) {
+                    problems.add(language + ": " + key + " has a quote not doubled: " + text);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Distinct values for the placeholders of a template: {@code <0>}, {@code <1>}... up to the highest. */
+    static String[] sampleArguments(String template) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        int count = 0;
+        while (m.find()) {
+            count = Math.max(count, Integer.parseInt(m.group(1)) + 1);
+        }
+        String[] arguments = new String[count];
+        Arrays.setAll(arguments, i -> "<" + i + ">");
+        return arguments;
+    }
+
+    @Test
+    void samplesCoverEveryPlaceholder() {
+        assertEquals(List.of("<0>", "<1>", "<2>"), List.of(sampleArguments("{2} then {0}")));
+        assertFalse(new TreeSet<>(ENGLISH.keySet()).isEmpty());
+        assertTrue(FRENCH.getLocale().getLanguage().equals("fr"));
+    }
+
+    static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("io.crosscast.web.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+    }
+}
