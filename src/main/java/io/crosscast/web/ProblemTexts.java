@@ -1,7 +1,11 @@
 package io.crosscast.web;
 
+import io.crosscast.audience.contact.InvalidContactException;
+import io.crosscast.audience.importing.ImportField;
+import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.content.ContentProblem;
+import java.util.List;
 import java.util.ResourceBundle;
 
 /**
@@ -33,5 +37,41 @@ public final class ProblemTexts {
                 ? Messages.textOr(bundle, "content.problem.atLine", problem.message(), part,
                         String.valueOf(problem.line()), what)
                 : Messages.textOr(bundle, "content.problem.inPart", problem.message(), part, what);
+    }
+
+    /**
+     * A problem of an imported line (or why the reading stopped); a value's field is named in the bundle's
+     * words.
+     */
+    public static String line(LineProblem problem, ResourceBundle bundle) {
+        Object[] arguments = problem.arguments().toArray();
+        ImportField field = problem.field();
+        int fieldArgument = problem.value() == null ? -1 : problem.value().fieldArgument();
+        if (field != null && fieldArgument >= 0 && fieldArgument < arguments.length) {
+            arguments[fieldArgument] = Messages.textOr(bundle, "importField." + field.name(), field.label());
+        }
+        return Messages.textOr(bundle, problem.key(), problem.message(), arguments);
+    }
+
+    /** Why a line was rejected: its problems, one after the other ({@code reason} when none are known). */
+    public static String reason(List<LineProblem> problems, String reason, ResourceBundle bundle) {
+        if (problems.isEmpty()) {
+            return reason;
+        }
+        String separator = Messages.textOr(bundle, "import.problem.separator", "; ");
+        return String.join(separator, problems.stream().map(p -> line(p, bundle)).toList());
+    }
+
+    /** Why a reading stopped ({@code reason} when its problems are not known). */
+    public static String abortReason(List<LineProblem> problems, String reason, ResourceBundle bundle) {
+        if (problems.isEmpty()) {
+            return reason;
+        }
+        return String.join(" ", problems.stream().map(p -> line(p, bundle)).toList());
+    }
+
+    /** A contact value that cannot be stored (email address, phone number...). */
+    public static String contact(InvalidContactException e, ResourceBundle bundle) {
+        return Messages.textOr(bundle, e.problem().key(), e.getMessage(), e.arguments().toArray());
     }
 }

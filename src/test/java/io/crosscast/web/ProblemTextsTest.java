@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.audience.contact.ContactProblem;
+import io.crosscast.audience.contact.EmailAddresses;
+import io.crosscast.audience.contact.InvalidContactException;
+import io.crosscast.audience.contact.PhoneNumbers;
+import io.crosscast.audience.importing.ImportField;
+import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.ProofAddresses;
 import io.crosscast.delivery.content.ContentPart;
@@ -18,6 +24,7 @@ import java.util.ResourceBundle;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +106,76 @@ class ProblemTextsTest {
                 ProblemTexts.content(Personalization.problems(ContentPart.TEXT, "Bonjour {{firstName").get(0), FRENCH));
         assertEquals("Texte du SMS : ne peut pas être vide",
                 ProblemTexts.content(ContentProblem.required(ContentPart.SMS), FRENCH));
+    }
+
+    @Test
+    void everyContactAndImportProblemHasATextInEnglishAndFrench() {
+        List<String> keys = new ArrayList<>();
+        for (ContactProblem problem : ContactProblem.values()) {
+            keys.add(problem.key());
+        }
+        for (LineProblem.Code code : LineProblem.Code.values()) {
+            if (code != LineProblem.Code.INVALID_VALUE) {
+                keys.add(code.key());
+            }
+        }
+        keys.add("import.problem.separator");
+        assertWordedInBothLanguages(keys);
+    }
+
+    @Test
+    void englishContactAndImportTextsSayWhatTheServicesSay() {
+        for (ContactProblem problem : ContactProblem.values()) {
+            String[] arguments = sampleArguments(problem.englishTemplate());
+            InvalidContactException e = new InvalidContactException(problem, (Object[]) arguments);
+            assertEquals(e.getMessage(), ProblemTexts.contact(e, ENGLISH), problem.name());
+            LineProblem line = LineProblem.value(ImportField.FIRST_NAME,
+                    new InvalidContactException(problem, (Object[]) withFieldName(problem, arguments, "First name")));
+            assertEquals(line.message(), ProblemTexts.line(line, ENGLISH), problem.name());
+        }
+        for (LineProblem.Code code : LineProblem.Code.values()) {
+            if (code != LineProblem.Code.INVALID_VALUE) {
+                LineProblem line = LineProblem.of(code, (Object[]) sampleArguments(code.englishTemplate()));
+                assertEquals(line.message(), ProblemTexts.line(line, ENGLISH), code.name());
+            }
+        }
+        List<LineProblem> stopped = List.of(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, 7),
+                LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED));
+        assertEquals(LineProblem.abortReason(stopped), ProblemTexts.abortReason(stopped, "?", ENGLISH));
+        assertEquals(LineProblem.reason(stopped), ProblemTexts.reason(stopped, "?", ENGLISH));
+    }
+
+    @Test
+    void frenchPagesShowImportProblemsInFrench() {
+        InvalidContactException email = Assertions.assertThrows(InvalidContactException.class,
+                () -> EmailAddresses.normalise("jean@@example"));
+        InvalidContactException phone = Assertions.assertThrows(InvalidContactException.class,
+                () -> new PhoneNumbers("FR").toE164("12", "FR"));
+        InvalidContactException tooLong = new InvalidContactException(ContactProblem.TOO_LONG, "First name", 100, 101);
+        List<LineProblem> line = List.of(LineProblem.value(ImportField.EMAIL, email),
+                LineProblem.value(ImportField.MOBILE_PHONE, phone), LineProblem.value(ImportField.FIRST_NAME, tooLong));
+        assertEquals("« jean@@example » n'est pas une adresse email valide : elle doit contenir un seul @ ;"
+                + " « 12 » n'est pas un numéro de téléphone valide pour le pays FR ; Prénom : 101 caractères, 100 au plus",
+                ProblemTexts.reason(line, LineProblem.reason(line), FRENCH));
+        assertEquals("« maybe » n'est pas une valeur valide pour Désabonné des SMS : utilisez oui/non, yes/no,"
+                + " true/false, y/n ou 1/0", ProblemTexts.line(LineProblem.value(ImportField.SMS_OPT_OUT,
+                        new InvalidContactException(ContactProblem.NOT_YES_OR_NO, "maybe", "SMS opt-out")), FRENCH));
+        assertEquals("L'adresse email manque",
+                ProblemTexts.line(LineProblem.of(LineProblem.Code.EMAIL_MISSING), FRENCH));
+        List<LineProblem> stopped = List.of(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, 3),
+                LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED));
+        assertEquals("La lecture s'est arrêtée à la ligne 3 : Une valeur entre guillemets n'est jamais fermée"
+                + " (il manque un \")", ProblemTexts.abortReason(stopped, LineProblem.abortReason(stopped), FRENCH));
+        assertEquals("Expected 7 columns, found 3", ProblemTexts.reason(List.of(), "Expected 7 columns, found 3", FRENCH),
+                "a reason known only in English stays English");
+    }
+
+    private static String[] withFieldName(ContactProblem problem, String[] arguments, String name) {
+        String[] copy = arguments.clone();
+        if (problem.fieldArgument() >= 0) {
+            copy[problem.fieldArgument()] = name;
+        }
+        return copy;
     }
 
     /**
