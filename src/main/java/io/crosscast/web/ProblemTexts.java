@@ -1,5 +1,6 @@
 package io.crosscast.web;
 
+import io.crosscast.audience.condition.ConditionProblem;
 import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.LineProblem;
@@ -73,5 +74,11 @@ public final class ProblemTexts {
     /** A contact value that cannot be stored (email address, phone number...). */
     public static String contact(InvalidContactException e, ResourceBundle bundle) {
         return Messages.textOr(bundle, e.problem().key(), e.getMessage(), e.arguments().toArray());
+    }
+
+    /** A problem of a condition (key {@code problem.} + its code). */
+    public static String condition(ConditionProblem problem, ResourceBundle bundle) {
+        return Messages.textOr(bundle, "problem." + problem.code().name(), problem.message(),
+                problem.arguments().toArray());
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.audience.condition.ConditionProblem;
+import io.crosscast.audience.condition.ProblemCode;
 import io.crosscast.audience.contact.ContactProblem;
 import io.crosscast.audience.contact.EmailAddresses;
 import io.crosscast.audience.contact.InvalidContactException;
@@ -19,7 +21,9 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -41,19 +45,20 @@ class ProblemTextsTest {
 
     @Test
     void everyDeliveryProblemHasATextInEnglishAndFrench() {
-        List<String> keys = new ArrayList<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         for (DeliveryProblem.Code code : DeliveryProblem.Code.values()) {
             if (code != DeliveryProblem.Code.CONTENT) {
-                keys.add(code.key());
+                keys.put(code.key(), code.englishTemplate());
             }
         }
         for (ContentProblem.Reason reason : ContentProblem.Reason.values()) {
-            keys.add(reason.key());
+            keys.put(reason.key(), reason.englishTemplate());
         }
         for (ContentPart part : ContentPart.values()) {
-            keys.add("content.part." + part.name());
+            keys.put("content.part." + part.name(), "");
         }
-        keys.addAll(List.of("content.problem.atLine", "content.problem.inPart"));
+        keys.put("content.problem.atLine", "{0}, line {1}: {2}");
+        keys.put("content.problem.inPart", "{0}: {1}");
         assertWordedInBothLanguages(keys);
     }
 
@@ -110,16 +115,16 @@ class ProblemTextsTest {
 
     @Test
     void everyContactAndImportProblemHasATextInEnglishAndFrench() {
-        List<String> keys = new ArrayList<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         for (ContactProblem problem : ContactProblem.values()) {
-            keys.add(problem.key());
+            keys.put(problem.key(), problem.englishTemplate());
         }
         for (LineProblem.Code code : LineProblem.Code.values()) {
             if (code != LineProblem.Code.INVALID_VALUE) {
-                keys.add(code.key());
+                keys.put(code.key(), code.englishTemplate());
             }
         }
-        keys.add("import.problem.separator");
+        keys.put("import.problem.separator", "");
         assertWordedInBothLanguages(keys);
     }
 
@@ -170,6 +175,19 @@ class ProblemTextsTest {
                 "a reason known only in English stays English");
     }
 
+    @Test
+    void everyConditionProblemHasATextInEnglishAndFrench() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (ProblemCode code : ProblemCode.values()) {
+            keys.put("problem." + code.name(), code.englishTemplate());
+        }
+        assertWordedInBothLanguages(keys);
+        assertEquals("La condition a 120 règles ; 100 au plus sont permises", ProblemTexts.condition(
+                new ConditionProblem(ProblemCode.TOO_MANY_RULES, List.of("120", "100"), List.of()), FRENCH));
+        assertEquals("The condition has 120 rules, at most 100 are allowed", ProblemTexts.condition(
+                new ConditionProblem(ProblemCode.TOO_MANY_RULES, List.of("120", "100"), List.of()), ENGLISH));
+    }
+
     private static String[] withFieldName(ContactProblem problem, String[] arguments, String name) {
         String[] copy = arguments.clone();
         if (problem.fieldArgument() >= 0) {
@@ -180,20 +198,22 @@ class ProblemTextsTest {
 
     /**
      * Every key exists in both bundles, and each text keeps its placeholders through MessageFormat: a text
-     * with arguments doubles its quotes (a single quote would swallow what follows), a text without arguments
-     * is shown as written (so it does not double them).
+     * given arguments doubles its quotes (a single quote would swallow what follows), a text given none is
+     * shown as written (so it does not double them). Whether a text is given arguments is told by the
+     * domain's English template of the key (any placeholder: arguments).
      */
-    static void assertWordedInBothLanguages(List<String> keys) {
+    static void assertWordedInBothLanguages(Map<String, String> keysAndEnglishTemplates) {
         List<String> problems = new ArrayList<>();
         for (ResourceBundle bundle : List.of(ENGLISH, FRENCH)) {
             String language = bundle == ENGLISH ? "en" : "fr";
-            for (String key : keys) {
+            for (Map.Entry<String, String> entry : keysAndEnglishTemplates.entrySet()) {
+                String key = entry.getKey();
                 if (!bundle.containsKey(key) || bundle.getString(key).isBlank()) {
                     problems.add(language + ": no text for " + key);
                     continue;
                 }
                 String text = bundle.getString(key);
-                String[] arguments = sampleArguments(text);
+                String[] arguments = sampleArguments(text + entry.getValue());
                 if (arguments.length == 0) {
                     if (text.contains("''")) {
                         problems.add(language + ": " + key + " has no argument: write its quotes once");

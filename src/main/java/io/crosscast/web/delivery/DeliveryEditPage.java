@@ -233,7 +233,7 @@ public class DeliveryEditPage implements Serializable {
             deliveries.sendToCondition(id, builder.toCondition());
         } catch (InvalidConditionException e) {
             builder.refresh();
-            Messages.error(null, e.getMessage());
+            ConditionBuilder.show(e);
             return null;
         } catch (DeliveryException e) {
             show(e);
