@@ -5,6 +5,7 @@ import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
+import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.content.ContentProblem;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -80,5 +81,15 @@ public final class ProblemTexts {
     public static String condition(ConditionProblem problem, ResourceBundle bundle) {
         return Messages.textOr(bundle, "problem." + problem.code().name(), problem.message(),
                 problem.arguments().toArray());
+    }
+
+    /**
+     * A reason stored in a ledger row by the sending ({@link LedgerReason}), in the bundle's words; any other
+     * text (a server's answer, an exclusion code) as it is.
+     */
+    public static String ledger(String stored, ResourceBundle bundle) {
+        return LedgerReason.read(stored)
+                .map(read -> Messages.textOr(bundle, read.reason().key(), stored, read.arguments().toArray()))
+                .orElse(stored);
     }
 }

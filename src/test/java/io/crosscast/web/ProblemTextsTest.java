@@ -13,6 +13,7 @@ import io.crosscast.audience.contact.PhoneNumbers;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
+import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.ProofAddresses;
 import io.crosscast.delivery.content.ContentPart;
 import io.crosscast.delivery.content.ContentProblem;
@@ -57,6 +58,9 @@ class ProblemTextsTest {
         for (ContentPart part : ContentPart.values()) {
             keys.put("content.part." + part.name(), "");
         }
+        for (LedgerReason reason : LedgerReason.values()) {
+            keys.put(reason.key(), reason.englishTemplate());
+        }
         keys.put("content.problem.atLine", "{0}, line {1}: {2}");
         keys.put("content.problem.inPart", "{0}: {1}");
         assertWordedInBothLanguages(keys);
@@ -94,6 +98,18 @@ class ProblemTextsTest {
                 ProblemTexts.delivery(DeliveryProblem.of(DeliveryProblem.Code.PROOF_TOO_MANY_ADDRESSES, 10, 12), FRENCH));
         assertEquals("Ces adresses ne sont pas valides : ben@@example.com, cid",
                 ProblemTexts.delivery(ProofAddresses.problems(List.of("ben@@example.com", "cid")).get(0), FRENCH));
+    }
+
+    @Test
+    void ledgerReasonsOfTheSendingAreTranslatedAndServerAnswersKept() {
+        assertEquals("Abandon après 5 tentatives : 451 4.3.0 Try again later",
+                ProblemTexts.ledger(LedgerReason.GAVE_UP.format(5, "451 4.3.0 Try again later"), FRENCH));
+        assertEquals("Le destinataire a été supprimé.", ProblemTexts.ledger(LedgerReason.RECIPIENT_DELETED.format(), FRENCH));
+        assertEquals("550 5.1.1 User unknown", ProblemTexts.ledger("550 5.1.1 User unknown", FRENCH));
+        for (LedgerReason reason : LedgerReason.values()) {
+            String stored = reason.format((Object[]) sampleArguments(reason.englishTemplate()));
+            assertEquals(stored, ProblemTexts.ledger(stored, ENGLISH));
+        }
     }
 
     @Test

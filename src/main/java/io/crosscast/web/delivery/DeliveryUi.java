@@ -73,9 +73,12 @@ public class DeliveryUi {
         return name.isEmpty() ? "#" + entry.recipientId() : name;
     }
 
-    /** A ledger reason: exclusion codes in the viewer's language, server replies as they are. */
+    /**
+     * A ledger reason: exclusion codes and the sending's own reasons in the viewer's language, server replies
+     * as they are.
+     */
     public String reason(String reason) {
-        return reason == null ? "" : Messages.textOr("exclusion." + reason, reason);
+        return reason == null ? "" : Messages.textOr("exclusion." + reason, ProblemTexts.ledger(reason, Messages.bundle()));
     }
 
     /** A ledger reason in the words of the delivery's channel (an SMS has numbers, not addresses). */
