@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reasons the sending itself writes into a ledger row (besides the exclusion codes and the servers'
- * own answers), in English as the row stores them and the REST API returns them. Pages word them in the
+ * The reasons the sending itself writes into a ledger row or a quarantine (besides the exclusion codes and
+ * the servers' own answers), in English as the row stores them and the REST API returns them. Pages word them in the
  * viewer's language: {@link #read(String)} recognises a stored reason and gives back its arguments.
  */
 public enum LedgerReason {
@@ -19,8 +19,10 @@ public enum LedgerReason {
     RECIPIENT_DELETED("The recipient was deleted."),
     /** Arguments: why (English, from the library that built it). */
     NOT_BUILT("The message could not be built: {0}"),
-    /** Arguments: the number of attempts, the last answer (the server's words). */
-    GAVE_UP("Gave up after {0} attempts: {1}");
+    /** Arguments: the number of attempts, the last answer (the server's words, or one of these reasons). */
+    GAVE_UP("Gave up after {0} attempts: {1}"),
+    /** The SMSC refused a text message. Arguments: its answer and status ({@code ... (status 0x45)}). */
+    SMSC_REFUSED("SMSC refused: {0}");
 
     private final String englishTemplate;
     private final Pattern pattern;

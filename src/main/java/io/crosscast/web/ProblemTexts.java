@@ -84,12 +84,13 @@ public final class ProblemTexts {
     }
 
     /**
-     * A reason stored in a ledger row by the sending ({@link LedgerReason}), in the bundle's words; any other
-     * text (a server's answer, an exclusion code) as it is.
+     * A reason stored in a ledger row or a quarantine by the sending ({@link LedgerReason}, also inside
+     * another one), in the bundle's words; any other text (a server's answer, an exclusion code) as it is.
      */
     public static String ledger(String stored, ResourceBundle bundle) {
         return LedgerReason.read(stored)
-                .map(read -> Messages.textOr(bundle, read.reason().key(), stored, read.arguments().toArray()))
+                .map(read -> Messages.textOr(bundle, read.reason().key(), stored,
+                        read.arguments().stream().map(argument -> ledger(argument, bundle)).toArray()))
                 .orElse(stored);
     }
 }

@@ -106,6 +106,10 @@ class ProblemTextsTest {
                 ProblemTexts.ledger(LedgerReason.GAVE_UP.format(5, "451 4.3.0 Try again later"), FRENCH));
         assertEquals("Le destinataire a été supprimé.", ProblemTexts.ledger(LedgerReason.RECIPIENT_DELETED.format(), FRENCH));
         assertEquals("550 5.1.1 User unknown", ProblemTexts.ledger("550 5.1.1 User unknown", FRENCH));
+        assertEquals("Abandon après 3 tentatives : Refusé par le centre SMS : Throttling error (status 0x58)",
+                ProblemTexts.ledger(LedgerReason.GAVE_UP.format(3,
+                        LedgerReason.SMSC_REFUSED.format("Throttling error") + " (status 0x58)"), FRENCH),
+                "a reason inside another is translated too");
         for (LedgerReason reason : LedgerReason.values()) {
             String stored = reason.format((Object[]) sampleArguments(reason.englishTemplate()));
             assertEquals(stored, ProblemTexts.ledger(stored, ENGLISH));
