@@ -31,14 +31,14 @@ public class ContentCheck {
     /** The longest label (the column's size). */
     public static final int MAX_LABEL = 200;
 
-    @PersistenceContext
-    private EntityManager em;
-
     /** The longest sender name. */
     public static final int MAX_SENDER_NAME = 200;
 
     /** The longest subject (a header line, RFC 5322). */
     public static final int MAX_SUBJECT = 998;
+
+    @PersistenceContext
+    private EntityManager em;
 
     /** Every problem, with its code for translations; empty when the content can be saved (or sent). */
     public List<DeliveryProblem> problems(Channel channel, DeliveryContent content, boolean toSend) {
