@@ -148,7 +148,13 @@ public class ConditionBuilder implements Serializable {
 
     /** Shows each problem of a refused condition in the viewer's language (globally). */
     public static void show(InvalidConditionException e) {
-        e.problems().stream().map(ConditionBuilder::viewerWording).distinct().forEach(text -> Messages.error(null, text));
+        show(null, e);
+    }
+
+    /** Shows each problem of a refused condition in the viewer's language, beside {@code clientId}. */
+    public static void show(String clientId, InvalidConditionException e) {
+        e.problems().stream().map(ConditionBuilder::viewerWording).distinct()
+                .forEach(text -> Messages.error(clientId, text));
     }
 
     public void fieldChanged(RuleRow rule) {
