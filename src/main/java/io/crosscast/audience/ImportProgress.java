@@ -1,5 +1,6 @@
 package io.crosscast.audience;
 
+import io.crosscast.audience.importing.ImportSummary;
 import io.crosscast.audience.importing.RejectedLine;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,9 +88,10 @@ public class ImportProgress {
         }
     }
 
-    ImportReport finish(boolean aborted, String abortReason, long millis) {
+    ImportReport finish(ImportSummary summary, long millis) {
         report = new ImportReport(importId, linesRead.get(), created.get(), updated.get(), duplicates.get(),
-                rejected.get(), List.copyOf(rejectedLines), aborted, abortReason, millis);
+                rejected.get(), List.copyOf(rejectedLines), summary.aborted(), summary.abortReason(), millis,
+                summary.abortProblems());
         return report;
     }
 

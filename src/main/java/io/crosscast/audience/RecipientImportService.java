@@ -123,7 +123,7 @@ public class RecipientImportService {
         }, rejected -> progress.rejected(rejected, MAX_REPORTED_REJECTS));
         flush.run();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        ImportReport report = progress.finish(summary.aborted(), summary.abortReason(), millis);
+        ImportReport report = progress.finish(summary, millis);
         LOG.info(() -> "Import " + report.importId() + ": " + report.linesRead() + " lines, " + report.created()
                 + " created, " + report.updated() + " updated, " + report.rejected() + " rejected in " + millis + " ms");
         return report;

@@ -99,13 +99,13 @@ public class RecipientService {
         try {
             email = EmailAddresses.normaliseOptional(form.getEmail()).orElse(null);
         } catch (InvalidContactException e) {
-            throw new AudienceException("email", "recipient.emailInvalid", e.getMessage(), form.getEmail().trim());
+            throw because(new AudienceException("email", "recipient.emailInvalid", e.getMessage(), form.getEmail().trim()), e);
         }
         try {
             phone = blank(form.getMobilePhone()) ? null : phoneNumbers.toE164(form.getMobilePhone(), country);
         } catch (InvalidContactException e) {
-            throw new AudienceException("mobilePhone", "recipient.phoneInvalid", e.getMessage(),
-                    form.getMobilePhone().trim());
+            throw because(new AudienceException("mobilePhone", "recipient.phoneInvalid", e.getMessage(),
+                    form.getMobilePhone().trim()), e);
         }
         if (email != null) {
             String key = EmailAddresses.key(email);
@@ -156,6 +156,12 @@ public class RecipientService {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** The refusal, with the value's own problem as its cause: pages word that precisely. */
+    private static AudienceException because(AudienceException refusal, InvalidContactException cause) {
+        refusal.initCause(cause);
+        return refusal;
     }
 
     private static AudienceException notFound(long id) {

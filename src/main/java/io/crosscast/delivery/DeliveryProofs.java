@@ -63,7 +63,7 @@ public class DeliveryProofs {
             return ProofBatch.preview(delivery, harmlessUnsubscribeUrl(deliveryId))
                     .render(values(recipient), language(recipient));
         } catch (InvalidContentException e) {
-            throw DeliveryException.invalid(e.problems().stream().map(p -> p.message()).toList());
+            throw DeliveryException.invalid(DeliveryProblem.ofContent(e.problems()));
         }
     }
 
@@ -78,7 +78,7 @@ public class DeliveryProofs {
      */
     public int proof(long deliveryId, long recipientId, List<String> addresses) {
         Delivery delivery = email(deliveries.get(deliveryId));
-        List<String> problems = new ArrayList<>(deliveries.problems(delivery.getChannel(), delivery.content(), true));
+        List<DeliveryProblem> problems = new ArrayList<>(deliveries.problems(delivery.getChannel(), delivery.content(), true));
         problems.addAll(ProofAddresses.problems(addresses));
         require(problems);
         Recipient recipient = recipient(recipientId);
@@ -106,13 +106,12 @@ public class DeliveryProofs {
                 }
             }
         } catch (InvalidContentException e) {
-            throw DeliveryException.invalid(e.problems().stream().map(p -> p.message()).toList());
+            throw DeliveryException.invalid(DeliveryProblem.ofContent(e.problems()));
         }
         LOG.info("Proof of delivery " + deliveryId + " sent to " + accepted + " of " + to.size() + " address(es)");
         if (!refused.isEmpty()) {
-            String message = "The proof went to " + accepted + " of " + to.size() + " addresses; not sent to: "
-                    + String.join("; ", refused);
-            throw new DeliveryException(DeliveryException.Kind.CONFLICT, message, List.of(message));
+            throw DeliveryException.refused(DeliveryProblem.of(DeliveryProblem.Code.PROOF_REFUSED, accepted, to.size(),
+                    String.join("; ", refused)));
         }
         return accepted;
     }
@@ -127,8 +126,8 @@ public class DeliveryProofs {
     public SmsPreview previewSms(long deliveryId, long recipientId) {
         Delivery delivery = deliveries.get(deliveryId);
         if (delivery.getChannel() != Channel.SMS) {
-            throw DeliveryException.invalid(List.of("Delivery '" + delivery.getLabel() + "' is an email delivery:"
-                    + " it has no text message preview."));
+            throw DeliveryException.invalid(DeliveryProblem.of(DeliveryProblem.Code.EMAIL_HAS_NO_SMS_PREVIEW,
+                    delivery.getLabel()));
         }
         require(deliveries.problems(delivery.getChannel(), delivery.content(), false));
         Recipient recipient = recipient(recipientId);
@@ -137,15 +136,15 @@ public class DeliveryProofs {
             return new SmsPreview(delivery.getSenderName(), recipient == null ? null : recipient.getMobilePhone(),
                     sms.text(), sms.length());
         } catch (InvalidContentException e) {
-            throw DeliveryException.invalid(e.problems().stream().map(p -> p.message()).toList());
+            throw DeliveryException.invalid(DeliveryProblem.ofContent(e.problems()));
         }
     }
 
     /** The delivery when it is an email delivery, else INVALID: text messages have no email preview or proof. */
     private static Delivery email(Delivery delivery) {
         if (delivery.getChannel() != Channel.EMAIL) {
-            throw DeliveryException.invalid(List.of("Delivery '" + delivery.getLabel() + "' is a text message:"
-                    + " it has no email preview or proof."));
+            throw DeliveryException.invalid(DeliveryProblem.of(DeliveryProblem.Code.SMS_HAS_NO_EMAIL_PREVIEW,
+                    delivery.getLabel()));
         }
         return delivery;
     }
@@ -156,8 +155,7 @@ public class DeliveryProofs {
         }
         Recipient recipient = em.find(Recipient.class, recipientId);
         if (recipient == null) {
-            throw new DeliveryException(DeliveryException.Kind.NOT_FOUND,
-                    "Recipient " + recipientId + " does not exist.", List.of());
+            throw DeliveryException.notFound(DeliveryProblem.of(DeliveryProblem.Code.RECIPIENT_NOT_FOUND, recipientId));
         }
         return recipient;
     }
@@ -192,7 +190,7 @@ public class DeliveryProofs {
                 + (host == null || host.isBlank() ? "crosscast.invalid" : host) + ">";
     }
 
-    private static void require(List<String> problems) {
+    private static void require(List<DeliveryProblem> problems) {
         if (!problems.isEmpty()) {
             throw DeliveryException.invalid(problems);
         }

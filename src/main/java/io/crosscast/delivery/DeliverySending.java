@@ -125,7 +125,7 @@ public class DeliverySending {
                 for (PendingMessage message : page) {
                     after = message.recipientId();
                     if (message.deleted()) {
-                        fail(connection, delivery.getId(), message, "The recipient was deleted.");
+                        fail(connection, delivery.getId(), message, LedgerReason.RECIPIENT_DELETED.format());
                         continue;
                     }
                     pacer.await();
@@ -134,7 +134,7 @@ public class DeliverySending {
                     try {
                         mime = batch.compose(mailSession, message, messageId);
                     } catch (MessagingException | IllegalArgumentException e) {
-                        fail(connection, delivery.getId(), message, "The message could not be built: " + e.getMessage());
+                        fail(connection, delivery.getId(), message, LedgerReason.NOT_BUILT.format(e.getMessage()));
                         continue;
                     }
                     SmtpOutcome outcome = smtp.send(mime);
@@ -187,14 +187,14 @@ public class DeliverySending {
                 for (PendingMessage message : page) {
                     after = message.recipientId();
                     if (message.deleted()) {
-                        fail(connection, delivery.getId(), message, "The recipient was deleted.");
+                        fail(connection, delivery.getId(), message, LedgerReason.RECIPIENT_DELETED.format());
                         continue;
                     }
                     SmsContent sms;
                     try {
                         sms = batch.compose(message);
                     } catch (RuntimeException e) {
-                        fail(connection, delivery.getId(), message, "The message could not be built: " + e.getMessage());
+                        fail(connection, delivery.getId(), message, LedgerReason.NOT_BUILT.format(e.getMessage()));
                         continue;
                     }
                     pacer.await();
@@ -306,7 +306,7 @@ public class DeliverySending {
             throws SQLException {
         int attempts = message.attempts() + 1;
         if (attempts >= settings.maxAttempts()) {
-            fail(connection, deliveryId, message, "Gave up after " + attempts + " attempts: " + reason);
+            fail(connection, deliveryId, message, LedgerReason.GAVE_UP.format(attempts, reason));
             return;
         }
         Instant now = Instant.now(clock);

@@ -58,8 +58,8 @@ public class DeliveryService {
     public Delivery update(long deliveryId, DeliveryContent content) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() != DeliveryStatus.DRAFT) {
-            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' has been sent: its content"
-                    + " can no longer change. Copy it to send a new version.");
+            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.SENT_CANNOT_CHANGE,
+                    delivery.getLabel()));
         }
         requireValid(delivery.getChannel(), content, false);
         delivery.apply(content, Instant.now(clock));
@@ -125,13 +125,14 @@ public class DeliveryService {
     public void delete(long deliveryId) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() == DeliveryStatus.SENDING) {
-            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' is sending: cancel it first.");
+            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.SENDING_CANNOT_BE_DELETED,
+                    delivery.getLabel()));
         }
         em.remove(delivery);
     }
 
-    /** Every problem of this content, as messages for the user; empty when it can be saved (or sent). */
-    public List<String> problems(Channel channel, DeliveryContent content, boolean toSend) {
+    /** Every problem of this content (English messages and codes); empty when it can be saved (or sent). */
+    public List<DeliveryProblem> problems(Channel channel, DeliveryContent content, boolean toSend) {
         return contentCheck.problems(channel, content, toSend);
     }
 
@@ -173,7 +174,7 @@ public class DeliveryService {
 
     private Delivery startable(Delivery delivery) {
         if (delivery.getStatus() != DeliveryStatus.DRAFT) {
-            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' has already been sent.");
+            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.ALREADY_SENT, delivery.getLabel()));
         }
         requireValid(delivery.getChannel(), delivery.content(), true);
         return delivery;
@@ -196,7 +197,7 @@ public class DeliveryService {
     public void cancel(long deliveryId) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() != DeliveryStatus.SENDING) {
-            throw DeliveryException.conflict("Delivery '" + delivery.getLabel() + "' is not sending.");
+            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.NOT_SENDING, delivery.getLabel()));
         }
         delivery.finish(DeliveryStatus.CANCELLED, Instant.now(clock));
         try {
@@ -280,7 +281,7 @@ public class DeliveryService {
     }
 
     private void requireValid(Channel channel, DeliveryContent content, boolean toSend) {
-        List<String> problems = contentCheck.problems(channel, content, toSend);
+        List<DeliveryProblem> problems = contentCheck.problems(channel, content, toSend);
         if (!problems.isEmpty()) {
             throw DeliveryException.invalid(problems);
         }

@@ -46,29 +46,31 @@ public final class ProofAddresses {
     }
 
     /**
-     * Everything wrong with a list of proof addresses, in English: none given, too many, invalid ones (listed
-     * with their reasons). Empty when the proof can go.
+     * Everything wrong with a list of proof addresses: none given, too many, invalid ones (listed with their
+     * reasons, in English). Empty when the proof can go.
      */
-    public static List<String> problems(List<String> addresses) {
-        List<String> problems = new ArrayList<>();
+    public static List<DeliveryProblem> problems(List<String> addresses) {
+        List<DeliveryProblem> problems = new ArrayList<>();
         List<String> distinct = distinct(addresses);
         if (distinct.isEmpty()) {
-            problems.add("Give at least one address to send the proof to.");
+            problems.add(DeliveryProblem.of(DeliveryProblem.Code.PROOF_NO_ADDRESS));
             return problems;
         }
         if (distinct.size() > MAX) {
-            problems.add("A proof goes to at most " + MAX + " addresses; " + distinct.size() + " were given.");
+            problems.add(DeliveryProblem.of(DeliveryProblem.Code.PROOF_TOO_MANY_ADDRESSES, MAX, distinct.size()));
         }
         List<String> reasons = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         for (String address : distinct) {
             String reason = reason(address);
             if (reason != null) {
                 reasons.add(reason);
+                invalid.add(address);
             }
         }
         if (!reasons.isEmpty()) {
-            problems.add((reasons.size() == 1 ? "This address is not valid: " : "These addresses are not valid: ")
-                    + String.join("; ", reasons));
+            problems.add(DeliveryProblem.of(reasons.size() == 1 ? DeliveryProblem.Code.PROOF_ADDRESS_INVALID
+                    : DeliveryProblem.Code.PROOF_ADDRESSES_INVALID, String.join("; ", reasons), String.join(", ", invalid)));
         }
         return problems;
     }

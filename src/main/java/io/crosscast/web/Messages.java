@@ -40,7 +40,14 @@ public final class Messages {
 
     /** The text of {@code key}, or {@code fallback} when the bundle has no such key. */
     public static String textOr(String key, String fallback, Object... arguments) {
-        ResourceBundle bundle = bundle();
+        return textOr(bundle(), key, fallback, arguments);
+    }
+
+    /**
+     * The text of {@code key} in {@code bundle}, or {@code fallback} when it has no such key. A text with
+     * arguments is a {@link MessageFormat} pattern (quotes doubled); a text without is used as written.
+     */
+    public static String textOr(ResourceBundle bundle, String key, String fallback, Object... arguments) {
         try {
             String pattern = bundle.getString(key);
             return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);

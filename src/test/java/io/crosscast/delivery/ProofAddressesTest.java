@@ -24,16 +24,21 @@ class ProofAddressesTest {
 
     @Test
     void noAddressIsAProblem() {
-        assertEquals(1, ProofAddresses.problems(List.of()).size());
+        assertEquals(List.of(DeliveryProblem.of(DeliveryProblem.Code.PROOF_NO_ADDRESS)), ProofAddresses.problems(List.of()));
+        assertEquals("Give at least one address to send the proof to.", ProofAddresses.problems(List.of()).get(0).message());
         assertEquals(1, ProofAddresses.problems(List.of(" ")).size());
         assertEquals(1, ProofAddresses.problems(null).size());
     }
 
     @Test
     void badAddressesAreListedWithTheirReasons() {
-        List<String> problems = ProofAddresses.problems(List.of("ana@example.com", "ben@@example.com", "cid at example"));
+        List<DeliveryProblem> problems = ProofAddresses.problems(List.of("ana@example.com", "ben@@example.com", "cid at example"));
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("ben@@example.com") && problems.get(0).contains("cid"), problems.get(0));
+        String message = problems.get(0).message();
+        assertTrue(message.startsWith("These addresses are not valid: 'ben@@example.com' is not a valid email address")
+                && message.contains("cid"), message);
+        assertEquals(DeliveryProblem.Code.PROOF_ADDRESSES_INVALID, problems.get(0).code());
+        assertEquals("ben@@example.com, cid at example", problems.get(0).arguments().get(1), "the addresses, for translations");
         assertEquals(List.of("ben@@example.com", "cid"), ProofAddresses.invalid(ProofAddresses.split("ana@example.com ben@@example.com cid")));
     }
 
@@ -43,9 +48,10 @@ class ProofAddressesTest {
         for (int i = 0; i < 11; i++) {
             eleven.add("t" + i + "@example.com");
         }
-        List<String> problems = ProofAddresses.problems(eleven);
+        List<DeliveryProblem> problems = ProofAddresses.problems(eleven);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).contains("10"), problems.get(0));
+        assertEquals("A proof goes to at most 10 addresses; 11 were given.", problems.get(0).message());
+        assertEquals(List.of("10", "11"), problems.get(0).arguments());
 
         List<String> repeated = new ArrayList<>(eleven.subList(0, 10));
         repeated.add("T0@Example.com");

@@ -41,12 +41,12 @@ public final class EmailAddresses {
      */
     public static String normalise(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidContactException("An email address is required");
+            throw new InvalidContactException(ContactProblem.EMAIL_REQUIRED);
         }
         String email = raw.strip();
-        String problem = problemWith(email);
+        InvalidContactException problem = problemWith(email);
         if (problem != null) {
-            throw new InvalidContactException("'" + email + "' is not a valid email address: " + problem);
+            throw problem;
         }
         return email;
     }
@@ -68,53 +68,54 @@ public final class EmailAddresses {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    private static String problemWith(String email) {
+    /** Why the (trimmed) address is not valid, or null when it is. */
+    private static InvalidContactException problemWith(String email) {
         if (email.length() > MAX_LENGTH) {
-            return "it is longer than " + MAX_LENGTH + " characters";
+            return new InvalidContactException(ContactProblem.EMAIL_TOO_LONG, email, MAX_LENGTH);
         }
         if (email.chars().anyMatch(Character::isWhitespace)) {
-            return "it contains a space";
+            return new InvalidContactException(ContactProblem.EMAIL_CONTAINS_SPACE, email);
         }
         int at = email.indexOf('@');
         if (at < 0 || at != email.lastIndexOf('@')) {
-            return "it must contain exactly one @";
+            return new InvalidContactException(ContactProblem.EMAIL_AT_SIGN, email);
         }
-        String localPartProblem = problemWithLocalPart(email.substring(0, at));
-        return localPartProblem != null ? localPartProblem : problemWithDomain(email.substring(at + 1));
+        InvalidContactException localPartProblem = problemWithLocalPart(email, email.substring(0, at));
+        return localPartProblem != null ? localPartProblem : problemWithDomain(email, email.substring(at + 1));
     }
 
-    private static String problemWithLocalPart(String local) {
+    private static InvalidContactException problemWithLocalPart(String email, String local) {
         if (local.isEmpty()) {
-            return "nothing before the @";
+            return new InvalidContactException(ContactProblem.EMAIL_NOTHING_BEFORE_AT, email);
         }
         if (local.length() > MAX_LOCAL_PART_LENGTH) {
-            return "the part before the @ is longer than " + MAX_LOCAL_PART_LENGTH + " characters";
+            return new InvalidContactException(ContactProblem.EMAIL_LOCAL_PART_TOO_LONG, email, MAX_LOCAL_PART_LENGTH);
         }
         if (!local.chars().allMatch(EmailAddresses::isLocalPartCharacter)) {
-            return "the part before the @ may only contain letters, digits and + . _ - '";
+            return new InvalidContactException(ContactProblem.EMAIL_LOCAL_PART_CHARACTERS, email);
         }
         if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
-            return "misplaced dot before the @";
+            return new InvalidContactException(ContactProblem.EMAIL_MISPLACED_DOT, email);
         }
         return null;
     }
 
-    private static String problemWithDomain(String domain) {
+    private static InvalidContactException problemWithDomain(String email, String domain) {
         if (domain.isEmpty()) {
-            return "nothing after the @";
+            return new InvalidContactException(ContactProblem.EMAIL_NOTHING_AFTER_AT, email);
         }
         String[] labels = domain.split("\\.", -1);
         if (labels.length < 2) {
-            return "the domain must contain a dot";
+            return new InvalidContactException(ContactProblem.EMAIL_DOMAIN_WITHOUT_DOT, email);
         }
         for (String label : labels) {
             if (!isValidLabel(label)) {
-                return "'" + domain + "' is not a valid domain";
+                return new InvalidContactException(ContactProblem.EMAIL_INVALID_DOMAIN, email, domain);
             }
         }
         String topLevel = labels[labels.length - 1];
         if (topLevel.length() < 2 || topLevel.chars().allMatch(EmailAddresses::isAsciiDigit)) {
-            return "'" + domain + "' is not a valid domain";
+            return new InvalidContactException(ContactProblem.EMAIL_INVALID_DOMAIN, email, domain);
         }
         return null;
     }

@@ -60,13 +60,13 @@ public final class PhoneNumbers {
      */
     public String toE164(String raw, String regionHint) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidContactException("A phone number is required");
+            throw new InvalidContactException(ContactProblem.PHONE_REQUIRED);
         }
         String written = raw.strip();
         String region = regionFor(regionHint);
         PhoneNumber number = parse(written, region);
         if (!MOBILE_TYPES.contains(UTIL.getNumberType(number))) {
-            throw new InvalidContactException("'" + written + "' is not a mobile number");
+            throw new InvalidContactException(ContactProblem.PHONE_NOT_MOBILE, written);
         }
         return UTIL.format(number, PhoneNumberFormat.E164);
     }
@@ -93,7 +93,7 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             // reported below like any other invalid number
         }
-        throw new InvalidContactException("'" + written + "' is not a valid phone number for " + region);
+        throw new InvalidContactException(ContactProblem.PHONE_INVALID, written, region);
     }
 
     private String regionFor(String hint) {

@@ -1,5 +1,6 @@
 package io.crosscast.audience.importing;
 
+import io.crosscast.audience.contact.ContactProblem;
 import io.crosscast.audience.contact.InvalidContactException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -40,8 +41,7 @@ final class FieldValues {
     static String text(String cell, int maxLength, ImportField field) {
         int length = cell.codePointCount(0, cell.length());
         if (length > maxLength) {
-            throw new InvalidContactException(field.label() + " is longer than " + maxLength + " characters ("
-                    + length + ")");
+            throw new InvalidContactException(ContactProblem.TOO_LONG, field.label(), maxLength, length);
         }
         return cell;
     }
@@ -50,7 +50,7 @@ final class FieldValues {
     static String status(String cell) {
         String status = cell.toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
-            throw new InvalidContactException("'" + cell + "' is not a status: use GOLD, SILVER, BRONZE or NONE");
+            throw new InvalidContactException(ContactProblem.NOT_A_STATUS, cell);
         }
         return status;
     }
@@ -59,8 +59,7 @@ final class FieldValues {
     static String country(String cell) {
         String country = cell.toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
-            throw new InvalidContactException("'" + cell
-                    + "' is not a country code: use the ISO 3166 two-letter code, for example FR");
+            throw new InvalidContactException(ContactProblem.NOT_A_COUNTRY, cell);
         }
         return country;
     }
@@ -77,14 +76,14 @@ final class FieldValues {
                 return tag;
             }
         }
-        throw new InvalidContactException("'" + cell + "' is not a language tag: use for example fr or en-GB");
+        throw new InvalidContactException(ContactProblem.NOT_A_LANGUAGE, cell);
     }
 
     /** A date written yyyy-MM-dd or dd/MM/yyyy, not after {@code today}. */
     static LocalDate birthDate(String cell, LocalDate today) {
         LocalDate date = parseDate(cell);
         if (date.isAfter(today)) {
-            throw new InvalidContactException("Birth date " + cell + " is in the future");
+            throw new InvalidContactException(ContactProblem.BIRTH_DATE_IN_FUTURE, cell);
         }
         return date;
     }
@@ -93,8 +92,7 @@ final class FieldValues {
     static Boolean yesNo(String cell, ImportField field) {
         Boolean value = BOOLEANS.get(cell.toLowerCase(Locale.ROOT));
         if (value == null) {
-            throw new InvalidContactException("'" + cell + "' is not a valid " + field.label()
-                    + " value: use yes/no, true/false, oui/non, y/n or 1/0");
+            throw new InvalidContactException(ContactProblem.NOT_YES_OR_NO, cell, field.label());
         }
         return value;
     }
@@ -107,6 +105,6 @@ final class FieldValues {
                 // try the next format
             }
         }
-        throw new InvalidContactException("'" + cell + "' is not a date: use yyyy-MM-dd or dd/MM/yyyy");
+        throw new InvalidContactException(ContactProblem.NOT_A_DATE, cell);
     }
 }

@@ -3,7 +3,9 @@ package io.crosscast.audience.importing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
@@ -25,7 +27,7 @@ final class ImportRun {
     private final RecordTextTracker text;
     private final int expectedColumns;
     private final RowConverter converter;
-    private final String encodingProblem;
+    private final LineProblem encodingProblem;
     private final Consumer<ImportRow> acceptedRows;
     private final Consumer<RejectedLine> rejectedLines;
     private long accepted;
@@ -37,7 +39,7 @@ final class ImportRun {
         this.text = text;
         this.expectedColumns = expectedColumns;
         this.converter = converter;
-        this.encodingProblem = "Line is not valid " + charset.name() + ": was the file saved in another encoding?";
+        this.encodingProblem = LineProblem.of(LineProblem.Code.NOT_IN_ENCODING, charset.name());
         this.acceptedRows = acceptedRows;
         this.rejectedLines = rejectedLines;
     }
@@ -59,15 +61,15 @@ final class ImportRun {
             text.nextRecord(parser.getCurrentLineNumber() - lineNumber + 1);
             if (header) {
                 if (record.size() != expectedColumns) {
-                    return summary("The file has " + record.size() + " columns but the mapping was made for "
-                            + expectedColumns + ": read its header again");
+                    return summary(List.of(LineProblem.of(LineProblem.Code.HEADER_DOES_NOT_MATCH, record.size(),
+                            expectedColumns)));
                 }
                 header = false;
             } else {
                 handle(lineNumber, record.values());
             }
         }
-        return summary(header ? "The file is empty: its first line must name the columns" : null);
+        return summary(header ? List.of(LineProblem.of(LineProblem.Code.EMPTY_FILE)) : List.of());
     }
 
     private void handle(long lineNumber, String[] cells) {
@@ -75,15 +77,15 @@ final class ImportRun {
             return;
         }
         if (DecodedInput.hasUndecodableBytes(cells)) {
-            reject(lineNumber, encodingProblem);
+            reject(lineNumber, List.of(encodingProblem));
         } else if (cells.length != expectedColumns) {
-            reject(lineNumber, "Expected " + expectedColumns + " columns, found " + cells.length);
+            reject(lineNumber, List.of(LineProblem.of(LineProblem.Code.WRONG_COLUMN_COUNT, expectedColumns, cells.length)));
         } else {
             ImportRow row;
             try {
                 row = converter.convert(lineNumber, cells);
             } catch (RowRejectedException e) {
-                reject(lineNumber, e.getMessage());
+                reject(lineNumber, e.problems());
                 return;
             }
             accepted++;
@@ -91,9 +93,9 @@ final class ImportRun {
         }
     }
 
-    private void reject(long lineNumber, String reason) {
+    private void reject(long lineNumber, List<LineProblem> problems) {
         rejected++;
-        rejectedLines.accept(new RejectedLine(lineNumber, reason, text.recordText(RAW_TEXT_LIMIT)));
+        rejectedLines.accept(new RejectedLine(lineNumber, problems, text.recordText(RAW_TEXT_LIMIT)));
     }
 
     /**
@@ -106,26 +108,30 @@ final class ImportRun {
         if (failure.getCause() instanceof IOException cause && !(cause instanceof CSVException)) {
             throw cause;
         }
-        String problem = describe(failure);
+        LineProblem problem = describe(failure);
         rejected++;
-        rejectedLines.accept(new RejectedLine(lineNumber, problem + "; the rest of the file was not read",
-                text.followingLine(RAW_TEXT_LIMIT)));
-        return summary("Reading stopped at line " + lineNumber + ": " + problem);
+        rejectedLines.accept(new RejectedLine(lineNumber,
+                List.of(problem, LineProblem.of(LineProblem.Code.REST_NOT_READ)), text.followingLine(RAW_TEXT_LIMIT)));
+        List<LineProblem> abort = new ArrayList<>();
+        abort.add(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, lineNumber));
+        abort.add(problem);
+        return summary(abort);
     }
 
-    private static String describe(RuntimeException failure) {
+    private static LineProblem describe(RuntimeException failure) {
         String message = failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
         if (message != null && message.contains("EOF reached before encapsulated token finished")) {
-            return "A quoted value is never closed (a \" is missing)";
+            return LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED);
         }
         if (message != null && message.contains("Invalid character between encapsulated token and delimiter")) {
-            return "Text follows a closing quote (a \" inside a quoted value must be doubled)";
+            return LineProblem.of(LineProblem.Code.TEXT_AFTER_QUOTE);
         }
-        return "The CSV structure is broken: " + message;
+        return LineProblem.of(LineProblem.Code.BROKEN_CSV, message);
     }
 
-    private ImportSummary summary(String abortReason) {
-        return new ImportSummary(accepted + rejected, accepted, rejected, abortReason != null, abortReason);
+    /** The counts; the reading was aborted when there are problems (why it stopped). */
+    private ImportSummary summary(List<LineProblem> abortProblems) {
+        return new ImportSummary(accepted + rejected, accepted, rejected, abortProblems);
     }
 
     private static boolean isBlank(String[] cells) {

@@ -17,8 +17,6 @@ import java.util.function.Function;
  */
 final class RowConverter {
 
-    static final String EMAIL_MISSING = "Email is missing";
-
     private final Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
     private final PhoneNumbers phoneNumbers;
     private final LocalDate today;
@@ -52,7 +50,7 @@ final class RowConverter {
         Boolean smsOptOut = reading.value(ImportField.SMS_OPT_OUT,
                 cell -> FieldValues.yesNo(cell, ImportField.SMS_OPT_OUT));
         if (!reading.problems.isEmpty()) {
-            throw new RowRejectedException(String.join("; ", reading.problems));
+            throw new RowRejectedException(reading.problems);
         }
         return new ImportRow(lineNumber, email, EmailAddresses.key(email), firstName, lastName, mobilePhone,
                 status, country, language, birthDate, emailOptOut, smsOptOut);
@@ -62,7 +60,7 @@ final class RowConverter {
     private final class Reading {
 
         private final String[] cells;
-        private final List<String> problems = new ArrayList<>(2);
+        private final List<LineProblem> problems = new ArrayList<>(2);
 
         Reading(String[] cells) {
             this.cells = cells;
@@ -70,7 +68,7 @@ final class RowConverter {
 
         String email() {
             if (cell(ImportField.EMAIL) == null) {
-                problems.add(EMAIL_MISSING);
+                problems.add(LineProblem.of(LineProblem.Code.EMAIL_MISSING));
                 return null;
             }
             return value(ImportField.EMAIL, EmailAddresses::normalise);
@@ -85,7 +83,7 @@ final class RowConverter {
             try {
                 return parser.apply(cell);
             } catch (InvalidContactException e) {
-                problems.add(e.getMessage());
+                problems.add(LineProblem.value(field, e));
                 return null;
             }
         }

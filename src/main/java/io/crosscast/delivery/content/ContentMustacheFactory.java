@@ -77,8 +77,14 @@ final class ContentMustacheFactory extends DefaultMustacheFactory {
         }
     }
 
-    private void refuse(TemplateContext context, ContentProblem.Code code, String detail) {
-        problems.add(new ContentProblem(part, context.line(), code, detail));
+    /** A partial, or an unescaped value in HTML: the detail is the variable's name. */
+    private void refuse(TemplateContext context, ContentProblem.Code code, String name) {
+        problems.add(new ContentProblem(part, context.line(), code, name));
+    }
+
+    /** A Mustache feature templates cannot use: the detail names it in English, the argument is its tag. */
+    private void unsupported(TemplateContext context, ContentProblem.Reason reason, String feature, String tag) {
+        problems.add(ContentProblem.of(part, context.line(), reason, feature + " " + tag, tag));
     }
 
     /** Thrown from {@link #translate} for {@code {{=<% %>=}}}; the parser gives no line there. */
@@ -131,22 +137,22 @@ final class ContentMustacheFactory extends DefaultMustacheFactory {
 
         @Override
         public void pragma(TemplateContext context, String pragma, String args) {
-            refuse(context, ContentProblem.Code.UNSUPPORTED, "The pragma {{%" + pragma + "}}");
+            unsupported(context, ContentProblem.Reason.PRAGMA, "The pragma", "{{%" + pragma + "}}");
         }
 
         @Override
         public void extend(TemplateContext context, String variable, Mustache mustache) {
-            refuse(context, ContentProblem.Code.UNSUPPORTED, "Template inheritance {{<" + variable + "}}");
+            unsupported(context, ContentProblem.Reason.INHERITANCE, "Template inheritance", "{{<" + variable + "}}");
         }
 
         @Override
         public void name(TemplateContext context, String variable, Mustache mustache) {
-            refuse(context, ContentProblem.Code.UNSUPPORTED, "Template inheritance {{$" + variable + "}}");
+            unsupported(context, ContentProblem.Reason.INHERITANCE, "Template inheritance", "{{$" + variable + "}}");
         }
 
         @Override
         public void checkName(TemplateContext context, String variable, Mustache mustache) {
-            refuse(context, ContentProblem.Code.UNSUPPORTED, "Template inheritance {{?" + variable + "}}");
+            unsupported(context, ContentProblem.Reason.INHERITANCE, "Template inheritance", "{{?" + variable + "}}");
         }
     }
 }

@@ -62,12 +62,12 @@ public final class Personalization {
     public static List<ContentProblem> problems(String subject, String html, String text) {
         List<ContentProblem> problems = new ArrayList<>();
         if (subject == null || subject.isBlank()) {
-            problems.add(new ContentProblem(ContentPart.SUBJECT, 0, ContentProblem.Code.REQUIRED, ""));
+            problems.add(ContentProblem.required(ContentPart.SUBJECT));
         } else {
             problems.addAll(problems(ContentPart.SUBJECT, subject));
         }
         if (html == null || html.isBlank()) {
-            problems.add(new ContentProblem(ContentPart.HTML, 0, ContentProblem.Code.REQUIRED, ""));
+            problems.add(ContentProblem.required(ContentPart.HTML));
         } else {
             problems.addAll(problems(ContentPart.HTML, html));
         }
@@ -150,8 +150,8 @@ public final class Personalization {
         try {
             mustache = factory.compile(new StringReader(source), part.name());
         } catch (ContentMustacheFactory.DelimiterChange e) {
-            problems.add(new ContentProblem(part, 0, ContentProblem.Code.UNSUPPORTED,
-                    "Changing the delimiters with {{=...=}}"));
+            problems.add(ContentProblem.of(part, 0, ContentProblem.Reason.DELIMITERS,
+                    "Changing the delimiters with {{=...=}}", "{{=...=}}"));
         } catch (MustacheException e) {
             problems.add(syntaxProblem(part, e));
         }
@@ -171,29 +171,36 @@ public final class Personalization {
         if (e.getContext() != null && raw.endsWith(" @" + e.getContext())) {
             raw = raw.substring(0, raw.length() - (" @" + e.getContext()).length());
         }
-        String detail;
         if (raw.startsWith("Empty mustache")) {
-            detail = "An empty tag {{}}";
-        } else if (raw.startsWith("Mismatched start/end tags: ")) {
+            return syntax(part, line, ContentProblem.Reason.EMPTY_TAG, "{{}}");
+        }
+        if (raw.startsWith("Mismatched start/end tags: ")) {
             String tags = raw.substring("Mismatched start/end tags: ".length());
             int separator = tags.indexOf(" != ");
             int end = tags.indexOf(" in ", Math.max(separator, 0));
             String opened = separator < 0 ? "" : tags.substring(0, separator);
             String closed = separator < 0 ? tags : tags.substring(separator + 4, end < 0 ? tags.length() : end);
-            detail = "null".equals(opened)
-                    ? "{{/" + closed + "}} closes a section that is not open"
-                    : "The section {{#" + opened + "}} is closed by {{/" + closed + "}}";
-        } else if (raw.startsWith("Failed to close '")) {
+            return "null".equals(opened)
+                    ? syntax(part, line, ContentProblem.Reason.SECTION_NOT_OPEN, "{{/" + closed + "}}")
+                    : syntax(part, line, ContentProblem.Reason.SECTION_CLOSED_BY_ANOTHER, "{{#" + opened + "}}",
+                            "{{/" + closed + "}}");
+        }
+        if (raw.startsWith("Failed to close '")) {
             String name = raw.substring("Failed to close '".length());
             int quote = name.indexOf('\'');
             name = quote < 0 ? name : name.substring(0, quote);
-            detail = "The section {{#" + name + "}} is never closed: add {{/" + name + "}}";
-        } else if (raw.startsWith("Improperly closed variable")) {
-            detail = "A tag is not closed: every {{ needs its }}, every {{{ its }}}";
-        } else {
-            detail = "Syntax error: " + raw;
+            return syntax(part, line, ContentProblem.Reason.SECTION_NOT_CLOSED, "{{#" + name + "}}", "{{/" + name + "}}");
         }
-        return new ContentProblem(part, line, ContentProblem.Code.SYNTAX, detail);
+        if (raw.startsWith("Improperly closed variable")) {
+            return syntax(part, line, ContentProblem.Reason.TAG_NOT_CLOSED, "{{", "}}", "{{{", "}}}");
+        }
+        return syntax(part, line, ContentProblem.Reason.SYNTAX_ERROR, raw);
+    }
+
+    /** A syntax problem whose detail is its English wording. */
+    private static ContentProblem syntax(ContentPart part, int line, ContentProblem.Reason reason, String... arguments) {
+        return ContentProblem.of(part, line, reason, EnglishTemplate.format(reason.englishTemplate(), List.of(arguments)),
+                arguments);
     }
 
     /** A compiled template, or the problems that prevented it. */

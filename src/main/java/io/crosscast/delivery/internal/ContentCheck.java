@@ -5,6 +5,8 @@ import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
+import io.crosscast.delivery.DeliveryProblem;
+import io.crosscast.delivery.DeliveryProblem.Code;
 import io.crosscast.delivery.content.ContentPart;
 import io.crosscast.delivery.content.LinkRewriter;
 import io.crosscast.delivery.content.Personalization;
@@ -29,29 +31,35 @@ public class ContentCheck {
     /** The longest label (the column's size). */
     public static final int MAX_LABEL = 200;
 
+    /** The longest sender name. */
+    public static final int MAX_SENDER_NAME = 200;
+
+    /** The longest subject (a header line, RFC 5322). */
+    public static final int MAX_SUBJECT = 998;
+
     @PersistenceContext
     private EntityManager em;
 
-    /** Every problem, as messages for the user; empty when the content can be saved (or sent). */
-    public List<String> problems(Channel channel, DeliveryContent content, boolean toSend) {
-        List<String> problems = new ArrayList<>();
+    /** Every problem, with its code for translations; empty when the content can be saved (or sent). */
+    public List<DeliveryProblem> problems(Channel channel, DeliveryContent content, boolean toSend) {
+        List<DeliveryProblem> problems = new ArrayList<>();
         String label = content.label() == null ? "" : content.label().strip();
         if (label.isEmpty()) {
-            problems.add("The label is required.");
+            problems.add(DeliveryProblem.of(Code.LABEL_REQUIRED));
         } else if (label.length() > MAX_LABEL) {
-            problems.add("The label has at most " + MAX_LABEL + " characters.");
+            problems.add(DeliveryProblem.of(Code.LABEL_TOO_LONG, MAX_LABEL));
         }
         if (channel == Channel.SMS) {
             smsProblems(content, toSend, problems);
             return problems;
         }
-        address("sender address", content.senderAddress(), problems);
-        address("reply-to address", content.replyTo(), problems);
-        if (content.senderName() != null && content.senderName().strip().length() > 200) {
-            problems.add("The sender name has at most 200 characters.");
+        address(Code.SENDER_ADDRESS_INVALID, content.senderAddress(), problems);
+        address(Code.REPLY_TO_INVALID, content.replyTo(), problems);
+        if (content.senderName() != null && content.senderName().strip().length() > MAX_SENDER_NAME) {
+            problems.add(DeliveryProblem.of(Code.SENDER_NAME_TOO_LONG, MAX_SENDER_NAME));
         }
-        if (content.subject() != null && content.subject().length() > 998) {
-            problems.add("The subject has at most 998 characters.");
+        if (content.subject() != null && content.subject().length() > MAX_SUBJECT) {
+            problems.add(DeliveryProblem.of(Code.SUBJECT_TOO_LONG, MAX_SUBJECT));
         }
         // A draft may be saved half-written: each part written so far is checked; what sending needs is
         // checked when it is about to be sent.
@@ -60,13 +68,13 @@ public class ContentCheck {
         personalisation(ContentPart.TEXT, content.textBody(), problems);
         if (toSend && channel == Channel.EMAIL) {
             if (blank(content.senderAddress())) {
-                problems.add("A sender address is required to send.");
+                problems.add(DeliveryProblem.of(Code.SENDER_ADDRESS_REQUIRED));
             }
             if (blank(content.subject())) {
-                problems.add("A subject is required to send.");
+                problems.add(DeliveryProblem.of(Code.SUBJECT_REQUIRED));
             }
             if (blank(content.htmlBody())) {
-                problems.add("An HTML body is required to send (the text version is derived from it when empty).");
+                problems.add(DeliveryProblem.of(Code.HTML_BODY_REQUIRED));
             }
         }
         return problems;
@@ -85,42 +93,42 @@ public class ContentCheck {
     }
 
     /** An SMS: a sender id (its sender name) and a text (its text body). */
-    private static void smsProblems(DeliveryContent content, boolean toSend, List<String> problems) {
+    private static void smsProblems(DeliveryContent content, boolean toSend, List<DeliveryProblem> problems) {
         String sender = content.senderName() == null ? "" : content.senderName().strip();
         if (!sender.isEmpty() && !sender.matches("\\+?\\d{3,15}") && !sender.matches("[A-Za-z0-9 ._-]{1,11}")) {
-            problems.add("The sender id '" + sender + "' must be a phone number or at most 11 letters and digits.");
+            problems.add(DeliveryProblem.of(Code.SENDER_ID_INVALID, sender));
         }
         String text = content.textBody();
         if (!blank(text)) {
-            Personalization.problems(ContentPart.SMS, text).forEach(p -> problems.add(p.message()));
+            problems.addAll(DeliveryProblem.ofContent(Personalization.problems(ContentPart.SMS, text)));
             if (text.contains("{{" + SmsComposer.LINK + "}}")) {
-                problems.add("Tracked links ({{link}}) in text messages are not available yet: write the URL itself.");
+                problems.add(DeliveryProblem.of(Code.SMS_LINK_UNAVAILABLE, "{{" + SmsComposer.LINK + "}}"));
             }
         }
         if (toSend) {
             if (sender.isEmpty()) {
-                problems.add("A sender id is required to send.");
+                problems.add(DeliveryProblem.of(Code.SENDER_ID_REQUIRED));
             }
             if (blank(text)) {
-                problems.add("A text is required to send.");
+                problems.add(DeliveryProblem.of(Code.TEXT_REQUIRED));
             }
         }
     }
 
-    private static void personalisation(ContentPart part, String template, List<String> problems) {
+    private static void personalisation(ContentPart part, String template, List<DeliveryProblem> problems) {
         if (!blank(template)) {
-            Personalization.problems(part, template).forEach(p -> problems.add(p.message()));
+            problems.addAll(DeliveryProblem.ofContent(Personalization.problems(part, template)));
         }
     }
 
-    private static void address(String what, String value, List<String> problems) {
+    private static void address(Code code, String value, List<DeliveryProblem> problems) {
         if (blank(value)) {
             return;
         }
         try {
             EmailAddresses.normalise(value);
         } catch (InvalidContactException e) {
-            problems.add("The " + what + " '" + value.strip() + "' is not a valid email address.");
+            problems.add(DeliveryProblem.of(code, value.strip()));
         }
     }
 

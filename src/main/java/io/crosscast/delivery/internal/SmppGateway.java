@@ -1,5 +1,6 @@
 package io.crosscast.delivery.internal;
 
+import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.sms.Gsm7;
 import io.crosscast.delivery.sms.SmppSettings;
 import io.crosscast.delivery.sms.SmsContent;
@@ -89,7 +90,7 @@ public class SmppGateway {
                     .getMessageId();
             return SmsAttempt.accepted(id);
         } catch (NegativeResponseException e) {
-            return SmsAttempt.refused(e.getCommandStatus(), "SMSC refused: " + e.getMessage());
+            return SmsAttempt.refused(e.getCommandStatus(), LedgerReason.SMSC_REFUSED.format(e.getMessage()));
         } catch (ResponseTimeoutException | InvalidResponseException | PDUException | IOException e) {
             drop(bound);
             return SmsAttempt.connectionFailed("SMSC connection failed: " + e.getMessage());

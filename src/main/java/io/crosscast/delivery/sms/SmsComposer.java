@@ -43,7 +43,7 @@ public final class SmsComposer {
     /** Everything wrong with an SMS text, by line; empty when it can be compiled. */
     public static List<ContentProblem> problems(String text) {
         if (text == null || text.isBlank()) {
-            return List.of(new ContentProblem(ContentPart.SMS, 0, ContentProblem.Code.REQUIRED, ""));
+            return List.of(ContentProblem.required(ContentPart.SMS));
         }
         return Personalization.problems(ContentPart.SMS, text);
     }

@@ -5,7 +5,9 @@ import io.crosscast.audience.MembershipStatus;
 import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.web.Messages;
+import io.crosscast.web.ProblemTexts;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -47,7 +49,10 @@ public class RecipientEditPage implements Serializable {
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             return "/recipients/detail.xhtml?faces-redirect=true&id=" + saved.getId();
         } catch (AudienceException e) {
-            Messages.error(e.field() == null ? null : "recipientForm:" + e.field(), Messages.text(e.code(), e.arguments()));
+            // An invalid email address or phone number is worded with its precise reason.
+            String text = e.getCause() instanceof InvalidContactException contact
+                    ? ProblemTexts.contact(contact, Messages.bundle()) : Messages.text(e.code(), e.arguments());
+            Messages.error(e.field() == null ? null : "recipientForm:" + e.field(), text);
             return null;
         }
     }

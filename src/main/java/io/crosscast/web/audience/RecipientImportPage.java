@@ -8,7 +8,9 @@ import io.crosscast.audience.RecipientImportService;
 import io.crosscast.audience.importing.ColumnMapping;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.RecipientCsvReader;
+import io.crosscast.audience.importing.RejectedLine;
 import io.crosscast.web.Messages;
+import io.crosscast.web.ProblemTexts;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -139,7 +141,10 @@ public class RecipientImportPage implements Serializable {
         try {
             importId = importer.start(uploaded, Charset.forName(encoding), delimiter, mapping, listName);
             uploaded = null;
-        } catch (IOException | AudienceException e) {
+        } catch (AudienceException e) {
+            // The mapping was checked above: the service finds nothing else to refuse.
+            Messages.error(null, Messages.text("import.emailNotMapped"));
+        } catch (IOException e) {
             Messages.error(null, Messages.text("import.unreadable", e.getMessage()));
         }
     }
@@ -187,6 +192,18 @@ public class RecipientImportPage implements Serializable {
 
     public ImportReport getReport() {
         return progress().map(ImportProgress::report).orElse(null);
+    }
+
+    /** Why the line was rejected, in the viewer's language. */
+    public String reason(RejectedLine line) {
+        return ProblemTexts.reason(line.problems(), line.reason(), Messages.bundle());
+    }
+
+    /** Why the reading stopped, in the viewer's language; null when it did not. */
+    public String getAbortReason() {
+        ImportReport report = getReport();
+        return report == null || !report.aborted() ? null
+                : ProblemTexts.abortReason(report.abortProblems(), report.abortReason(), Messages.bundle());
     }
 
     public ImportField[] getFields() {

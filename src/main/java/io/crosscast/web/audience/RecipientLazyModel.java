@@ -9,6 +9,7 @@ import io.crosscast.audience.condition.Logic;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
 import io.crosscast.web.Messages;
+import io.crosscast.web.condition.ConditionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public class RecipientLazyModel extends LazyDataModel<Recipient> {
         try {
             return (int) Math.min(Integer.MAX_VALUE, service.count(condition(filterBy)));
         } catch (InvalidConditionException e) {
-            Messages.error(null, e.getMessage());
+            ConditionBuilder.show(e);
             return 0;
         }
     }

@@ -60,7 +60,7 @@ public class RecipientsPage implements Serializable {
             }
             advanced = condition;
         } catch (InvalidConditionException e) {
-            Messages.error(null, e.getMessage());
+            ConditionBuilder.show(e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.crosscast.audience.condition.ProblemCode;
 import io.crosscast.audience.condition.RecipientField;
 import io.crosscast.audience.condition.TrackingLogRule;
 import io.crosscast.web.Messages;
+import io.crosscast.web.ProblemTexts;
 import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -142,7 +143,18 @@ public class ConditionBuilder implements Serializable {
         if (FacesContext.getCurrentInstance() == null) {
             return problem.message();
         }
-        return Messages.textOr("problem." + problem.code().name(), problem.message(), problem.arguments().toArray());
+        return ProblemTexts.condition(problem, Messages.bundle());
+    }
+
+    /** Shows each problem of a refused condition in the viewer's language (globally). */
+    public static void show(InvalidConditionException e) {
+        show(null, e);
+    }
+
+    /** Shows each problem of a refused condition in the viewer's language, beside {@code clientId}. */
+    public static void show(String clientId, InvalidConditionException e) {
+        e.problems().stream().map(ConditionBuilder::viewerWording).distinct()
+                .forEach(text -> Messages.error(clientId, text));
     }
 
     public void fieldChanged(RuleRow rule) {

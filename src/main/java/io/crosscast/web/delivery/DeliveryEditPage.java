@@ -233,7 +233,7 @@ public class DeliveryEditPage implements Serializable {
             deliveries.sendToCondition(id, builder.toCondition());
         } catch (InvalidConditionException e) {
             builder.refresh();
-            Messages.error(null, e.getMessage());
+            ConditionBuilder.show(e);
             return null;
         } catch (DeliveryException e) {
             show(e);
@@ -275,14 +275,9 @@ public class DeliveryEditPage implements Serializable {
         return found.get(0).getId();
     }
 
-    /** Every problem of a refused request, beside the form and in the growl. */
+    /** Every problem of a refused request, in the viewer's language, beside the form and in the growl. */
     private static void show(DeliveryException e) {
-        if (e.problems().isEmpty()) {
-            Messages.error(null, e.kind() == DeliveryException.Kind.NOT_FOUND
-                    ? Messages.text("delivery.notFound") : e.getMessage());
-            return;
-        }
-        e.problems().forEach(problem -> Messages.error(null, problem));
+        DeliveryUi.show(null, e);
     }
 
     /**

@@ -115,7 +115,7 @@ public class DeliveryReportPage implements Serializable {
             deliveries.cancel(id);
             Messages.info("report.cancelled");
         } catch (DeliveryException e) {
-            Messages.error(null, e.getMessage());
+            DeliveryUi.show(null, e);
         }
         refresh();
     }

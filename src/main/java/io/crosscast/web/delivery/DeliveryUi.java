@@ -1,10 +1,13 @@
 package io.crosscast.web.delivery;
 
 import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.DeliveryException;
+import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.LedgerEntry;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.web.Messages;
+import io.crosscast.web.ProblemTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -13,7 +16,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** What the delivery pages share: dates in the viewer's language, colours of statuses, ledger reasons. */
+/**
+ * What the delivery pages share: dates in the viewer's language, colours of statuses, ledger reasons, refused
+ * requests' problems.
+ */
 @Named
 @ApplicationScoped
 public class DeliveryUi {
@@ -67,9 +73,12 @@ public class DeliveryUi {
         return name.isEmpty() ? "#" + entry.recipientId() : name;
     }
 
-    /** A ledger reason: exclusion codes in the viewer's language, server replies as they are. */
+    /**
+     * A ledger reason: exclusion codes and the sending's own reasons in the viewer's language, server replies
+     * as they are.
+     */
     public String reason(String reason) {
-        return reason == null ? "" : Messages.textOr("exclusion." + reason, reason);
+        return reason == null ? "" : Messages.textOr("exclusion." + reason, ProblemTexts.ledger(reason, Messages.bundle()));
     }
 
     /** A ledger reason in the words of the delivery's channel (an SMS has numbers, not addresses). */
@@ -79,6 +88,22 @@ public class DeliveryUi {
         }
         return channel == Channel.SMS
                 ? Messages.textOr("exclusion.SMS." + reason, reason(reason)) : reason(reason);
+    }
+
+    /** A delivery problem in the viewer's language. */
+    public static String text(DeliveryProblem problem) {
+        if (problem.code() == DeliveryProblem.Code.NOT_FOUND) {
+            return Messages.text("delivery.notFound");
+        }
+        return ProblemTexts.delivery(problem, Messages.bundle());
+    }
+
+    /**
+     * Shows every reason of a refused request in the viewer's language, beside {@code clientId} (or globally
+     * when null).
+     */
+    public static void show(String clientId, DeliveryException e) {
+        e.reasons().forEach(problem -> Messages.error(clientId, text(problem)));
     }
 
     /** The PrimeIcons icon of a channel. */

@@ -90,7 +90,7 @@ public class ListDetailPage implements Serializable {
         try {
             change.run();
         } catch (InvalidConditionException e) {
-            Messages.error(null, e.getMessage());
+            ConditionBuilder.show(e);
         } catch (ListException e) {
             Messages.error(null, Messages.text(e.code()));
         }

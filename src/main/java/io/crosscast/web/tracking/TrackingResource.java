@@ -70,7 +70,7 @@ public class TrackingResource {
     public Response unsubscribePage(@PathParam("token") String token) {
         Optional<String> address = tracking.unsubscribeAddress(token);
         if (address.isEmpty()) {
-            return notFound();
+            return invalidUnsubscribeLink();
         }
         ResourceBundle text = bundle();
         String body = "<p>" + Html.escape(java.text.MessageFormat.format(text.getString("unsubscribe.question"),
@@ -86,19 +86,30 @@ public class TrackingResource {
     @Produces(MediaType.TEXT_HTML)
     public Response unsubscribe(@PathParam("token") String token) {
         if (!tracking.unsubscribe(token, request.getHeader("User-Agent"), request.getRemoteAddr())) {
-            return notFound();
+            return invalidUnsubscribeLink();
         }
         ResourceBundle text = bundle();
         return page(text.getString("unsubscribe.title"), "<p>" + Html.escape(text.getString("unsubscribe.done")) + "</p>");
     }
 
+    /** 404, with a page in the recipient's language: a person follows this link, not a mail client. */
+    private Response invalidUnsubscribeLink() {
+        ResourceBundle text = bundle();
+        return page(Response.Status.NOT_FOUND, text.getString("unsubscribe.title"),
+                "<p>" + Html.escape(text.getString("unsubscribe.invalid")) + "</p>");
+    }
+
     private Response page(String title, String body) {
+        return page(Response.Status.OK, title, body);
+    }
+
+    private Response page(Response.Status status, String title, String body) {
         String language = bundle().getLocale().getLanguage();
         String html = "<!DOCTYPE html><html lang=\"" + (language.isEmpty() ? "en" : language) + "\"><head>"
                 + "<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>"
                 + Html.escape(title) + "</title></head><body style=\"font-family:sans-serif;max-width:36em;"
                 + "margin:3em auto\"><h1>" + Html.escape(title) + "</h1>" + body + "</body></html>";
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(noStore())
+        return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(noStore())
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
                 .build();
     }

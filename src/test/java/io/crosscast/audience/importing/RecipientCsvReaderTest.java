@@ -120,8 +120,8 @@ class RecipientCsvReaderTest {
                 """.getBytes(UTF_8);
         ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email", "status", "notes")).withColumn(1, null);
 
-        ImportSummary summary = reader(',').read(new ByteArrayInputStream(csv), UTF_8, mapping, accepted::add,
-                rejected::add);
+        ImportSummary summary = inEnglish(reader(',').read(new ByteArrayInputStream(csv), UTF_8, mapping, accepted::add,
+                this::rejected));
 
         assertEquals(new ImportSummary(2, 2, 0, false, null), summary);
         assertNull(accepted.get(0).status());
@@ -306,8 +306,8 @@ class RecipientCsvReaderTest {
     void anEmptyFileIsAborted() throws IOException {
         ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email"));
 
-        ImportSummary summary = reader(',').read(new ByteArrayInputStream(new byte[0]), UTF_8, mapping,
-                accepted::add, rejected::add);
+        ImportSummary summary = inEnglish(reader(',').read(new ByteArrayInputStream(new byte[0]), UTF_8, mapping,
+                accepted::add, this::rejected));
 
         assertEquals(new ImportSummary(0, 0, 0, true, "The file is empty: its first line must name the columns"),
                 summary);
@@ -323,8 +323,8 @@ class RecipientCsvReaderTest {
     void theHeaderMustMatchTheMapping() throws IOException {
         ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email", "first name", "last name"));
 
-        ImportSummary summary = reader(',').read(new ByteArrayInputStream("email,first name\na@b.fr,A\n"
-                .getBytes(UTF_8)), UTF_8, mapping, accepted::add, rejected::add);
+        ImportSummary summary = inEnglish(reader(',').read(new ByteArrayInputStream("email,first name\na@b.fr,A\n"
+                .getBytes(UTF_8)), UTF_8, mapping, accepted::add, this::rejected));
 
         assertTrue(summary.aborted());
         assertEquals("The file has 2 columns but the mapping was made for 3: read its header again",
@@ -338,7 +338,7 @@ class RecipientCsvReaderTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader(',').read(
                 new ByteArrayInputStream("first name\nA\n".getBytes(UTF_8)), UTF_8, mapping, accepted::add,
-                rejected::add));
+                this::rejected));
         assertEquals(mapping.problems().get(0), e.getMessage());
     }
 
@@ -365,6 +365,38 @@ class RecipientCsvReaderTest {
         assertEquals(List.of("a@example.fr", "b@example.fr"), accepted.stream().map(ImportRow::email).toList());
     }
 
+    @Test
+    void rejectedLinesAndAbortsCarryTheirProblemsWithCodes() throws IOException {
+        String csv = """
+                email,first name,email opt-out,mobile
+                a@example.fr,A,,
+                jean@@example,%s,maybe,12
+                ,B,,
+                c@example.fr,"C
+                """.formatted("x".repeat(101));
+        List<String> header = RecipientCsvReader.readHeader(new ByteArrayInputStream(csv.getBytes(UTF_8)), UTF_8, ',');
+        List<RejectedLine> lines = new ArrayList<>();
+        ImportSummary summary = reader(',').read(new ByteArrayInputStream(csv.getBytes(UTF_8)), UTF_8,
+                ColumnMapping.autoMatch(header), accepted::add, lines::add);
+
+        List<LineProblem> line3 = lines.get(0).problems();
+        assertEquals(List.of(io.crosscast.audience.contact.ContactProblem.EMAIL_AT_SIGN,
+                io.crosscast.audience.contact.ContactProblem.TOO_LONG,
+                io.crosscast.audience.contact.ContactProblem.PHONE_INVALID,
+                io.crosscast.audience.contact.ContactProblem.NOT_YES_OR_NO),
+                line3.stream().map(LineProblem::value).toList());
+        assertEquals(List.of(ImportField.EMAIL, ImportField.FIRST_NAME, ImportField.MOBILE_PHONE,
+                ImportField.EMAIL_OPT_OUT), line3.stream().map(LineProblem::field).toList());
+        assertEquals(List.of("First name", "100", "101"), line3.get(1).arguments());
+        assertEquals("First name is longer than 100 characters (101)", line3.get(1).message());
+        assertEquals(List.of(LineProblem.of(LineProblem.Code.EMAIL_MISSING)), lines.get(1).problems());
+        assertEquals(List.of(LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED),
+                LineProblem.of(LineProblem.Code.REST_NOT_READ)), lines.get(2).problems());
+        assertEquals(List.of(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, 5),
+                LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED)), summary.abortProblems());
+        assertEquals("Reading stopped at line 5: A quoted value is never closed (a \" is missing)", summary.abortReason());
+    }
+
     private ImportSummary read(char delimiter, String csv) throws IOException {
         return read(delimiter, csv.getBytes(UTF_8), UTF_8);
     }
@@ -373,7 +405,24 @@ class RecipientCsvReaderTest {
     private ImportSummary read(char delimiter, byte[] csv, Charset charset) throws IOException {
         List<String> header = RecipientCsvReader.readHeader(new ByteArrayInputStream(csv), charset, delimiter);
         ColumnMapping mapping = ColumnMapping.autoMatch(header);
-        return reader(delimiter).read(new ByteArrayInputStream(csv), charset, mapping, accepted::add, rejected::add);
+        return inEnglish(reader(delimiter).read(new ByteArrayInputStream(csv), charset, mapping, accepted::add,
+                this::rejected));
+    }
+
+    /**
+     * Keeps a rejected line as the REST API shows it: number, English reason, text (its problems with codes
+     * are checked by {@link #rejectedLinesAndAbortsCarryTheirProblemsWithCodes()}).
+     */
+    private void rejected(RejectedLine line) {
+        assertEquals(LineProblem.reason(line.problems()), line.reason(), "the reason is the problems in English");
+        rejected.add(new RejectedLine(line.lineNumber(), line.reason(), line.rawLine()));
+    }
+
+    /** The summary as the REST API shows it: counts and English reason. */
+    private static ImportSummary inEnglish(ImportSummary summary) {
+        assertEquals(summary.aborted(), !summary.abortProblems().isEmpty());
+        return new ImportSummary(summary.linesRead(), summary.accepted(), summary.rejected(), summary.aborted(),
+                summary.abortReason());
     }
 
     private static RecipientCsvReader reader(char delimiter) {
