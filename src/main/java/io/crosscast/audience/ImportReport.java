@@ -2,6 +2,7 @@ package io.crosscast.audience;
 
 import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.audience.importing.RejectedLine;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.util.List;
 
@@ -21,6 +22,8 @@ public record ImportReport(String importId, long linesRead, long created, long u
         abortProblems = abortProblems == null ? List.of() : List.copyOf(abortProblems);
     }
 
+    /** Whether {@code rejectedLines} holds only the first rejected lines (JSON: {@code rejectedLinesTruncated}). */
+    @JsonbProperty("rejectedLinesTruncated")
     public boolean isRejectedLinesTruncated() {
         return rejected > rejectedLines.size();
     }

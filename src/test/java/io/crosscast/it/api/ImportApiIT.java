@@ -46,6 +46,7 @@ class ImportApiIT {
         assertEquals(4, report.getInt("linesRead"));
         assertEquals(2, report.getInt("created"));
         assertEquals(2, report.getInt("rejected"));
+        assertEquals(false, report.getBoolean("rejectedLinesTruncated"), "the key docs/API.md documents");
         JsonArray rejected = report.getJsonArray("rejectedLines");
         assertEquals(3, rejected.getJsonObject(0).getInt("lineNumber"));
         assertEquals(4, rejected.getJsonObject(1).getInt("lineNumber"));

@@ -100,7 +100,7 @@ public final class Browser implements AutoCloseable {
     public void choose(By menu, String label) {
         String id = find(menu).getAttribute("id");
         By shown = By.id(id + "_label");
-        By option = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
+        By option = By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label.replace("\"", "\\\"") + "\"]");
         for (int attempt = 1; attempt <= 3; attempt++) {
             waitForPage();
             WebElement opener = new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(By.id(id)));

@@ -120,4 +120,34 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
         assertTrue(Polling.eventually(PATIENCE, () -> "Failed".equals(canvas.state(query))),
                 "and the Query, run again, fails again for the same reason");
     }
+
+    @Test
+    void aFrenchReaderReadsTheWorkflowsProblemsAndRunLogInFrench() {
+        browser = new Browser(base, "fr-FR");
+        browser.signIn("marketer", "marketer");
+        WorkflowCanvas canvas = new WorkflowCanvas(browser);
+        canvas.createCampaign("Français " + UUID.randomUUID().toString().substring(0, 8));
+        String start = canvas.add("start");
+        String query = canvas.add("query");
+        String end = canvas.add("end");
+
+        // Nothing connected: the engine's problems come in French.
+        canvas.start();
+        String problems = browser.text(By.id("startProblems"));
+        assertTrue(problems.contains("transition(s) entrante(s)"), problems);
+        assertTrue(!problems.contains("incoming"), problems);
+
+        // A Query whose filter needs a delivery upstream fails when it runs: its error and the run's log
+        // are in French too.
+        canvas.open(query, "Non-cliqueurs");
+        canvas.rule("Comportement sur une diffusion", "n'a pas cliqué", null);
+        canvas.save();
+        canvas.connect(start, "out", query);
+        canvas.connect(query, "out", end);
+        canvas.start();
+        assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
+                .contains("Exécution démarrée")), "the run's log is in French");
+        assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
+                .contains("échec")), "and so is the failure in it");
+    }
 }

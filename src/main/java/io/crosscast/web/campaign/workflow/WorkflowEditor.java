@@ -18,6 +18,7 @@ import io.crosscast.web.Messages;
 import io.crosscast.web.campaign.CampaignPage;
 import io.crosscast.web.campaign.CampaignUi;
 import io.crosscast.web.condition.ConditionBuilder;
+import io.crosscast.web.delivery.DeliveryUi;
 import io.crosscast.workflow.RunView;
 import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowProblems;
@@ -558,7 +559,7 @@ public class WorkflowEditor implements Serializable {
             creatingDelivery = false;
             Messages.info("workflow.deliveryCreated");
         } catch (DeliveryException e) {
-            e.problems().forEach(p -> Messages.error(DIALOG, p));
+            DeliveryUi.show(DIALOG, e);
             FacesContext.getCurrentInstance().validationFailed();
         } catch (CampaignException e) {
             CampaignUi.show(DIALOG, e);
