@@ -209,8 +209,11 @@ public class DeliverySending {
                             window.release();
                         }
                     });
-                    for (Map.Entry<PendingMessage, SmsAttempt> result; (result = done.poll()) != null; outstanding--) {
-                        connectionLost |= record(connection, delivery.getId(), result.getKey(), result.getValue());
+                    if (!done.isEmpty()) {
+                        List<Map.Entry<PendingMessage, SmsAttempt>> results = new ArrayList<>();
+                        done.drainTo(results);
+                        outstanding -= results.size();
+                        connectionLost |= record(connection, delivery.getId(), results);
                     }
                     if (connectionLost || Instant.now(clock).isAfter(deadline)) {
                         break pages;
@@ -218,9 +221,11 @@ public class DeliverySending {
                 }
             }
             while (outstanding > 0) {
-                Map.Entry<PendingMessage, SmsAttempt> result = take(done);
-                outstanding--;
-                connectionLost |= record(connection, delivery.getId(), result.getKey(), result.getValue());
+                List<Map.Entry<PendingMessage, SmsAttempt>> results = new ArrayList<>();
+                results.add(take(done));
+                done.drainTo(results);
+                outstanding -= results.size();
+                connectionLost |= record(connection, delivery.getId(), results);
             }
             if (connectionLost) {
                 LOG.warning("Delivery " + delivery.getId() + ": SMSC connection failed; going on in "
@@ -240,7 +245,30 @@ public class DeliverySending {
         }
     }
 
-    /** Writes one SMS result to the ledger; true when the connection was lost (the row stays pending). */
+    /**
+     * Writes SMS results to the ledger: the accepted ones in one transaction (they are back from the SMSC
+     * already, so a crash before it commits resends no more than the window could anyway), the others one by
+     * one. True when the connection was lost (those rows stay pending).
+     */
+    private boolean record(Connection connection, long deliveryId, List<Map.Entry<PendingMessage, SmsAttempt>> results)
+            throws SQLException {
+        boolean connectionLost = false;
+        List<Map.Entry<PendingMessage, SmsAttempt>> accepted = new ArrayList<>(results.size());
+        for (Map.Entry<PendingMessage, SmsAttempt> result : results) {
+            if (result.getValue().kind() == SmtpOutcome.Kind.ACCEPTED) {
+                accepted.add(result);
+            } else {
+                connectionLost |= record(connection, deliveryId, result.getKey(), result.getValue());
+            }
+        }
+        if (!accepted.isEmpty()) {
+            sent(connection, deliveryId, accepted);
+            gateway.retryEarlyReceipts();
+        }
+        return connectionLost;
+    }
+
+    /** Writes one SMS result that was not accepted; true when the connection was lost. */
     private boolean record(Connection connection, long deliveryId, PendingMessage message, SmsAttempt attempt)
             throws SQLException {
         switch (attempt.kind()) {
@@ -267,7 +295,10 @@ public class DeliverySending {
                 + " FROM delivery_message dm LEFT JOIN recipient r ON r.id = dm.recipient_id"
                 + " WHERE dm.delivery_id = ? AND dm.status = 'PENDING' AND dm.recipient_id > ?"
                 + " AND (dm.next_attempt_at IS NULL OR dm.next_attempt_at <= ?)"
-                + " ORDER BY dm.recipient_id FETCH FIRST " + PAGE + " ROWS ONLY")) {
+                // Ordered by the whole index (delivery_id, status, recipient_id), though the first two are
+                // fixed: H2 then reads the page straight from the index; ordered by recipient_id alone it
+                // read and sorted every pending row for each page (200 times slower at 150,000 rows).
+                + " ORDER BY dm.delivery_id, dm.status, dm.recipient_id FETCH FIRST " + PAGE + " ROWS ONLY")) {
             select.setLong(1, deliveryId);
             select.setLong(2, after);
             select.setObject(3, SqlValues.timestamp(Instant.now(clock)));
@@ -285,13 +316,38 @@ public class DeliverySending {
         }
     }
 
+    private static final String SENT = "UPDATE delivery_message SET status = 'SENT', message_id = ?, sent_at = ?,"
+            + " reason = NULL, next_attempt_at = NULL, attempts = attempts + 1, updated_at = ?"
+            + " WHERE delivery_id = ? AND recipient_id = ? AND status = 'PENDING'";
+
     private void sent(Connection connection, long deliveryId, PendingMessage message, String messageId)
             throws SQLException {
         Object now = SqlValues.timestamp(Instant.now(clock));
-        update(connection, "UPDATE delivery_message SET status = 'SENT', message_id = ?, sent_at = ?, reason = NULL,"
-                + " next_attempt_at = NULL, attempts = attempts + 1, updated_at = ?"
-                + " WHERE delivery_id = ? AND recipient_id = ? AND status = 'PENDING'",
-                messageId, now, now, deliveryId, message.recipientId());
+        update(connection, SENT, messageId, now, now, deliveryId, message.recipientId());
+    }
+
+    /** Several accepted SMS in one transaction (the connection is in auto-commit mode again afterwards). */
+    private void sent(Connection connection, long deliveryId, List<Map.Entry<PendingMessage, SmsAttempt>> accepted)
+            throws SQLException {
+        Object now = SqlValues.timestamp(Instant.now(clock));
+        connection.setAutoCommit(false);
+        try (PreparedStatement statement = connection.prepareStatement(SENT)) {
+            for (Map.Entry<PendingMessage, SmsAttempt> result : accepted) {
+                statement.setString(1, result.getValue().messageId());
+                statement.setObject(2, now);
+                statement.setObject(3, now);
+                statement.setLong(4, deliveryId);
+                statement.setLong(5, result.getKey().recipientId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     private void fail(Connection connection, long deliveryId, PendingMessage message, String reason)

@@ -259,7 +259,10 @@ public class DeliveryService {
         String sql = "SELECT dm.recipient_id, r.first_name, r.last_name, dm.address, dm.status, dm.reason,"
                 + " dm.message_id, dm.sent_at, dm.attempts FROM delivery_message dm"
                 + " LEFT JOIN recipient r ON r.id = dm.recipient_id WHERE dm.delivery_id = ?"
-                + (status == null ? "" : " AND dm.status = ?") + " ORDER BY dm.recipient_id";
+                // Ordered by an index's own columns (the primary key, or the pending index with the status),
+                // so that H2 reads the page in index order instead of sorting the whole delivery's ledger.
+                + (status == null ? " ORDER BY dm.delivery_id, dm.recipient_id"
+                        : " AND dm.status = ? ORDER BY dm.delivery_id, dm.status, dm.recipient_id");
         List<Object> parameters = status == null ? List.of(deliveryId) : List.of(deliveryId, status.name());
         List<LedgerEntry> entries = new ArrayList<>();
         for (Object row : NativeSql.query(em, sql, parameters).setFirstResult(first).setMaxResults(pageSize)

@@ -29,7 +29,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -37,7 +40,10 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -100,6 +106,22 @@ class SmsBenchmark {
 
     private static double bareLoop(SmppSettings smpp, long count) throws Exception {
         SMPPSession session = new SMPPSession();
+        // Receipts come back on this session too: taken and dropped (without a listener jSMPP logs a
+        // warning for each one, which would slow the loop down).
+        session.setMessageReceiverListener(new MessageReceiverListener() {
+            @Override
+            public void onAcceptDeliverSm(DeliverSm deliverSm) {
+            }
+
+            @Override
+            public void onAcceptAlertNotification(AlertNotification alertNotification) {
+            }
+
+            @Override
+            public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) {
+                return null;
+            }
+        });
         session.connectAndBind(smpp.host(), smpp.port(), new BindParameter(BindType.BIND_TRX, "bench", "", "",
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
         byte[] text = Gsm7.encode("Bonjour Ana, votre offre GOLD vous attend en magasin.");

@@ -18,7 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -64,6 +68,7 @@ public class SmppGateway {
     private DataSource dataSource;
 
     private final Object binding = new Object();
+    private final ReceiptWriter receipts = new ReceiptWriter(this::writeReceipts, Clock.systemUTC(), Duration.ofMinutes(1));
     private volatile SMPPSession session;
 
     /** Submits one SMS; never throws for a refused message. */
@@ -142,12 +147,42 @@ public class SmppGateway {
         drop(session);
     }
 
-    /** A receipt: the ledger row of that SMSC message id becomes DELIVERED or UNDELIVERED. */
-    void receipt(String messageId, boolean delivered, String detail) {
-        update("UPDATE delivery_message SET status = ?, reason = ?, updated_at = ?"
-                + " WHERE message_id = ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED')",
-                delivered ? "DELIVERED" : "UNDELIVERED", delivered ? null : detail,
-                SqlValues.timestamp(Instant.now()), messageId);
+    /**
+     * Tries again the receipts that came before their ledger row was SENT; the sending calls it after
+     * writing submission results.
+     */
+    public void retryEarlyReceipts() {
+        receipts.retryUnmatched();
+    }
+
+    /** Receipts: the ledger rows of those SMSC message ids become DELIVERED or UNDELIVERED, in one transaction. */
+    private boolean[] writeReceipts(List<ReceiptWriter.Receipt> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE delivery_message SET status = ?, reason = ?, updated_at = ?"
+                    + " WHERE message_id = ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED')")) {
+                for (ReceiptWriter.Receipt receipt : batch) {
+                    statement.setString(1, receipt.delivered() ? "DELIVERED" : "UNDELIVERED");
+                    statement.setString(2, receipt.delivered() ? null : receipt.detail());
+                    statement.setObject(3, SqlValues.timestamp(receipt.received()));
+                    statement.setString(4, receipt.messageId());
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                connection.commit();
+                boolean[] matched = new boolean[batch.size()];
+                for (int i = 0; i < matched.length; i++) {
+                    matched[i] = counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO;
+                }
+                return matched;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     /** A reply: STOP opts the number out. */
@@ -185,7 +220,7 @@ public class SmppGateway {
                 try {
                     DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
                     boolean delivered = receipt.getFinalStatus() == DeliveryReceiptState.DELIVRD;
-                    receipt(receipt.getId(), delivered, receipt.getFinalStatus() + " err:" + receipt.getError());
+                    receipts.add(receipt.getId(), delivered, receipt.getFinalStatus() + " err:" + receipt.getError());
                 } catch (Exception e) {
                     LOG.warning("SMPP: unreadable delivery receipt: " + e.getMessage());
                 }
