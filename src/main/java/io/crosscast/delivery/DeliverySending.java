@@ -162,22 +162,29 @@ public class DeliverySending {
 
     /**
      * The SMS side of a slice: submissions go out with a window of outstanding requests (jSMPP's submit
-     * waits for its response, so the window is a few threads of the managed executor); results are written
-     * to the ledger by this thread as they come. A lost connection stops new submissions, lets the
-     * outstanding ones finish, and resumes later.
+     * waits for its response, so the window is as many submitting tasks of the managed executor, started once
+     * per slice); this thread reads the ledger, composes each text, hands it to them, and writes the results
+     * back in batches of about a window's size. A lost connection stops new submissions, lets the outstanding
+     * ones finish, and resumes later.
      */
     private Instant sendSms(Delivery delivery) throws SQLException {
         SmsBatch batch = smsBatches.create(delivery);
         SmppSettings smpp = SmppSettings.fromSystemProperties();
         Instant deadline = Instant.now(clock).plus(settings.sliceBudget());
         Pacer pacer = new Pacer(smpp.throughput());
-        Semaphore window = new Semaphore(Math.max(1, smpp.window()));
+        int size = Math.max(1, smpp.window());
+        Semaphore window = new Semaphore(size);
+        BlockingQueue<Submission> work = new LinkedBlockingQueue<>();
         BlockingQueue<Map.Entry<PendingMessage, SmsAttempt>> done = new LinkedBlockingQueue<>();
+        for (int i = 0; i < size; i++) {
+            executor.execute(() -> submitAll(batch.sender(), work, done, window));
+        }
         boolean connectionLost = false;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             long after = 0;
             int outstanding = 0;
+            long lastWrite = System.nanoTime();
             pages:
             while (true) {
                 List<PendingMessage> page = readPending(connection, delivery.getId(), after);
@@ -200,20 +207,15 @@ public class DeliverySending {
                     pacer.await();
                     window.acquireUninterruptibly();
                     outstanding++;
-                    executor.execute(() -> {
-                        try {
-                            done.add(Map.entry(message, gateway.submit(batch.sender(), message.address(), sms)));
-                        } catch (RuntimeException e) {
-                            done.add(Map.entry(message, SmsAttempt.connectionFailed(String.valueOf(e))));
-                        } finally {
-                            window.release();
-                        }
-                    });
-                    if (!done.isEmpty()) {
-                        List<Map.Entry<PendingMessage, SmsAttempt>> results = new ArrayList<>();
+                    work.add(new Submission(message, sms));
+                    // Results go to the ledger a window's worth at a time (or every 100 ms when sending slowly):
+                    // a crash before they are written resends at most those and the window's.
+                    if (done.size() >= size || (!done.isEmpty() && System.nanoTime() - lastWrite > WRITE_EVERY_NANOS)) {
+                        List<Map.Entry<PendingMessage, SmsAttempt>> results = new ArrayList<>(size);
                         done.drainTo(results);
                         outstanding -= results.size();
                         connectionLost |= record(connection, delivery.getId(), results);
+                        lastWrite = System.nanoTime();
                     }
                     if (connectionLost || Instant.now(clock).isAfter(deadline)) {
                         break pages;
@@ -233,6 +235,41 @@ public class DeliverySending {
                 return Instant.now(clock).plus(settings.reconnectDelay());
             }
             return Instant.now(clock).isAfter(deadline) ? Instant.now(clock) : null;
+        } finally {
+            for (int i = 0; i < size; i++) {
+                work.add(Submission.END);
+            }
+        }
+    }
+
+    private static final long WRITE_EVERY_NANOS = 100_000_000L;
+
+    /** A text handed to a submitting task; {@link #END} tells it that the slice is over. */
+    private record Submission(PendingMessage message, SmsContent sms) {
+        static final Submission END = new Submission(null, null);
+    }
+
+    /** One submitting task: takes texts until the slice is over, each result into {@code done}. */
+    private void submitAll(String sender, BlockingQueue<Submission> work,
+            BlockingQueue<Map.Entry<PendingMessage, SmsAttempt>> done, Semaphore window) {
+        while (true) {
+            Submission next;
+            try {
+                next = work.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next == Submission.END) {
+                return;
+            }
+            try {
+                done.add(Map.entry(next.message(), gateway.submit(sender, next.message().address(), next.sms())));
+            } catch (RuntimeException e) {
+                done.add(Map.entry(next.message(), SmsAttempt.connectionFailed(String.valueOf(e))));
+            } finally {
+                window.release();
+            }
         }
     }
 
