@@ -1,7 +1,7 @@
 package io.crosscast.delivery;
 
 import io.crosscast.delivery.content.ContentProblem;
-import io.crosscast.delivery.content.EnglishTemplate;
+import io.crosscast.platform.EnglishTemplate;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;

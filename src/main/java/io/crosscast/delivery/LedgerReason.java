@@ -1,6 +1,6 @@
 package io.crosscast.delivery;
 
-import io.crosscast.delivery.content.EnglishTemplate;
+import io.crosscast.platform.EnglishTemplate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.crosscast.audience.contact;
 
+import io.crosscast.platform.EnglishTemplate;
 import java.util.List;
 
 /**
@@ -85,28 +86,6 @@ public enum ContactProblem {
 
     /** The English message for these arguments. */
     public String format(List<String> arguments) {
-        return format(englishTemplate, arguments);
-    }
-
-    /**
-     * Fills an English template: {@code {0}}, {@code {1}}... are replaced by the arguments in one pass (an
-     * argument that itself contains {@code {1}} stays as it is); every other character is kept as written.
-     */
-    public static String format(String template, List<String> arguments) {
-        StringBuilder message = new StringBuilder(template.length() + 32);
-        int i = 0;
-        while (i < template.length()) {
-            char c = template.charAt(i);
-            if (c == '{' && i + 2 < template.length() && Character.isDigit(template.charAt(i + 1))
-                    && template.charAt(i + 2) == '}') {
-                int index = template.charAt(i + 1) - '0';
-                message.append(index < arguments.size() ? arguments.get(index) : "");
-                i += 3;
-            } else {
-                message.append(c);
-                i++;
-            }
-        }
-        return message.toString();
+        return EnglishTemplate.format(englishTemplate, arguments);
     }
 }

@@ -2,6 +2,7 @@ package io.crosscast.audience.importing;
 
 import io.crosscast.audience.contact.ContactProblem;
 import io.crosscast.audience.contact.InvalidContactException;
+import io.crosscast.platform.EnglishTemplate;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +92,7 @@ public record LineProblem(Code code, ContactProblem value, ImportField field, Li
 
     /** The problem in English. */
     public String message() {
-        return value != null ? value.format(arguments) : ContactProblem.format(code.englishTemplate(), arguments);
+        return value != null ? value.format(arguments) : EnglishTemplate.format(code.englishTemplate(), arguments);
     }
 
     /** Several problems of a line, in English, as one reason: joined with {@code "; "}. */

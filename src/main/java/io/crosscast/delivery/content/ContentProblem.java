@@ -1,5 +1,6 @@
 package io.crosscast.delivery.content;
 
+import io.crosscast.platform.EnglishTemplate;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;

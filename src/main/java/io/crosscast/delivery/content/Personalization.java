@@ -1,5 +1,6 @@
 package io.crosscast.delivery.content;
 
+import io.crosscast.platform.EnglishTemplate;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import java.io.StringReader;

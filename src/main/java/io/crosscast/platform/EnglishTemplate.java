@@ -1,4 +1,4 @@
-package io.crosscast.delivery.content;
+package io.crosscast.platform;
 
 import java.util.List;
 
