@@ -93,20 +93,11 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
 
     @Test
     void aFailedActivityShowsItsErrorAndCanBeRestarted() {
-        browser = new Browser(base);
-        browser.signIn("marketer", "marketer");
-        WorkflowCanvas canvas = new WorkflowCanvas(browser);
-        canvas.createCampaign("Failing " + UUID.randomUUID().toString().substring(0, 8));
+        WorkflowCanvas canvas = newCampaign("en-US", "Failing ");
         String start = canvas.add("start");
         String query = canvas.add("query");
         String end = canvas.add("end");
-        // "Did not click the incoming delivery" is a valid filter, but nothing upstream sends a delivery:
-        // the Query fails when it runs.
-        canvas.open(query, "Non-clickers");
-        canvas.rule("Delivery behaviour", "did not click", null);
-        canvas.save();
-        canvas.connect(start, "out", query);
-        canvas.connect(query, "out", end);
+        drawFailingQuery(canvas, start, query, end, "Non-clickers", "Delivery behaviour", "did not click");
 
         canvas.start();
         assertTrue(Polling.eventually(PATIENCE, () -> "Failed".equals(canvas.state(query))), "the Query fails");
@@ -123,10 +114,7 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
 
     @Test
     void aFrenchReaderReadsTheWorkflowsProblemsAndRunLogInFrench() {
-        browser = new Browser(base, "fr-FR");
-        browser.signIn("marketer", "marketer");
-        WorkflowCanvas canvas = new WorkflowCanvas(browser);
-        canvas.createCampaign("Français " + UUID.randomUUID().toString().substring(0, 8));
+        WorkflowCanvas canvas = newCampaign("fr-FR", "Français ");
         String start = canvas.add("start");
         String query = canvas.add("query");
         String end = canvas.add("end");
@@ -139,15 +127,34 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
 
         // A Query whose filter needs a delivery upstream fails when it runs: its error and the run's log
         // are in French too.
-        canvas.open(query, "Non-cliqueurs");
-        canvas.rule("Comportement sur une diffusion", "n'a pas cliqué", null);
-        canvas.save();
-        canvas.connect(start, "out", query);
-        canvas.connect(query, "out", end);
+        drawFailingQuery(canvas, start, query, end, "Non-cliqueurs", "Comportement sur une diffusion", "n'a pas cliqué");
         canvas.start();
         assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
                 .contains("Exécution démarrée")), "the run's log is in French");
         assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
                 .contains("échec")), "and so is the failure in it");
+    }
+
+    /** Signs in as the marketer reading {@code language} and opens the diagram of a new campaign. */
+    private WorkflowCanvas newCampaign(String language, String name) {
+        browser = new Browser(base, language);
+        browser.signIn("marketer", "marketer");
+        WorkflowCanvas canvas = new WorkflowCanvas(browser);
+        canvas.createCampaign(name + UUID.randomUUID().toString().substring(0, 8));
+        return canvas;
+    }
+
+    /**
+     * Start, then a Query filtering on "did not click the incoming delivery" (a valid filter, but nothing
+     * upstream sends a delivery: the Query fails when it runs), then End; the field and operator as the
+     * builder shows them in the reader's language.
+     */
+    private static void drawFailingQuery(WorkflowCanvas canvas, String start, String query, String end, String label,
+            String field, String operator) {
+        canvas.open(query, label);
+        canvas.rule(field, operator, null);
+        canvas.save();
+        canvas.connect(start, "out", query);
+        canvas.connect(query, "out", end);
     }
 }
