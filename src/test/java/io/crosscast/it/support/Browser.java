@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -147,8 +148,20 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(locator).isEmpty();
     }
 
+    /**
+     * The element's text. An element replaced between finding and reading it (an Ajax update or a poll
+     * rendering it again) is found again, at most five times.
+     */
     public String text(By locator) {
-        return find(locator).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(locator).getText();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     public String currentUrl() {

@@ -75,10 +75,7 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
         canvas.connect(query, "out", wait);
 
         canvas.start();
-        assertTrue(Polling.eventually(PATIENCE, () -> {
-            browser.waitForPage();
-            return browser.text(By.cssSelector(".cc-node[data-activity='" + wait + "'] .cc-node-state")).equals("Waiting");
-        }), "the Wait waits");
+        assertTrue(Polling.eventually(PATIENCE, () -> "Waiting".equals(canvas.state(wait))), "the Wait waits");
         assertEquals(3, canvas.count("Our recipients", "out"), "the query's count shows on its transition");
         assertTrue(canvas.canvasCounts().contains("3"), "and on the diagram: " + canvas.canvasCounts());
 
