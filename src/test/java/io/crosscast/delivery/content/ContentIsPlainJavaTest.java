@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The content side of deliveries and the tracking tokens (io.crosscast.tracking.token) stay plain Java: Mustache, jsoup and, in the two
- * classes that build messages, Jakarta Mail; no container API.
+ * The content side of deliveries and the tracking tokens (io.crosscast.tracking.token) stay plain Java: Mustache, jsoup,
+ * the shared English template filler and, in the two classes that build messages, Jakarta Mail; no container API.
  */
 class ContentIsPlainJavaTest {
 
@@ -27,6 +27,7 @@ class ContentIsPlainJavaTest {
     void deliveryContentImportsOnlyItsLibraries() throws IOException {
         List<String> offending = check(Path.of("src/main/java/io/crosscast/delivery/content"), (file, imported) ->
                 imported.startsWith("java.") || imported.startsWith("io.crosscast.delivery.content.")
+                        || imported.equals("io.crosscast.platform.EnglishTemplate") // plain Java, shared wording
                         || imported.startsWith("com.github.mustachejava.") || imported.startsWith("org.jsoup.")
                         || (imported.startsWith("jakarta.mail.") && MAIL_CLASSES.contains(file)));
         assertEquals(List.of(), offending);
