@@ -305,7 +305,7 @@ public class DeliverySending {
         return connectionLost;
     }
 
-    /** Writes one SMS result that was not accepted; true when the connection was lost. */
+    /** Writes one SMS result on its own (the accepted ones go in batches, above); true when the connection was lost. */
     private boolean record(Connection connection, long deliveryId, PendingMessage message, SmsAttempt attempt)
             throws SQLException {
         switch (attempt.kind()) {

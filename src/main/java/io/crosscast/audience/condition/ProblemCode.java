@@ -1,5 +1,6 @@
 package io.crosscast.audience.condition;
 
+import io.crosscast.platform.EnglishTemplate;
 import java.util.List;
 
 /**
@@ -96,24 +97,6 @@ public enum ProblemCode {
      * itself contains {@code {1}} stays as it is.
      */
     public String format(List<String> arguments) {
-        StringBuilder message = new StringBuilder();
-        int i = 0;
-        while (i < englishTemplate.length()) {
-            char c = englishTemplate.charAt(i);
-            int close = englishTemplate.indexOf('}', i);
-            if (c == '{' && close > i + 1 && isIndex(englishTemplate.substring(i + 1, close))) {
-                int index = Integer.parseInt(englishTemplate.substring(i + 1, close));
-                message.append(index < arguments.size() ? arguments.get(index) : "");
-                i = close + 1;
-            } else {
-                message.append(c);
-                i++;
-            }
-        }
-        return message.toString();
-    }
-
-    private static boolean isIndex(String text) {
-        return text.length() == 1 && Character.isDigit(text.charAt(0));
+        return EnglishTemplate.format(englishTemplate, arguments);
     }
 }
