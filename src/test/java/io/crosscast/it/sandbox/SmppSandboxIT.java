@@ -79,7 +79,7 @@ class SmppSandboxIT {
         SandboxStatus status = outbox.status();
         assertTrue(status.enabled(), "crosscast.sandbox is not true on the test server: " + status);
         assertTrue(status.running(), "the SMPP sandbox did not start: " + status);
-        assertEquals(2875, status.port());
+        assertEquals(Integer.getInteger("crosscast.sandbox.smpp.port"), status.port());
         SmppSettings client = SmppSettings.fromSystemProperties();
         assertEquals(status.port(), client.port(), "crosscast.smpp.port does not point at the sandbox");
         assertEquals(status.host(), client.host());
