@@ -37,9 +37,10 @@ import java.util.logging.Logger;
  * role: {@code 403}.</li>
  * <li>A login done here lasts for this request only (logged out after it), so Basic credentials never sign
  * in an HTTP session; the filter creates no session either.</li>
- * <li>Accepting a signed-in session opens no cross-site request forgery: every change needs a JSON body or
- * the method PUT or DELETE, which a page of another site cannot send without a CORS preflight, and the API
- * answers no preflight.</li>
+ * <li>Accepting a signed-in session must not let another site act with it: a form of another site can post
+ * {@code text/plain} (an import) or nothing (start a run) with the session cookie. {@link CrossSiteCheck}
+ * refuses changes that come from another site, and changes signed in by the session that lack the header
+ * {@value CrossSiteCheck#SESSION_HEADER} ({@code 403}).</li>
  * </ul>
  */
 public class ApiAuthenticationFilter extends HttpFilter {
@@ -69,6 +70,12 @@ public class ApiAuthenticationFilter extends HttpFilter {
             refuse(response, ApiError.of(403, "auth.forbidden",
                     "User " + request.getUserPrincipal().getName() + " may not use the API (it needs role "
                             + String.join(" or ", ROLES) + ")."));
+            signOut(request, signedInHere);
+            return;
+        }
+        Optional<ApiError> crossSite = CrossSiteCheck.refusal(request.getMethod(), !signedInHere, request::getHeader);
+        if (crossSite.isPresent()) {
+            refuse(response, crossSite.get());
             signOut(request, signedInHere);
             return;
         }

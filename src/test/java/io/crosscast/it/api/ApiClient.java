@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A client of the REST API for the tests: {@link HttpClient} with an optional {@code Authorization}
@@ -99,6 +100,12 @@ public final class ApiClient {
 
     /** A request that also sends a {@code Cookie} header (null: none). */
     Reply send(String method, String path, String contentType, String body, String accept, String cookie) {
+        return send(method, path, contentType, body, accept, cookie, Map.of());
+    }
+
+    /** A request that also sends a {@code Cookie} header (null: none) and other headers. */
+    Reply send(String method, String path, String contentType, String body, String accept, String cookie,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -112,6 +119,7 @@ public final class ApiClient {
         if (cookie != null && !cookie.isBlank()) {
             request.header("Cookie", cookie);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

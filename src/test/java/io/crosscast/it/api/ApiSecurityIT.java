@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -110,6 +111,85 @@ class ApiSecurityIT {
         assertEquals(200, reply.status(), reply::toString);
 
         assertTrue(page(browser, "index.xhtml").contains("loginForm"), "pages still ask to sign in");
+    }
+
+    @Test
+    void aFormOfAnotherSiteCannotImportWithTheSessionCookie() throws Exception {
+        HttpClient browser = browser();
+        signIn(browser, "marketer", "marketer");
+        String lastName = "Forged" + System.nanoTime();
+        String csv = "email,lastName,emailOptOut\nforged-" + System.nanoTime() + "@example.com," + lastName + ",true\n";
+
+        // what an HTML form on another site can send: text/plain, the cookie, the browser's own headers
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(resolve("api/imports"))
+                .header("Content-Type", "text/plain").header("Origin", "https://evil.example")
+                .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(forged, "auth.crossSite");
+
+        // an older browser that sends neither Origin nor Sec-Fetch-Site: the missing header gives it away
+        HttpResponse<String> bare = browser.send(HttpRequest.newBuilder(resolve("api/imports"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(bare, "auth.sessionHeaderRequired");
+
+        assertEquals(0, countByLastName(lastName), "nobody was imported");
+
+        // the application's own page script: same origin, with the header
+        HttpResponse<String> own = browser.send(HttpRequest.newBuilder(resolve("api/imports"))
+                .header("Content-Type", "text/plain").header("Origin", origin())
+                .header("Sec-Fetch-Site", "same-origin").header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, own.statusCode(), own::body);
+        assertEquals(1, countByLastName(lastName));
+    }
+
+    @Test
+    void aBodylessPostOfAnotherSiteStartsNoRunAndIsRefusedBeforeRouting() throws Exception {
+        HttpClient browser = browser();
+        signIn(browser, "marketer", "marketer");
+
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(resolve("api/workflows/987654321/runs"))
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(forged, "auth.crossSite");
+
+        HttpResponse<String> own = browser.send(HttpRequest.newBuilder(resolve("api/workflows/987654321/runs"))
+                .header("Origin", origin()).header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, own.statusCode(), "past the check, the unknown workflow: " + own.body());
+    }
+
+    @Test
+    void basicClientsKeepWorkingButBasicCredentialsCachedByABrowserDoNotCrossSites() {
+        ApiClient basic = ApiClient.as(base, "marketer", "marketer");
+        Reply plain = basic.send("POST", "recipients/count", "application/json", "{}");
+        assertEquals(200, plain.status(), plain::toString);
+
+        Reply fromElsewhere = basic.send("POST", "recipients/count", "application/json", "{}", null, null,
+                Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"));
+        assertEquals(403, fromElsewhere.status(), fromElsewhere::toString);
+        assertEquals("auth.crossSite", fromElsewhere.json().getString("code"));
+
+        Reply reading = basic.send("GET", "lists", null, null, null, null,
+                Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"));
+        assertEquals(200, reading.status(), "reading is not a change: " + reading);
+    }
+
+    private long countByLastName(String lastName) {
+        Reply count = ApiClient.as(base, "admin", "admin").post("recipients/count",
+                ApiClient.withCondition(ApiClient.rule("lastName", "equals", lastName)));
+        assertEquals(200, count.status(), count::toString);
+        return count.json().getJsonNumber("count").longValue();
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String code) {
+        assertEquals(403, response.statusCode(), response::body);
+        assertTrue(response.body().contains("\"code\":\"" + code + "\""), response.body());
+    }
+
+    private String origin() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
     }
 
     private static void assertUnauthorized(Reply reply, String code) {
