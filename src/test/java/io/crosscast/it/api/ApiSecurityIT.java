@@ -176,6 +176,20 @@ class ApiSecurityIT {
         assertEquals(200, reading.status(), "reading is not a change: " + reading);
     }
 
+    @Test
+    void tenWrongPasswordsInARowLockTheUserOutEvenWithTheRightOne() {
+        Reply before = ApiClient.as(base, "lockout-probe", "probe-password").get("lists");
+        assertEquals(200, before.status(), "the probe user signs in: " + before);
+
+        for (int i = 0; i < 10; i++) {
+            assertUnauthorized(ApiClient.as(base, "lockout-probe", "guess-" + i).get("lists"), "auth.failed");
+        }
+
+        assertUnauthorized(ApiClient.as(base, "lockout-probe", "probe-password").get("lists"), "auth.failed");
+        Reply others = ApiClient.as(base, "marketer", "marketer").get("lists");
+        assertEquals(200, others.status(), "only that user is locked out: " + others);
+    }
+
     private long countByLastName(String lastName) {
         Reply count = ApiClient.as(base, "admin", "admin").post("recipients/count",
                 ApiClient.withCondition(ApiClient.rule("lastName", "equals", lastName)));
