@@ -400,6 +400,21 @@ class RecipientCsvReaderTest {
     }
 
     @Test
+    void aRejectedLineQuotesAtMostAHundredCharactersOfAValue() throws IOException {
+        String longStatus = "x".repeat(5_000);
+        String longAddress = "y".repeat(4_990) + "@example.fr";
+
+        read(',', "email,status\nok@example.fr," + longStatus + "\n" + longAddress + ",gold\n");
+
+        assertEquals(2, rejected.size());
+        assertEquals("'" + "x".repeat(100) + "…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
+                rejected.get(0).reason());
+        assertEquals("'" + "y".repeat(100) + "…' (5,001 characters) is not a valid email address: it is longer than"
+                + " 254 characters", rejected.get(1).reason());
+        assertEquals(RejectedLine.MAX_RAW_LINE_LENGTH + 1, rejected.get(1).rawLine().length(), "the line is cut too");
+    }
+
+    @Test
     void anExportProtectedFromSpreadsheetsImportsBackUnchanged() throws IOException {
         StringWriter export = new StringWriter();
         try (SpreadsheetCells.Printer csv = SpreadsheetCells.printer(export,
