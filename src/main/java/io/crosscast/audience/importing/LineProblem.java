@@ -18,9 +18,6 @@ import java.util.function.IntFunction;
  * whose wording names its field ({@link ContactProblem#fieldArgument()}), they name {@link #field()} in
  * their own words.
  *
- * @param code      what is wrong
- * @param value     why the value is refused, when the code is {@link Code#INVALID_VALUE}; else null
- * @param field     the field the value was meant for, when the code is {@link Code#INVALID_VALUE}; else null
  * <p>A value is quoted at most {@value #MAX_QUOTED_LENGTH} characters long: a longer argument is cut and
  * ends with {@code "…"}, and the wording tells its full length after it, for example
  * {@code 'aaaa…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE}

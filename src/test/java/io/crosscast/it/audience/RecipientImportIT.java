@@ -10,6 +10,7 @@ import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientExportService;
 import io.crosscast.audience.RecipientImportService;
 import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.RepeatedLine;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
 import io.crosscast.audience.importing.ColumnMapping;
@@ -117,6 +118,8 @@ class RecipientImportIT {
         assertEquals(lines, report.created());
         assertEquals(1, report.updated(), "the address of line 2 is updated by the last chunk");
         assertEquals(1, report.duplicates());
+        assertEquals(List.of(new RepeatedLine(lines + 3, lines + 2)), report.repeatedLines(),
+                "the last line repeats the one before it");
         assertEquals(0, report.rejected());
         assertEquals(lines, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
         long listId = lists.findByName(listName).orElseThrow().getId();
