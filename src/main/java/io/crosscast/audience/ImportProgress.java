@@ -22,6 +22,7 @@ public class ImportProgress {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final List<RejectedLine> rejectedLines = Collections.synchronizedList(new ArrayList<>());
+    private final List<RepeatedLine> repeatedLines = Collections.synchronizedList(new ArrayList<>());
     private volatile ImportReport report;
     private volatile String failure;
 
@@ -70,15 +71,32 @@ public class ImportProgress {
         return rejected.get();
     }
 
+    /** Lines whose address an earlier line gave, so far. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** The first {@link RecipientImportService#MAX_REPORTED_REPEATS} repeated lines found so far, in file order. */
+    public List<RepeatedLine> repeatedLines() {
+        synchronized (repeatedLines) {
+            return List.copyOf(repeatedLines);
+        }
+    }
+
     void bytesRead(long bytes) {
         bytesRead.set(bytes);
     }
 
-    void chunkWritten(int lines, int createdNow, int updatedNow, int duplicatesNow) {
+    /** @param repeats the chunk's repeated lines, in file order; the first of the import are kept */
+    void chunkWritten(int lines, int createdNow, int updatedNow, List<RepeatedLine> repeats, int keepAtMost) {
+        synchronized (repeatedLines) {
+            int room = (int) Math.max(0, keepAtMost - repeatedLines.size());
+            repeatedLines.addAll(repeats.subList(0, Math.min(room, repeats.size())));
+        }
         linesRead.addAndGet(lines);
         created.addAndGet(createdNow);
         updated.addAndGet(updatedNow);
-        duplicates.addAndGet(duplicatesNow);
+        duplicates.addAndGet(repeats.size());
     }
 
     void rejected(RejectedLine line, int keepAtMost) {
@@ -90,8 +108,8 @@ public class ImportProgress {
 
     ImportReport finish(ImportSummary summary, long millis) {
         report = new ImportReport(importId, linesRead.get(), created.get(), updated.get(), duplicates.get(),
-                rejected.get(), List.copyOf(rejectedLines), summary.aborted(), summary.abortReason(), millis,
-                summary.abortProblems());
+                repeatedLines(), rejected.get(), List.copyOf(rejectedLines), summary.aborted(), summary.abortReason(),
+                millis, summary.abortProblems());
         return report;
     }
 

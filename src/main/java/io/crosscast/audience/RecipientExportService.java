@@ -4,6 +4,7 @@ import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.SqlFragment;
 import io.crosscast.platform.Datasources;
+import io.crosscast.platform.SpreadsheetCells;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,13 +19,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the recipients matching a condition as CSV, streamed from a database cursor (rows are fetched
  * a thousand at a time, never all at once). The header uses the import's names, so an export can be
- * edited and imported back.
+ * edited and imported back. Cells that a spreadsheet would run as formulas are written as text
+ * ({@link SpreadsheetCells}: {@code +33612345678} is written {@code '+33612345678}); the import reads them
+ * back unchanged.
  */
 @Stateless
 public class RecipientExportService {
@@ -46,7 +47,7 @@ public class RecipientExportService {
                 + " ORDER BY r.id";
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get());
+        SpreadsheetCells.Printer csv = SpreadsheetCells.printer(writer, HEADER);
         long rows = 0;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {

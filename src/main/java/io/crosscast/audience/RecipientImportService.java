@@ -30,14 +30,16 @@ import java.util.logging.Logger;
 /**
  * Imports recipients from CSV: the file is streamed, valid lines go to the database in chunks of
  * {@link #CHUNK} (insert or update by email, set-based), bad lines are skipped and reported with their
- * line number and reason. Memory stays bounded whatever the file's size: one chunk and the first
- * {@link #MAX_REPORTED_REJECTS} rejected lines.
+ * line number and reason. Lines that repeat an address of an earlier line of the same chunk are counted and
+ * named with that line. Memory stays bounded whatever the file's size: one chunk, the first
+ * {@link #MAX_REPORTED_REJECTS} rejected lines and the first {@link #MAX_REPORTED_REPEATS} repeated lines.
  */
 @Stateless
 public class RecipientImportService {
 
     public static final int CHUNK = 2_000;
     public static final int MAX_REPORTED_REJECTS = 10_000;
+    public static final int MAX_REPORTED_REPEATS = 10_000;
 
     private static final Logger LOG = Logger.getLogger(RecipientImportService.class.getName());
 
@@ -104,12 +106,13 @@ public class RecipientImportService {
         List<ImportRow> chunk = new ArrayList<>(CHUNK);
         Runnable flush = () -> {
             if (!chunk.isEmpty()) {
-                // An address twice in the chunk: its last line wins.
+                // An address twice in the chunk: its last line wins; the later lines are named with the first.
                 Map<String, ImportRow> byAddress = new LinkedHashMap<>();
                 chunk.forEach(row -> byAddress.put(row.emailKey(), row));
+                List<RepeatedLine> repeats = RepeatedLine.in(chunk);
                 ImportChunkWriter.ChunkResult result = writer.write(progress.importId(), byAddress.values(),
                         mapping.mappedFields(), listId);
-                progress.chunkWritten(chunk.size(), result.created(), result.updated(), chunk.size() - byAddress.size());
+                progress.chunkWritten(chunk.size(), result.created(), result.updated(), repeats, MAX_REPORTED_REPEATS);
                 chunk.clear();
             }
         };

@@ -7,7 +7,9 @@ import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.content.ContentProblem;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -52,7 +54,23 @@ public final class ProblemTexts {
         if (field != null && fieldArgument >= 0 && fieldArgument < arguments.length) {
             arguments[fieldArgument] = Messages.textOr(bundle, "importField." + field.name(), field.label());
         }
+        if (problem.hasCutArguments()) {
+            // A value cut in the quote: its full length follows it, in the bundle's words and numbers.
+            try {
+                String pattern = problem.withLengths(bundle.getString(problem.key()),
+                        length -> literal(Messages.textOr(bundle, "import.problem.cutValue",
+                                " (" + length + " characters)", length)));
+                return new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+            } catch (MissingResourceException e) {
+                return problem.message();
+            }
+        }
         return Messages.textOr(bundle, problem.key(), problem.message(), arguments);
+    }
+
+    /** Text written into a MessageFormat pattern as it is (quotes doubled, braces quoted). */
+    private static String literal(String text) {
+        return text.replace("'", "''").replace("{", "'{'").replace("}", "'}'");
     }
 
     /** Why a line was rejected: its problems, one after the other ({@code reason} when none are known). */

@@ -196,6 +196,18 @@ class ProblemTextsTest {
     }
 
     @Test
+    void aLongValueIsQuotedCutWithItsLengthInTheViewersLanguage() {
+        LineProblem status = LineProblem.value(ImportField.STATUS,
+                new InvalidContactException(ContactProblem.NOT_A_STATUS, "a".repeat(5_000)));
+        String cut = "a".repeat(100) + "…";
+        assertEquals("'" + cut + "' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
+                status.message());
+        assertEquals(status.message(), ProblemTexts.line(status, ENGLISH));
+        assertEquals("« " + cut + " » (5\u202f000 caractères) n'est pas un statut : utilisez GOLD, SILVER, BRONZE ou NONE",
+                ProblemTexts.line(status, FRENCH).replace('\u00a0', '\u202f'));
+    }
+
+    @Test
     void everyConditionProblemHasATextInEnglishAndFrench() {
         Map<String, String> keys = new LinkedHashMap<>();
         for (ProblemCode code : ProblemCode.values()) {

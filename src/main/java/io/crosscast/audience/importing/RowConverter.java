@@ -3,6 +3,7 @@ package io.crosscast.audience.importing;
 import io.crosscast.audience.contact.EmailAddresses;
 import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.audience.contact.PhoneNumbers;
+import io.crosscast.platform.SpreadsheetCells;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -88,13 +89,16 @@ final class RowConverter {
             }
         }
 
-        /** The field's cell trimmed, or null when its column is not mapped or the cell is blank. */
+        /**
+         * The field's cell trimmed, or null when its column is not mapped or the cell is blank. A cell that
+         * an export protected from spreadsheets ({@code '+33612345678}) is read without that quote.
+         */
         private String cell(ImportField field) {
             Integer column = columns.get(field);
             if (column == null) {
                 return null;
             }
-            String cell = cells[column].strip();
+            String cell = SpreadsheetCells.restore(cells[column].strip()).strip();
             return cell.isEmpty() ? null : cell;
         }
     }

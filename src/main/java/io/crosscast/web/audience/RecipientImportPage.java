@@ -5,6 +5,7 @@ import io.crosscast.audience.ImportProgress;
 import io.crosscast.audience.ImportReport;
 import io.crosscast.audience.ImportTracker;
 import io.crosscast.audience.RecipientImportService;
+import io.crosscast.audience.RepeatedLine;
 import io.crosscast.audience.importing.ColumnMapping;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.RecipientCsvReader;
@@ -192,6 +193,11 @@ public class RecipientImportPage implements Serializable {
 
     public ImportReport getReport() {
         return progress().map(ImportProgress::report).orElse(null);
+    }
+
+    /** The repeated lines named so far (the report's once done), in file order. */
+    public List<RepeatedLine> getRepeatedLines() {
+        return progress().map(ImportProgress::repeatedLines).orElse(List.of());
     }
 
     /** Why the line was rejected, in the viewer's language. */

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.contact.PhoneNumbers;
+import io.crosscast.platform.SpreadsheetCells;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Instant;
@@ -395,6 +397,42 @@ class RecipientCsvReaderTest {
         assertEquals(List.of(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, 5),
                 LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED)), summary.abortProblems());
         assertEquals("Reading stopped at line 5: A quoted value is never closed (a \" is missing)", summary.abortReason());
+    }
+
+    @Test
+    void aRejectedLineQuotesAtMostAHundredCharactersOfAValue() throws IOException {
+        String longStatus = "x".repeat(5_000);
+        String longAddress = "y".repeat(4_990) + "@example.fr";
+
+        read(',', "email,status\nok@example.fr," + longStatus + "\n" + longAddress + ",gold\n");
+
+        assertEquals(2, rejected.size());
+        assertEquals("'" + "x".repeat(100) + "…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
+                rejected.get(0).reason());
+        assertEquals("'" + "y".repeat(100) + "…' (5,001 characters) is not a valid email address: it is longer than"
+                + " 254 characters", rejected.get(1).reason());
+        assertEquals(RejectedLine.MAX_RAW_LINE_LENGTH + 1, rejected.get(1).rawLine().length(), "the line is cut too");
+    }
+
+    @Test
+    void anExportProtectedFromSpreadsheetsImportsBackUnchanged() throws IOException {
+        StringWriter export = new StringWriter();
+        try (SpreadsheetCells.Printer csv = SpreadsheetCells.printer(export,
+                List.of("email", "first name", "last name", "mobile phone", "status", "country"))) {
+            csv.printRecord("-dash@example.fr", "=cmd|' /C calc'!A0", "@SUM(1)", "+33612345678", "GOLD", "FR");
+            csv.printRecord("'quote@example.fr", "'-x", "\tTab", "+447911123456", null, "GB");
+        }
+        assertTrue(export.toString().contains("'+33612345678"), export.toString());
+
+        ImportSummary summary = read(',', export.toString());
+
+        assertEquals(new ImportSummary(2, 2, 0, false, null), summary, () -> rejected.toString());
+        assertEquals(List.of(
+                new ImportRow(2, "-dash@example.fr", "-dash@example.fr", "=cmd|' /C calc'!A0", "@SUM(1)",
+                        "+33612345678", "GOLD", "FR", null, null, null, null),
+                new ImportRow(3, "'quote@example.fr", "'quote@example.fr", "'-x", "Tab", "+447911123456", null,
+                        "GB", null, null, null, null)),
+                accepted);
     }
 
     private ImportSummary read(char delimiter, String csv) throws IOException {

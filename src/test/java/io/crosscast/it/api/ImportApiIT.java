@@ -58,6 +58,39 @@ class ImportApiIT {
     }
 
     @Test
+    void aLongValueIsQuotedShortAndRepeatedLinesAreNamed() {
+        String t = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String csv = "email,last name,status\n"
+                + "r1." + t + "@example.com," + t + ",gold\n"                 // line 2
+                + "r2." + t + "@example.com," + t + "," + "a".repeat(5_000) + "\n"  // line 3: 5,000-character status
+                + "R1." + t + "@example.com," + t + ",silver\n"               // line 4: repeats line 2
+                + "r5." + t + "@example.com," + t + ",bronze\n"               // line 5
+                + "r1." + t + "@example.com," + t + ",bronze\n";              // line 6: repeats line 2
+        ApiClient api = ApiClient.as(base, "marketer", "marketer");
+
+        ApiClient.Reply reply = api.send("POST", "imports", "text/csv; charset=UTF-8", csv);
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject report = reply.json();
+        assertEquals(5, report.getInt("linesRead"));
+        assertEquals(2, report.getInt("created"));
+        assertEquals(1, report.getInt("rejected"));
+        String reason = report.getJsonArray("rejectedLines").getJsonObject(0).getString("reason");
+        assertEquals("'" + "a".repeat(100) + "…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
+                reason);
+        assertTrue(report.getJsonArray("rejectedLines").getJsonObject(0).getString("rawLine").length() <= 501);
+
+        assertEquals(2, report.getInt("duplicates"));
+        JsonArray repeated = report.getJsonArray("repeatedLines");
+        assertEquals(2, repeated.size(), report.toString());
+        assertEquals(4, repeated.getJsonObject(0).getInt("lineNumber"));
+        assertEquals(2, repeated.getJsonObject(0).getInt("repeatsLine"));
+        assertEquals(6, repeated.getJsonObject(1).getInt("lineNumber"));
+        assertEquals(2, repeated.getJsonObject(1).getInt("repeatsLine"));
+        assertEquals(false, report.getBoolean("repeatedLinesTruncated"), "the key docs/API.md documents");
+    }
+
+    @Test
     void aFileWithoutAnEmailColumnIsRefused() {
         ApiClient.Reply reply = ApiClient.as(base, "marketer", "marketer")
                 .send("POST", "imports", "text/csv", "name,phone\nAnn,0612345678\n");

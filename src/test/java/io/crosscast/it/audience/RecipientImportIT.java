@@ -10,6 +10,7 @@ import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientExportService;
 import io.crosscast.audience.RecipientImportService;
 import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.RepeatedLine;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
 import io.crosscast.audience.importing.ColumnMapping;
@@ -117,6 +118,8 @@ class RecipientImportIT {
         assertEquals(lines, report.created());
         assertEquals(1, report.updated(), "the address of line 2 is updated by the last chunk");
         assertEquals(1, report.duplicates());
+        assertEquals(List.of(new RepeatedLine(lines + 3, lines + 2)), report.repeatedLines(),
+                "the last line repeats the one before it");
         assertEquals(0, report.rejected());
         assertEquals(lines, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
         long listId = lists.findByName(listName).orElseThrow().getId();
@@ -146,7 +149,7 @@ class RecipientImportIT {
         assertEquals(2, exporter.exportCsv(new Rule("lastName", Operator.EQUALS, List.of(t)), out));
         String csv = out.toString(StandardCharsets.UTF_8).replace("\uFEFF", "");
         assertTrue(csv.startsWith("email,first name,last name,mobile phone,status,country"), csv);
-        assertTrue(csv.contains("jo." + t + "@example.com,Jo," + t + ",+33611223344,SILVER,FR"), csv);
+        assertTrue(csv.contains("jo." + t + "@example.com,Jo," + t + ",'+33611223344,SILVER,FR"), csv);
 
         ImportReport again = run(csv, null);
         assertEquals(0, again.created());

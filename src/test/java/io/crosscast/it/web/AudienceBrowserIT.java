@@ -1,6 +1,7 @@
 package io.crosscast.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Browser;
@@ -94,7 +95,9 @@ class AudienceBrowserIT {
                 "a2." + token + "@example.com;Ben;" + token + ";0622222222;silver",
                 "broken-address;Carl;" + token + ";;gold",
                 "a4." + token + "@example.com;Dina;" + token + ";123;gold",
-                "a5." + token + "@example.com;Eli;" + token + ";;gold");
+                "a5." + token + "@example.com;Eli;" + token + ";;gold",
+                "a1." + token + "@example.com;Ana;" + token + ";0611111111;gold",        // line 7 repeats line 2
+                "a8." + token + "@example.com;Flo;" + token + ";;" + "z".repeat(5_000));  // line 8: a long status
         Files.write(csv, lines, StandardCharsets.UTF_8);
 
         // Import: upload, check the proposed columns, run, read the report.
@@ -106,9 +109,16 @@ class AudienceBrowserIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("progressForm:summary")));
         assertEquals("3", browser.text(By.id("progressForm:created")));
-        assertEquals("2", browser.text(By.id("progressForm:rejected")));
+        assertEquals("3", browser.text(By.id("progressForm:rejected")));
         String rejected = browser.text(By.id("progressForm:rejectedLines"));
         assertTrue(rejected.contains("broken-address") && rejected.contains("123"), rejected);
+        assertTrue(rejected.contains("'" + "z".repeat(100) + "…' (5,000 characters) is not a status"), rejected);
+        assertFalse(rejected.contains("z".repeat(501)), "the long value is shown cut");
+        assertEquals("1", browser.text(By.id("progressForm:duplicates")));
+        assertTrue(browser.text(By.id("liveCounts")).contains("1 repeated"),
+                browser.text(By.id("liveCounts")));
+        String repeated = browser.text(By.id("progressForm:repeatedLines"));
+        assertTrue(repeated.contains("Repeats line") && repeated.matches("(?s).*\\b7\\s+2\\b.*"), repeated);
 
         // The grid, filtered on the imported last name.
         browser.open("recipients/index.xhtml");
