@@ -14,11 +14,16 @@ import org.jsoup.parser.Parser;
 /**
  * Makes an HTML template trackable, reading it with jsoup (an HTML parser, never patterns):
  * <ul>
- * <li>every {@code <a href>} to an {@code http(s)} URL is numbered in document order from 0, and its href
- * becomes the variable the composer fills with that link's click-tracking URL; its optional
- * {@code data-label} attribute names it (at most {@value #MAX_LABEL_LENGTH} characters) and is removed;
- * <li>other links stay as they are: {@code mailto:}, {@code tel:}, {@code #anchors}, {@code javascript:};
- * links whose href is personalized ({@code {{...}}}), relative or too long stay too, with a warning;
+ * <li>every {@code <a href>} to an {@code http(s)} URL is numbered in document order from 0 with its URL
+ * normalised ({@link LinkUrl}), and its href becomes the variable the composer fills with that link's
+ * click-tracking URL; its optional {@code data-label} attribute names it (at most
+ * {@value #MAX_LABEL_LENGTH} characters) and is removed;
+ * <li>other links stay as they are: {@code mailto:}, {@code tel:}, {@code sms:}, {@code #anchors}; links
+ * of other schemes, too long, or whose href is personalized ({@code {{...}}}) stay too (normalised), with a
+ * warning; in a personalized http(s) link each recipient variable becomes its percent-encoded
+ * {@code ccUrl_} variable;
+ * <li>links that cannot be links of an email ({@link LinkUrl.Kind#REFUSED}: {@code javascript:}, relative...)
+ * lose their href, with a warning: {@link #checkLinks} refuses them when the content is saved;
  * <li>an unsubscription link is added in a small paragraph at the end, unless the template already uses
  * {@code {{unsubscribeUrl}}};
  * <li>the open pixel, a 1x1 image, is added last in the body.
