@@ -45,8 +45,9 @@ public class DeliveryService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Creates a draft; its content is checked as for {@link #update}. */
-    public Delivery create(Channel channel, DeliveryContent content) {
+    /** Creates a draft; its content is checked and its links normalised as for {@link #update}. */
+    public Delivery create(Channel channel, DeliveryContent written) {
+        DeliveryContent content = contentCheck.withLinksNormalised(channel, written);
         requireValid(channel, content, false);
         Delivery delivery = new Delivery(channel, content, Instant.now(clock));
         em.persist(delivery);
@@ -54,13 +55,17 @@ public class DeliveryService {
         return delivery;
     }
 
-    /** Changes a draft's content: the label is required, addresses and personalisation must be valid. */
-    public Delivery update(long deliveryId, DeliveryContent content) {
+    /**
+     * Changes a draft's content: the label is required, addresses, personalisation and links must be valid;
+     * links are stored normalised (as browsers read them: {@code LinkUrl}).
+     */
+    public Delivery update(long deliveryId, DeliveryContent written) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() != DeliveryStatus.DRAFT) {
             throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.SENT_CANNOT_CHANGE,
                     delivery.getLabel()));
         }
+        DeliveryContent content = contentCheck.withLinksNormalised(delivery.getChannel(), written);
         requireValid(delivery.getChannel(), content, false);
         delivery.apply(content, Instant.now(clock));
         return delivery;

@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.crosscast.delivery.content.LinkUrl;
 import io.crosscast.delivery.content.TrackedLink;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,12 +47,32 @@ public class TrackingLinks {
 
     /** The server's public base URL, without a trailing slash. */
     public String publicUrl() {
-        String configured = System.getProperty("crosscast.public.url");
-        if (configured != null && !configured.isBlank()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        return publicUrl(System.getProperty("crosscast.public.url"),
+                Integer.getInteger("jboss.socket.binding.port-offset", 0));
+    }
+
+    /**
+     * The public base URL from the configured value, normalised as links are ({@link LinkUrl}): a space, an
+     * accented host name or a {@code |} in it would otherwise make every tracking URL, every Message-ID and
+     * so every message of every delivery fail.
+     *
+     * @throws IllegalStateException if the configured value cannot be an http(s) address, saying why
+     */
+    static String publicUrl(String configured, int portOffset) {
+        if (configured == null || configured.isBlank()) {
+            return "http://localhost:" + (8080 + portOffset) + "/crosscast";
         }
-        int port = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-        return "http://localhost:" + port + "/crosscast";
+        String url;
+        try {
+            url = LinkUrl.normalise(configured);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The system property crosscast.public.url is not an http or https"
+                    + " address: " + e.getMessage(), e);
+        }
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return url;
     }
 
     public String openUrl(long deliveryId, long recipientId) {
@@ -115,12 +137,21 @@ public class TrackingLinks {
     }
 
     private String host() {
-        String url = publicUrl();
-        String rest = url.substring(url.indexOf("//") + 2);
-        int end = rest.indexOf('/');
-        String hostPort = end < 0 ? rest : rest.substring(0, end);
-        int colon = hostPort.indexOf(':');
-        return colon < 0 ? hostPort : hostPort.substring(0, colon);
+        return host(publicUrl());
+    }
+
+    /** The host of a (normalised) public URL, in ASCII: what a Message-ID may hold. */
+    static String host(String publicUrl) {
+        URI uri = URI.create(publicUrl);
+        String host = uri.getHost();
+        if (host == null && uri.getRawAuthority() != null) {
+            // A registry-based authority (a host name with _): the host is what comes before the port.
+            String authority = uri.getRawAuthority();
+            host = authority.lastIndexOf(':') < 0 ? authority : authority.substring(0, authority.lastIndexOf(':'));
+        }
+        // An IP literal or a name with other characters than letters, digits, - and . cannot be the domain of a
+        // Message-ID.
+        return host == null || !host.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*") ? "crosscast.invalid" : host;
     }
 
     private TrackingTokens tokens() {

@@ -101,6 +101,19 @@ class ProblemTextsTest {
     }
 
     @Test
+    void aRefusedLinkIsShownWithItsLineInTheViewersLanguage() {
+        List<io.crosscast.delivery.content.ContentProblem> problems = io.crosscast.delivery.content.LinkRewriter
+                .checkLinks("<p>Hi</p>\n<p><a href=\"/offre d'été\">x</a> <a href=\"javascript:alert(1)\">y</a></p>").problems();
+        assertEquals(List.of("Contenu HTML, ligne 2 : le lien /offre d'été est relatif, mais un e-mail n'a pas"
+                + " d'adresse de départ : écrivez-le en entier, à partir de https://",
+                "Contenu HTML, ligne 2 : le lien javascript:alert(1) exécuterait un script ou ouvrirait des données"
+                + " intégrées : il ne peut pas être envoyé"),
+                problems.stream().map(p -> ProblemTexts.delivery(DeliveryProblem.of(p), FRENCH)).toList());
+        assertEquals("HTML body, line 2: the link /offre d'été is relative, but an email has no address to start"
+                + " from: write it in full, from https://", ProblemTexts.content(problems.get(0), ENGLISH));
+    }
+
+    @Test
     void ledgerReasonsOfTheSendingAreTranslatedAndServerAnswersKept() {
         assertEquals("Abandon après 5 tentatives : 451 4.3.0 Try again later",
                 ProblemTexts.ledger(LedgerReason.GAVE_UP.format(5, "451 4.3.0 Try again later"), FRENCH));

@@ -42,7 +42,10 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
         SYNTAX,
 
         /** A part that cannot be empty is empty; the detail is empty. */
-        REQUIRED
+        REQUIRED,
+
+        /** The detail is a link's href (shortened) that cannot be a link of an email. */
+        LINK
     }
 
     /**
@@ -79,7 +82,27 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
         /** Another syntax error. Arguments: the parser's message (English). */
         SYNTAX_ERROR(Code.SYNTAX, "Syntax error: {0}"),
         /** Arguments: none. */
-        REQUIRED(Code.REQUIRED, "is empty");
+        REQUIRED(Code.REQUIRED, "is empty"),
+        /** Arguments: the href. */
+        LINK_SCRIPT(Code.LINK, "the link {0} would run a script or open embedded data: it cannot be sent"),
+        /** Arguments: the href. */
+        LINK_RELATIVE(Code.LINK, "the link {0} is relative, but an email has no address to start from: write it"
+                + " in full, from https://"),
+        /** Arguments: the href. */
+        LINK_NO_HOST(Code.LINK, "the link {0} names no site after http:// or https://"),
+        /** Arguments: the href. */
+        LINK_BAD_HOST(Code.LINK, "the link {0} has a site name that is not valid (a space, a forbidden character or"
+                + " invalid punycode)"),
+        /** Arguments: the href. */
+        LINK_BAD_PORT(Code.LINK, "the link {0} has a port that is not a number from 0 to 65535"),
+        /** Arguments: the href. */
+        LINK_BAD_PERCENT(Code.LINK, "the link {0} has a % that is not followed by two hexadecimal digits: write %25"
+                + " for the % sign itself"),
+        /** Arguments: the href. */
+        LINK_USERINFO(Code.LINK, "the link {0} holds a user name or password (before an @), which every recipient"
+                + " would see and which disguises where a link leads"),
+        /** Arguments: the href. */
+        LINK_INVALID(Code.LINK, "the link {0} is not a valid web address");
 
         private final Code code;
         private final String englishTemplate;
@@ -154,6 +177,7 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
             case UNSUPPORTED -> Reason.UNSUPPORTED;
             case SYNTAX -> Reason.SYNTAX_ERROR;
             case REQUIRED -> Reason.REQUIRED;
+            case LINK -> Reason.LINK_INVALID;
         };
     }
 
@@ -165,7 +189,7 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
                     String.join(", ", Personalization.variables(Objects.requireNonNull(part, "part"))));
             case PARTIAL -> List.of("{{> " + detail + "}}");
             case UNESCAPED -> List.of("{{{" + detail + "}}}", "{{" + detail + "}}");
-            case UNSUPPORTED, SYNTAX -> List.of(detail);
+            case UNSUPPORTED, SYNTAX, LINK -> List.of(detail);
             case REQUIRED -> List.of();
         };
     }

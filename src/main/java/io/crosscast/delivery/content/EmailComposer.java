@@ -41,6 +41,7 @@ public final class EmailComposer {
     private final List<TrackedLink> links;
     private final List<String> warnings;
     private final String[] linkVariables;
+    private final Map<String, String> urlVariables;
     private final TrackingUrls urls;
     private final Clock clock;
 
@@ -57,6 +58,15 @@ public final class EmailComposer {
         this.linkVariables = new String[links.size()];
         for (int i = 0; i < linkVariables.length; i++) {
             linkVariables[i] = Personalization.linkVariable(i);
+        }
+        this.urlVariables = new HashMap<>();
+        for (PersonalizedTemplate template : List.of(html, text)) {
+            for (String name : template.variables()) {
+                String encoded = Personalization.urlEncoded(name);
+                if (encoded != null) {
+                    urlVariables.put(name, encoded);
+                }
+            }
         }
         this.urls = urls;
         this.clock = clock;
@@ -183,6 +193,8 @@ public final class EmailComposer {
         for (int i = 0; i < linkVariables.length; i++) {
             scope.put(linkVariables[i], checkedUrl(urls.click(recipientId, i), "click"));
         }
+        // Recipient values in personalized links, percent-encoded (read from the scope: the unsubscription URL too).
+        urlVariables.forEach((variable, name) -> scope.put(variable, LinkUrl.encodeValue(scope.getOrDefault(name, ""))));
         return scope;
     }
 

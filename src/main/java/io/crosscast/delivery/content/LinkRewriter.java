@@ -5,18 +5,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
 import org.jsoup.parser.Parser;
 
 /**
  * Makes an HTML template trackable, reading it with jsoup (an HTML parser, never patterns):
  * <ul>
- * <li>every {@code <a href>} to an {@code http(s)} URL is numbered in document order from 0, and its href
- * becomes the variable the composer fills with that link's click-tracking URL; its optional
- * {@code data-label} attribute names it (at most {@value #MAX_LABEL_LENGTH} characters) and is removed;
- * <li>other links stay as they are: {@code mailto:}, {@code tel:}, {@code #anchors}, {@code javascript:};
- * links whose href is personalized ({@code {{...}}}), relative or too long stay too, with a warning;
+ * <li>every {@code <a href>} to an {@code http(s)} URL is numbered in document order from 0 with its URL
+ * normalised ({@link LinkUrl}), and its href becomes the variable the composer fills with that link's
+ * click-tracking URL; its optional {@code data-label} attribute names it (at most
+ * {@value #MAX_LABEL_LENGTH} characters) and is removed;
+ * <li>other links stay as they are: {@code mailto:}, {@code tel:}, {@code sms:}, {@code #anchors}; links
+ * of other schemes, too long, or whose href is personalized ({@code {{...}}}) stay too (normalised), with a
+ * warning; in a personalized http(s) link each recipient variable becomes its percent-encoded
+ * {@code ccUrl_} variable;
+ * <li>links that cannot be links of an email ({@link LinkUrl.Kind#REFUSED}: {@code javascript:}, relative...)
+ * lose their href, with a warning: {@link #checkLinks} refuses them when the content is saved;
  * <li>an unsubscription link is added in a small paragraph at the end, unless the template already uses
  * {@code {{unsubscribeUrl}}};
  * <li>the open pixel, a 1x1 image, is added last in the body.
@@ -58,24 +65,38 @@ public final class LinkRewriter {
             if (!anchor.hasAttr("href")) {
                 continue;
             }
-            String url = anchor.attr("href").strip();
-            switch (kindOf(url)) {
+            String href = anchor.attr("href");
+            String url = LinkUrl.trim(href);
+            Read read = read(href);
+            switch (read.kind()) {
                 case TRACKED -> {
                     int index = links.size();
-                    links.add(new TrackedLink(index, url, label(label, url, warnings)));
+                    links.add(new TrackedLink(index, read.url(), label(label, read.url(), warnings)));
                     anchor.attr("href", "{{" + Personalization.linkVariable(index) + "}}");
                 }
                 case PERSONALIZED -> {
                     if (!isUnsubscribeTag(url)) {
                         warnings.add("The link " + url + " is personalized, so its clicks are not tracked");
                     }
+                    if (read.url() != null) {
+                        // The values filled in per recipient are percent-encoded too.
+                        anchor.attr("href", urlEncodedTags(read.url()));
+                    }
                 }
-                case TOO_LONG -> warnings.add("The link " + shorten(url) + " is longer than " + MAX_URL_LENGTH
-                        + " characters, so its clicks are not tracked");
+                case TOO_LONG -> {
+                    anchor.attr("href", read.url());
+                    warnings.add("The link " + shorten(url) + " is longer than " + MAX_URL_LENGTH
+                            + " characters, so its clicks are not tracked");
+                }
                 case NOT_ABSOLUTE -> warnings.add("The link '" + shorten(url)
                         + "' is not an http or https address: it is left as it is and not tracked");
+                case REFUSED -> {
+                    // Refused when the content is saved; content saved before is never sent as a live link.
+                    anchor.removeAttr("href");
+                    warnings.add("The link '" + shorten(url) + "' cannot be a link of an email: it is sent as text");
+                }
                 case OTHER -> {
-                    // mailto:, tel:, #anchors, javascript:... stay as they are
+                    // mailto:, tel:, sms:, #anchors stay as they are
                 }
             }
         }
@@ -100,6 +121,47 @@ public final class LinkRewriter {
         return new RewrittenHtml(template, links, warnings);
     }
 
+    /**
+     * The links of an HTML body checked as it is saved: the body with each link's href normalised in place
+     * ({@link LinkUrl}; nothing else of the source changes, and a personalized link keeps its tags), and
+     * the links that cannot be links of an email, by line.
+     */
+    public static CheckedLinks checkLinks(String html) {
+        Objects.requireNonNull(html, "html");
+        Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+        List<ContentProblem> problems = new ArrayList<>();
+        List<Edit> edits = new ArrayList<>();
+        for (Element anchor : document.select("a[href]")) {
+            Attribute attribute = anchor.attribute("href");
+            String href = attribute.getValue();
+            Read read = read(href);
+            Range.AttributeRange range = attribute.sourceRange();
+            if (read.kind() == LinkKind.REFUSED) {
+                int line = range.isTracked() ? range.nameRange().start().lineNumber()
+                        : anchor.sourceRange().start().lineNumber();
+                String shown = shorten(LinkUrl.trim(href));
+                problems.add(ContentProblem.of(ContentPart.HTML, Math.max(line, 0), read.link().reason(), shown, shown));
+            } else if (read.url() != null && !read.url().equals(href) && range.isTracked()
+                    && range.valueRange().isTracked()) {
+                edits.add(new Edit(range.valueRange().startPos(), range.valueRange().endPos(), attributeText(read.url())));
+            }
+        }
+        StringBuilder normalised = new StringBuilder(html);
+        edits.sort((a, b) -> Integer.compare(b.start(), a.start()));
+        for (Edit edit : edits) {
+            normalised.replace(edit.start(), edit.end(), edit.text());
+        }
+        return new CheckedLinks(normalised.toString(), problems);
+    }
+
+    private record Edit(int start, int end, String text) {
+    }
+
+    /** A URL written as an attribute's value, whatever its quotes (a normalised URL has no space, {@code <} or {@code >}). */
+    private static String attributeText(String url) {
+        return url.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
     static void checkUnsubscribeText(String unsubscribeText) {
         Objects.requireNonNull(unsubscribeText, "unsubscribeText");
         if (unsubscribeText.isBlank()) {
@@ -117,24 +179,107 @@ public final class LinkRewriter {
                 && document.body().sourceRange().isImplicit() && document.head().childNodeSize() == 0;
     }
 
-    private enum LinkKind { TRACKED, PERSONALIZED, TOO_LONG, NOT_ABSOLUTE, OTHER }
+    private enum LinkKind { TRACKED, PERSONALIZED, TOO_LONG, NOT_ABSOLUTE, REFUSED, OTHER }
 
-    private static LinkKind kindOf(String url) {
+    /**
+     * What an href is and, for a tracked or a personalized http(s) link, its normalised URL (personalized:
+     * with its tags as written; null when the href starts with a tag, so cannot be read before it is filled).
+     */
+    private record Read(LinkKind kind, String url, LinkUrl link) {
+    }
+
+    private static Read read(String href) {
+        String url = LinkUrl.trim(href);
         if (url.contains("{{")) {
-            return LinkKind.PERSONALIZED;
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            if (url.length() > MAX_URL_LENGTH) {
-                return LinkKind.TOO_LONG;
+            if (url.startsWith("{{")) {
+                return new Read(LinkKind.PERSONALIZED, null, null);
             }
-            return lower.length() > lower.indexOf("//") + 2 ? LinkKind.TRACKED : LinkKind.NOT_ABSOLUTE;
+            LinkUrl link = readPersonalized(url);
+            if (link == null) {
+                return new Read(LinkKind.PERSONALIZED, null, null);
+            }
+            return switch (link.kind()) {
+                case WEB -> new Read(LinkKind.PERSONALIZED, link.url(), link);
+                case REFUSED -> new Read(LinkKind.REFUSED, null, link);
+                case KEPT -> new Read(LinkKind.OTHER, null, link);
+                case OTHER_SCHEME -> new Read(LinkKind.NOT_ABSOLUTE, null, link);
+            };
         }
-        if (lower.isEmpty() || lower.startsWith("#") || lower.startsWith("mailto:") || lower.startsWith("tel:")
-                || lower.startsWith("sms:") || lower.startsWith("javascript:")) {
-            return LinkKind.OTHER;
+        LinkUrl link = LinkUrl.read(url);
+        return switch (link.kind()) {
+            case WEB -> link.url().length() > MAX_URL_LENGTH ? new Read(LinkKind.TOO_LONG, link.url(), link)
+                    : new Read(LinkKind.TRACKED, link.url(), link);
+            case REFUSED -> new Read(LinkKind.REFUSED, null, link);
+            case KEPT -> new Read(LinkKind.OTHER, null, link);
+            case OTHER_SCHEME -> new Read(LinkKind.NOT_ABSOLUTE, null, link);
+        };
+    }
+
+    private static final String TAG_MARK = "zqcctag";
+
+    /**
+     * A personalized href read with each Mustache tag standing for a placeholder that every part of a URL
+     * keeps as it is, then the tags put back; null when its tags cannot be told apart (not closed: that is a
+     * personalization problem) or it already holds the placeholder's text.
+     */
+    private static LinkUrl readPersonalized(String href) {
+        if (href.toLowerCase(Locale.ROOT).contains(TAG_MARK)) {
+            return null;
         }
-        return LinkKind.NOT_ABSOLUTE;
+        List<String> tags = new ArrayList<>();
+        StringBuilder masked = new StringBuilder(href.length());
+        int i = 0;
+        while (i < href.length()) {
+            int open = href.indexOf("{{", i);
+            if (open < 0) {
+                masked.append(href, i, href.length());
+                break;
+            }
+            String closing = href.startsWith("{{{", open) ? "}}}" : "}}";
+            int close = href.indexOf(closing, open + 2);
+            if (close < 0) {
+                return null;
+            }
+            masked.append(href, i, open).append(TAG_MARK).append(tags.size()).append("qz");
+            tags.add(href.substring(open, close + closing.length()));
+            i = close + closing.length();
+        }
+        LinkUrl link = LinkUrl.read(masked.toString());
+        if (link.kind() != LinkUrl.Kind.WEB) {
+            return link;
+        }
+        String url = link.url();
+        for (int t = 0; t < tags.size(); t++) {
+            String mark = TAG_MARK + t + "qz";
+            if (!url.contains(mark)) {
+                return null;
+            }
+            url = url.replace(mark, tags.get(t));
+        }
+        return new LinkUrl(LinkUrl.Kind.WEB, url, null);
+    }
+
+    /** Each value tag of a recipient variable in a personalized URL becomes its percent-encoded variable. */
+    private static String urlEncodedTags(String url) {
+        StringBuilder out = new StringBuilder(url.length() + 16);
+        int i = 0;
+        while (i < url.length()) {
+            int open = url.indexOf("{{", i);
+            int close = open < 0 ? -1 : url.indexOf("}}", open + 2);
+            if (open < 0 || close < 0) {
+                out.append(url, i, url.length());
+                break;
+            }
+            String name = url.substring(open + 2, close).strip();
+            out.append(url, i, open);
+            if (Personalization.isVariable(name) && !url.startsWith("{{{", open)) {
+                out.append("{{").append(Personalization.urlVariable(name)).append("}}");
+            } else {
+                out.append(url, open, close + 2);
+            }
+            i = close + 2;
+        }
+        return out.toString();
     }
 
     /** Whether the href is the unsubscription URL and nothing else, which is not tracked on purpose. */

@@ -53,6 +53,8 @@ public final class Personalization {
 
     private static final String LINK_PREFIX = "ccLink";
 
+    private static final String URL_PREFIX = "ccUrl_";
+
     private Personalization() {
     }
 
@@ -111,12 +113,26 @@ public final class Personalization {
     }
 
     /**
-     * A template rewritten by the {@link LinkRewriter}: it may also use the open pixel and the variables of
-     * links 0 to {@code linkCount - 1}.
+     * The variable the {@link LinkRewriter} puts in a personalized link's href instead of {@code name}: its
+     * value percent-encoded ({@link LinkUrl#encodeValue}).
+     */
+    static String urlVariable(String name) {
+        return URL_PREFIX + name;
+    }
+
+    /** The variable whose value {@code variable} encodes for a URL, or null if it is not a {@link #urlVariable}. */
+    static String urlEncoded(String variable) {
+        return variable.startsWith(URL_PREFIX) && isVariable(variable.substring(URL_PREFIX.length()))
+                ? variable.substring(URL_PREFIX.length()) : null;
+    }
+
+    /**
+     * A template rewritten by the {@link LinkRewriter}: it may also use the open pixel, the variables of
+     * links 0 to {@code linkCount - 1} and the URL-encoded variables.
      */
     static PersonalizedTemplate compileRewritten(ContentPart part, String template, int linkCount) {
         return compile(part, template, name -> isVariable(name) || OPEN_PIXEL.equals(name)
-                || isLinkVariable(name, linkCount)).orThrow();
+                || isLinkVariable(name, linkCount) || urlEncoded(name) != null).orThrow();
     }
 
     /** Whether the template uses the variable somewhere, in a tag or a section (false if it does not compile). */

@@ -65,6 +65,9 @@ public class ContentCheck {
         // checked when it is about to be sent.
         personalisation(ContentPart.SUBJECT, content.subject(), problems);
         personalisation(ContentPart.HTML, content.htmlBody(), problems);
+        if (!blank(content.htmlBody())) {
+            problems.addAll(DeliveryProblem.ofContent(LinkRewriter.checkLinks(content.htmlBody()).problems()));
+        }
         personalisation(ContentPart.TEXT, content.textBody(), problems);
         if (toSend && channel == Channel.EMAIL) {
             if (blank(content.senderAddress())) {
@@ -78,6 +81,20 @@ public class ContentCheck {
             }
         }
         return problems;
+    }
+
+    /**
+     * The content as it is saved: the links of an email's HTML body normalised in place as browsers read them
+     * ({@code LinkUrl}), so what is stored, shown and sent is the URL a click leads to. Links that cannot be
+     * normalised stay as written: {@link #problems} refuses them.
+     */
+    public DeliveryContent withLinksNormalised(Channel channel, DeliveryContent content) {
+        if (channel != Channel.EMAIL || blank(content.htmlBody())) {
+            return content;
+        }
+        String html = LinkRewriter.checkLinks(content.htmlBody()).html();
+        return html.equals(content.htmlBody()) ? content : new DeliveryContent(content.label(), content.senderName(),
+                content.senderAddress(), content.replyTo(), content.subject(), html, content.textBody());
     }
 
     /** Numbers the links of the delivery's HTML body and stores them: clicks resolve through this table. */

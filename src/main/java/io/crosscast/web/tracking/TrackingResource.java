@@ -14,20 +14,26 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.crosscast.delivery.content.LinkUrl;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.logging.Logger;
 
 /**
  * Open pixel, click redirect and unsubscription. A token that is not genuine (tampered, truncated,
  * made up) gets 404 and never a redirect: a click can only lead to a URL of the delivery it was issued
- * for. Responses are never cached, so every open and click reaches the server.
+ * for. A link whose stored URL cannot be a web address gets a page saying so (404), never an error.
+ * Responses are never cached, so every open and click reaches the server.
  */
 @Path("/")
 public class TrackingResource {
+
+    private static final Logger LOG = Logger.getLogger(TrackingResource.class.getName());
 
     /** A transparent 1x1 GIF. */
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
@@ -59,8 +65,39 @@ public class TrackingResource {
         if (url.isEmpty()) {
             return notFound();
         }
-        return Response.status(Response.Status.FOUND).location(URI.create(url.get())).cacheControl(noStore())
-                .build();
+        Optional<URI> target = redirectTarget(url.get());
+        if (target.isEmpty()) {
+            LOG.warning(() -> "A click on a link that cannot be a web address, answered with a page: "
+                    + printable(url.get()));
+            ResourceBundle text = bundle();
+            return page(Response.Status.NOT_FOUND, text.getString("click.invalid.title"),
+                    "<p>" + Html.escape(text.getString("click.invalid")) + "</p>");
+        }
+        return Response.status(Response.Status.FOUND).location(target.get()).cacheControl(noStore()).build();
+    }
+
+    /**
+     * Where a stored link leads, normalised as it is when a delivery is saved: links frozen before links were
+     * normalised may hold characters a URI cannot ({@code |}, spaces...). Empty when even that cannot make it
+     * a web address.
+     */
+    static Optional<URI> redirectTarget(String stored) {
+        LinkUrl link = LinkUrl.read(stored);
+        if (link.kind() != LinkUrl.Kind.WEB) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(link.url()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A stored value fit for one log line. */
+    private static String printable(String value) {
+        String shown = value.length() > 200 ? value.substring(0, 200) + "..." : value;
+        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /** Asks for a confirmation: link scanners that follow every link of a message must not unsubscribe. */

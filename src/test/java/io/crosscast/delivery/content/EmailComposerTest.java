@@ -192,6 +192,21 @@ class EmailComposerTest {
     }
 
     @Test
+    void valuesInAPersonalizedLinkArePercentEncoded() throws Exception {
+        RecipientValues jean = new RecipientValues(5, "Jean Marc & <Co>", null, "a+b@example.fr", null, null, null,
+                null, null);
+        EmailComposer composer = composer("Hi", "<p><a href=\"https://exemple.fr/été?m={{email}}&amp;n={{ firstName }}"
+                + "&amp;u={{unsubscribeUrl}}|x\">go</a> {{firstName}}</p>", null);
+        RenderedEmail email = composer.preview(jean);
+        Document html = Jsoup.parse(email.html());
+        assertEquals("https://exemple.fr/%C3%A9t%C3%A9?m=a%2Bb%40example.fr&n=Jean%20Marc%20%26%20%3CCo%3E"
+                + "&u=https%3A%2F%2Ft.example.com%2Fu%2F5%7Cx", html.selectFirst("a").attr("href"));
+        assertTrue(email.html().contains("</a> Jean Marc &amp; &lt;Co&gt;</p>"), "outside links values are as they were");
+        assertTrue(email.text().contains("Jean Marc & <Co>"), email.text());
+        assertTrue(email.text().contains("m=a%2Bb%40example.fr"), email.text());
+    }
+
+    @Test
     void valuesAreEscapedInHtmlOnly() throws Exception {
         RecipientValues hostile = new RecipientValues(9, "<script>x</script>", null, null, null, null, null, null,
                 null);

@@ -1,0 +1,231 @@
+package io.crosscast.it.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.audience.RecipientForm;
+import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryContent;
+import io.crosscast.delivery.DeliveryException;
+import io.crosscast.delivery.DeliveryService;
+import io.crosscast.delivery.DeliveryStatus;
+import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.Polling;
+import io.crosscast.platform.Datasources;
+import io.crosscast.sandbox.MessageContent;
+import io.crosscast.sandbox.OutboxMessage;
+import io.crosscast.sandbox.OutboxService;
+import jakarta.ejb.EJB;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real-world hrefs (UTM tags with | and spaces, non-ASCII paths, IDN hosts, fragments...) saved, sent and
+ * clicked: each tracked link answers a 302 to the URL a browser would go to, never a 500; links that cannot
+ * be links of an email are refused when saved; a link stored by an older version that cannot be a URI is
+ * redirected normalised, or answered with a page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeliveryLinksIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+
+    /** Each link as written in the HTML body (an attribute value), and where its click must lead. */
+    private static final String[][] TRACKED = {
+            {"https://shop.example.com/offer?utm_source=newsletter&amp;utm_campaign=spring|2026",
+                    "https://shop.example.com/offer?utm_source=newsletter&utm_campaign=spring%7C2026"},
+            {" https://shop.example.com/?utm_campaign=Spring Sale 2026&amp;utm_content=hero banner ",
+                    "https://shop.example.com/?utm_campaign=Spring%20Sale%202026&utm_content=hero%20banner"},
+            {"https://exemple.fr/été/promo?ville=Montréal", "https://exemple.fr/%C3%A9t%C3%A9/promo?ville=Montr%C3%A9al"},
+            {"https://bücher.example/katalog#neu", "https://xn--bcher-kva.example/katalog#neu"},
+            {"HTTPS://Shop.Example.com/a%20b?q=red+shoes&amp;tags[]=x", "https://shop.example.com/a%20b?q=red+shoes&tags[]=x"},
+            {"https://shop.example.com:8443/x\\y{z}^`", "https://shop.example.com:8443/x/y%7Bz%7D%5E%60"},
+            {"https://[::1]/local", "https://[::1]/local"},
+    };
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.crosscast(DeliveryLinksIT.class);
+    }
+
+    @EJB
+    private DeliveryService deliveries;
+
+    @EJB
+    private RecipientService recipients;
+
+    @EJB
+    private OutboxService outbox;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private String token;
+    private String address;
+
+    @BeforeEach
+    void recipient() {
+        token = "l" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        address = "ana+" + token + "@example.com";
+        RecipientForm form = new RecipientForm();
+        form.setFirstName("Ana Lúcia");
+        form.setLastName(token);
+        form.setEmail(address);
+        recipients.create(form);
+    }
+
+    @Test
+    void everyTrackedLinkRedirectsToItsNormalisedUrl() throws Exception {
+        StringBuilder html = new StringBuilder("<html><body><p>Hello {{firstName}}</p>\n");
+        for (String[] link : TRACKED) {
+            html.append("<p><a href=\"").append(link[0]).append("\">link</a></p>\n");
+        }
+        html.append("<p><a href=\"mailto:help@example.com?subject=Hello World\">mail</a>"
+                + " <a href=\"tel:+33 1 23 45 67 89\">call</a> <a href=\"#top\">top</a>"
+                + " <a href=\"https://exemple.fr/profil?m={{email}}&amp;n={{firstName}}|x\">profile</a></p>\n"
+                + "</body></html>");
+        Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Links " + token, "Shop",
+                "shop@example.com", null, "Links", html.toString(), null));
+        long id = delivery.getId();
+
+        String stored = deliveries.get(id).getHtmlBody();
+        assertTrue(stored.contains("href=\"https://shop.example.com/offer?utm_source=newsletter&amp;utm_campaign=spring%7C2026\""),
+                "the stored body holds the normalised links: " + stored);
+        assertTrue(stored.contains("href=\"https://exemple.fr/profil?m={{email}}&amp;n={{firstName}}%7Cx\""), stored);
+        assertTrue(stored.contains("href=\"mailto:help@example.com?subject=Hello World\""), "mailto: is not rewritten");
+
+        deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
+        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+                "the delivery finishes");
+        assertEquals(1, deliveries.stats(id).sent(), "sent, not failed");
+
+        MessageContent message = received(address);
+        List<String> links = links(message.html());
+        List<String> tracked = links.stream().filter(l -> l.contains("/t/c/")).toList();
+        assertEquals(TRACKED.length, tracked.size(), links.toString());
+        for (int i = 0; i < TRACKED.length; i++) {
+            HttpResponse<String> click = get(tracked.get(i));
+            assertEquals(302, click.statusCode(), "link " + i + " (" + TRACKED[i][0] + "): " + click.body());
+            assertEquals(TRACKED[i][1], click.headers().firstValue("Location").orElseThrow(), "link " + i);
+        }
+        assertTrue(links.contains("mailto:help@example.com?subject=Hello World"), links.toString());
+        assertTrue(links.contains("tel:+33 1 23 45 67 89"), links.toString());
+        assertTrue(links.contains("#top"), links.toString());
+        assertTrue(links.contains("https://exemple.fr/profil?m=ana%2B" + token + "%40example.com&n=Ana%20L%C3%BAcia%7Cx"),
+                "the recipient's values in a personalised link are encoded: " + links);
+    }
+
+    @Test
+    void linksThatCannotBeLinksOfAnEmailAreRefusedWhenSaved() {
+        DeliveryException refused = assertThrows(DeliveryException.class, () -> deliveries.create(Channel.EMAIL,
+                new DeliveryContent("Refused " + token, null, null, null, "Hi",
+                        "<p><a href=\"javascript:alert(1)\">a</a></p>\n<p><a href=\"/offer\">b</a></p>\n"
+                                + "<p><a href=\"http://exa mple.com/\">c</a> <a href=\"https://example.com/50%off\">d</a></p>",
+                        null)));
+        assertEquals(DeliveryException.Kind.INVALID, refused.kind());
+        String all = String.join("\n", refused.problems());
+        assertEquals(4, refused.problems().size(), all);
+        assertTrue(all.contains("line 1: the link javascript:alert(1)"), all);
+        assertTrue(all.contains("line 2: the link /offer is relative"), all);
+        assertTrue(all.contains("line 3: the link http://exa mple.com/"), all);
+        assertTrue(all.contains("line 3: the link https://example.com/50%off"), all);
+    }
+
+    @Test
+    void aLinkStoredByAnOlderVersionNeverAnswers500() throws Exception {
+        Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Old links " + token, "Shop",
+                "shop@example.com", null, "Old", "<p><a href=\"https://old.example/1\">one</a>"
+                        + " <a href=\"https://old.example/2\">two</a></p>", null));
+        long id = delivery.getId();
+        deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
+        // As an older version froze them: as written, with characters a URI cannot hold.
+        storeLink(id, 0, "https://old.example/utm?c=a b|c");
+        storeLink(id, 1, "http://exa mple.com/");
+        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+                "the delivery finishes");
+
+        List<String> tracked = links(received(address).html()).stream().filter(l -> l.contains("/t/c/")).toList();
+        assertEquals(2, tracked.size(), tracked.toString());
+        HttpResponse<String> normalised = get(tracked.get(0));
+        assertEquals(302, normalised.statusCode(), normalised.body());
+        assertEquals("https://old.example/utm?c=a%20b%7Cc", normalised.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> broken = get(tracked.get(1), "fr");
+        assertEquals(404, broken.statusCode(), broken.body());
+        assertTrue(broken.headers().firstValue("Location").isEmpty(), "never a redirect");
+        assertTrue(broken.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), broken.body());
+        assertTrue(broken.body().contains("Ce lien ne peut pas être ouvert"), "in the recipient's language: " + broken.body());
+        assertFalse(broken.body().contains("Exception"), broken.body());
+        assertTrue(get(tracked.get(1), "en").body().contains("This link cannot be opened"));
+    }
+
+    private void storeLink(long deliveryId, int index, String url) throws Exception {
+        try (Connection connection = ((DataSource) new InitialContext().lookup(Datasources.NON_JTA)).getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE delivery_link SET url = ? WHERE delivery_id = ? AND link_index = ?")) {
+            update.setString(1, url);
+            update.setLong(2, deliveryId);
+            update.setInt(3, index);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    private String lastNameIsToken() {
+        return "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}";
+    }
+
+    private MessageContent received(String to) {
+        assertTrue(Polling.eventually(PATIENCE, () -> find(to) != null), "a message to " + to);
+        return outbox.read(find(to).id()).orElseThrow();
+    }
+
+    private OutboxMessage find(String to) {
+        for (OutboxMessage m : outbox.list(0, 500)) {
+            if (m.to() != null && m.to().contains(to)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> links(String html) {
+        List<String> links = new ArrayList<>();
+        Matcher m = HREF.matcher(html);
+        while (m.find()) {
+            links.add(m.group(1).replace("&amp;", "&"));
+        }
+        return links;
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return get(url, "en");
+    }
+
+    private HttpResponse<String> get(String url, String language) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", language).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
