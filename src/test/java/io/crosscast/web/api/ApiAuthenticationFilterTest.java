@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,49 @@ class ApiAuthenticationFilterTest {
         assertEquals(0, request.logouts);
     }
 
+    @Test
+    void aChangeSignedInByTheSessionWithoutTheHeaderFormsCannotSendIsA403() throws Exception {
+        FakeRequest request = new FakeRequest(null);
+        request.user = "marketer";
+        request.httpMethod = "POST";
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertFalse(chainCalled);
+        assertEquals(403, response.status);
+        assertEquals("auth.sessionHeaderRequired", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertEquals(0, request.logouts, "the session stays signed in");
+    }
+
+    @Test
+    void aChangeOfAnotherSiteIsA403EvenWithBasicCredentials() throws Exception {
+        FakeRequest request = new FakeRequest("Basic " + BasicCredentialsTest.encode("marketer:marketer"));
+        request.httpMethod = "DELETE";
+        request.headers.put("origin", "https://evil.example");
+        request.headers.put("host", "crosscast.example.com");
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertFalse(chainCalled);
+        assertEquals(403, response.status);
+        assertEquals("auth.crossSite", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertEquals(1, request.logouts, "signed out after the refusal");
+    }
+
+    @Test
+    void aChangeSignedInByTheSessionFromItsOwnPageGoesThrough() throws Exception {
+        FakeRequest request = new FakeRequest(null);
+        request.user = "marketer";
+        request.httpMethod = "POST";
+        request.headers.put("origin", "https://crosscast.example.com");
+        request.headers.put("host", "crosscast.example.com");
+        request.headers.put("x-requested-with", "XMLHttpRequest");
+
+        filter.doFilter(request.proxy(), response.proxy(), chain);
+
+        assertTrue(chainCalled);
+    }
+
     /** A request in a realm of marketer, admin and auditor (a user without an API role). */
     private static final class FakeRequest {
 
@@ -114,6 +158,8 @@ class ApiAuthenticationFilterTest {
                 "admin", Set.of("admin", "marketer"), "auditor", Set.of("auditor"));
 
         private final String authorization;
+        private final Map<String, String> headers = new HashMap<>();
+        private String httpMethod = "GET";
         private String user;
         private int logins;
         private int logouts;
@@ -126,7 +172,9 @@ class ApiAuthenticationFilterTest {
             return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                         case "getUserPrincipal" -> user == null ? null : (Principal) () -> user;
-                        case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                        case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization
+                                : headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
+                        case "getMethod" -> httpMethod;
                         case "isUserInRole" -> user != null && ROLES.get(user).contains((String) args[0]);
                         case "login" -> {
                             logins++;
