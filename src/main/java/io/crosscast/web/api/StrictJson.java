@@ -92,12 +92,16 @@ public final class StrictJson {
     static ApiError refusal(List<ApiError.Problem> problems) {
         List<ApiError.Problem> listed = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
         String message = "The request body has " + (problems.size() == 1 ? "a value" : problems.size() + " values")
-                + " of the wrong type: " + listed.stream().map(p -> p.path() + ": " + p.message())
+                + " of the wrong type: " + listed.stream().map(p -> p.path() + ": " + withoutPeriod(p.message()))
                         .collect(Collectors.joining("; "))
-                + (listed.size() < problems.size() ? "; ..." : "");
+                + (listed.size() < problems.size() ? "; ..." : ".");
         Set<String> keys = listed.stream().map(p -> topKey(p.path())).collect(Collectors.toCollection(LinkedHashSet::new));
         ApiError error = ApiErrors.invalidJsonWithProblems(message, listed);
         return keys.size() == 1 && keys.iterator().next() != null ? error.withField(keys.iterator().next()) : error;
+    }
+
+    private static String withoutPeriod(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     private static String topKey(String pointer) {

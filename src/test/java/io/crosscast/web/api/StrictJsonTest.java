@@ -50,6 +50,8 @@ class StrictJsonTest {
         assertEquals("/smsOptOut WRONG_TYPE, /emailOptOut WRONG_TYPE", problems(error));
         assertEquals("expected true or false, got the number 1.", error.problems().get(0).message());
         assertEquals("expected true or false, got a string (\"maybe\").", error.problems().get(1).message());
+        assertEquals("The request body has 2 values of the wrong type: /smsOptOut: expected true or false, got the"
+                + " number 1; /emailOptOut: expected true or false, got a string (\"maybe\").", error.message());
         assertEquals(null, error.field(), "two keys: no single field");
         assertDoesNotThrow(() -> StrictJson.check(json("{\"smsOptOut\": true, \"emailOptOut\": null}"),
                 RecipientInput.class));
