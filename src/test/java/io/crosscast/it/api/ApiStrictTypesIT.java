@@ -219,5 +219,18 @@ class ApiStrictTypesIT {
                  "transitions": [{"from": "start", "to": "list"}]}""".formatted(token));
         assertTrue(outbound.json().getJsonArray("problems").toString().contains("'outbound' must be true or false"),
                 outbound::toString);
+
+        Reply hugeSubset = api.send("POST", "workflows/validate", "application/json", """
+                {"name": "Huge %s", "activities": [{"id": "start", "type": "start"},
+                  {"id": "split", "type": "split", "config": {"subset.1.condition": {"logic": "and", "children": []},
+                     "subset.99999999999.label": "Huge"}},
+                  {"id": "test", "type": "test", "config": {"expression": "count>99999999999999999999"}}],
+                 "transitions": [{"from": "start", "to": "split"}, {"from": "split", "output": "subset1", "to": "test"}]}
+                """.formatted(token));
+        assertEquals(200, hugeSubset.status(), "a problem, not a server error: " + hugeSubset);
+        assertFalse(hugeSubset.json().getBoolean("valid"), hugeSubset::toString);
+        String hugeProblems = hugeSubset.json().getJsonArray("problems").toString();
+        assertTrue(hugeProblems.contains("count>99999999999999999999") && hugeProblems.contains("Subset keys must be"),
+                hugeSubset::toString);
     }
 }
