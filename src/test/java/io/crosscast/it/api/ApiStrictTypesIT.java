@@ -164,6 +164,14 @@ class ApiStrictTypesIT {
         assertProblems(api.send("DELETE", "lists/" + listId + "/members", "application/json",
                 "{\"recipientIds\": " + id + "}"), "/recipientIds WRONG_TYPE");
         assertEquals(1, api.get("lists/" + listId).json().getInt("members"), "nobody was removed");
+
+        // inside a condition, every value of the wrong type is listed too, not only the first
+        Reply counted = api.send("POST", "recipients/count", "application/json", "{\"condition\": {\"logic\": \"and\","
+                + " \"children\": [{\"field\": \"status\", \"operator\": \"equals\", \"values\": [1]},"
+                + " {\"field\": \"email\", \"operator\": 7}, {\"logic\": true, \"children\": []}]}}");
+        assertError(counted, 400, "condition.invalid", "condition");
+        assertEquals(List.of("/children/0", "/children/1", "/children/2"), counted.json().getJsonArray("problems")
+                .stream().map(p -> p.asJsonObject().getString("path")).toList(), counted::toString);
     }
 
     @Test
