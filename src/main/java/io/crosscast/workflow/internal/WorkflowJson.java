@@ -85,7 +85,7 @@ public final class WorkflowJson {
             wholeNumber(activity, "y", at, problems);
             if (expect(activity, "config", at, problems, JsonValue.ValueType.OBJECT)) {
                 activity.getJsonObject("config").forEach((key, value) -> {
-                    boolean condition = key.equals("condition") || key.endsWith(".condition");
+                    boolean condition = isCondition(key);
                     if (value.getValueType() != JsonValue.ValueType.STRING
                             && !(condition && value.getValueType() == JsonValue.ValueType.OBJECT)) {
                         problems.add(at + "/config/" + escape(key) + ": expected "
@@ -180,7 +180,10 @@ public final class WorkflowJson {
         JsonArrayBuilder activities = Json.createArrayBuilder();
         for (ActivityDefinition a : definition.activities()) {
             JsonObjectBuilder config = Json.createObjectBuilder();
-            a.config().forEach((key, value) -> config.add(key, jsonOrText(value)));
+            // only a condition is written as JSON: any other setting stays text, even one that reads as JSON
+            // (a list named "[2024]"), so that the document keeps the types of the format
+            a.config().forEach((key, value) -> config.add(key, isCondition(key) ? jsonOrText(value)
+                    : Json.createValue(value)));
             JsonObjectBuilder activity = Json.createObjectBuilder().add("id", a.id()).add("type", a.type())
                     .add("label", a.label() == null ? "" : a.label());
             int[] xy = positions.get(a.id());
@@ -208,6 +211,11 @@ public final class WorkflowJson {
             }
         }
         return positions;
+    }
+
+    /** Whether a setting is a condition ({@code condition}, {@code subset.N.condition}). */
+    private static boolean isCondition(String key) {
+        return key.equals("condition") || key.endsWith(".condition");
     }
 
     private static JsonValue jsonOrText(String value) {

@@ -40,6 +40,20 @@ class WorkflowJsonTypesTest {
     }
 
     @Test
+    void aSettingThatReadsAsJsonIsWrittenAsTextSoTheWrittenDocumentKeepsItsTypes() {
+        var definition = new io.crosscast.engine.WorkflowDefinition("w", List.of(
+                new io.crosscast.engine.ActivityDefinition("s", "start", "Start", java.util.Map.of()),
+                new io.crosscast.engine.ActivityDefinition("l", "listUpdate", "List", java.util.Map.of("list", "[2024]",
+                        "condition", "{\"logic\":\"and\",\"children\":[]}"))), List.of());
+
+        String written = WorkflowJson.write(definition, java.util.Map.of());
+
+        assertEquals(List.of(), WorkflowJson.typeProblems(written), written);
+        assertEquals("[2024]", WorkflowJson.parse(written).activities().get(1).config().get("list"));
+        assertEquals(true, written.contains("\"condition\":{\"logic\""), written);
+    }
+
+    @Test
     void aWellTypedDocumentHasNoProblemAndTheDemoIsOne() throws IOException {
         assertEquals(List.of(), WorkflowJson.typeProblems("""
                 {"name": "w", "activities": [{"id": "s", "type": "start", "label": null, "x": 2e1, "y": 7.0},
