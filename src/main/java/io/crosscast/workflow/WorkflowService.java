@@ -368,13 +368,15 @@ public class WorkflowService {
 
     private WorkflowDefinition validate(String json) {
         WorkflowDefinition definition;
+        // values of the wrong JSON type first (parse is lenient on them), then everything else
+        List<Text> problems = new ArrayList<>(WorkflowJson.typeProblems(json).stream().map(Text::verbatim).toList());
         try {
             definition = WorkflowJson.parse(json);
         } catch (WorkflowFormatException e) {
-            throw WorkflowException.invalid(List.of(e.getMessage()));
+            problems.add(Text.verbatim(e.getMessage()));
+            throw WorkflowException.invalidTexts(problems);
         }
-        List<Text> problems = new ArrayList<>(WorkflowValidator.validate(definition, registry).stream()
-                .map(WorkflowProblems::of).toList());
+        problems.addAll(WorkflowValidator.validate(definition, registry).stream().map(WorkflowProblems::of).toList());
         definition.activities().forEach(activity -> problems.addAll(conditionProblems(activity, true)));
         if (!problems.isEmpty()) {
             throw WorkflowException.invalidTexts(problems);

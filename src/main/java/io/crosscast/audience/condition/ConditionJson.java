@@ -241,14 +241,23 @@ public final class ConditionJson {
         };
     }
 
+    /*
+     * Reading goes on after a problem, so that a refusal lists every problem of the condition: each part
+     * (a key, a child) is read on its own, its problems collected, and the whole is refused at the end.
+     */
+
     private static Group readGroup(JsonObject object, List<Integer> path, int depth) {
-        requireOnly(GROUP_KEYS, object, "a group", path);
-        String logicName = string(object, LOGIC, "'logic' must be \"and\" or \"or\"", path);
-        Logic logic = Logic.fromJsonName(logicName).orElseThrow(
-                () -> malformed("Unknown logic '" + logicName + "' (use \"and\" or \"or\")", path));
+        List<ConditionProblem> problems = new ArrayList<>();
+        requireOnly(GROUP_KEYS, object, "a group", path, problems);
+        Logic logic = attempt(problems, () -> {
+            String logicName = string(object, LOGIC, "'logic' must be \"and\" or \"or\"", path);
+            return Logic.fromJsonName(logicName).orElseThrow(
+                    () -> malformed("Unknown logic '" + logicName + "' (use \"and\" or \"or\")", path));
+        });
         JsonValue children = object.get(CHILDREN);
         if (children == null || children.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw malformed("A group needs 'children' (a list of conditions)", path);
+            problems.add(malformed("A group needs 'children' (a list of conditions)", path).problems().get(0));
+            throw new InvalidConditionException(problems);
         }
         if (depth > ConditionValidator.MAX_DEPTH) {
             throw invalid(ProblemCode.TOO_DEEP, path, String.valueOf(ConditionValidator.MAX_DEPTH));
@@ -257,64 +266,104 @@ public final class ConditionJson {
         List<Condition> conditions = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             path.add(i);
-            conditions.add(read(array.get(i), path, depth));
-            path.remove(path.size() - 1);
+            try {
+                conditions.add(read(array.get(i), path, depth));
+            } catch (InvalidConditionException e) {
+                problems.addAll(e.problems());
+            } finally {
+                path.remove(path.size() - 1);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConditionException(problems);
         }
         return new Group(logic, conditions);
     }
 
     private static Rule readRule(JsonObject object, List<Integer> path) {
-        requireOnly(RULE_KEYS, object, "a rule", path);
-        String field = string(object, FIELD, "'field' must be a string", path);
-        if (!object.containsKey(OPERATOR)) {
-            throw malformed("Rule " + field + " has no 'operator'", path);
+        List<ConditionProblem> problems = new ArrayList<>();
+        requireOnly(RULE_KEYS, object, "a rule", path, problems);
+        String field = attempt(problems, () -> string(object, FIELD, "'field' must be a string", path));
+        String named = field == null ? "?" : field;
+        Operator operator = attempt(problems, () -> {
+            if (!object.containsKey(OPERATOR)) {
+                throw malformed("Rule " + named + " has no 'operator'", path);
+            }
+            String operatorName = string(object, OPERATOR, "'operator' must be a string in rule " + named, path);
+            return Operator.fromJsonName(operatorName)
+                    .orElseThrow(() -> invalid(ProblemCode.UNKNOWN_OPERATOR, path, operatorName, named));
+        });
+        List<String> values = values(object, named, path, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConditionException(problems);
         }
-        String operatorName = string(object, OPERATOR, "'operator' must be a string in rule " + field, path);
-        Operator operator = Operator.fromJsonName(operatorName)
-                .orElseThrow(() -> invalid(ProblemCode.UNKNOWN_OPERATOR, path, operatorName, field));
-        return new Rule(field, operator, values(object, field, path));
+        return new Rule(field, operator, values);
+    }
+
+    /** What {@code part} reads, or null with its problems added to {@code problems}. */
+    private static <T> T attempt(List<ConditionProblem> problems, java.util.function.Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (InvalidConditionException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private static TrackingLogRule readTrackingLog(JsonObject object, List<Integer> path) {
-        requireOnly(TRACKING_LOG_KEYS, object, "a trackingLog condition", path);
+        List<ConditionProblem> keyProblems = new ArrayList<>();
+        requireOnly(TRACKING_LOG_KEYS, object, "a trackingLog condition", path, keyProblems);
+        if (!keyProblems.isEmpty()) {
+            throw new InvalidConditionException(keyProblems);
+        }
         JsonValue options = object.get(TRACKING_LOG);
         if (options.getValueType() != JsonValue.ValueType.OBJECT) {
             throw malformed("'trackingLog' must be an object of options, got " + describe(options), path);
         }
         Map<String, String> raw = new LinkedHashMap<>();
-        options.asJsonObject().forEach((name, option) -> raw.put(name, switch (option.getValueType()) {
-            case STRING -> ((JsonString) option).getString();
-            case NUMBER, TRUE, FALSE -> option.toString();
-            default -> throw malformed("Option '" + name + "' of trackingLog must be a string, a number or"
-                    + " true/false, got " + describe(option), path);
-        }));
+        List<ConditionProblem> problems = new ArrayList<>();
+        options.asJsonObject().forEach((name, option) -> {
+            switch (option.getValueType()) {
+                case STRING -> raw.put(name, ((JsonString) option).getString());
+                case NUMBER, TRUE, FALSE -> raw.put(name, option.toString());
+                default -> problems.addAll(malformed("Option '" + name + "' of trackingLog must be a string, a number"
+                        + " or true/false, got " + describe(option), path).problems());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidConditionException(problems);
+        }
         return new TrackingLogRule(raw);
     }
 
-    private static List<String> values(JsonObject object, String field, List<Integer> path) {
+    private static List<String> values(JsonObject object, String field, List<Integer> path,
+            List<ConditionProblem> problems) {
         JsonValue values = object.get(VALUES);
         if (values == null) {
             return List.of();
         }
         if (values.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw malformed("'values' must be a list of strings in rule " + field + ", got " + describe(values),
-                    path);
+            problems.addAll(malformed("'values' must be a list of strings in rule " + field + ", got "
+                    + describe(values), path).problems());
+            return List.of();
         }
         List<String> strings = new ArrayList<>();
         for (JsonValue value : values.asJsonArray()) {
             if (value.getValueType() != JsonValue.ValueType.STRING) {
-                throw malformed("Values must be strings (in quotes) in rule " + field + ", got " + describe(value),
-                        path);
+                problems.addAll(malformed("Values must be strings (in quotes) in rule " + field + ", got "
+                        + describe(value), path).problems());
+            } else {
+                strings.add(((JsonString) value).getString());
             }
-            strings.add(((JsonString) value).getString());
         }
         return strings;
     }
 
-    private static void requireOnly(Set<String> keys, JsonObject object, String what, List<Integer> path) {
+    private static void requireOnly(Set<String> keys, JsonObject object, String what, List<Integer> path,
+            List<ConditionProblem> problems) {
         for (String key : object.keySet()) {
             if (!keys.contains(key)) {
-                throw malformed("Unknown key '" + key + "' in " + what, path);
+                problems.addAll(malformed("Unknown key '" + key + "' in " + what, path).problems());
             }
         }
     }

@@ -93,7 +93,7 @@ public final class SplitActivity extends SingleInputActivity {
         long declared = def.config().keySet().stream().filter(k -> k.startsWith("subset.")).count();
         long read = def.config().keySet().stream()
                 .filter(k -> k.matches("subset\\.\\d+\\.(condition|label|limit)"))
-                .filter(k -> Integer.parseInt(k.split("\\.")[1]) <= subsets.size())
+                .filter(k -> isSubsetNumber(k.split("\\.")[1], subsets.size()))
                 .count();
         if (declared != read) {
             problems.add(Text.of("split.badKeys"));
@@ -138,6 +138,11 @@ public final class SplitActivity extends SingleInputActivity {
             outputs.put("complement", pops.exclusion(input, emitted));
         }
         return NextAction.done(outputs);
+    }
+
+    /** Whether {@code digits} (a subset's number in a key) is from 1 to {@code count}; false when huge. */
+    private static boolean isSubsetNumber(String digits, int count) {
+        return digits.length() <= 9 && Integer.parseInt(digits) <= count;
     }
 
     /** A subset limit: a count or a percentage. */

@@ -38,11 +38,21 @@ public final class TestActivity extends SingleInputActivity {
         }
         Config.number(def, "min", 0, Long.MAX_VALUE, problems);
         def.config("expression").ifPresent(e -> {
-            if (!EXPRESSION.matcher(e).matches()) {
+            Matcher m = EXPRESSION.matcher(e);
+            if (!m.matches() || !isLong(m.group(2))) {
                 problems.add(Text.of("test.badExpression", e));
             }
         });
         return problems;
+    }
+
+    private static boolean isLong(String digits) {
+        try {
+            Long.parseLong(digits);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Whether a population of this size goes to "true". */

@@ -244,6 +244,14 @@ public final class ApiErrors {
         return ApiError.of(400, INVALID_JSON, invalidJsonMessage(cause));
     }
 
+    /**
+     * The 400 for a request body whose values do not have the types expected, listing each problem (see
+     * {@link StrictJson}).
+     */
+    public static ApiError invalidJsonWithProblems(String message, List<ApiError.Problem> problems) {
+        return ApiError.of(400, INVALID_JSON, message).withProblems(problems);
+    }
+
     private static String invalidJsonMessage(Throwable cause) {
         JsonParsingException parsing = findCause(cause, JsonParsingException.class);
         if (parsing != null) {

@@ -56,6 +56,8 @@ public abstract class DeliveryActivity implements ActivityType {
                 problems.add(Text.of("delivery.wrongChannel." + channel().name(), id.get()));
             }
         }
+        def.config("outbound").filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+                .ifPresent(v -> problems.add(Text.of("config.notBoolean", "outbound", v)));
         return problems;
     }
 

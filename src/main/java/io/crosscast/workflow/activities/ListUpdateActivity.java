@@ -60,6 +60,8 @@ public class ListUpdateActivity implements ActivityType {
         if (!MODES.contains(mode)) {
             problems.add(Text.of("listUpdate.badMode", mode));
         }
+        def.config("outbound").filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+                .ifPresent(v -> problems.add(Text.of("config.notBoolean", "outbound", v)));
         return problems;
     }
 

@@ -57,12 +57,133 @@ public final class WorkflowJson {
         return new WorkflowDefinition(name, activities, transitions);
     }
 
+    /**
+     * Every value of a document whose JSON type is not the one of the format, each as
+     * {@code "/activities/1/label: expected a string, got the number 5."} (a JSON pointer, then what is
+     * wrong): {@code name}, ids, types, labels, outputs, {@code from} and {@code to} are strings; {@code x}
+     * and {@code y} whole numbers (of an {@code int}); {@code activities} and {@code transitions} arrays of
+     * objects; {@code config} an object whose values are strings, except a condition ({@code condition},
+     * {@code subset.N.condition}), which may also be an object. Optional keys may be null. {@link #parse}
+     * is lenient on these (a label that is not a string reads as none), so a document is checked here
+     * before it is saved or run; stored documents were. Empty when the document has no such problem, or does
+     * not parse at all (then {@link #parse} says why).
+     */
+    public static List<String> typeProblems(String json) {
+        JsonObject root;
+        try {
+            root = read(json);
+        } catch (WorkflowFormatException e) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        expect(root, "name", "", problems, JsonValue.ValueType.STRING);
+        array(root, "activities", "", problems, (activity, at) -> {
+            expect(activity, "id", at, problems, JsonValue.ValueType.STRING);
+            expect(activity, "type", at, problems, JsonValue.ValueType.STRING);
+            expect(activity, "label", at, problems, JsonValue.ValueType.STRING);
+            wholeNumber(activity, "x", at, problems);
+            wholeNumber(activity, "y", at, problems);
+            if (expect(activity, "config", at, problems, JsonValue.ValueType.OBJECT)) {
+                activity.getJsonObject("config").forEach((key, value) -> {
+                    boolean condition = isCondition(key);
+                    if (value.getValueType() != JsonValue.ValueType.STRING
+                            && !(condition && value.getValueType() == JsonValue.ValueType.OBJECT)) {
+                        problems.add(at + "/config/" + escape(key) + ": expected "
+                                + (condition ? "a condition (an object) or a string" : "a string (settings are text, such as \"true\" or \"3\")")
+                                + ", got " + describe(value) + ".");
+                    }
+                });
+            }
+        });
+        array(root, "transitions", "", problems, (transition, at) -> {
+            for (String key : List.of("id", "from", "output", "to")) {
+                expect(transition, key, at, problems, JsonValue.ValueType.STRING);
+            }
+        });
+        return problems;
+    }
+
+    private static void array(JsonObject parent, String key, String at, List<String> problems,
+            java.util.function.BiConsumer<JsonObject, String> each) {
+        if (!expect(parent, key, at, problems, JsonValue.ValueType.ARRAY)) {
+            return;
+        }
+        JsonArray items = parent.getJsonArray(key);
+        for (int i = 0; i < items.size(); i++) {
+            String itemAt = at + "/" + key + "/" + i;
+            if (items.get(i).getValueType() == JsonValue.ValueType.OBJECT) {
+                each.accept(items.get(i).asJsonObject(), itemAt);
+            } else {
+                problems.add(itemAt + ": expected an object, got " + describe(items.get(i)) + ".");
+            }
+        }
+    }
+
+    /** Whether {@code key} holds a value of type {@code type}; a problem if it holds another (null: absent). */
+    private static boolean expect(JsonObject parent, String key, String at, List<String> problems,
+            JsonValue.ValueType type) {
+        JsonValue value = parent.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        if (value.getValueType() == type) {
+            return true;
+        }
+        String expected = switch (type) {
+            case STRING -> "a string";
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+        };
+        problems.add(at + "/" + escape(key) + ": expected " + expected + ", got " + describe(value) + ".");
+        return false;
+    }
+
+    private static void wholeNumber(JsonObject parent, String key, String at, List<String> problems) {
+        JsonValue value = parent.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return;
+        }
+        boolean whole = false;
+        if (value instanceof jakarta.json.JsonNumber number) {
+            java.math.BigDecimal decimal = number.bigDecimalValue();
+            whole = decimal.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                    && decimal.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                    && (decimal.signum() == 0 || decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0);
+        }
+        if (!whole) {
+            problems.add(at + "/" + escape(key) + ": expected a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + ", got " + describe(value) + ".");
+        }
+    }
+
+    private static String describe(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> {
+                String text = value.toString();
+                yield "a string (" + (text.length() <= 40 ? text : text.substring(0, 37) + "...") + ")";
+            }
+            case NUMBER -> "the number " + value;
+            case TRUE, FALSE -> value.toString();
+            case NULL -> "null";
+        };
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
     /** Writes a definition, with diagram positions taken from {@code positions} (activity id -> x, y). */
     public static String write(WorkflowDefinition definition, Map<String, int[]> positions) {
         JsonArrayBuilder activities = Json.createArrayBuilder();
         for (ActivityDefinition a : definition.activities()) {
             JsonObjectBuilder config = Json.createObjectBuilder();
-            a.config().forEach((key, value) -> config.add(key, jsonOrText(value)));
+            // only a condition is written as JSON: any other setting stays text, even one that reads as JSON
+            // (a list named "[2024]"), so that the document keeps the types of the format
+            a.config().forEach((key, value) -> config.add(key, isCondition(key) ? jsonOrText(value)
+                    : Json.createValue(value)));
             JsonObjectBuilder activity = Json.createObjectBuilder().add("id", a.id()).add("type", a.type())
                     .add("label", a.label() == null ? "" : a.label());
             int[] xy = positions.get(a.id());
@@ -90,6 +211,11 @@ public final class WorkflowJson {
             }
         }
         return positions;
+    }
+
+    /** Whether a setting is a condition ({@code condition}, {@code subset.N.condition}). */
+    private static boolean isCondition(String key) {
+        return key.equals("condition") || key.endsWith(".condition");
     }
 
     private static JsonValue jsonOrText(String value) {

@@ -174,6 +174,26 @@ class ConditionJsonTest {
     }
 
     @Test
+    void everyShapeProblemIsListedNotOnlyTheFirst() {
+        InvalidConditionException e = assertThrows(InvalidConditionException.class, () -> ConditionJson.fromJson(
+                "{\"logic\":\"and\",\"children\":["
+                        + "{\"field\":\"email\",\"operator\":\"equals\",\"values\":[1, \"a\", true]},"
+                        + "{\"field\":5,\"operator\":\"nope\",\"extra\":0},"
+                        + "{\"logic\":\"or\",\"children\":[\"x\", {\"trackingLog\":{\"label\":[\"offer\"]}}]}]}"));
+
+        assertEquals(List.of(
+                "Values must be strings (in quotes) in rule email, got the number 1 (at /children/0)",
+                "Values must be strings (in quotes) in rule email, got true (at /children/0)",
+                "Unknown key 'extra' in a rule (at /children/1)",
+                "'field' must be a string (at /children/1)",
+                "Unknown operator 'nope' in rule ?",
+                "A condition must be a JSON object, got a string (at /children/2/children/0)",
+                "Option 'label' of trackingLog must be a string, a number or true/false, got a list (at /children/2/children/1)"),
+                e.problems().stream().map(ConditionProblem::message).toList());
+        assertEquals(List.of(1), e.problems().get(4).path());
+    }
+
+    @Test
     void problemsCarryTheirPosition() {
         InvalidConditionException e = assertThrows(InvalidConditionException.class, () -> ConditionJson.fromJson(
                 "{\"logic\":\"and\",\"children\":[{\"field\":\"a\",\"operator\":\"equals\"},"

@@ -42,6 +42,13 @@ class SplitActivityTest {
     }
 
     @Test
+    void aSubsetNumberTooLargeForAnIntIsAProblemNotACrash() {
+        ActivityDefinition def = new ActivityDefinition("s", Types.SPLIT, Flow.config("subset.1.condition=gold=true",
+                "subset.99999999999.label=Huge"));
+        assertEquals(List.of("split.badKeys"), split.validate(def).stream().map(t -> t.key()).toList());
+    }
+
+    @Test
     void exclusiveSendsEachRecipientToItsFirstMatchingSubset() {
         var out = run("subset.1.condition=gold=true", "subset.2.condition=young=true");
         assertEquals(Set.of(1L, 2L, 3L, 4L), ids(out, "subset1"));
