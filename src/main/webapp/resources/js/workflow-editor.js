@@ -95,7 +95,7 @@ var ccWorkflow = (function () {
 })();
 
 /*
- * jsPlumb's Label overlay (used by p:diagram for every overlay label) writes its label with innerHTML: a Split
+ * jsPlumb's Label overlay (used by p:diagram for every overlay label) writes its label as HTML: a Split
  * subset labelled <b>B</b> would render bold, and <base href=...> would send the page's next post elsewhere.
  * Every overlay label goes through Label.prototype.update: it writes textContent instead, so what a user typed
  * shows as typed. jsPlumb's svg Label is the same constructor, so one replacement covers both.

@@ -99,6 +99,11 @@ class SecurityHeadersIT {
             HttpResponse<String> answer = get(client, tracking, null);
             assertCommonHeaders(answer);
         }
+        // The unsubscribe page keeps its own policy (one only: a second would forbid its form), framed by no one.
+        List<String> unsubscribe = get(client, "t/u/not-a-token", null).headers().allValues("Content-Security-Policy");
+        assertEquals(1, unsubscribe.size(), unsubscribe::toString);
+        assertTrue(unsubscribe.get(0).contains("form-action 'self'") && unsubscribe.get(0).contains("frame-ancestors 'none'"),
+                unsubscribe.get(0));
 
         HttpResponse<String> css = get(client, "resources/css/crosscast.css", null);
         assertEquals(200, css.statusCode());
