@@ -2,7 +2,8 @@
  * Crosscast: the client side of the "Targeting and workflows" diagram (WEB-INF/includes/workflow-editor.xhtml).
  * Opens an activity's dialog on double-click or with its cog button, a transition's population on a click of
  * its count, and zooms the canvas (CSS scale plus jsPlumb's zoom, so dragging follows the pointer). The zoom
- * survives the canvas being rendered again by ajax.
+ * survives the canvas being rendered again by ajax. Every label jsPlumb draws on the canvas (Split subset
+ * labels, transition counts) is written as text, never as markup (see textOnlyLabels).
  */
 var ccWorkflow = (function () {
     var zoom = 1;
@@ -93,6 +94,29 @@ var ccWorkflow = (function () {
     };
 })();
 
+/*
+ * jsPlumb's Label overlay (used by p:diagram for every overlay label) writes its label as HTML: a Split
+ * subset labelled <b>B</b> would render bold, and <base href=...> would send the page's next post elsewhere.
+ * Every overlay label goes through Label.prototype.update: it writes textContent instead, so what a user typed
+ * shows as typed. jsPlumb's svg Label is the same constructor, so one replacement covers both.
+ */
+(function textOnlyLabels() {
+    var Label = window.jsPlumb && jsPlumb.Overlays && jsPlumb.Overlays.Label;
+    if (!Label || Label.prototype.ccTextOnly) {
+        return;
+    }
+    Label.prototype.update = function () {
+        var text = typeof this.label === 'function' ? this.label(this) : this.label;
+        this.labelText = text;
+        this.getElement().textContent = text == null ? '' : String(text);
+    };
+    Label.prototype.ccTextOnly = true;
+})();
+
+/* The cog button of a box (no inline onclick: the Content-Security-Policy allows no inline handler). */
+$(document).on('click', '.cc-node-open', function () {
+    ccWorkflow.open(this);
+});
 $(document).on('dblclick', '.cc-node', function () {
     ccWorkflow.open(this);
 });

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Checks a definition against the registry and reports every problem it finds (it does not stop at the first).
  * <ul>
- *   <li>UNKNOWN_TYPE, DUPLICATE_ID (activity or transition id), INVALID_CONFIG (messages of {@link ActivityType#validate})</li>
+ *   <li>INVALID_ID (an activity id not made of letters, digits, '_', '-', '.'), UNKNOWN_TYPE, DUPLICATE_ID (activity or transition id), INVALID_CONFIG (messages of {@link ActivityType#validate})</li>
  *   <li>UNKNOWN_ACTIVITY / UNKNOWN_OUTPUT: a dangling transition end</li>
  *   <li>MISSING_INPUT / TOO_MANY_INPUTS: incoming transition count outside {@code minInputs..maxInputs}</li>
  *   <li>NO_START: no entry point (an activity whose type takes no input, i.e. {@code maxInputs() == 0}: Start)</li>
@@ -23,6 +23,12 @@ import java.util.Set;
  * </ul>
  */
 public final class WorkflowValidator {
+
+    /**
+     * What an activity id may be made of: the editor makes ids like {@code query2}; the diagram writes them into
+     * its widget script and element ids as they are, so quotes, spaces or markup must not get that far.
+     */
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private WorkflowValidator() {
     }
@@ -33,6 +39,10 @@ public final class WorkflowValidator {
         Map<String, ActivityType> typeOf = new HashMap<>();
 
         for (ActivityDefinition a : def.activities()) {
+            if (a.id() == null || !SAFE_ID.matcher(a.id()).matches()) {
+                problems.add(new ValidationProblem(a.id(), ValidationProblem.INVALID_ID, Text.of("validator.invalidActivityId", a.id())));
+                continue;
+            }
             if (byId.putIfAbsent(a.id(), a) != null) {
                 problems.add(new ValidationProblem(a.id(), ValidationProblem.DUPLICATE_ID, Text.of("validator.duplicateActivity", a.id())));
                 continue;

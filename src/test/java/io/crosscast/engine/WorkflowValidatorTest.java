@@ -48,6 +48,16 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void anActivityIdIsLettersDigitsAndFewSigns() {
+        for (String id : List.of("q');alert(1);//", "a b", "<b>x</b>", "x\"y", "")) {
+            var problems = validate(new Flow().a("start", "start").a(id, "end").t("start", id));
+            assertTrue(has(problems, id, ValidationProblem.INVALID_ID), id + ": " + problems);
+        }
+        var problems = validate(new Flow().a("start", "start").a("end_2.b-c", "end").t("start", "end_2.b-c"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void invalidConfigComesFromTheType() {
         var problems = validate(new Flow()
                 .a("start", "start").a("q", "query").a("w", "wait", "days=soon").a("d", "deduplication", "key=fax")

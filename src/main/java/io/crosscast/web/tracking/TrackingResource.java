@@ -147,7 +147,7 @@ public class TrackingResource {
                 + Html.escape(title) + "</title></head><body style=\"font-family:sans-serif;max-width:36em;"
                 + "margin:3em auto\"><h1>" + Html.escape(title) + "</h1>" + body + "</body></html>";
         return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(noStore())
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
                 .build();
     }
 

@@ -49,6 +49,8 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--lang=" + language,
                 "--user-data-dir=" + freshProfileDir());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        // The console (where chromium reports a Content-Security-Policy violation), read by consoleErrors().
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         this.driver = new ChromeDriver(service, options);
     }
 
@@ -174,6 +176,17 @@ public final class Browser implements AutoCloseable {
                 "return document.readyState === 'complete'"
                         + " && (!window.jQuery || jQuery.active === 0)"
                         + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    /**
+     * The errors the browser's console received since the last call (chromium reports there, among others,
+     * "Refused to ..." for what the page's Content-Security-Policy blocked).
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
     }
 
     public void clearSession() {
