@@ -40,7 +40,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>Runs when the system property {@code crash.enabled} is true (the build sets it from {@code -Dcrash=true};
  * {@code -Ddb=postgresql} turns it on). Settings: {@code crash.recipients} (20,000), {@code crash.holdAt}
- * (message number to kill at; random by default), {@code crash.port.offset} (600), {@code crash.smtp.port}.
+ * (message number to kill at; random by default), {@code crash.seed}, {@code crash.port.offset} (600),
+ * {@code crash.smtp.port}, {@code crash.h2.options} (appended to the H2 file database's URL).
  */
 @EnabledIfSystemProperty(named = "crash.enabled", matches = "true")
 class EmailCrashIT {
@@ -201,6 +202,13 @@ class EmailCrashIT {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("crosscast.smtp.host", "127.0.0.1");
         properties.put("crosscast.smtp.port", Integer.toString(smtpPort));
+        String h2Options = System.getProperty("crash.h2.options", "");
+        if ("h2".equals(db) && !h2Options.isBlank()) {
+            // The development server's file database (datasources-h2.cli's default URL) with more settings, e.g.
+            // ";WRITE_DELAY=0" to see whether H2 then keeps its commits through a kill.
+            properties.put("crosscast.db.url", "jdbc:h2:" + serverDir.toAbsolutePath().resolve("data/crosscast/crosscast")
+                    + ";DB_CLOSE_ON_EXIT=FALSE" + h2Options);
+        }
         if ("postgresql".equals(db)) {
             properties.put("crosscast.db.url", System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash"));
             properties.put("crosscast.db.user", System.getProperty("crash.db.user", "crosscast"));
