@@ -37,6 +37,7 @@ public final class SinkProcess implements AutoCloseable {
             Process process = new ProcessBuilder(java, "-Xmx128m", "-cp", classpathOf(SmtpSink.class),
                     SmtpSink.class.getName(), Integer.toString(port), records.toString(), Long.toString(holdAt))
                     .redirectErrorStream(true).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "smtp-sink-cleanup"));
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
             Thread drain = new Thread(() -> drain(out, log), "smtp-sink-output");

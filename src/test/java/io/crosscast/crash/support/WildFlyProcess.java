@@ -126,6 +126,12 @@ public final class WildFlyProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot start " + command.get(0), e);
         }
         starts++;
+        Process started = script;
+        // Should the test JVM itself be stopped (Ctrl+C on Maven), take the server down with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }, "crash-server-cleanup"));
         if (!eventually(Duration.ofSeconds(60), () -> findJvm().isPresent() || !script.isAlive())) {
             throw new IllegalStateException("The server's JVM did not appear; see " + baseDir.resolve("console.log"));
         }
