@@ -20,8 +20,8 @@ import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.sandbox.MessageContent;
-import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingRecorder;
 import jakarta.ejb.EJB;
@@ -32,7 +32,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +56,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeliveryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
     private static final Pattern IMG = Pattern.compile("<img[^>]+src=\"([^\"]+/t/o/[^\"]+)\"");
 
     @Deployment
@@ -139,8 +137,8 @@ class DeliveryIT {
         assertEquals(MessageStatus.SENT, ledger.get("Ana").status());
         assertNotNull(ledger.get("Ana").sentAt());
 
-        MessageContent ana = received("ana." + token + "@example.com");
-        MessageContent ben = received("ben." + token + "@example.com");
+        MessageContent ana = SandboxMessages.received(outbox, "ana." + token + "@example.com");
+        MessageContent ben = SandboxMessages.received(outbox, "ben." + token + "@example.com");
         assertEquals("Hello Ana, été offer", ana.message().subject());
         assertTrue(ana.header("From").contains("Crosscast Shop") && ana.header("From").contains("shop@example.com"),
                 ana.header("From"));
@@ -152,7 +150,7 @@ class DeliveryIT {
         assertTrue(ana.html().contains("Dear Ana &amp; co"), ana.html());
         assertTrue(ana.text().contains("Dear Ana"), ana.text());
 
-        List<String> links = links(ana.html());
+        List<String> links = SandboxMessages.links(ana.html());
         assertFalse(ana.html().contains("https://shop.example.com"), "every http link is rewritten: " + ana.html());
         assertTrue(links.contains("#top"), "anchors stay");
         List<String> tracked = links.stream().filter(l -> l.contains("/t/c/")).toList();
@@ -243,29 +241,8 @@ class DeliveryIT {
                 .map(Recipient::getFirstName).toList();
     }
 
-    private MessageContent received(String to) {
-        assertTrue(Polling.eventually(PATIENCE, () -> find(to) != null), "a message to " + to);
-        OutboxMessage message = find(to);
-        return outbox.read(message.id()).orElseThrow();
-    }
 
-    private OutboxMessage find(String to) {
-        for (OutboxMessage m : outbox.list(0, 500)) {
-            if (m.to() != null && m.to().contains(to)) {
-                return m;
-            }
-        }
-        return null;
-    }
 
-    private static List<String> links(String html) {
-        List<String> links = new ArrayList<>();
-        Matcher m = HREF.matcher(html);
-        while (m.find()) {
-            links.add(m.group(1).replace("&amp;", "&"));
-        }
-        return links;
-    }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());

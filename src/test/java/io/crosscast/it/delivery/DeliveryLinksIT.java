@@ -16,9 +16,9 @@ import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
-import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import jakarta.ejb.EJB;
 import java.net.URI;
@@ -28,11 +28,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,7 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeliveryLinksIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
 
     /** Each link as written in the HTML body (an attribute value), and where its click must lead. */
     private static final String[][] TRACKED = {
@@ -122,8 +118,8 @@ class DeliveryLinksIT {
                 "the delivery finishes");
         assertEquals(1, deliveries.stats(id).sent(), "sent, not failed");
 
-        MessageContent message = received(address);
-        List<String> links = links(message.html());
+        MessageContent message = SandboxMessages.received(outbox, address);
+        List<String> links = SandboxMessages.links(message.html());
         List<String> tracked = links.stream().filter(l -> l.contains("/t/c/")).toList();
         assertEquals(TRACKED.length, tracked.size(), links.toString());
         for (int i = 0; i < TRACKED.length; i++) {
@@ -167,7 +163,8 @@ class DeliveryLinksIT {
         assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
                 "the delivery finishes");
 
-        List<String> tracked = links(received(address).html()).stream().filter(l -> l.contains("/t/c/")).toList();
+        List<String> tracked = SandboxMessages.links(SandboxMessages.received(outbox, address).html()).stream()
+                .filter(l -> l.contains("/t/c/")).toList();
         assertEquals(2, tracked.size(), tracked.toString());
         HttpResponse<String> normalised = get(tracked.get(0));
         assertEquals(302, normalised.statusCode(), normalised.body());
@@ -197,28 +194,8 @@ class DeliveryLinksIT {
         return "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}";
     }
 
-    private MessageContent received(String to) {
-        assertTrue(Polling.eventually(PATIENCE, () -> find(to) != null), "a message to " + to);
-        return outbox.read(find(to).id()).orElseThrow();
-    }
 
-    private OutboxMessage find(String to) {
-        for (OutboxMessage m : outbox.list(0, 500)) {
-            if (m.to() != null && m.to().contains(to)) {
-                return m;
-            }
-        }
-        return null;
-    }
 
-    private static List<String> links(String html) {
-        List<String> links = new ArrayList<>();
-        Matcher m = HREF.matcher(html);
-        while (m.find()) {
-            links.add(m.group(1).replace("&amp;", "&"));
-        }
-        return links;
-    }
 
     private HttpResponse<String> get(String url) throws Exception {
         return get(url, "en");

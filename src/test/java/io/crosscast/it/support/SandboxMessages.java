@@ -1,0 +1,48 @@
+package io.crosscast.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.sandbox.MessageContent;
+import io.crosscast.sandbox.OutboxMessage;
+import io.crosscast.sandbox.OutboxService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** For in-container tests: messages the SMTP sandbox received, and the links of their HTML. */
+public final class SandboxMessages {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+
+    private SandboxMessages() {
+    }
+
+    /** The message to an address (waiting for it up to a minute), with its parts. */
+    public static MessageContent received(OutboxService outbox, String to) {
+        assertTrue(Polling.eventually(PATIENCE, () -> find(outbox, to) != null), "a message to " + to);
+        return outbox.read(find(outbox, to).id()).orElseThrow();
+    }
+
+    /** The newest of the latest 500 messages whose recipients include {@code to}, or null. */
+    public static OutboxMessage find(OutboxService outbox, String to) {
+        for (OutboxMessage m : outbox.list(0, 500)) {
+            if (m.to() != null && m.to().contains(to)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The href values of an HTML text, in order ({@code &amp;} read as {@code &}). */
+    public static List<String> links(String html) {
+        List<String> links = new ArrayList<>();
+        Matcher m = HREF.matcher(html);
+        while (m.find()) {
+            links.add(m.group(1).replace("&amp;", "&"));
+        }
+        return links;
+    }
+}
