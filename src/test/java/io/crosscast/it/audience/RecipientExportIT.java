@@ -61,12 +61,14 @@ class RecipientExportIT {
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(export))
                 .getRecords();
 
-        CSVRecord calc = rows.get(0);
+        // the export's order is the database's collation's (PostgreSQL's ignores punctuation, H2's does not)
+        assertEquals(2, rows.size(), export);
+        CSVRecord calc = rows.stream().filter(r -> r.get("email").contains("calc.")).findFirst().orElseThrow();
         assertEquals("calc." + t + "@example.com", calc.get("email"));
         assertEquals("'=cmd|' /C calc'!A0", calc.get("first name"), export);
         assertEquals("'@SUM(1)", calc.get("last name"), export);
         assertEquals("'+33612345678", calc.get("mobile phone"), export);
-        CSVRecord minus = rows.get(1);
+        CSVRecord minus = rows.stream().filter(r -> r.get("email").contains("minus.")).findFirst().orElseThrow();
         assertEquals("'-minus." + t + "@example.com", minus.get("email"), export);
         assertEquals("'+Plus", minus.get("first name"), export);
 
@@ -74,10 +76,13 @@ class RecipientExportIT {
         ImportReport again = run(export);
         assertEquals(2, again.updated(), () -> again.rejectedLines().toString());
         List<Recipient> back = recipients.page(mine, "id", true, 0, 10);
-        assertEquals(List.of("=cmd|' /C calc'!A0", "+Plus"), back.stream().map(Recipient::getFirstName).toList());
-        assertEquals("@SUM(1)", back.get(0).getLastName());
-        assertEquals("+33612345678", back.get(0).getMobilePhone());
-        assertEquals("-minus." + t + "@example.com", back.get(1).getEmail());
+        Recipient calcBack = back.stream().filter(r -> r.getEmail().startsWith("calc.")).findFirst().orElseThrow();
+        Recipient minusBack = back.stream().filter(r -> !r.getEmail().startsWith("calc.")).findFirst().orElseThrow();
+        assertEquals("=cmd|' /C calc'!A0", calcBack.getFirstName());
+        assertEquals("@SUM(1)", calcBack.getLastName());
+        assertEquals("+33612345678", calcBack.getMobilePhone());
+        assertEquals("+Plus", minusBack.getFirstName());
+        assertEquals("-minus." + t + "@example.com", minusBack.getEmail());
     }
 
     private ImportReport run(String csv) throws IOException {
