@@ -38,8 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * docs/DECISIONS.md), a duplicate carries the same Message-ID both times, the held message was sent again, and
  * the ledger says SENT for everyone with the Message-ID the sink saw.
  *
- * <p>Runs when the system property {@code crash.enabled} is true (the build sets it from {@code -Dcrash=true};
- * {@code -Ddb=postgresql} turns it on). Settings: {@code crash.recipients} (20,000), {@code crash.holdAt}
+ * <p>Runs when the system property {@code crash.enabled} is true (the build sets it from {@code -Dcrash}, true
+ * unless {@code -Dcrash=false}), on H2 (the development file database) or PostgreSQL ({@code -Ddb=postgresql}). Settings: {@code crash.recipients} (20,000), {@code crash.holdAt}
  * (message number to kill at; random by default), {@code crash.seed}, {@code crash.port.offset} (600),
  * {@code crash.smtp.port}, {@code crash.h2.options} (appended to the H2 file database's URL).
  */
@@ -205,7 +205,7 @@ class EmailCrashIT {
         String h2Options = System.getProperty("crash.h2.options", "");
         if ("h2".equals(db) && !h2Options.isBlank()) {
             // The development server's file database (datasources-h2.cli's default URL) with more settings, e.g.
-            // ";WRITE_DELAY=0" to see whether H2 then keeps its commits through a kill.
+            // ";WRITE_DELAY=1000" to see that H2 then loses its latest commits to a kill.
             properties.put("crosscast.db.url", "jdbc:h2:" + serverDir.toAbsolutePath().resolve("data/crosscast/crosscast")
                     + ";DB_CLOSE_ON_EXIT=FALSE" + h2Options);
         }
