@@ -13,6 +13,7 @@ import io.crosscast.audience.importing.RejectedLine;
 import io.crosscast.web.Messages;
 import io.crosscast.web.ProblemTexts;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -55,6 +56,8 @@ public class RecipientImportPage implements Serializable {
     private final List<ColumnChoice> columns = new ArrayList<>();
     private String listName;
     private String importId;
+    /** The request attribute holding what the request saw of the import's end (see {@link #isDone()}). */
+    private static final String SEEN = RecipientImportPage.class.getName() + ".seen";
 
     /** A column of the file and the field it goes to (null: ignored). */
     public static class ColumnChoice implements Serializable {
@@ -180,19 +183,37 @@ public class RecipientImportPage implements Serializable {
     }
 
     public int getPercent() {
-        return progress().map(ImportProgress::percent).orElse(0);
+        return isDone() ? 100 : progress().map(ImportProgress::percent).orElse(0);
     }
 
+    /**
+     * Whether the import has ended, as this request saw it first: one answer of the poll shows either the live
+     * counts or the report, never live counts read just before the import ended beside its report (the poll
+     * stops after that answer, so its counts would stay on screen).
+     */
     public boolean isDone() {
-        return progress().map(ImportProgress::isDone).orElse(false);
+        return seen().done();
     }
 
     public ImportProgress getProgress() {
         return progress().orElse(null);
     }
 
+    /** The report once the import has ended, as this request saw it first (see {@link #isDone()}). */
     public ImportReport getReport() {
-        return progress().map(ImportProgress::report).orElse(null);
+        return seen().report();
+    }
+
+    /** What one request saw of the import's end: read once, kept in the request's attributes. */
+    private record Seen(boolean done, ImportReport report) {
+    }
+
+    private Seen seen() {
+        return (Seen) FacesContext.getCurrentInstance().getAttributes().computeIfAbsent(SEEN, key -> {
+            Optional<ImportProgress> progress = progress();
+            ImportReport report = progress.map(ImportProgress::report).orElse(null);
+            return new Seen(report != null || progress.map(ImportProgress::failure).isPresent(), report);
+        });
     }
 
     /** The repeated lines named so far (the report's once done), in file order. */
