@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,23 @@ public final class Browser implements AutoCloseable {
         type(By.id("password"), password);
         driver.findElement(By.id("signIn")).click();
         waitForPage();
+    }
+
+    /**
+     * Imports a CSV file through the import page: upload, the proposed columns (which must include Email),
+     * start, and wait until the report shows.
+     */
+    public void importCsv(Path file) {
+        open("recipients/import.xhtml");
+        driver.findElement(By.cssSelector("input[type='file']")).sendKeys(file.toString());
+        click(By.id("importForm:readColumns"));
+        String columns = text(By.id("mappingForm:columns"));
+        if (!columns.contains("Email")) {
+            throw new AssertionError("the proposed columns lack Email: " + columns);
+        }
+        click(By.id("mappingForm:startImport"));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("progressForm:summary")));
     }
 
     public void signOut() {

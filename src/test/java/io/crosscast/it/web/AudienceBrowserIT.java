@@ -11,7 +11,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The audience as a marketer uses it: create a recipient (after a refused bad email), filter the grid,
@@ -101,13 +98,7 @@ class AudienceBrowserIT {
         Files.write(csv, lines, StandardCharsets.UTF_8);
 
         // Import: upload, check the proposed columns, run, read the report.
-        browser.open("recipients/import.xhtml");
-        browser.driver().findElement(By.cssSelector("input[type='file']")).sendKeys(csv.toString());
-        browser.click(By.id("importForm:readColumns"));
-        assertTrue(browser.text(By.id("mappingForm:columns")).contains("Email"));
-        browser.click(By.id("mappingForm:startImport"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("progressForm:summary")));
+        browser.importCsv(csv);
         assertEquals("3", browser.text(By.id("progressForm:created")));
         assertEquals("3", browser.text(By.id("progressForm:rejected")));
         String rejected = browser.text(By.id("progressForm:rejectedLines"));

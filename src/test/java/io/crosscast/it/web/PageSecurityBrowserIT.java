@@ -120,13 +120,7 @@ class PageSecurityBrowserIT extends BrowserTestCase {
         Path csv = Files.createTempFile("crosscast-policy", ".csv");
         Files.write(csv, List.of("email;firstName;lastName", "a." + token + "@example.com;Ana;" + token),
                 StandardCharsets.UTF_8);
-        browser.open("recipients/import.xhtml");
-        browser.driver().findElement(By.cssSelector("input[type='file']")).sendKeys(csv.toString());
-        browser.click(By.id("importForm:readColumns"));
-        assertTrue(browser.text(By.id("mappingForm:columns")).contains("Email"));
-        browser.click(By.id("mappingForm:startImport"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("progressForm:summary")));
+        browser.importCsv(csv);
         assertEquals("1", browser.text(By.id("progressForm:created")));
         Files.deleteIfExists(csv);
         errors.addAll(browser.consoleErrors());
