@@ -205,6 +205,10 @@ public class DeliveryService {
             throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.NOT_SENDING, delivery.getLabel()));
         }
         delivery.finish(DeliveryStatus.CANCELLED, Instant.now(clock));
+        unschedule(deliveryId);
+    }
+
+    private void unschedule(long deliveryId) {
         try {
             scheduler.cancel(DeliverySendJob.key(deliveryId));
         } catch (SchedulerException e) {
@@ -223,30 +227,41 @@ public class DeliveryService {
     }
 
     /**
-     * After a slice of sending, in one transaction: schedules the next slice at {@code retryAt} when the
-     * slice stopped early, else at once or at the earliest retry when messages are pending, else marks the
-     * delivery SENT. Returns whether it is finished.
+     * After a run of sending, in one transaction: marks the delivery SENT when nothing is pending any more, else
+     * schedules the next run when the first pending row is due (a retry's time, or the end of another server's
+     * claim), and not before {@code retryAt} when the run stopped early (SMTP server unreachable). Returns whether
+     * it is finished.
      */
     public boolean afterSlice(long deliveryId, Instant retryAt) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() != DeliveryStatus.SENDING) {
             return false;
         }
-        if (retryAt != null) {
-            scheduleSending(deliveryId, retryAt);
-            return false;
-        }
-        Object earliest = NativeSql.query(em, "SELECT MIN(COALESCE(next_attempt_at, ?)) FROM delivery_message"
-                + " WHERE delivery_id = ? AND status = 'PENDING'", List.of(SqlValues.timestamp(Instant.EPOCH), deliveryId))
-                .getSingleResult();
+        Object earliest = NativeSql.query(em, "SELECT MIN(GREATEST(COALESCE(next_attempt_at, ?),"
+                + " COALESCE(claimed_until, ?))) FROM delivery_message WHERE delivery_id = ? AND status = 'PENDING'",
+                List.of(epoch(), epoch(), deliveryId)).getSingleResult();
         Instant now = Instant.now(clock);
         if (earliest == null) {
             delivery.finish(DeliveryStatus.SENT, now);
+            unschedule(deliveryId);
             return true;
         }
         Instant at = SqlValues.instant(earliest);
+        if (retryAt != null && retryAt.isAfter(at)) {
+            at = retryAt;
+        }
         scheduleSending(deliveryId, at.isBefore(now) ? now : at);
         return false;
+    }
+
+    /** The deliveries that are SENDING (to resume them when the server starts). */
+    public List<Long> sendingIds() {
+        return em.createQuery("SELECT d.id FROM Delivery d WHERE d.status = :status", Long.class)
+                .setParameter("status", DeliveryStatus.SENDING).getResultList();
+    }
+
+    private static Object epoch() {
+        return SqlValues.timestamp(Instant.EPOCH);
     }
 
     /** Ledger and tracking figures (SMS receipts included). */

@@ -8,7 +8,10 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 
-/** Sends one slice of a delivery's pending messages. One at a time per delivery (one job key each). */
+/**
+ * Starts (or keeps watching) a delivery's sending; returns at once, the sending runs on its own executor. One at a
+ * time per delivery (one job key each).
+ */
 @Dependent
 @DisallowConcurrentExecution
 public class DeliverySendJob implements Job {
@@ -24,6 +27,6 @@ public class DeliverySendJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        sending.sendSlice(Long.parseLong(context.getMergedJobDataMap().getString(DELIVERY_ID)));
+        sending.start(Long.parseLong(context.getMergedJobDataMap().getString(DELIVERY_ID)));
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One delivery's content, compiled once and rendered per recipient. The unsubscription line is written in
  * the recipient's language (French or English), so there is one compiled composer per language.
  */
-public final class EmailBatch {
+public final class EmailBatch implements EmailRun.Messages {
 
     private final long deliveryId;
     private final EmailContent content;
@@ -49,11 +49,13 @@ public final class EmailBatch {
         };
     }
 
+    @Override
     public String messageId(long recipientId) {
         return links.messageId(deliveryId, recipientId);
     }
 
     /** The message for one pending ledger row. */
+    @Override
     public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
         return composer(message.language()).compose(session, message.values(), message.address(), messageId);
     }

@@ -1,0 +1,295 @@
+package io.crosscast.delivery.internal;
+
+import io.crosscast.delivery.LedgerReason;
+import io.crosscast.platform.DatabaseVendor;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * One email delivery being sent by this server: up to {@link SendSettings#connections()} workers on the sending
+ * executor, each with its own SMTP connection (one of the server's {@link SendSettings#maxConnections()}), each
+ * claiming a batch of ledger rows, sending them one after the other over its connection and writing their results
+ * in one transaction. The first worker waits for a free connection; more join as long as connections are free and
+ * rows are left. A crash resends at most the messages of the batches in flight (workers x batch), each under its
+ * own Message-ID, and skips nobody (unwritten rows stay PENDING; this server's claims are released when it starts).
+ *
+ * <p>Every {@link SendSettings#controlInterval()} one worker reads the delivery's status: once it is no longer
+ * SENDING (cancelled, paused), every worker finishes the message in hand, writes its batch and gives back the rows
+ * it had not tried. When the last worker ends, {@code onEnd} runs (settling the delivery or scheduling what next).
+ */
+public final class EmailRun {
+
+    private static final Logger LOG = Logger.getLogger(EmailRun.class.getName());
+    private static final long WAIT_SLICE_MILLIS = 200;
+
+    private final long deliveryId;
+    private final Messages batch;
+    private final Dependencies with;
+    private final Consumer<EmailRun> onEnd;
+    private final RatePacer deliveryRate;
+    private final Clock clock = Clock.systemUTC();
+
+    private final ReentrantLock claims = new ReentrantLock();
+    private long cursor;
+    private final AtomicInteger workers = new AtomicInteger();
+    private final AtomicLong nextControl = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private volatile boolean stopped;
+    private volatile boolean exhausted;
+    private volatile Instant retryAt;
+
+    /** What a run needs of the server. */
+    public record Dependencies(DataSource dataSource, DatabaseVendor vendor, Session mail,
+                               Executor executor, SendingLimits limits, SendSettings settings,
+                               String node) {
+    }
+
+    public EmailRun(long deliveryId, Messages batch, Dependencies with, Consumer<EmailRun> onEnd) {
+        this.deliveryId = deliveryId;
+        this.batch = batch;
+        this.with = with;
+        this.onEnd = onEnd;
+        this.deliveryRate = new RatePacer(with.settings().messagesPerSecond());
+        this.nextControl.set(System.nanoTime());
+    }
+
+    /** The messages of a delivery: {@link EmailBatch} (an interface, so that a test can send simpler ones). */
+    public interface Messages {
+        String messageId(long recipientId);
+
+        MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException;
+    }
+
+    public long deliveryId() {
+        return deliveryId;
+    }
+
+    /** When to go on if the run stopped because the SMTP server could not be reached, else null. */
+    public Instant retryAt() {
+        return retryAt;
+    }
+
+    /** Messages accepted by the SMTP server in this run. */
+    public long sentCount() {
+        return sent.get();
+    }
+
+    /** Starts the first worker (it waits for a free connection). */
+    public void start() {
+        workers.incrementAndGet();
+        submit(false);
+    }
+
+    private void submit(boolean holdsConnection) {
+        try {
+            with.executor().execute(() -> work(holdsConnection));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery " + deliveryId + ": cannot start a sending worker", e);
+            if (holdsConnection) {
+                with.limits().releaseConnection();
+            }
+            workerEnded();
+        }
+    }
+
+    /** Adds a worker when this run has fewer than its connections, rows are left and a connection is free. */
+    private void grow() {
+        while (!stopped && !exhausted) {
+            int current = workers.get();
+            if (current >= with.settings().connections()) {
+                return;
+            }
+            if (!with.limits().tryConnection()) {
+                return;
+            }
+            if (workers.compareAndSet(current, current + 1)) {
+                submit(true);
+            } else {
+                with.limits().releaseConnection();
+            }
+        }
+    }
+
+    private void work(boolean holdsConnection) {
+        boolean holding = holdsConnection;
+        try (SmtpLink smtp = new SmtpLink(with.mail())) {
+            while (!holding && !stopped()) {
+                holding = with.limits().connection(WAIT_SLICE_MILLIS);
+            }
+            while (holding && !stopped()) {
+                List<PendingMessage> claimed = claim();
+                if (claimed.isEmpty()) {
+                    exhausted = true;
+                    break;
+                }
+                grow();
+                if (!sendBatch(smtp, claimed)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery " + deliveryId + ": a sending worker stopped (" + e + "); going on in "
+                    + with.settings().reconnectDelay().toSeconds() + " s", e);
+            retryLater();
+        } finally {
+            if (holding) {
+                with.limits().releaseConnection();
+            }
+            workerEnded();
+        }
+    }
+
+    private void workerEnded() {
+        if (workers.decrementAndGet() == 0) {
+            onEnd.accept(this);
+        }
+    }
+
+    /** The next batch of this delivery's rows for this server: claimed one claim at a time, from a shared cursor. */
+    private List<PendingMessage> claim() throws SQLException {
+        claims.lock();
+        try (Connection connection = with.dataSource().getConnection()) {
+            Instant now = Instant.now(clock);
+            int size = with.settings().batchSize();
+            List<PendingMessage> rows = LedgerRows.claim(connection, with.vendor(), deliveryId, cursor, size,
+                    with.node(), now, now.plus(with.settings().claimLease()));
+            if (rows.isEmpty() && cursor > 0) {
+                // The end of the ledger: once more from the start (rows given back, retries now due).
+                cursor = 0;
+                rows = LedgerRows.claim(connection, with.vendor(), deliveryId, 0, size, with.node(), now,
+                        now.plus(with.settings().claimLease()));
+            }
+            if (!rows.isEmpty()) {
+                cursor = rows.get(rows.size() - 1).recipientId();
+            }
+            return rows;
+        } finally {
+            claims.unlock();
+        }
+    }
+
+    /**
+     * Sends a claimed batch over one connection and writes its results; rows not tried (stopped, or the
+     * connection lost) are given back. Returns whether the worker may go on.
+     */
+    private boolean sendBatch(SmtpLink smtp, List<PendingMessage> claimed) throws SQLException, InterruptedException {
+        List<LedgerResult> results = new ArrayList<>(claimed.size());
+        boolean goOn = true;
+        try {
+            for (PendingMessage message : claimed) {
+                if (!goOn || stopped()) {
+                    goOn = false;
+                    results.add(LedgerResult.released(message.recipientId()));
+                    continue;
+                }
+                LedgerResult result = sendOne(smtp, message);
+                if (result == null) {
+                    goOn = false;
+                    results.add(LedgerResult.released(message.recipientId()));
+                } else {
+                    results.add(result);
+                }
+            }
+        } finally {
+            for (int i = results.size(); i < claimed.size(); i++) {
+                results.add(LedgerResult.released(claimed.get(i).recipientId()));
+            }
+            try (Connection connection = with.dataSource().getConnection()) {
+                LedgerRows.record(connection, deliveryId, results, Instant.now(clock));
+            }
+        }
+        return goOn;
+    }
+
+    /** One message; null when it could not be tried (stopped while waiting, or no SMTP connection). */
+    private LedgerResult sendOne(SmtpLink smtp, PendingMessage message) throws InterruptedException {
+        if (message.deleted()) {
+            return LedgerResult.failed(message.recipientId(), LedgerReason.RECIPIENT_DELETED.format());
+        }
+        String messageId = batch.messageId(message.recipientId());
+        MimeMessage mime;
+        try {
+            mime = batch.compose(with.mail(), message, messageId);
+        } catch (MessagingException | IllegalArgumentException e) {
+            return LedgerResult.failed(message.recipientId(), LedgerReason.NOT_BUILT.format(e.getMessage()));
+        }
+        SendingLimits.DomainPermit domain = null;
+        while (domain == null) {
+            if (stopped()) {
+                return null;
+            }
+            domain = with.limits().domain(message.address(), WAIT_SLICE_MILLIS);
+        }
+        try {
+            deliveryRate.await();
+            with.limits().pace();
+            SmtpOutcome outcome = smtp.send(mime);
+            if (outcome.kind() == SmtpOutcome.Kind.CONNECTION_FAILED) {
+                // Once more on a new connection: the relay may have closed an idle one.
+                outcome = smtp.send(mime);
+            }
+            LedgerResult result = LedgerResult.of(message, outcome.kind(), outcome.reason(), messageId, false,
+                    with.settings(), Instant.now(clock));
+            if (result == null) {
+                LOG.warning("Delivery " + deliveryId + ": SMTP connection failed (" + outcome.reason()
+                        + "); going on in " + with.settings().reconnectDelay().toSeconds() + " s");
+                retryLater();
+            } else if (result.kind() == LedgerResult.Kind.SENT) {
+                sent.incrementAndGet();
+            }
+            return result;
+        } finally {
+            domain.release();
+        }
+    }
+
+    /** The SMTP server could not be reached: this run stops and the delivery goes on after the reconnect delay. */
+    private void retryLater() {
+        retryAt = Instant.now(clock).plus(with.settings().reconnectDelay());
+        stopped = true;
+    }
+
+    /**
+     * Whether the run should stop: already known, or (looked up at most every control interval, by one worker
+     * at a time) the delivery is no longer SENDING.
+     */
+    private boolean stopped() {
+        if (stopped) {
+            return true;
+        }
+        long now = System.nanoTime();
+        long due = nextControl.get();
+        if (now - due >= 0 && nextControl.compareAndSet(due, now + with.settings().controlInterval().toNanos())) {
+            if (!stillSending()) {
+                stopped = true;
+            }
+        }
+        return stopped;
+    }
+
+    private boolean stillSending() {
+        try (Connection connection = with.dataSource().getConnection()) {
+            return LedgerRows.stillSending(connection, deliveryId);
+        } catch (SQLException e) {
+            LOG.fine(() -> "Delivery " + deliveryId + ": status not read (" + e.getMessage() + "); going on");
+            return true;
+        }
+    }
+}

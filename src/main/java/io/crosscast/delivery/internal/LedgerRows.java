@@ -1,0 +1,229 @@
+package io.crosscast.delivery.internal;
+
+import io.crosscast.platform.DatabaseVendor;
+import io.crosscast.platform.sql.SqlValues;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The send ledger's rows as the senders read and write them, in plain JDBC on a connection of the non-JTA
+ * datasource. Rows are read a page at a time in the pending index's order (never a whole delivery), claimed in
+ * batches, and their results written a batch at a time in one transaction: a crash before that commit leaves the
+ * rows PENDING, so they are sent again (same Message-ID), never skipped.
+ */
+public final class LedgerRows {
+
+    private static final String COLUMNS = "SELECT dm.recipient_id, dm.address, dm.attempts, r.id, r.first_name,"
+            + " r.last_name, r.email, r.mobile_phone, r.status, r.country, r.language, r.birth_date"
+            + " FROM delivery_message dm LEFT JOIN recipient r ON r.id = dm.recipient_id";
+
+    // Ordered by the whole index (delivery_id, status, recipient_id), though the first two are fixed: H2 then
+    // reads the page straight from the index; ordered by recipient_id alone it read and sorted every pending row
+    // for each page (200 times slower at 150,000 rows).
+    private static final String READY = " WHERE dm.delivery_id = ? AND dm.status = 'PENDING' AND dm.recipient_id > ?"
+            + " AND (dm.next_attempt_at IS NULL OR dm.next_attempt_at <= ?)";
+    private static final String ORDER = " ORDER BY dm.delivery_id, dm.status, dm.recipient_id FETCH FIRST ";
+
+    private static final String WHERE_PENDING_ROW = " WHERE delivery_id = ? AND recipient_id = ? AND status = 'PENDING'";
+    private static final String UNCLAIM = ", claimed_by = NULL, claimed_until = NULL";
+
+    private static final Map<LedgerResult.Kind, String> WRITES = new EnumMap<>(Map.of(
+            LedgerResult.Kind.SENT, "UPDATE delivery_message SET status = 'SENT', message_id = ?, sent_at = ?,"
+                    + " reason = NULL, next_attempt_at = NULL, attempts = attempts + 1, updated_at = ?" + UNCLAIM
+                    + WHERE_PENDING_ROW,
+            LedgerResult.Kind.FAILED, failed(),
+            LedgerResult.Kind.FAILED_EMAIL_QUARANTINED, failed(),
+            LedgerResult.Kind.FAILED_SMS_QUARANTINED, failed(),
+            LedgerResult.Kind.DEFERRED, "UPDATE delivery_message SET reason = ?, next_attempt_at = ?, attempts = ?,"
+                    + " updated_at = ?" + UNCLAIM + WHERE_PENDING_ROW,
+            LedgerResult.Kind.RELEASED, "UPDATE delivery_message SET claimed_by = NULL, claimed_until = NULL"
+                    + WHERE_PENDING_ROW));
+
+    private static final String QUARANTINE_EMAIL = "UPDATE recipient SET email_quarantined_at = ?,"
+            + " email_quarantine_reason = ?, version = version + 1 WHERE id = ? AND email_quarantined_at IS NULL";
+    private static final String QUARANTINE_SMS = "UPDATE recipient SET sms_quarantined_at = ?,"
+            + " sms_quarantine_reason = ?, version = version + 1 WHERE id = ? AND sms_quarantined_at IS NULL";
+
+    private LedgerRows() {
+    }
+
+    private static String failed() {
+        return "UPDATE delivery_message SET status = 'FAILED', reason = ?, next_attempt_at = NULL,"
+                + " attempts = attempts + 1, updated_at = ?" + UNCLAIM + WHERE_PENDING_ROW;
+    }
+
+    /**
+     * The next page of pending rows due now, after recipient {@code after}, unclaimed or not (the SMS sender, one
+     * per delivery, does not claim). In auto-commit mode.
+     */
+    public static List<PendingMessage> readPending(Connection connection, long deliveryId, long after, int limit,
+            Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(COLUMNS + READY + ORDER + limit + " ROWS ONLY")) {
+            select.setLong(1, deliveryId);
+            select.setLong(2, after);
+            select.setObject(3, SqlValues.timestamp(now));
+            return read(select, limit);
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} pending rows due now, after recipient {@code after}, that nobody holds (no claim
+     * or an expired one), for {@code node} until {@code leaseUntil}, and returns them with what personalisation
+     * needs. One transaction; on PostgreSQL the rows are locked while claimed and rows locked by another claim are
+     * skipped ({@code FOR UPDATE SKIP LOCKED}), so several servers never claim the same row; H2 serves one server
+     * only, whose claims of one delivery are made one at a time by its caller.
+     */
+    public static List<PendingMessage> claim(Connection connection, DatabaseVendor vendor, long deliveryId, long after,
+            int limit, String node, Instant now, Instant leaseUntil) throws SQLException {
+        String sql = COLUMNS + READY + " AND (dm.claimed_until IS NULL OR dm.claimed_until <= ?)" + ORDER + limit
+                + " ROWS ONLY" + (vendor == DatabaseVendor.POSTGRESQL ? " FOR UPDATE OF dm SKIP LOCKED" : "");
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            List<PendingMessage> rows;
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setLong(1, deliveryId);
+                select.setLong(2, after);
+                select.setObject(3, SqlValues.timestamp(now));
+                select.setObject(4, SqlValues.timestamp(now));
+                rows = read(select, limit);
+            }
+            if (!rows.isEmpty()) {
+                try (PreparedStatement mark = connection.prepareStatement("UPDATE delivery_message SET claimed_by = ?,"
+                        + " claimed_until = ?" + WHERE_PENDING_ROW)) {
+                    for (PendingMessage row : rows) {
+                        mark.setString(1, node);
+                        mark.setObject(2, SqlValues.timestamp(leaseUntil));
+                        mark.setLong(3, deliveryId);
+                        mark.setLong(4, row.recipientId());
+                        mark.addBatch();
+                    }
+                    mark.executeBatch();
+                }
+            }
+            connection.commit();
+            return rows;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Writes a batch's results in one transaction; each write applies only to a row still PENDING. */
+    public static void record(Connection connection, long deliveryId, List<LedgerResult> results, Instant now)
+            throws SQLException {
+        if (results.isEmpty()) {
+            return;
+        }
+        Map<LedgerResult.Kind, List<LedgerResult>> byKind = new EnumMap<>(LedgerResult.Kind.class);
+        for (LedgerResult result : results) {
+            byKind.computeIfAbsent(result.kind(), k -> new ArrayList<>()).add(result);
+        }
+        Object at = SqlValues.timestamp(now);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (Map.Entry<LedgerResult.Kind, List<LedgerResult>> group : byKind.entrySet()) {
+                try (PreparedStatement write = connection.prepareStatement(WRITES.get(group.getKey()))) {
+                    for (LedgerResult result : group.getValue()) {
+                        bind(write, group.getKey(), result, at, deliveryId);
+                        write.addBatch();
+                    }
+                    write.executeBatch();
+                }
+                String quarantine = group.getKey() == LedgerResult.Kind.FAILED_EMAIL_QUARANTINED ? QUARANTINE_EMAIL
+                        : group.getKey() == LedgerResult.Kind.FAILED_SMS_QUARANTINED ? QUARANTINE_SMS : null;
+                if (quarantine != null) {
+                    try (PreparedStatement write = connection.prepareStatement(quarantine)) {
+                        for (LedgerResult result : group.getValue()) {
+                            write.setObject(1, at);
+                            write.setString(2, result.reason());
+                            write.setLong(3, result.recipientId());
+                            write.addBatch();
+                        }
+                        write.executeBatch();
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Gives back every claim {@code node} holds on the pending rows of deliveries still sending: called when the
+     * server starts, since claims made before a crash or a stop are not being worked on any more. Returns how many.
+     */
+    public static int releaseClaims(Connection connection, String node) throws SQLException {
+        try (PreparedStatement release = connection.prepareStatement("UPDATE delivery_message SET claimed_by = NULL,"
+                + " claimed_until = NULL WHERE delivery_id IN (SELECT d.id FROM delivery d WHERE d.status = 'SENDING')"
+                + " AND status = 'PENDING' AND claimed_by = ?")) {
+            release.setString(1, node);
+            return release.executeUpdate();
+        }
+    }
+
+    /** Whether the delivery is still SENDING (not cancelled, paused or finished meanwhile). */
+    public static boolean stillSending(Connection connection, long deliveryId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT status FROM delivery WHERE id = ?")) {
+            select.setLong(1, deliveryId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && "SENDING".equals(row.getString(1));
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement write, LedgerResult.Kind kind, LedgerResult result, Object now,
+            long deliveryId) throws SQLException {
+        int i = 1;
+        switch (kind) {
+            case SENT -> {
+                write.setString(i++, result.messageId());
+                write.setObject(i++, now);
+                write.setObject(i++, now);
+            }
+            case FAILED, FAILED_EMAIL_QUARANTINED, FAILED_SMS_QUARANTINED -> {
+                write.setString(i++, result.reason());
+                write.setObject(i++, now);
+            }
+            case DEFERRED -> {
+                write.setString(i++, result.reason());
+                write.setObject(i++, SqlValues.timestamp(result.retryAt()));
+                write.setInt(i++, result.attempts());
+                write.setObject(i++, now);
+            }
+            case RELEASED -> {
+                // only the row's key
+            }
+        }
+        write.setLong(i++, deliveryId);
+        write.setLong(i, result.recipientId());
+    }
+
+    private static List<PendingMessage> read(PreparedStatement select, int limit) throws SQLException {
+        List<PendingMessage> page = new ArrayList<>(Math.min(limit, 1000));
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                java.sql.Date birth = rows.getDate(12);
+                page.add(new PendingMessage(rows.getLong(1), rows.getString(2), rows.getInt(3),
+                        rows.getObject(4) == null, rows.getString(5), rows.getString(6), rows.getString(7),
+                        rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
+                        birth == null ? null : birth.toLocalDate()));
+            }
+        }
+        return page;
+    }
+}

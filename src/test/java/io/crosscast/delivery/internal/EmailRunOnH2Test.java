@@ -1,0 +1,290 @@
+package io.crosscast.delivery.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.crosscast.platform.DatabaseVendor;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The email sender outside the container: the real schema (Flyway's migrations) on H2, a real SMTP server
+ * (GreenMail) or a silent one, a plain thread pool in place of the managed executor. Several connections send a
+ * delivery exactly once each; the server-wide connection cap holds; a cancelled delivery stops within a second and
+ * gives its claimed rows back; a peer that never answers fails the run after the read timeout instead of holding a
+ * thread; and claims keep two claimers apart.
+ */
+class EmailRunOnH2Test {
+
+    private static final long DELIVERY = 1;
+    private static int database;
+
+    private JdbcDataSource dataSource;
+    private ExecutorService pool;
+    private GreenMail smtp;
+
+    @BeforeEach
+    void schema() throws SQLException {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:emailRun" + (++database) + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        LedgerTestData.migrate(dataSource);
+        pool = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void severalConnectionsSendEachRecipientOnceAndSettleOnce() throws Exception {
+        int recipients = 1_200;
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", recipients);
+        int port = startSmtp();
+        AtomicInteger ends = new AtomicInteger();
+        CompletableFuture<EmailRun> ended = new CompletableFuture<>();
+        Counting counting = new Counting();
+        EmailRun run = new EmailRun(DELIVERY, counting, with(port, settings(4, 3, 40), counting),
+                r -> {
+                    ends.incrementAndGet();
+                    ended.complete(r);
+                });
+        run.start();
+        EmailRun done = ended.get(60, TimeUnit.SECONDS);
+
+        assertNull(done.retryAt());
+        assertEquals(recipients, done.sentCount());
+        assertEquals(Map.of("SENT", (long) recipients), LedgerTestData.statuses(dataSource, DELIVERY));
+        assertEquals(0, LedgerTestData.claimed(dataSource, DELIVERY), "no claim left");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(recipients, received.length, "each recipient once");
+        Map<String, Integer> perAddress = new HashMap<>();
+        for (MimeMessage message : received) {
+            perAddress.merge(message.getAllRecipients()[0].toString(), 1, Integer::sum);
+        }
+        assertEquals(recipients, perAddress.size());
+        assertTrue(counting.maxAtOnce.get() >= 2, "sent over several connections at once: " + counting.maxAtOnce);
+        assertTrue(counting.maxAtOnce.get() <= 3, "never more than the server-wide cap of 3: " + counting.maxAtOnce);
+        Thread.sleep(200);
+        assertEquals(1, ends.get(), "settled once");
+    }
+
+    @Test
+    void aCancelledDeliveryStopsWithinASecondAndGivesItsRowsBack() throws Exception {
+        int recipients = 3_000;
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", recipients);
+        int port = startSmtp();
+        CompletableFuture<EmailRun> ended = new CompletableFuture<>();
+        Counting slow = new Counting(2);
+        new EmailRun(DELIVERY, slow, with(port, settings(2, 2, 20), slow), ended::complete).start();
+        while (LedgerTestData.statuses(dataSource, DELIVERY).getOrDefault("SENT", 0L) < 50) {
+            Thread.sleep(20);
+        }
+        LedgerTestData.setStatus(dataSource, DELIVERY, "CANCELLED");
+        long cancelledAt = System.nanoTime();
+        ended.get(10, TimeUnit.SECONDS);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - cancelledAt).toMillis();
+        long sentAtEnd = LedgerTestData.statuses(dataSource, DELIVERY).getOrDefault("SENT", 0L);
+
+        assertTrue(tookMillis < 1_000, "stopped " + tookMillis + " ms after the cancellation");
+        assertTrue(sentAtEnd < recipients, "stopped before the end: " + sentAtEnd);
+        assertEquals(0, LedgerTestData.claimed(dataSource, DELIVERY), "the untried rows were given back");
+        assertEquals(recipients - sentAtEnd, (long) LedgerTestData.statuses(dataSource, DELIVERY).get("PENDING"));
+        assertEquals(sentAtEnd, smtp.getReceivedMessages().length, "the ledger says SENT for every message received");
+    }
+
+    @Test
+    void aPeerThatNeverAnswersFailsTheRunAfterTheTimeoutAndLosesNobody() throws Exception {
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", 30);
+        try (ServerSocket silent = new ServerSocket(0)) {
+            List<Socket> accepted = new ArrayList<>();
+            pool.execute(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            CompletableFuture<EmailRun> ended = new CompletableFuture<>();
+            Counting counting = new Counting();
+            EmailRun.Dependencies with = with(silent.getLocalPort(), settings(2, 2, 10), counting);
+            with.mail().getProperties().setProperty("mail.smtp.timeout", "300");
+            new EmailRun(DELIVERY, counting, with, ended::complete).start();
+            EmailRun run = ended.get(20, TimeUnit.SECONDS);
+
+            assertNotNull(run.retryAt(), "the run asks to go on later");
+            assertEquals(Map.of("PENDING", 30L), LedgerTestData.statuses(dataSource, DELIVERY), "nobody lost");
+            assertEquals(0, LedgerTestData.claimed(dataSource, DELIVERY));
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void claimsKeepTwoClaimersApartAndExpire() throws SQLException {
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", 10);
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            List<PendingMessage> first = LedgerRows.claim(connection, DatabaseVendor.H2, DELIVERY, 0, 4, "a", now,
+                    now.plusSeconds(60));
+            List<PendingMessage> second = LedgerRows.claim(connection, DatabaseVendor.H2, DELIVERY, 0, 4, "b", now,
+                    now.plusSeconds(60));
+            List<PendingMessage> later = LedgerRows.claim(connection, DatabaseVendor.H2, DELIVERY, 0, 20, "c",
+                    now.plusSeconds(61), now.plusSeconds(120));
+
+            assertEquals(List.of(1L, 2L, 3L, 4L), ids(first));
+            assertEquals(List.of(5L, 6L, 7L, 8L), ids(second), "rows claimed by another are skipped");
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), ids(later), "expired claims are taken");
+
+            LedgerRows.record(connection, DELIVERY, List.of(LedgerResult.sent(1, "<m1@x>"),
+                    LedgerResult.failed(2, "550 no"), LedgerResult.quarantined(3, false, "550 5.1.1 unknown"),
+                    LedgerResult.deferred(4, "421 later", 1, now.plusSeconds(300)), LedgerResult.released(5)), now);
+            assertEquals(Map.of("SENT", 1L, "FAILED", 2L, "PENDING", 7L), LedgerTestData.statuses(dataSource, DELIVERY));
+            assertEquals(5, LedgerTestData.claimed(dataSource, DELIVERY), "6 to 10 still claimed by c");
+            assertTrue(LedgerTestData.emailQuarantined(dataSource, 3));
+            assertEquals(5, LedgerRows.releaseClaims(connection, "c"));
+            assertEquals(0, LedgerRows.releaseClaims(connection, "c"));
+            List<PendingMessage> due = LedgerRows.claim(connection, DatabaseVendor.H2, DELIVERY, 0, 20, "a", now,
+                    now.plusSeconds(60));
+            assertEquals(List.of(5L, 6L, 7L, 8L, 9L, 10L), ids(due), "the deferred row waits for its retry time");
+        }
+    }
+
+    private static List<Long> ids(List<PendingMessage> rows) {
+        return rows.stream().map(PendingMessage::recipientId).toList();
+    }
+
+    private int startSmtp() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp.getSmtp().getPort();
+    }
+
+    private EmailRun.Dependencies with(int port, SendSettings settings, Counting counting) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(port));
+        properties.setProperty("mail.smtp.connectiontimeout", "2000");
+        properties.setProperty("mail.smtp.timeout", "5000");
+        return new EmailRun.Dependencies(dataSource, DatabaseVendor.H2, Session.getInstance(properties), pool,
+                SendingLimits.of(settings), settings, "test-node");
+    }
+
+    private static SendSettings settings(int connections, int maxConnections, int batch) {
+        return new SendSettings() {
+            @Override
+            public int connections() {
+                return connections;
+            }
+
+            @Override
+            public int maxConnections() {
+                return maxConnections;
+            }
+
+            @Override
+            public int batchSize() {
+                return batch;
+            }
+
+            @Override
+            public double serverMessagesPerSecond() {
+                return 0;
+            }
+
+            @Override
+            public double messagesPerSecond() {
+                return 0;
+            }
+
+            @Override
+            public int domainConnections() {
+                return 0;
+            }
+        };
+    }
+
+    /**
+     * Simple messages that take a moment to compose and count how many are composed at once: each worker composes
+     * its messages one after the other, so that is how many workers send at once.
+     */
+    private static final class Counting implements EmailRun.Messages {
+        final AtomicInteger maxAtOnce = new AtomicInteger();
+        private final AtomicInteger atOnce = new AtomicInteger();
+        private final long pauseMillis;
+
+        Counting() {
+            this(1);
+        }
+
+        Counting(long pauseMillis) {
+            this.pauseMillis = pauseMillis;
+        }
+
+        @Override
+        public String messageId(long recipientId) {
+            return "<" + recipientId + "@test.crosscast>";
+        }
+
+        @Override
+        public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
+            maxAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                atOnce.decrementAndGet();
+            }
+            MimeMessage mime = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            mime.setFrom(new InternetAddress("sender@test.crosscast"));
+            mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.address()));
+            mime.setSubject("Hello " + message.firstName());
+            mime.setText("Hello");
+            return mime;
+        }
+    }
+}
