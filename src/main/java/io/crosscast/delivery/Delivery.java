@@ -122,6 +122,12 @@ public class Delivery {
         this.updatedAt = now;
     }
 
+    /** SENDING to PAUSED and back (checked by the service). */
+    void pauseOrResume(boolean pause, Instant now) {
+        this.status = pause ? DeliveryStatus.PAUSED : DeliveryStatus.SENDING;
+        this.updatedAt = now;
+    }
+
     void finish(DeliveryStatus end, Instant now) {
         this.status = end;
         this.finishedAt = now;

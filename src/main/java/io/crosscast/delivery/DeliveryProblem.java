@@ -83,7 +83,8 @@ public record DeliveryProblem(Code code, List<String> arguments, ContentProblem 
         /** Arguments: the delivery's label. */
         ALREADY_SENT("Delivery '{0}' has already been sent."),
         /** Arguments: the delivery's label. */
-        NOT_SENDING("Delivery '{0}' is not sending.");
+        NOT_SENDING("Delivery '{0}' is not sending."),
+        NOT_PAUSED("Delivery '{0}' is not paused.");
 
         private final String englishTemplate;
 

@@ -198,10 +198,36 @@ public class DeliveryService {
         scheduleSending(delivery.getId(), now);
     }
 
-    /** Stops a sending delivery: its pending messages are never sent (they stay PENDING in the ledger). */
-    public void cancel(long deliveryId) {
+    /**
+     * Pauses a sending delivery: within a second nothing more goes out (messages in hand finish); its pending
+     * messages wait in the ledger until {@link #resume}.
+     */
+    public void pause(long deliveryId) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() != DeliveryStatus.SENDING) {
+            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.NOT_SENDING, delivery.getLabel()));
+        }
+        delivery.pauseOrResume(true, Instant.now(clock));
+        unschedule(deliveryId);
+    }
+
+    /** Resumes a paused delivery: it sends again at once. */
+    public void resume(long deliveryId) {
+        Delivery delivery = get(deliveryId);
+        if (delivery.getStatus() != DeliveryStatus.PAUSED) {
+            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.NOT_PAUSED, delivery.getLabel()));
+        }
+        delivery.pauseOrResume(false, Instant.now(clock));
+        scheduleSending(deliveryId, Instant.now(clock));
+    }
+
+    /**
+     * Stops a sending or paused delivery for good: its pending messages are never sent (they stay PENDING in the
+     * ledger); a message in hand finishes, nothing more goes out after a second.
+     */
+    public void cancel(long deliveryId) {
+        Delivery delivery = get(deliveryId);
+        if (delivery.getStatus() != DeliveryStatus.SENDING && delivery.getStatus() != DeliveryStatus.PAUSED) {
             throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.NOT_SENDING, delivery.getLabel()));
         }
         delivery.finish(DeliveryStatus.CANCELLED, Instant.now(clock));

@@ -34,8 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * and 60% of the send (recorded, never acknowledged: the worst moment, the server has the message but the sender
  * does not know it), and the test kills the server's JVM with SIGKILL right then. The server starts again, the
  * delivery resumes from its ledger, and the sink's records must show: every recipient got a message, the only
- * ones with two are within the stated in-flight bound (one SMTP connection, one unacknowledged message: 1, see
- * docs/DECISIONS.md), a duplicate carries the same Message-ID both times, the held message was sent again, and
+ * ones with two are within the stated in-flight bound (connections x batch, see docs/DECISIONS.md), a duplicate carries the same Message-ID both times, the held message was sent again, and
  * the ledger says SENT for everyone with the Message-ID the sink saw.
  *
  * <p>Runs when the system property {@code crash.enabled} is true (the build sets it from {@code -Dcrash}, true
@@ -46,12 +45,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "crash.enabled", matches = "true")
 class EmailCrashIT {
 
+    /** SMTP connections the crash server sends over (crosscast.sending.connections). */
+    static final int CONNECTIONS = 8;
+
+    /** Ledger rows a connection claims, and writes back, at a time (crosscast.sending.batch). */
+    static final int BATCH = 50;
+
     /**
-     * Messages that may arrive twice after a crash: the sender uses one SMTP connection and marks each message
-     * SENT, in its own statement, right after the server accepted it, so only the message in flight can be sent
-     * again.
+     * Messages that may arrive twice after a crash: each connection writes its batch's results in one transaction
+     * after the batch, so at most a batch per connection was accepted by the server and not yet written (see
+     * docs/DECISIONS.md).
      */
-    static final int IN_FLIGHT_BOUND = 1;
+    static final int IN_FLIGHT_BOUND = CONNECTIONS * BATCH;
 
     private static final Duration SENDING = Duration.ofMinutes(15);
 
@@ -129,7 +134,8 @@ class EmailCrashIT {
         long killedAt = System.nanoTime();
         long receivedBeforeKill = sink.count();
         String heldLine = sink.held();
-        assertEquals(holdAt, receivedBeforeKill, "the sink recorded every message up to the held one, no more");
+        assertTrue(receivedBeforeKill >= holdAt, "the sink recorded every message up to the held one (the other"
+                + " connections went on meanwhile)");
         System.out.printf("CRASH email (%s): killed JVM %d with SIGKILL after %.1f s of sending, %,d messages"
                 + " received (the last one unacknowledged: %s)%n", db, pid, (killedAt - sendStarted) / 1e9,
                 receivedBeforeKill, heldLine);
@@ -202,6 +208,8 @@ class EmailCrashIT {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("crosscast.smtp.host", "127.0.0.1");
         properties.put("crosscast.smtp.port", Integer.toString(smtpPort));
+        properties.put("crosscast.sending.connections", Integer.toString(CONNECTIONS));
+        properties.put("crosscast.sending.batch", Integer.toString(BATCH));
         String h2Options = System.getProperty("crash.h2.options", "");
         if ("h2".equals(db) && !h2Options.isBlank()) {
             // The development server's file database (datasources-h2.cli's default URL) with more settings, e.g.

@@ -94,6 +94,20 @@ public class DeliveryResource {
         return get(id);
     }
 
+    @POST
+    @Path("{id: [0-9]+}/pause")
+    public DeliveryDto pause(@PathParam("id") long id) {
+        deliveries.pause(id);
+        return get(id);
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/resume")
+    public DeliveryDto resume(@PathParam("id") long id) {
+        deliveries.resume(id);
+        return get(id);
+    }
+
     @GET
     @Path("{id: [0-9]+}/stats")
     public DeliveryStats stats(@PathParam("id") long id) {

@@ -120,6 +120,32 @@ public class DeliveryReportPage implements Serializable {
         refresh();
     }
 
+    /** Pauses the sending: nothing more goes out until it is resumed. */
+    public void pause() {
+        try {
+            deliveries.pause(id);
+            Messages.info("report.paused");
+        } catch (DeliveryException e) {
+            DeliveryUi.show(null, e);
+        }
+        refresh();
+    }
+
+    /** Resumes a paused sending. */
+    public void resume() {
+        try {
+            deliveries.resume(id);
+            Messages.info("report.resumed");
+        } catch (DeliveryException e) {
+            DeliveryUi.show(null, e);
+        }
+        refresh();
+    }
+
+    public boolean isPaused() {
+        return delivery != null && delivery.getStatus() == DeliveryStatus.PAUSED;
+    }
+
     /** The ledger filter changed: back to its first page. */
     public void ledgerFilterChanged() {
         UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent(":reportForm:ledger");

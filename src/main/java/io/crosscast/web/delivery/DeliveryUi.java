@@ -48,6 +48,7 @@ public class DeliveryUi {
         return switch (status) {
             case DRAFT -> "secondary";
             case SENDING -> "info";
+            case PAUSED -> "warning";
             case SENT -> "success";
             case CANCELLED -> "warning";
         };

@@ -84,7 +84,7 @@ public abstract class DeliveryActivity implements ActivityType {
         }
         long id = Long.parseLong(sending);
         Delivery delivery = deliveries.get(id);
-        if (delivery.getStatus() == DeliveryStatus.SENDING) {
+        if (delivery.getStatus() == DeliveryStatus.SENDING || delivery.getStatus() == DeliveryStatus.PAUSED) {
             return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, sending));
         }
         DeliveryStats stats = deliveries.stats(id);

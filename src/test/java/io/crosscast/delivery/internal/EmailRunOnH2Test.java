@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * The email sender outside the container: the real schema (Flyway's migrations) on H2, a real SMTP server
  * (GreenMail) or a silent one, a plain thread pool in place of the managed executor. Several connections send a
  * delivery exactly once each; the server-wide connection cap holds; a cancelled delivery stops within a second and
- * gives its claimed rows back; a peer that never answers fails the run after the read timeout instead of holding a
+ * gives its claimed rows back, a paused one too and sends the rest once resumed; a peer that never answers fails the run after the read timeout instead of holding a
  * thread; and claims keep two claimers apart.
  */
 class EmailRunOnH2Test {
@@ -126,6 +126,35 @@ class EmailRunOnH2Test {
         assertEquals(0, LedgerTestData.claimed(dataSource, DELIVERY), "the untried rows were given back");
         assertEquals(recipients - sentAtEnd, (long) LedgerTestData.statuses(dataSource, DELIVERY).get("PENDING"));
         assertEquals(sentAtEnd, smtp.getReceivedMessages().length, "the ledger says SENT for every message received");
+    }
+
+    @Test
+    void aPausedDeliveryStopsAndAResumedOneSendsTheRestExactlyOnce() throws Exception {
+        int recipients = 1_500;
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", recipients);
+        int port = startSmtp();
+        CompletableFuture<EmailRun> paused = new CompletableFuture<>();
+        Counting slow = new Counting(2);
+        new EmailRun(DELIVERY, slow, with(port, settings(3, 3, 25), slow), paused::complete).start();
+        while (LedgerTestData.statuses(dataSource, DELIVERY).getOrDefault("SENT", 0L) < 100) {
+            Thread.sleep(20);
+        }
+        LedgerTestData.setStatus(dataSource, DELIVERY, "PAUSED");
+        long pausedAt = System.nanoTime();
+        paused.get(10, TimeUnit.SECONDS);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - pausedAt).toMillis();
+        long sentWhilePaused = LedgerTestData.statuses(dataSource, DELIVERY).getOrDefault("SENT", 0L);
+        assertTrue(tookMillis < 1_000, "stopped " + tookMillis + " ms after the pause");
+        assertTrue(sentWhilePaused < recipients, "paused before the end: " + sentWhilePaused);
+        assertEquals(0, LedgerTestData.claimed(dataSource, DELIVERY));
+
+        LedgerTestData.setStatus(dataSource, DELIVERY, "SENDING");
+        CompletableFuture<EmailRun> resumed = new CompletableFuture<>();
+        Counting fast = new Counting();
+        new EmailRun(DELIVERY, fast, with(port, settings(3, 3, 25), fast), resumed::complete).start();
+        resumed.get(60, TimeUnit.SECONDS);
+        assertEquals(Map.of("SENT", (long) recipients), LedgerTestData.statuses(dataSource, DELIVERY));
+        assertEquals(recipients, smtp.getReceivedMessages().length, "each recipient once over both runs");
     }
 
     @Test
