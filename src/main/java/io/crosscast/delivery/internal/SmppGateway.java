@@ -39,6 +39,7 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
+import io.crosscast.delivery.sms.SmppTimeouts;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
@@ -113,13 +114,14 @@ public class SmppGateway {
             }
             drop(session);
             SmppSettings settings = SmppSettings.fromSystemProperties();
-            SMPPSession fresh = new SMPPSession();
-            fresh.setEnquireLinkTimer(30_000);
-            fresh.setTransactionTimer(10_000);
+            SmppTimeouts timeouts = SmppTimeouts.fromSystemProperties();
+            SMPPSession fresh = new SMPPSession(new TimedConnections(timeouts.connectMillis()));
+            fresh.setEnquireLinkTimer(timeouts.enquireLinkMillis());
+            fresh.setTransactionTimer(timeouts.responseMillis());
             fresh.setMessageReceiverListener(new Receiver());
             fresh.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
                     settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,
-                    NumberingPlanIndicator.UNKNOWN, null));
+                    NumberingPlanIndicator.UNKNOWN, null), timeouts.responseMillis());
             LOG.info("SMPP: bound as " + settings.systemId() + " to " + settings.host() + ":" + settings.port());
             session = fresh;
             return fresh;

@@ -90,7 +90,7 @@ public record SmppSettings(String host, int port, String systemId, String passwo
         return value == null ? "" : value;
     }
 
-    private static int number(UnaryOperator<String> property, String name, int fallback, int min, int max) {
+    static int number(UnaryOperator<String> property, String name, int fallback, int min, int max) {
         String value = property.apply(name);
         if (value == null || value.isBlank()) {
             return fallback;
