@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -111,31 +112,23 @@ public class DeliveryReportPage implements Serializable {
 
     /** Stops the sending: pending messages are never sent. */
     public void cancel() {
-        try {
-            deliveries.cancel(id);
-            Messages.info("report.cancelled");
-        } catch (DeliveryException e) {
-            DeliveryUi.show(null, e);
-        }
-        refresh();
+        change(deliveries::cancel, "report.cancelled");
     }
 
     /** Pauses the sending: nothing more goes out until it is resumed. */
     public void pause() {
-        try {
-            deliveries.pause(id);
-            Messages.info("report.paused");
-        } catch (DeliveryException e) {
-            DeliveryUi.show(null, e);
-        }
-        refresh();
+        change(deliveries::pause, "report.paused");
     }
 
     /** Resumes a paused sending. */
     public void resume() {
+        change(deliveries::resume, "report.resumed");
+    }
+
+    private void change(LongConsumer move, String doneKey) {
         try {
-            deliveries.resume(id);
-            Messages.info("report.resumed");
+            move.accept(id);
+            Messages.info(doneKey);
         } catch (DeliveryException e) {
             DeliveryUi.show(null, e);
         }
