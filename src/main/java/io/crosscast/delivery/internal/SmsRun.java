@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * One slice of an SMS delivery, on the sending executor: submissions go out with a window of outstanding
  * requests (jSMPP's submit waits for its response, so the window is as many submitting tasks of the executor,
  * started once per slice); the slice's own thread reads the ledger, composes each text, hands it to them, and
- * writes the results back in batches of about a window's size. A lost connection stops new submissions, lets the
+ * writes the results back in batches (see {@link #writeEvery}). A lost connection stops new submissions, lets the
  * outstanding ones finish, and resumes later. A cancelled or paused delivery stops within the control interval.
  */
 public final class SmsRun {
@@ -58,6 +58,7 @@ public final class SmsRun {
         Instant deadline = Instant.now(clock).plus(settings.sliceBudget());
         RatePacer pacer = new RatePacer(smpp.throughput());
         int size = Math.max(1, smpp.window());
+        int writeEvery = writeEvery(size, settings.batchSize());
         Semaphore window = new Semaphore(size);
         BlockingQueue<Submission> work = new LinkedBlockingQueue<>();
         BlockingQueue<Map.Entry<PendingMessage, SmsAttempt>> done = new LinkedBlockingQueue<>();
@@ -99,10 +100,11 @@ public final class SmsRun {
                     }
                     outstanding++;
                     work.add(new Submission(message, sms));
-                    // Results go to the ledger a window's worth at a time (or every 100 ms when sending slowly):
-                    // a crash before they are written resends at most those and the window's.
-                    if (done.size() >= size || (!done.isEmpty() && System.nanoTime() - lastWrite > WRITE_EVERY_NANOS)) {
-                        List<Map.Entry<PendingMessage, SmsAttempt>> results = new ArrayList<>(size);
+                    // Results go to the ledger a batch at a time (the larger of the window and crosscast.sending.batch,
+                    // or every 100 ms when sending slowly): a crash before they are written resends at most those and
+                    // the window's.
+                    if (done.size() >= writeEvery || (!done.isEmpty() && System.nanoTime() - lastWrite > WRITE_EVERY_NANOS)) {
+                        List<Map.Entry<PendingMessage, SmsAttempt>> results = new ArrayList<>(writeEvery);
                         done.drainTo(results);
                         outstanding -= results.size();
                         connectionLost |= record(connection, results, unsent);
@@ -139,6 +141,14 @@ public final class SmsRun {
                 work.add(Submission.END);
             }
         }
+    }
+
+    /**
+     * How many SMS results are written to the ledger at a time: the larger of the window and the ledger batch. A
+     * crash resends at most that many plus the window (the submissions in flight).
+     */
+    public static int writeEvery(int window, int batch) {
+        return Math.max(window, batch);
     }
 
     /** One submitting task: takes texts until the slice is over, each result into {@code done}. */
