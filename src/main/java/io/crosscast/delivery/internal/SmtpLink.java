@@ -21,14 +21,17 @@ public final class SmtpLink implements AutoCloseable {
         this.session = session;
     }
 
-    /** Sends one message and tells what the server made of it; never throws for a refused message. */
+    /**
+     * Sends one message, saved already (its headers final: {@code EmailComposer} saves what it composes; saving
+     * twice scans every part's content twice), and tells what the server made of it; never throws for a refused
+     * message.
+     */
     public SmtpOutcome send(MimeMessage message) {
         try {
             if (transport == null || !transport.isConnected()) {
                 transport = session.getTransport("smtp");
                 transport.connect();
             }
-            message.saveChanges();
             transport.sendMessage(message, message.getAllRecipients());
             return SmtpOutcome.accepted();
         } catch (MessagingException e) {
