@@ -4,28 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.crash.support.RestClient;
+import io.crosscast.crash.support.Arrivals;
+import io.crosscast.crash.support.CrashAudience;
+import io.crosscast.crash.support.CrashDelivery;
+import io.crosscast.crash.support.Closer;
+import io.crosscast.crash.support.CrashServer;
 import io.crosscast.crash.support.SinkProcess;
-import io.crosscast.crash.support.WildFlyProcess;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Crash safety of email sending, for real: the WildFly that the build unpacks runs as a process
@@ -61,76 +53,40 @@ class EmailCrashIT {
     private static final Duration SENDING = Duration.ofMinutes(15);
 
     private final int recipients = Integer.getInteger("crash.recipients", 20_000);
-    private final String db = System.getProperty("crash.db", "h2");
-    private final int portOffset = Integer.getInteger("crash.port.offset", 600);
-    private final int smtpPort = Integer.getInteger("crash.smtp.port", 2525 + portOffset);
-    private final Path serverDir = Path.of(System.getProperty("crash.server.dir", "target/crash-server"));
+    private final int smtpPort = Integer.getInteger("crash.smtp.port", 2525 + CrashServer.portOffset());
 
-    private WildFlyProcess server;
-    private SinkProcess sink;
-
-    @AfterEach
-    void stopEverything() {
-        if (server != null) {
-            server.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     @Test
-    void aServerKilledMidSendResendsAtMostTheMessageInFlight() {
+    void aServerKilledMidSendResendsAtMostTheMessagesInFlight() {
         long t0 = System.nanoTime();
         long seed = Long.getLong("crash.seed", System.nanoTime());
-        long holdAt = Long.getLong("crash.holdAt", recipients / 5 + new Random(seed).nextInt(Math.max(1, recipients * 2 / 5)));
+        long holdAt = CrashServer.holdAt("crash.holdAt", seed, recipients);
+        CrashServer server = closer.add(new CrashServer(Map.of("crosscast.smtp.host", "127.0.0.1",
+                "crosscast.smtp.port", Integer.toString(smtpPort),
+                "crosscast.sending.connections", Integer.toString(CONNECTIONS),
+                "crosscast.sending.batch", Integer.toString(BATCH))));
+        String db = server.db();
         System.out.printf("CRASH email (%s): %,d recipients, the sink holds message %,d (seed %d)%n",
                 db, recipients, holdAt, seed);
-
-        server = new WildFlyProcess(Path.of(System.getProperty("jboss.home")), serverDir,
-                "standalone-crosscast-crash.xml", portOffset, serverProperties());
-        server.prepareFreshBaseDir();
-        sink = SinkProcess.start(smtpPort, server.baseDir().resolve("sink/received.tsv"), holdAt,
+        SinkProcess sink = SinkProcess.start(smtpPort, server.baseDir().resolve("sink/received.tsv"), holdAt,
                 server.baseDir().resolve("sink/sink.log"));
-        server.deploy(Path.of(System.getProperty("crosscast.war", "target/crosscast.war")));
-        RestClient api = new RestClient(server.httpPort(), "marketer", "marketer");
+        server.peer("SMTP sink", sink, sink::isAlive);
         server.start();
-        server.awaitReady("crosscast.war", api::answers);
 
-        // Recipients through the API's CSV import, all with a last name unique to this run (a PostgreSQL
-        // database may keep earlier runs' recipients).
-        String token = "Crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        List<String> addresses = new ArrayList<>(recipients);
-        StringBuilder csv = new StringBuilder("email,first name,last name\n");
-        for (int i = 0; i < recipients; i++) {
-            String address = "r" + i + "." + token.toLowerCase() + "@crash.example.com";
-            addresses.add(address);
-            csv.append(address).append(",R").append(i).append(',').append(token).append('\n');
-        }
-        JsonObject report = api.postCsv("imports", csv.toString());
-        assertEquals(recipients, report.getInt("created"), "recipients imported: " + report);
-
-        JsonObject delivery = api.post("deliveries", Json.createObjectBuilder()
-                .add("label", "Crash test " + token).add("senderName", "Crosscast Crash")
+        CrashAudience audience = CrashAudience.importInto(server.api(), recipients, false);
+        CrashDelivery delivery = CrashDelivery.create(server.api(), Json.createObjectBuilder()
+                .add("label", "Crash test " + audience.token()).add("senderName", "Crosscast Crash")
                 .add("senderAddress", "crash@example.com").add("subject", "Hello {{firstName}}")
                 .add("htmlBody", "<p>Dear {{firstName}} {{lastName}},</p>"
                         + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>")
-                .build(), 201);
-        long id = delivery.getJsonNumber("id").longValue();
-        JsonObject condition = Json.createObjectBuilder().add("field", "lastName").add("operator", "equals")
-                .add("values", Json.createArrayBuilder().add(token)).build();
-        JsonObject targeted = api.post("deliveries/" + id + "/send",
-                Json.createObjectBuilder().add("condition", condition).build(), 202);
-        assertEquals(recipients, targeted.getJsonNumber("targeted").longValue(), "targeted: " + targeted);
-        assertEquals(0, targeted.getJsonNumber("excluded").longValue(), "excluded: " + targeted);
+                .build());
+        delivery.sendTo(audience);
         long sendStarted = System.nanoTime();
 
         // The sink holds the chosen message unanswered: kill the server's JVM now.
-        assertTrue(waitFor(SENDING, () -> sink.holding() || !server.isRunning()),
-                "the sink got message " + holdAt + " within " + SENDING);
-        assertTrue(server.isRunning(), "the server was still running when the sink held its answer");
-        long pid = server.pid();
-        server.kill();
+        long pid = server.killOnceHolding(SENDING, sink::holding, "the sink held message " + holdAt);
         long killedAt = System.nanoTime();
         long receivedBeforeKill = sink.count();
         String heldLine = sink.held();
@@ -141,116 +97,33 @@ class EmailCrashIT {
                 receivedBeforeKill, heldLine);
 
         server.start();
-        server.awaitReady("crosscast.war", api::answers);
         long restarted = System.nanoTime();
-        assertTrue(waitFor(SENDING, () -> "SENT".equals(api.get("deliveries/" + id).getString("status"))),
+        assertTrue(server.waitFor(SENDING, () -> "SENT".equals(delivery.status())),
                 "the delivery finishes after the restart");
         long finished = System.nanoTime();
 
         // What arrived: per recipient, the Message-IDs of its messages.
-        Map<String, List<String>> perRecipient = new HashMap<>();
-        for (String[] entry : sink.received()) {
-            perRecipient.computeIfAbsent(entry[0], a -> new ArrayList<>()).add(entry.length > 1 ? entry[1] : "");
-        }
-        List<String> missing = addresses.stream().filter(a -> !perRecipient.containsKey(a)).toList();
-        Set<String> expected = Set.copyOf(addresses);
-        List<String> strangers = perRecipient.keySet().stream().filter(a -> !expected.contains(a)).sorted().toList();
-        Map<String, List<String>> duplicates = new TreeMap<>();
-        perRecipient.forEach((address, ids) -> {
-            if (ids.size() > 1) {
-                duplicates.put(address, ids);
-            }
-        });
-        long total = perRecipient.values().stream().mapToLong(List::size).sum();
-        System.out.printf("CRASH email (%s): %,d recipients, killed at %,d received; after the restart %,d messages"
-                + " in all, %d duplicate(s) %s, %d missing; restart to ready %.1f s, resumed send %.1f s, whole test"
-                + " %.1f s%n", db, recipients, receivedBeforeKill, total, duplicates.size(), firstOf(duplicates),
-                missing.size(), (restarted - killedAt) / 1e9, (finished - restarted) / 1e9,
+        Arrivals arrivals = new Arrivals(audience.emails(), sink.received().stream()
+                .map(entry -> Map.entry(entry[0], entry.length > 1 ? entry[1] : "")).toList());
+        System.out.printf("CRASH email (%s): %,d recipients, killed at %,d received; after the restart %s;"
+                + " restart to ready %.1f s, resumed send %.1f s, whole test %.1f s%n", db, recipients,
+                receivedBeforeKill, arrivals.summary(), (restarted - killedAt) / 1e9, (finished - restarted) / 1e9,
                 (System.nanoTime() - t0) / 1e9);
 
-        assertEquals(List.of(), first(missing), missing.size() + " recipients got nothing (first ones listed)");
-        assertEquals(List.of(), strangers, "messages to addresses that were not targeted");
-        assertTrue(duplicates.size() <= IN_FLIGHT_BOUND,
-                duplicates.size() + " recipients got two messages or more, bound " + IN_FLIGHT_BOUND + ": "
-                        + firstOf(duplicates));
-        duplicates.forEach((address, ids) -> {
-            assertEquals(2, ids.size(), address + " got " + ids.size() + " messages");
-            assertEquals(1, Set.copyOf(ids).size(), address + " got two different Message-IDs: " + ids);
-        });
+        arrivals.assertEveryoneAndDuplicatesAtMost(IN_FLIGHT_BOUND);
+        arrivals.duplicates().forEach((address, ids) ->
+                assertEquals(1, Set.copyOf(ids).size(), address + " got two different Message-IDs: " + ids));
         String heldAddress = heldLine.split("\t")[0];
-        assertEquals(2, perRecipient.get(heldAddress).size(),
+        assertEquals(2, arrivals.ids(heldAddress).size(),
                 "the unacknowledged message (" + heldAddress + ") was sent again after the restart: the ledger"
                         + " did not call it SENT before the server accepted it");
 
         // The ledger: everyone SENT, with the Message-ID the sink saw.
-        JsonObject stats = api.get("deliveries/" + id + "/stats");
-        assertEquals(recipients, stats.getJsonNumber("sent").longValue(), "ledger: " + stats);
-        assertEquals(0, stats.getJsonNumber("pending").longValue(), "ledger: " + stats);
-        assertEquals(0, stats.getJsonNumber("failed").longValue(), "ledger: " + stats);
-        Map<String, String> ledgerIds = new LinkedHashMap<>();
-        for (int first = 0; first < recipients; first += 500) {
-            for (JsonValue item : api.get("deliveries/" + id + "/ledger?first=" + first + "&pageSize=500")
-                    .getJsonArray("items")) {
-                JsonObject row = item.asJsonObject();
-                assertEquals("SENT", row.getString("status"), "ledger row " + row);
-                ledgerIds.put(row.getString("address"), row.getString("messageId"));
-            }
-        }
-        assertEquals(recipients, ledgerIds.size(), "ledger rows");
-        List<String> mismatched = addresses.stream()
-                .filter(a -> !perRecipient.get(a).get(0).equals(ledgerIds.get(a))).toList();
-        assertEquals(List.of(), first(mismatched), mismatched.size() + " ledger Message-IDs differ from the received ones");
+        Map<String, String> ledgerIds = delivery.assertAllSent(recipients);
+        List<String> mismatched = audience.emails().stream()
+                .filter(a -> !arrivals.ids(a).get(0).equals(ledgerIds.get(a))).toList();
+        assertEquals(List.of(), mismatched.stream().limit(20).toList(),
+                mismatched.size() + " ledger Message-IDs differ from the received ones");
         assertFalse(ledgerIds.containsValue(null), "every SENT row has its Message-ID");
-    }
-
-    /** The crash server's system properties: database, the sink as SMTP server, no sandbox. */
-    private Map<String, String> serverProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("crosscast.smtp.host", "127.0.0.1");
-        properties.put("crosscast.smtp.port", Integer.toString(smtpPort));
-        properties.put("crosscast.sending.connections", Integer.toString(CONNECTIONS));
-        properties.put("crosscast.sending.batch", Integer.toString(BATCH));
-        String h2Options = System.getProperty("crash.h2.options", "");
-        if ("h2".equals(db) && !h2Options.isBlank()) {
-            // The development server's file database (datasources-h2.cli's default URL) with more settings, e.g.
-            // ";WRITE_DELAY=1000" to see that H2 then loses its latest commits to a kill.
-            properties.put("crosscast.db.url", "jdbc:h2:" + serverDir.toAbsolutePath().resolve("data/crosscast/crosscast")
-                    + ";DB_CLOSE_ON_EXIT=FALSE" + h2Options);
-        }
-        if ("postgresql".equals(db)) {
-            properties.put("crosscast.db.url", System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash"));
-            properties.put("crosscast.db.user", System.getProperty("crash.db.user", "crosscast"));
-            properties.put("crosscast.db.password", System.getProperty("crash.db.password", "crosscast"));
-        }
-        return properties;
-    }
-
-    private boolean waitFor(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (!sink.isAlive()) {
-                throw new AssertionError("the SMTP sink died; see " + server.baseDir().resolve("sink/sink.log"));
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
-    }
-
-    /** The first few duplicates, for messages (a broken ledger could double thousands). */
-    private static String firstOf(Map<String, List<String>> duplicates) {
-        return duplicates.entrySet().stream().limit(5).map(String::valueOf)
-                .collect(Collectors.joining(", ", "{", duplicates.size() > 5 ? ", ...}" : "}"));
-    }
-
-    private static List<String> first(List<String> values) {
-        return values.stream().limit(20).collect(Collectors.toList());
     }
 }

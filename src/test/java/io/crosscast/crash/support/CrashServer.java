@@ -1,0 +1,154 @@
+package io.crosscast.crash.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The crash tests' server: the unpacked WildFly as a process ({@link WildFlyProcess}, configuration
+ * {@code standalone-crosscast-crash.xml}, no sandbox) in a fresh base directory with the WAR deployed, on the
+ * database the build chose ({@code crash.db}: H2, the development file database, or PostgreSQL with
+ * {@code crash.db.url}, {@code crash.db.user}, {@code crash.db.password}), ports offset by
+ * {@code crash.port.offset}, and its REST API as the user {@code marketer}.
+ */
+public final class CrashServer implements AutoCloseable {
+
+    private final String db = System.getProperty("crash.db", "h2");
+    private final Path serverDir = Path.of(System.getProperty("crash.server.dir", "target/crash-server"));
+    private final WildFlyProcess process;
+    private final RestClient api;
+    private final List<Peer> peers = new ArrayList<>();
+
+    /**
+     * A fresh base directory with the WAR in its deployments, not started yet; {@code properties} are the
+     * test's own server system properties (where the SMTP server or the SMSC is...), added to the database's.
+     */
+    public CrashServer(Map<String, String> properties) {
+        Map<String, String> all = databaseProperties();
+        all.putAll(properties);
+        process = new WildFlyProcess(Path.of(System.getProperty("jboss.home")), serverDir,
+                "standalone-crosscast-crash.xml", portOffset(), all);
+        process.prepareFreshBaseDir();
+        process.deploy(Path.of(System.getProperty("crosscast.war", "target/crosscast.war")));
+        api = new RestClient(process.httpPort(), "marketer", "marketer");
+    }
+
+    /**
+     * Which message a peer holds its answer to, for a kill at the worst moment: {@code property} if set, else one
+     * picked with {@code seed} between 20% and 60% of {@code total}.
+     */
+    public static long holdAt(String property, long seed, int total) {
+        return Long.getLong(property, total / 5 + new Random(seed).nextInt(Math.max(1, total * 2 / 5)));
+    }
+
+    /** The port offset of the crash-test server ({@code crash.port.offset}, 600): its peers' ports derive from it. */
+    public static int portOffset() {
+        return Integer.getInteger("crash.port.offset", 600);
+    }
+
+    /** A peer process the server talks to: {@link #waitFor} fails when it died, {@link #close} stops it. */
+    public <T extends AutoCloseable> T peer(String name, T peer, BooleanSupplier alive) {
+        peers.add(new Peer(name, peer, alive));
+        return peer;
+    }
+
+    private record Peer(String name, AutoCloseable process, BooleanSupplier alive) {
+    }
+
+    public String db() {
+        return db;
+    }
+
+    public Path baseDir() {
+        return process.baseDir();
+    }
+
+    public RestClient api() {
+        return api;
+    }
+
+    public boolean isRunning() {
+        return process.isRunning();
+    }
+
+    /** Starts the server and waits until the application answers. */
+    public void start() {
+        process.start();
+        process.awaitReady("crosscast.war", api::answers);
+    }
+
+    /** SIGKILL to the server's JVM; returns its process id once it is gone. */
+    public long kill() {
+        long pid = process.pid();
+        process.kill();
+        return pid;
+    }
+
+    /**
+     * Kills the server (SIGKILL) as soon as {@code holding} says a peer holds its answer (checked every 200 ms);
+     * fails when that does not happen within {@code timeout} or the server died first. Returns the killed JVM's id.
+     */
+    public long killOnceHolding(Duration timeout, BooleanSupplier holding, String what) {
+        assertTrue(waitFor(timeout, () -> holding.getAsBoolean() || !isRunning()), what + " within " + timeout);
+        assertTrue(isRunning(), "the server was still running when " + what);
+        return kill();
+    }
+
+    /**
+     * Polls {@code condition} every 200 ms until it holds (true) or {@code timeout} passes (false); fails at once
+     * when a peer given to {@link #peer} died ({@code isAlive()} false).
+     */
+    public boolean waitFor(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            for (Peer peer : peers) {
+                if (!peer.alive().getAsBoolean()) {
+                    throw new AssertionError("The " + peer.name() + " died; see its log under " + baseDir());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            WildFlyProcess.sleep(Duration.ofMillis(200));
+        }
+        return true;
+    }
+
+    /** Stops the server, then its peers. */
+    @Override
+    public void close() {
+        process.close();
+        for (Peer peer : peers) {
+            try {
+                peer.process().close();
+            } catch (Exception e) {
+                System.out.println("CRASH: stopping the " + peer.name() + " failed: " + e);
+            }
+        }
+    }
+
+    /** Database settings: none for H2 (the server's file database) unless {@code crash.h2.options}; PostgreSQL's. */
+    private Map<String, String> databaseProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        String h2Options = System.getProperty("crash.h2.options", "");
+        if ("h2".equals(db) && !h2Options.isBlank()) {
+            // The development server's file database (datasources-h2.cli's default URL) with more settings, e.g.
+            // ";WRITE_DELAY=1000" to see that H2 then loses its latest commits to a kill.
+            properties.put("crosscast.db.url", "jdbc:h2:" + serverDir.toAbsolutePath().resolve("data/crosscast/crosscast")
+                    + ";DB_CLOSE_ON_EXIT=FALSE" + h2Options);
+        }
+        if ("postgresql".equals(db)) {
+            properties.put("crosscast.db.url", System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash"));
+            properties.put("crosscast.db.user", System.getProperty("crash.db.user", "crosscast"));
+            properties.put("crosscast.db.password", System.getProperty("crash.db.password", "crosscast"));
+        }
+        return properties;
+    }
+}
