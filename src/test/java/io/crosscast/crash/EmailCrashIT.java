@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.crash.support.DeliveryApi;
+import io.crosscast.crash.support.DeliveryApi.Audience;
 import io.crosscast.crash.support.RestClient;
 import io.crosscast.crash.support.SinkProcess;
 import io.crosscast.crash.support.WildFlyProcess;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -94,28 +94,15 @@ class EmailCrashIT {
 
         // Recipients through the API's CSV import, all with a last name unique to this run (a PostgreSQL
         // database may keep earlier runs' recipients).
-        String token = "Crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        List<String> addresses = new ArrayList<>(recipients);
-        StringBuilder csv = new StringBuilder("email,first name,last name\n");
-        for (int i = 0; i < recipients; i++) {
-            String address = "r" + i + "." + token.toLowerCase() + "@crash.example.com";
-            addresses.add(address);
-            csv.append(address).append(",R").append(i).append(',').append(token).append('\n');
-        }
-        JsonObject report = api.postCsv("imports", csv.toString());
-        assertEquals(recipients, report.getInt("created"), "recipients imported: " + report);
+        DeliveryApi deliveries = new DeliveryApi(api);
+        Audience audience = Audience.random("Crash", recipients, "crash.example.com");
+        String token = audience.token();
+        List<String> addresses = audience.addresses();
+        deliveries.importRecipients(audience, recipients);
 
-        JsonObject delivery = api.post("deliveries", Json.createObjectBuilder()
-                .add("label", "Crash test " + token).add("senderName", "Crosscast Crash")
-                .add("senderAddress", "crash@example.com").add("subject", "Hello {{firstName}}")
-                .add("htmlBody", "<p>Dear {{firstName}} {{lastName}},</p>"
-                        + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>")
-                .build(), 201);
-        long id = delivery.getJsonNumber("id").longValue();
-        JsonObject condition = Json.createObjectBuilder().add("field", "lastName").add("operator", "equals")
-                .add("values", Json.createArrayBuilder().add(token)).build();
-        JsonObject targeted = api.post("deliveries/" + id + "/send",
-                Json.createObjectBuilder().add("condition", condition).build(), 202);
+        long id = deliveries.createEmail("Crash test " + token, "Crosscast Crash", "crash@example.com",
+                "Hello {{firstName}}", DeliveryApi.TRACKED_HTML);
+        JsonObject targeted = deliveries.send(id, audience);
         assertEquals(recipients, targeted.getJsonNumber("targeted").longValue(), "targeted: " + targeted);
         assertEquals(0, targeted.getJsonNumber("excluded").longValue(), "excluded: " + targeted);
         long sendStarted = System.nanoTime();
@@ -137,7 +124,7 @@ class EmailCrashIT {
         server.start();
         server.awaitReady("crosscast.war", api::answers);
         long restarted = System.nanoTime();
-        assertTrue(waitFor(SENDING, () -> "SENT".equals(api.get("deliveries/" + id).getString("status"))),
+        assertTrue(waitFor(SENDING, () -> "SENT".equals(deliveries.status(id))),
                 "the delivery finishes after the restart");
         long finished = System.nanoTime();
 
@@ -177,7 +164,7 @@ class EmailCrashIT {
                         + " did not call it SENT before the server accepted it");
 
         // The ledger: everyone SENT, with the Message-ID the sink saw.
-        JsonObject stats = api.get("deliveries/" + id + "/stats");
+        JsonObject stats = deliveries.stats(id);
         assertEquals(recipients, stats.getJsonNumber("sent").longValue(), "ledger: " + stats);
         assertEquals(0, stats.getJsonNumber("pending").longValue(), "ledger: " + stats);
         assertEquals(0, stats.getJsonNumber("failed").longValue(), "ledger: " + stats);
