@@ -144,6 +144,11 @@ public final class SinkProcess implements AutoCloseable {
         }
     }
 
+    /** The CPU time the sink's JVM used so far (zero where the system does not tell). */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
