@@ -136,7 +136,7 @@ class ExternalSendingBenchmark {
         sink.logStats();
 
         System.out.println("BENCHMARK external sending summary (" + db + ", N=" + sends + "):");
-        System.out.printf("  %-4s %5s %8s %12s %12s %6s %14s%n", "db", "conns", "delay ms", "product/s", "bare/s",
+        System.out.printf("  %-10s %5s %8s %12s %12s %6s %14s%n", "db", "conns", "delay ms", "product/s", "bare/s",
                 "ratio", "round-trip cap");
         summary.forEach(System.out::println);
         problems.forEach(p -> System.out.println("BENCHMARK problem: " + p));
@@ -174,7 +174,7 @@ class ExternalSendingBenchmark {
                 String cap = d == 0 ? "-" : String.format("%,.0f msg/s", c * 1000.0 / (4 * d));
                 System.out.printf("BENCHMARK sending db=%s connections=%d delayMs=%d product=%.0f msg/s bare=%.0f msg/s"
                         + " ratio=%.2f%n", db, c, d, product, bare, product / bare);
-                summary.add(String.format("  %-4s %5d %8d %12.0f %12.0f %6.2f %14s", db, c, d, product, bare,
+                summary.add(String.format("  %-10s %5d %8d %12.0f %12.0f %6.2f %14s", db, c, d, product, bare,
                         product / bare, cap));
             }
         }
@@ -353,7 +353,7 @@ class ExternalSendingBenchmark {
                     + " %,.0f msg/s, server peak heap %,d MB (jstat -gc every second, max heap %,d MB), all SENT: %s"
                     + " (stats %s, sink received %,d)%n", db, millionHeap, millionConnections, millionRecipients,
                     seconds, millionRecipients / seconds, sendPeak, heap.capacityMb(), allSent, stats, received);
-            summary.add(String.format("  %-4s million (%s, %d connections): %,.0f msg/s, peak heap %,d MB while"
+            summary.add(String.format("  %-10s million (%s, %d connections): %,.0f msg/s, peak heap %,d MB while"
                     + " sending (%,d MB while importing), all SENT: %s", db, millionHeap, millionConnections,
                     millionRecipients / seconds, sendPeak, importPeak, allSent));
             if (!allSent) {
