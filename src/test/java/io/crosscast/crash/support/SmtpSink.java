@@ -1,9 +1,11 @@
 package io.crosscast.crash.support;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,40 +15,63 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An SMTP server for crash tests, run as its own process ({@link #main}) so that it outlives the application
- * server the test kills. It accepts every message and appends one line per envelope recipient to its record
- * file, {@code recipient TAB Message-ID}, written and flushed before it answers {@code 250} to the end of the
- * data: whatever the sender heard accepted is in the file.
+ * An SMTP server for crash tests and sending benchmarks, run as its own process ({@link #main}) so that it
+ * outlives the application server a test kills and takes no CPU from the JVM that measures. It accepts every
+ * message and appends one line per envelope recipient to its record file, {@code recipient TAB Message-ID},
+ * written to the file before it answers {@code 250} to the end of the data: whatever the sender heard accepted
+ * is in the file. Each message's lines go out in one {@code write} system call on an unbuffered file stream
+ * (under a lock, so the lines keep the order of the messages and the hold below counts them exactly): no
+ * user-space buffer ever holds a record that was acknowledged, and a reader of the file sees it at once.
  *
  * <p>With a hold number N, the N-th message is recorded like the others, then the sink writes the hold
  * file and never answers it: the sender is stuck in the worst place, its message stored on the server side but
  * not acknowledged, which is where the test kills it. The held session ends when the sender's connection
- * drops; every other message (before, and after the restart) is answered at once.
+ * drops; every other message (before, and after the restart) is answered.
  *
- * <p>Usage: {@code java -cp target/test-classes io.crosscast.crash.support.SmtpSink PORT RECORD_FILE [HOLD_AT]};
- * prints {@value #READY} on standard output once it listens on 127.0.0.1:PORT. Pure JDK, no dependency.
+ * <p>With a reply delay D (milliseconds), every reply after the greeting waits D ms before it is written, as a
+ * relay across a network would: a sender that does not pipeline pays D per command (MAIL, RCPT, DATA, end of
+ * data: four per message). The delay can be changed while the sink runs by writing {@code delay D} to its
+ * standard input; it answers {@value #DELAY_SET} and the new value on standard output. {@code stats} on standard
+ * input prints how many commands of each kind it answered. One thread per connection; reads go through one
+ * reusable buffer per session (no per-byte locking, no string for a body line), replies through a buffered
+ * stream flushed once per reply.
+ *
+ * <p>Usage: {@code java -cp target/test-classes io.crosscast.crash.support.SmtpSink PORT RECORD_FILE [HOLD_AT
+ * [REPLY_DELAY_MS]]}; prints {@value #READY} on standard output once it listens on 127.0.0.1:PORT. Pure JDK.
  */
 public final class SmtpSink {
 
     /** The line the sink prints once it listens. */
     public static final String READY = "SMTP sink ready";
 
+    /** The start of the line the sink prints when its reply delay changed: {@code reply delay set to D ms}. */
+    public static final String DELAY_SET = "reply delay set to";
+
+    private static final byte[] OK = "250 OK\r\n".getBytes(StandardCharsets.US_ASCII);
+
     private final Path records;
     private final Path holdFile;
     private final long holdAt;
+    private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
+    private volatile long replyDelayMillis;
     private long received;
     private OutputStream out;
 
-    private SmtpSink(Path records, long holdAt) {
+    private SmtpSink(Path records, long holdAt, long replyDelayMillis) {
         this.records = records;
         this.holdFile = holdFileOf(records);
         this.holdAt = holdAt;
+        this.replyDelayMillis = replyDelayMillis;
     }
 
     /** The file the sink writes when it holds its answer to the N-th message: that message's record line. */
@@ -56,18 +81,24 @@ public final class SmtpSink {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: SmtpSink PORT RECORD_FILE [HOLD_AT]");
+            System.err.println("usage: SmtpSink PORT RECORD_FILE [HOLD_AT [REPLY_DELAY_MS]]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
-        SmtpSink sink = new SmtpSink(Path.of(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 0);
-        sink.out = Files.newOutputStream(sink.records, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        SmtpSink sink = new SmtpSink(Path.of(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 0,
+                args.length > 3 ? Long.parseLong(args[3]) : 0);
+        // Unbuffered on purpose: one write per message, in the file before the 250 (see the class comment).
+        sink.out = new FileOutputStream(sink.records.toFile(), true);
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             System.out.println(READY + " on 127.0.0.1:" + port + ", recording to " + sink.records
-                    + (sink.holdAt > 0 ? ", holding the answer to message " + sink.holdAt : ""));
+                    + (sink.holdAt > 0 ? ", holding the answer to message " + sink.holdAt : "")
+                    + ", reply delay " + sink.replyDelayMillis + " ms");
             System.out.flush();
+            Thread control = new Thread(sink::readControl, "smtp-sink-control");
+            control.setDaemon(true);
+            control.start();
             while (true) {
                 Socket socket = server.accept();
                 Thread session = new Thread(() -> sink.serve(socket), "smtp-session");
@@ -77,33 +108,60 @@ public final class SmtpSink {
         }
     }
 
+    /** Commands on standard input: {@code delay MILLIS}, {@code stats}. Ends quietly with the input. */
+    private void readControl() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] words = line.strip().split("\\s+");
+                if (words.length == 2 && words[0].equals("delay")) {
+                    replyDelayMillis = Long.parseLong(words[1]);
+                    System.out.println(DELAY_SET + " " + replyDelayMillis + " ms");
+                } else if (words[0].equals("stats")) {
+                    Map<String, Long> counts = new TreeMap<>();
+                    commands.forEach((command, count) -> counts.put(command, count.sum()));
+                    System.out.println("commands answered: " + counts);
+                } else if (!line.isBlank()) {
+                    System.out.println("unknown control command: " + line);
+                }
+                System.out.flush();
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.out.println("control input ended: " + e);
+        }
+    }
+
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
-             OutputStream reply = socket.getOutputStream()) {
-            answer(reply, "220 crash-sink ESMTP");
+        try (socket; InputStream raw = socket.getInputStream();
+             OutputStream reply = new BufferedOutputStream(socket.getOutputStream(), 1024)) {
+            socket.setTcpNoDelay(true);
+            LineReader in = new LineReader(raw);
+            reply.write("220 crash-sink ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+            reply.flush();
             List<String> recipients = new ArrayList<>();
             String line;
-            while ((line = readLine(in)) != null) {
+            while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+                commands.computeIfAbsent(command, c -> new LongAdder()).increment();
                 switch (command) {
                     case "EHLO" -> answer(reply, "250-crash-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
                     case "HELO" -> answer(reply, "250 crash-sink");
                     case "MAIL" -> {
                         recipients.clear();
-                        answer(reply, "250 OK");
+                        answer(reply, OK);
                     }
                     case "RCPT" -> {
                         recipients.add(address(line));
-                        answer(reply, "250 OK");
+                        answer(reply, OK);
                     }
                     case "DATA" -> {
                         answer(reply, "354 End data with <CR><LF>.<CR><LF>");
-                        String messageId = readData(in);
+                        String messageId = in.readData();
                         if (messageId == null) {
                             return; // the connection dropped in the middle of the data: nothing was accepted
                         }
                         if (!record(recipients, messageId)) {
-                            holdUntilDropped(in);
+                            in.skipUntilDropped();
                             return;
                         }
                         recipients.clear();
@@ -111,9 +169,9 @@ public final class SmtpSink {
                     }
                     case "RSET" -> {
                         recipients.clear();
-                        answer(reply, "250 OK");
+                        answer(reply, OK);
                     }
-                    case "NOOP" -> answer(reply, "250 OK");
+                    case "NOOP" -> answer(reply, OK);
                     case "QUIT" -> {
                         answer(reply, "221 Bye");
                         return;
@@ -128,48 +186,17 @@ public final class SmtpSink {
 
     /** Records a message's recipients; false when this is the message to hold (recorded, never answered). */
     private synchronized boolean record(List<String> recipients, String messageId) throws IOException {
-        StringBuilder lines = new StringBuilder();
+        StringBuilder lines = new StringBuilder(recipients.size() * (messageId.length() + 48));
         for (String recipient : recipients) {
             lines.append(recipient).append('\t').append(messageId).append('\n');
         }
-        out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        out.write(lines.toString().getBytes(StandardCharsets.UTF_8)); // one write(2): in the file from now on
         received++;
         if (received == holdAt) {
             Files.writeString(holdFile, lines.toString(), StandardCharsets.UTF_8);
             return false;
         }
         return true;
-    }
-
-    /** Reads and ignores whatever comes until the sender's connection drops. */
-    private static void holdUntilDropped(InputStream in) throws IOException {
-        byte[] buffer = new byte[1024];
-        while (in.read(buffer) >= 0) {
-            // not answering
-        }
-    }
-
-    /** Reads the message up to the lone dot; returns its Message-ID (null if it has none). */
-    private static String readData(InputStream in) throws IOException {
-        String messageId = null;
-        boolean headers = true;
-        String line;
-        while ((line = readLine(in)) != null) {
-            if (line.equals(".")) {
-                return messageId == null ? "(none)" : messageId;
-            }
-            if (headers) {
-                if (line.isEmpty()) {
-                    headers = false;
-                } else if ((line.startsWith(" ") || line.startsWith("\t")) && "".equals(messageId)) {
-                    messageId = line.strip(); // a Message-ID header folded after its name
-                } else if (line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
-                    messageId = line.substring(11).strip();
-                }
-            }
-        }
-        return null;
     }
 
     private static String address(String command) {
@@ -179,24 +206,111 @@ public final class SmtpSink {
         return address.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** One line without its CRLF (ISO-8859-1: headers are ASCII, bodies are only skipped), null at the end. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-            }
-            line.write(b);
-        }
-        return null;
+    private void answer(OutputStream reply, String text) throws IOException {
+        answer(reply, (text + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static void answer(OutputStream reply, String text) throws IOException {
-        reply.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    /** Writes one reply after the reply delay (if any), in one flush. */
+    private void answer(OutputStream reply, byte[] bytes) throws IOException {
+        long delay = replyDelayMillis;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        reply.write(bytes);
         reply.flush();
+    }
+
+    /**
+     * The lines of one session, read through one buffer of its own: no lock per byte, and body lines are only
+     * scanned for the lone dot, never turned into strings.
+     */
+    private static final class LineReader {
+
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[256];
+        private int length;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** One line without its CRLF (ISO-8859-1: commands and headers are ASCII), null at the end. */
+        String readLine() throws IOException {
+            return nextLine() ? new String(line, 0, length, StandardCharsets.ISO_8859_1) : null;
+        }
+
+        /** Reads the message up to the lone dot; returns its Message-ID ("(none)" without one), null at the end. */
+        String readData() throws IOException {
+            String messageId = null;
+            boolean headers = true;
+            while (nextLine()) {
+                if (length == 1 && line[0] == '.') {
+                    return messageId == null ? "(none)" : messageId;
+                }
+                if (headers) {
+                    if (length == 0) {
+                        headers = false;
+                    } else if ((line[0] == ' ' || line[0] == '\t') && "".equals(messageId)) {
+                        messageId = new String(line, 0, length, StandardCharsets.ISO_8859_1).strip(); // folded
+                    } else if (length >= 11 && new String(line, 0, 11, StandardCharsets.ISO_8859_1)
+                            .equalsIgnoreCase("Message-ID:")) {
+                        messageId = new String(line, 11, length - 11, StandardCharsets.ISO_8859_1).strip();
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Reads and ignores whatever comes until the sender's connection drops. */
+        void skipUntilDropped() throws IOException {
+            while (in.read(buffer) >= 0) {
+                // not answering
+            }
+        }
+
+        /** Puts the next line (without CRLF) in {@code line[0..length)}; false at the end of the stream. */
+        private boolean nextLine() throws IOException {
+            length = 0;
+            while (true) {
+                if (position == limit) {
+                    int read = in.read(buffer);
+                    if (read < 0) {
+                        return false;
+                    }
+                    position = 0;
+                    limit = read;
+                }
+                int end = position;
+                while (end < limit && buffer[end] != '\n') {
+                    end++;
+                }
+                append(position, end - position);
+                if (end < limit) {
+                    position = end + 1;
+                    if (length > 0 && line[length - 1] == '\r') {
+                        length--;
+                    }
+                    return true;
+                }
+                position = limit;
+            }
+        }
+
+        private void append(int from, int count) {
+            if (length + count > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+            }
+            System.arraycopy(buffer, from, line, length, count);
+            length += count;
+        }
     }
 
     /** Reads a record file: one entry per line, recipient and Message-ID. */

@@ -35,22 +35,45 @@ public final class WildFlyProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
+    /** The server JVM's heap options unless a test names others. */
+    public static final String DEFAULT_HEAP = "-Xms256m -Xmx1g";
+
     private final Path jbossHome;
     private final Path baseDir;
     private final String serverConfig;
     private final int portOffset;
     private final Map<String, String> systemProperties;
+    private final String heapOptions;
     private Process script;
     private ProcessHandle jvm;
     private int starts;
 
     public WildFlyProcess(Path jbossHome, Path baseDir, String serverConfig, int portOffset,
             Map<String, String> systemProperties) {
+        this(jbossHome, baseDir, serverConfig, portOffset, systemProperties, DEFAULT_HEAP);
+    }
+
+    /**
+     * A server whose JVM gets {@code heapOptions} (e.g. {@code "-Xms128m -Xmx512m"}) instead of
+     * {@value #DEFAULT_HEAP}.
+     */
+    public WildFlyProcess(Path jbossHome, Path baseDir, String serverConfig, int portOffset,
+            Map<String, String> systemProperties, String heapOptions) {
         this.jbossHome = jbossHome.toAbsolutePath();
         this.baseDir = baseDir.toAbsolutePath();
         this.serverConfig = serverConfig;
         this.portOffset = portOffset;
         this.systemProperties = new LinkedHashMap<>(systemProperties);
+        this.heapOptions = heapOptions;
+    }
+
+    /** Sets (or, with null, removes) a system property of the server from its next start on. */
+    public void systemProperty(String name, String value) {
+        if (value == null) {
+            systemProperties.remove(name);
+        } else {
+            systemProperties.put(name, value);
+        }
     }
 
     /** The HTTP port (8080 + offset). */
@@ -116,7 +139,7 @@ public final class WildFlyProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
         builder.environment().put("JBOSS_HOME", jbossHome.toString());
-        builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
+        builder.environment().put("JAVA_OPTS", heapOptions + " -Djava.net.preferIPv4Stack=true"
                 + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
         builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
         builder.environment().remove("JBOSS_PIDFILE");
