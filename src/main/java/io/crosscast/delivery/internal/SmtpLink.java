@@ -28,7 +28,9 @@ public final class SmtpLink implements AutoCloseable {
      */
     public SmtpOutcome send(MimeMessage message) {
         try {
-            if (transport == null || !transport.isConnected()) {
+            // Not transport.isConnected(): it sends a NOOP and waits for its reply, one more round trip per message.
+            // A connection that died shows as a failure of the next message, which the caller tries again.
+            if (transport == null) {
                 transport = session.getTransport("smtp");
                 transport.connect();
             }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.delivery.Channel;
@@ -16,11 +15,11 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import jakarta.ejb.EJB;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,10 +83,7 @@ class DeliveryPauseIT {
         assertThrows(DeliveryException.class, () -> deliveries.resume(delivery.getId()), "a sending one is not paused");
         assertTrue(Polling.eventually(PATIENCE,
                 () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT), "the delivery finishes");
-        Map<String, Integer> perRecipient = new HashMap<>();
-        for (OutboxMessage m : received(token)) {
-            perRecipient.merge(m.to(), 1, Integer::sum);
-        }
+        Map<String, Integer> perRecipient = SandboxMessages.perRecipient(received(token));
         assertEquals(RECIPIENTS, perRecipient.size(), "everyone got a message");
         assertTrue(perRecipient.values().stream().allMatch(count -> count == 1), "nobody got two: " + perRecipient);
     }
@@ -109,13 +105,7 @@ class DeliveryPauseIT {
 
     private String audience() {
         String token = "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        for (int i = 0; i < RECIPIENTS; i++) {
-            RecipientForm form = new RecipientForm();
-            form.setFirstName("P" + i);
-            form.setLastName(token);
-            form.setEmail("p" + i + "." + token + "@example.com");
-            recipients.create(form);
-        }
+        SandboxMessages.createRecipients(recipients, token, RECIPIENTS);
         return token;
     }
 
@@ -128,6 +118,6 @@ class DeliveryPauseIT {
     }
 
     private List<OutboxMessage> received(String token) {
-        return outbox.list(0, 10_000).stream().filter(m -> m.to() != null && m.to().contains(token)).toList();
+        return SandboxMessages.containing(outbox, token);
     }
 }

@@ -3,7 +3,6 @@ package io.crosscast.it.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.delivery.Channel;
@@ -14,12 +13,12 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.sandbox.SmtpSandbox;
 import jakarta.ejb.EJB;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,13 +67,7 @@ class DeliveryResumeIT {
     @Test
     void aSendCutHalfWayResumesWithoutDuplicatesOrGaps() {
         String token = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        for (int i = 0; i < RECIPIENTS; i++) {
-            RecipientForm form = new RecipientForm();
-            form.setFirstName("P" + i);
-            form.setLastName(token);
-            form.setEmail("p" + i + "." + token + "@example.com");
-            recipients.create(form);
-        }
+        SandboxMessages.createRecipients(recipients, token, RECIPIENTS);
         System.setProperty("crosscast.delivery.rate", "20");
         System.setProperty("crosscast.delivery.reconnectSeconds", "1");
         Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Resume " + token, null,
@@ -98,10 +91,7 @@ class DeliveryResumeIT {
         assertTrue(Polling.eventually(PATIENCE,
                 () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT), "the delivery finishes");
 
-        Map<String, Integer> perRecipient = new HashMap<>();
-        for (OutboxMessage m : received(token)) {
-            perRecipient.merge(m.to(), 1, Integer::sum);
-        }
+        Map<String, Integer> perRecipient = SandboxMessages.perRecipient(received(token));
         assertEquals(RECIPIENTS, perRecipient.size(), "no gap: " + perRecipient.keySet());
         // The one message in flight when the server went away may have arrived without the sender
         // hearing so: it is sent again (same Message-ID). Nobody else gets two.
@@ -112,6 +102,6 @@ class DeliveryResumeIT {
     }
 
     private List<OutboxMessage> received(String token) {
-        return outbox.list(0, 10_000).stream().filter(m -> m.to() != null && m.to().contains(token)).toList();
+        return SandboxMessages.containing(outbox, token);
     }
 }

@@ -2,16 +2,20 @@ package io.crosscast.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.audience.RecipientForm;
+import io.crosscast.audience.RecipientService;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** For in-container tests: messages the SMTP sandbox received, and the links of their HTML. */
+/** For in-container tests: recipients to send to, messages the SMTP sandbox received, and the links of their HTML. */
 public final class SandboxMessages {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -34,6 +38,34 @@ public final class SandboxMessages {
             }
         }
         return null;
+    }
+
+    /** The latest 10,000 messages whose recipients include {@code token}, newest first. */
+    public static List<OutboxMessage> containing(OutboxService outbox, String token) {
+        return outbox.list(0, 10_000).stream().filter(m -> m.to() != null && m.to().contains(token)).toList();
+    }
+
+    /** How many messages each address among them got. */
+    public static Map<String, Integer> perRecipient(List<OutboxMessage> messages) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (OutboxMessage m : messages) {
+            counts.merge(m.to(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * Creates {@code count} recipients with last name {@code token}, first names P0, P1... and addresses
+     * p{i}.{token}@example.com (their emails hold the token, so {@link #containing} finds their messages).
+     */
+    public static void createRecipients(RecipientService recipients, String token, int count) {
+        for (int i = 0; i < count; i++) {
+            RecipientForm form = new RecipientForm();
+            form.setFirstName("P" + i);
+            form.setLastName(token);
+            form.setEmail("p" + i + "." + token + "@example.com");
+            recipients.create(form);
+        }
     }
 
     /** The href values of an HTML text, in order ({@code &amp;} read as {@code &}). */
