@@ -36,6 +36,10 @@ public final class SmtpLink implements AutoCloseable {
             }
             transport.sendMessage(message, message.getAllRecipients());
             return SmtpOutcome.accepted();
+        } catch (IllegalStateException e) {
+            // The server closed the connection after its last reply (e.g. 421): "not connected".
+            close();
+            return new SmtpOutcome(SmtpOutcome.Kind.CONNECTION_FAILED, String.valueOf(e.getMessage()));
         } catch (MessagingException e) {
             SmtpOutcome outcome = SmtpOutcome.of(e);
             if (outcome.kind() == SmtpOutcome.Kind.CONNECTION_FAILED) {
