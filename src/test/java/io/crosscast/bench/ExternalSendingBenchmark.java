@@ -2,8 +2,8 @@ package io.crosscast.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.crosscast.crash.support.Audience;
 import io.crosscast.crash.support.DeliveryApi;
-import io.crosscast.crash.support.DeliveryApi.Audience;
 import io.crosscast.crash.support.RestClient;
 import io.crosscast.crash.support.SinkProcess;
 import io.crosscast.crash.support.WildFlyProcess;
