@@ -1,10 +1,8 @@
 package io.crosscast.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.crosscast.crash.support.Audience;
+import io.crosscast.crash.support.Closer;
 import io.crosscast.crash.support.DeliveryApi;
-import io.crosscast.crash.support.DeliveryApi.Audience;
-import io.crosscast.crash.support.RestClient;
 import io.crosscast.crash.support.SinkProcess;
 import io.crosscast.crash.support.WildFlyProcess;
 import jakarta.json.JsonObject;
@@ -23,21 +21,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Email sending against an SMTP peer that runs as a separate process, not the in-JVM sandbox (issue #12). Not an
@@ -71,7 +63,6 @@ import org.junit.jupiter.api.Test;
  */
 class ExternalSendingBenchmark {
 
-    private static final Duration POLL = Duration.ofMillis(100);
     private static final String SUBJECT = "{{firstName}}, your offer is waiting";
     private static final String HTML = "<html><body><h1>Hello {{firstName}} {{lastName}}</h1>"
             + "<p>Your offer is waiting for you.</p>"
@@ -80,35 +71,29 @@ class ExternalSendingBenchmark {
             + " <a href=\"https://shop.example.com/account\">your account</a></p></body></html>";
 
     private final int sends = Integer.getInteger("bench.external.sends", 30_000);
-    private final int[] connections = ints(System.getProperty("bench.connections", "1,8,16"));
-    private final int[] delays = ints(System.getProperty("bench.delays", "0,5"));
+    private final int[] connections = ExternalBench.ints(System.getProperty("bench.connections", "1,8,16"));
+    private final int[] delays = ExternalBench.ints(System.getProperty("bench.delays", "0,5"));
     private final int warmup = Integer.getInteger("bench.warmup", Math.min(2_000, sends));
     private final boolean prebuild = Boolean.parseBoolean(System.getProperty("bench.bare.prebuild", "true"));
-    private final String db = System.getProperty("bench.db", "h2");
     private final int portOffset = Integer.getInteger("bench.port.offset", 1000);
     private final int smtpPort = Integer.getInteger("bench.smtp.port", 3625);
-    private final Path serverDir = Path.of(System.getProperty("bench.server.dir", "target/bench-server"));
     private final boolean million = Boolean.getBoolean("bench.million");
     private final int millionRecipients = Integer.getInteger("bench.million.recipients", 1_000_000);
     private final int millionConnections = Integer.getInteger("bench.million.connections", 16);
     private final String millionHeap = System.getProperty("bench.million.heap", "-Xmx512m");
 
+    private final ExternalBench bench = new ExternalBench("external sending",
+            Path.of(System.getProperty("bench.server.dir", "target/bench-server")), portOffset, "bench.db.url",
+            "jdbc:postgresql://localhost:5432/crosscast_bench",
+            Map.of("crosscast.smtp.host", "127.0.0.1", "crosscast.smtp.port", Integer.toString(smtpPort)));
+    private final String db = bench.db();
     private WildFlyProcess server;
     private SinkProcess sink;
-    private RestClient api;
     private DeliveryApi deliveries;
-    private final List<String> summary = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
 
     /** Every server and sink this benchmark started, closed last first (the million run starts a second server). */
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-
-    @AfterEach
-    void stopWhatWasStarted() throws Exception {
-        while (!started.isEmpty()) {
-            started.pop().close();
-        }
-    }
+    @RegisterExtension
+    final Closer started = new Closer();
 
     @Test
     void sendingAgainstAnSmtpSinkInItsOwnProcess() throws Exception {
@@ -116,16 +101,11 @@ class ExternalSendingBenchmark {
                 + " bare messages %s; server offset %d, sink port %d%n", db, sends, Arrays.toString(connections),
                 Arrays.toString(delays), warmup, prebuild ? "built before timing" : "built while sending", portOffset,
                 smtpPort);
-        server = new WildFlyProcess(jbossHome(), serverDir, "standalone-crosscast-crash.xml", portOffset,
-                serverProperties());
-        started.push(server);
-        server.prepareFreshBaseDir();
-        sink = SinkProcess.start(smtpPort, server.baseDir().resolve("sink/received.tsv"), 0, 0,
-                server.baseDir().resolve("sink/sink.log"));
-        started.push(sink);
-        server.deploy(Path.of(System.getProperty("crosscast.war", "target/crosscast.war")));
-        api = new RestClient(server.httpPort(), "marketer", "marketer");
-        deliveries = new DeliveryApi(api);
+        server = started.add(bench.newServer());
+        deliveries = bench.deliveries();
+        sink = started.add(SinkProcess.start(smtpPort, server.baseDir().resolve("sink/received.tsv"), 0, 0,
+                server.baseDir().resolve("sink/sink.log")));
+        bench.peer("SMTP sink", sink::isAlive, server.baseDir().resolve("sink/sink.log"));
 
         if (connections.length > 0) {
             matrix();
@@ -135,12 +115,8 @@ class ExternalSendingBenchmark {
         }
         sink.logStats();
 
-        System.out.println("BENCHMARK external sending summary (" + db + ", N=" + sends + "):");
-        System.out.printf("  %-10s %5s %8s %12s %12s %6s %14s%n", "db", "conns", "delay ms", "product/s", "bare/s",
-                "ratio", "round-trip cap");
-        summary.forEach(System.out::println);
-        problems.forEach(p -> System.out.println("BENCHMARK problem: " + p));
-        assertEquals(List.of(), problems, "every run sent every message");
+        bench.summarise("N=" + sends, String.format("  %-10s %5s %8s %12s %12s %6s %14s", "db", "conns", "delay ms",
+                "product/s", "bare/s", "ratio", "round-trip cap"));
     }
 
     /** Connections x delays: the product's delivery beside the bare loop. */
@@ -149,7 +125,7 @@ class ExternalSendingBenchmark {
         Audience warm = Audience.random("Warm", warmup, "bench.example.com");
         boolean bareWarm = false;
         for (int c : connections) {
-            startServer(c, server);
+            startServer(c);
             if (audience == null) {
                 audience = Audience.random("Bench", sends, "bench.example.com");
                 long t0 = System.nanoTime();
@@ -174,7 +150,7 @@ class ExternalSendingBenchmark {
                 String cap = d == 0 ? "-" : String.format("%,.0f msg/s", c * 1000.0 / (4 * d));
                 System.out.printf("BENCHMARK sending db=%s connections=%d delayMs=%d product=%.0f msg/s bare=%.0f msg/s"
                         + " ratio=%.2f%n", db, c, d, product, bare, product / bare);
-                summary.add(String.format("  %-10s %5d %8d %12.0f %12.0f %6.2f %14s", db, c, d, product, bare,
+                bench.row(String.format("  %-10s %5d %8d %12.0f %12.0f %6.2f %14s", db, c, d, product, bare,
                         product / bare, cap));
             }
         }
@@ -182,35 +158,16 @@ class ExternalSendingBenchmark {
     }
 
     /** (Re)starts the server with {@code c} sending connections. */
-    private void startServer(int c, WildFlyProcess target) {
-        target.stop();
-        target.systemProperty("crosscast.sending.connections", Integer.toString(c));
-        target.systemProperty("crosscast.sending.maxConnections", Integer.toString(c));
-        long t0 = System.nanoTime();
-        target.start();
-        target.awaitReady("crosscast.war", api::answers);
-        System.out.printf("BENCHMARK external sending (%s): server (pid %d) ready with %d connection(s) in %.1f s%n",
-                db, target.pid(), c, (System.nanoTime() - t0) / 1e9);
+    private void startServer(int c) {
+        bench.restart(c + " connection(s)", Map.of("crosscast.sending.connections", Integer.toString(c),
+                "crosscast.sending.maxConnections", Integer.toString(c)));
     }
 
     /** One delivery to the audience; msg/s from the send request to SENT. Checks the ledger and the sink. */
     private double productRun(Audience audience, String label) {
         long id = deliveries.createEmail("Bench " + label + " " + audience.token(), "Crosscast Bench",
                 "bench@example.com", SUBJECT, HTML);
-        long before = sink.count();
-        long t0 = System.nanoTime();
-        JsonObject targeted = deliveries.send(id, audience);
-        boolean sent = deliveries.awaitStatus(id, "SENT", Duration.ofSeconds(300 + audience.size() / 10), POLL,
-                this::checkAlive);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long received = sink.count() - before;
-        JsonObject stats = deliveries.stats(id);
-        if (!sent || targeted.getJsonNumber("targeted").longValue() != audience.size()
-                || stats.getJsonNumber("sent").longValue() != audience.size()
-                || stats.getJsonNumber("failed").longValue() != 0 || received != audience.size()) {
-            problems.add(String.format("delivery %d (%s): ended %s, targeted %s, stats %s, sink received %,d of %,d",
-                    id, label, sent, targeted, stats, received, audience.size()));
-        }
+        double seconds = bench.timedDelivery(id, audience, sink::count, label);
         double rate = audience.size() / seconds;
         System.out.printf("BENCHMARK external sending (%s): product %s: %,d messages in %.2f s = %,.0f msg/s%n", db,
                 label, audience.size(), seconds, rate);
@@ -238,47 +195,33 @@ class ExternalSendingBenchmark {
         long before = sink.count();
         Duration sinkCpu = sink.cpuTime();
         AtomicInteger next = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(c);
-        long t0 = System.nanoTime();
-        try {
-            List<Future<Integer>> senders = new ArrayList<>();
-            for (int t = 0; t < c; t++) {
-                senders.add(threads.submit(() -> {
-                    int count = 0;
-                    Transport transport = session.getTransport("smtp");
-                    transport.connect();
-                    try {
-                        for (int i = next.getAndIncrement(); i < audience.size(); i = next.getAndIncrement()) {
-                            MimeMessage message = prebuild ? built.get(i) : bareMessage(session, audience, i, run);
-                            transport.sendMessage(message, message.getAllRecipients());
-                            count++;
-                        }
-                    } finally {
-                        transport.close();
-                    }
-                    return count;
-                }));
+        ExternalBench.Parallel sent = ExternalBench.parallel(c, () -> {
+            int count = 0;
+            Transport transport = session.getTransport("smtp");
+            transport.connect();
+            try {
+                for (int i = next.getAndIncrement(); i < audience.size(); i = next.getAndIncrement()) {
+                    MimeMessage message = prebuild ? built.get(i) : bareMessage(session, audience, i, run);
+                    transport.sendMessage(message, message.getAllRecipients());
+                    count++;
+                }
+            } finally {
+                transport.close();
             }
-            int total = 0;
-            for (Future<Integer> sender : senders) {
-                total += sender.get();
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long received = sink.count() - before;
-            if (total != audience.size() || received != audience.size()) {
-                problems.add(String.format("bare loop (%d connections): sent %,d, sink received %,d of %,d", c, total,
-                        received, audience.size()));
-            }
-            double rate = audience.size() / seconds;
-            // The sink's own CPU per message: far below 1e6 / rate µs, the sink is not what limits the rate.
-            double sinkMicros = sink.cpuTime().minus(sinkCpu).toNanos() / 1e3 / audience.size();
-            System.out.printf("BENCHMARK external sending (%s): bare loop, %d connection(s): %,d messages in %.2f s"
-                    + " = %,.0f msg/s (sink CPU %.0f µs a message, %.0f%% of one core)%n", db, c, audience.size(),
-                    seconds, rate, sinkMicros, sinkMicros * rate / 1e4);
-            return rate;
-        } finally {
-            threads.shutdownNow();
+            return count;
+        });
+        long received = sink.count() - before;
+        if (sent.total() != audience.size() || received != audience.size()) {
+            bench.problem(String.format("bare loop (%d connections): sent %,d, sink received %,d of %,d", c,
+                    sent.total(), received, audience.size()));
         }
+        double rate = audience.size() / sent.seconds();
+        // The sink's own CPU per message: far below 1e6 / rate µs, the sink is not what limits the rate.
+        double sinkMicros = sink.cpuTime().minus(sinkCpu).toNanos() / 1e3 / audience.size();
+        System.out.printf("BENCHMARK external sending (%s): bare loop, %d connection(s): %,d messages in %.2f s"
+                + " = %,.0f msg/s (sink CPU %.0f µs a message, %.0f%% of one core)%n", db, c, audience.size(),
+                sent.seconds(), rate, sinkMicros, sinkMicros * rate / 1e4);
+        return rate;
     }
 
     /**
@@ -319,13 +262,12 @@ class ExternalSendingBenchmark {
      * server JVM's peak heap.
      */
     private void million() {
-        WildFlyProcess small = new WildFlyProcess(jbossHome(), serverDir, "standalone-crosscast-crash.xml", portOffset,
-                serverProperties(), millionHeap);
-        started.push(small);
         server.stop();
+        WildFlyProcess small = started.add(bench.newServer(millionHeap));
         server = small;
+        deliveries = bench.deliveries();
         sink.replyDelay(0);
-        startServer(millionConnections, small);
+        startServer(millionConnections);
         Audience audience = Audience.random("Million", millionRecipients, "million.example.com");
         try (HeapSampler heap = HeapSampler.start(small.pid())) {
             long t0 = System.nanoTime();
@@ -342,7 +284,7 @@ class ExternalSendingBenchmark {
             long t1 = System.nanoTime();
             deliveries.send(id, audience);
             boolean sent = deliveries.awaitStatus(id, "SENT", Duration.ofHours(3), Duration.ofSeconds(1),
-                    this::checkAlive);
+                    bench::checkAlive);
             double seconds = (System.nanoTime() - t1) / 1e9;
             long sendPeak = heap.takePeakMb();
             JsonObject stats = deliveries.stats(id);
@@ -353,45 +295,14 @@ class ExternalSendingBenchmark {
                     + " %,.0f msg/s, server peak heap %,d MB (jstat -gc every second, max heap %,d MB), all SENT: %s"
                     + " (stats %s, sink received %,d)%n", db, millionHeap, millionConnections, millionRecipients,
                     seconds, millionRecipients / seconds, sendPeak, heap.capacityMb(), allSent, stats, received);
-            summary.add(String.format("  %-10s million (%s, %d connections): %,.0f msg/s, peak heap %,d MB while"
+            bench.row(String.format("  %-10s million (%s, %d connections): %,.0f msg/s, peak heap %,d MB while"
                     + " sending (%,d MB while importing), all SENT: %s", db, millionHeap, millionConnections,
                     millionRecipients / seconds, sendPeak, importPeak, allSent));
             if (!allSent) {
-                problems.add("million: not all SENT: " + stats + ", sink received " + received);
+                bench.problem("million: not all SENT: " + stats + ", sink received " + received);
             }
         }
         small.stop();
-    }
-
-    private void checkAlive() {
-        if (!server.isRunning()) {
-            throw new IllegalStateException("The server died; see " + server.serverLog());
-        }
-        if (!sink.isAlive()) {
-            throw new IllegalStateException("The SMTP sink died; see " + server.baseDir().resolve("sink/sink.log"));
-        }
-    }
-
-    /** The benchmark server's system properties: database, the sink as SMTP server. */
-    private Map<String, String> serverProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("crosscast.smtp.host", "127.0.0.1");
-        properties.put("crosscast.smtp.port", Integer.toString(smtpPort));
-        if ("postgresql".equals(db)) {
-            properties.put("crosscast.db.url", System.getProperty("bench.db.url", "jdbc:postgresql://localhost:5432/crosscast_bench"));
-            properties.put("crosscast.db.user", System.getProperty("bench.db.user", "crosscast"));
-            properties.put("crosscast.db.password", System.getProperty("bench.db.password", "crosscast"));
-        }
-        return properties;
-    }
-
-    private static Path jbossHome() {
-        return Path.of(System.getProperty("jboss.home"));
-    }
-
-    private static int[] ints(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
     }
 
     /**

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.crash.support.Arrivals;
-import io.crosscast.crash.support.CrashAudience;
-import io.crosscast.crash.support.CrashDelivery;
+import io.crosscast.crash.support.Audience;
 import io.crosscast.crash.support.Closer;
 import io.crosscast.crash.support.CrashServer;
+import io.crosscast.crash.support.DeliveryApi;
 import io.crosscast.crash.support.SinkProcess;
-import jakarta.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +74,13 @@ class EmailCrashIT {
         server.peer("SMTP sink", sink, sink::isAlive);
         server.start();
 
-        CrashAudience audience = CrashAudience.importInto(server.api(), recipients, false);
-        CrashDelivery delivery = CrashDelivery.create(server.api(), Json.createObjectBuilder()
-                .add("label", "Crash test " + audience.token()).add("senderName", "Crosscast Crash")
-                .add("senderAddress", "crash@example.com").add("subject", "Hello {{firstName}}")
-                .add("htmlBody", "<p>Dear {{firstName}} {{lastName}},</p>"
-                        + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>")
-                .build());
-        delivery.sendTo(audience);
+        DeliveryApi deliveries = server.deliveries();
+        Audience audience = Audience.random("Crash", recipients, "crash.example.com");
+        deliveries.importRecipients(audience);
+        long delivery = deliveries.createEmail("Crash test " + audience.token(), "Crosscast Crash",
+                "crash@example.com", "Hello {{firstName}}", "<p>Dear {{firstName}} {{lastName}},</p>"
+                        + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>");
+        deliveries.sendTo(delivery, audience);
         long sendStarted = System.nanoTime();
 
         // The sink holds the chosen message unanswered: kill the server's JVM now.
@@ -98,7 +96,7 @@ class EmailCrashIT {
 
         server.start();
         long restarted = System.nanoTime();
-        assertTrue(server.waitFor(SENDING, () -> "SENT".equals(delivery.status())),
+        assertTrue(server.waitFor(SENDING, () -> "SENT".equals(deliveries.status(delivery))),
                 "the delivery finishes after the restart");
         long finished = System.nanoTime();
 
@@ -119,7 +117,7 @@ class EmailCrashIT {
                         + " did not call it SENT before the server accepted it");
 
         // The ledger: everyone SENT, with the Message-ID the sink saw.
-        Map<String, String> ledgerIds = delivery.assertAllSent(recipients);
+        Map<String, String> ledgerIds = deliveries.assertAllSent(delivery, recipients);
         List<String> mismatched = audience.emails().stream()
                 .filter(a -> !arrivals.ids(a).get(0).equals(ledgerIds.get(a))).toList();
         assertEquals(List.of(), mismatched.stream().limit(20).toList(),

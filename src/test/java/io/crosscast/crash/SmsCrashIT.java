@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.crash.support.Arrivals;
-import io.crosscast.crash.support.CrashAudience;
-import io.crosscast.crash.support.CrashDelivery;
+import io.crosscast.crash.support.Audience;
 import io.crosscast.crash.support.Closer;
 import io.crosscast.crash.support.CrashServer;
+import io.crosscast.crash.support.DeliveryApi;
 import io.crosscast.crash.support.SmscProcess;
 import io.crosscast.crash.support.SmscSink;
 import io.crosscast.delivery.internal.SmsRun;
-import jakarta.json.Json;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -83,12 +82,12 @@ class SmsCrashIT {
         server.peer("SMSC", smsc, smsc::isAlive);
         server.start();
 
-        CrashAudience audience = CrashAudience.importInto(server.api(), recipients, true);
-        CrashDelivery delivery = CrashDelivery.create(server.api(), Json.createObjectBuilder()
-                .add("label", "SMS crash test " + audience.token()).add("channel", "SMS")
-                .add("senderName", "Crosscast").add("textBody", "Hello {{firstName}}, see you soon")
-                .build());
-        delivery.sendTo(audience);
+        DeliveryApi deliveries = server.deliveries();
+        Audience audience = Audience.random("Crash", recipients, "crash.example.com").withMobiles();
+        deliveries.importRecipients(audience);
+        long delivery = deliveries.createSms("SMS crash test " + audience.token(), "Crosscast",
+                "Hello {{firstName}}, see you soon");
+        deliveries.sendTo(delivery, audience);
         long sendStarted = System.nanoTime();
 
         // The SMSC holds the chosen submission unanswered: kill the server's JVM now.
@@ -102,7 +101,7 @@ class SmsCrashIT {
 
         server.start();
         long restarted = System.nanoTime();
-        assertTrue(server.waitFor(SENDING, () -> "SENT".equals(delivery.status())),
+        assertTrue(server.waitFor(SENDING, () -> "SENT".equals(deliveries.status(delivery))),
                 "the delivery finishes after the restart");
         long finished = System.nanoTime();
 
@@ -123,7 +122,7 @@ class SmsCrashIT {
         // Each text is the one of its recipient.
         Map<String, String> expectedText = new HashMap<>();
         for (int i = 0; i < recipients; i++) {
-            expectedText.put(audience.mobiles().get(i), "Hello R" + i + ", see you soon");
+            expectedText.put(audience.mobile(i), "Hello R" + i + ", see you soon");
         }
         List<String> wrongTexts = received.stream()
                 .filter(s -> !s.text().equals(expectedText.get("+" + s.destination())))
@@ -132,7 +131,7 @@ class SmsCrashIT {
 
         // The ledger: everyone SENT, with the message id of the last submission to the number (the one whose
         // answer the server wrote; an earlier one was answered before the kill, or held, and not written).
-        Map<String, String> ledgerIds = delivery.assertAllSent(recipients);
+        Map<String, String> ledgerIds = deliveries.assertAllSent(delivery, recipients);
         List<String> mismatched = audience.mobiles().stream().filter(number -> {
             List<String> ids = arrivals.ids(number);
             return !ids.get(ids.size() - 1).equals(ledgerIds.get(number));

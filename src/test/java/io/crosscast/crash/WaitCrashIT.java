@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.crash.support.Arrivals;
-import io.crosscast.crash.support.CrashAudience;
-import io.crosscast.crash.support.CrashDelivery;
+import io.crosscast.crash.support.Audience;
 import io.crosscast.crash.support.Closer;
 import io.crosscast.crash.support.CrashServer;
+import io.crosscast.crash.support.DeliveryApi;
 import io.crosscast.crash.support.SinkProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -58,13 +58,13 @@ class WaitCrashIT {
         server.peer("SMTP sink", sink, sink::isAlive);
         server.start();
 
-        CrashAudience audience = CrashAudience.importInto(server.api(), recipients, false);
-        CrashDelivery delivery = CrashDelivery.create(server.api(), Json.createObjectBuilder()
-                .add("label", "Wait crash test " + audience.token()).add("senderName", "Crosscast Crash")
-                .add("senderAddress", "crash@example.com").add("subject", "Hello {{firstName}}")
-                .add("htmlBody", "<p>Dear {{firstName}}, you waited.</p>").build());
+        DeliveryApi deliveries = server.deliveries();
+        Audience audience = Audience.random("Crash", recipients, "crash.example.com");
+        deliveries.importRecipients(audience);
+        long delivery = deliveries.createEmail("Wait crash test " + audience.token(), "Crosscast Crash",
+                "crash@example.com", "Hello {{firstName}}", "<p>Dear {{firstName}}, you waited.</p>");
         Instant wakeUp = Instant.now().plusSeconds(waitSeconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        long workflow = server.api().post("workflows", workflow(audience, wakeUp, delivery.id()), 201)
+        long workflow = server.api().post("workflows", workflow(audience, wakeUp, delivery), 201)
                 .getJsonNumber("id").longValue();
         long run = server.api().post("workflows/" + workflow + "/runs", Json.createObjectBuilder().build(), 201)
                 .getJsonNumber("runId").longValue();
@@ -106,17 +106,17 @@ class WaitCrashIT {
         assertEquals("DONE", phase(done, "end"), "the End: " + done);
         assertEquals(recipients, count(done, "wait.out>mail"), "recipients out of the Wait: " + done);
         assertEquals(recipients, count(done, "mail.out>end"), "recipients out of the delivery: " + done);
-        assertEquals("SENT", delivery.status(), "the delivery");
-        delivery.assertAllSent(recipients);
+        assertEquals("SENT", deliveries.status(delivery), "the delivery");
+        deliveries.assertAllSent(delivery, recipients);
         Arrivals arrivals = new Arrivals(audience.emails(), sink.received().stream()
                 .map(entry -> Map.entry(entry[0], entry.length > 1 ? entry[1] : "")).toList());
         arrivals.assertEveryoneAndDuplicatesAtMost(0);
-        Instant started = Instant.parse(delivery.get().getString("startedAt"));
+        Instant started = Instant.parse(deliveries.get(delivery).getString("startedAt"));
         assertTrue(!started.isBefore(wakeUp), "the delivery started at " + started + ", not before the wake-up " + wakeUp);
     }
 
     /** Query (this run's recipients) -> Wait (until {@code wakeUp}) -> Email delivery (outbound) -> End. */
-    private static JsonObject workflow(CrashAudience audience, Instant wakeUp, long deliveryId) {
+    private static JsonObject workflow(Audience audience, Instant wakeUp, long deliveryId) {
         return Json.createObjectBuilder()
                 .add("name", "Wait crash test " + audience.token())
                 .add("activities", Json.createArrayBuilder()

@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * {@code standalone-crosscast-crash.xml}, no sandbox) in a fresh base directory with the WAR deployed, on the
  * database the build chose ({@code crash.db}: H2, the development file database, or PostgreSQL with
  * {@code crash.db.url}, {@code crash.db.user}, {@code crash.db.password}), ports offset by
- * {@code crash.port.offset}, and its REST API as the user {@code marketer}.
+ * {@code crash.port.offset}, and its REST API as the user {@code marketer} ({@link #deliveries()} for audiences and
+ * deliveries).
  */
 public final class CrashServer implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class CrashServer implements AutoCloseable {
     private final Path serverDir = Path.of(System.getProperty("crash.server.dir", "target/crash-server"));
     private final WildFlyProcess process;
     private final RestClient api;
+    private final DeliveryApi deliveries;
     private final List<Peer> peers = new ArrayList<>();
 
     /**
@@ -38,6 +40,7 @@ public final class CrashServer implements AutoCloseable {
         process.prepareFreshBaseDir();
         process.deploy(Path.of(System.getProperty("crosscast.war", "target/crosscast.war")));
         api = new RestClient(process.httpPort(), "marketer", "marketer");
+        deliveries = new DeliveryApi(api);
     }
 
     /**
@@ -72,6 +75,11 @@ public final class CrashServer implements AutoCloseable {
 
     public RestClient api() {
         return api;
+    }
+
+    /** Audiences and deliveries through {@link #api()}. */
+    public DeliveryApi deliveries() {
+        return deliveries;
     }
 
     public boolean isRunning() {

@@ -1,26 +1,23 @@
 package io.crosscast.crash.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.AbstractList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * What the crash tests and the external benchmarks do through the REST API of a server they started: import
- * recipients through the CSV import, create an email delivery, send it to those recipients, and wait for its
- * status.
+ * What the crash tests and the external benchmarks do through the REST API of a server they started: import an
+ * {@link Audience} through the CSV import, create an email or SMS delivery, send it to that audience, wait for its
+ * status, and check its figures and its ledger.
  */
 public final class DeliveryApi {
 
-    /**
-     * The default email: personalised subject and body, one tracked link (the engine rewrites it to its click
-     * endpoint).
-     */
-    public static final String TRACKED_HTML = "<p>Dear {{firstName}} {{lastName}},</p>"
-            + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>";
+    /** Rows of the CSV import a request carries at the most unless told. */
+    public static final int IMPORT_CHUNK = 100_000;
 
     private final RestClient api;
 
@@ -28,72 +25,46 @@ public final class DeliveryApi {
         this.api = api;
     }
 
-    /**
-     * Recipients made for one run: {@code r<i>.<token>@<domain>}, first name {@code R<i>}, all with the last name
-     * {@code token}, unique to the run (a PostgreSQL database may keep earlier runs' recipients), by which a
-     * delivery targets exactly them.
-     */
-    public record Audience(String token, int size, String domain) {
-
-        /** A new audience whose token starts with {@code prefix} and ends with random characters. */
-        public static Audience random(String prefix, int size, String domain) {
-            return new Audience(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12), size, domain);
-        }
-
-        public String address(int i) {
-            return "r" + i + "." + token.toLowerCase(Locale.ROOT) + "@" + domain;
-        }
-
-        /** All the addresses, made on demand (a million strings are never held at once by this list). */
-        public List<String> addresses() {
-            return new AbstractList<>() {
-                @Override
-                public String get(int i) {
-                    return address(i);
-                }
-
-                @Override
-                public int size() {
-                    return size;
-                }
-            };
-        }
-
-        /** The condition that targets exactly this audience. */
-        public JsonObject condition() {
-            return Json.createObjectBuilder().add("field", "lastName").add("operator", "equals")
-                    .add("values", Json.createArrayBuilder().add(token)).build();
-        }
+    /** Imports the audience with {@code POST imports}, {@value #IMPORT_CHUNK} rows a request at the most. */
+    public long importRecipients(Audience audience) {
+        return importRecipients(audience, IMPORT_CHUNK);
     }
 
     /**
-     * Imports the audience with {@code POST imports}, at most {@code chunk} rows a request; returns how many
-     * recipients were created in all.
+     * Imports the audience with {@code POST imports}, at most {@code chunk} rows a request; fails unless every row
+     * created a recipient. Returns how many were created in all.
      */
     public long importRecipients(Audience audience, int chunk) {
         long created = 0;
         for (int first = 0; first < audience.size(); first += chunk) {
             int end = Math.min(audience.size(), first + chunk);
-            StringBuilder csv = new StringBuilder(64 * (end - first) + 32).append("email,first name,last name\n");
+            StringBuilder csv = new StringBuilder(80 * (end - first) + 40).append(audience.csvHeader());
             for (int i = first; i < end; i++) {
-                csv.append(audience.address(i)).append(",R").append(i).append(',').append(audience.token()).append('\n');
+                audience.appendCsv(csv, i);
             }
             JsonObject report = api.postCsv("imports", csv.toString());
-            if (report.getInt("created") != end - first) {
-                throw new AssertionError("recipients " + first + " to " + end + " imported: " + report);
-            }
+            assertEquals(end - first, report.getInt("created"), "recipients " + first + " to " + end + " imported: "
+                    + report);
             created += report.getInt("created");
         }
         return created;
     }
 
+    /** Creates a draft from its content fields ({@code POST deliveries}); returns its id. */
+    public long create(JsonObject content) {
+        return api.post("deliveries", content, 201).getJsonNumber("id").longValue();
+    }
+
     /** Creates an email delivery (subject and body may hold {@code {{firstName}}}...); returns its id. */
     public long createEmail(String label, String senderName, String senderAddress, String subject, String htmlBody) {
-        JsonObject delivery = api.post("deliveries", Json.createObjectBuilder()
-                .add("label", label).add("senderName", senderName)
-                .add("senderAddress", senderAddress).add("subject", subject)
-                .add("htmlBody", htmlBody).build(), 201);
-        return delivery.getJsonNumber("id").longValue();
+        return create(Json.createObjectBuilder().add("label", label).add("senderName", senderName)
+                .add("senderAddress", senderAddress).add("subject", subject).add("htmlBody", htmlBody).build());
+    }
+
+    /** Creates an SMS delivery (the text may hold {@code {{firstName}}}...); returns its id. */
+    public long createSms(String label, String senderName, String text) {
+        return create(Json.createObjectBuilder().add("label", label).add("channel", "SMS")
+                .add("senderName", senderName).add("textBody", text).build());
     }
 
     /** Sends the delivery to the audience; answers the targeting figures (targeted, excluded). */
@@ -102,8 +73,20 @@ public final class DeliveryApi {
                 Json.createObjectBuilder().add("condition", audience.condition()).build(), 202);
     }
 
+    /** Sends the delivery to exactly the audience: fails unless all were targeted and none excluded. */
+    public void sendTo(long deliveryId, Audience audience) {
+        JsonObject targeted = send(deliveryId, audience);
+        assertEquals(audience.size(), targeted.getJsonNumber("targeted").longValue(), "targeted: " + targeted);
+        assertEquals(0, targeted.getJsonNumber("excluded").longValue(), "excluded: " + targeted);
+    }
+
+    public JsonObject get(long deliveryId) {
+        return api.get("deliveries/" + deliveryId);
+    }
+
+    /** DRAFT, SENDING, SENT or CANCELLED. */
     public String status(long deliveryId) {
-        return api.get("deliveries/" + deliveryId).getString("status");
+        return get(deliveryId).getString("status");
     }
 
     /** The delivery's figures: targeted, pending, sent, failed, excluded... */
@@ -125,5 +108,27 @@ public final class DeliveryApi {
             WildFlyProcess.sleep(poll);
         }
         return status.equals(status(deliveryId));
+    }
+
+    /**
+     * Checks that the ledger says SENT for {@code recipients} rows, and nothing pending or failed; returns each
+     * row's address (email or number) with the message id it recorded.
+     */
+    public Map<String, String> assertAllSent(long deliveryId, int recipients) {
+        JsonObject stats = stats(deliveryId);
+        assertEquals(recipients, stats.getJsonNumber("sent").longValue(), "ledger: " + stats);
+        assertEquals(0, stats.getJsonNumber("pending").longValue(), "ledger: " + stats);
+        assertEquals(0, stats.getJsonNumber("failed").longValue(), "ledger: " + stats);
+        Map<String, String> messageIds = new LinkedHashMap<>();
+        for (int first = 0; first < recipients; first += 500) {
+            for (JsonValue item : api.get("deliveries/" + deliveryId + "/ledger?first=" + first + "&pageSize=500")
+                    .getJsonArray("items")) {
+                JsonObject row = item.asJsonObject();
+                assertEquals("SENT", row.getString("status"), "ledger row " + row);
+                messageIds.put(row.getString("address"), row.isNull("messageId") ? null : row.getString("messageId"));
+            }
+        }
+        assertEquals(recipients, messageIds.size(), "ledger rows");
+        return messageIds;
     }
 }

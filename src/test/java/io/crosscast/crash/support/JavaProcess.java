@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A main class run in a JVM of its own, for a peer of the crash-test server that must outlive it (an SMSC...):
  * the java that runs the tests, a class path made of the jars or folders the given classes come from, its output
- * appended to a log file. {@link #start} returns once that log shows the peer's ready line.
+ * appended to a log file. {@link #start} returns once that log shows the peer's ready line; {@link #ask} writes a
+ * command line to its standard input and waits for the answer in the log.
  */
 public final class JavaProcess implements AutoCloseable {
 
@@ -54,7 +55,7 @@ public final class JavaProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, main.getSimpleName() + "-cleanup"));
         JavaProcess started = new JavaProcess(process, log);
         long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!started.logged(ready)) {
+        while (started.logged(ready) == 0) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IllegalStateException(main.getSimpleName() + " did not start (port taken?); see " + log);
@@ -66,6 +67,24 @@ public final class JavaProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Writes {@code command} as one line to the process's standard input and waits (10 s at most) until its log has
+     * one more line starting with {@code answer} than before.
+     */
+    public void ask(String command, String answer) {
+        long before = logged(answer);
+        try {
+            process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot tell the process " + process.pid() + ": " + command, e);
+        }
+        if (!WildFlyProcess.eventually(Duration.ofSeconds(10), () -> logged(answer) > before || !isAlive())
+                || !isAlive()) {
+            throw new IllegalStateException("No answer \"" + answer + "\" to \"" + command + "\"; see " + log);
+        }
     }
 
     public Path log() {
@@ -83,11 +102,13 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
-    private boolean logged(String ready) {
+    /** How many lines of the log start with {@code prefix}. */
+    private long logged(String prefix) {
         try {
-            return Files.exists(log) && Files.readAllLines(log, StandardCharsets.UTF_8).stream().anyMatch(l -> l.startsWith(ready));
+            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith(prefix)).count() : 0;
         } catch (IOException e) {
-            return false;
+            return 0;
         }
     }
 

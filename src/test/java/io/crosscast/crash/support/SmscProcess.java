@@ -2,13 +2,15 @@ package io.crosscast.crash.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The {@link SmscSink} in its own JVM ({@link JavaProcess}), so that it outlives the server that sends to it.
- * Records go to a file the test reads; see {@link SmscSink} for the hold.
+ * Records go to a file the test reads; see {@link SmscSink} for the hold and the response delay, which
+ * {@link #responseDelay(long)} changes while the SMSC runs.
  *
  * @param process the SMSC's JVM
  * @param records its record file
@@ -20,6 +22,14 @@ public record SmscProcess(JavaProcess process, Path records) implements AutoClos
      * to submission number {@code holdAt} (0: never); returns once it listens.
      */
     public static SmscProcess start(int port, Path records, long holdAt, Path log) {
+        return start(port, records, holdAt, 0, log);
+    }
+
+    /**
+     * Starts an SMSC as {@link #start(int, Path, long, Path)} does, that sends each submit_sm_resp
+     * {@code delayMillis} after the submission.
+     */
+    public static SmscProcess start(int port, Path records, long holdAt, long delayMillis, Path log) {
         try {
             Files.createDirectories(records.getParent());
             Files.deleteIfExists(records);
@@ -29,7 +39,13 @@ public record SmscProcess(JavaProcess process, Path records) implements AutoClos
         }
         return new SmscProcess(JavaProcess.start(SmscSink.class,
                 List.of(org.jsmpp.session.SMPPServerSession.class, org.slf4j.Logger.class), log, SmscSink.READY,
-                Integer.toString(port), records.toString(), Long.toString(holdAt)), records);
+                Integer.toString(port), records.toString(), Long.toString(holdAt),
+                Long.toString(delayMillis)), records);
+    }
+
+    /** Sets the delay of every submit_sm_resp from now on; returns once the SMSC confirmed it. */
+    public void responseDelay(long millis) {
+        process.ask("delay " + millis, SmscSink.DELAY_SET + " " + millis + " ms");
     }
 
     /** What the SMSC recorded so far, in order. */
@@ -37,9 +53,13 @@ public record SmscProcess(JavaProcess process, Path records) implements AutoClos
         return SmscSink.read(records);
     }
 
-    /** How many submissions it recorded so far. */
+    /** How many submissions it recorded so far (the record file's lines). */
     public long count() {
-        return received().size();
+        try (var lines = Files.lines(records, StandardCharsets.UTF_8)) {
+            return lines.count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /** True once it holds its answer to the chosen submission. */

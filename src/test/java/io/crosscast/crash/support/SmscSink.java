@@ -54,8 +54,13 @@ import org.jsmpp.util.MessageId;
  * in the worst place, its text taken by the SMSC but not acknowledged, which is where the test kills it. The other
  * submissions of the window go on being answered meanwhile, as a real SMSC would.
  *
+ * <p>With a response delay of d ms (benchmarks: an SMSC across a network), every submit_sm_resp goes out d ms after
+ * the submission was recorded; the submissions of a window wait side by side (each on its own PDU processor, of
+ * which there are {@value #PROCESSORS}). A line {@code delay D} on the standard input changes the delay while the
+ * SMSC runs; it answers {@value #DELAY_SET} {@code D ms}.
+ *
  * <p>Usage: {@code java -cp TEST_CLASSES:JSMPP:SLF4J io.crosscast.crash.support.SmscSink PORT RECORD_FILE
- * [HOLD_AT]}; prints {@value #READY} once it listens on 127.0.0.1:PORT. Texts are read as UCS-2 for
+ * [HOLD_AT [DELAY_MS]]}; prints {@value #READY} once it listens on 127.0.0.1:PORT. Texts are read as UCS-2 for
  * {@code data_coding} 8, else byte for byte (the crash tests send plain letters and digits, where GSM-7 unpacked
  * and Latin-1 agree); a long text comes whole in {@code message_payload}.
  */
@@ -63,6 +68,15 @@ public final class SmscSink implements ServerMessageReceiverListener {
 
     /** The line the SMSC prints once it listens. */
     public static final String READY = "SMSC sink ready";
+
+    /** The line the SMSC prints once a {@code delay} command took effect. */
+    public static final String DELAY_SET = "SMSC response delay set to";
+
+    /**
+     * PDU processors of a session: more than the largest window, so that neither a held submission nor a window
+     * of delayed answers keeps the other submissions waiting.
+     */
+    static final int PROCESSORS = 128;
 
     /** One recorded submit_sm. */
     public record Submit(String destination, String messageId, String text) {
@@ -74,9 +88,11 @@ public final class SmscSink implements ServerMessageReceiverListener {
     /** Message ids: this start's time in milliseconds, then a counter, in hexadecimal. */
     private final long idBase = System.currentTimeMillis() << 20;
     private long received;
+    private volatile long delayMillis;
 
-    private SmscSink(Path records, long holdAt) throws IOException {
+    private SmscSink(Path records, long holdAt, long delayMillis) throws IOException {
         this.holdAt = holdAt;
+        this.delayMillis = delayMillis;
         this.holdFile = holdFileOf(records);
         this.out = Files.newOutputStream(records, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -88,25 +104,37 @@ public final class SmscSink implements ServerMessageReceiverListener {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: SmscSink PORT RECORD_FILE [HOLD_AT]");
+            System.err.println("usage: SmscSink PORT RECORD_FILE [HOLD_AT [DELAY_MS]]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         long holdAt = args.length > 2 ? Long.parseLong(args[2]) : 0;
-        SmscSink sink = new SmscSink(Path.of(args[1]), holdAt);
+        long delay = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        SmscSink sink = new SmscSink(Path.of(args[1]), holdAt, delay);
         SMPPServerSessionListener listener = new SMPPServerSessionListener(port, 0, 50, new Loopback());
         listener.setMessageReceiverListener(sink);
-        // Enough processors that a held submission never slows the others of the sender's window.
-        listener.setPduProcessorDegree(32);
+        listener.setPduProcessorDegree(PROCESSORS);
         System.out.println(READY + " on 127.0.0.1:" + port + ", recording to " + args[1]
-                + (holdAt > 0 ? ", holding the answer to submission " + holdAt : ""));
+                + (holdAt > 0 ? ", holding the answer to submission " + holdAt : "")
+                + (delay > 0 ? ", answering after " + delay + " ms" : ""));
         System.out.flush();
+        ControlInput.start("smsc-control", sink::command);
         while (true) {
             SMPPServerSession session = listener.accept();
             Thread binding = new Thread(() -> bind(session), "smsc-bind-" + session.getSessionId());
             binding.setDaemon(true);
             binding.start();
         }
+    }
+
+    /** A command on standard input: {@code delay MILLIS}; answers it (null: unknown). */
+    private String command(String[] words) {
+        long delay = ControlInput.delay(words);
+        if (delay < 0) {
+            return null;
+        }
+        delayMillis = delay;
+        return DELAY_SET + " " + delay + " ms";
     }
 
     private static void bind(SMPPServerSession session) {
@@ -152,6 +180,10 @@ public final class SmscSink implements ServerMessageReceiverListener {
             }
             System.out.println("the held session closed");
             throw new ProcessRequestException("held, never answered", SMPPConstant.STAT_ESME_RSYSERR);
+        }
+        long delay = delayMillis;
+        if (delay > 0) {
+            sleep(delay);
         }
         return new SubmitSmResult(id, new OptionalParameter[0]);
     }

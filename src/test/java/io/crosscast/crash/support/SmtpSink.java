@@ -1,11 +1,9 @@
 package io.crosscast.crash.support;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -96,9 +94,7 @@ public final class SmtpSink {
                     + (sink.holdAt > 0 ? ", holding the answer to message " + sink.holdAt : "")
                     + ", reply delay " + sink.replyDelayMillis + " ms");
             System.out.flush();
-            Thread control = new Thread(sink::readControl, "smtp-sink-control");
-            control.setDaemon(true);
-            control.start();
+            ControlInput.start("smtp-sink-control", sink::command);
             while (true) {
                 Socket socket = server.accept();
                 Thread session = new Thread(() -> sink.serve(socket), "smtp-session");
@@ -108,27 +104,19 @@ public final class SmtpSink {
         }
     }
 
-    /** Commands on standard input: {@code delay MILLIS}, {@code stats}. Ends quietly with the input. */
-    private void readControl() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String[] words = line.strip().split("\\s+");
-                if (words.length == 2 && words[0].equals("delay")) {
-                    replyDelayMillis = Long.parseLong(words[1]);
-                    System.out.println(DELAY_SET + " " + replyDelayMillis + " ms");
-                } else if (words[0].equals("stats")) {
-                    Map<String, Long> counts = new TreeMap<>();
-                    commands.forEach((command, count) -> counts.put(command, count.sum()));
-                    System.out.println("commands answered: " + counts);
-                } else if (!line.isBlank()) {
-                    System.out.println("unknown control command: " + line);
-                }
-                System.out.flush();
-            }
-        } catch (IOException | NumberFormatException e) {
-            System.out.println("control input ended: " + e);
+    /** A command on standard input: {@code delay MILLIS}, {@code stats}; answers it (null: unknown). */
+    private String command(String[] words) {
+        long delay = ControlInput.delay(words);
+        if (delay >= 0) {
+            replyDelayMillis = delay;
+            return DELAY_SET + " " + delay + " ms";
         }
+        if (words[0].equals("stats")) {
+            Map<String, Long> counts = new TreeMap<>();
+            commands.forEach((command, count) -> counts.put(command, count.sum()));
+            return "commands answered: " + counts;
+        }
+        return null;
     }
 
     private void serve(Socket socket) {
