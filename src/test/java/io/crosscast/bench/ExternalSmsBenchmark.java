@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>For each window w and response delay d: the product sends an SMS delivery of N personalised texts to N
  * recipients with French mobiles, imported once through the REST CSV import (each run a new delivery to the same
  * recipients), on a server started with {@code -Dcrosscast.smpp.window=w} and
- * {@code -Dcrosscast.smpp.throughput=1000000} (so high that it never paces; restarted only when w changes); msg/s
+ * {@code -Dcrosscast.smpp.throughput=100000} (the most the setting takes, so high that it never paces; restarted only when w changes); msg/s
  * counts from the send request to the delivery's SENT status, polled through the REST API every 100 ms. Beside it,
  * a bare jSMPP loop in this JVM: one bound {@link SMPPSession} (a transceiver, as the product's), w threads each
  * submitting synchronously (the product's window: w submitting tasks on one session), the same N texts (composed
@@ -68,7 +68,7 @@ class ExternalSmsBenchmark {
             Path.of(System.getProperty("bench.sms.server.dir", "target/bench-sms-server")), portOffset,
             "bench.sms.db.url", "jdbc:postgresql://localhost:5432/crosscast_b", Map.of("crosscast.smpp.host",
                     "127.0.0.1", "crosscast.smpp.port", Integer.toString(smppPort), "crosscast.smpp.throughput",
-                    "1000000"));
+                    "100000"));
     private final String db = bench.db();
     private SmscProcess smsc;
     private DeliveryApi deliveries;
