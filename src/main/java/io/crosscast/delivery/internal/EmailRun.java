@@ -162,20 +162,17 @@ public final class EmailRun {
         }
     }
 
-    /** The next batch of this delivery's rows for this server: claimed one claim at a time, from a shared cursor. */
+    /**
+     * The next batch of this delivery's rows for this server: claimed one claim at a time, from a cursor the run's
+     * workers share, in one pass over the ledger (rows that come due meanwhile, or were given back, are for the
+     * next run, which starts once this one has ended).
+     */
     private List<PendingMessage> claim() throws SQLException {
         claims.lock();
         try (Connection connection = with.dataSource().getConnection()) {
             Instant now = Instant.now(clock);
-            int size = with.settings().batchSize();
-            List<PendingMessage> rows = LedgerRows.claim(connection, with.vendor(), deliveryId, cursor, size,
-                    with.node(), now, now.plus(with.settings().claimLease()));
-            if (rows.isEmpty() && cursor > 0) {
-                // The end of the ledger: once more from the start (rows given back, retries now due).
-                cursor = 0;
-                rows = LedgerRows.claim(connection, with.vendor(), deliveryId, 0, size, with.node(), now,
-                        now.plus(with.settings().claimLease()));
-            }
+            List<PendingMessage> rows = LedgerRows.claim(connection, with.vendor(), deliveryId, cursor,
+                    with.settings().batchSize(), with.node(), now, now.plus(with.settings().claimLease()));
             if (!rows.isEmpty()) {
                 cursor = rows.get(rows.size() - 1).recipientId();
             }

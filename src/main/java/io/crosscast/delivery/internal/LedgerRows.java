@@ -76,14 +76,23 @@ public final class LedgerRows {
     /**
      * Claims up to {@code limit} pending rows due now, after recipient {@code after}, that nobody holds (no claim
      * or an expired one), for {@code node} until {@code leaseUntil}, and returns them with what personalisation
-     * needs. One transaction; on PostgreSQL the rows are locked while claimed and rows locked by another claim are
-     * skipped ({@code FOR UPDATE SKIP LOCKED}), so several servers never claim the same row; H2 serves one server
-     * only, whose claims of one delivery are made one at a time by its caller.
+     * needs. On PostgreSQL, in one transaction, the rows are locked while claimed and rows locked by another claim
+     * are skipped ({@code FOR UPDATE SKIP LOCKED}), then marked: several servers never claim the same row. H2
+     * serves one server only, whose claims of one delivery are made one at a time by its caller from one cursor:
+     * there the rows are only read (marking them would double H2's writes for nothing).
      */
     public static List<PendingMessage> claim(Connection connection, DatabaseVendor vendor, long deliveryId, long after,
             int limit, String node, Instant now, Instant leaseUntil) throws SQLException {
+        boolean shared = vendor == DatabaseVendor.POSTGRESQL;
+        return claim(connection, deliveryId, after, limit, node, now, leaseUntil, shared,
+                shared ? " FOR UPDATE OF dm SKIP LOCKED" : "");
+    }
+
+    /** The claim itself: {@code mark} the rows or only read them, with {@code lock} appended to the select. */
+    static List<PendingMessage> claim(Connection connection, long deliveryId, long after, int limit, String node,
+            Instant now, Instant leaseUntil, boolean mark, String lock) throws SQLException {
         String sql = COLUMNS + READY + " AND (dm.claimed_until IS NULL OR dm.claimed_until <= ?)" + ORDER + limit
-                + " ROWS ONLY" + (vendor == DatabaseVendor.POSTGRESQL ? " FOR UPDATE OF dm SKIP LOCKED" : "");
+                + " ROWS ONLY" + lock;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -95,17 +104,17 @@ public final class LedgerRows {
                 select.setObject(4, SqlValues.timestamp(now));
                 rows = read(select, limit);
             }
-            if (!rows.isEmpty()) {
-                try (PreparedStatement mark = connection.prepareStatement("UPDATE delivery_message SET claimed_by = ?,"
+            if (mark && !rows.isEmpty()) {
+                try (PreparedStatement marking = connection.prepareStatement("UPDATE delivery_message SET claimed_by = ?,"
                         + " claimed_until = ?" + WHERE_PENDING_ROW)) {
                     for (PendingMessage row : rows) {
-                        mark.setString(1, node);
-                        mark.setObject(2, SqlValues.timestamp(leaseUntil));
-                        mark.setLong(3, deliveryId);
-                        mark.setLong(4, row.recipientId());
-                        mark.addBatch();
+                        marking.setString(1, node);
+                        marking.setObject(2, SqlValues.timestamp(leaseUntil));
+                        marking.setLong(3, deliveryId);
+                        marking.setLong(4, row.recipientId());
+                        marking.addBatch();
                     }
-                    mark.executeBatch();
+                    marking.executeBatch();
                 }
             }
             connection.commit();
