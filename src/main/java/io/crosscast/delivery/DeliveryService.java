@@ -150,7 +150,6 @@ public class DeliveryService {
         SqlFragment where = compiler.compile(condition, "r");
         List<Object> parameters = new ArrayList<>(List.of(delivery.getId(), now()));
         parameters.addAll(where.parameters());
-        parameters.add(delivery.getId());
         NativeSql.update(em, LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_RECIPIENTS + where.sql()),
                 parameters);
         start(delivery);
@@ -172,7 +171,7 @@ public class DeliveryService {
         startable(delivery);
         delivery.sentBy(runId, activityId);
         NativeSql.update(em, LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_POPULATION),
-                List.of(delivery.getId(), now(), populationId, delivery.getId()));
+                List.of(delivery.getId(), now(), populationId));
         start(delivery);
         return delivery;
     }
