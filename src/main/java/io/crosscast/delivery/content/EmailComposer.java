@@ -31,6 +31,14 @@ import java.util.Objects;
  */
 public final class EmailComposer {
 
+    /**
+     * The text parts' transfer encoding, named rather than left to Jakarta Mail: choosing it, Jakarta Mail reads
+     * each part's whole content through a checking stream when the message is saved (a third of the sending's CPU
+     * in a profile). Quoted-printable is what it picks for text that is mostly ASCII, and safe for any UTF-8 text.
+     */
+    private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
+    private static final String QUOTED_PRINTABLE = "quoted-printable";
+
     private static final String UTF_8 = "UTF-8";
 
     private final InternetAddress from;
@@ -168,8 +176,10 @@ public final class EmailComposer {
 
         MimeBodyPart textPart = new MimeBodyPart();
         textPart.setText(text.render(scope), UTF_8, "plain");
+        textPart.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
         MimeBodyPart htmlPart = new MimeBodyPart();
         htmlPart.setText(html.render(scope), UTF_8, "html");
+        htmlPart.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(textPart);
         alternative.addBodyPart(htmlPart);

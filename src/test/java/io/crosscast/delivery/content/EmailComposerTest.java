@@ -17,6 +17,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
@@ -135,6 +136,19 @@ class EmailComposerTest {
         assertTrue(textBody.startsWith("Bonjour Jérôme & bienvenue\n\nSe désinscrire: https://t.example.com/u/42"),
                 textBody);
         assertTrue(((String) html.getContent()).contains("<p>Bonjour Jérôme &amp; bienvenue</p>"));
+        // Named by the composer, not chosen by scanning the content: quoted-printable, which reads back as written.
+        assertEquals("quoted-printable", ((MimeBodyPart) text).getEncoding());
+        assertEquals("quoted-printable", ((MimeBodyPart) html).getEncoding());
+    }
+
+    @Test
+    void longLinesAndNonLatinTextSurviveTheTransferEncoding() throws Exception {
+        String line = "Ελληνικά 日本語 " + "x".repeat(1200) + " =?= end";
+        MimeMessage message = reparse(composer("Hi", "<p>" + line + "</p>", line)
+                .compose(SESSION, JEAN, "jerome@example.fr", MESSAGE_ID));
+        assertTrue(part(message, 0).startsWith(line), "the text part as written");
+        assertTrue(((String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent()).contains(line),
+                "the HTML part as written");
     }
 
     @Test
