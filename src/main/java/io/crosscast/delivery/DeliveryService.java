@@ -5,12 +5,14 @@ import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.SqlFragment;
 import io.crosscast.delivery.internal.ContentCheck;
 import io.crosscast.delivery.internal.DeliverySendJob;
+import io.crosscast.delivery.internal.SendingRequested;
 import io.crosscast.delivery.internal.LedgerSql;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
 import io.crosscast.scheduling.SchedulerService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +35,9 @@ public class DeliveryService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Event<SendingRequested> sendingRequested;
 
     @Inject
     private ConditionCompiler compiler;
@@ -195,6 +200,7 @@ public class DeliveryService {
         contentCheck.freezeLinks(delivery);
         delivery.startSending(now);
         scheduleSending(delivery.getId(), now);
+        sendingRequested.fire(new SendingRequested(delivery.getId()));
     }
 
     /**
@@ -218,6 +224,7 @@ public class DeliveryService {
         }
         delivery.pauseOrResume(false, Instant.now(clock));
         scheduleSending(deliveryId, Instant.now(clock));
+        sendingRequested.fire(new SendingRequested(deliveryId));
     }
 
     /**

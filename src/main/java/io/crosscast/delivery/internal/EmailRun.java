@@ -45,7 +45,7 @@ public final class EmailRun {
     private final Clock clock = Clock.systemUTC();
 
     private final ReentrantLock claims = new ReentrantLock();
-    private long cursor;
+    private final AtomicLong cursor = new AtomicLong();
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicLong nextControl = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -163,22 +163,28 @@ public final class EmailRun {
     }
 
     /**
-     * The next batch of this delivery's rows for this server: claimed one claim at a time, from a cursor the run's
-     * workers share, in one pass over the ledger (rows that come due meanwhile, or were given back, are for the
-     * next run, which starts once this one has ended).
+     * The next batch of this delivery's rows for this server, from a cursor the run's workers share, in one pass
+     * over the ledger (rows that come due meanwhile, or were given back, are for the next run, which starts once
+     * this one has ended). On PostgreSQL workers claim at the same time (the rows one claim locks, the others skip);
+     * on H2, where a claim only reads, one at a time.
      */
     private List<PendingMessage> claim() throws SQLException {
-        claims.lock();
+        boolean serial = with.vendor() != DatabaseVendor.POSTGRESQL;
+        if (serial) {
+            claims.lock();
+        }
         try (Connection connection = with.dataSource().getConnection()) {
             Instant now = Instant.now(clock);
-            List<PendingMessage> rows = LedgerRows.claim(connection, with.vendor(), deliveryId, cursor,
+            List<PendingMessage> rows = LedgerRows.claim(connection, with.vendor(), deliveryId, cursor.get(),
                     with.settings().batchSize(), with.node(), now, now.plus(with.settings().claimLease()));
             if (!rows.isEmpty()) {
-                cursor = rows.get(rows.size() - 1).recipientId();
+                cursor.accumulateAndGet(rows.get(rows.size() - 1).recipientId(), Math::max);
             }
             return rows;
         } finally {
-            claims.unlock();
+            if (serial) {
+                claims.unlock();
+            }
         }
     }
 
