@@ -131,15 +131,21 @@ public final class EmailRun {
             while (!holding && !stopped()) {
                 holding = with.limits().connection(WAIT_SLICE_MILLIS);
             }
-            while (holding && !stopped()) {
-                List<PendingMessage> claimed = claim();
-                if (claimed.isEmpty()) {
-                    exhausted = true;
-                    break;
-                }
-                grow();
-                if (!sendBatch(smtp, claimed)) {
-                    break;
+            if (holding && !stopped()) {
+                // One database connection for the worker's claims and writes (a connection taken from the pool for
+                // each is checked with a query first: a round trip more per batch).
+                try (Connection db = with.dataSource().getConnection()) {
+                    while (holding && !stopped()) {
+                        List<PendingMessage> claimed = claim(db);
+                        if (claimed.isEmpty()) {
+                            exhausted = true;
+                            break;
+                        }
+                        grow();
+                        if (!sendBatch(db, smtp, claimed)) {
+                            break;
+                        }
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -168,12 +174,12 @@ public final class EmailRun {
      * this one has ended). On PostgreSQL workers claim at the same time (the rows one claim locks, the others skip);
      * on H2, where a claim only reads, one at a time.
      */
-    private List<PendingMessage> claim() throws SQLException {
+    private List<PendingMessage> claim(Connection connection) throws SQLException {
         boolean serial = with.vendor() != DatabaseVendor.POSTGRESQL;
         if (serial) {
             claims.lock();
         }
-        try (Connection connection = with.dataSource().getConnection()) {
+        try {
             Instant now = Instant.now(clock);
             List<PendingMessage> rows = LedgerRows.claim(connection, with.vendor(), deliveryId, cursor.get(),
                     with.settings().batchSize(), with.node(), now, now.plus(with.settings().claimLease()));
@@ -192,7 +198,8 @@ public final class EmailRun {
      * Sends a claimed batch over one connection and writes its results; rows not tried (stopped, or the
      * connection lost) are given back. Returns whether the worker may go on.
      */
-    private boolean sendBatch(SmtpLink smtp, List<PendingMessage> claimed) throws SQLException, InterruptedException {
+    private boolean sendBatch(Connection db, SmtpLink smtp, List<PendingMessage> claimed)
+            throws SQLException, InterruptedException {
         List<LedgerResult> results = new ArrayList<>(claimed.size());
         boolean goOn = true;
         try {
@@ -214,9 +221,7 @@ public final class EmailRun {
             for (int i = results.size(); i < claimed.size(); i++) {
                 results.add(LedgerResult.released(claimed.get(i).recipientId()));
             }
-            try (Connection connection = with.dataSource().getConnection()) {
-                LedgerRows.record(connection, deliveryId, results, Instant.now(clock));
-            }
+            LedgerRows.record(db, deliveryId, results, Instant.now(clock));
         }
         return goOn;
     }
