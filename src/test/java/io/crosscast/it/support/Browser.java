@@ -73,7 +73,11 @@ public final class Browser implements AutoCloseable {
         open("");
         type(By.id("username"), user);
         type(By.id("password"), password);
-        driver.findElement(By.id("signIn")).click();
+        WebElement button = driver.findElement(By.id("signIn"));
+        button.click();
+        // Until the next page replaced the form: right after the click, the sign-in page itself still reads as
+        // loaded (CrossSiteBrowserIT once found the form still there).
+        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(button));
         waitForPage();
     }
 
