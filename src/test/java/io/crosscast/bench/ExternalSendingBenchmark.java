@@ -122,6 +122,7 @@ class ExternalSendingBenchmark {
 
         bench.summarise("N=" + sends, String.format("  %-10s %5s %8s %12s %12s %6s %15s %14s", "db", "conns",
                 "delay ms", "product/s", "bare/s", "ratio", "transport only/s", "round-trip cap"));
+        bench.assertEveryRunSentEverything();
     }
 
     /** Connections x delays: the product's delivery beside the bare loop. */

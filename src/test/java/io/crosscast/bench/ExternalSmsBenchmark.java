@@ -123,6 +123,7 @@ class ExternalSmsBenchmark {
         bench.summarise("N=" + sends + ", issue #12 target: ratio >= 0.5", String.format(
                 "  %-10s %6s %8s %12s %12s %6s %14s", "db", "window", "delay ms", "product/s", "bare/s", "ratio",
                 "window cap"));
+        bench.assertEveryRunSentEverything();
     }
 
     /** One SMS delivery to the audience; msg/s from the send request to SENT. Checks the ledger and the SMSC. */
