@@ -77,7 +77,15 @@ public final class Browser implements AutoCloseable {
         button.click();
         // Until the next page replaced the form: right after the click, the sign-in page itself still reads as
         // loaded (CrossSiteBrowserIT once found the form still there).
-        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(button));
+        // (Chromium may also answer "node does not belong to the document" while it navigates: asked again.)
+        new WebDriverWait(driver, TIMEOUT).ignoring(WebDriverException.class).until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            }
+        });
         waitForPage();
     }
 
