@@ -69,10 +69,7 @@ class EmailCrashIT {
         String db = server.db();
         System.out.printf("CRASH email (%s): %,d recipients, the sink holds message %,d (seed %d)%n",
                 db, recipients, holdAt, seed);
-        SinkProcess sink = SinkProcess.start(smtpPort, server.baseDir().resolve("sink/received.tsv"), holdAt,
-                server.baseDir().resolve("sink/sink.log"));
-        server.peer("SMTP sink", sink, sink::isAlive);
-        server.start();
+        SinkProcess sink = server.startWithSmtpSink(smtpPort, holdAt);
 
         DeliveryApi deliveries = server.deliveries();
         Audience audience = Audience.random("Crash", recipients, "crash.example.com");

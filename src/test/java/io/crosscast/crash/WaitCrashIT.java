@@ -53,10 +53,7 @@ class WaitCrashIT {
         server = closer.add(new CrashServer(Map.of("crosscast.smtp.host", "127.0.0.1",
                 "crosscast.smtp.port", Integer.toString(smtpPort))));
         String db = server.db();
-        SinkProcess sink = SinkProcess.start(smtpPort, server.baseDir().resolve("sink/received.tsv"), 0,
-                server.baseDir().resolve("sink/sink.log"));
-        server.peer("SMTP sink", sink, sink::isAlive);
-        server.start();
+        SinkProcess sink = server.startWithSmtpSink(smtpPort, 0);
 
         DeliveryApi deliveries = server.deliveries();
         Audience audience = Audience.random("Crash", recipients, "crash.example.com");

@@ -86,6 +86,18 @@ public final class CrashServer implements AutoCloseable {
         return process.isRunning();
     }
 
+
+    /**
+     * Starts an SMTP sink on {@code port} (holding its answer to message {@code holdAt}, 0 = none) as this server's
+     * peer, then the server; returns the sink.
+     */
+    public SinkProcess startWithSmtpSink(int port, long holdAt) {
+        SinkProcess sink = SinkProcess.start(port, baseDir().resolve("sink/received.tsv"), holdAt,
+                baseDir().resolve("sink/sink.log"));
+        peer("SMTP sink", sink, sink::isAlive);
+        start();
+        return sink;
+    }
     /** Starts the server and waits until the application answers. */
     public void start() {
         process.start();
