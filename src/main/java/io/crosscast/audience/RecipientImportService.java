@@ -6,7 +6,6 @@ import io.crosscast.audience.importing.ImportRow;
 import io.crosscast.audience.importing.ImportSummary;
 import io.crosscast.audience.importing.RecipientCsvReader;
 import io.crosscast.audience.internal.ImportChunkWriter;
-import io.crosscast.list.ListService;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -46,8 +45,8 @@ public class RecipientImportService {
     @EJB
     private ImportChunkWriter writer;
 
-    @EJB
-    private ListService lists;
+    @Inject
+    private ImportListTarget lists;
 
     @EJB
     private RecipientImportService self;
@@ -102,7 +101,7 @@ public class RecipientImportService {
             String listName, ImportProgress progress) throws IOException {
         requireValid(mapping);
         long started = System.nanoTime();
-        Long listId = listName == null || listName.isBlank() ? null : lists.findOrCreate(listName.trim()).getId();
+        ImportListTarget.ChunkStep toList = listName == null || listName.isBlank() ? null : lists.list(listName.trim());
         List<ImportRow> chunk = new ArrayList<>(CHUNK);
         Runnable flush = () -> {
             if (!chunk.isEmpty()) {
@@ -111,7 +110,7 @@ public class RecipientImportService {
                 chunk.forEach(row -> byAddress.put(row.emailKey(), row));
                 List<RepeatedLine> repeats = RepeatedLine.in(chunk);
                 ImportChunkWriter.ChunkResult result = writer.write(progress.importId(), byAddress.values(),
-                        mapping.mappedFields(), listId);
+                        mapping.mappedFields(), toList);
                 progress.chunkWritten(chunk.size(), result.created(), result.updated(), repeats, MAX_REPORTED_REPEATS);
                 chunk.clear();
             }

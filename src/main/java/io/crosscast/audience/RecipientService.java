@@ -8,10 +8,12 @@ import io.crosscast.audience.contact.EmailAddresses;
 import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.audience.contact.PhoneNumbers;
 import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.platform.sql.SqlValues;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,14 @@ public class RecipientService {
         Recipient recipient = find(id).orElseThrow(() -> notFound(id));
         apply(form, recipient);
         return recipient;
+    }
+
+    /**
+     * Opts the recipient out of email (the unsubscribe link); false if they were out already or are gone.
+     */
+    public boolean optOutOfEmail(long id, Instant at) {
+        return NativeSql.update(em, "UPDATE recipient SET email_opt_out = TRUE, updated_at = ?, version = version + 1"
+                + " WHERE id = ? AND email_opt_out = FALSE", List.of(SqlValues.timestamp(at), id)) > 0;
     }
 
     public void delete(long id) {

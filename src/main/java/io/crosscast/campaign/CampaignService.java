@@ -84,8 +84,7 @@ public class CampaignService {
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
             throw CampaignException.conflict(CampaignProblem.NOT_DRAFT);
         }
-        em.createQuery("UPDATE Delivery d SET d.campaignId = NULL WHERE d.campaignId = :campaign")
-                .setParameter("campaign", campaignId).executeUpdate();
+        deliveryService.detachFromCampaign(campaignId);
         em.remove(campaign);
     }
 

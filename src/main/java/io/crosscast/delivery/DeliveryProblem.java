@@ -1,6 +1,6 @@
 package io.crosscast.delivery;
 
-import io.crosscast.delivery.content.ContentProblem;
+import io.crosscast.content.ContentProblem;
 import io.crosscast.platform.EnglishTemplate;
 import java.io.Serializable;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.crosscast.delivery;
 
 import io.crosscast.audience.Recipient;
-import io.crosscast.delivery.content.InvalidContentException;
-import io.crosscast.delivery.content.RecipientValues;
-import io.crosscast.delivery.content.RenderedEmail;
+import io.crosscast.content.InvalidContentException;
+import io.crosscast.content.RecipientValues;
+import io.crosscast.content.RenderedEmail;
 import io.crosscast.delivery.internal.ProofBatch;
 import io.crosscast.delivery.internal.SmtpLink;
 import io.crosscast.delivery.internal.SmtpOutcome;

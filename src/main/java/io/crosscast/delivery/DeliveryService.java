@@ -50,6 +50,12 @@ public class DeliveryService {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** Takes every delivery out of the campaign (it is being deleted): they stay, part of no campaign. */
+    public void detachFromCampaign(long campaignId) {
+        em.createQuery("UPDATE Delivery d SET d.campaignId = NULL WHERE d.campaignId = :campaign")
+                .setParameter("campaign", campaignId).executeUpdate();
+    }
+
     /** Creates a draft; its content is checked and its links normalised as for {@link #update}. */
     public Delivery create(Channel channel, DeliveryContent written) {
         DeliveryContent content = contentCheck.withLinksNormalised(channel, written);

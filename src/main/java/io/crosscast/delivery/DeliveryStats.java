@@ -26,10 +26,6 @@ public record DeliveryStats(long targeted, long pending, long sent, long failed,
         return rate(clicked);
     }
 
-    public double unsubscribeRate() {
-        return rate(unsubscribed);
-    }
-
     /** Share of the sent messages that reached the phone (SMS). */
     public double deliveredRate() {
         return rate(delivered);

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Immutable snapshot of a run: lifecycle status, per-activity state, per-transition state. The container persists it
- * (one row per activity / transition) and rebuilds it; {@link WorkflowRunner} computes the next snapshot.
+ * (one JSON document in its run's row) and rebuilds it; {@link WorkflowRunner} computes the next snapshot.
  */
 public final class RunState {
 

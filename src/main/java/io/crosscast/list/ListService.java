@@ -2,9 +2,9 @@ package io.crosscast.list;
 
 import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientPage;
+import io.crosscast.audience.RecipientSet;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
-import io.crosscast.audience.condition.SqlFragment;
 import io.crosscast.platform.sql.NativeSql;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -100,16 +100,7 @@ public class ListService {
     /** Adds everyone matching the condition who is not yet a member; returns how many were added. */
     public int addMatching(long listId, Condition condition) {
         require(listId);
-        SqlFragment where = compiler.compile(condition, "r");
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(listId);
-        parameters.add(OffsetDateTime.now(ZoneOffset.UTC));
-        parameters.addAll(where.parameters());
-        parameters.add(listId);
-        return NativeSql.update(em, "INSERT INTO list_member (list_id, recipient_id, added_at)"
-                + " SELECT ?, r.id, ? FROM recipient r WHERE " + where.sql()
-                + " AND NOT EXISTS (SELECT 1 FROM list_member m WHERE m.list_id = ? AND m.recipient_id = r.id)",
-                parameters);
+        return run(MemberStatements.add(listId, matching(condition), OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     /** Adds everyone matching the condition to the list of that name, created if missing; returns how many were added. */
@@ -127,12 +118,8 @@ public class ListService {
 
     /** Removes the members matching the condition; returns how many left the list. */
     public int removeMatching(long listId, Condition condition) {
-        SqlFragment where = compiler.compile(condition, "r");
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(requireId(listId));
-        parameters.addAll(where.parameters());
-        return NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id IN"
-                + " (SELECT r.id FROM recipient r WHERE " + where.sql() + ")", parameters);
+        require(listId);
+        return run(MemberStatements.remove(listId, matching(condition)));
     }
 
     /** Removes the given recipients from the list; returns how many were members. */
@@ -175,22 +162,31 @@ public class ListService {
      * condition that tests this same list is evaluated again at each step.
      */
     public MembershipResult changeMembers(long listId, Condition condition, MembershipChange change) {
+        return changeMembers(listId, matching(condition), change);
+    }
+
+    /**
+     * The same for a set of recipients that another package holds (e.g. a workflow's population), in the
+     * caller's transaction: the List update activity changes lists this way.
+     */
+    public MembershipResult changeMembers(long listId, RecipientSet recipients, MembershipChange change) {
         require(listId);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int changed = switch (change) {
-            case ADD -> addMatching(listId, condition);
-            case REMOVE -> removeMatching(listId, condition);
-            case REPLACE -> removeNotMatching(listId, condition) + addMatching(listId, condition);
+            case ADD -> run(MemberStatements.add(listId, recipients, now));
+            case REMOVE -> run(MemberStatements.remove(listId, recipients));
+            case REPLACE -> run(MemberStatements.keepOnly(listId, recipients))
+                    + run(MemberStatements.add(listId, recipients, now));
         };
         return new MembershipResult(changed, memberCount(listId));
     }
 
-    private int removeNotMatching(long listId, Condition condition) {
-        SqlFragment where = compiler.compile(condition, "r");
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(listId);
-        parameters.addAll(where.parameters());
-        return NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id NOT IN"
-                + " (SELECT r.id FROM recipient r WHERE " + where.sql() + ")", parameters);
+    private RecipientSet matching(Condition condition) {
+        return RecipientSet.matching(compiler.compile(condition, "r"));
+    }
+
+    private int run(MemberStatements.Statement statement) {
+        return NativeSql.update(em, statement.sql(), statement.parameters());
     }
 
     private long requireId(long listId) {

@@ -13,8 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.crosscast.delivery.content.LinkUrl;
-import io.crosscast.delivery.content.TrackedLink;
+import io.crosscast.content.LinkUrl;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +42,14 @@ public class TrackingLinks {
     private DataSource dataSource;
 
     private volatile TrackingTokens tokens;
-    private final Map<Long, Map<Integer, TrackedLink>> links = new ConcurrentHashMap<>();
+    private final Map<Long, Map<Integer, LinkTarget>> links = new ConcurrentHashMap<>();
+
+    /**
+     * Where a tracked link leads (its URL) and the marketer's name for it (or null), as its delivery stored
+     * them in {@code delivery_link} when its sending started.
+     */
+    public record LinkTarget(String url, String label) {
+    }
 
     /** The server's public base URL, without a trailing slash. */
     public String publicUrl() {
@@ -98,36 +104,31 @@ public class TrackingLinks {
     }
 
     /** The link numbered {@code index} of a delivery that has started sending, if there is one. */
-    public Optional<TrackedLink> link(long deliveryId, int index) {
+    public Optional<LinkTarget> link(long deliveryId, int index) {
         return Optional.ofNullable(links(deliveryId).get(index));
     }
 
-    private Map<Integer, TrackedLink> links(long deliveryId) {
-        Map<Integer, TrackedLink> cached = links.get(deliveryId);
+    private Map<Integer, LinkTarget> links(long deliveryId) {
+        Map<Integer, LinkTarget> cached = links.get(deliveryId);
         if (cached != null) {
             return cached;
         }
-        Map<Integer, TrackedLink> read = readLinks(deliveryId);
+        Map<Integer, LinkTarget> read = readLinks(deliveryId);
         if (!read.isEmpty()) {
             links.put(deliveryId, read);
         }
         return read;
     }
 
-    /** Forgets a delivery's links (it was deleted). */
-    public void forget(long deliveryId) {
-        links.remove(deliveryId);
-    }
-
-    private Map<Integer, TrackedLink> readLinks(long deliveryId) {
-        Map<Integer, TrackedLink> read = new HashMap<>();
+    private Map<Integer, LinkTarget> readLinks(long deliveryId) {
+        Map<Integer, LinkTarget> read = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT link_index, url, label FROM delivery_link WHERE delivery_id = ?")) {
             select.setLong(1, deliveryId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    read.put(rows.getInt(1), new TrackedLink(rows.getInt(1), rows.getString(2), rows.getString(3)));
+                    read.put(rows.getInt(1), new LinkTarget(rows.getString(2), rows.getString(3)));
                 }
             }
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.crosscast.tracking;
 
+import io.crosscast.audience.RecipientService;
 import io.crosscast.tracking.token.TrackingKind;
 import io.crosscast.tracking.token.TrackingToken;
 
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import io.crosscast.delivery.content.TrackedLink;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +29,9 @@ public class TrackingService {
 
     @EJB
     private TrackingRecorder recorder;
+
+    @EJB
+    private RecipientService recipients;
 
     @PersistenceContext
     private EntityManager em;
@@ -49,13 +52,13 @@ public class TrackingService {
     /** Logs a click and returns the link's URL; empty when the token is not genuine or names no link. */
     public Optional<String> click(String token, String userAgent, String ip) {
         Optional<TrackingToken> read = links.read(token, TrackingKind.CLICK);
-        Optional<TrackedLink> link = read.flatMap(t -> links.link(t.deliveryId(), t.linkIndex()));
+        Optional<TrackingLinks.LinkTarget> link = read.flatMap(t -> links.link(t.deliveryId(), t.linkIndex()));
         if (link.isPresent() && read.get().recipientId() != 0) {
             TrackingToken t = read.get();
             recorder.record(new TrackingHit(t.deliveryId(), t.recipientId(), TrackingKind.CLICK, link.get().url(),
                     link.get().label(), Instant.now(clock), userAgent, ip));
         }
-        return link.map(TrackedLink::url);
+        return link.map(TrackingLinks.LinkTarget::url);
     }
 
     /** The address an unsubscribe token concerns (for the confirmation page); empty when not genuine. */
@@ -73,16 +76,14 @@ public class TrackingService {
             return false;
         }
         TrackingToken t = read.get();
-        Object now = SqlValues.timestamp(Instant.now(clock));
-        int changed = NativeSql.update(em, "UPDATE recipient SET email_opt_out = TRUE, updated_at = ?,"
-                + " version = version + 1 WHERE id = ? AND email_opt_out = FALSE", List.of(now, t.recipientId()));
-        if (changed == 0) {
+        Instant now = Instant.now(clock);
+        if (!recipients.optOutOfEmail(t.recipientId(), now)) {
             return address(t.recipientId()).isPresent();
         }
         NativeSql.update(em, "INSERT INTO tracking_log (delivery_id, recipient_id, type, logged_at, user_agent, ip)"
                 + " SELECT d.id, CAST(? AS BIGINT), 'UNSUBSCRIBE', CAST(? AS TIMESTAMP(6) WITH TIME ZONE),"
                 + " CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?",
-                java.util.Arrays.asList(t.recipientId(), now, cut(userAgent, 500), cut(ip, 45), t.deliveryId()));
+                java.util.Arrays.asList(t.recipientId(), SqlValues.timestamp(now), cut(userAgent, 500), cut(ip, 45), t.deliveryId()));
         return true;
     }
 

@@ -6,7 +6,7 @@ import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.LedgerReason;
-import io.crosscast.delivery.content.ContentProblem;
+import io.crosscast.content.ContentProblem;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.MissingResourceException;

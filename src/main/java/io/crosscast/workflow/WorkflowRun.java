@@ -55,7 +55,8 @@ public class WorkflowRun {
         this.stateJson = "{}";
     }
 
-    void update(String newStatus, String newStateJson) {
+    /** The run's status and state after a step (the advancer and the service save them this way). */
+    public void update(String newStatus, String newStateJson) {
         this.status = newStatus;
         this.stateJson = newStateJson;
         this.updatedAt = Instant.now();

@@ -11,44 +11,30 @@ import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.TransitionState;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.engine.ActivityRegistry;
-import io.crosscast.engine.Execution;
-import io.crosscast.engine.NextAction;
 import io.crosscast.engine.RunState;
-import io.crosscast.engine.RunStatus;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.engine.WorkflowValidator;
-import io.crosscast.scheduling.SchedulerService;
 import io.crosscast.workflow.internal.DbRunLog;
 import io.crosscast.workflow.internal.RunStateJson;
 import io.crosscast.workflow.internal.RunViews;
 import io.crosscast.workflow.internal.SqlPopulations;
-import io.crosscast.workflow.internal.WorkflowAdvanceJob;
+import io.crosscast.workflow.internal.RunAdvancer;
 import io.crosscast.workflow.internal.WorkflowFormatException;
 import io.crosscast.workflow.internal.WorkflowJson;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Logger;
-import org.quartz.JobKey;
-import org.quartz.SchedulerException;
 
 /**
  * Workflows and their runs. Each activity of a run executes in a transaction of its own, holding the run
@@ -59,8 +45,6 @@ import org.quartz.SchedulerException;
 @Stateless
 public class WorkflowService {
 
-    private static final Logger LOG = Logger.getLogger(WorkflowService.class.getName());
-    private static final int MAX_STEPS_PER_ADVANCE = 10_000;
 
     @PersistenceContext
     private EntityManager em;
@@ -72,10 +56,7 @@ public class WorkflowService {
     private ConditionCompiler compiler;
 
     @EJB
-    private SchedulerService scheduler;
-
-    @EJB
-    private WorkflowService self;
+    private RunAdvancer advancer;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -135,11 +116,6 @@ public class WorkflowService {
         return registry.find(activity.type()).map(t -> t.outputs(activity)).orElse(List.of());
     }
 
-    /** The activity types this server knows. */
-    public Set<String> activityTypes() {
-        return registry.typeNames();
-    }
-
     /** The newest run of the workflow, if it ever ran. */
     public Optional<Long> latestRun(long workflowId) {
         return em.createQuery("SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow ORDER BY r.id DESC",
@@ -157,7 +133,7 @@ public class WorkflowService {
         RunState state = runner.start(runner.newRun(definition, run.getId().toString()));
         save(run, state);
         new DbRunLog(em, run.getId()).write(null, Text.of("run.started"));
-        scheduleAdvance(run.getId(), Instant.now(clock));
+        advancer.advanceSoon(run.getId());
         return run.getId();
     }
 
@@ -167,7 +143,7 @@ public class WorkflowService {
 
     public void resume(long runId) {
         change(runId, (runner, definition, state) -> runner.resume(state), Text.of("run.resumed"));
-        scheduleAdvance(runId, Instant.now(clock));
+        advancer.advanceSoon(runId);
     }
 
     public void stop(long runId) {
@@ -178,112 +154,7 @@ public class WorkflowService {
     public void restartFrom(long runId, String activityId) {
         change(runId, (runner, definition, state) -> runner.restartFrom(definition, state, activityId),
                 Text.of("run.restarted", activityId));
-        scheduleAdvance(runId, Instant.now(clock));
-    }
-
-    /**
-     * Executes every activity that can run now, one transaction each, then arms the next wake-up if the
-     * run waits. Called by {@link WorkflowAdvanceJob}; safe to call twice at once (the run row's lock
-     * serialises the steps and each step checks again that its activity may still run).
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void advance(long runId) {
-        for (int steps = 0; steps < MAX_STEPS_PER_ADVANCE; steps++) {
-            Optional<String> next = self.nextActivity(runId);
-            if (next.isEmpty()) {
-                break;
-            }
-            try {
-                self.execute(runId, next.get());
-            } catch (RuntimeException e) {
-                if (isLockConflict(e)) {
-                    // Another advance holds the run (a long activity): it goes on; look again a bit later.
-                    LOG.fine(() -> "Run " + runId + " is busy; advancing again in a few seconds");
-                    self.advanceLater(runId);
-                    return;
-                }
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                LOG.warning("Run " + runId + ", activity " + next.get() + " failed: " + cause);
-                self.fail(runId, next.get(), Execution.failure(cause));
-            }
-        }
-        self.armWakeUp(runId);
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void advanceLater(long runId) {
-        scheduleAdvance(runId, Instant.now(clock).plusSeconds(3));
-    }
-
-    private static boolean isLockConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException
-                    || t instanceof OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The next activity of the run that may execute now, if any. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<String> nextActivity(long runId) {
-        WorkflowRun run = run(runId);
-        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
-        return candidates(runner(runId), definition, RunStateJson.read(run.getStateJson())).stream().findFirst();
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void execute(long runId, String activityId) {
-        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
-        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
-        RunState state = RunStateJson.read(run.getStateJson());
-        WorkflowRunner runner = runner(runId);
-        if (!candidates(runner, definition, state).contains(activityId)) {
-            return; // another advance ran it meanwhile, or the run was paused
-        }
-        Execution execution = new Execution(registry, populations(runId), clock, new DbRunLog(em, runId));
-        save(run, execution.step(definition, state, activityId));
-    }
-
-    /** Marks an activity failed after its transaction rolled back. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void fail(long runId, String activityId, Text message) {
-        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
-        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
-        WorkflowRunner runner = runner(runId);
-        RunState state = runner.begin(definition, RunStateJson.read(run.getStateJson()), activityId);
-        save(run, runner.apply(definition, state, activityId, NextAction.failed(message)));
-        new DbRunLog(em, runId).write(activityId, Execution.failedLine(message));
-    }
-
-    /**
-     * Makes a waiting activity due now and moves the run on (an email delivery activity whose sending
-     * ended). Nothing happens if the activity is not waiting or the run is not started.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void wake(long runId, String activityId) {
-        WorkflowRun run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
-        if (run == null) {
-            return;
-        }
-        RunState state = RunStateJson.read(run.getStateJson());
-        Instant now = Instant.now(clock);
-        RunState woken = runner(runId).wakeNow(state, activityId, now);
-        if (woken != state && state.status() == RunStatus.STARTED) {
-            save(run, woken);
-            scheduleAdvance(runId, now);
-        }
-    }
-
-    /** Schedules the run's next wake-up (a Wait or Scheduler activity), if it has one. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void armWakeUp(long runId) {
-        WorkflowRun run = run(runId);
-        RunState state = RunStateJson.read(run.getStateJson());
-        if (state.status() == RunStatus.STARTED) {
-            runner(runId).nextWakeUp(state).ifPresent(at -> scheduleAdvance(runId, at));
-        }
+        advancer.advanceSoon(runId);
     }
 
     /**
@@ -351,21 +222,6 @@ public class WorkflowService {
         new DbRunLog(em, runId).write(null, logLine);
     }
 
-    private List<String> candidates(WorkflowRunner runner, WorkflowDefinition definition, RunState state) {
-        List<String> ids = new ArrayList<>(runner.due(definition, state, Instant.now(clock)));
-        runner.startable(definition, state).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-        return ids;
-    }
-
-    private void scheduleAdvance(long runId, Instant at) {
-        try {
-            scheduler.scheduleOnce(new JobKey("run-" + runId + "-" + UUID.randomUUID(), "workflow"),
-                    WorkflowAdvanceJob.class, at, Map.of("runId", Long.toString(runId)));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot schedule run " + runId + ": " + e.getMessage(), e);
-        }
-    }
-
     private WorkflowDefinition validate(String json) {
         WorkflowDefinition definition;
         // values of the wrong JSON type first (parse is lenient on them), then everything else
@@ -410,11 +266,7 @@ public class WorkflowService {
     }
 
     private WorkflowRunner runner(long runId) {
-        return new WorkflowRunner(registry, populations(runId));
-    }
-
-    private SqlPopulations populations(long runId) {
-        return new SqlPopulations(em, compiler, runId);
+        return new WorkflowRunner(registry, new SqlPopulations(em, compiler, runId));
     }
 
     private Workflow workflow(long workflowId) {

@@ -15,9 +15,9 @@ import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.ProofAddresses;
-import io.crosscast.delivery.content.ContentPart;
-import io.crosscast.delivery.content.ContentProblem;
-import io.crosscast.delivery.content.Personalization;
+import io.crosscast.content.ContentPart;
+import io.crosscast.content.ContentProblem;
+import io.crosscast.content.Personalization;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +102,7 @@ class ProblemTextsTest {
 
     @Test
     void aRefusedLinkIsShownWithItsLineInTheViewersLanguage() {
-        List<io.crosscast.delivery.content.ContentProblem> problems = io.crosscast.delivery.content.LinkRewriter
+        List<io.crosscast.content.ContentProblem> problems = io.crosscast.content.LinkRewriter
                 .checkLinks("<p>Hi</p>\n<p><a href=\"/offre d'été\">x</a> <a href=\"javascript:alert(1)\">y</a></p>").problems();
         assertEquals(List.of("Contenu HTML, ligne 2 : le lien /offre d'été est relatif, mais un e-mail n'a pas"
                 + " d'adresse de départ : écrivez-le en entier, à partir de https://",

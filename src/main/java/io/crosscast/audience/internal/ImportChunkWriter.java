@@ -1,5 +1,6 @@
 package io.crosscast.audience.internal;
 
+import io.crosscast.audience.ImportListTarget;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.ImportRow;
 import io.crosscast.platform.Datasources;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
 
 /**
  * Writes one chunk of valid import lines in its own transaction: staged with one JDBC batch, merged into
- * {@code recipient} with set-based statements, added to the target list, then unstaged. A failure rolls
+ * {@code recipient} with set-based statements, given to the import's list (if it names one), then unstaged. A failure rolls
  * back this chunk only; earlier chunks stay.
  */
 @Stateless
@@ -35,7 +36,8 @@ public class ImportChunkWriter {
 
     /** Writes rows whose addresses are distinct (the caller keeps the last line of each address). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ChunkResult write(String importId, Collection<ImportRow> rows, Set<ImportField> mapped, Long listId) {
+    public ChunkResult write(String importId, Collection<ImportRow> rows, Set<ImportField> mapped,
+            ImportListTarget.ChunkStep toList) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection()) {
             stage(c, importId, rows);
@@ -53,8 +55,8 @@ public class ImportChunkWriter {
                 }
             }
             int created = update(c, ImportSql.INSERT_NEW, now, now, importId);
-            if (listId != null) {
-                update(c, ImportSql.ADD_TO_LIST, listId, now, importId, listId);
+            if (toList != null) {
+                toList.afterChunk(c, ImportSql.chunk(importId), now);
             }
             update(c, ImportSql.CLEAR, importId);
             return new ChunkResult(created, updated);

@@ -1,5 +1,7 @@
 package io.crosscast.audience.internal;
 
+import io.crosscast.audience.RecipientSet;
+import io.crosscast.audience.condition.SqlFragment;
 import io.crosscast.audience.importing.ImportField;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,10 +49,11 @@ public final class ImportSql {
             + " AND NOT EXISTS (SELECT 1 FROM recipient r WHERE r.email_key = s.email_key)";
 
     /** Adds the chunk's recipients to a list (parameters: list id, added_at, import id, list id). */
-    public static final String ADD_TO_LIST = "INSERT INTO list_member (list_id, recipient_id, added_at)"
-            + " SELECT ?, r.id, ? FROM recipient r JOIN import_row s ON s.email_key = r.email_key"
-            + " WHERE s.import_id = ?"
-            + " AND NOT EXISTS (SELECT 1 FROM list_member m WHERE m.list_id = ? AND m.recipient_id = r.id)";
+    /** The recipients of a chunk's staged lines (created or updated by then). */
+    public static RecipientSet chunk(String importId) {
+        return new RecipientSet("recipient r JOIN import_row s ON s.email_key = r.email_key", "r.id",
+                SqlFragment.of("s.import_id = ?", importId));
+    }
 
     public static final String CLEAR = "DELETE FROM import_row WHERE import_id = ?";
 

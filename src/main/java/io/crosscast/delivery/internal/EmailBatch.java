@@ -1,10 +1,10 @@
 package io.crosscast.delivery.internal;
 
 import io.crosscast.delivery.Delivery;
-import io.crosscast.delivery.content.EmailComposer;
-import io.crosscast.delivery.content.EmailContent;
-import io.crosscast.delivery.content.RenderedEmail;
-import io.crosscast.delivery.content.TrackingUrls;
+import io.crosscast.content.EmailComposer;
+import io.crosscast.content.EmailContent;
+import io.crosscast.content.RenderedEmail;
+import io.crosscast.content.TrackingUrls;
 import io.crosscast.tracking.TrackingLinks;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

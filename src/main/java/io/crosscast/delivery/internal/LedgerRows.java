@@ -1,5 +1,7 @@
 package io.crosscast.delivery.internal;
 
+import io.crosscast.audience.QuarantineService;
+import io.crosscast.audience.RecipientMarks;
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.sql.SqlValues;
 import java.sql.Connection;
@@ -46,11 +48,6 @@ public final class LedgerRows {
                     + " updated_at = ?" + UNCLAIM + WHERE_PENDING_ROW,
             LedgerResult.Kind.RELEASED, "UPDATE delivery_message SET claimed_by = NULL, claimed_until = NULL"
                     + WHERE_PENDING_ROW));
-
-    private static final String QUARANTINE_EMAIL = "UPDATE recipient SET email_quarantined_at = ?,"
-            + " email_quarantine_reason = ?, version = version + 1 WHERE id = ? AND email_quarantined_at IS NULL";
-    private static final String QUARANTINE_SMS = "UPDATE recipient SET sms_quarantined_at = ?,"
-            + " sms_quarantine_reason = ?, version = version + 1 WHERE id = ? AND sms_quarantined_at IS NULL";
 
     private LedgerRows() {
     }
@@ -157,18 +154,12 @@ public final class LedgerRows {
                     }
                     write.executeBatch();
                 }
-                String quarantine = group.getKey() == LedgerResult.Kind.FAILED_EMAIL_QUARANTINED ? QUARANTINE_EMAIL
-                        : group.getKey() == LedgerResult.Kind.FAILED_SMS_QUARANTINED ? QUARANTINE_SMS : null;
+                QuarantineService.Kind quarantine = group.getKey() == LedgerResult.Kind.FAILED_EMAIL_QUARANTINED
+                        ? QuarantineService.Kind.EMAIL
+                        : group.getKey() == LedgerResult.Kind.FAILED_SMS_QUARANTINED ? QuarantineService.Kind.SMS : null;
                 if (quarantine != null) {
-                    try (PreparedStatement write = connection.prepareStatement(quarantine)) {
-                        for (LedgerResult result : group.getValue()) {
-                            write.setObject(1, at);
-                            write.setString(2, result.reason());
-                            write.setLong(3, result.recipientId());
-                            write.addBatch();
-                        }
-                        write.executeBatch();
-                    }
+                    RecipientMarks.quarantine(connection, quarantine, now, group.getValue().stream()
+                            .map(r -> new RecipientMarks.Quarantine(r.recipientId(), r.reason())).toList());
                 }
             }
             connection.commit();

@@ -1,6 +1,6 @@
 package io.crosscast.delivery.internal;
 
-import io.crosscast.delivery.content.RecipientValues;
+import io.crosscast.content.RecipientValues;
 import java.time.LocalDate;
 
 /**

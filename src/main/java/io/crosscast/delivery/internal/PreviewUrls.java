@@ -1,7 +1,7 @@
 package io.crosscast.delivery.internal;
 
-import io.crosscast.delivery.content.TrackedLink;
-import io.crosscast.delivery.content.TrackingUrls;
+import io.crosscast.content.TrackedLink;
+import io.crosscast.content.TrackingUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.crosscast.delivery.internal;
 
 import io.crosscast.delivery.Delivery;
-import io.crosscast.delivery.content.EmailComposer;
-import io.crosscast.delivery.content.EmailContent;
-import io.crosscast.delivery.content.LinkRewriter;
-import io.crosscast.delivery.content.RecipientValues;
-import io.crosscast.delivery.content.RenderedEmail;
+import io.crosscast.content.EmailComposer;
+import io.crosscast.content.EmailContent;
+import io.crosscast.content.LinkRewriter;
+import io.crosscast.content.RecipientValues;
+import io.crosscast.content.RenderedEmail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,6 @@
 package io.crosscast.delivery.internal;
 
+import io.crosscast.audience.RecipientMarks;
 import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.sms.Gsm7;
 import io.crosscast.delivery.sms.SmppSettings;
@@ -196,21 +197,14 @@ public class SmppGateway {
             return;
         }
         String number = from.startsWith("+") ? from : "+" + from;
-        int changed = update("UPDATE recipient SET sms_opt_out = TRUE, updated_at = ?, version = version + 1"
-                + " WHERE mobile_phone = ? AND sms_opt_out = FALSE", SqlValues.timestamp(Instant.now()), number);
-        LOG.info("SMPP: STOP from " + number + ": " + changed + " recipient(s) opted out of SMS");
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
+        int changed;
+        try (Connection connection = dataSource.getConnection()) {
+            changed = RecipientMarks.optOutOfSms(connection, number, Instant.now());
         } catch (SQLException e) {
-            LOG.warning("SMPP: could not record " + sql.substring(0, sql.indexOf(' ', 8)) + ": " + e.getMessage());
-            return 0;
+            LOG.warning("SMPP: could not record the STOP from " + number + ": " + e.getMessage());
+            return;
         }
+        LOG.info("SMPP: STOP from " + number + ": " + changed + " recipient(s) opted out of SMS");
     }
 
     /** What the SMSC sends back on the session: receipts and replies. */

@@ -1,11 +1,11 @@
 package io.crosscast.delivery.sms;
 
-import io.crosscast.delivery.content.ContentPart;
-import io.crosscast.delivery.content.ContentProblem;
-import io.crosscast.delivery.content.InvalidContentException;
-import io.crosscast.delivery.content.Personalization;
-import io.crosscast.delivery.content.PersonalizedTemplate;
-import io.crosscast.delivery.content.RecipientValues;
+import io.crosscast.content.ContentPart;
+import io.crosscast.content.ContentProblem;
+import io.crosscast.content.InvalidContentException;
+import io.crosscast.content.Personalization;
+import io.crosscast.content.PersonalizedTemplate;
+import io.crosscast.content.RecipientValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

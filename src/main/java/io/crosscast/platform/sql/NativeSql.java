@@ -2,6 +2,9 @@ package io.crosscast.platform.sql;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Runs SQL whose values are all bound parameters ({@code ?}), never concatenated into the text. */
@@ -28,6 +31,16 @@ public final class NativeSql {
 
     public static int update(EntityManager em, String sql, List<?> parameters) {
         return query(em, sql, parameters).executeUpdate();
+    }
+
+    /** The same on a JDBC connection (the caller's transaction). */
+    public static int update(Connection connection, String sql, List<?> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement.executeUpdate();
+        }
     }
 
     private static void bind(Query query, List<?> parameters) {

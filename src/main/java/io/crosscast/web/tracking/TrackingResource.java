@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.crosscast.delivery.content.LinkUrl;
+import io.crosscast.content.LinkUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Base64;

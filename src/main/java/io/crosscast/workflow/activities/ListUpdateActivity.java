@@ -6,18 +6,17 @@ import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.activities.Types;
+import io.crosscast.audience.RecipientSet;
 import io.crosscast.list.ListService;
+import io.crosscast.list.MembershipChange;
+import io.crosscast.list.MembershipResult;
 import io.crosscast.list.RecipientList;
-import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.workflow.internal.SqlPopulations;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -33,9 +32,6 @@ public class ListUpdateActivity implements ActivityType {
 
     @EJB
     private ListService lists;
-
-    @PersistenceContext
-    private EntityManager em;
 
     @Override
     public String type() {
@@ -78,26 +74,11 @@ public class ListUpdateActivity implements ActivityType {
     @Override
     public NextAction execute(ActivityContext ctx) {
         RecipientList list = lists.findOrCreate(ctx.config("list").orElseThrow().strip());
-        long population = SqlPopulations.idOf(ctx.input());
         String mode = ctx.config("mode").orElse("add");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int changed;
-        if ("remove".equals(mode)) {
-            changed = NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id IN"
-                    + " (SELECT m.recipient_id FROM population_member m WHERE m.population_id = ?)",
-                    List.of(list.getId(), population));
-        } else {
-            if ("replace".equals(mode)) {
-                NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id NOT IN"
-                        + " (SELECT m.recipient_id FROM population_member m WHERE m.population_id = ?)",
-                        List.of(list.getId(), population));
-            }
-            changed = NativeSql.update(em, "INSERT INTO list_member (list_id, recipient_id, added_at)"
-                    + " SELECT ?, m.recipient_id, ? FROM population_member m WHERE m.population_id = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM list_member l WHERE l.list_id = ? AND l.recipient_id = m.recipient_id)",
-                    List.of(list.getId(), now, population, list.getId()));
-        }
-        ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), changed, lists.memberCount(list.getId())));
+        RecipientSet population = SqlPopulations.members(ctx.input());
+        MembershipResult result = lists.changeMembers(list.getId(), population,
+                MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
+        ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), result.changed(), result.members()));
         return outbound(ctx.activity()) ? NextAction.done("out", ctx.populations().copy(ctx.input())) : NextAction.done();
     }
 

@@ -1,7 +1,6 @@
 package io.crosscast.workflow.internal;
 
 import io.crosscast.delivery.DeliveryFinished;
-import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,11 +10,11 @@ import jakarta.enterprise.event.Observes;
 public class DeliveryFinishedObserver {
 
     @EJB
-    private WorkflowService workflows;
+    private RunAdvancer runs;
 
     void onFinished(@Observes DeliveryFinished finished) {
         if (finished.runId() != null && finished.activityId() != null) {
-            workflows.wake(finished.runId(), finished.activityId());
+            runs.wake(finished.runId(), finished.activityId());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.crosscast.workflow.internal;
 
+import io.crosscast.audience.RecipientSet;
 import io.crosscast.audience.condition.CompileContext;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
@@ -50,6 +51,12 @@ public class SqlPopulations implements Populations {
     /** The {@code population.id} behind a handle, for container activities that write from a population. */
     public static long idOf(PopulationHandle handle) {
         return Long.parseLong(handle.id());
+    }
+
+    /** The members of a population as a recipient set, for set-based statements of other packages. */
+    public static RecipientSet members(PopulationHandle handle) {
+        return new RecipientSet("population_member pm", "pm.recipient_id",
+                SqlFragment.of("pm.population_id = ?", idOf(handle)));
     }
 
     private static PopulationHandle handle(long id) {

@@ -1,6 +1,5 @@
 package io.crosscast.workflow.internal;
 
-import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import org.quartz.DisallowConcurrentExecution;
@@ -13,10 +12,10 @@ import org.quartz.JobExecutionContext;
 public class WorkflowAdvanceJob implements Job {
 
     @EJB
-    private WorkflowService workflows;
+    private RunAdvancer runs;
 
     @Override
     public void execute(JobExecutionContext context) {
-        workflows.advance(Long.parseLong(context.getMergedJobDataMap().getString("runId")));
+        runs.advance(Long.parseLong(context.getMergedJobDataMap().getString("runId")));
     }
 }

@@ -6,7 +6,7 @@ import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.DeliveryProblem.Code;
-import io.crosscast.delivery.content.ContentProblem;
+import io.crosscast.content.ContentProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

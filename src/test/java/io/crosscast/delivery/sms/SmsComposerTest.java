@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.delivery.content.ContentPart;
-import io.crosscast.delivery.content.ContentProblem;
-import io.crosscast.delivery.content.InvalidContentException;
-import io.crosscast.delivery.content.Personalization;
-import io.crosscast.delivery.content.RecipientValues;
+import io.crosscast.content.ContentPart;
+import io.crosscast.content.ContentProblem;
+import io.crosscast.content.InvalidContentException;
+import io.crosscast.content.Personalization;
+import io.crosscast.content.RecipientValues;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

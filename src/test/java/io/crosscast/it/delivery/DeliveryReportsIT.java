@@ -21,7 +21,7 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.LinkClicks;
 import io.crosscast.delivery.TimelineBuckets;
 import io.crosscast.delivery.TimelinePoint;
-import io.crosscast.delivery.content.RenderedEmail;
+import io.crosscast.content.RenderedEmail;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import io.crosscast.platform.Datasources;
