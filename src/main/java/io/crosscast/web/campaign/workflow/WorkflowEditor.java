@@ -404,25 +404,25 @@ public class WorkflowEditor implements Serializable {
 
     public void selectSubset(int index) {
         storeBuilder();
-        form.setSelectedSubset(index);
+        form.getSplit().setSelectedSubset(index);
         loadBuilder();
     }
 
     public void addSubset() {
         storeBuilder();
-        form.addSubset();
+        form.getSplit().addSubset();
         loadBuilder();
     }
 
     public void removeSubset(int index) {
         storeBuilder();
-        form.removeSubset(index);
+        form.getSplit().removeSubset(index);
         loadBuilder();
     }
 
     public void moveSubsetUp(int index) {
         storeBuilder();
-        form.moveSubsetUp(index);
+        form.getSplit().moveSubsetUp(index);
         loadBuilder();
     }
 
