@@ -4,8 +4,6 @@ import io.crosscast.delivery.sms.SmsContent;
 import io.crosscast.delivery.sms.SmsSegments;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +39,6 @@ import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
-import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.QueryBroadcastSm;
 import org.jsmpp.bean.QuerySm;
@@ -50,7 +47,6 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
-import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.ResponseTimeoutException;
@@ -67,9 +63,6 @@ import org.jsmpp.session.ServerResponseDeliveryListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
-import org.jsmpp.session.connection.ServerConnection;
-import org.jsmpp.session.connection.ServerConnectionFactory;
-import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.MessageId;
 
 /**
@@ -119,7 +112,6 @@ public final class SandboxSmsc {
     private static final DateTimeFormatter RECEIPT_DATE =
             DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(ZoneOffset.UTC);
     private static final long BIND_TIMEOUT_MILLIS = 10_000;
-    private static final int BACKLOG = 50;
     private static final OptionalParameter[] NO_PARAMETERS = {};
 
     private final String host;
@@ -171,7 +163,7 @@ public final class SandboxSmsc {
         if (running) {
             return true;
         }
-        String taken = portProblem();
+        String taken = SandboxPorts.problem(host, port);
         if (taken != null) {
             problem = taken;
             return false;
@@ -180,7 +172,7 @@ public final class SandboxSmsc {
         SMPPServerSessionListener serverListener;
         try {
             factory = new LoopbackServerSockets(InetAddress.getByName(host));
-            serverListener = new SMPPServerSessionListener(port, 0, BACKLOG, factory);
+            serverListener = new SMPPServerSessionListener(port, 0, LoopbackServerSockets.BACKLOG, factory);
         } catch (IOException e) {
             problem = "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")";
             return false;
@@ -281,8 +273,8 @@ public final class SandboxSmsc {
         SmsContent content = SmsContent.of(Objects.requireNonNull(text, "text"));
         byte[] payload = content.payload();
         boolean single = content.parts() == 1 && payload.length <= 254;
-        Address source = Address.parse(fromNumber);
-        Address destination = Address.parse(toSenderId);
+        SmppAddress source = SmppAddress.parse(fromNumber);
+        SmppAddress destination = SmppAddress.parse(toSenderId);
         Set<String> served = new HashSet<>();
         int delivered = 0;
         for (Map.Entry<SMPPServerSession, String> entry : List.copyOf(sessions.entrySet())) {
@@ -362,14 +354,14 @@ public final class SandboxSmsc {
     // --- receiving
 
     /** One submit_sm as read: who sent it to whom, its part of the text, and what receipt it asked for. */
-    private record Part(Instant receivedAt, String systemId, SMPPServerSession session, Address source,
-            Address destination, String messageId, String encoding, SmsSegments.Segment segment,
+    private record Part(Instant receivedAt, String systemId, SMPPServerSession session, SmppAddress source,
+            SmppAddress destination, String messageId, String encoding, SmsSegments.Segment segment,
             int registeredDelivery) {
     }
 
     /** A receipt to send: for outbox entry {@code outboxId}, about message {@code messageId}. */
-    private record Receipt(long outboxId, String systemId, SMPPServerSession submitter, Address source,
-            Address destination, String messageId, Instant submitted, boolean delivered, String text) {
+    private record Receipt(long outboxId, String systemId, SMPPServerSession submitter, SmppAddress source,
+            SmppAddress destination, String messageId, Instant submitted, boolean delivered, String text) {
     }
 
     private SubmitSmResult submitted(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
@@ -412,8 +404,8 @@ public final class SandboxSmsc {
         }
         String systemId = sessions.getOrDefault(session, "");
         return new Part(clock.instant(), systemId, session,
-                Address.of(submit.getSourceAddrTon(), submit.getSourceAddrNpi(), submit.getSourceAddr()),
-                Address.of(submit.getDestAddrTon(), submit.getDestAddrNpi(), submit.getDestAddress()), messageId,
+                SmppAddress.of(submit.getSourceAddrTon(), submit.getSourceAddrNpi(), submit.getSourceAddr()),
+                SmppAddress.of(submit.getDestAddrTon(), submit.getDestAddrNpi(), submit.getDestAddress()), messageId,
                 encoding(submit.getDataCoding()), segment, submit.getRegisteredDelivery());
     }
 
@@ -576,19 +568,6 @@ public final class SandboxSmsc {
         };
     }
 
-    private String portProblem() {
-        if (port == 0) {
-            return null;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-            return null;
-        } catch (IOException e) {
-            return "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")";
-        }
-    }
-
     private static void nameThread(Thread thread, String name) {
         try {
             thread.setName(name);
@@ -616,96 +595,6 @@ public final class SandboxSmsc {
             serverListener.close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "SMPP sandbox: closing the port failed", e);
-        }
-    }
-
-    /** An SMPP address with its type of number and numbering plan. */
-    record Address(TypeOfNumber ton, NumberingPlanIndicator npi, String address) {
-
-        Address {
-            address = address == null ? "" : address;
-        }
-
-        /** As received; unknown TON or NPI values read as unknown. */
-        static Address of(byte ton, byte npi, String address) {
-            TypeOfNumber type;
-            NumberingPlanIndicator plan;
-            try {
-                type = TypeOfNumber.valueOf(ton);
-            } catch (IllegalArgumentException e) {
-                type = TypeOfNumber.UNKNOWN;
-            }
-            try {
-                plan = NumberingPlanIndicator.valueOf(npi);
-            } catch (IllegalArgumentException e) {
-                plan = NumberingPlanIndicator.UNKNOWN;
-            }
-            return new Address(type, plan, address);
-        }
-
-        /** {@code +33...}: international, ISDN, without the plus; digits: unknown, ISDN; else alphanumeric. */
-        static Address parse(String text) {
-            String value = text.strip();
-            if (value.length() > 1 && value.charAt(0) == '+' && digits(value.substring(1))) {
-                return new Address(TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, value.substring(1));
-            }
-            if (digits(value)) {
-                return new Address(TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, value);
-            }
-            return new Address(TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, value);
-        }
-
-        /** As the outbox shows it: international numbers with their {@code +}. */
-        String shown() {
-            return ton == TypeOfNumber.INTERNATIONAL && digits(address) ? "+" + address : address;
-        }
-
-        private static boolean digits(String value) {
-            return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
-        }
-    }
-
-    /** Server sockets bound to one address (jSMPP's own factory binds every interface). */
-    private static final class LoopbackServerSockets implements ServerConnectionFactory {
-
-        private final InetAddress address;
-        private volatile ServerSocket socket;
-
-        LoopbackServerSockets(InetAddress address) {
-            this.address = address;
-        }
-
-        @Override
-        public ServerConnection listen(int port) throws IOException {
-            return listen(port, 0, BACKLOG);
-        }
-
-        @Override
-        public ServerConnection listen(int port, int timeout) throws IOException {
-            return listen(port, timeout, BACKLOG);
-        }
-
-        @Override
-        public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-            ServerSocket server = new ServerSocket();
-            try {
-                server.setReuseAddress(true);
-                server.bind(new InetSocketAddress(address, port), backlog);
-                server.setSoTimeout(timeout);
-            } catch (IOException e) {
-                server.close();
-                throw e;
-            }
-            socket = server;
-            return new ServerSocketConnection(server);
-        }
-
-        int port() {
-            return socket == null ? -1 : socket.getLocalPort();
-        }
-
-        boolean closed() {
-            return socket == null || socket.isClosed();
         }
     }
 
