@@ -1,6 +1,7 @@
 package io.crosscast.platform;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -49,6 +50,13 @@ public final class JsonValues {
         return texts;
     }
 
+    /** An object of strings, in their order. */
+    public static JsonObjectBuilder strings(Map<String, String> values) {
+        JsonObjectBuilder object = JSON.createObjectBuilder();
+        values.forEach(object::add);
+        return object;
+    }
+
     /**
      * A value as a problem names it: {@code an object}, {@code an array}, {@code a string ("Gold")}, {@code the number
      * 1.5}, {@code true}, {@code null}; a string or a number longer than 40 characters is cut.
@@ -73,6 +81,11 @@ public final class JsonValues {
     /** A key as a step of a JSON pointer (RFC 6901): {@code ~} and {@code /} escaped. */
     public static String pointerStep(String key) {
         return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** A step of a JSON pointer as the key it names. */
+    public static String keyOfStep(String step) {
+        return step.replace("~1", "/").replace("~0", "~");
     }
 
     /** Whether a number is whole: {@code 2}, {@code 2.0}, {@code 2e3}; not {@code 1.5}. */
