@@ -111,15 +111,21 @@ public class DeliveryReports {
             return List.of();
         }
         long first = TimelineBuckets.hourOf(delivery.getStartedAt());
-        Instant lastActivity = SqlValues.instant(NativeSql.query(em,
-                "SELECT MAX(logged_at) FROM tracking_log WHERE delivery_id = ?", List.of(deliveryId)).getSingleResult());
+        Instant lastActivity = SqlValues.instant(NativeSql.query(
+                        em, "SELECT MAX(logged_at) FROM tracking_log WHERE delivery_id = ?", List.of(deliveryId))
+                .getSingleResult());
         Instant until = delivery.getStatus() == DeliveryStatus.SENDING ? Instant.now(clock) : delivery.getFinishedAt();
         long last = TimelineBuckets.lastHour(first, lastActivity, until);
 
         Map<Long, long[]> counts = new HashMap<>();
-        for (Object row : NativeSql.query(em, TIMELINE, List.of(deliveryId,
-                SqlValues.timestamp(TimelineBuckets.startOf(first)),
-                SqlValues.timestamp(TimelineBuckets.startOf(last + 1)))).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em,
+                        TIMELINE,
+                        List.of(
+                                deliveryId,
+                                SqlValues.timestamp(TimelineBuckets.startOf(first)),
+                                SqlValues.timestamp(TimelineBuckets.startOf(last + 1))))
+                .getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2])});
         }
@@ -134,8 +140,8 @@ public class DeliveryReports {
      * unknown campaign: the caller checks that it exists).
      */
     public List<CampaignTimelinePoint> campaignTimeline(long campaignId) {
-        Object[] range = (Object[]) NativeSql.query(em, CAMPAIGN_RANGE,
-                List.of(campaignId, campaignId, campaignId)).getSingleResult();
+        Object[] range = (Object[]) NativeSql.query(em, CAMPAIGN_RANGE, List.of(campaignId, campaignId, campaignId))
+                .getSingleResult();
         Instant firstSent = SqlValues.instant(range[0]);
         if (firstSent == null) {
             return List.of();
@@ -149,11 +155,13 @@ public class DeliveryReports {
         Object from = SqlValues.timestamp(TimelineBuckets.startOf(first));
         Object until = SqlValues.timestamp(TimelineBuckets.startOf(last + 1));
         Map<Long, long[]> counts = new HashMap<>();
-        for (Object row : NativeSql.query(em, CAMPAIGN_TIMELINE,
-                List.of(campaignId, from, until, campaignId, from, until)).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em, CAMPAIGN_TIMELINE, List.of(campaignId, from, until, campaignId, from, until))
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
-                SqlValues.number(r[3])});
+            counts.put(
+                    SqlValues.number(r[0]),
+                    new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]), SqlValues.number(r[3])});
         }
         return TimelineBuckets.fillCampaign(first, last, counts);
     }
@@ -175,10 +183,15 @@ public class DeliveryReports {
     public List<LinkClicks> clicksPerLink(long deliveryId) {
         deliveries.get(deliveryId);
         List<LinkClicks> links = new ArrayList<>();
-        for (Object row : NativeSql.query(em, CLICKS_PER_LINK, List.of(deliveryId, deliveryId)).getResultList()) {
+        for (Object row : NativeSql.query(em, CLICKS_PER_LINK, List.of(deliveryId, deliveryId))
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            links.add(new LinkClicks((int) SqlValues.number(r[0]), (String) r[1], (String) r[2],
-                    SqlValues.number(r[3]), SqlValues.number(r[4])));
+            links.add(new LinkClicks(
+                    (int) SqlValues.number(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    SqlValues.number(r[3]),
+                    SqlValues.number(r[4])));
         }
         return links;
     }
@@ -197,28 +210,43 @@ public class DeliveryReports {
         }
         String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
         Map<Long, long[]> ledger = new HashMap<>();
-        for (Object row : NativeSql.query(em, "SELECT delivery_id, COUNT(*),"
-                + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN status = 'UNDELIVERED' THEN 1 ELSE 0 END), 0)"
-                + " FROM delivery_message WHERE delivery_id IN (" + in + ") GROUP BY delivery_id", ids).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em,
+                        "SELECT delivery_id, COUNT(*),"
+                                + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
+                                + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
+                                + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
+                                + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0),"
+                                + " COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0),"
+                                + " COALESCE(SUM(CASE WHEN status = 'UNDELIVERED' THEN 1 ELSE 0 END), 0)"
+                                + " FROM delivery_message WHERE delivery_id IN (" + in + ") GROUP BY delivery_id",
+                        ids)
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            ledger.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
-                SqlValues.number(r[3]), SqlValues.number(r[4]), SqlValues.number(r[5]), SqlValues.number(r[6]),
-                SqlValues.number(r[7])});
+            ledger.put(SqlValues.number(r[0]), new long[] {
+                SqlValues.number(r[1]),
+                SqlValues.number(r[2]),
+                SqlValues.number(r[3]),
+                SqlValues.number(r[4]),
+                SqlValues.number(r[5]),
+                SqlValues.number(r[6]),
+                SqlValues.number(r[7])
+            });
         }
         Map<Long, long[]> tracking = new HashMap<>();
-        for (Object row : NativeSql.query(em, "SELECT delivery_id,"
-                + " COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
-                + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
-                + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)"
-                + " FROM tracking_log WHERE delivery_id IN (" + in + ") GROUP BY delivery_id", ids).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em,
+                        "SELECT delivery_id,"
+                                + " COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
+                                + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
+                                + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)"
+                                + " FROM tracking_log WHERE delivery_id IN (" + in + ") GROUP BY delivery_id",
+                        ids)
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            tracking.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
-                SqlValues.number(r[3])});
+            tracking.put(
+                    SqlValues.number(r[0]),
+                    new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]), SqlValues.number(r[3])});
         }
         Map<Long, DeliveryStats> stats = new HashMap<>();
         for (Long id : ids) {

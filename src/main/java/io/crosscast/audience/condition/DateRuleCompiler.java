@@ -29,13 +29,13 @@ final class DateRuleCompiler implements RuleCompiler {
             case LESS_OR_EQUAL -> SqlFragment.of(column + " <= ?", date(rule, 0));
             case GREATER_THAN -> SqlFragment.of(column + " > ?", date(rule, 0));
             case GREATER_OR_EQUAL -> SqlFragment.of(column + " >= ?", date(rule, 0));
-            case BETWEEN -> SqlFragment.of("(" + column + " >= ? AND " + column + " <= ?)", date(rule, 0),
-                    date(rule, 1));
+            case BETWEEN ->
+                SqlFragment.of("(" + column + " >= ? AND " + column + " <= ?)", date(rule, 0), date(rule, 1));
             case IS_EMPTY -> SqlFragment.of(column + " IS NULL");
             case IS_NOT_EMPTY -> SqlFragment.of(column + " IS NOT NULL");
             case IN_LAST_DAYS -> SqlFragment.of(column + " >= ?", firstDayOfLast(rule));
-            case NOT_IN_LAST_DAYS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)",
-                    firstDayOfLast(rule));
+            case NOT_IN_LAST_DAYS ->
+                SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)", firstDayOfLast(rule));
             default -> throw RuleCompiler.unexpected(rule);
         };
     }

@@ -26,21 +26,25 @@ final class TimestampRuleCompiler implements RuleCompiler {
     public SqlFragment compile(Rule rule, RecipientField field, String alias) {
         String column = RuleCompiler.column(field, alias);
         return switch (rule.operator()) {
-            case EQUALS -> SqlFragment.of("(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0),
-                    startOf(rule, 0, 1));
-            case NOT_EQUALS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ? OR " + column
-                    + " >= ?)", startOf(rule, 0, 0), startOf(rule, 0, 1));
+            case EQUALS ->
+                SqlFragment.of(
+                        "(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0), startOf(rule, 0, 1));
+            case NOT_EQUALS ->
+                SqlFragment.of(
+                        "(" + column + " IS NULL OR " + column + " < ? OR " + column + " >= ?)",
+                        startOf(rule, 0, 0),
+                        startOf(rule, 0, 1));
             case LESS_THAN -> SqlFragment.of(column + " < ?", startOf(rule, 0, 0));
             case LESS_OR_EQUAL -> SqlFragment.of(column + " < ?", startOf(rule, 0, 1));
             case GREATER_THAN -> SqlFragment.of(column + " >= ?", startOf(rule, 0, 1));
             case GREATER_OR_EQUAL -> SqlFragment.of(column + " >= ?", startOf(rule, 0, 0));
-            case BETWEEN -> SqlFragment.of("(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0),
-                    startOf(rule, 1, 1));
+            case BETWEEN ->
+                SqlFragment.of(
+                        "(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0), startOf(rule, 1, 1));
             case IS_EMPTY -> SqlFragment.of(column + " IS NULL");
             case IS_NOT_EMPTY -> SqlFragment.of(column + " IS NOT NULL");
             case IN_LAST_DAYS -> SqlFragment.of(column + " >= ?", daysAgo(rule));
-            case NOT_IN_LAST_DAYS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)",
-                    daysAgo(rule));
+            case NOT_IN_LAST_DAYS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)", daysAgo(rule));
             default -> throw RuleCompiler.unexpected(rule);
         };
     }

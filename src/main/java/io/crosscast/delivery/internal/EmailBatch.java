@@ -1,10 +1,10 @@
 package io.crosscast.delivery.internal;
 
-import io.crosscast.delivery.Delivery;
 import io.crosscast.content.EmailComposer;
 import io.crosscast.content.EmailContent;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.content.TrackingUrls;
+import io.crosscast.delivery.Delivery;
 import io.crosscast.tracking.TrackingLinks;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -29,8 +29,13 @@ public final class EmailBatch implements EmailRun.Messages {
     EmailBatch(Delivery delivery, TrackingLinks links) {
         this.deliveryId = delivery.getId();
         this.links = links;
-        this.content = new EmailContent(delivery.getSenderName(), delivery.getSenderAddress(), delivery.getReplyTo(),
-                delivery.getSubject(), delivery.getHtmlBody(), delivery.getTextBody());
+        this.content = new EmailContent(
+                delivery.getSenderName(),
+                delivery.getSenderAddress(),
+                delivery.getReplyTo(),
+                delivery.getSubject(),
+                delivery.getHtmlBody(),
+                delivery.getTextBody());
         this.urls = new TrackingUrls() {
             @Override
             public String open(long recipientId) {
@@ -71,8 +76,10 @@ public final class EmailBatch implements EmailRun.Messages {
     }
 
     private static String unsubscribeText(String language) {
-        return ResourceBundle.getBundle("io.crosscast.web.messages", Locale.forLanguageTag(language),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
+        return ResourceBundle.getBundle(
+                        "io.crosscast.web.messages",
+                        Locale.forLanguageTag(language),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
                 .getString("email.unsubscribeLink");
     }
 }

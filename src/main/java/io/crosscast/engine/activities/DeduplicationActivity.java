@@ -4,7 +4,6 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,16 +26,21 @@ public final class DeduplicationActivity extends SingleInputActivity {
     @Override
     public List<Text> validate(ActivityDefinition def) {
         List<Text> problems = new ArrayList<>();
-        def.config("key").ifPresentOrElse(k -> {
-            if (!KEYS.contains(k)) {
-                problems.add(Text.of("deduplication.badKey", k));
-            }
-        }, () -> problems.add(Config.required("key")));
+        def.config("key")
+                .ifPresentOrElse(
+                        k -> {
+                            if (!KEYS.contains(k)) {
+                                problems.add(Text.of("deduplication.badKey", k));
+                            }
+                        },
+                        () -> problems.add(Config.required("key")));
         return problems;
     }
 
     @Override
     public NextAction execute(ActivityContext ctx) {
-        return NextAction.done("out", ctx.populations().deduplicate(ctx.input(), ctx.config("key").orElseThrow()));
+        return NextAction.done(
+                "out",
+                ctx.populations().deduplicate(ctx.input(), ctx.config("key").orElseThrow()));
     }
 }

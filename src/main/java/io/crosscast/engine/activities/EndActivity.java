@@ -5,7 +5,6 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
-
 import java.util.List;
 
 /** Consumes its input(s), no output. With several inputs it waits for all of them. */

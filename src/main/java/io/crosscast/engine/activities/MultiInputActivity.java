@@ -3,7 +3,6 @@ package io.crosscast.engine.activities;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.Text;
-
 import java.util.List;
 
 /**

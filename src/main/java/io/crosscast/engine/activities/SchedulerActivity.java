@@ -1,16 +1,11 @@
 package io.crosscast.engine.activities;
 
-import java.text.ParseException;
-import java.util.Date;
-import java.util.TimeZone;
-import org.quartz.CronExpression;
-
 import io.crosscast.engine.ActivityContext;
-import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
-
+import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,9 +15,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
 
 /**
  * Waits for the next planned time, then emits its input on "out". Supported config, exactly one of:
@@ -57,7 +55,9 @@ public final class SchedulerActivity extends SingleInputActivity {
     @Override
     public List<Text> validate(ActivityDefinition def) {
         List<Text> problems = new ArrayList<>();
-        long given = List.of("at", "daily", "weekly", "cron").stream().filter(k -> def.config(k).isPresent()).count();
+        long given = List.of("at", "daily", "weekly", "cron").stream()
+                .filter(k -> def.config(k).isPresent())
+                .count();
         if (given != 1) {
             problems.add(Text.of("scheduler.oneSchedule"));
             return problems;

@@ -4,7 +4,6 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -42,7 +41,8 @@ public final class WaitActivity extends SingleInputActivity {
         List<Text> problems = new ArrayList<>();
         boolean duration = false;
         for (String key : List.of("days", "hours", "minutes")) {
-            duration |= Config.number(def, key, 0, 100_000, problems).isPresent() || def.config(key).isPresent();
+            duration |= Config.number(def, key, 0, 100_000, problems).isPresent()
+                    || def.config(key).isPresent();
         }
         var until = def.config("until");
         if (until.isPresent()) {

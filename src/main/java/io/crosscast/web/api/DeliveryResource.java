@@ -46,7 +46,8 @@ public class DeliveryResource {
     public PageDto<DeliveryDto> page(@QueryParam("first") String first, @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         List<DeliveryDto> items = deliveries.page(paging.first(), paging.pageSize()).stream()
-                .map(d -> DeliveryDto.of(d, null)).toList();
+                .map(d -> DeliveryDto.of(d, null))
+                .toList();
         return new PageDto<>(deliveries.count(), paging.first(), paging.pageSize(), items);
     }
 
@@ -54,7 +55,9 @@ public class DeliveryResource {
     public Response create(DeliveryDto body) {
         DeliveryDto input = Requests.required(body);
         Delivery created = deliveries.create(channel(input.channel()), input.content());
-        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build();
+        URI location = uri.getAbsolutePathBuilder()
+                .path(String.valueOf(created.getId()))
+                .build();
         return Response.created(location).entity(DeliveryDto.of(created, null)).build();
     }
 
@@ -82,8 +85,8 @@ public class DeliveryResource {
     @POST
     @Path("{id: [0-9]+}/send")
     public Response send(@PathParam("id") long id, CountRequest body) {
-        DeliveryStats stats = deliveries.sendToCondition(id,
-                Requests.conditionOrEveryone(body == null ? null : body.getCondition()));
+        DeliveryStats stats =
+                deliveries.sendToCondition(id, Requests.conditionOrEveryone(body == null ? null : body.getCondition()));
         return Response.accepted(stats).build();
     }
 
@@ -118,12 +121,18 @@ public class DeliveryResource {
     /** The send ledger, by recipient id; {@code status} keeps only rows of that status. */
     @GET
     @Path("{id: [0-9]+}/ledger")
-    public PageDto<LedgerEntry> ledger(@PathParam("id") long id, @QueryParam("status") String status,
-            @QueryParam("first") String first, @QueryParam("pageSize") String pageSize) {
+    public PageDto<LedgerEntry> ledger(
+            @PathParam("id") long id,
+            @QueryParam("status") String status,
+            @QueryParam("first") String first,
+            @QueryParam("pageSize") String pageSize) {
         deliveries.get(id);
         Paging paging = Paging.ofQuery(first, pageSize);
         MessageStatus wanted = status(status);
-        return new PageDto<>(deliveries.ledgerCount(id, wanted), paging.first(), paging.pageSize(),
+        return new PageDto<>(
+                deliveries.ledgerCount(id, wanted),
+                paging.first(),
+                paging.pageSize(),
                 deliveries.ledger(id, wanted, paging.first(), paging.pageSize()));
     }
 
@@ -135,8 +144,8 @@ public class DeliveryResource {
         try {
             return Channel.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("channel", "delivery.channelInvalid", "Unknown channel '" + text
-                    + "': EMAIL or SMS.");
+            throw ApiException.badRequest(
+                    "channel", "delivery.channelInvalid", "Unknown channel '" + text + "': EMAIL or SMS.");
         }
     }
 
@@ -147,8 +156,10 @@ public class DeliveryResource {
         try {
             return MessageStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status", "delivery.statusInvalid", "Unknown ledger status '" + text
-                    + "': one of " + List.of(MessageStatus.values()) + ".");
+            throw ApiException.badRequest(
+                    "status",
+                    "delivery.statusInvalid",
+                    "Unknown ledger status '" + text + "': one of " + List.of(MessageStatus.values()) + ".");
         }
     }
 }

@@ -8,5 +8,4 @@ import java.util.List;
  * {@code pageSize} is the size used (after the cap), {@code items} may be shorter on the last page.
  */
 @JsonbPropertyOrder({"total", "first", "pageSize", "items"})
-public record PageDto<T>(long total, int first, int pageSize, List<T> items) {
-}
+public record PageDto<T>(long total, int first, int pageSize, List<T> items) {}

@@ -56,9 +56,14 @@ public class RecipientInput {
         try {
             return MembershipStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status", "recipient.statusInvalid", "'" + text.strip()
-                    + "' is not a status (" + Arrays.stream(MembershipStatus.values()).map(Enum::name)
-                            .collect(Collectors.joining(", ")) + ").");
+            throw ApiException.badRequest(
+                    "status",
+                    "recipient.statusInvalid",
+                    "'" + text.strip()
+                            + "' is not a status ("
+                            + Arrays.stream(MembershipStatus.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")) + ").");
         }
     }
 
@@ -69,7 +74,9 @@ public class RecipientInput {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("birthDate", "recipient.birthDateInvalid",
+            throw ApiException.badRequest(
+                    "birthDate",
+                    "recipient.birthDateInvalid",
                     "'" + text.strip() + "' is not a date (expected yyyy-MM-dd).");
         }
     }

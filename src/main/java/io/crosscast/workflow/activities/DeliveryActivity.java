@@ -56,7 +56,8 @@ public abstract class DeliveryActivity implements ActivityType {
                 problems.add(Text.of("delivery.wrongChannel." + channel().name(), id.get()));
             }
         }
-        def.config("outbound").filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+        def.config("outbound")
+                .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
                 .ifPresent(v -> problems.add(Text.of("config.notBoolean", "outbound", v)));
         return problems;
     }
@@ -75,12 +76,21 @@ public abstract class DeliveryActivity implements ActivityType {
     public NextAction execute(ActivityContext ctx) {
         String sending = ctx.state().get(SENDING);
         if (sending == null) {
-            Delivery delivery = deliveries.sendToPopulation(deliveryId(ctx.activity()).orElseThrow(),
-                    SqlPopulations.idOf(ctx.input()), Long.parseLong(ctx.runId()), ctx.activity().id());
+            Delivery delivery = deliveries.sendToPopulation(
+                    deliveryId(ctx.activity()).orElseThrow(),
+                    SqlPopulations.idOf(ctx.input()),
+                    Long.parseLong(ctx.runId()),
+                    ctx.activity().id());
             DeliveryStats stats = deliveries.stats(delivery.getId());
-            ctx.log(Text.of("delivery.log.targeted", delivery.getId(), delivery.getLabel(), stats.targeted(),
-                    stats.pending(), stats.excluded()));
-            return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, delivery.getId().toString()));
+            ctx.log(Text.of(
+                    "delivery.log.targeted",
+                    delivery.getId(),
+                    delivery.getLabel(),
+                    stats.targeted(),
+                    stats.pending(),
+                    stats.excluded()));
+            return NextAction.waitUntil(
+                    ctx.now().plus(CHECK), Map.of(SENDING, delivery.getId().toString()));
         }
         long id = Long.parseLong(sending);
         Delivery delivery = deliveries.get(id);
@@ -88,12 +98,13 @@ public abstract class DeliveryActivity implements ActivityType {
             return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, sending));
         }
         DeliveryStats stats = deliveries.stats(id);
-        ctx.log(Text.of("delivery.log.over", id, status(delivery.getStatus()), stats.sent(), stats.failed(),
-                stats.excluded()));
+        ctx.log(Text.of(
+                "delivery.log.over", id, status(delivery.getStatus()), stats.sent(), stats.failed(), stats.excluded()));
         if (!outbound(ctx.activity())) {
             return NextAction.done();
         }
-        return NextAction.done(Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
+        return NextAction.done(
+                Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
     }
 
     /** A delivery's status as the run log says it ("sent", "cancelled"...). */

@@ -1,12 +1,12 @@
 package io.crosscast.workflow.activities;
 
+import io.crosscast.audience.RecipientSet;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.activities.Types;
-import io.crosscast.audience.RecipientSet;
 import io.crosscast.list.ListService;
 import io.crosscast.list.MembershipChange;
 import io.crosscast.list.MembershipResult;
@@ -56,7 +56,8 @@ public class ListUpdateActivity implements ActivityType {
         if (!MODES.contains(mode)) {
             problems.add(Text.of("listUpdate.badMode", mode));
         }
-        def.config("outbound").filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+        def.config("outbound")
+                .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
                 .ifPresent(v -> problems.add(Text.of("config.notBoolean", "outbound", v)));
         return problems;
     }
@@ -76,10 +77,12 @@ public class ListUpdateActivity implements ActivityType {
         RecipientList list = lists.findOrCreate(ctx.config("list").orElseThrow().strip());
         String mode = ctx.config("mode").orElse("add");
         RecipientSet population = SqlPopulations.members(ctx.input());
-        MembershipResult result = lists.changeMembers(list.getId(), population,
-                MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
+        MembershipResult result =
+                lists.changeMembers(list.getId(), population, MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
         ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), result.changed(), result.members()));
-        return outbound(ctx.activity()) ? NextAction.done("out", ctx.populations().copy(ctx.input())) : NextAction.done();
+        return outbound(ctx.activity())
+                ? NextAction.done("out", ctx.populations().copy(ctx.input()))
+                : NextAction.done();
     }
 
     /** A mode as the run log says it ("add", "replace", "remove"). */

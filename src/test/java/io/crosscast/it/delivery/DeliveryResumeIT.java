@@ -70,10 +70,20 @@ class DeliveryResumeIT {
         SandboxMessages.createRecipients(recipients, token, RECIPIENTS);
         System.setProperty("crosscast.delivery.rate", "20");
         System.setProperty("crosscast.delivery.reconnectSeconds", "1");
-        Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Resume " + token, null,
-                "shop@example.com", null, "Hi {{firstName}}", "<p>Hi {{firstName}}</p>", null));
-        deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(
-                "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
+        Delivery delivery = deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        "Resume " + token,
+                        null,
+                        "shop@example.com",
+                        null,
+                        "Hi {{firstName}}",
+                        "<p>Hi {{firstName}}</p>",
+                        null));
+        deliveries.sendToCondition(
+                delivery.getId(),
+                ConditionJson.fromJson(
+                        "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
 
         assertTrue(Polling.eventually(PATIENCE, () -> received(token).size() >= RECIPIENTS / 4), "sending has begun");
         sandbox.suspend();
@@ -88,15 +98,18 @@ class DeliveryResumeIT {
 
         System.clearProperty("crosscast.delivery.rate");
         sandbox.resume();
-        assertTrue(Polling.eventually(PATIENCE,
-                () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT), "the delivery finishes");
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE, () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT),
+                "the delivery finishes");
 
         Map<String, Integer> perRecipient = SandboxMessages.perRecipient(received(token));
         assertEquals(RECIPIENTS, perRecipient.size(), "no gap: " + perRecipient.keySet());
         // The one message in flight when the server went away may have arrived without the sender
         // hearing so: it is sent again (same Message-ID). Nobody else gets two.
         long twice = perRecipient.values().stream().filter(count -> count > 1).count();
-        assertTrue(twice <= 1 && perRecipient.values().stream().allMatch(count -> count <= 2),
+        assertTrue(
+                twice <= 1 && perRecipient.values().stream().allMatch(count -> count <= 2),
                 "no duplicate beyond the message in flight: " + perRecipient);
         assertEquals(RECIPIENTS, deliveries.ledgerCount(delivery.getId(), MessageStatus.SENT));
     }

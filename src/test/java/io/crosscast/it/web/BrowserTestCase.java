@@ -34,7 +34,8 @@ abstract class BrowserTestCase {
     @AfterEach
     void closeBrowser(TestInfo test) {
         if (browser != null) {
-            browser.keepEvidence(getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+            browser.keepEvidence(getClass().getSimpleName() + "-"
+                    + test.getTestMethod().map(m -> m.getName()).orElse("test"));
             browser.close();
             browser = null;
         }

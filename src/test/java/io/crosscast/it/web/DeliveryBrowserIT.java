@@ -26,9 +26,16 @@ class DeliveryBrowserIT extends BrowserTestCase {
         String token = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
         for (String name : new String[] {"Ana", "Ben", "Cleo"}) {
-            assertEquals(201, api.post("recipients", Json.createObjectBuilder().add("firstName", name)
-                    .add("lastName", token).add("email", name.toLowerCase() + "." + token + "@example.com").build())
-                    .status());
+            assertEquals(
+                    201,
+                    api.post(
+                                    "recipients",
+                                    Json.createObjectBuilder()
+                                            .add("firstName", name)
+                                            .add("lastName", token)
+                                            .add("email", name.toLowerCase() + "." + token + "@example.com")
+                                            .build())
+                            .status());
         }
 
         browser = new Browser(base);
@@ -41,11 +48,16 @@ class DeliveryBrowserIT extends BrowserTestCase {
         browser.type(By.id("deliveryForm:senderAddress"), "shop-at-example.com");
         browser.type(By.id("deliveryForm:subject"), "Welcome {{firstName}}");
         browser.click(By.xpath("//*[@id='deliveryForm:mode']//*[normalize-space(.)='HTML source']"));
-        browser.type(By.id("deliveryForm:htmlSource"), "<p>Hello {{firstName}},</p>"
-                + "<p><a href=\"https://shop.example.com/welcome\" data-label=\"welcome\">Your welcome gift</a></p>");
+        browser.type(
+                By.id("deliveryForm:htmlSource"),
+                "<p>Hello {{firstName}},</p>"
+                        + "<p><a href=\"https://shop.example.com/welcome\" data-label=\"welcome\">Your welcome gift</a></p>");
         browser.click(By.id("deliveryForm:save"));
-        assertTrue(browser.waitForText(By.id("deliveryForm:problems"), "shop-at-example.com").contains("not a valid"));
-        assertEquals("Welcome {{firstName}}", browser.find(By.id("deliveryForm:subject")).getAttribute("value"));
+        assertTrue(browser.waitForText(By.id("deliveryForm:problems"), "shop-at-example.com")
+                .contains("not a valid"));
+        assertEquals(
+                "Welcome {{firstName}}",
+                browser.find(By.id("deliveryForm:subject")).getAttribute("value"));
 
         browser.type(By.id("deliveryForm:senderAddress"), "shop@example.com");
         browser.click(By.id("deliveryForm:save"));
@@ -66,14 +78,16 @@ class DeliveryBrowserIT extends BrowserTestCase {
         browser.click(By.id("deliveryForm:audienceAddRule"));
         browser.choose(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule .cc-rule-field"), "Last name");
         browser.type(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"), token);
-        browser.find(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value")).sendKeys(Keys.TAB);
+        browser.find(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"))
+                .sendKeys(Keys.TAB);
         browser.waitForPage();
         assertTrue(browser.waitForText(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-condition-count"), "3")
                 .startsWith("3"));
         browser.click(By.id("deliveryForm:sendNow"));
         browser.click(By.id("deliveryForm:confirmYes"));
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("report.xhtml"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.urlContains("report.xhtml"));
         browser.waitForText(By.id("reportForm:status"), "Sent");
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));
         assertTrue(browser.text(By.id("sent")).startsWith("3"), browser.text(By.id("sent")));

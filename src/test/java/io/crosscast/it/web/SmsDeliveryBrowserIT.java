@@ -52,15 +52,19 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         browser.type(By.id("deliveryForm:smsText"), text);
         // {{ and }} are GSM-7 extension characters: 2 septets each.
         int septets = text.length() + 4;
-        assertEquals("GSM-7 · " + septets + " characters · 1 part",
+        assertEquals(
+                "GSM-7 · " + septets + " characters · 1 part",
                 browser.waitForText(By.id("deliveryForm:smsLength"), septets + " characters"));
 
         // ChromeDriver types only characters of the Basic Multilingual Plane: the emoji is added the way a
         // paste would, with an input event.
-        ((JavascriptExecutor) browser.driver()).executeScript("var t = document.getElementById(arguments[0]);"
-                + " t.value = t.value + ' \uD83C\uDF38'; t.dispatchEvent(new Event('input', {bubbles: true}));",
-                "deliveryForm:smsText");
-        assertEquals("UCS-2 (Unicode) · " + (text.length() + 3) + " characters · 1 part",
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "var t = document.getElementById(arguments[0]);"
+                                + " t.value = t.value + ' \uD83C\uDF38'; t.dispatchEvent(new Event('input', {bubbles: true}));",
+                        "deliveryForm:smsText");
+        assertEquals(
+                "UCS-2 (Unicode) · " + (text.length() + 3) + " characters · 1 part",
                 browser.waitForText(By.id("deliveryForm:smsLength"), "UCS-2"));
 
         browser.click(By.id("deliveryForm:save"));
@@ -71,7 +75,8 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         browser.type(By.id("deliveryForm:previewRecipient_input"), "ana." + token + "@example.com");
         browser.find(By.id("deliveryForm:previewRecipient_input")).sendKeys(Keys.ESCAPE);
         browser.click(By.id("deliveryForm:previewButton"));
-        assertEquals("Hello Ana, your code SPRING is ready \uD83C\uDF38",
+        assertEquals(
+                "Hello Ana, your code SPRING is ready \uD83C\uDF38",
                 browser.waitForText(By.id("deliveryForm:previewSms"), "Ana"));
         assertTrue(browser.text(By.id("deliveryForm:previewSmsLength")).startsWith("UCS-2"));
         assertFalse(browser.isPresent(By.id("deliveryForm:proofButton")));
@@ -81,21 +86,23 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         browser.click(By.id("deliveryForm:audienceAddRule"));
         browser.choose(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule .cc-rule-field"), "Last name");
         browser.type(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"), token);
-        browser.find(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value")).sendKeys(Keys.TAB);
+        browser.find(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"))
+                .sendKeys(Keys.TAB);
         browser.waitForPage();
         assertTrue(browser.waitForText(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-condition-count"), "3")
                 .startsWith("3"));
         browser.click(By.id("deliveryForm:sendNow"));
         browser.click(By.id("deliveryForm:confirmYes"));
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("report.xhtml"));
-        new WebDriverWait(browser.driver(), RECEIPTS).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("reportForm:status"), "Sent"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.urlContains("report.xhtml"));
+        new WebDriverWait(browser.driver(), RECEIPTS)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("reportForm:status"), "Sent"));
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));
         assertEquals("1", browser.text(By.id("excluded")).replaceAll("\\D", ""));
         // The report refreshes itself while receipts come back.
-        new WebDriverWait(browser.driver(), RECEIPTS).until(d -> "1".equals(digits(browser, "delivered"))
-                && "1".equals(digits(browser, "undelivered")));
+        new WebDriverWait(browser.driver(), RECEIPTS)
+                .until(d -> "1".equals(digits(browser, "delivered")) && "1".equals(digits(browser, "undelivered")));
         assertTrue(browser.text(By.id("sent")).startsWith("2"), browser.text(By.id("sent")));
         assertFalse(browser.isPresent(By.id("opened")));
         assertFalse(browser.isPresent(By.id("reportForm:timeline")));
@@ -109,7 +116,9 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
     }
 
     private static void recipient(ApiClient api, String token, String firstName, String mobile) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("firstName", firstName).add("lastName", token)
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("firstName", firstName)
+                .add("lastName", token)
                 .add("email", firstName.toLowerCase() + "." + token + "@example.com");
         if (mobile != null) {
             body.add("mobilePhone", mobile);
@@ -118,7 +127,9 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
     }
 
     private static String digits(Browser browser, String id) {
-        return browser.driver().findElements(By.id(id)).stream().findFirst()
-                .map(e -> e.getText().replaceAll("\\D", "")).orElse("");
+        return browser.driver().findElements(By.id(id)).stream()
+                .findFirst()
+                .map(e -> e.getText().replaceAll("\\D", ""))
+                .orElse("");
     }
 }
