@@ -35,7 +35,8 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
         canvas.connect(start, "out", query);
         canvas.connect(query, "out", wait);
         canvas.connect(wait, "out", end);
-        assertEquals(sorted(List.of(start + ":out>" + query, query + ":out>" + wait, wait + ":out>" + end)),
+        assertEquals(
+                sorted(List.of(start + ":out>" + query, query + ":out>" + wait, wait + ":out>" + end)),
                 canvas.connections());
 
         canvas.open(query, null);
@@ -59,8 +60,16 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
         String token = token();
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
         for (int i = 0; i < 3; i++) {
-            assertEquals(201, api.post("recipients", Json.createObjectBuilder().add("firstName", "R" + i)
-                    .add("lastName", token).add("email", "r" + i + "." + token + "@example.com").build()).status());
+            assertEquals(
+                    201,
+                    api.post(
+                                    "recipients",
+                                    Json.createObjectBuilder()
+                                            .add("firstName", "R" + i)
+                                            .add("lastName", token)
+                                            .add("email", "r" + i + "." + token + "@example.com")
+                                            .build())
+                            .status());
         }
         WorkflowCanvas canvas = newCampaign("Transition ");
         String start = canvas.add("start");
@@ -74,7 +83,8 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
 
         canvas.start();
         assertTrue(Polling.eventually(PATIENCE, () -> "Finished".equals(canvas.runStatus())), "the run finishes");
-        assertTrue(Polling.eventually(PATIENCE, () -> canvas.canvasCounts().contains("3")),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> canvas.canvasCounts().contains("3")),
                 () -> "the Query's count is drawn on its transition: " + canvas.canvasCounts());
 
         // A click on the count (the second transition: ccOpenTransition is given its index) opens its dialog.
@@ -125,14 +135,23 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
         canvas.connect(split, "subset1", endGold);
         canvas.connect(split, "subset2", endSilver);
         canvas.connect(split, "subset3", endBronze);
-        assertEquals(List.of("Tiers (subset1) → End " + endGold, "Tiers (subset2) → End " + endSilver,
-                "Tiers (subset3) → End " + endBronze), canvas.transitions());
+        assertEquals(
+                List.of(
+                        "Tiers (subset1) → End " + endGold,
+                        "Tiers (subset2) → End " + endSilver,
+                        "Tiers (subset3) → End " + endBronze),
+                canvas.transitions());
 
         canvas.reload();
         canvas.open(split, null);
         assertEquals(List.of("Gold", "Silver", "Bronze"), canvas.subsetLabels(), "the subsets as saved");
-        assertEquals(List.of("Subset 1: Gold -> End " + endGold, "Subset 2: Silver -> End " + endSilver,
-                "Subset 3: Bronze -> End " + endBronze), canvas.nextActivities(), "with their transitions");
+        assertEquals(
+                List.of(
+                        "Subset 1: Gold -> End " + endGold,
+                        "Subset 2: Silver -> End " + endSilver,
+                        "Subset 3: Bronze -> End " + endBronze),
+                canvas.nextActivities(),
+                "with their transitions");
         assertEquals(List.of("10", "50%", ""), canvas.subsetLimits());
         assertEquals(0, canvas.editedSubset());
         assertEquals(List.of("Goldsmith"), canvas.ruleValues(), "the builder shows the first subset's filter");
@@ -157,10 +176,14 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
         assertEquals(List.of("Bronze", "Silver+", ""), canvas.subsetLabels());
         canvas.save();
 
-        assertEquals(List.of("3", "Bronze", "Silver+"), canvas.outputLabels(), "one output per subset, the new one"
-                + " named by its number");
+        assertEquals(
+                List.of("3", "Bronze", "Silver+"),
+                canvas.outputLabels(),
+                "one output per subset, the new one" + " named by its number");
         List<String> transitions = List.of("Tiers (subset1) → End " + endBronze, "Tiers (subset2) → End " + endSilver);
-        assertEquals(transitions, sorted(canvas.transitions()),
+        assertEquals(
+                transitions,
+                sorted(canvas.transitions()),
                 "Bronze and Silver keep their Ends; Gold's transition went with it, the new subset has none");
 
         canvas.reload();
@@ -168,8 +191,12 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
         canvas.open(split, null);
         assertEquals(List.of("Bronze", "Silver+", ""), canvas.subsetLabels(), "the subsets as saved");
         assertEquals(List.of("", "5", ""), canvas.subsetLimits());
-        assertEquals(List.of("Subset 1: Bronze -> End " + endBronze, "Subset 2: Silver+ -> End " + endSilver,
-                "Subset 3 -> (none)"), canvas.nextActivities());
+        assertEquals(
+                List.of(
+                        "Subset 1: Bronze -> End " + endBronze,
+                        "Subset 2: Silver+ -> End " + endSilver,
+                        "Subset 3 -> (none)"),
+                canvas.nextActivities());
         assertEquals(List.of(), canvas.ruleValues(), "Bronze, first now, has no filter");
         canvas.editSubset(1);
         assertEquals(List.of("Silvana"), canvas.ruleValues(), "Silver's filter as edited");

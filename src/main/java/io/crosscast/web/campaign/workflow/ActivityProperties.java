@@ -162,7 +162,10 @@ public class ActivityProperties implements Serializable {
         String before = draft().toJson();
         canvas.edit(() -> {
             draft().update(form.getId(), form.getLabel(), config, canvas::outputs);
-            next.connect(draft(), form.getId(), draft().box(form.getId()).map(canvas::outputs).orElse(List.of()),
+            next.connect(
+                    draft(),
+                    form.getId(),
+                    draft().box(form.getId()).map(canvas::outputs).orElse(List.of()),
                     form.getSplit()::outputBefore);
             return !before.equals(draft().toJson());
         });

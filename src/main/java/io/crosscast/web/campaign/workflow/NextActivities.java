@@ -45,12 +45,14 @@ final class NextActivities implements Serializable {
     void connect(DiagramDraft draft, String id, List<String> outputs, UnaryOperator<String> before) {
         for (String output : outputs) {
             String was = before.apply(output);
-            Optional<OutputTarget> target = targets.stream().filter(t -> t.getOutput().equals(was)).findFirst();
+            Optional<OutputTarget> target =
+                    targets.stream().filter(t -> t.getOutput().equals(was)).findFirst();
             if (target.isEmpty() && output.equals(was)) {
                 continue; // an output the dialog did not show (a Split's complement just turned on)
             }
             Optional<DiagramDraft.Arrow> now = draft.arrowFrom(id, output);
-            String wanted = target.map(OutputTarget::getTo).filter(to -> !to.isBlank()).orElse(null);
+            String wanted =
+                    target.map(OutputTarget::getTo).filter(to -> !to.isBlank()).orElse(null);
             if (now.isPresent() && now.get().to().equals(wanted)) {
                 continue;
             }

@@ -64,10 +64,16 @@ public final class SplitForm implements Serializable {
 
     /** Reads the subsets and options of the settings; a Split gets one empty subset when it has none. */
     SplitForm(Map<String, String> config, boolean split) {
-        for (int n = 1; config.containsKey("subset." + n + ".condition") || config.containsKey("subset." + n + ".label")
-                || config.containsKey("subset." + n + ".limit"); n++) {
-            subsets.add(new Subset(config.get("subset." + n + ".label"), config.get("subset." + n + ".limit"),
-                    config.get("subset." + n + ".condition"), "subset" + n));
+        for (int n = 1;
+                config.containsKey("subset." + n + ".condition")
+                        || config.containsKey("subset." + n + ".label")
+                        || config.containsKey("subset." + n + ".limit");
+                n++) {
+            subsets.add(new Subset(
+                    config.get("subset." + n + ".label"),
+                    config.get("subset." + n + ".limit"),
+                    config.get("subset." + n + ".condition"),
+                    "subset" + n));
         }
         if (split && subsets.isEmpty()) {
             subsets.add(new Subset(null, null, null, null));
@@ -94,7 +100,9 @@ public final class SplitForm implements Serializable {
             put(config, "subset." + (i + 1) + ".label", s.label);
             put(config, "subset." + (i + 1) + ".limit", s.limit);
             String n = "subset." + (i + 1) + ".";
-            if (subsets.size() > 1 && !config.containsKey(n + "condition") && !config.containsKey(n + "label")
+            if (subsets.size() > 1
+                    && !config.containsKey(n + "condition")
+                    && !config.containsKey(n + "label")
                     && !config.containsKey(n + "limit")) {
                 config.put(n + "label", "");
             }
