@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -158,9 +159,25 @@ final class WorkflowCanvas {
     /** Saves the open dialog and waits until it closes. */
     void save() {
         browser.click(By.id("tabs:workflowForm:saveActivity"));
+        waitUntilClosed("activityDialog");
+    }
+
+    /** Removes the activity of the open dialog ("Remove the activity") and waits until the dialog closes. */
+    void removeActivity() {
+        browser.click(By.id("tabs:workflowForm:removeActivity"));
+        waitUntilClosed("activityDialog");
+    }
+
+    private void waitUntilClosed(String dialog) {
         new WebDriverWait(browser.driver(), TIMEOUT)
-                .until(d -> !d.findElement(By.id("tabs:workflowForm:activityDialog"))
-                        .isDisplayed());
+                .until(d -> !d.findElement(By.id("tabs:workflowForm:" + dialog)).isDisplayed());
+    }
+
+    /** Loads the campaign's page again (a new view: the diagram as saved) and opens the tab. */
+    void reload() {
+        browser.driver().navigate().refresh();
+        browser.waitForPage();
+        openTab();
     }
 
     /** Saves the open dialog and expects it to stay open with a message; returns the messages' text. */
@@ -228,6 +245,102 @@ final class WorkflowCanvas {
         browser.findAtLeast(By.cssSelector("[id='tabs:workflowForm:subsetTable_data'] tr"), rows + 1);
     }
 
+    void subsetLimit(int index, String limit) {
+        browser.type(By.id("tabs:workflowForm:subsetTable:" + index + ":subsetLimit"), limit);
+    }
+
+    /** Chooses the subset whose filter the dialog's condition builder edits ("Edit" on its row). */
+    void editSubset(int index) {
+        browser.click(By.id("tabs:workflowForm:subsetTable:" + index + ":editSubset"));
+        browser.find(By.cssSelector(
+                "[id='tabs:workflowForm:subsetTable_data'] tr:nth-child(" + (index + 1) + ") .cc-tag-editing"));
+    }
+
+    /** Moves a subset of the dialog's Split one place up ("Move up" on its row). */
+    void moveSubsetUp(int index) {
+        String label = subsetLabels().get(index);
+        browser.click(By.id("tabs:workflowForm:subsetTable:" + index + ":upSubset"));
+        new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(d -> label.equals(subsetLabels().get(index - 1)));
+    }
+
+    /** Removes a subset of the dialog's Split (the bin on its row). */
+    void removeSubset(int index) {
+        int rows = subsetLabels().size();
+        browser.click(By.id("tabs:workflowForm:subsetTable:" + index + ":removeSubset"));
+        new WebDriverWait(browser.driver(), TIMEOUT).until(d -> subsetLabels().size() == rows - 1);
+    }
+
+    /** The labels of the dialog's subsets, in order, as their fields hold them. */
+    List<String> subsetLabels() {
+        return subsetFields("subsetLabel");
+    }
+
+    /** The limits of the dialog's subsets, in order, as their fields hold them. */
+    List<String> subsetLimits() {
+        return subsetFields("subsetLimit");
+    }
+
+    private List<String> subsetFields(String field) {
+        return stable(() -> browser
+                .driver()
+                .findElements(
+                        By.cssSelector("[id='tabs:workflowForm:subsetTable_data']" + " input[id$=':" + field + "']"))
+                .stream()
+                .map(input -> input.getDomProperty("value"))
+                .toList());
+    }
+
+    /** The row of the subset whose filter the condition builder shows (from 0). */
+    int editedSubset() {
+        return stable(() -> {
+            List<WebElement> rows =
+                    browser.driver().findElements(By.cssSelector("[id='tabs:workflowForm:subsetTable_data'] tr"));
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).findElements(By.cssSelector(".cc-tag-editing")).isEmpty()) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+    }
+
+    /** The text values of the rules of the dialog's condition builder, in order. */
+    List<String> ruleValues() {
+        return stable(() -> browser
+                .driver()
+                .findElements(By.cssSelector("#tabs\\:workflowForm\\:activityDialog" + " .cc-rule input.cc-rule-value"))
+                .stream()
+                .map(input -> input.getDomProperty("value"))
+                .toList());
+    }
+
+    /**
+     * Changes the text value of a rule (from 0) of the dialog's condition builder: typed over the old one (a
+     * cleared field would already send its change, and the builder would be drawn again under the typing).
+     */
+    void ruleValue(int index, String value) {
+        WebElement input = browser.findAtLeast(
+                        By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule" + " input.cc-rule-value"),
+                        index + 1)
+                .get(index);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
+        browser.waitForPage();
+    }
+
+    /** The dialog's "Next activity" rows: each output as the dialog names it, and the activity chosen for it. */
+    List<String> nextActivities() {
+        return stable(() ->
+                browser
+                        .driver()
+                        .findElements(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-next-row"))
+                        .stream()
+                        .map(row -> row.findElement(By.cssSelector("label")).getText() + " -> "
+                                + row.findElement(By.cssSelector(".ui-selectonemenu-label"))
+                                        .getText())
+                        .toList());
+    }
+
     /** A tracking-log rule: clicked the link with that label. */
     void clickedLink(String label) {
         browser.click(By.id("tabs:workflowForm:activityConditionAddTrackingLog"));
@@ -256,6 +369,69 @@ final class WorkflowCanvas {
             }
         }
         throw new IllegalStateException("No transition from " + fromLabel + " (" + output + ")");
+    }
+
+    /**
+     * Opens a transition's dialog by a click on the count drawn on its connection on the canvas; waits until the
+     * dialog shows a transition.
+     */
+    void openCount(String count) {
+        WebElement label = new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector(".cc-count")).stream()
+                        .filter(e -> count.equals(e.getText()))
+                        .findFirst()
+                        .orElse(null));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+        label.click();
+        browser.waitForPage();
+        new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("transitionName")));
+    }
+
+    /** Removes the transition of the open dialog ("Remove the transition") and waits until the dialog closes. */
+    void removeTransition() {
+        browser.click(By.id("tabs:workflowForm:removeTransition"));
+        waitUntilClosed("transitionDialog");
+    }
+
+    /** The transitions as the table under the canvas names them ("From (output) → To"), in order. */
+    List<String> transitions() {
+        return stable(
+                () -> browser
+                        .driver()
+                        .findElements(By.cssSelector("[id$='workflowForm:transitions_data'] .cc-transition-name"))
+                        .stream()
+                        .map(WebElement::getText)
+                        .toList());
+    }
+
+    /** The activities as the table under the canvas names them, in order. */
+    List<String> activities() {
+        return stable(
+                () -> browser
+                        .driver()
+                        .findElements(By.cssSelector("[id$='workflowForm:activities_data'] .cc-activity-link"))
+                        .stream()
+                        .map(WebElement::getText)
+                        .toList());
+    }
+
+    /** The connections drawn on the canvas, as {@code from:output>to}, sorted. */
+    List<String> connections() {
+        browser.waitForPage();
+        Object drawn = ((JavascriptExecutor) browser.driver())
+                .executeScript("var w = PrimeFaces.widgets.wfDiagram; if (!w || !w.canvas) { return []; }"
+                        + " return w.canvas.getAllConnections().map(function (c) {"
+                        + " return c.endpoints[0].getUuid() + '>' + c.endpoints[1].getUuid().replace(/:in$/, ''); });");
+        return ((List<?>) drawn).stream().map(String::valueOf).sorted().toList();
+    }
+
+    /** The labels drawn on the canvas beside output end points (a Split's subsets), sorted. */
+    List<String> outputLabels() {
+        return stable(() -> browser.driver().findElements(By.cssSelector(".cc-output-label")).stream()
+                .map(WebElement::getText)
+                .sorted()
+                .toList());
     }
 
     void start() {

@@ -165,7 +165,8 @@ public class ActivityProperties implements Serializable {
             next.connect(
                     draft(),
                     form.getId(),
-                    draft().box(form.getId()).map(canvas::outputs).orElse(List.of()));
+                    draft().box(form.getId()).map(canvas::outputs).orElse(List.of()),
+                    form.getSplit()::outputBefore);
             return !before.equals(draft().toJson());
         });
         Messages.info(

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The "next activity" of each output in an activity's properties dialog: the keyboard's way of drawing
@@ -36,23 +37,28 @@ final class NextActivities implements Serializable {
     }
 
     /**
-     * Applies the choices to the activity {@code id} of the diagram, whose outputs are now {@code outputs}. An
-     * output the new settings no longer have is ignored; a choice that cannot be drawn (a loop onto itself) is
-     * left out.
+     * Applies the choices to the activity {@code id} of the diagram, whose outputs are now {@code outputs}.
+     * {@code before} names the output each one had when the dialog opened (a Split's subset moved up takes the
+     * choice of its old output; null: a new output, which leads nowhere yet). An output the new settings no
+     * longer have is ignored; a choice that cannot be drawn (a loop onto itself) is left out.
      */
-    void connect(DiagramDraft draft, String id, List<String> outputs) {
-        for (OutputTarget target : targets) {
-            if (!outputs.contains(target.getOutput())) {
-                continue;
+    void connect(DiagramDraft draft, String id, List<String> outputs, UnaryOperator<String> before) {
+        for (String output : outputs) {
+            String was = before.apply(output);
+            Optional<OutputTarget> target =
+                    targets.stream().filter(t -> t.getOutput().equals(was)).findFirst();
+            if (target.isEmpty() && output.equals(was)) {
+                continue; // an output the dialog did not show (a Split's complement just turned on)
             }
-            Optional<DiagramDraft.Arrow> now = draft.arrowFrom(id, target.getOutput());
-            String wanted = target.getTo() == null || target.getTo().isBlank() ? null : target.getTo();
+            Optional<DiagramDraft.Arrow> now = draft.arrowFrom(id, output);
+            String wanted =
+                    target.map(OutputTarget::getTo).filter(to -> !to.isBlank()).orElse(null);
             if (now.isPresent() && now.get().to().equals(wanted)) {
                 continue;
             }
             now.ifPresent(a -> draft.disconnect(a.from(), a.output(), a.to()));
             if (wanted != null) {
-                draft.connect(id, target.getOutput(), wanted);
+                draft.connect(id, output, wanted);
             }
         }
     }

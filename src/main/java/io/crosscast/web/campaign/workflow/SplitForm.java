@@ -22,11 +22,14 @@ public final class SplitForm implements Serializable {
         private String label;
         private String limit;
         private String condition;
+        /** Its output when the form was read ({@code subset2}); null for a subset added since. */
+        private final String output;
 
-        Subset(String label, String limit, String condition) {
+        Subset(String label, String limit, String condition, String output) {
             this.label = label;
             this.limit = limit;
             this.condition = condition;
+            this.output = output;
         }
 
         public String getLabel() {
@@ -69,10 +72,11 @@ public final class SplitForm implements Serializable {
             subsets.add(new Subset(
                     config.get("subset." + n + ".label"),
                     config.get("subset." + n + ".limit"),
-                    config.get("subset." + n + ".condition")));
+                    config.get("subset." + n + ".condition"),
+                    "subset" + n));
         }
         if (split && subsets.isEmpty()) {
-            subsets.add(new Subset(null, null, null));
+            subsets.add(new Subset(null, null, null, null));
         }
         overlap = "true".equals(config.get("overlap"));
         complement = "true".equals(config.get("complement"));
@@ -83,13 +87,25 @@ public final class SplitForm implements Serializable {
         return name.startsWith("subset.") || name.equals("overlap") || name.equals("complement");
     }
 
-    /** Writes the subsets (numbered from 1, blank fields left out) and the options that are on. */
+    /**
+     * Writes the subsets (numbered from 1, blank fields left out) and the options that are on. A subset with
+     * nothing set (everyone still available) beside others is written as an empty label: without a setting of
+     * its own, it and the subsets after it would not be read back. A lone blank subset writes nothing (the Split
+     * is then refused for having no subset).
+     */
     void writeTo(Map<String, String> config) {
         for (int i = 0; i < subsets.size(); i++) {
             Subset s = subsets.get(i);
             put(config, "subset." + (i + 1) + ".condition", s.condition);
             put(config, "subset." + (i + 1) + ".label", s.label);
             put(config, "subset." + (i + 1) + ".limit", s.limit);
+            String n = "subset." + (i + 1) + ".";
+            if (subsets.size() > 1
+                    && !config.containsKey(n + "condition")
+                    && !config.containsKey(n + "label")
+                    && !config.containsKey(n + "limit")) {
+                config.put(n + "label", "");
+            }
         }
         putFlag(config, "overlap", overlap);
         putFlag(config, "complement", complement);
@@ -97,7 +113,7 @@ public final class SplitForm implements Serializable {
 
     /** Adds an empty subset after the others and selects it. */
     public void addSubset() {
-        subsets.add(new Subset(null, null, null));
+        subsets.add(new Subset(null, null, null, null));
         selectedSubset = subsets.size() - 1;
     }
 
@@ -118,6 +134,19 @@ public final class SplitForm implements Serializable {
             subsets.add(index - 1, subsets.remove(index));
             selectedSubset = index - 1;
         }
+    }
+
+    /**
+     * The output that an output of the Split had when the form was read: a subset moved or renumbered since
+     * ({@code subset3} moved up is {@code subset2} now) takes its transition along. Null for a subset added
+     * since; any other output is itself.
+     */
+    String outputBefore(String output) {
+        if (!output.matches("subset\\d{1,4}")) {
+            return output;
+        }
+        int n = Integer.parseInt(output.substring("subset".length()));
+        return n >= 1 && n <= subsets.size() ? subsets.get(n - 1).output : output;
     }
 
     /** The condition of the selected subset, as JSON text (null: none). */

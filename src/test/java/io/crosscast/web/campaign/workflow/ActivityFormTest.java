@@ -490,6 +490,38 @@ class ActivityFormTest {
     }
 
     @Test
+    void aBlankSubsetKeepsItsPlaceAndTheSubsetsAfterIt() {
+        ActivityForm form = threeSubsets();
+        form.getSplit().getSubsets().get(1).setLabel(" ");
+        form.getSplit().getSubsets().get(1).setCondition(null);
+        form.getSplit().addSubset();
+
+        Map<String, String> config = form.toConfig();
+
+        assertEquals("", config.get("subset.2.label"));
+        assertEquals("", config.get("subset.4.label"));
+        assertEquals(List.of("Gold", "", "French", ""), labels(form("split", config)));
+    }
+
+    @Test
+    void subsetsMovedOrRemovedAreTracedToTheOutputTheyHad() {
+        ActivityForm form = threeSubsets();
+
+        form.getSplit().moveSubsetUp(2);
+        form.getSplit().removeSubset(0);
+        form.getSplit().addSubset();
+
+        SplitForm split = form.getSplit();
+        assertEquals("subset3", split.outputBefore("subset1"), "French, moved up, then first");
+        assertEquals("subset2", split.outputBefore("subset2"), "Silver");
+        assertNull(split.outputBefore("subset3"), "the subset added");
+        assertEquals("subset4", split.outputBefore("subset4"), "no such subset");
+        assertEquals("complement", split.outputBefore("complement"));
+        assertNull(form("split", Map.of()).getSplit().outputBefore("subset1"), "a new Split's first subset");
+        assertEquals("subset1", form("query", Map.of()).getSplit().outputBefore("subset1"));
+    }
+
+    @Test
     void theFirstSubsetCannotMoveUp() {
         ActivityForm form = threeSubsets();
         form.getSplit().setSelectedSubset(2);
