@@ -36,10 +36,6 @@ class WorkflowRunnerTest {
     /** Fails while {@link #broken} is set, otherwise passes its input through. */
     private final class Flaky implements ActivityType {
         public String type() { return "flaky"; }
-        public List<String> outputs(ActivityDefinition def) { return List.of("out"); }
-        public List<Text> validate(ActivityDefinition def) { return List.of(); }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
         public NextAction execute(ActivityContext ctx) {
             if (broken.get()) {
                 throw new IllegalStateException("database down");

@@ -8,6 +8,7 @@ import org.quartz.CronExpression;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 
@@ -37,16 +38,11 @@ import java.util.Map;
  * read with Quartz's {@code CronExpression}, a plain-Java class (no container API). Each pass computes one next time (stored under {@value WaitActivity#WAKE_UP}); recurrence is a loop in the
  * workflow back to the scheduler. A wait point: cycles through it are allowed.
  */
-public final class SchedulerActivity extends SingleInputActivity {
+public final class SchedulerActivity implements ActivityType {
 
     @Override
     public String type() {
         return Types.SCHEDULER;
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
     }
 
     @Override

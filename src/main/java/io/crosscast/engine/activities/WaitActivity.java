@@ -2,6 +2,7 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 
@@ -18,18 +19,13 @@ import java.util.Map;
  * {@value #WAKE_UP} and returns WaitUntil; executed again at or after it: "out" = the input population (same handle).
  * A wait point: cycles through it are allowed.
  */
-public final class WaitActivity extends SingleInputActivity {
+public final class WaitActivity implements ActivityType {
 
     public static final String WAKE_UP = "wakeUp";
 
     @Override
     public String type() {
         return Types.WAIT;
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
     }
 
     @Override

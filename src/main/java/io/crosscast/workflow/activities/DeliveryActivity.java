@@ -62,16 +62,6 @@ public abstract class DeliveryActivity implements ActivityType {
     }
 
     @Override
-    public int minInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxInputs() {
-        return 1;
-    }
-
-    @Override
     public NextAction execute(ActivityContext ctx) {
         String sending = ctx.state().get(SENDING);
         if (sending == null) {

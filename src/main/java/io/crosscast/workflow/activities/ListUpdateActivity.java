@@ -62,16 +62,6 @@ public class ListUpdateActivity implements ActivityType {
     }
 
     @Override
-    public int minInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxInputs() {
-        return 1;
-    }
-
-    @Override
     public NextAction execute(ActivityContext ctx) {
         RecipientList list = lists.findOrCreate(ctx.config("list").orElseThrow().strip());
         String mode = ctx.config("mode").orElse("add");
