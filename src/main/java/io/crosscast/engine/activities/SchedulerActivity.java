@@ -5,11 +5,8 @@ import java.util.Date;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
 
-import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
-import io.crosscast.engine.ActivityType;
-import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 
 import java.time.DateTimeException;
@@ -23,7 +20,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Waits for the next planned time, then emits its input on "out". Supported config, exactly one of:
@@ -36,18 +32,13 @@ import java.util.Map;
  * </ul>
  * "zone" (optional, default UTC): the time zone of daily/weekly/cron times, e.g. Europe/Paris. Cron expressions are
  * read with Quartz's {@code CronExpression}, a plain-Java class (no container API). Each pass computes one next time (stored under {@value WaitActivity#WAKE_UP}); recurrence is a loop in the
- * workflow back to the scheduler. A wait point: cycles through it are allowed.
+ * workflow back to the scheduler. A wait point: cycles through it are allowed ({@link WaitPointActivity}).
  */
-public final class SchedulerActivity implements ActivityType {
+public final class SchedulerActivity extends WaitPointActivity {
 
     @Override
     public String type() {
         return Types.SCHEDULER;
-    }
-
-    @Override
-    public boolean isWaitPoint() {
-        return true;
     }
 
     @Override
@@ -152,15 +143,12 @@ public final class SchedulerActivity implements ActivityType {
     }
 
     @Override
-    public NextAction execute(ActivityContext ctx) {
-        String stored = ctx.state().get(WaitActivity.WAKE_UP);
-        Instant time = stored == null ? nextTime(ctx.activity(), ctx.now()) : Instant.parse(stored);
-        if (ctx.now().isBefore(time)) {
-            if (stored == null) {
-                ctx.log(Text.of("scheduler.log.scheduled", time));
-            }
-            return NextAction.waitUntil(time, Map.of(WaitActivity.WAKE_UP, time.toString()));
-        }
-        return NextAction.done("out", ctx.input());
+    Instant firstWakeUp(ActivityDefinition def, Instant now) {
+        return nextTime(def, now);
+    }
+
+    @Override
+    Text waitingLog(Instant wakeUp) {
+        return Text.of("scheduler.log.scheduled", wakeUp);
     }
 }
