@@ -47,7 +47,7 @@ public class DeliveryResource {
         Paging paging = Paging.ofQuery(first, pageSize);
         List<DeliveryDto> items = deliveries.page(paging.first(), paging.pageSize()).stream()
                 .map(d -> DeliveryDto.of(d, null)).toList();
-        return new PageDto<>(deliveries.count(), paging.first(), paging.pageSize(), items);
+        return PageDto.of(paging, deliveries.count(), items);
     }
 
     @POST
@@ -123,7 +123,7 @@ public class DeliveryResource {
         deliveries.get(id);
         Paging paging = Paging.ofQuery(first, pageSize);
         MessageStatus wanted = status(status);
-        return new PageDto<>(deliveries.ledgerCount(id, wanted), paging.first(), paging.pageSize(),
+        return PageDto.of(paging, deliveries.ledgerCount(id, wanted),
                 deliveries.ledger(id, wanted, paging.first(), paging.pageSize()));
     }
 

@@ -74,8 +74,7 @@ public class ListResource {
             @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         RecipientPage page = lists.memberPage(id, paging.first(), paging.pageSize());
-        return new PageDto<>(page.total(), paging.first(), paging.pageSize(),
-                page.items().stream().map(RecipientDto::of).toList());
+        return RecipientDto.page(paging, page);
     }
 
     @POST

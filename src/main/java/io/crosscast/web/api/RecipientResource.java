@@ -67,8 +67,7 @@ public class RecipientResource {
         RecipientPage page = recipients.search(Requests.conditionOrEveryone(request.getCondition()),
                 Requests.sortField(request.getSort()), !Boolean.FALSE.equals(request.getAscending()),
                 paging.first(), paging.pageSize());
-        return new PageDto<>(page.total(), paging.first(), paging.pageSize(),
-                page.items().stream().map(RecipientDto::of).toList());
+        return RecipientDto.page(paging, page);
     }
 
     @POST
