@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient.Reply;
+import io.crosscast.it.support.TestDocuments;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -207,16 +208,7 @@ class WorkflowApiIT extends ApiTestCase {
 
     /** Start -> Query(our recipients) -> Wait(until now + seconds) -> End. */
     private String waitDocument(String name, int seconds) {
-        return """
-                {"name": "%s %s", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition":
-                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
-                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
-                  {"id": "end", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
-                                 {"from": "wait", "to": "end"}]}
-                """.formatted(name, token, token, Instant.now().plusSeconds(seconds));
+        return TestDocuments.waitWorkflow(name + " " + token, token, Instant.now().plusSeconds(seconds));
     }
 
     private long start(String document) {

@@ -23,6 +23,7 @@ import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.platform.sql.SqlValues;
 import jakarta.ejb.EJB;
@@ -163,8 +164,7 @@ class CampaignServiceIT {
         Delivery first = campaigns.createDelivery(campaign.getId(), Channel.EMAIL, content("First"));
         Delivery other = deliveries.create(Channel.EMAIL, content("Attached"));
         campaigns.attachDelivery(campaign.getId(), other.getId());
-        deliveries.sendToCondition(first.getId(), ConditionJson.fromJson(
-                "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
+        deliveries.sendToCondition(first.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
 
         List<CampaignDelivery> list = campaigns.deliveries(campaign.getId());
         assertEquals(List.of(other.getId(), first.getId()), list.stream().map(CampaignDelivery::id).toList());

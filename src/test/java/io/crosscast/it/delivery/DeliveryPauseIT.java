@@ -16,6 +16,7 @@ import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.SandboxMessages;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import jakarta.ejb.EJB;
@@ -112,8 +113,7 @@ class DeliveryPauseIT {
     private Delivery send(String token) {
         Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Pause " + token, null,
                 "shop@example.com", null, "Hi {{firstName}}", "<p>Hi {{firstName}}</p>", null));
-        deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(
-                "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
+        deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
         return delivery;
     }
 

@@ -24,6 +24,7 @@ import io.crosscast.delivery.TimelinePoint;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.platform.sql.SqlValues;
 import io.crosscast.sandbox.MessageContent;
@@ -113,7 +114,7 @@ class DeliveryReportsIT {
     }
 
     private String lastNameIsToken() {
-        return "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}";
+        return TestDocuments.lastNameIs(token);
     }
 
     @Test

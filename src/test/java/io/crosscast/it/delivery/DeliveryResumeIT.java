@@ -14,6 +14,7 @@ import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.SandboxMessages;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.sandbox.SmtpSandbox;
@@ -72,8 +73,7 @@ class DeliveryResumeIT {
         System.setProperty("crosscast.delivery.reconnectSeconds", "1");
         Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Resume " + token, null,
                 "shop@example.com", null, "Hi {{firstName}}", "<p>Hi {{firstName}}</p>", null));
-        deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(
-                "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
+        deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
 
         assertTrue(Polling.eventually(PATIENCE, () -> received(token).size() >= RECIPIENTS / 4), "sending has begun");
         sandbox.suspend();

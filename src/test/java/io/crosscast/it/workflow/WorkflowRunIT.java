@@ -10,6 +10,7 @@ import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.workflow.RunView;
 import io.crosscast.workflow.WorkflowException;
@@ -281,16 +282,7 @@ class WorkflowRunIT {
     }
 
     private String waitWorkflow(int seconds) {
-        return """
-                {"name": "wait", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition":
-                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
-                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
-                  {"id": "end", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
-                                 {"from": "wait", "to": "end"}]}
-                """.formatted(token, Instant.now().plusSeconds(seconds));
+        return TestDocuments.waitWorkflow("wait", token, Instant.now().plusSeconds(seconds));
     }
 
     private boolean isWaiting(long runId) {
