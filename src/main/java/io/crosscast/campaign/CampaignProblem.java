@@ -1,29 +1,27 @@
 package io.crosscast.campaign;
 
+import io.crosscast.platform.EnglishTemplate;
+import java.util.List;
+
 /**
- * Why a request about campaigns cannot be done. {@link #code()} is the key of its translation; the English
- * text is the exception's message.
+ * Why a request about campaigns cannot be done. {@link #code()} is the key of its text in the web bundles; the
+ * English text is the exception's message.
  */
 public enum CampaignProblem {
-    LABEL_REQUIRED("A campaign needs a label."),
-    LABEL_TOO_LONG("A campaign label has at most " + Campaign.MAX_LABEL + " characters."),
-    DESCRIPTION_TOO_LONG("A campaign description has at most " + Campaign.MAX_DESCRIPTION + " characters."),
-    OWNER_TOO_LONG("An owner name has at most " + Campaign.MAX_OWNER + " characters."),
-    END_BEFORE_START("The end date cannot be before the start date."),
-    NOT_FOUND("This campaign does not exist."),
-    DELIVERY_NOT_FOUND("This delivery does not exist."),
-    NOT_DRAFT("Only a draft campaign can be changed or deleted."),
-    STATUS_CHANGE("The campaign cannot move to this status."),
-    CLOSED("A finished or cancelled campaign takes no new delivery.");
+    LABEL_REQUIRED,
+    LABEL_TOO_LONG,
+    DESCRIPTION_TOO_LONG,
+    OWNER_TOO_LONG,
+    END_BEFORE_START,
+    NOT_FOUND,
+    DELIVERY_NOT_FOUND,
+    NOT_DRAFT,
+    STATUS_CHANGE,
+    CLOSED;
 
-    private final String english;
-
-    CampaignProblem(String english) {
-        this.english = english;
-    }
-
+    /** The English text, from the bundle. */
     public String english() {
-        return english;
+        return EnglishTemplate.text(EnglishTemplate.MESSAGES, code(), List.of());
     }
 
     /** The key of the text in the UI's message bundles. */

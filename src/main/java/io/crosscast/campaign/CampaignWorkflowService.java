@@ -3,16 +3,11 @@ package io.crosscast.campaign;
 import io.crosscast.engine.Text;
 import io.crosscast.workflow.RunView;
 import io.crosscast.workflow.Workflow;
+import io.crosscast.workflow.WorkflowDocument;
 import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +39,8 @@ public class CampaignWorkflowService {
     }
 
     /**
-     * Saves the diagram as drawn. Only its shape is checked here (a JSON object with activities and
-     * transitions); whether it can run is checked by {@link #start}. A finished or cancelled campaign keeps
+     * Saves the diagram as drawn. Only its shape is checked here (a workflow document that reads, unfinished or
+     * not); whether it can run is checked by {@link #start}. A finished or cancelled campaign keeps
      * its diagram.
      */
     public void saveDiagram(long campaignId, String json) {
@@ -53,7 +48,7 @@ public class CampaignWorkflowService {
         if (campaign.getStatus().isClosed()) {
             throw CampaignException.conflict(CampaignProblem.CLOSED);
         }
-        requireDocument(json);
+        WorkflowDocument.read(json); // refuses what the editor could not read back
         campaign.drawDiagram(json, Instant.now(clock));
     }
 
@@ -123,16 +118,5 @@ public class CampaignWorkflowService {
     private long requireRun(long campaignId) {
         return latestRun(campaignId)
                 .orElseThrow(() -> WorkflowException.notFound(Text.of("workflow.notStarted")));
-    }
-
-    private static void requireDocument(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json == null ? "" : json))) {
-            JsonObject root = reader.readObject();
-            if (!(root.get("activities") instanceof JsonArray) || !(root.get("transitions") instanceof JsonArray)) {
-                throw WorkflowException.invalid(List.of("A diagram needs its activities and transitions."));
-            }
-        } catch (JsonException e) {
-            throw WorkflowException.invalid(List.of("A diagram is a JSON document: " + e.getMessage()));
-        }
     }
 }

@@ -8,10 +8,9 @@ import java.util.Objects;
 /**
  * One thing wrong with a personalized template.
  *
- * <p>{@link #message()} is English (REST API, logs). Pages translate a problem from its {@link #reason()}
- * (key {@code content.problem.} + its name) and {@link #arguments()}, which are the same
- * {@code {0}}, {@code {1}}... as in {@link Reason#englishTemplate()}, and name the {@link #part()} and the
- * {@link #line()} themselves.
+ * <p>{@link #message()} is English (REST API, logs), from the English bundle. Pages translate a problem from its
+ * {@link #reason()} (key {@link Reason#key()}) and {@link #arguments()}, which fill the {@code {0}}, {@code {1}}...
+ * of the wording, and its {@link #part()} and {@link #line()} (keys {@value #AT_LINE} and {@value #IN_PART}).
  *
  * @param part      where: subject, HTML body, text body or SMS text
  * @param line      the line of the template (from 1), or 0 when unknown
@@ -22,6 +21,11 @@ import java.util.Objects;
  */
 public record ContentProblem(ContentPart part, int line, Code code, String detail, Reason reason,
         List<String> arguments) implements Serializable {
+
+    /** The key of the wording of a problem at a line of a part: part, line, what. */
+    public static final String AT_LINE = "content.problem.atLine";
+    /** The key of the wording of a problem of a part: part, what. */
+    public static final String IN_PART = "content.problem.inPart";
 
     /** What can be wrong with a template. */
     public enum Code {
@@ -56,69 +60,63 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
     public enum Reason {
 
         /** Arguments: the tag ({@code {{fisrtName}}}), the variables of the part joined with ", ". */
-        UNKNOWN_VARIABLE(Code.UNKNOWN_VARIABLE, "unknown variable {0}; the variables are {1}"),
+        UNKNOWN_VARIABLE(Code.UNKNOWN_VARIABLE),
         /** Arguments: the tag ({@code {{> footer}}}). */
-        PARTIAL(Code.PARTIAL, "{0} includes another template, which is not allowed"),
+        PARTIAL(Code.PARTIAL),
         /** Arguments: the tag as written ({@code {{{firstName}}}}), the tag to write ({@code {{firstName}}}). */
-        UNESCAPED(Code.UNESCAPED, "{0} would insert the value without HTML escaping; write {1}"),
+        UNESCAPED(Code.UNESCAPED),
         /** Arguments: {@code {{=...=}}}. */
-        DELIMITERS(Code.UNSUPPORTED, "Changing the delimiters with {0} is not supported"),
+        DELIMITERS(Code.UNSUPPORTED),
         /** Arguments: the tag ({@code {{%IMPLICIT-ITERATOR}}}). */
-        PRAGMA(Code.UNSUPPORTED, "The pragma {0} is not supported"),
+        PRAGMA(Code.UNSUPPORTED),
         /** Arguments: the tag ({@code {{<base}}}, {@code {{$block}}}, {@code {{?name}}}). */
-        INHERITANCE(Code.UNSUPPORTED, "Template inheritance {0} is not supported"),
+        INHERITANCE(Code.UNSUPPORTED),
         /** Another feature. Arguments: its description (English). */
-        UNSUPPORTED(Code.UNSUPPORTED, "{0} is not supported"),
+        UNSUPPORTED(Code.UNSUPPORTED),
         /** Arguments: {@code {{}}}. */
-        EMPTY_TAG(Code.SYNTAX, "An empty tag {0}"),
+        EMPTY_TAG(Code.SYNTAX),
         /** Arguments: the closing tag ({@code {{/firstName}}}). */
-        SECTION_NOT_OPEN(Code.SYNTAX, "{0} closes a section that is not open"),
+        SECTION_NOT_OPEN(Code.SYNTAX),
         /** Arguments: the opening tag, the closing tag that does not match it. */
-        SECTION_CLOSED_BY_ANOTHER(Code.SYNTAX, "The section {0} is closed by {1}"),
+        SECTION_CLOSED_BY_ANOTHER(Code.SYNTAX),
         /** Arguments: the opening tag, the closing tag to add. */
-        SECTION_NOT_CLOSED(Code.SYNTAX, "The section {0} is never closed: add {1}"),
+        SECTION_NOT_CLOSED(Code.SYNTAX),
         /** Arguments: {@code {{}}, {@code }}}, {@code {{{}}, {@code }}}}. */
-        TAG_NOT_CLOSED(Code.SYNTAX, "A tag is not closed: every {0} needs its {1}, every {2} its {3}"),
+        TAG_NOT_CLOSED(Code.SYNTAX),
         /** Another syntax error. Arguments: the parser's message (English). */
-        SYNTAX_ERROR(Code.SYNTAX, "Syntax error: {0}"),
+        SYNTAX_ERROR(Code.SYNTAX),
         /** Arguments: none. */
-        REQUIRED(Code.REQUIRED, "is empty"),
+        REQUIRED(Code.REQUIRED),
         /** Arguments: the href. */
-        LINK_SCRIPT(Code.LINK, "the link {0} would run a script or open embedded data: it cannot be sent"),
+        LINK_SCRIPT(Code.LINK),
         /** Arguments: the href. */
-        LINK_RELATIVE(Code.LINK, "the link {0} is relative, but an email has no address to start from: write it"
-                + " in full, from https://"),
+        LINK_RELATIVE(Code.LINK),
         /** Arguments: the href. */
-        LINK_NO_HOST(Code.LINK, "the link {0} names no site after http:// or https://"),
+        LINK_NO_HOST(Code.LINK),
         /** Arguments: the href. */
-        LINK_BAD_HOST(Code.LINK, "the link {0} has a site name that is not valid (a space, a forbidden character or"
-                + " invalid punycode)"),
+        LINK_BAD_HOST(Code.LINK),
         /** Arguments: the href. */
-        LINK_BAD_PORT(Code.LINK, "the link {0} has a port that is not a number from 0 to 65535"),
+        LINK_BAD_PORT(Code.LINK),
         /** Arguments: the href. */
-        LINK_BAD_PERCENT(Code.LINK, "the link {0} has a % that is not followed by two hexadecimal digits: write %25"
-                + " for the % sign itself"),
+        LINK_BAD_PERCENT(Code.LINK),
         /** Arguments: the href. */
-        LINK_USERINFO(Code.LINK, "the link {0} holds a user name or password (before an @), which every recipient"
-                + " would see and which disguises where a link leads"),
+        LINK_USERINFO(Code.LINK),
         /** Arguments: the href. */
-        LINK_INVALID(Code.LINK, "the link {0} is not a valid web address");
+        LINK_INVALID(Code.LINK);
 
         private final Code code;
-        private final String englishTemplate;
 
-        Reason(Code code, String englishTemplate) {
+        Reason(Code code) {
             this.code = code;
-            this.englishTemplate = englishTemplate;
         }
 
         public Code code() {
             return code;
         }
 
-        /** The English wording, with placeholders {@code {0}}, {@code {1}}... for the arguments. */
-        public String englishTemplate() {
-            return englishTemplate;
+        /** The English wording with these arguments (without the part and line). */
+        public String english(List<String> arguments) {
+            return EnglishTemplate.text(EnglishTemplate.MESSAGES, key(), arguments);
         }
 
         /** The key of the wording in the web bundles. */
@@ -160,8 +158,9 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
 
     /** The problem in English, with its place: {@code HTML body, line 3: unknown variable {{fisrtName}}...}. */
     public String message() {
-        String where = line > 0 ? part.label() + ", line " + line : part.label();
-        return where + ": " + EnglishTemplate.format(reason.englishTemplate(), arguments);
+        String what = reason.english(arguments);
+        List<String> place = line > 0 ? List.of(part.label(), String.valueOf(line), what) : List.of(part.label(), what);
+        return EnglishTemplate.text(EnglishTemplate.MESSAGES, line > 0 ? AT_LINE : IN_PART, place);
     }
 
     @Override

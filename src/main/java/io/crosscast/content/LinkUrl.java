@@ -1,6 +1,5 @@
 package io.crosscast.content;
 
-import io.crosscast.platform.EnglishTemplate;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -91,7 +90,7 @@ public record LinkUrl(Kind kind, String url, ContentProblem.Reason reason) {
         LinkUrl link = read(href);
         if (link.kind() != Kind.WEB) {
             throw new IllegalArgumentException(link.reason() == null ? "Not an http or https URL: " + href
-                    : EnglishTemplate.format(link.reason().englishTemplate(), List.of(href)));
+                    : link.reason().english(List.of(href)));
         }
         return link.url();
     }

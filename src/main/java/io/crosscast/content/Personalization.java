@@ -1,6 +1,5 @@
 package io.crosscast.content;
 
-import io.crosscast.platform.EnglishTemplate;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import java.io.StringReader;
@@ -216,8 +215,7 @@ public final class Personalization {
 
     /** A syntax problem whose detail is its English wording. */
     private static ContentProblem syntax(ContentPart part, int line, ContentProblem.Reason reason, String... arguments) {
-        return ContentProblem.of(part, line, reason, EnglishTemplate.format(reason.englishTemplate(), List.of(arguments)),
-                arguments);
+        return ContentProblem.of(part, line, reason, reason.english(List.of(arguments)), arguments);
     }
 
     /** A compiled template, or the problems that prevented it. */

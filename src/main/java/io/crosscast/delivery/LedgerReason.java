@@ -10,32 +10,31 @@ import java.util.regex.Pattern;
 
 /**
  * The reasons the sending itself writes into a ledger row or a quarantine (besides the exclusion codes and
- * the servers' own answers), in English as the row stores them and the REST API returns them. Pages word them in the
- * viewer's language: {@link #read(String)} recognises a stored reason and gives back its arguments.
+ * the servers' own answers), in English as the row stores them and the REST API returns them (the English bundle's
+ * wording, key {@link #key()}). Pages word them in the viewer's language: {@link #read(String)} recognises a stored
+ * reason and gives back its arguments.
  */
 public enum LedgerReason {
 
     /** No arguments. */
-    RECIPIENT_DELETED("The recipient was deleted."),
+    RECIPIENT_DELETED,
     /** Arguments: why (English, from the library that built it). */
-    NOT_BUILT("The message could not be built: {0}"),
+    NOT_BUILT,
     /** Arguments: the number of attempts, the last answer (the server's words, or one of these reasons). */
-    GAVE_UP("Gave up after {0} attempts: {1}"),
+    GAVE_UP,
     /** The SMSC refused a text message. Arguments: its answer and status ({@code ... (status 0x45)}). */
-    SMSC_REFUSED("SMSC refused: {0}");
+    SMSC_REFUSED;
 
-    private final String englishTemplate;
+    /** Stands for each argument while the English text is turned into a pattern that recognises it. */
+    private static final String ARGUMENT = "\u0000";
+
+    /** The English text with its arguments as groups, in the order they appear. */
     private final Pattern pattern;
 
-    LedgerReason(String englishTemplate) {
-        this.englishTemplate = englishTemplate;
-        this.pattern = Pattern.compile(Arrays.stream(englishTemplate.split("\\{\\d\\}", -1)).map(Pattern::quote)
+    LedgerReason() {
+        String english = EnglishTemplate.text(EnglishTemplate.MESSAGES, key(), List.of(ARGUMENT, ARGUMENT, ARGUMENT));
+        this.pattern = Pattern.compile(Arrays.stream(english.split(ARGUMENT, -1)).map(Pattern::quote)
                 .reduce((a, b) -> a + "(.*)" + b).orElse(""), Pattern.DOTALL);
-    }
-
-    /** The English wording, with placeholders {@code {0}}, {@code {1}}... for the arguments. */
-    public String englishTemplate() {
-        return englishTemplate;
     }
 
     /** The key of the wording in the web bundles. */
@@ -45,7 +44,8 @@ public enum LedgerReason {
 
     /** The reason as the ledger stores it. */
     public String format(Object... arguments) {
-        return EnglishTemplate.format(englishTemplate, Arrays.stream(arguments).map(String::valueOf).toList());
+        return EnglishTemplate.text(EnglishTemplate.MESSAGES, key(),
+                Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
     /** A stored reason recognised: which one, with its arguments. */

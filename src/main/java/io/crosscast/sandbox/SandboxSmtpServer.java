@@ -3,10 +3,6 @@ package io.crosscast.sandbox;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -39,7 +35,7 @@ public final class SandboxSmtpServer {
         }
         // GreenMail reports a taken port from its own thread with an error and a stack trace; a quick check
         // first keeps the usual case (another server already on the port) to one clear warning.
-        String taken = portProblem();
+        String taken = SandboxPorts.problem(host, port);
         if (taken != null) {
             problem = taken;
             return false;
@@ -86,19 +82,6 @@ public final class SandboxSmtpServer {
     /** Why the last start failed, or null. */
     public synchronized String problem() {
         return problem;
-    }
-
-    private String portProblem() {
-        if (port == 0) {
-            return null;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-            return null;
-        } catch (IOException e) {
-            return "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")";
-        }
     }
 
     private static String describe(Throwable e) {

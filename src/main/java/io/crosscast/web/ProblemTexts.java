@@ -7,6 +7,7 @@ import io.crosscast.audience.importing.LineProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.LedgerReason;
 import io.crosscast.content.ContentProblem;
+import io.crosscast.platform.EnglishTemplate;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.MissingResourceException;
@@ -36,11 +37,11 @@ public final class ProblemTexts {
         if (what == null) {
             return problem.message();
         }
-        String part = Messages.textOr(bundle, "content.part." + problem.part().name(), problem.part().label());
+        String part = Messages.textOr(bundle, problem.part().key(), problem.part().label());
         return problem.line() > 0
-                ? Messages.textOr(bundle, "content.problem.atLine", problem.message(), part,
+                ? Messages.textOr(bundle, ContentProblem.AT_LINE, problem.message(), part,
                         String.valueOf(problem.line()), what)
-                : Messages.textOr(bundle, "content.problem.inPart", problem.message(), part, what);
+                : Messages.textOr(bundle, ContentProblem.IN_PART, problem.message(), part, what);
     }
 
     /**
@@ -58,7 +59,7 @@ public final class ProblemTexts {
             // A value cut in the quote: its full length follows it, in the bundle's words and numbers.
             try {
                 String pattern = problem.withLengths(bundle.getString(problem.key()),
-                        length -> literal(Messages.textOr(bundle, "import.problem.cutValue",
+                        length -> EnglishTemplate.literal(Messages.textOr(bundle, LineProblem.CUT_VALUE,
                                 " (" + length + " characters)", length)));
                 return new MessageFormat(pattern, bundle.getLocale()).format(arguments);
             } catch (MissingResourceException e) {
@@ -66,11 +67,6 @@ public final class ProblemTexts {
             }
         }
         return Messages.textOr(bundle, problem.key(), problem.message(), arguments);
-    }
-
-    /** Text written into a MessageFormat pattern as it is (quotes doubled, braces quoted). */
-    private static String literal(String text) {
-        return text.replace("'", "''").replace("{", "'{'").replace("}", "'}'");
     }
 
     /** Why a line was rejected: its problems, one after the other ({@code reason} when none are known). */

@@ -332,8 +332,8 @@ class SandboxSmscTest {
         Instant done = Instant.parse("2026-11-29T08:06:59Z");
         assertEquals("id:00000000000000AB sub:001 dlvrd:001 submit date:2611290805 done date:2611290806 stat:DELIVRD"
                 + " err:000 text:Bonjour Zo? vos offr",
-                SandboxSmsc.receiptText("00000000000000AB", true, submitted, done, "Bonjour Zoé vos offres du jour"));
+                SmscReceipts.receiptText("00000000000000AB", true, submitted, done, "Bonjour Zoé vos offres du jour"));
         assertEquals("id:1 sub:001 dlvrd:000 submit date:2611290805 done date:2611290806 stat:UNDELIV err:001"
-                + " text:Hi??", SandboxSmsc.receiptText("1", false, submitted, done, "Hi\n🙂"));
+                + " text:Hi??", SmscReceipts.receiptText("1", false, submitted, done, "Hi\n🙂"));
     }
 }

@@ -12,17 +12,20 @@ import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.audience.contact.PhoneNumbers;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.LineProblem;
+import io.crosscast.campaign.Campaign;
+import io.crosscast.campaign.CampaignProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.ProofAddresses;
 import io.crosscast.content.ContentPart;
 import io.crosscast.content.ContentProblem;
 import io.crosscast.content.Personalization;
+import io.crosscast.platform.EnglishTemplate;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -33,9 +36,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Problems that services report with a code are worded in English and French: every code has a text in both
- * bundles, the English one says exactly what the service says (REST API and pages agree), and French pages
- * show French.
+ * Problems that services report with a code are worded in English and French: the bundles are the one place of
+ * the wordings (the services read their English there, so the REST API and English pages agree), every code has
+ * a text in both, and French pages show French.
  */
 class ProblemTextsTest {
 
@@ -46,41 +49,46 @@ class ProblemTextsTest {
 
     @Test
     void everyDeliveryProblemHasATextInEnglishAndFrench() {
-        Map<String, String> keys = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
         for (DeliveryProblem.Code code : DeliveryProblem.Code.values()) {
             if (code != DeliveryProblem.Code.CONTENT) {
-                keys.put(code.key(), code.englishTemplate());
+                keys.add(code.key());
             }
         }
-        for (ContentProblem.Reason reason : ContentProblem.Reason.values()) {
-            keys.put(reason.key(), reason.englishTemplate());
-        }
-        for (ContentPart part : ContentPart.values()) {
-            keys.put("content.part." + part.name(), "");
-        }
-        for (LedgerReason reason : LedgerReason.values()) {
-            keys.put(reason.key(), reason.englishTemplate());
-        }
-        keys.put("content.problem.atLine", "{0}, line {1}: {2}");
-        keys.put("content.problem.inPart", "{0}: {1}");
+        Arrays.stream(ContentProblem.Reason.values()).map(ContentProblem.Reason::key).forEach(keys::add);
+        Arrays.stream(ContentPart.values()).map(ContentPart::key).forEach(keys::add);
+        Arrays.stream(LedgerReason.values()).map(LedgerReason::key).forEach(keys::add);
+        keys.addAll(List.of(ContentProblem.AT_LINE, ContentProblem.IN_PART));
         assertWordedInBothLanguages(keys);
     }
 
     @Test
-    void englishTextsSayWhatTheServicesSay() {
-        for (DeliveryProblem.Code code : DeliveryProblem.Code.values()) {
-            if (code != DeliveryProblem.Code.CONTENT) {
-                DeliveryProblem problem = DeliveryProblem.of(code, (Object[]) sampleArguments(code.englishTemplate()));
-                assertEquals(problem.message(), ProblemTexts.delivery(problem, ENGLISH), code.name());
-            }
+    void everyCampaignProblemHasATextInEnglishAndFrenchThatNamesTheLimitsOfCampaigns() {
+        assertWordedInBothLanguages(Arrays.stream(CampaignProblem.values()).map(CampaignProblem::code).toList());
+        assertEquals("A campaign label has at most " + Campaign.MAX_LABEL + " characters.",
+                CampaignProblem.LABEL_TOO_LONG.english());
+        Map<CampaignProblem, Integer> limits = Map.of(CampaignProblem.LABEL_TOO_LONG, Campaign.MAX_LABEL,
+                CampaignProblem.DESCRIPTION_TOO_LONG, Campaign.MAX_DESCRIPTION,
+                CampaignProblem.OWNER_TOO_LONG, Campaign.MAX_OWNER);
+        for (ResourceBundle bundle : List.of(ENGLISH, FRENCH)) {
+            limits.forEach((problem, limit) -> assertTrue(bundle.getString(problem.code()).contains(" " + limit + " "),
+                    problem + " in " + bundle.getLocale()));
         }
-        for (ContentProblem.Reason reason : ContentProblem.Reason.values()) {
-            for (int line : new int[] {0, 3}) {
-                ContentProblem problem = new ContentProblem(ContentPart.HTML, line, reason.code(), "x", reason,
-                        List.of(sampleArguments(reason.englishTemplate())));
-                assertEquals(problem.message(), ProblemTexts.content(problem, ENGLISH), reason.name());
-            }
-        }
+    }
+
+    @Test
+    void theEnglishOfAProblemIsTheEnglishBundlesWithItsPlace() {
+        ContentProblem atLine = new ContentProblem(ContentPart.HTML, 3, ContentProblem.Code.UNKNOWN_VARIABLE, "prenom");
+        assertEquals("HTML body, line 3: unknown variable {{prenom}}; the variables are " + String.join(", ",
+                Personalization.variables(ContentPart.HTML)), atLine.message());
+        assertEquals(atLine.message(), ProblemTexts.content(atLine, ENGLISH));
+        assertEquals("SMS text: is empty", ContentProblem.required(ContentPart.SMS).message());
+        assertEquals("Delivery 'Summer sale' has already been sent.",
+                DeliveryProblem.of(DeliveryProblem.Code.ALREADY_SENT, "Summer sale").message());
+        assertEquals("The label is required.", DeliveryProblem.of(DeliveryProblem.Code.LABEL_REQUIRED).message());
+        assertEquals("Delivery 'it's {1}' is not paused.",
+                DeliveryProblem.of(DeliveryProblem.Code.NOT_PAUSED, "it's {1}").message(),
+                "arguments are kept as they are");
     }
 
     @Test
@@ -124,7 +132,7 @@ class ProblemTextsTest {
                         LedgerReason.SMSC_REFUSED.format("Throttling error") + " (status 0x58)"), FRENCH),
                 "a reason inside another is translated too");
         for (LedgerReason reason : LedgerReason.values()) {
-            String stored = reason.format((Object[]) sampleArguments(reason.englishTemplate()));
+            String stored = reason.format((Object[]) sampleArguments(ENGLISH.getString(reason.key())));
             assertEquals(stored, ProblemTexts.ledger(stored, ENGLISH));
         }
     }
@@ -148,35 +156,23 @@ class ProblemTextsTest {
 
     @Test
     void everyContactAndImportProblemHasATextInEnglishAndFrench() {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (ContactProblem problem : ContactProblem.values()) {
-            keys.put(problem.key(), problem.englishTemplate());
-        }
+        List<String> keys = new ArrayList<>();
+        Arrays.stream(ContactProblem.values()).map(ContactProblem::key).forEach(keys::add);
         for (LineProblem.Code code : LineProblem.Code.values()) {
             if (code != LineProblem.Code.INVALID_VALUE) {
-                keys.put(code.key(), code.englishTemplate());
+                keys.add(code.key());
             }
         }
-        keys.put("import.problem.separator", "");
+        keys.addAll(List.of("import.problem.separator", LineProblem.CUT_VALUE));
         assertWordedInBothLanguages(keys);
     }
 
     @Test
-    void englishContactAndImportTextsSayWhatTheServicesSay() {
-        for (ContactProblem problem : ContactProblem.values()) {
-            String[] arguments = sampleArguments(problem.englishTemplate());
-            InvalidContactException e = new InvalidContactException(problem, (Object[]) arguments);
-            assertEquals(e.getMessage(), ProblemTexts.contact(e, ENGLISH), problem.name());
-            LineProblem line = LineProblem.value(ImportField.FIRST_NAME,
-                    new InvalidContactException(problem, (Object[]) withFieldName(problem, arguments, "First name")));
-            assertEquals(line.message(), ProblemTexts.line(line, ENGLISH), problem.name());
-        }
-        for (LineProblem.Code code : LineProblem.Code.values()) {
-            if (code != LineProblem.Code.INVALID_VALUE) {
-                LineProblem line = LineProblem.of(code, (Object[]) sampleArguments(code.englishTemplate()));
-                assertEquals(line.message(), ProblemTexts.line(line, ENGLISH), code.name());
-            }
-        }
+    void anImportsProblemsAreJoinedAsTheServiceJoinsThem() {
+        LineProblem tooLong = LineProblem.value(ImportField.FIRST_NAME,
+                new InvalidContactException(ContactProblem.TOO_LONG, "First name", 100, 101));
+        assertEquals("First name is longer than 100 characters (101)", tooLong.message());
+        assertEquals(tooLong.message(), ProblemTexts.line(tooLong, ENGLISH));
         List<LineProblem> stopped = List.of(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, 7),
                 LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED));
         assertEquals(LineProblem.abortReason(stopped), ProblemTexts.abortReason(stopped, "?", ENGLISH));
@@ -222,31 +218,39 @@ class ProblemTextsTest {
 
     @Test
     void everyConditionProblemHasATextInEnglishAndFrench() {
+        // the builder's wordings are given the arguments of the API's (placeholders or not)
         Map<String, String> keys = new LinkedHashMap<>();
         for (ProblemCode code : ProblemCode.values()) {
-            keys.put("problem." + code.name(), code.englishTemplate());
+            keys.put("problem." + code.name(), EnglishTemplate.pattern(EnglishTemplate.TEXTS, code.key()));
         }
         assertWordedInBothLanguages(keys);
+        List<String> missing = new ArrayList<>();
+        for (Locale locale : List.of(Locale.ROOT, Locale.FRENCH)) {
+            ResourceBundle texts = ResourceBundle.getBundle(EnglishTemplate.TEXTS, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+            Arrays.stream(ProblemCode.values()).filter(code -> !texts.containsKey(code.key()))
+                    .forEach(code -> missing.add(locale + ": " + code.key()));
+        }
+        assertEquals(List.of(), missing, "the API's words, in the workflows' bundle");
         assertEquals("La condition a 120 règles ; 100 au plus sont permises", ProblemTexts.condition(
                 new ConditionProblem(ProblemCode.TOO_MANY_RULES, List.of("120", "100"), List.of()), FRENCH));
         assertEquals("The condition has 120 rules, at most 100 are allowed", ProblemTexts.condition(
                 new ConditionProblem(ProblemCode.TOO_MANY_RULES, List.of("120", "100"), List.of()), ENGLISH));
     }
 
-    private static String[] withFieldName(ContactProblem problem, String[] arguments, String name) {
-        String[] copy = arguments.clone();
-        if (problem.fieldArgument() >= 0) {
-            copy[problem.fieldArgument()] = name;
-        }
-        return copy;
-    }
-
     /**
      * Every key exists in both bundles, and each text keeps its placeholders through MessageFormat: a text
      * given arguments doubles its quotes (a single quote would swallow what follows), a text given none is
      * shown as written (so it does not double them). Whether a text is given arguments is told by the
-     * domain's English template of the key (any placeholder: arguments).
+     * English text of the key (any placeholder: arguments).
      */
+    static void assertWordedInBothLanguages(List<String> keys) {
+        Map<String, String> english = new LinkedHashMap<>();
+        keys.forEach(key -> english.put(key, ENGLISH.containsKey(key) ? ENGLISH.getString(key) : ""));
+        assertWordedInBothLanguages(english);
+    }
+
+    /** As {@link #assertWordedInBothLanguages(List)}, whether a text is given arguments told by the template given. */
     static void assertWordedInBothLanguages(Map<String, String> keysAndEnglishTemplates) {
         List<String> problems = new ArrayList<>();
         for (ResourceBundle bundle : List.of(ENGLISH, FRENCH)) {

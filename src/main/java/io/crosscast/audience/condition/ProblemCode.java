@@ -4,99 +4,94 @@ import io.crosscast.platform.EnglishTemplate;
 import java.util.List;
 
 /**
- * What can be wrong with a condition, with the English wording of each problem.
+ * What can be wrong with a condition.
  *
- * <p>Each code documents its arguments; a translation can key on {@code "condition.problem." + name()}
- * and use the same {@code {0}}, {@code {1}}... placeholders as {@link #englishTemplate()}.
+ * <p>Each code documents its arguments, which fill the {@code {0}}, {@code {1}}... of its wordings: in English and
+ * French in the workflows' bundle ({@link #key()}, the API's words) and in the web bundles ({@code "problem." +
+ * name()}, the condition builder's words).
  */
 public enum ProblemCode {
 
     /** Arguments: field. */
-    UNKNOWN_FIELD("Unknown field '{0}'"),
+    UNKNOWN_FIELD,
     /** Arguments: operator, field. */
-    UNKNOWN_OPERATOR("Unknown operator '{0}' in rule {1}"),
+    UNKNOWN_OPERATOR,
     /** Arguments: operator, field, type ({@link FieldType#name()}), type description. */
-    OPERATOR_NOT_APPLICABLE("Operator '{0}' does not apply to field '{1}' ({3})"),
+    OPERATOR_NOT_APPLICABLE,
     /** Arguments: operator, number of values given, field. */
-    NEEDS_NO_VALUE("'{0}' takes no value, got {1} in rule {2}"),
+    NEEDS_NO_VALUE,
     /** Arguments: operator, number of values given, field. */
-    NEEDS_ONE_VALUE("'{0}' needs one value, got {1} in rule {2}"),
+    NEEDS_ONE_VALUE,
     /** Arguments: operator, number of values given, field. */
-    NEEDS_TWO_VALUES("'{0}' needs two values, got {1} in rule {2}"),
+    NEEDS_TWO_VALUES,
     /** Arguments: operator, number of values given, field. */
-    NEEDS_VALUES("'{0}' needs at least one value, got {1} in rule {2}"),
+    NEEDS_VALUES,
     /** Arguments: operator, number of values given, field. */
-    NEEDS_AT_MOST_ONE_VALUE("'{0}' takes one value or none, got {1} in rule {2}"),
+    NEEDS_AT_MOST_ONE_VALUE,
     /** Arguments: operator, number of values given, maximum, field. */
-    TOO_MANY_VALUES("'{0}' takes at most {2} values, got {1} in rule {3}"),
+    TOO_MANY_VALUES,
     /** Arguments: field. */
-    EMPTY_VALUE("A value is empty in rule {0} (use 'is_empty' to find recipients without one)"),
+    EMPTY_VALUE,
     /** Arguments: value, field. */
-    NOT_A_DATE("'{0}' is not a date (expected yyyy-MM-dd) in rule {1}"),
+    NOT_A_DATE,
     /** Arguments: first date, second date, field. */
-    DATES_IN_WRONG_ORDER("'between' dates are in the wrong order ('{0}' is after '{1}') in rule {2}"),
+    DATES_IN_WRONG_ORDER,
     /** Arguments: value, maximum, field. */
-    NOT_A_DAY_COUNT("'{0}' is not a number of days (a whole number from 0 to {1}) in rule {2}"),
+    NOT_A_DAY_COUNT,
     /** Arguments: value, field, allowed values joined with ", ". */
-    NOT_AN_ALLOWED_VALUE("'{0}' is not a {1} ({2})"),
+    NOT_AN_ALLOWED_VALUE,
     /** Arguments: value. */
-    NOT_A_LIST_ID("list id '{0}' is not a number"),
+    NOT_A_LIST_ID,
     /** Arguments: value. */
-    LIST_ID_NOT_POSITIVE("list id '{0}' must be a positive number"),
+    LIST_ID_NOT_POSITIVE,
     /** Arguments: value. */
-    NOT_A_DELIVERY_ID("delivery id '{0}' is not a number"),
+    NOT_A_DELIVERY_ID,
     /** Arguments: value. */
-    DELIVERY_ID_NOT_POSITIVE("delivery id '{0}' must be a positive number"),
+    DELIVERY_ID_NOT_POSITIVE,
     /**
      * Found when compiling, not by the validator: the condition refers to the incoming delivery and there is
      * none. Arguments: the rule, e.g. {@code delivery opened} or {@code trackingLog}.
      */
-    NO_INCOMING_DELIVERY("'{0}' needs a delivery: choose one, or place the filter after an email delivery"),
+    NO_INCOMING_DELIVERY,
     /** Arguments: option, the known options joined with ", ". */
-    UNKNOWN_TRACKING_OPTION("Unknown option '{0}' in trackingLog (use {1})"),
+    UNKNOWN_TRACKING_OPTION,
     /** Arguments: value. */
-    NOT_A_TRACKING_TYPE("'{0}' is not a tracking log type (open, click, unsubscribe or any)"),
+    NOT_A_TRACKING_TYPE,
     /** Arguments: option. */
-    EMPTY_TRACKING_OPTION("'{0}' is empty in trackingLog (leave it out to match any)"),
+    EMPTY_TRACKING_OPTION,
     /** Arguments: first day, last day. */
-    FROM_AFTER_TO("'from' ({0}) is after 'to' ({1}) in trackingLog"),
+    FROM_AFTER_TO,
     /** Arguments: value, maximum. */
-    NOT_A_LOG_COUNT("atLeast '{0}' is not a number of logs (a whole number from 1 to {1})"),
+    NOT_A_LOG_COUNT,
     /** Arguments: option, value. */
-    NOT_TRUE_OR_FALSE("'{0}' must be true or false, got '{1}' in trackingLog"),
+    NOT_TRUE_OR_FALSE,
     /** Arguments: option, the other option. */
-    CONFLICTING_TRACKING_OPTIONS("'{0}' and '{1}' cannot be used together in trackingLog"),
+    CONFLICTING_TRACKING_OPTIONS,
     /** Arguments: maximum depth. */
-    TOO_DEEP("The condition nests groups too deeply (at most {0} levels)"),
+    TOO_DEEP,
     /** Arguments: number of rules, maximum. */
-    TOO_MANY_RULES("The condition has {0} rules, at most {1} are allowed"),
+    TOO_MANY_RULES,
     /** Arguments: number of values, maximum. */
-    TOO_MANY_VALUES_IN_TOTAL("The condition has {0} values in all, at most {1} are allowed"),
+    TOO_MANY_VALUES_IN_TOTAL,
     /** No arguments. */
-    EMPTY_JSON("The condition is empty (expected a JSON object)"),
+    EMPTY_JSON,
     /** Arguments: key, line, column. */
-    DUPLICATE_KEY("The key '{0}' appears twice in the same object (line {1}, column {2})"),
+    DUPLICATE_KEY,
     /** Arguments: line, column. */
-    INVALID_JSON("The condition is not valid JSON (line {0}, column {1})"),
+    INVALID_JSON,
     /** Arguments: what is wrong (English), where (a JSON pointer such as {@code /children/1}). */
-    MALFORMED_CONDITION("{0} (at {1})");
+    MALFORMED_CONDITION;
 
-    private final String englishTemplate;
-
-    ProblemCode(String englishTemplate) {
-        this.englishTemplate = englishTemplate;
-    }
-
-    /** The English wording, with placeholders {@code {0}}, {@code {1}}... for the arguments. */
-    public String englishTemplate() {
-        return englishTemplate;
+    /** The key of the English wording in the workflows' bundle (the pages word conditions their own way). */
+    public String key() {
+        return "condition." + name();
     }
 
     /**
-     * The English message for these arguments. Placeholders are replaced in one pass, so an argument that
-     * itself contains {@code {1}} stays as it is.
+     * The English message for these arguments: the wording of {@link #key()} in the workflows' bundle
+     * ({@value EnglishTemplate#TEXTS}), where a workflow's condition problems are worded in every language.
      */
     public String format(List<String> arguments) {
-        return EnglishTemplate.format(englishTemplate, arguments);
+        return EnglishTemplate.text(EnglishTemplate.TEXTS, key(), arguments);
     }
 }

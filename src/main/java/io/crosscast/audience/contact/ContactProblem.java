@@ -4,71 +4,62 @@ import io.crosscast.platform.EnglishTemplate;
 import java.util.List;
 
 /**
- * Why a contact value (email address, phone number) or an imported cell cannot be stored, with the English
- * wording of each. Each documents its arguments; translations key on {@link #key()} and use the same
- * {@code {0}}, {@code {1}}... placeholders as {@link #englishTemplate()}.
+ * Why a contact value (email address, phone number) or an imported cell cannot be stored. Each documents its
+ * arguments, which fill the {@code {0}}, {@code {1}}... of its wording in the web bundles (key {@link #key()}).
  */
 public enum ContactProblem {
 
     /** No arguments. */
-    EMAIL_REQUIRED("An email address is required"),
+    EMAIL_REQUIRED,
     /** Arguments: the address, the maximum. */
-    EMAIL_TOO_LONG("'{0}' is not a valid email address: it is longer than {1} characters"),
+    EMAIL_TOO_LONG,
     /** Arguments: the address. */
-    EMAIL_CONTAINS_SPACE("'{0}' is not a valid email address: it contains a space"),
+    EMAIL_CONTAINS_SPACE,
     /** Arguments: the address. */
-    EMAIL_AT_SIGN("'{0}' is not a valid email address: it must contain exactly one @"),
+    EMAIL_AT_SIGN,
     /** Arguments: the address. */
-    EMAIL_NOTHING_BEFORE_AT("'{0}' is not a valid email address: nothing before the @"),
+    EMAIL_NOTHING_BEFORE_AT,
     /** Arguments: the address, the maximum. */
-    EMAIL_LOCAL_PART_TOO_LONG("'{0}' is not a valid email address: the part before the @ is longer than {1} characters"),
+    EMAIL_LOCAL_PART_TOO_LONG,
     /** Arguments: the address. */
-    EMAIL_LOCAL_PART_CHARACTERS("'{0}' is not a valid email address: the part before the @ may only contain letters,"
-            + " digits and + . _ - '"),
+    EMAIL_LOCAL_PART_CHARACTERS,
     /** Arguments: the address. */
-    EMAIL_MISPLACED_DOT("'{0}' is not a valid email address: misplaced dot before the @"),
+    EMAIL_MISPLACED_DOT,
     /** Arguments: the address. */
-    EMAIL_NOTHING_AFTER_AT("'{0}' is not a valid email address: nothing after the @"),
+    EMAIL_NOTHING_AFTER_AT,
     /** Arguments: the address. */
-    EMAIL_DOMAIN_WITHOUT_DOT("'{0}' is not a valid email address: the domain must contain a dot"),
+    EMAIL_DOMAIN_WITHOUT_DOT,
     /** Arguments: the address, its domain. */
-    EMAIL_INVALID_DOMAIN("'{0}' is not a valid email address: '{1}' is not a valid domain"),
+    EMAIL_INVALID_DOMAIN,
     /** No arguments. */
-    PHONE_REQUIRED("A phone number is required"),
+    PHONE_REQUIRED,
     /** Arguments: the number as written. */
-    PHONE_NOT_MOBILE("'{0}' is not a mobile number"),
+    PHONE_NOT_MOBILE,
     /** Arguments: the number as written, the region it was read in (FR). */
-    PHONE_INVALID("'{0}' is not a valid phone number for {1}"),
+    PHONE_INVALID,
     /** Arguments: the field's English name, the maximum, the length. */
-    TOO_LONG("{0} is longer than {1} characters ({2})", 0),
+    TOO_LONG(0),
     /** Arguments: the cell. */
-    NOT_A_STATUS("'{0}' is not a status: use GOLD, SILVER, BRONZE or NONE"),
+    NOT_A_STATUS,
     /** Arguments: the cell. */
-    NOT_A_COUNTRY("'{0}' is not a country code: use the ISO 3166 two-letter code, for example FR"),
+    NOT_A_COUNTRY,
     /** Arguments: the cell. */
-    NOT_A_LANGUAGE("'{0}' is not a language tag: use for example fr or en-GB"),
+    NOT_A_LANGUAGE,
     /** Arguments: the cell. */
-    BIRTH_DATE_IN_FUTURE("Birth date {0} is in the future"),
+    BIRTH_DATE_IN_FUTURE,
     /** Arguments: the cell, the field's English name. */
-    NOT_YES_OR_NO("'{0}' is not a valid {1} value: use yes/no, true/false, oui/non, y/n or 1/0", 1),
+    NOT_YES_OR_NO(1),
     /** Arguments: the cell. */
-    NOT_A_DATE("'{0}' is not a date: use yyyy-MM-dd or dd/MM/yyyy");
+    NOT_A_DATE;
 
-    private final String englishTemplate;
     private final int fieldArgument;
 
-    ContactProblem(String englishTemplate) {
-        this(englishTemplate, -1);
+    ContactProblem() {
+        this(-1);
     }
 
-    ContactProblem(String englishTemplate, int fieldArgument) {
-        this.englishTemplate = englishTemplate;
+    ContactProblem(int fieldArgument) {
         this.fieldArgument = fieldArgument;
-    }
-
-    /** The English wording, with placeholders {@code {0}}, {@code {1}}... for the arguments. */
-    public String englishTemplate() {
-        return englishTemplate;
     }
 
     /**
@@ -84,8 +75,8 @@ public enum ContactProblem {
         return "contact.problem." + name();
     }
 
-    /** The English message for these arguments. */
+    /** The English message for these arguments, from the English bundle. */
     public String format(List<String> arguments) {
-        return EnglishTemplate.format(englishTemplate, arguments);
+        return EnglishTemplate.text(EnglishTemplate.MESSAGES, key(), arguments);
     }
 }

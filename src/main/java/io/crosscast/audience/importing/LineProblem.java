@@ -6,7 +6,6 @@ import io.crosscast.platform.EnglishTemplate;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -36,41 +35,34 @@ public record LineProblem(Code code, ContactProblem value, ImportField field, Li
     /** Longest value quoted whole in a problem (characters, that is code points). */
     public static final int MAX_QUOTED_LENGTH = 100;
 
-    /** What can be wrong, with its English wording. */
+    /** The key of the wording that tells the full length of a cut value: {@code " (5,000 characters)"}. */
+    public static final String CUT_VALUE = "import.problem.cutValue";
+
+    /** What can be wrong; its wording is the web bundles' (key {@link #key()}). */
     public enum Code {
 
         /** A cell that is not a valid value of its field: see {@link LineProblem#value()}. */
-        INVALID_VALUE("{0}"),
+        INVALID_VALUE,
         /** No arguments. */
-        EMAIL_MISSING("Email is missing"),
+        EMAIL_MISSING,
         /** Arguments: the file's encoding. */
-        NOT_IN_ENCODING("Line is not valid {0}: was the file saved in another encoding?"),
+        NOT_IN_ENCODING,
         /** Arguments: the number of columns of the header, of the line. */
-        WRONG_COLUMN_COUNT("Expected {0} columns, found {1}"),
+        WRONG_COLUMN_COUNT,
         /** No arguments. */
-        QUOTE_NOT_CLOSED("A quoted value is never closed (a \" is missing)"),
+        QUOTE_NOT_CLOSED,
         /** No arguments. */
-        TEXT_AFTER_QUOTE("Text follows a closing quote (a \" inside a quoted value must be doubled)"),
+        TEXT_AFTER_QUOTE,
         /** Arguments: the CSV parser's message (English). */
-        BROKEN_CSV("The CSV structure is broken: {0}"),
+        BROKEN_CSV,
         /** Follows the problem of the line where reading stopped. No arguments. */
-        REST_NOT_READ("the rest of the file was not read"),
+        REST_NOT_READ,
         /** Why a reading stopped. Arguments: the number of columns of the header, of the mapping. */
-        HEADER_DOES_NOT_MATCH("The file has {0} columns but the mapping was made for {1}: read its header again"),
+        HEADER_DOES_NOT_MATCH,
         /** Why a reading stopped. No arguments. */
-        EMPTY_FILE("The file is empty: its first line must name the columns"),
+        EMPTY_FILE,
         /** Why a reading stopped, followed by the problem of that line. Arguments: the line. */
-        STOPPED_AT_LINE("Reading stopped at line {0}:");
-
-        private final String englishTemplate;
-
-        Code(String englishTemplate) {
-            this.englishTemplate = englishTemplate;
-        }
-
-        public String englishTemplate() {
-            return englishTemplate;
-        }
+        STOPPED_AT_LINE;
 
         /** The key of the wording in the web bundles. */
         public String key() {
@@ -112,11 +104,11 @@ public record LineProblem(Code code, ContactProblem value, ImportField field, Li
         return value != null ? value.key() : code.key();
     }
 
-    /** The problem in English. */
+    /** The problem in English, from the English bundle. */
     public String message() {
-        String template = value != null ? value.englishTemplate() : code.englishTemplate();
-        return EnglishTemplate.format(withLengths(template,
-                length -> " (" + String.format(Locale.ENGLISH, "%,d", length) + " characters)"), arguments);
+        return EnglishTemplate.fill(withLengths(EnglishTemplate.pattern(EnglishTemplate.MESSAGES, key()),
+                length -> EnglishTemplate.literal(EnglishTemplate.text(EnglishTemplate.MESSAGES, CUT_VALUE,
+                        List.of(length)))), arguments);
     }
 
     /** Whether an argument was cut (its wording must then tell its length: {@link #withLengths}). */
@@ -125,9 +117,8 @@ public record LineProblem(Code code, ContactProblem value, ImportField field, Li
     }
 
     /**
-     * A wording ({@link EnglishTemplate} or {@link java.text.MessageFormat} pattern) that tells the full
-     * length of each cut argument right after it, after its closing quote if any ({@code '{0}'},
-     * {@code ''{0}''} or {@code « {0} »}).
+     * A wording (a {@link java.text.MessageFormat} pattern of the bundles) that tells the full length of each cut
+     * argument right after it, after its closing quote if any ({@code '{0}'}, {@code ''{0}''} or {@code « {0} »}).
      *
      * @param note the text that tells a length, for example {@code " (5,000 characters)"}; it is inserted
      *             as it is, so it must hold no quote or brace when the wording is a MessageFormat pattern

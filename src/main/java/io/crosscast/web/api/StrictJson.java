@@ -1,12 +1,13 @@
 package io.crosscast.web.api;
 
-import jakarta.json.Json;
+import static io.crosscast.platform.JsonValues.JSON;
+
+import io.crosscast.platform.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
@@ -109,7 +110,7 @@ public final class StrictJson {
             return null;
         }
         int end = pointer.indexOf('/', 1);
-        return unescape(end < 0 ? pointer.substring(1) : pointer.substring(1, end));
+        return JsonValues.keyOfStep(end < 0 ? pointer.substring(1) : pointer.substring(1, end));
     }
 
     /** What {@code type} accepts; an {@link IllegalStateException} if this class does not know it. */
@@ -197,8 +198,8 @@ public final class StrictJson {
         abstract JsonValue checkPresent(JsonValue value, String path, List<ApiError.Problem> problems);
 
         final void wrongType(JsonValue value, String path, List<ApiError.Problem> problems) {
-            problems.add(new ApiError.Problem(WRONG_TYPE, "expected " + expected + ", got " + received(value) + ".",
-                    pointer(path)));
+            problems.add(new ApiError.Problem(WRONG_TYPE, "expected " + expected + ", got "
+                    + JsonValues.describe(value) + ".", pointer(path)));
         }
     }
 
@@ -224,13 +225,13 @@ public final class StrictJson {
     /** A whole number within a range, answered written plainly. */
     static final class WholeNumber extends Shape {
 
-        private final BigDecimal min;
-        private final BigDecimal max;
+        private final long min;
+        private final long max;
 
         WholeNumber(long min, long max, boolean nullable) {
             super("a whole number", nullable);
-            this.min = BigDecimal.valueOf(min);
-            this.max = BigDecimal.valueOf(max);
+            this.min = min;
+            this.max = max;
         }
 
         @Override
@@ -241,17 +242,17 @@ public final class StrictJson {
             }
             BigDecimal number = ((JsonNumber) value).bigDecimalValue();
             // the range first: it needs no expansion of a huge exponent such as 1e999999999
-            if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+            if (!JsonValues.within(number, min, max)) {
                 problems.add(new ApiError.Problem(OUT_OF_RANGE, "expected a whole number from " + min + " to " + max
-                        + ", got the number " + shortText(value) + ".", pointer(path)));
+                        + ", got " + JsonValues.describe(value) + ".", pointer(path)));
                 return value;
             }
-            if (number.signum() != 0 && number.scale() > 0 && number.stripTrailingZeros().scale() > 0) {
-                problems.add(new ApiError.Problem(NOT_WHOLE, "expected a whole number, got the number "
-                        + shortText(value) + ".", pointer(path)));
+            if (!JsonValues.isWhole(number)) {
+                problems.add(new ApiError.Problem(NOT_WHOLE, "expected a whole number, got "
+                        + JsonValues.describe(value) + ".", pointer(path)));
                 return value;
             }
-            return Json.createValue(number.longValue());
+            return JSON.createValue(number.longValue());
         }
     }
 
@@ -272,7 +273,7 @@ public final class StrictJson {
                 return value;
             }
             JsonArray array = value.asJsonArray();
-            JsonArrayBuilder checked = Json.createArrayBuilder();
+            JsonArrayBuilder checked = JSON.createArrayBuilder();
             for (int i = 0; i < array.size(); i++) {
                 JsonValue one = array.get(i);
                 String at = path + "/" + i;
@@ -357,7 +358,7 @@ public final class StrictJson {
                 wrongType(value, path, problems);
                 return value;
             }
-            JsonObjectBuilder checked = Json.createObjectBuilder();
+            JsonObjectBuilder checked = JSON.createObjectBuilder();
             value.asJsonObject().forEach((key, one) -> {
                 Shape shape = properties.get(key);
                 if (shape != null) {
@@ -368,34 +369,12 @@ public final class StrictJson {
         }
     }
 
-    /** The JSON type of {@code value} in English, with the value itself when it is short. */
-    static String received(JsonValue value) {
-        return switch (value.getValueType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> "a string (" + shortText(value) + ")";
-            case NUMBER -> "the number " + shortText(value);
-            case TRUE, FALSE -> value.toString();
-            case NULL -> "null";
-        };
-    }
-
-    private static String shortText(JsonValue value) {
-        String text = value instanceof JsonString string ? Json.createValue(string.getString()).toString()
-                : value.toString();
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-    }
-
     private static String pointer(String path) {
         return path.isEmpty() ? "/" : path;
     }
 
     /** A key as a step of a JSON pointer (RFC 6901): {@code ~} and {@code /} escaped. */
     static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static String unescape(String step) {
-        return step.replace("~1", "/").replace("~0", "~");
+        return JsonValues.pointerStep(key);
     }
 }

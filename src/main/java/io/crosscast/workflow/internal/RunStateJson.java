@@ -1,5 +1,7 @@
 package io.crosscast.workflow.internal;
 
+import static io.crosscast.platform.JsonValues.JSON;
+
 import io.crosscast.engine.ActivityPhase;
 import io.crosscast.engine.ActivityState;
 import io.crosscast.engine.PopulationHandle;
@@ -7,12 +9,9 @@ import io.crosscast.engine.RunState;
 import io.crosscast.engine.RunStatus;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.TransitionState;
-import jakarta.json.Json;
+import io.crosscast.platform.JsonValues;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +26,9 @@ public final class RunStateJson {
     }
 
     public static String write(RunState state) {
-        JsonObjectBuilder activities = Json.createObjectBuilder();
+        JsonObjectBuilder activities = JSON.createObjectBuilder();
         state.activities().forEach((id, a) -> {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("phase", a.phase().name());
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("phase", a.phase().name());
             if (a.wakeUp() != null) {
                 o.add("wakeUp", a.wakeUp().toString());
             }
@@ -37,40 +36,38 @@ public final class RunStateJson {
                 o.add("message", a.message());
                 o.add("text", TextJson.toJson(a.failure()));
             }
-            o.add("stored", map(a.stored()));
+            o.add("stored", JsonValues.strings(a.stored()));
             activities.add(id, o);
         });
-        JsonObjectBuilder transitions = Json.createObjectBuilder();
+        JsonObjectBuilder transitions = JSON.createObjectBuilder();
         state.transitions().forEach((id, t) -> {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("fired", t.fired()).add("count", t.count())
-                    .add("consumed", t.consumed()).add("data", map(t.data()));
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("fired", t.fired()).add("count", t.count())
+                    .add("consumed", t.consumed()).add("data", JsonValues.strings(t.data()));
             if (t.population() != null) {
                 o.add("population", t.population().id());
             }
             transitions.add(id, o);
         });
-        return Json.createObjectBuilder().add("runId", state.runId()).add("status", state.status().name())
+        return JSON.createObjectBuilder().add("runId", state.runId()).add("status", state.status().name())
                 .add("activities", activities).add("transitions", transitions).build().toString();
     }
 
     public static RunState read(String json) {
-        JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            root = reader.readObject();
-        }
+        JsonObject root = JsonValues.read(json).asJsonObject();
         Map<String, ActivityState> activities = new LinkedHashMap<>();
         root.getJsonObject("activities").forEach((id, value) -> {
             JsonObject a = value.asJsonObject();
             activities.put(id, new ActivityState(ActivityPhase.valueOf(a.getString("phase")),
                     a.containsKey("wakeUp") ? Instant.parse(a.getString("wakeUp")) : null,
-                    failure(a), strings(a.getJsonObject("stored"))));
+                    failure(a), JsonValues.texts(a.getJsonObject("stored"))));
         });
         Map<String, TransitionState> transitions = new LinkedHashMap<>();
         root.getJsonObject("transitions").forEach((id, value) -> {
             JsonObject t = value.asJsonObject();
             transitions.put(id, new TransitionState(t.getBoolean("fired"),
                     t.containsKey("population") ? new PopulationHandle(t.getString("population")) : null,
-                    t.getJsonNumber("count").longValue(), strings(t.getJsonObject("data")), t.getBoolean("consumed")));
+                    t.getJsonNumber("count").longValue(), JsonValues.texts(t.getJsonObject("data")),
+                    t.getBoolean("consumed")));
         });
         return new RunState(root.getString("runId"), RunStatus.valueOf(root.getString("status")), activities,
                 transitions);
@@ -83,20 +80,5 @@ public final class RunStateJson {
     private static Text failure(JsonObject activity) {
         String message = activity.getString("message", null);
         return TextJson.fromJson(activity.get("text")).orElseGet(() -> message == null ? null : Text.verbatim(message));
-    }
-
-    private static JsonObjectBuilder map(Map<String, String> values) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
-        values.forEach(o::add);
-        return o;
-    }
-
-    private static Map<String, String> strings(JsonObject object) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (object != null) {
-            object.forEach((key, value) -> values.put(key, value.getValueType() == JsonValue.ValueType.STRING
-                    ? ((jakarta.json.JsonString) value).getString() : value.toString()));
-        }
-        return values;
     }
 }

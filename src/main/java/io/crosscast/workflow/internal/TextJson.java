@@ -1,14 +1,14 @@
 package io.crosscast.workflow.internal;
 
+import static io.crosscast.platform.JsonValues.JSON;
+
 import io.crosscast.engine.Text;
-import jakarta.json.Json;
+import io.crosscast.platform.JsonValues;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public final class TextJson {
     }
 
     public static JsonObject toJson(Text text) {
-        JsonArrayBuilder args = Json.createArrayBuilder();
+        JsonArrayBuilder args = JSON.createArrayBuilder();
         for (Object arg : text.args()) {
             if (arg instanceof Text nested) {
                 args.add(toJson(nested));
@@ -31,7 +31,7 @@ public final class TextJson {
                 args.add((String) arg);
             }
         }
-        return Json.createObjectBuilder().add("key", text.key()).add("args", args).build();
+        return JSON.createObjectBuilder().add("key", text.key()).add("args", args).build();
     }
 
     public static String write(Text text) {
@@ -47,16 +47,14 @@ public final class TextJson {
         JsonValue stored = object.get("args");
         if (stored != null && stored.getValueType() == JsonValue.ValueType.ARRAY) {
             for (JsonValue arg : stored.asJsonArray()) {
-                if (arg instanceof JsonString s) {
-                    args.add(s.getString());
-                } else if (arg.getValueType() == JsonValue.ValueType.OBJECT) {
+                if (arg.getValueType() == JsonValue.ValueType.OBJECT) {
                     Optional<Text> nested = fromJson(arg);
                     if (nested.isEmpty()) {
                         return Optional.empty();
                     }
                     args.add(nested.get());
                 } else {
-                    args.add(arg.toString());
+                    args.add(JsonValues.text(arg));
                 }
             }
         }
@@ -68,8 +66,8 @@ public final class TextJson {
         if (json == null || json.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return fromJson(reader.readValue());
+        try {
+            return fromJson(JsonValues.read(json));
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty();
         }

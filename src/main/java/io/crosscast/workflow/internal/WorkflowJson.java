@@ -1,12 +1,15 @@
 package io.crosscast.workflow.internal;
 
+import static io.crosscast.platform.JsonValues.JSON;
+
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.TransitionDefinition;
 import io.crosscast.engine.WorkflowDefinition;
-import jakarta.json.Json;
+import io.crosscast.platform.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -18,9 +21,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * The JSON document of a workflow (docs/WORKFLOW-FORMAT.md):
+ * The JSON document of a workflow (docs/WORKFLOW-FORMAT.md), its one reader and writer (the diagram editor's too,
+ * through {@code io.crosscast.workflow.WorkflowDocument}):
  * <pre>{"name": "...",
  *  "activities": [{"id": "query", "type": "query", "label": "Gold members", "x": 120, "y": 80,
  *                  "config": {"condition": {"field": "status", "operator": "equals", "values": ["GOLD"]}}}],
@@ -33,28 +38,49 @@ public final class WorkflowJson {
     private WorkflowJson() {
     }
 
-    /** Reads a document; a malformed one is refused with a message saying what is wrong. */
+    /** Reads a document to run; a malformed one is refused with a message saying what is wrong. */
     public static WorkflowDefinition parse(String json) {
         JsonObject root = read(json);
-        String name = text(root, "name", "workflow");
+        return definition(root, text(root, "name", "workflow"), new LinkedHashMap<>());
+    }
+
+    /**
+     * Reads a document to draw: as {@link #parse}, but a name that is missing or not a text reads as empty (a
+     * diagram not named yet); the positions of the activities that have both {@code x} and {@code y} are put into
+     * {@code positions} (activity id -> x, y).
+     */
+    public static WorkflowDefinition drawing(String json, Map<String, int[]> positions) {
+        JsonObject root = read(json);
+        return definition(root, root.getString("name", ""), positions);
+    }
+
+    /** The definition of a document named {@code name}; the positions of its activities put into {@code positions}. */
+    private static WorkflowDefinition definition(JsonObject root, String name, Map<String, int[]> positions) {
         List<ActivityDefinition> activities = new ArrayList<>();
         for (JsonValue value : array(root, "activities")) {
-            JsonObject a = object(value, "an activity");
-            Map<String, String> config = new LinkedHashMap<>();
-            JsonObject configObject = a.containsKey("config") ? object(a.get("config"), "config") : JsonValue.EMPTY_JSON_OBJECT;
-            configObject.forEach((key, v) -> config.put(key, v instanceof JsonString s ? s.getString() : v.toString()));
-            activities.add(new ActivityDefinition(text(a, "id", null), text(a, "type", null),
-                    a.getString("label", ""), config));
+            JsonObject a = object(value, "activity");
+            JsonObject config = a.containsKey("config") ? object(a.get("config"), "config") : null;
+            String id = text(a, "id", null);
+            activities.add(new ActivityDefinition(id, text(a, "type", null), a.getString("label", ""),
+                    JsonValues.texts(config)));
+            if (a.get("x") instanceof JsonNumber x && a.get("y") instanceof JsonNumber y) {
+                positions.put(id, new int[] {x.intValue(), y.intValue()});
+            }
         }
         List<TransitionDefinition> transitions = new ArrayList<>();
         for (JsonValue value : array(root, "transitions")) {
-            JsonObject t = object(value, "a transition");
+            JsonObject t = object(value, "transition");
             String from = text(t, "from", null);
             String output = t.getString("output", "out");
             String to = text(t, "to", null);
-            transitions.add(new TransitionDefinition(t.getString("id", from + "." + output + ">" + to), from, output, to));
+            transitions.add(new TransitionDefinition(t.getString("id", defaultId(from, output, to)), from, output, to));
         }
         return new WorkflowDefinition(name, activities, transitions);
+    }
+
+    /** The id of a transition that has none: {@code from.output>to}. */
+    private static String defaultId(String from, String output, String to) {
+        return from + "." + output + ">" + to;
     }
 
     /**
@@ -88,9 +114,9 @@ public final class WorkflowJson {
                     boolean condition = isCondition(key);
                     if (value.getValueType() != JsonValue.ValueType.STRING
                             && !(condition && value.getValueType() == JsonValue.ValueType.OBJECT)) {
-                        problems.add(at + "/config/" + escape(key) + ": expected "
+                        problems.add(at + "/config/" + JsonValues.pointerStep(key) + ": expected "
                                 + (condition ? "a condition (an object) or a string" : "a string (settings are text, such as \"true\" or \"3\")")
-                                + ", got " + describe(value) + ".");
+                                + ", got " + JsonValues.describe(value) + ".");
                     }
                 });
             }
@@ -104,7 +130,7 @@ public final class WorkflowJson {
     }
 
     private static void array(JsonObject parent, String key, String at, List<String> problems,
-            java.util.function.BiConsumer<JsonObject, String> each) {
+            BiConsumer<JsonObject, String> each) {
         if (!expect(parent, key, at, problems, JsonValue.ValueType.ARRAY)) {
             return;
         }
@@ -114,7 +140,7 @@ public final class WorkflowJson {
             if (items.get(i).getValueType() == JsonValue.ValueType.OBJECT) {
                 each.accept(items.get(i).asJsonObject(), itemAt);
             } else {
-                problems.add(itemAt + ": expected an object, got " + describe(items.get(i)) + ".");
+                problems.add(itemAt + ": expected an object, got " + JsonValues.describe(items.get(i)) + ".");
             }
         }
     }
@@ -135,7 +161,8 @@ public final class WorkflowJson {
             case ARRAY -> "an array";
             default -> type.name().toLowerCase(java.util.Locale.ROOT);
         };
-        problems.add(at + "/" + escape(key) + ": expected " + expected + ", got " + describe(value) + ".");
+        problems.add(at + "/" + JsonValues.pointerStep(key) + ": expected " + expected + ", got "
+                + JsonValues.describe(value) + ".");
         return false;
     }
 
@@ -144,47 +171,26 @@ public final class WorkflowJson {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return;
         }
-        boolean whole = false;
-        if (value instanceof jakarta.json.JsonNumber number) {
-            java.math.BigDecimal decimal = number.bigDecimalValue();
-            whole = decimal.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
-                    && decimal.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
-                    && (decimal.signum() == 0 || decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0);
-        }
-        if (!whole) {
-            problems.add(at + "/" + escape(key) + ": expected a whole number from " + Integer.MIN_VALUE + " to "
-                    + Integer.MAX_VALUE + ", got " + describe(value) + ".");
+        if (!(value instanceof JsonNumber number && JsonValues.within(number.bigDecimalValue(), Integer.MIN_VALUE,
+                Integer.MAX_VALUE) && JsonValues.isWhole(number.bigDecimalValue()))) {
+            problems.add(at + "/" + JsonValues.pointerStep(key) + ": expected a whole number from " + Integer.MIN_VALUE
+                    + " to " + Integer.MAX_VALUE + ", got " + JsonValues.describe(value) + ".");
         }
     }
 
-    private static String describe(JsonValue value) {
-        return switch (value.getValueType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> {
-                String text = value.toString();
-                yield "a string (" + (text.length() <= 40 ? text : text.substring(0, 37) + "...") + ")";
-            }
-            case NUMBER -> "the number " + value;
-            case TRUE, FALSE -> value.toString();
-            case NULL -> "null";
-        };
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** Writes a definition, with diagram positions taken from {@code positions} (activity id -> x, y). */
+    /**
+     * Writes a definition, with diagram positions taken from {@code positions} (activity id -> x, y). A transition's
+     * id is written when it is not the one a reader gives a transition without id ({@code from.output>to}).
+     */
     public static String write(WorkflowDefinition definition, Map<String, int[]> positions) {
-        JsonArrayBuilder activities = Json.createArrayBuilder();
+        JsonArrayBuilder activities = JSON.createArrayBuilder();
         for (ActivityDefinition a : definition.activities()) {
-            JsonObjectBuilder config = Json.createObjectBuilder();
+            JsonObjectBuilder config = JSON.createObjectBuilder();
             // only a condition is written as JSON: any other setting stays text, even one that reads as JSON
             // (a list named "[2024]"), so that the document keeps the types of the format
             a.config().forEach((key, value) -> config.add(key, isCondition(key) ? jsonOrText(value)
-                    : Json.createValue(value)));
-            JsonObjectBuilder activity = Json.createObjectBuilder().add("id", a.id()).add("type", a.type())
+                    : JSON.createValue(value)));
+            JsonObjectBuilder activity = JSON.createObjectBuilder().add("id", a.id()).add("type", a.type())
                     .add("label", a.label() == null ? "" : a.label());
             int[] xy = positions.get(a.id());
             if (xy != null) {
@@ -192,25 +198,17 @@ public final class WorkflowJson {
             }
             activities.add(activity.add("config", config));
         }
-        JsonArrayBuilder transitions = Json.createArrayBuilder();
+        JsonArrayBuilder transitions = JSON.createArrayBuilder();
         for (TransitionDefinition t : definition.transitions()) {
-            transitions.add(Json.createObjectBuilder().add("id", t.id()).add("from", t.fromActivity())
-                    .add("output", t.fromOutput()).add("to", t.toActivity()));
-        }
-        return Json.createObjectBuilder().add("name", definition.name()).add("activities", activities)
-                .add("transitions", transitions).build().toString();
-    }
-
-    /** The diagram positions of a document's activities. */
-    public static Map<String, int[]> positions(String json) {
-        Map<String, int[]> positions = new LinkedHashMap<>();
-        for (JsonValue value : array(read(json), "activities")) {
-            JsonObject a = object(value, "an activity");
-            if (a.containsKey("x") && a.containsKey("y")) {
-                positions.put(a.getString("id", ""), new int[] {a.getInt("x", 0), a.getInt("y", 0)});
+            JsonObjectBuilder transition = JSON.createObjectBuilder();
+            if (!t.id().equals(defaultId(t.fromActivity(), t.fromOutput(), t.toActivity()))) {
+                transition.add("id", t.id());
             }
+            transitions.add(transition.add("from", t.fromActivity()).add("output", t.fromOutput())
+                    .add("to", t.toActivity()));
         }
-        return positions;
+        return JSON.createObjectBuilder().add("name", definition.name()).add("activities", activities)
+                .add("transitions", transitions).build().toString();
     }
 
     /** Whether a setting is a condition ({@code condition}, {@code subset.N.condition}). */
@@ -221,20 +219,20 @@ public final class WorkflowJson {
     private static JsonValue jsonOrText(String value) {
         String trimmed = value.strip();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
-                return reader.readValue();
+            try {
+                return JsonValues.read(trimmed);
             } catch (JsonException e) {
-                return Json.createValue(value);
+                return JSON.createValue(value);
             }
         }
-        return Json.createValue(value);
+        return JSON.createValue(value);
     }
 
     private static JsonObject read(String json) {
         if (json == null || json.isBlank()) {
             throw new WorkflowFormatException("The workflow document is empty.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (JsonParsingException e) {
             throw new WorkflowFormatException("The workflow document is not valid JSON (line "

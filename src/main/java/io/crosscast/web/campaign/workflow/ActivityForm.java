@@ -1,7 +1,11 @@
 package io.crosscast.web.campaign.workflow;
 
+import static io.crosscast.web.campaign.workflow.ConfigValues.longNumber;
+import static io.crosscast.web.campaign.workflow.ConfigValues.number;
+import static io.crosscast.web.campaign.workflow.ConfigValues.put;
+import static io.crosscast.web.campaign.workflow.ConfigValues.putFlag;
+
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +14,8 @@ import java.util.Map;
  * What the properties dialog of one activity shows: its label and the settings of its type, as form fields.
  * Loaded from a box's settings, written back as the document's settings (docs/WORKFLOW-FORMAT.md) only when
  * the dialog is saved, so a cancelled dialog changes nothing. Conditions are held as JSON text here; the
- * dialog's condition builder edits the one in focus (a Query's, or the selected subset of a Split).
+ * dialog's condition builder edits the one in focus (a Query's, or the selected subset of a Split). A Split's
+ * fields are a {@link SplitForm} of their own.
  */
 public final class ActivityForm implements Serializable {
 
@@ -18,44 +23,6 @@ public final class ActivityForm implements Serializable {
 
     /** Scheduler modes, each one setting of the same name. */
     public static final List<String> SCHEDULER_MODES = List.of("daily", "weekly", "cron", "at");
-
-    /** One subset of a Split. */
-    public static final class Subset implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String label;
-        private String limit;
-        private String condition;
-
-        Subset(String label, String limit, String condition) {
-            this.label = label;
-            this.limit = limit;
-            this.condition = condition;
-        }
-
-        public String getLabel() {
-            return label;
-        }
-
-        public void setLabel(String label) {
-            this.label = label;
-        }
-
-        public String getLimit() {
-            return limit;
-        }
-
-        public void setLimit(String limit) {
-            this.limit = limit;
-        }
-
-        public String getCondition() {
-            return condition;
-        }
-
-        public void setCondition(String condition) {
-            this.condition = condition;
-        }
-    }
 
     private final String id;
     /** Settings this form has no field for (a Split's seed, a document's extra keys): kept as they are. */
@@ -65,10 +32,7 @@ public final class ActivityForm implements Serializable {
     /** Query: the condition as JSON text. */
     private String condition;
     /** Split. */
-    private final List<Subset> subsets = new ArrayList<>();
-    private int selectedSubset;
-    private boolean overlap;
-    private boolean complement;
+    private final SplitForm split;
     /** Wait. */
     private Integer days;
     private Integer hours;
@@ -99,16 +63,7 @@ public final class ActivityForm implements Serializable {
         });
         this.label = label;
         this.condition = config.get("condition");
-        for (int n = 1; config.containsKey("subset." + n + ".condition") || config.containsKey("subset." + n + ".label")
-                || config.containsKey("subset." + n + ".limit"); n++) {
-            subsets.add(new Subset(config.get("subset." + n + ".label"), config.get("subset." + n + ".limit"),
-                    config.get("subset." + n + ".condition")));
-        }
-        if ("split".equals(type) && subsets.isEmpty()) {
-            subsets.add(new Subset(null, null, null));
-        }
-        overlap = "true".equals(config.get("overlap"));
-        complement = "true".equals(config.get("complement"));
+        split = new SplitForm(config, "split".equals(type));
         days = number(config.get("days"));
         hours = number(config.get("hours"));
         minutes = number(config.get("minutes"));
@@ -130,34 +85,11 @@ public final class ActivityForm implements Serializable {
         key = config.getOrDefault("key", "email");
     }
 
-    private static Integer number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A delivery id is a database id: a long, not an int. */
-    private static Long longNumber(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** Whether the dialog of that type has a field for that setting. */
     static boolean isField(String type, String name) {
         return switch (type) {
             case "query" -> name.equals("condition");
-            case "split" -> name.startsWith("subset.") || name.equals("overlap") || name.equals("complement");
+            case "split" -> SplitForm.isField(name);
             case "wait" -> List.of("days", "hours", "minutes").contains(name);
             case "scheduler" -> SCHEDULER_MODES.contains(name) || name.equals("zone");
             case "listUpdate" -> List.of("list", "mode", "outbound").contains(name);
@@ -178,20 +110,7 @@ public final class ActivityForm implements Serializable {
         Map<String, String> config = new LinkedHashMap<>(others);
         switch (type) {
             case "query" -> put(config, "condition", condition);
-            case "split" -> {
-                for (int i = 0; i < subsets.size(); i++) {
-                    Subset s = subsets.get(i);
-                    put(config, "subset." + (i + 1) + ".condition", s.condition);
-                    put(config, "subset." + (i + 1) + ".label", s.label);
-                    put(config, "subset." + (i + 1) + ".limit", s.limit);
-                }
-                if (overlap) {
-                    config.put("overlap", "true");
-                }
-                if (complement) {
-                    config.put("complement", "true");
-                }
-            }
+            case "split" -> split.writeTo(config);
             case "wait" -> {
                 put(config, "days", days);
                 put(config, "hours", hours);
@@ -223,56 +142,19 @@ public final class ActivityForm implements Serializable {
         return config;
     }
 
-    private static void put(Map<String, String> config, String name, Object value) {
-        if (value != null && !value.toString().isBlank()) {
-            config.put(name, value.toString().strip());
-        }
-    }
-
-    private static void putFlag(Map<String, String> config, String name, boolean value) {
-        if (value) {
-            config.put(name, "true");
-        }
-    }
-
-    /** Adds an empty subset after the others and selects it. */
-    public void addSubset() {
-        subsets.add(new Subset(null, null, null));
-        selectedSubset = subsets.size() - 1;
-    }
-
-    /** Removes the subset at that index (a Split keeps at least one). */
-    public void removeSubset(int index) {
-        if (subsets.size() > 1 && index >= 0 && index < subsets.size()) {
-            subsets.remove(index);
-            if (index < selectedSubset) {
-                selectedSubset--; // the same subset stays selected
-            }
-            selectedSubset = Math.min(selectedSubset, subsets.size() - 1);
-        }
-    }
-
-    /** Moves a subset one place up (earlier subsets claim their recipients first). */
-    public void moveSubsetUp(int index) {
-        if (index > 0 && index < subsets.size()) {
-            subsets.add(index - 1, subsets.remove(index));
-            selectedSubset = index - 1;
-        }
-    }
-
     public boolean hasConditionBuilder() {
         return "query".equals(type) || "split".equals(type);
     }
 
     /** The condition the builder edits now, as JSON text (null: none). */
     public String focusedCondition() {
-        return "split".equals(type) ? subsets.get(selectedSubset).condition : condition;
+        return "split".equals(type) ? split.selectedCondition() : condition;
     }
 
     /** Sets the condition the builder edits now. */
     public void setFocusedCondition(String json) {
         if ("split".equals(type)) {
-            subsets.get(selectedSubset).condition = json;
+            split.setSelectedCondition(json);
         } else {
             condition = json;
         }
@@ -294,34 +176,9 @@ public final class ActivityForm implements Serializable {
         this.label = label;
     }
 
-    public List<Subset> getSubsets() {
-        return subsets;
-    }
-
-    public int getSelectedSubset() {
-        return selectedSubset;
-    }
-
-    public void setSelectedSubset(int selectedSubset) {
-        if (selectedSubset >= 0 && selectedSubset < subsets.size()) {
-            this.selectedSubset = selectedSubset;
-        }
-    }
-
-    public boolean isOverlap() {
-        return overlap;
-    }
-
-    public void setOverlap(boolean overlap) {
-        this.overlap = overlap;
-    }
-
-    public boolean isComplement() {
-        return complement;
-    }
-
-    public void setComplement(boolean complement) {
-        this.complement = complement;
+    /** A Split's subsets and options. */
+    public SplitForm getSplit() {
+        return split;
     }
 
     public Integer getDays() {

@@ -1,14 +1,10 @@
 package io.crosscast.web.campaign.workflow;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.TransitionDefinition;
+import io.crosscast.engine.WorkflowDefinition;
+import io.crosscast.workflow.WorkflowDocument;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * The diagram being drawn in the "Targeting and workflows" tab: boxes with their position and settings,
- * and arrows from an output of one box to another box. It reads and writes the workflow document of
- * docs/WORKFLOW-FORMAT.md (conditions as JSON objects, other settings as text), and may be unfinished: only
- * Start checks that it can run. Each change returns whether something changed, so the editor can keep an
+ * and arrows from an output of one box to another box. It is read from and written to the workflow document of
+ * docs/WORKFLOW-FORMAT.md by the format's reader and writer ({@link WorkflowDocument}), and may be unfinished:
+ * only Start checks that it can run. Each change returns whether something changed, so the editor can keep an
  * undo step only for real changes.
  */
 public final class DiagramDraft implements Serializable {
@@ -88,6 +84,9 @@ public final class DiagramDraft implements Serializable {
         }
     }
 
+    /** Where a box without a position is drawn. */
+    private static final WorkflowDocument.Position UNPLACED = new WorkflowDocument.Position(40, 40);
+
     private String name;
     private final List<Box> boxes = new ArrayList<>();
     private final List<Arrow> arrows = new ArrayList<>();
@@ -96,54 +95,34 @@ public final class DiagramDraft implements Serializable {
         this.name = name == null ? "" : name;
     }
 
-    /** Reads a document; the editor only ever reads what it or the API wrote. */
+    /**
+     * Reads a document; the editor only ever reads what it or the API wrote. An activity without a position is
+     * drawn at (40, 40).
+     */
     public static DiagramDraft parse(String json) {
-        JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            root = reader.readObject();
+        WorkflowDocument document = WorkflowDocument.read(json);
+        DiagramDraft draft = new DiagramDraft(document.definition().name());
+        for (ActivityDefinition a : document.definition().activities()) {
+            WorkflowDocument.Position at = document.positions().getOrDefault(a.id(), UNPLACED);
+            draft.boxes.add(new Box(a.id(), a.type(), a.label(), at.x(), at.y(), a.config()));
         }
-        DiagramDraft draft = new DiagramDraft(root.getString("name", ""));
-        for (JsonValue value : root.getJsonArray("activities")) {
-            JsonObject a = value.asJsonObject();
-            Map<String, String> config = new LinkedHashMap<>();
-            JsonObject c = a.containsKey("config") ? a.getJsonObject("config") : JsonValue.EMPTY_JSON_OBJECT;
-            c.forEach((key, v) -> config.put(key, v instanceof JsonString s ? s.getString() : v.toString()));
-            draft.boxes.add(new Box(a.getString("id"), a.getString("type"), a.getString("label", ""),
-                    a.getInt("x", 40), a.getInt("y", 40), config));
-        }
-        for (JsonValue value : root.getJsonArray("transitions")) {
-            JsonObject t = value.asJsonObject();
-            draft.arrows.add(new Arrow(t.getString("from"), t.getString("output", "out"), t.getString("to")));
+        for (TransitionDefinition t : document.definition().transitions()) {
+            draft.arrows.add(new Arrow(t.fromActivity(), t.fromOutput(), t.toActivity()));
         }
         return draft;
     }
 
-    /** The document, conditions written as JSON objects. */
+    /** The document, written by the format's writer: conditions as JSON objects, every box with its position. */
     public String toJson() {
-        JsonArrayBuilder activities = Json.createArrayBuilder();
+        List<ActivityDefinition> activities = new ArrayList<>();
+        Map<String, WorkflowDocument.Position> positions = new LinkedHashMap<>();
         for (Box box : boxes) {
-            JsonObjectBuilder config = Json.createObjectBuilder();
-            box.config.forEach((key, value) -> {
-                if (isCondition(key) && value.strip().startsWith("{")) {
-                    try (JsonReader reader = Json.createReader(new StringReader(value))) {
-                        config.add(key, reader.readObject());
-                    }
-                } else {
-                    config.add(key, value);
-                }
-            });
-            activities.add(Json.createObjectBuilder().add("id", box.id).add("type", box.type).add("label", box.label)
-                    .add("x", box.x).add("y", box.y).add("config", config));
+            activities.add(new ActivityDefinition(box.id, box.type, box.label, box.config));
+            positions.put(box.id, new WorkflowDocument.Position(box.x, box.y));
         }
-        JsonArrayBuilder transitions = Json.createArrayBuilder();
-        arrows.forEach(a -> transitions.add(Json.createObjectBuilder().add("from", a.from()).add("output", a.output())
-                .add("to", a.to())));
-        return Json.createObjectBuilder().add("name", name).add("activities", activities)
-                .add("transitions", transitions).build().toString();
-    }
-
-    static boolean isCondition(String key) {
-        return key.equals("condition") || key.endsWith(".condition");
+        List<TransitionDefinition> transitions = arrows.stream()
+                .map(a -> new TransitionDefinition(a.id(), a.from(), a.output(), a.to())).toList();
+        return new WorkflowDocument(new WorkflowDefinition(name, activities, transitions), positions).toJson();
     }
 
     public List<Box> getBoxes() {

@@ -1,5 +1,8 @@
 package io.crosscast.web.campaign.workflow;
 
+import io.crosscast.web.Messages;
+import io.crosscast.workflow.RunView;
+import jakarta.faces.context.FacesContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +11,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 
-/** How the diagram shows activities: an icon per type, and times in the viewer's language. */
+/** How the diagram shows activities: an icon per type, and times and errors in the viewer's language. */
 final class WorkflowUi {
 
     private static final Map<String, String> ICONS = Map.ofEntries(
@@ -26,6 +29,16 @@ final class WorkflowUi {
 
     static String icon(String type) {
         return ICONS.getOrDefault(type, "pi pi-box");
+    }
+
+    /** The viewer's language. */
+    static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    /** A failed activity's error in the viewer's language. */
+    static String error(RunView.ActivityView state) {
+        return state.text() == null ? state.message() : Messages.text(state.text());
     }
 
     /** An ISO instant as a short date and time of the server's zone; other text as it is. */

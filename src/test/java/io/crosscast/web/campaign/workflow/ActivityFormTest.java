@@ -36,7 +36,7 @@ class ActivityFormTest {
     }
 
     private static List<String> labels(ActivityForm form) {
-        return form.getSubsets().stream().map(ActivityForm.Subset::getLabel).toList();
+        return form.getSplit().getSubsets().stream().map(SplitForm.Subset::getLabel).toList();
     }
 
     // ---- each type's settings come back unchanged
@@ -58,10 +58,10 @@ class ActivityFormTest {
 
         assertEquals(config, form.toConfig());
         assertEquals(List.of("Gold", "Silver", "Everyone else"), labels(form));
-        assertEquals("50%", form.getSubsets().get(1).getLimit());
-        assertNull(form.getSubsets().get(2).getCondition());
-        assertTrue(form.isOverlap());
-        assertTrue(form.isComplement());
+        assertEquals("50%", form.getSplit().getSubsets().get(1).getLimit());
+        assertNull(form.getSplit().getSubsets().get(2).getCondition());
+        assertTrue(form.getSplit().isOverlap());
+        assertTrue(form.getSplit().isComplement());
     }
 
     @Test
@@ -71,16 +71,16 @@ class ActivityFormTest {
         ActivityForm form = form("split", config);
 
         assertEquals(config, form.toConfig());
-        assertFalse(form.isOverlap());
-        assertFalse(form.isComplement());
+        assertFalse(form.getSplit().isOverlap());
+        assertFalse(form.getSplit().isComplement());
     }
 
     @Test
     void aSplitWithoutSubsetsGetsOneEmptySubset() {
         ActivityForm form = form("split", Map.of());
 
-        assertEquals(1, form.getSubsets().size());
-        ActivityForm.Subset subset = form.getSubsets().get(0);
+        assertEquals(1, form.getSplit().getSubsets().size());
+        SplitForm.Subset subset = form.getSplit().getSubsets().get(0);
         assertNull(subset.getLabel());
         assertNull(subset.getLimit());
         assertNull(subset.getCondition());
@@ -89,8 +89,8 @@ class ActivityFormTest {
 
     @Test
     void otherTypesHaveNoSubsets() {
-        assertTrue(form("query", Map.of()).getSubsets().isEmpty());
-        assertTrue(form("wait", Map.of("days", "1")).getSubsets().isEmpty());
+        assertTrue(form("query", Map.of()).getSplit().getSubsets().isEmpty());
+        assertTrue(form("wait", Map.of("days", "1")).getSplit().getSubsets().isEmpty());
     }
 
     @Test
@@ -288,8 +288,8 @@ class ActivityFormTest {
     void blankSubsetFieldsAreLeftOut() {
         ActivityForm form = form("split", config("subset.1.condition", GOLD, "subset.1.label", "Gold",
                 "subset.1.limit", "10"));
-        form.getSubsets().get(0).setLabel("  ");
-        form.getSubsets().get(0).setLimit("");
+        form.getSplit().getSubsets().get(0).setLabel("  ");
+        form.getSplit().getSubsets().get(0).setLimit("");
 
         assertEquals(Map.of("subset.1.condition", GOLD), form.toConfig());
     }
@@ -332,7 +332,7 @@ class ActivityFormTest {
     void aSplitStartsWithItsFirstSubsetSelected() {
         ActivityForm form = threeSubsets();
 
-        assertEquals(0, form.getSelectedSubset());
+        assertEquals(0, form.getSplit().getSelectedSubset());
         assertEquals(GOLD, form.focusedCondition());
     }
 
@@ -340,12 +340,12 @@ class ActivityFormTest {
     void addingASubsetAppendsAnEmptyOneAndSelectsIt() {
         ActivityForm form = threeSubsets();
 
-        form.addSubset();
+        form.getSplit().addSubset();
 
-        assertEquals(4, form.getSubsets().size());
-        assertEquals(3, form.getSelectedSubset());
+        assertEquals(4, form.getSplit().getSubsets().size());
+        assertEquals(3, form.getSplit().getSelectedSubset());
         assertNull(form.focusedCondition());
-        form.getSubsets().get(3).setLabel("New");
+        form.getSplit().getSubsets().get(3).setLabel("New");
         assertEquals("New", form.toConfig().get("subset.4.label"));
     }
 
@@ -353,7 +353,7 @@ class ActivityFormTest {
     void removingASubsetRenumbersTheOthers() {
         ActivityForm form = threeSubsets();
 
-        form.removeSubset(0);
+        form.getSplit().removeSubset(0);
 
         assertEquals(List.of("Silver", "French"), labels(form));
         assertEquals(config("subset.1.condition", SILVER, "subset.1.label", "Silver",
@@ -364,18 +364,18 @@ class ActivityFormTest {
     void aSplitKeepsAtLeastOneSubset() {
         ActivityForm form = form("split", Map.of("subset.1.label", "Only"));
 
-        form.removeSubset(0);
+        form.getSplit().removeSubset(0);
 
         assertEquals(List.of("Only"), labels(form));
-        assertEquals(0, form.getSelectedSubset());
+        assertEquals(0, form.getSplit().getSelectedSubset());
     }
 
     @Test
     void removingASubsetThatIsNotThereChangesNothing() {
         ActivityForm form = threeSubsets();
 
-        form.removeSubset(3);
-        form.removeSubset(-1);
+        form.getSplit().removeSubset(3);
+        form.getSplit().removeSubset(-1);
 
         assertEquals(List.of("Gold", "Silver", "French"), labels(form));
     }
@@ -383,33 +383,33 @@ class ActivityFormTest {
     @Test
     void removingTheSelectedLastSubsetSelectsTheNewLast() {
         ActivityForm form = threeSubsets();
-        form.setSelectedSubset(2);
+        form.getSplit().setSelectedSubset(2);
 
-        form.removeSubset(2);
+        form.getSplit().removeSubset(2);
 
-        assertEquals(1, form.getSelectedSubset());
+        assertEquals(1, form.getSplit().getSelectedSubset());
         assertEquals(SILVER, form.focusedCondition());
     }
 
     @Test
     void removingASubsetBeforeTheSelectedOneKeepsItSelected() {
         ActivityForm form = threeSubsets();
-        form.setSelectedSubset(1);
+        form.getSplit().setSelectedSubset(1);
 
-        form.removeSubset(0);
+        form.getSplit().removeSubset(0);
 
-        assertEquals(0, form.getSelectedSubset());
+        assertEquals(0, form.getSplit().getSelectedSubset());
         assertEquals(SILVER, form.focusedCondition());
     }
 
     @Test
     void removingASubsetAfterTheSelectedOneKeepsItSelected() {
         ActivityForm form = threeSubsets();
-        form.setSelectedSubset(1);
+        form.getSplit().setSelectedSubset(1);
 
-        form.removeSubset(2);
+        form.getSplit().removeSubset(2);
 
-        assertEquals(1, form.getSelectedSubset());
+        assertEquals(1, form.getSplit().getSelectedSubset());
         assertEquals(SILVER, form.focusedCondition());
     }
 
@@ -417,10 +417,10 @@ class ActivityFormTest {
     void movingASubsetUpSwapsItWithThePreviousOneAndSelectsIt() {
         ActivityForm form = threeSubsets();
 
-        form.moveSubsetUp(2);
+        form.getSplit().moveSubsetUp(2);
 
         assertEquals(List.of("Gold", "French", "Silver"), labels(form));
-        assertEquals(1, form.getSelectedSubset());
+        assertEquals(1, form.getSplit().getSelectedSubset());
         assertEquals(FRENCH, form.focusedCondition());
         assertEquals("French", form.toConfig().get("subset.2.label"));
         assertEquals(SILVER, form.toConfig().get("subset.3.condition"));
@@ -429,24 +429,24 @@ class ActivityFormTest {
     @Test
     void theFirstSubsetCannotMoveUp() {
         ActivityForm form = threeSubsets();
-        form.setSelectedSubset(2);
+        form.getSplit().setSelectedSubset(2);
 
-        form.moveSubsetUp(0);
-        form.moveSubsetUp(3);
+        form.getSplit().moveSubsetUp(0);
+        form.getSplit().moveSubsetUp(3);
 
         assertEquals(List.of("Gold", "Silver", "French"), labels(form));
-        assertEquals(2, form.getSelectedSubset());
+        assertEquals(2, form.getSplit().getSelectedSubset());
     }
 
     @Test
     void onlyAnExistingSubsetCanBeSelected() {
         ActivityForm form = threeSubsets();
-        form.setSelectedSubset(1);
+        form.getSplit().setSelectedSubset(1);
 
-        form.setSelectedSubset(3);
-        form.setSelectedSubset(-1);
+        form.getSplit().setSelectedSubset(3);
+        form.getSplit().setSelectedSubset(-1);
 
-        assertEquals(1, form.getSelectedSubset());
+        assertEquals(1, form.getSplit().getSelectedSubset());
     }
 
     // ---- the condition in focus
@@ -472,7 +472,7 @@ class ActivityFormTest {
     @Test
     void aSplitFocusesTheSelectedSubsetsCondition() {
         ActivityForm form = threeSubsets();
-        form.setSelectedSubset(1);
+        form.getSplit().setSelectedSubset(1);
 
         assertEquals(SILVER, form.focusedCondition());
 
@@ -515,7 +515,7 @@ class ActivityFormTest {
     @Test
     void settingsWithoutAFieldComeBackAsTheyWere() {
         ActivityForm split = new ActivityForm("split1", "split", "", Map.of("subset.1.label", "Gold", "seed", "42"));
-        split.setComplement(true);
+        split.getSplit().setComplement(true);
         assertEquals(Map.of("subset.1.label", "Gold", "seed", "42", "complement", "true"), split.toConfig());
         ActivityForm wait = new ActivityForm("wait1", "wait", "", Map.of("until", "2026-03-01T09:00:00Z"));
         assertEquals(Map.of("until", "2026-03-01T09:00:00Z"), wait.toConfig());
