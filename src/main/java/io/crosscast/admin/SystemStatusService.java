@@ -25,7 +25,11 @@ public class SystemStatusService {
 
     public SystemStatus status() throws SchedulerException {
         String smtp = mailSession.getProperty("mail.smtp.host") + ":" + mailSession.getProperty("mail.smtp.port");
-        return new SystemStatus(database.vendor().name(), database.schemaVersion(), scheduler.status(), smtp,
+        return new SystemStatus(
+                database.vendor().name(),
+                database.schemaVersion(),
+                scheduler.status(),
+                smtp,
                 Runtime.version().toString());
     }
 }

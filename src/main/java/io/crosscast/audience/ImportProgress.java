@@ -107,9 +107,19 @@ public class ImportProgress {
     }
 
     ImportReport finish(ImportSummary summary, long millis) {
-        report = new ImportReport(importId, linesRead.get(), created.get(), updated.get(), duplicates.get(),
-                repeatedLines(), rejected.get(), List.copyOf(rejectedLines), summary.aborted(), summary.abortReason(),
-                millis, summary.abortProblems());
+        report = new ImportReport(
+                importId,
+                linesRead.get(),
+                created.get(),
+                updated.get(),
+                duplicates.get(),
+                repeatedLines(),
+                rejected.get(),
+                List.copyOf(rejectedLines),
+                summary.aborted(),
+                summary.abortReason(),
+                millis,
+                summary.abortProblems());
         return report;
     }
 

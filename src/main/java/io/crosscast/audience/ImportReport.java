@@ -15,8 +15,18 @@ import java.util.List;
  * the reason were imported and stay; {@code abortReason} says why in English (REST API), and
  * {@code abortProblems} with codes, for pages (not part of the REST API's report).
  */
-public record ImportReport(String importId, long linesRead, long created, long updated, long duplicates,
-        List<RepeatedLine> repeatedLines, long rejected, List<RejectedLine> rejectedLines, boolean aborted, String abortReason, long millis,
+public record ImportReport(
+        String importId,
+        long linesRead,
+        long created,
+        long updated,
+        long duplicates,
+        List<RepeatedLine> repeatedLines,
+        long rejected,
+        List<RejectedLine> rejectedLines,
+        boolean aborted,
+        String abortReason,
+        long millis,
         @JsonbTransient List<LineProblem> abortProblems) {
 
     /** Freezes the lists (null: none). */

@@ -2,5 +2,8 @@ package io.crosscast.audience;
 
 /** A recipient's membership tier. */
 public enum MembershipStatus {
-    GOLD, SILVER, BRONZE, NONE
+    GOLD,
+    SILVER,
+    BRONZE,
+    NONE
 }

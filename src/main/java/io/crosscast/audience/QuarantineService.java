@@ -18,13 +18,19 @@ public class QuarantineService {
 
     /** The channel of a quarantined address. */
     public enum Kind {
-        EMAIL, SMS
+        EMAIL,
+        SMS
     }
 
     /** One quarantined address or number. */
-    public record Entry(long recipientId, String firstName, String lastName, Kind kind, String address,
-                        Instant since, String reason) {
-    }
+    public record Entry(
+            long recipientId,
+            String firstName,
+            String lastName,
+            Kind kind,
+            String address,
+            Instant since,
+            String reason) {}
 
     private static final String ROWS = "SELECT id, first_name, last_name, 'EMAIL', email, email_quarantined_at,"
             + " email_quarantine_reason FROM recipient WHERE email_quarantined_at IS NOT NULL"
@@ -42,10 +48,18 @@ public class QuarantineService {
     public List<Entry> page(int first, int pageSize) {
         List<Entry> entries = new ArrayList<>();
         for (Object row : NativeSql.query(em, "SELECT * FROM (" + ROWS + ") q ORDER BY 6 DESC, 1", List.of())
-                .setFirstResult(first).setMaxResults(pageSize).getResultList()) {
+                .setFirstResult(first)
+                .setMaxResults(pageSize)
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            entries.add(new Entry(SqlValues.number(r[0]), (String) r[1], (String) r[2], Kind.valueOf((String) r[3]),
-                    (String) r[4], SqlValues.instant(r[5]), (String) r[6]));
+            entries.add(new Entry(
+                    SqlValues.number(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    Kind.valueOf((String) r[3]),
+                    (String) r[4],
+                    SqlValues.instant(r[5]),
+                    (String) r[6]));
         }
         return entries;
     }

@@ -30,8 +30,17 @@ import javax.sql.DataSource;
 @Stateless
 public class RecipientExportService {
 
-    static final List<String> HEADER = List.of("email", "first name", "last name", "mobile phone", "status",
-            "country", "language", "birth date", "email opt out", "sms opt out");
+    static final List<String> HEADER = List.of(
+            "email",
+            "first name",
+            "last name",
+            "mobile phone",
+            "status",
+            "country",
+            "language",
+            "birth date",
+            "email opt out",
+            "sms opt out");
 
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
@@ -50,15 +59,24 @@ public class RecipientExportService {
         SpreadsheetCells.Printer csv = SpreadsheetCells.printer(writer, HEADER);
         long rows = 0;
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                PreparedStatement s =
+                        c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(1000);
             for (int i = 0; i < where.parameters().size(); i++) {
                 s.setObject(i + 1, where.parameters().get(i));
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    csv.printRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8), rs.getBoolean(9),
+                    csv.printRecord(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getObject(8),
+                            rs.getBoolean(9),
                             rs.getBoolean(10));
                     rows++;
                 }

@@ -59,8 +59,9 @@ public class RecipientImportService {
 
     /** Imports now and returns the report (REST API, tests). Each chunk commits on its own. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public ImportReport importCsv(InputStream in, Charset charset, char delimiter, ColumnMapping mapping,
-            String listName) throws IOException {
+    public ImportReport importCsv(
+            InputStream in, Charset charset, char delimiter, ColumnMapping mapping, String listName)
+            throws IOException {
         ImportProgress progress = new ImportProgress(UUID.randomUUID().toString(), -1);
         return run(in, charset, delimiter, mapping, listName, progress);
     }
@@ -81,7 +82,12 @@ public class RecipientImportService {
 
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void runInBackground(Path file, Charset charset, char delimiter, ColumnMapping mapping, String listName,
+    public void runInBackground(
+            Path file,
+            Charset charset,
+            char delimiter,
+            ColumnMapping mapping,
+            String listName,
             ImportProgress progress) {
         try (InputStream in = Files.newInputStream(file)) {
             run(in, charset, delimiter, mapping, listName, progress);
@@ -97,8 +103,14 @@ public class RecipientImportService {
         }
     }
 
-    private ImportReport run(InputStream in, Charset charset, char delimiter, ColumnMapping mapping,
-            String listName, ImportProgress progress) throws IOException {
+    private ImportReport run(
+            InputStream in,
+            Charset charset,
+            char delimiter,
+            ColumnMapping mapping,
+            String listName,
+            ImportProgress progress)
+            throws IOException {
         requireValid(mapping);
         long started = System.nanoTime();
         ImportListTarget.ChunkStep toList = listName == null || listName.isBlank() ? null : lists.list(listName.trim());
@@ -109,25 +121,31 @@ public class RecipientImportService {
                 Map<String, ImportRow> byAddress = new LinkedHashMap<>();
                 chunk.forEach(row -> byAddress.put(row.emailKey(), row));
                 List<RepeatedLine> repeats = RepeatedLine.in(chunk);
-                ImportChunkWriter.ChunkResult result = writer.write(progress.importId(), byAddress.values(),
-                        mapping.mappedFields(), toList);
+                ImportChunkWriter.ChunkResult result =
+                        writer.write(progress.importId(), byAddress.values(), mapping.mappedFields(), toList);
                 progress.chunkWritten(chunk.size(), result.created(), result.updated(), repeats, MAX_REPORTED_REPEATS);
                 chunk.clear();
             }
         };
         CountingInputStream counting = new CountingInputStream(in, progress);
         RecipientCsvReader reader = new RecipientCsvReader(delimiter, phoneNumbers);
-        ImportSummary summary = reader.read(counting, charset, mapping, row -> {
-            chunk.add(row);
-            if (chunk.size() == CHUNK) {
-                flush.run();
-            }
-        }, rejected -> progress.rejected(rejected, MAX_REPORTED_REJECTS));
+        ImportSummary summary = reader.read(
+                counting,
+                charset,
+                mapping,
+                row -> {
+                    chunk.add(row);
+                    if (chunk.size() == CHUNK) {
+                        flush.run();
+                    }
+                },
+                rejected -> progress.rejected(rejected, MAX_REPORTED_REJECTS));
         flush.run();
         long millis = (System.nanoTime() - started) / 1_000_000;
         ImportReport report = progress.finish(summary, millis);
-        LOG.info(() -> "Import " + report.importId() + ": " + report.linesRead() + " lines, " + report.created()
-                + " created, " + report.updated() + " updated, " + report.rejected() + " rejected in " + millis + " ms");
+        LOG.info(() ->
+                "Import " + report.importId() + ": " + report.linesRead() + " lines, " + report.created() + " created, "
+                        + report.updated() + " updated, " + report.rejected() + " rejected in " + millis + " ms");
         return report;
     }
 

@@ -16,8 +16,7 @@ import java.util.Collection;
 public final class RecipientMarks {
 
     /** An address or number a server refused for good, and its words. */
-    public record Quarantine(long recipientId, String reason) {
-    }
+    public record Quarantine(long recipientId, String reason) {}
 
     private static final String QUARANTINE_EMAIL = "UPDATE recipient SET email_quarantined_at = ?,"
             + " email_quarantine_reason = ?, version = version + 1 WHERE id = ? AND email_quarantined_at IS NULL";
@@ -26,12 +25,12 @@ public final class RecipientMarks {
     private static final String SMS_OPT_OUT = "UPDATE recipient SET sms_opt_out = TRUE, updated_at = ?,"
             + " version = version + 1 WHERE mobile_phone = ? AND sms_opt_out = FALSE";
 
-    private RecipientMarks() {
-    }
+    private RecipientMarks() {}
 
     /** Quarantines the addresses (or numbers) of this channel, in one batch; those already in stay as they were. */
-    public static void quarantine(Connection connection, QuarantineService.Kind channel, Instant at,
-            Collection<Quarantine> entries) throws SQLException {
+    public static void quarantine(
+            Connection connection, QuarantineService.Kind channel, Instant at, Collection<Quarantine> entries)
+            throws SQLException {
         if (entries.isEmpty()) {
             return;
         }

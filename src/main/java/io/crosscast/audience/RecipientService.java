@@ -60,8 +60,12 @@ public class RecipientService {
      * Opts the recipient out of email (the unsubscribe link); false if they were out already or are gone.
      */
     public boolean optOutOfEmail(long id, Instant at) {
-        return NativeSql.update(em, "UPDATE recipient SET email_opt_out = TRUE, updated_at = ?, version = version + 1"
-                + " WHERE id = ? AND email_opt_out = FALSE", List.of(SqlValues.timestamp(at), id)) > 0;
+        return NativeSql.update(
+                        em,
+                        "UPDATE recipient SET email_opt_out = TRUE, updated_at = ?, version = version + 1"
+                                + " WHERE id = ? AND email_opt_out = FALSE",
+                        List.of(SqlValues.timestamp(at), id))
+                > 0;
     }
 
     public void delete(long id) {
@@ -98,8 +102,10 @@ public class RecipientService {
     }
 
     private static String sortColumn(String field) {
-        return RecipientField.fromPublicName(field).filter(RecipientField::isRecipientColumn)
-                .map(f -> "r." + f.column()).orElse("r.id");
+        return RecipientField.fromPublicName(field)
+                .filter(RecipientField::isRecipientColumn)
+                .map(f -> "r." + f.column())
+                .orElse("r.id");
     }
 
     private void apply(RecipientForm form, Recipient recipient) {
@@ -109,25 +115,41 @@ public class RecipientService {
         try {
             email = EmailAddresses.normaliseOptional(form.getEmail()).orElse(null);
         } catch (InvalidContactException e) {
-            throw because(new AudienceException("email", "recipient.emailInvalid", e.getMessage(), form.getEmail().trim()), e);
+            throw because(
+                    new AudienceException(
+                            "email",
+                            "recipient.emailInvalid",
+                            e.getMessage(),
+                            form.getEmail().trim()),
+                    e);
         }
         try {
             phone = blank(form.getMobilePhone()) ? null : phoneNumbers.toE164(form.getMobilePhone(), country);
         } catch (InvalidContactException e) {
-            throw because(new AudienceException("mobilePhone", "recipient.phoneInvalid", e.getMessage(),
-                    form.getMobilePhone().trim()), e);
+            throw because(
+                    new AudienceException(
+                            "mobilePhone",
+                            "recipient.phoneInvalid",
+                            e.getMessage(),
+                            form.getMobilePhone().trim()),
+                    e);
         }
         if (email != null) {
             String key = EmailAddresses.key(email);
             List<Long> others = em.createQuery("SELECT r.id FROM Recipient r WHERE r.emailKey = :key", Long.class)
-                    .setParameter("key", key).getResultList();
+                    .setParameter("key", key)
+                    .getResultList();
             if (others.stream().anyMatch(other -> !other.equals(recipient.getId()))) {
-                throw new AudienceException("email", "recipient.emailTaken",
-                        "Another recipient already has the email address " + email + ".", email);
+                throw new AudienceException(
+                        "email",
+                        "recipient.emailTaken",
+                        "Another recipient already has the email address " + email + ".",
+                        email);
             }
         }
         if (form.getBirthDate() != null && form.getBirthDate().isAfter(LocalDate.now())) {
-            throw new AudienceException("birthDate", "recipient.birthDateFuture", "A birth date cannot be in the future.");
+            throw new AudienceException(
+                    "birthDate", "recipient.birthDateFuture", "A birth date cannot be in the future.");
         }
         recipient.setFirstName(trimmed(form.getFirstName(), 100, "firstName"));
         recipient.setLastName(trimmed(form.getLastName(), 100, "lastName"));
@@ -147,8 +169,11 @@ public class RecipientService {
         }
         String code = raw.trim().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(code)) {
-            throw new AudienceException("country", "recipient.countryInvalid",
-                    "'" + raw.trim() + "' is not a two-letter country code (e.g. FR).", raw.trim());
+            throw new AudienceException(
+                    "country",
+                    "recipient.countryInvalid",
+                    "'" + raw.trim() + "' is not a two-letter country code (e.g. FR).",
+                    raw.trim());
         }
         return code;
     }

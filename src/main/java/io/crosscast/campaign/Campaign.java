@@ -64,8 +64,7 @@ public class Campaign {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Campaign() {
-    }
+    protected Campaign() {}
 
     Campaign(CampaignContent content, Instant now) {
         this.status = CampaignStatus.DRAFT;

@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the marketer writes about a campaign. Blank texts count as none. */
-public record CampaignContent(String label, String description, LocalDate startDate, LocalDate endDate,
-                              String owner) {
+public record CampaignContent(String label, String description, LocalDate startDate, LocalDate endDate, String owner) {
 
     /** Every problem of these properties; empty when they can be saved. */
     public List<CampaignProblem> problems() {

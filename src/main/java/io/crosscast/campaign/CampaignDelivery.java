@@ -6,8 +6,14 @@ import io.crosscast.delivery.DeliveryStatus;
 import java.time.Instant;
 
 /** One delivery of a campaign with its figures. */
-public record CampaignDelivery(long id, String label, Channel channel, DeliveryStatus status, Instant createdAt,
-                               Instant startedAt, DeliveryStats stats) {
+public record CampaignDelivery(
+        long id,
+        String label,
+        Channel channel,
+        DeliveryStatus status,
+        Instant createdAt,
+        Instant startedAt,
+        DeliveryStats stats) {
 
     /** A text message: no opens or clicks. */
     public boolean sms() {

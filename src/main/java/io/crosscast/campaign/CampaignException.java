@@ -14,7 +14,9 @@ public class CampaignException extends RuntimeException {
 
     /** What went wrong, for status codes and translations. */
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT
+        INVALID,
+        NOT_FOUND,
+        CONFLICT
     }
 
     private final Kind kind;

@@ -48,8 +48,8 @@ public class CampaignService {
     public Campaign create(CampaignContent content) {
         requireValid(content);
         if (CampaignContent.strip(content.owner()) == null) {
-            content = new CampaignContent(content.label(), content.description(), content.startDate(),
-                    content.endDate(), callerName());
+            content = new CampaignContent(
+                    content.label(), content.description(), content.startDate(), content.endDate(), callerName());
         }
         Campaign campaign = new Campaign(content, Instant.now(clock));
         em.persist(campaign);
@@ -103,7 +103,8 @@ public class CampaignService {
      */
     public List<Campaign> page(String search, CampaignStatus status, int first, int pageSize) {
         return filtered("SELECT c", " ORDER BY c.id DESC", Campaign.class, search, status)
-                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(pageSize, 500)))
+                .setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.max(1, Math.min(pageSize, 500)))
                 .getResultList();
     }
 
@@ -112,8 +113,8 @@ public class CampaignService {
         return filtered("SELECT COUNT(c)", "", Long.class, search, status).getSingleResult();
     }
 
-    private <T> TypedQuery<T> filtered(String select, String order, Class<T> type, String search,
-            CampaignStatus status) {
+    private <T> TypedQuery<T> filtered(
+            String select, String order, Class<T> type, String search, CampaignStatus status) {
         String pattern = likePattern(search);
         StringBuilder jpql = new StringBuilder(select).append(" FROM Campaign c WHERE 1 = 1");
         if (pattern != null) {
@@ -140,8 +141,11 @@ public class CampaignService {
         if (search == null || search.isBlank()) {
             return null;
         }
-        String escaped = search.strip().toLowerCase(Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        String escaped = search.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
         return "%" + escaped + "%";
     }
 
@@ -153,14 +157,24 @@ public class CampaignService {
     public List<CampaignDelivery> deliveries(long campaignId) {
         get(campaignId);
         List<Delivery> list = deliveryService.ofCampaign(campaignId, DeliveryReports.MAX_STATS);
-        Map<Long, DeliveryStats> stats = reports.stats(list.stream().map(Delivery::getId).toList());
-        return list.stream().map(d -> new CampaignDelivery(d.getId(), d.getLabel(), d.getChannel(), d.getStatus(),
-                d.getCreatedAt(), d.getStartedAt(), stats.get(d.getId()))).toList();
+        Map<Long, DeliveryStats> stats =
+                reports.stats(list.stream().map(Delivery::getId).toList());
+        return list.stream()
+                .map(d -> new CampaignDelivery(
+                        d.getId(),
+                        d.getLabel(),
+                        d.getChannel(),
+                        d.getStatus(),
+                        d.getCreatedAt(),
+                        d.getStartedAt(),
+                        stats.get(d.getId())))
+                .toList();
     }
 
     /** The campaign's key figures, summed over its deliveries. */
     public CampaignFigures figures(long campaignId) {
-        return CampaignFigures.sum(deliveries(campaignId).stream().map(CampaignDelivery::stats).toList());
+        return CampaignFigures.sum(
+                deliveries(campaignId).stream().map(CampaignDelivery::stats).toList());
     }
 
     /**

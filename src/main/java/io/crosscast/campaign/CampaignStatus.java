@@ -5,7 +5,10 @@ package io.crosscast.campaign;
  * a running campaign can be cancelled. Finished and cancelled campaigns stay as they are.
  */
 public enum CampaignStatus {
-    DRAFT, RUNNING, FINISHED, CANCELLED;
+    DRAFT,
+    RUNNING,
+    FINISHED,
+    CANCELLED;
 
     /** Whether a campaign in this status may move to {@code target}. */
     public boolean canMoveTo(CampaignStatus target) {

@@ -77,7 +77,8 @@ public class CampaignWorkflowService {
             throw WorkflowException.invalidTexts(problems);
         }
         String name = campaign.getLabel();
-        Workflow workflow = campaign.getWorkflowId() == null || workflows.find(campaign.getWorkflowId()).isEmpty()
+        Workflow workflow = campaign.getWorkflowId() == null
+                        || workflows.find(campaign.getWorkflowId()).isEmpty()
                 ? workflows.create(name, json)
                 : workflows.update(campaign.getWorkflowId(), name, json);
         campaign.useWorkflow(workflow.getId(), Instant.now(clock));
@@ -116,7 +117,6 @@ public class CampaignWorkflowService {
     }
 
     private long requireRun(long campaignId) {
-        return latestRun(campaignId)
-                .orElseThrow(() -> WorkflowException.notFound(Text.of("workflow.notStarted")));
+        return latestRun(campaignId).orElseThrow(() -> WorkflowException.notFound(Text.of("workflow.notStarted")));
     }
 }

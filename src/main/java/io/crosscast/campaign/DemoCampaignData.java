@@ -32,29 +32,36 @@ public final class DemoCampaignData {
 
     /** The deliveries' labels. */
     public static final String OFFER_LABEL = "Spring offer";
+
     public static final String REMINDER_LABEL = "Reminder: your spring offer";
     public static final String SMS_LABEL = "Spring offer by SMS";
 
     private static final String SENDER_NAME = "Crosscast Shop";
     private static final String SENDER_ADDRESS = "shop@example.com";
 
-    private DemoCampaignData() {
-    }
+    private DemoCampaignData() {}
 
     /** The campaign's properties: from today, for a month. */
     public static CampaignContent campaign(LocalDate today) {
-        return new CampaignContent(LABEL,
+        return new CampaignContent(
+                LABEL,
                 "Demo campaign, created by the run command's development server: the seed workflow, ready to"
                         + " start. Gold members with an email address and a mobile phone get a spring offer by"
                         + " email; two minutes later, those who neither opened nor clicked get a reminder, those"
                         + " who opened without clicking get a text message, and those who clicked the offer join"
                         + " the list '" + LIST_NAME + "'.",
-                today, today.plusMonths(1), OWNER);
+                today,
+                today.plusMonths(1),
+                OWNER);
     }
 
     /** The offer email: a personalised greeting, the tracked offer link (labelled "offer") and a second link. */
     public static DeliveryContent offerEmail() {
-        return new DeliveryContent(OFFER_LABEL, SENDER_NAME, SENDER_ADDRESS, null,
+        return new DeliveryContent(
+                OFFER_LABEL,
+                SENDER_NAME,
+                SENDER_ADDRESS,
+                null,
                 "{{firstName}}, your Gold spring offer is here",
                 """
                 <html><body style="font-family: Arial, sans-serif; color: #333333">
@@ -73,7 +80,11 @@ public final class DemoCampaignData {
 
     /** The reminder email, for those who neither opened nor clicked the offer. */
     public static DeliveryContent reminderEmail() {
-        return new DeliveryContent(REMINDER_LABEL, SENDER_NAME, SENDER_ADDRESS, null,
+        return new DeliveryContent(
+                REMINDER_LABEL,
+                SENDER_NAME,
+                SENDER_ADDRESS,
+                null,
                 "Reminder: your spring offer ends soon, {{firstName}}",
                 """
                 <html><body style="font-family: Arial, sans-serif; color: #333333">
@@ -88,7 +99,13 @@ public final class DemoCampaignData {
 
     /** The text message, for those who opened the offer but did not click: short, GSM-7 only. */
     public static DeliveryContent sms() {
-        return new DeliveryContent(SMS_LABEL, "Crosscast", null, null, null, null,
+        return new DeliveryContent(
+                SMS_LABEL,
+                "Crosscast",
+                null,
+                null,
+                null,
+                null,
                 "{{firstName}}, your Gold spring offer: 20% off the spring collection until the end of the month"
                         + " at shop.example.com");
     }
@@ -102,8 +119,8 @@ public final class DemoCampaignData {
     static String template() {
         try (InputStream in = DemoCampaignData.class.getResourceAsStream(TEMPLATE)) {
             if (in == null) {
-                throw new IllegalStateException("Resource " + TEMPLATE + " is missing beside "
-                        + DemoCampaignData.class.getName());
+                throw new IllegalStateException(
+                        "Resource " + TEMPLATE + " is missing beside " + DemoCampaignData.class.getName());
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

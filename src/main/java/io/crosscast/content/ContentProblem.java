@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param reason    what is wrong, precisely enough to be worded in any language
  * @param arguments the values {@link Reason} says, written as in a template ({@code {{firstName}}})
  */
-public record ContentProblem(ContentPart part, int line, Code code, String detail, Reason reason,
-        List<String> arguments) implements Serializable {
+public record ContentProblem(
+        ContentPart part, int line, Code code, String detail, Reason reason, List<String> arguments)
+        implements Serializable {
 
     /** The key of the wording of a problem at a line of a part: part, line, what. */
     public static final String AT_LINE = "content.problem.atLine";
@@ -184,8 +185,10 @@ public record ContentProblem(ContentPart part, int line, Code code, String detai
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(detail, "detail");
         return switch (code) {
-            case UNKNOWN_VARIABLE -> List.of("{{" + detail + "}}",
-                    String.join(", ", Personalization.variables(Objects.requireNonNull(part, "part"))));
+            case UNKNOWN_VARIABLE ->
+                List.of(
+                        "{{" + detail + "}}",
+                        String.join(", ", Personalization.variables(Objects.requireNonNull(part, "part"))));
             case PARTIAL -> List.of("{{> " + detail + "}}");
             case UNESCAPED -> List.of("{{{" + detail + "}}}", "{{" + detail + "}}");
             case UNSUPPORTED, SYNTAX, LINK -> List.of(detail);

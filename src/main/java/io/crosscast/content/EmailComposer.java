@@ -37,6 +37,7 @@ public final class EmailComposer {
      * in a profile). Quoted-printable is what it picks for text that is mostly ASCII, and safe for any UTF-8 text.
      */
     private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
+
     private static final String QUOTED_PRINTABLE = "quoted-printable";
 
     private static final String UTF_8 = "UTF-8";
@@ -53,8 +54,14 @@ public final class EmailComposer {
     private final TrackingUrls urls;
     private final Clock clock;
 
-    private EmailComposer(InternetAddress from, InternetAddress replyTo, PersonalizedTemplate subject,
-            PersonalizedTemplate html, PersonalizedTemplate text, RewrittenHtml rewritten, TrackingUrls urls,
+    private EmailComposer(
+            InternetAddress from,
+            InternetAddress replyTo,
+            PersonalizedTemplate subject,
+            PersonalizedTemplate html,
+            PersonalizedTemplate text,
+            RewrittenHtml rewritten,
+            TrackingUrls urls,
             Clock clock) {
         this.from = from;
         this.replyTo = replyTo;
@@ -94,8 +101,7 @@ public final class EmailComposer {
     }
 
     /** As {@link #compile(EmailContent, String, TrackingUrls)}, with the clock that dates the messages. */
-    public static EmailComposer compile(EmailContent content, String unsubscribeText, TrackingUrls urls,
-            Clock clock) {
+    public static EmailComposer compile(EmailContent content, String unsubscribeText, TrackingUrls urls, Clock clock) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(clock, "clock");
@@ -106,13 +112,15 @@ public final class EmailComposer {
         }
         InternetAddress from = address("sender", content.senderAddress(), content.senderName());
         InternetAddress replyTo = content.replyTo() == null || content.replyTo().isBlank()
-                ? null : address("reply-to", content.replyTo(), null);
+                ? null
+                : address("reply-to", content.replyTo(), null);
 
         RewrittenHtml rewritten = LinkRewriter.rewrite(content.html(), unsubscribeText);
         int linkCount = rewritten.links().size();
         PersonalizedTemplate html = Personalization.compileRewritten(ContentPart.HTML, rewritten.template(), linkCount);
         String textSource = content.text() == null || content.text().isBlank()
-                ? TextVersion.of(rewritten.template()) : content.text();
+                ? TextVersion.of(rewritten.template())
+                : content.text();
         if (!Personalization.uses(textSource, Personalization.UNSUBSCRIBE_URL)) {
             textSource = textSource.stripTrailing() + "\n\n" + unsubscribeText.strip() + ": {{"
                     + Personalization.UNSUBSCRIBE_URL + "}}\n";
@@ -204,7 +212,8 @@ public final class EmailComposer {
             scope.put(linkVariables[i], checkedUrl(urls.click(recipientId, i), "click"));
         }
         // Recipient values in personalized links, percent-encoded (read from the scope: the unsubscription URL too).
-        urlVariables.forEach((variable, name) -> scope.put(variable, LinkUrl.encodeValue(scope.getOrDefault(name, ""))));
+        urlVariables.forEach(
+                (variable, name) -> scope.put(variable, LinkUrl.encodeValue(scope.getOrDefault(name, ""))));
         return scope;
     }
 
@@ -228,8 +237,11 @@ public final class EmailComposer {
 
     private static void checkMessageId(String messageId) {
         Objects.requireNonNull(messageId, "messageId");
-        boolean ok = messageId.length() > 4 && messageId.startsWith("<") && messageId.endsWith(">")
-                && messageId.indexOf('@') > 1 && messageId.indexOf('<', 1) < 0
+        boolean ok = messageId.length() > 4
+                && messageId.startsWith("<")
+                && messageId.endsWith(">")
+                && messageId.indexOf('@') > 1
+                && messageId.indexOf('<', 1) < 0
                 && messageId.indexOf('>') == messageId.length() - 1;
         for (int i = 0; ok && i < messageId.length(); i++) {
             char c = messageId.charAt(i);

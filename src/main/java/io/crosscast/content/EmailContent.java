@@ -10,6 +10,5 @@ package io.crosscast.content;
  * @param html          the HTML body template
  * @param text          the text body template; null or blank to derive it from the HTML body
  */
-public record EmailContent(String senderName, String senderAddress, String replyTo, String subject, String html,
-        String text) {
-}
+public record EmailContent(
+        String senderName, String senderAddress, String replyTo, String subject, String html, String text) {}

@@ -42,8 +42,7 @@ public final class LinkRewriter {
 
     private static final String LABEL_ATTRIBUTE = "data-label";
 
-    private LinkRewriter() {
-    }
+    private LinkRewriter() {}
 
     /**
      * @param htmlTemplate    the marketer's HTML body
@@ -60,7 +59,9 @@ public final class LinkRewriter {
         List<TrackedLink> links = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Element anchor : document.select("a")) {
-            String label = anchor.hasAttr(LABEL_ATTRIBUTE) ? anchor.attr(LABEL_ATTRIBUTE).strip() : "";
+            String label = anchor.hasAttr(LABEL_ATTRIBUTE)
+                    ? anchor.attr(LABEL_ATTRIBUTE).strip()
+                    : "";
             anchor.removeAttr(LABEL_ATTRIBUTE);
             if (!anchor.hasAttr("href")) {
                 continue;
@@ -88,8 +89,9 @@ public final class LinkRewriter {
                     warnings.add("The link " + shorten(url) + " is longer than " + MAX_URL_LENGTH
                             + " characters, so its clicks are not tracked");
                 }
-                case NOT_ABSOLUTE -> warnings.add("The link '" + shorten(url)
-                        + "' is not an http or https address: it is left as it is and not tracked");
+                case NOT_ABSOLUTE ->
+                    warnings.add("The link '" + shorten(url)
+                            + "' is not an http or https address: it is left as it is and not tracked");
                 case REFUSED -> {
                     // Refused when the content is saved; content saved before is never sent as a live link.
                     anchor.removeAttr("href");
@@ -105,7 +107,8 @@ public final class LinkRewriter {
         if (!Personalization.uses(htmlTemplate, Personalization.UNSUBSCRIBE_URL)) {
             Element paragraph = body.appendElement("p")
                     .attr("style", "margin:24px 0 0;font-size:12px;color:#666666;text-align:center");
-            paragraph.appendElement("a")
+            paragraph
+                    .appendElement("a")
                     .attr("href", "{{" + Personalization.UNSUBSCRIBE_URL + "}}")
                     .attr("style", "color:#666666")
                     .text(unsubscribeText.strip());
@@ -137,13 +140,18 @@ public final class LinkRewriter {
             Read read = read(href);
             Range.AttributeRange range = attribute.sourceRange();
             if (read.kind() == LinkKind.REFUSED) {
-                int line = range.isTracked() ? range.nameRange().start().lineNumber()
+                int line = range.isTracked()
+                        ? range.nameRange().start().lineNumber()
                         : anchor.sourceRange().start().lineNumber();
                 String shown = shorten(LinkUrl.trim(href));
-                problems.add(ContentProblem.of(ContentPart.HTML, Math.max(line, 0), read.link().reason(), shown, shown));
-            } else if (read.url() != null && !read.url().equals(href) && range.isTracked()
+                problems.add(ContentProblem.of(
+                        ContentPart.HTML, Math.max(line, 0), read.link().reason(), shown, shown));
+            } else if (read.url() != null
+                    && !read.url().equals(href)
+                    && range.isTracked()
                     && range.valueRange().isTracked()) {
-                edits.add(new Edit(range.valueRange().startPos(), range.valueRange().endPos(), attributeText(read.url())));
+                edits.add(new Edit(
+                        range.valueRange().startPos(), range.valueRange().endPos(), attributeText(read.url())));
             }
         }
         StringBuilder normalised = new StringBuilder(html);
@@ -154,8 +162,7 @@ public final class LinkRewriter {
         return new CheckedLinks(normalised.toString(), problems);
     }
 
-    private record Edit(int start, int end, String text) {
-    }
+    private record Edit(int start, int end, String text) {}
 
     /** A URL written as an attribute's value, whatever its quotes (a normalised URL has no space, {@code <} or {@code >}). */
     private static String attributeText(String url) {
@@ -168,25 +175,35 @@ public final class LinkRewriter {
             throw new IllegalArgumentException("The unsubscription link needs a text");
         }
         if (unsubscribeText.contains("{{")) {
-            throw new IllegalArgumentException("The unsubscription text cannot contain Mustache tags: " + unsubscribeText);
+            throw new IllegalArgumentException(
+                    "The unsubscription text cannot contain Mustache tags: " + unsubscribeText);
         }
     }
 
     /** Whether the marketer wrote no html, head or body tag and nothing that belongs in the head. */
     private static boolean isFragment(Document document) {
         Element html = document.selectFirst("html");
-        return html != null && html.sourceRange().isImplicit() && document.head().sourceRange().isImplicit()
-                && document.body().sourceRange().isImplicit() && document.head().childNodeSize() == 0;
+        return html != null
+                && html.sourceRange().isImplicit()
+                && document.head().sourceRange().isImplicit()
+                && document.body().sourceRange().isImplicit()
+                && document.head().childNodeSize() == 0;
     }
 
-    private enum LinkKind { TRACKED, PERSONALIZED, TOO_LONG, NOT_ABSOLUTE, REFUSED, OTHER }
+    private enum LinkKind {
+        TRACKED,
+        PERSONALIZED,
+        TOO_LONG,
+        NOT_ABSOLUTE,
+        REFUSED,
+        OTHER
+    }
 
     /**
      * What an href is and, for a tracked or a personalized http(s) link, its normalised URL (personalized:
      * with its tags as written; null when the href starts with a tag, so cannot be read before it is filled).
      */
-    private record Read(LinkKind kind, String url, LinkUrl link) {
-    }
+    private record Read(LinkKind kind, String url, LinkUrl link) {}
 
     private static Read read(String href) {
         String url = LinkUrl.trim(href);
@@ -207,8 +224,10 @@ public final class LinkRewriter {
         }
         LinkUrl link = LinkUrl.read(url);
         return switch (link.kind()) {
-            case WEB -> link.url().length() > MAX_URL_LENGTH ? new Read(LinkKind.TOO_LONG, link.url(), link)
-                    : new Read(LinkKind.TRACKED, link.url(), link);
+            case WEB ->
+                link.url().length() > MAX_URL_LENGTH
+                        ? new Read(LinkKind.TOO_LONG, link.url(), link)
+                        : new Read(LinkKind.TRACKED, link.url(), link);
             case REFUSED -> new Read(LinkKind.REFUSED, null, link);
             case KEPT -> new Read(LinkKind.OTHER, null, link);
             case OTHER_SCHEME -> new Read(LinkKind.NOT_ABSOLUTE, null, link);

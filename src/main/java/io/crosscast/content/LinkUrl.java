@@ -89,8 +89,10 @@ public record LinkUrl(Kind kind, String url, ContentProblem.Reason reason) {
     public static String normalise(String href) {
         LinkUrl link = read(href);
         if (link.kind() != Kind.WEB) {
-            throw new IllegalArgumentException(link.reason() == null ? "Not an http or https URL: " + href
-                    : link.reason().english(List.of(href)));
+            throw new IllegalArgumentException(
+                    link.reason() == null
+                            ? "Not an http or https URL: " + href
+                            : link.reason().english(List.of(href)));
         }
         return link.url();
     }
@@ -160,7 +162,10 @@ public record LinkUrl(Kind kind, String url, ContentProblem.Reason reason) {
             host = authority.substring(0, portColon);
             port = authority.substring(portColon + 1);
         }
-        StringBuilder url = new StringBuilder(rest.length() + 16).append(scheme).append("://").append(host(host));
+        StringBuilder url = new StringBuilder(rest.length() + 16)
+                .append(scheme)
+                .append("://")
+                .append(host(host));
         if (port != null && !port.isEmpty()) {
             url.append(':').append(port(port));
         }
@@ -231,7 +236,8 @@ public record LinkUrl(Kind kind, String url, ContentProblem.Reason reason) {
         }
         for (String label : ascii.split("\\.")) {
             // toUnicode gives back its input when the punycode cannot be decoded.
-            if (label.startsWith("xn--") && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
+            if (label.startsWith("xn--")
+                    && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
                 throw new Refusal(ContentProblem.Reason.LINK_BAD_HOST);
             }
         }
@@ -302,7 +308,8 @@ public record LinkUrl(Kind kind, String url, ContentProblem.Reason reason) {
             if (c < 0x80 && (isAsciiLetter((char) c) || isDigit((char) c) || allowed.indexOf(c) >= 0)) {
                 out.append((char) c);
             } else {
-                String character = c <= 0xFFFF && Character.isSurrogate((char) c) ? "\uFFFD" : new String(Character.toChars(c));
+                String character =
+                        c <= 0xFFFF && Character.isSurrogate((char) c) ? "\uFFFD" : new String(Character.toChars(c));
                 for (byte b : character.getBytes(StandardCharsets.UTF_8)) {
                     out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
                 }
@@ -318,8 +325,10 @@ public record LinkUrl(Kind kind, String url, ContentProblem.Reason reason) {
      */
     public static String encodeValue(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
-        String wellFormed = value.codePoints().mapToObj(c -> c <= 0xFFFF && Character.isSurrogate((char) c)
-                ? "\uFFFD" : new String(Character.toChars(c))).collect(java.util.stream.Collectors.joining());
+        String wellFormed = value.codePoints()
+                .mapToObj(c ->
+                        c <= 0xFFFF && Character.isSurrogate((char) c) ? "\uFFFD" : new String(Character.toChars(c)))
+                .collect(java.util.stream.Collectors.joining());
         for (byte b : wellFormed.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
             if (c < 0x80 && (isAsciiLetter(c) || isDigit(c) || c == '-' || c == '.' || c == '_' || c == '~')) {

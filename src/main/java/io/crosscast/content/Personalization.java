@@ -27,8 +27,8 @@ import java.util.stream.Stream;
 public final class Personalization {
 
     /** The recipient fields a template may use. */
-    public static final List<String> RECIPIENT_VARIABLES = List.of(
-            "firstName", "lastName", "email", "mobilePhone", "status", "country", "language", "birthDate");
+    public static final List<String> RECIPIENT_VARIABLES =
+            List.of("firstName", "lastName", "email", "mobilePhone", "status", "country", "language", "birthDate");
 
     /** The recipient's unsubscription URL, filled by the {@link EmailComposer}. */
     public static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
@@ -44,8 +44,8 @@ public final class Personalization {
     public static final String SMS_LINK = "link";
 
     /** Every variable an SMS text may use: the recipient's fields and {@link #SMS_LINK}. */
-    public static final List<String> SMS_VARIABLES = Stream.concat(RECIPIENT_VARIABLES.stream(), Stream.of(SMS_LINK))
-            .toList();
+    public static final List<String> SMS_VARIABLES =
+            Stream.concat(RECIPIENT_VARIABLES.stream(), Stream.of(SMS_LINK)).toList();
 
     /** The tracking pixel's URL, in templates rewritten by the {@link LinkRewriter} only. */
     static final String OPEN_PIXEL = "ccOpenPixel";
@@ -54,8 +54,7 @@ public final class Personalization {
 
     private static final String URL_PREFIX = "ccUrl_";
 
-    private Personalization() {
-    }
+    private Personalization() {}
 
     /**
      * Everything wrong with an email's content, subject first, then HTML body, then text body, each by line.
@@ -122,7 +121,8 @@ public final class Personalization {
     /** The variable whose value {@code variable} encodes for a URL, or null if it is not a {@link #urlVariable}. */
     static String urlEncoded(String variable) {
         return variable.startsWith(URL_PREFIX) && isVariable(variable.substring(URL_PREFIX.length()))
-                ? variable.substring(URL_PREFIX.length()) : null;
+                ? variable.substring(URL_PREFIX.length())
+                : null;
     }
 
     /**
@@ -130,18 +130,26 @@ public final class Personalization {
      * links 0 to {@code linkCount - 1} and the URL-encoded variables.
      */
     static PersonalizedTemplate compileRewritten(ContentPart part, String template, int linkCount) {
-        return compile(part, template, name -> isVariable(name) || OPEN_PIXEL.equals(name)
-                || isLinkVariable(name, linkCount) || urlEncoded(name) != null).orThrow();
+        return compile(
+                        part,
+                        template,
+                        name -> isVariable(name)
+                                || OPEN_PIXEL.equals(name)
+                                || isLinkVariable(name, linkCount)
+                                || urlEncoded(name) != null)
+                .orThrow();
     }
 
     /** Whether the template uses the variable somewhere, in a tag or a section (false if it does not compile). */
     static boolean uses(String template, String variable) {
         Compilation compilation = compile(ContentPart.TEXT, template, name -> true);
-        return compilation.template() != null && compilation.template().variables().contains(variable);
+        return compilation.template() != null
+                && compilation.template().variables().contains(variable);
     }
 
     private static boolean isLinkVariable(String name, int linkCount) {
-        if (!name.startsWith(LINK_PREFIX) || name.length() == LINK_PREFIX.length()
+        if (!name.startsWith(LINK_PREFIX)
+                || name.length() == LINK_PREFIX.length()
                 || name.length() > LINK_PREFIX.length() + 9) {
             return false;
         }
@@ -166,8 +174,8 @@ public final class Personalization {
         try {
             mustache = factory.compile(new StringReader(source), part.name());
         } catch (ContentMustacheFactory.DelimiterChange e) {
-            problems.add(ContentProblem.of(part, 0, ContentProblem.Reason.DELIMITERS,
-                    "Changing the delimiters with {{=...=}}", "{{=...=}}"));
+            problems.add(ContentProblem.of(
+                    part, 0, ContentProblem.Reason.DELIMITERS, "Changing the delimiters with {{=...=}}", "{{=...=}}"));
         } catch (MustacheException e) {
             problems.add(syntaxProblem(part, e));
         }
@@ -198,14 +206,19 @@ public final class Personalization {
             String closed = separator < 0 ? tags : tags.substring(separator + 4, end < 0 ? tags.length() : end);
             return "null".equals(opened)
                     ? syntax(part, line, ContentProblem.Reason.SECTION_NOT_OPEN, "{{/" + closed + "}}")
-                    : syntax(part, line, ContentProblem.Reason.SECTION_CLOSED_BY_ANOTHER, "{{#" + opened + "}}",
+                    : syntax(
+                            part,
+                            line,
+                            ContentProblem.Reason.SECTION_CLOSED_BY_ANOTHER,
+                            "{{#" + opened + "}}",
                             "{{/" + closed + "}}");
         }
         if (raw.startsWith("Failed to close '")) {
             String name = raw.substring("Failed to close '".length());
             int quote = name.indexOf('\'');
             name = quote < 0 ? name : name.substring(0, quote);
-            return syntax(part, line, ContentProblem.Reason.SECTION_NOT_CLOSED, "{{#" + name + "}}", "{{/" + name + "}}");
+            return syntax(
+                    part, line, ContentProblem.Reason.SECTION_NOT_CLOSED, "{{#" + name + "}}", "{{/" + name + "}}");
         }
         if (raw.startsWith("Improperly closed variable")) {
             return syntax(part, line, ContentProblem.Reason.TAG_NOT_CLOSED, "{{", "}}", "{{{", "}}}");
@@ -214,7 +227,8 @@ public final class Personalization {
     }
 
     /** A syntax problem whose detail is its English wording. */
-    private static ContentProblem syntax(ContentPart part, int line, ContentProblem.Reason reason, String... arguments) {
+    private static ContentProblem syntax(
+            ContentPart part, int line, ContentProblem.Reason reason, String... arguments) {
         return ContentProblem.of(part, line, reason, reason.english(List.of(arguments)), arguments);
     }
 

@@ -11,8 +11,16 @@ import java.util.Map;
  * @param status      the membership tier's name ({@code GOLD}...)
  * @param birthDate   rendered {@code yyyy-MM-dd}
  */
-public record RecipientValues(long recipientId, String firstName, String lastName, String email,
-        String mobilePhone, String status, String country, String language, LocalDate birthDate) {
+public record RecipientValues(
+        long recipientId,
+        String firstName,
+        String lastName,
+        String email,
+        String mobilePhone,
+        String status,
+        String country,
+        String language,
+        LocalDate birthDate) {
 
     /**
      * The values by variable name ({@link Personalization#RECIPIENT_VARIABLES}), {@code ""} for a missing one,

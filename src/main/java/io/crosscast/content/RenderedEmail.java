@@ -7,5 +7,4 @@ package io.crosscast.content;
  * @param html    the HTML body, tracking URLs included
  * @param text    the text body
  */
-public record RenderedEmail(String subject, String html, String text) {
-}
+public record RenderedEmail(String subject, String html, String text) {}

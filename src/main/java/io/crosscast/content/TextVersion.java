@@ -16,15 +16,43 @@ import org.jsoup.select.NodeVisitor;
  */
 final class TextVersion {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-            "li", "table", "tr", "blockquote", "section", "article", "header", "footer", "hr", "pre", "address",
-            "center", "dl", "dt", "dd", "form", "main", "nav", "aside", "figure", "figcaption");
-    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-            "table", "blockquote", "pre", "hr");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "li",
+            "table",
+            "tr",
+            "blockquote",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "hr",
+            "pre",
+            "address",
+            "center",
+            "dl",
+            "dt",
+            "dd",
+            "form",
+            "main",
+            "nav",
+            "aside",
+            "figure",
+            "figcaption");
+    private static final Set<String> PARAGRAPHS =
+            Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "hr");
     private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "template", "noscript");
 
-    private TextVersion() {
-    }
+    private TextVersion() {}
 
     /** The text of the HTML, trimmed, with at most one empty line in a row. */
     static String of(String html) {
@@ -121,7 +149,9 @@ final class TextVersion {
             if (name.equals("a")) {
                 String href = element.attr("href").strip();
                 String lower = href.toLowerCase(Locale.ROOT);
-                if (!href.isEmpty() && !lower.startsWith("#") && !lower.startsWith("javascript:")
+                if (!href.isEmpty()
+                        && !lower.startsWith("#")
+                        && !lower.startsWith("javascript:")
                         && !href.equals(element.text().strip())) {
                     write(" (" + (lower.startsWith("mailto:") ? href.substring(7) : href) + ")");
                 }
@@ -152,7 +182,9 @@ final class TextVersion {
                 return;
             }
             StringBuilder collapsed = new StringBuilder(text.length());
-            boolean space = pending > 0 || out.length() == 0 || out.charAt(out.length() - 1) == ' '
+            boolean space = pending > 0
+                    || out.length() == 0
+                    || out.charAt(out.length() - 1) == ' '
                     || out.charAt(out.length() - 1) == '\n';
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);

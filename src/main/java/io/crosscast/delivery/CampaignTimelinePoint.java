@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param opens  recipients who opened or clicked during that hour, counted once per delivery
  * @param clicks recipients who clicked during that hour, counted once per delivery
  */
-public record CampaignTimelinePoint(Instant hour, long sent, long opens, long clicks) {
-}
+public record CampaignTimelinePoint(Instant hour, long sent, long opens, long clicks) {}

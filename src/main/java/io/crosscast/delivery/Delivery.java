@@ -81,8 +81,7 @@ public class Delivery {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Delivery() {
-    }
+    protected Delivery() {}
 
     public Delivery(Channel channel, DeliveryContent content, Instant now) {
         this.channel = channel;

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param label     its label
  * @param startedAt when its sending started; null for a delivery never sent
  */
-public record DeliveryChoice(long id, String label, Instant startedAt) implements Serializable {
-}
+public record DeliveryChoice(long id, String label, Instant startedAt) implements Serializable {}

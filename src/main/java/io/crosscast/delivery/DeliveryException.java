@@ -15,7 +15,9 @@ public class DeliveryException extends RuntimeException {
 
     /** What went wrong, for status codes and translations. */
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT
+        INVALID,
+        NOT_FOUND,
+        CONFLICT
     }
 
     private final Kind kind;

@@ -102,7 +102,8 @@ public record DeliveryProblem(Code code, List<String> arguments, ContentProblem 
 
     /** A problem with its arguments (numbers and other values are written with {@link String#valueOf}). */
     public static DeliveryProblem of(Code code, Object... arguments) {
-        return new DeliveryProblem(code, Arrays.stream(arguments).map(String::valueOf).toList(), null);
+        return new DeliveryProblem(
+                code, Arrays.stream(arguments).map(String::valueOf).toList(), null);
     }
 
     /** A personalisation problem (subject, bodies, SMS text). */
@@ -117,7 +118,8 @@ public record DeliveryProblem(Code code, List<String> arguments, ContentProblem 
 
     /** The problem in English. */
     public String message() {
-        return content != null ? content.message()
+        return content != null
+                ? content.message()
                 : EnglishTemplate.text(EnglishTemplate.MESSAGES, code.key(), arguments);
     }
 

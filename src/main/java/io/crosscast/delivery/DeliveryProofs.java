@@ -78,7 +78,8 @@ public class DeliveryProofs {
      */
     public int proof(long deliveryId, long recipientId, List<String> addresses) {
         Delivery delivery = email(deliveries.get(deliveryId));
-        List<DeliveryProblem> problems = new ArrayList<>(deliveries.problems(delivery.getChannel(), delivery.content(), true));
+        List<DeliveryProblem> problems =
+                new ArrayList<>(deliveries.problems(delivery.getChannel(), delivery.content(), true));
         problems.addAll(ProofAddresses.problems(addresses));
         require(problems);
         Recipient recipient = recipient(recipientId);
@@ -110,8 +111,8 @@ public class DeliveryProofs {
         }
         LOG.info("Proof of delivery " + deliveryId + " sent to " + accepted + " of " + to.size() + " address(es)");
         if (!refused.isEmpty()) {
-            throw DeliveryException.refused(DeliveryProblem.of(DeliveryProblem.Code.PROOF_REFUSED, accepted, to.size(),
-                    String.join("; ", refused)));
+            throw DeliveryException.refused(DeliveryProblem.of(
+                    DeliveryProblem.Code.PROOF_REFUSED, accepted, to.size(), String.join("; ", refused)));
         }
         return accepted;
     }
@@ -126,15 +127,18 @@ public class DeliveryProofs {
     public SmsPreview previewSms(long deliveryId, long recipientId) {
         Delivery delivery = deliveries.get(deliveryId);
         if (delivery.getChannel() != Channel.SMS) {
-            throw DeliveryException.invalid(DeliveryProblem.of(DeliveryProblem.Code.EMAIL_HAS_NO_SMS_PREVIEW,
-                    delivery.getLabel()));
+            throw DeliveryException.invalid(
+                    DeliveryProblem.of(DeliveryProblem.Code.EMAIL_HAS_NO_SMS_PREVIEW, delivery.getLabel()));
         }
         require(deliveries.problems(delivery.getChannel(), delivery.content(), false));
         Recipient recipient = recipient(recipientId);
         try {
             SmsContent sms = SmsComposer.compile(delivery.getTextBody()).compose(values(recipient));
-            return new SmsPreview(delivery.getSenderName(), recipient == null ? null : recipient.getMobilePhone(),
-                    sms.text(), sms.length());
+            return new SmsPreview(
+                    delivery.getSenderName(),
+                    recipient == null ? null : recipient.getMobilePhone(),
+                    sms.text(),
+                    sms.length());
         } catch (InvalidContentException e) {
             throw DeliveryException.invalid(DeliveryProblem.ofContent(e.problems()));
         }
@@ -143,8 +147,8 @@ public class DeliveryProofs {
     /** The delivery when it is an email delivery, else INVALID: text messages have no email preview or proof. */
     private static Delivery email(Delivery delivery) {
         if (delivery.getChannel() != Channel.EMAIL) {
-            throw DeliveryException.invalid(DeliveryProblem.of(DeliveryProblem.Code.SMS_HAS_NO_EMAIL_PREVIEW,
-                    delivery.getLabel()));
+            throw DeliveryException.invalid(
+                    DeliveryProblem.of(DeliveryProblem.Code.SMS_HAS_NO_EMAIL_PREVIEW, delivery.getLabel()));
         }
         return delivery;
     }
@@ -165,8 +169,16 @@ public class DeliveryProofs {
             return new RecipientValues(0, null, null, null, null, null, null, null, null);
         }
         // Tracking URLs are never issued for the recipient: the id given to the composer is 0.
-        return new RecipientValues(0, r.getFirstName(), r.getLastName(), r.getEmail(), r.getMobilePhone(),
-                r.getStatus() == null ? null : r.getStatus().name(), r.getCountry(), r.getLanguage(), r.getBirthDate());
+        return new RecipientValues(
+                0,
+                r.getFirstName(),
+                r.getLastName(),
+                r.getEmail(),
+                r.getMobilePhone(),
+                r.getStatus() == null ? null : r.getStatus().name(),
+                r.getCountry(),
+                r.getLanguage(),
+                r.getBirthDate());
     }
 
     private static String language(Recipient r) {

@@ -112,15 +112,21 @@ public class DeliveryReports {
             return List.of();
         }
         long first = TimelineBuckets.hourOf(delivery.getStartedAt());
-        Instant lastActivity = SqlValues.instant(NativeSql.query(em,
-                "SELECT MAX(logged_at) FROM tracking_log WHERE delivery_id = ?", List.of(deliveryId)).getSingleResult());
+        Instant lastActivity = SqlValues.instant(NativeSql.query(
+                        em, "SELECT MAX(logged_at) FROM tracking_log WHERE delivery_id = ?", List.of(deliveryId))
+                .getSingleResult());
         Instant until = delivery.getStatus() == DeliveryStatus.SENDING ? Instant.now(clock) : delivery.getFinishedAt();
         long last = TimelineBuckets.lastHour(first, lastActivity, until);
 
         Map<Long, long[]> counts = new HashMap<>();
-        for (Object row : NativeSql.query(em, TIMELINE, List.of(deliveryId,
-                SqlValues.timestamp(TimelineBuckets.startOf(first)),
-                SqlValues.timestamp(TimelineBuckets.startOf(last + 1)))).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em,
+                        TIMELINE,
+                        List.of(
+                                deliveryId,
+                                SqlValues.timestamp(TimelineBuckets.startOf(first)),
+                                SqlValues.timestamp(TimelineBuckets.startOf(last + 1))))
+                .getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2])});
         }
@@ -135,8 +141,8 @@ public class DeliveryReports {
      * unknown campaign: the caller checks that it exists).
      */
     public List<CampaignTimelinePoint> campaignTimeline(long campaignId) {
-        Object[] range = (Object[]) NativeSql.query(em, CAMPAIGN_RANGE,
-                List.of(campaignId, campaignId, campaignId)).getSingleResult();
+        Object[] range = (Object[]) NativeSql.query(em, CAMPAIGN_RANGE, List.of(campaignId, campaignId, campaignId))
+                .getSingleResult();
         Instant firstSent = SqlValues.instant(range[0]);
         if (firstSent == null) {
             return List.of();
@@ -150,11 +156,13 @@ public class DeliveryReports {
         Object from = SqlValues.timestamp(TimelineBuckets.startOf(first));
         Object until = SqlValues.timestamp(TimelineBuckets.startOf(last + 1));
         Map<Long, long[]> counts = new HashMap<>();
-        for (Object row : NativeSql.query(em, CAMPAIGN_TIMELINE,
-                List.of(campaignId, from, until, campaignId, from, until)).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em, CAMPAIGN_TIMELINE, List.of(campaignId, from, until, campaignId, from, until))
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]),
-                SqlValues.number(r[3])});
+            counts.put(
+                    SqlValues.number(r[0]),
+                    new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]), SqlValues.number(r[3])});
         }
         return TimelineBuckets.fillCampaign(first, last, counts);
     }
@@ -176,10 +184,15 @@ public class DeliveryReports {
     public List<LinkClicks> clicksPerLink(long deliveryId) {
         deliveries.get(deliveryId);
         List<LinkClicks> links = new ArrayList<>();
-        for (Object row : NativeSql.query(em, CLICKS_PER_LINK, List.of(deliveryId, deliveryId)).getResultList()) {
+        for (Object row : NativeSql.query(em, CLICKS_PER_LINK, List.of(deliveryId, deliveryId))
+                .getResultList()) {
             Object[] r = (Object[]) row;
-            links.add(new LinkClicks((int) SqlValues.number(r[0]), (String) r[1], (String) r[2],
-                    SqlValues.number(r[3]), SqlValues.number(r[4])));
+            links.add(new LinkClicks(
+                    (int) SqlValues.number(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    SqlValues.number(r[3]),
+                    SqlValues.number(r[4])));
         }
         return links;
     }

@@ -100,7 +100,8 @@ public class DeliverySending {
         }
         try {
             if (delivery.getChannel() == Channel.SMS) {
-                SmsRun run = new SmsRun(deliveryId, smsBatches.create(delivery), dataSource, executor, gateway, settings);
+                SmsRun run =
+                        new SmsRun(deliveryId, smsBatches.create(delivery), dataSource, executor, gateway, settings);
                 Settle settle = settler();
                 executor.execute(() -> {
                     Instant retryAt;
@@ -113,10 +114,10 @@ public class DeliverySending {
                 });
             } else {
                 Settle settle = settler();
-                EmailRun.Dependencies with = new EmailRun.Dependencies(dataSource, vendor(), mailSession, executor,
-                        limits, settings, LocalSendings.node());
-                new EmailRun(deliveryId, batches.create(delivery), with,
-                        run -> settle.ended(deliveryId, run.retryAt())).start();
+                EmailRun.Dependencies with = new EmailRun.Dependencies(
+                        dataSource, vendor(), mailSession, executor, limits, settings, LocalSendings.node());
+                new EmailRun(deliveryId, batches.create(delivery), with, run -> settle.ended(deliveryId, run.retryAt()))
+                        .start();
             }
         } catch (RuntimeException e) {
             local.end(deliveryId);
@@ -135,8 +136,11 @@ public class DeliverySending {
                 LOG.info("Released " + released + " ledger rows claimed by this server before it stopped");
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Could not release this server's earlier ledger claims: " + e.getMessage()
-                    + "; they are taken again once their lease ends", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not release this server's earlier ledger claims: " + e.getMessage()
+                            + "; they are taken again once their lease ends",
+                    e);
         }
         for (long id : deliveries.sendingIds()) {
             deliveries.scheduleSending(id, Instant.now(clock));
@@ -144,8 +148,11 @@ public class DeliverySending {
     }
 
     private Instant ledgerTrouble(long deliveryId, Exception e) {
-        LOG.log(Level.WARNING, "Delivery " + deliveryId + ": the ledger could not be read or written (" + e.getMessage()
-                + "); trying again in " + settings.reconnectDelay().toSeconds() + " s", e);
+        LOG.log(
+                Level.WARNING,
+                "Delivery " + deliveryId + ": the ledger could not be read or written (" + e.getMessage()
+                        + "); trying again in " + settings.reconnectDelay().toSeconds() + " s",
+                e);
         return Instant.now(clock).plus(settings.reconnectDelay());
     }
 
@@ -170,8 +177,11 @@ public class DeliverySending {
                     finished.fire(new DeliveryFinished(deliveryId, done.getRunId(), done.getActivityId()));
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Delivery " + deliveryId + ": could not settle after sending (" + e.getMessage()
-                        + "); its watch trigger starts it again", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Delivery " + deliveryId + ": could not settle after sending (" + e.getMessage()
+                                + "); its watch trigger starts it again",
+                        e);
             }
         }
     }

@@ -5,8 +5,8 @@ import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.SqlFragment;
 import io.crosscast.delivery.internal.ContentCheck;
 import io.crosscast.delivery.internal.DeliverySendJob;
-import io.crosscast.delivery.internal.SendingRequested;
 import io.crosscast.delivery.internal.LedgerSql;
+import io.crosscast.delivery.internal.SendingRequested;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
 import io.crosscast.scheduling.SchedulerService;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 
 /**
@@ -53,7 +52,8 @@ public class DeliveryService {
     /** Takes every delivery out of the campaign (it is being deleted): they stay, part of no campaign. */
     public void detachFromCampaign(long campaignId) {
         em.createQuery("UPDATE Delivery d SET d.campaignId = NULL WHERE d.campaignId = :campaign")
-                .setParameter("campaign", campaignId).executeUpdate();
+                .setParameter("campaign", campaignId)
+                .executeUpdate();
     }
 
     /** Creates a draft; its content is checked and its links normalised as for {@link #update}. */
@@ -73,8 +73,8 @@ public class DeliveryService {
     public Delivery update(long deliveryId, DeliveryContent written) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() != DeliveryStatus.DRAFT) {
-            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.SENT_CANNOT_CHANGE,
-                    delivery.getLabel()));
+            throw DeliveryException.conflict(
+                    DeliveryProblem.of(DeliveryProblem.Code.SENT_CANNOT_CHANGE, delivery.getLabel()));
         }
         DeliveryContent content = contentCheck.withLinksNormalised(delivery.getChannel(), written);
         requireValid(delivery.getChannel(), content, false);
@@ -94,8 +94,11 @@ public class DeliveryService {
 
     /** The deliveries of a campaign, newest first, at most {@code max}. */
     public List<Delivery> ofCampaign(long campaignId, int max) {
-        return em.createQuery("SELECT d FROM Delivery d WHERE d.campaignId = :campaign ORDER BY d.id DESC",
-                Delivery.class).setParameter("campaign", campaignId).setMaxResults(max).getResultList();
+        return em.createQuery(
+                        "SELECT d FROM Delivery d WHERE d.campaignId = :campaign ORDER BY d.id DESC", Delivery.class)
+                .setParameter("campaign", campaignId)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     public Optional<Delivery> find(long deliveryId) {
@@ -110,7 +113,9 @@ public class DeliveryService {
     /** Deliveries, newest first. */
     public List<Delivery> page(int first, int pageSize) {
         return em.createQuery("SELECT d FROM Delivery d ORDER BY d.id DESC", Delivery.class)
-                .setFirstResult(first).setMaxResults(pageSize).getResultList();
+                .setFirstResult(first)
+                .setMaxResults(pageSize)
+                .getResultList();
     }
 
     public long count() {
@@ -123,26 +128,32 @@ public class DeliveryService {
      * only, never the content.
      */
     public List<DeliveryChoice> sentChoices(int max) {
-        return em.createQuery("SELECT new io.crosscast.delivery.DeliveryChoice(d.id, d.label, d.startedAt)"
-                + " FROM Delivery d WHERE d.status IN :statuses ORDER BY d.startedAt DESC, d.id DESC",
-                DeliveryChoice.class)
+        return em.createQuery(
+                        "SELECT new io.crosscast.delivery.DeliveryChoice(d.id, d.label, d.startedAt)"
+                                + " FROM Delivery d WHERE d.status IN :statuses ORDER BY d.startedAt DESC, d.id DESC",
+                        DeliveryChoice.class)
                 .setParameter("statuses", List.of(DeliveryStatus.SENDING, DeliveryStatus.SENT))
-                .setMaxResults(max).getResultList();
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /** One delivery as a chooser shows it, whatever its status (e.g. named by a stored condition). */
     public Optional<DeliveryChoice> choice(long deliveryId) {
-        return em.createQuery("SELECT new io.crosscast.delivery.DeliveryChoice(d.id, d.label, d.startedAt)"
-                + " FROM Delivery d WHERE d.id = :id", DeliveryChoice.class)
-                .setParameter("id", deliveryId).getResultStream().findFirst();
+        return em.createQuery(
+                        "SELECT new io.crosscast.delivery.DeliveryChoice(d.id, d.label, d.startedAt)"
+                                + " FROM Delivery d WHERE d.id = :id",
+                        DeliveryChoice.class)
+                .setParameter("id", deliveryId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Deletes a delivery with its ledger and tracking logs; not while it is sending. */
     public void delete(long deliveryId) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() == DeliveryStatus.SENDING) {
-            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.SENDING_CANNOT_BE_DELETED,
-                    delivery.getLabel()));
+            throw DeliveryException.conflict(
+                    DeliveryProblem.of(DeliveryProblem.Code.SENDING_CANNOT_BE_DELETED, delivery.getLabel()));
         }
         em.remove(delivery);
     }
@@ -161,7 +172,9 @@ public class DeliveryService {
         SqlFragment where = compiler.compile(condition, "r");
         List<Object> parameters = new ArrayList<>(List.of(delivery.getId(), now()));
         parameters.addAll(where.parameters());
-        NativeSql.update(em, LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_RECIPIENTS + where.sql()),
+        NativeSql.update(
+                em,
+                LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_RECIPIENTS + where.sql()),
                 parameters);
         start(delivery);
         return stats(delivery.getId());
@@ -181,7 +194,9 @@ public class DeliveryService {
         }
         startable(delivery);
         delivery.sentBy(runId, activityId);
-        NativeSql.update(em, LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_POPULATION),
+        NativeSql.update(
+                em,
+                LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_POPULATION),
                 List.of(delivery.getId(), now(), populationId));
         start(delivery);
         return delivery;
@@ -189,7 +204,8 @@ public class DeliveryService {
 
     private Delivery startable(Delivery delivery) {
         if (delivery.getStatus() != DeliveryStatus.DRAFT) {
-            throw DeliveryException.conflict(DeliveryProblem.of(DeliveryProblem.Code.ALREADY_SENT, delivery.getLabel()));
+            throw DeliveryException.conflict(
+                    DeliveryProblem.of(DeliveryProblem.Code.ALREADY_SENT, delivery.getLabel()));
         }
         requireValid(delivery.getChannel(), delivery.content(), true);
         return delivery;
@@ -200,7 +216,9 @@ public class DeliveryService {
         if (delivery.getChannel() == Channel.SMS
                 && NativeSql.count(em, LedgerSql.DUPLICATE_COUNT, List.of(delivery.getId())) > 0) {
             // Emails are unique among recipients (email_key), mobile phones are not.
-            NativeSql.update(em, LedgerSql.EXCLUDE_DUPLICATES,
+            NativeSql.update(
+                    em,
+                    LedgerSql.EXCLUDE_DUPLICATES,
                     List.of(SqlValues.timestamp(now), delivery.getId(), delivery.getId()));
         }
         contentCheck.freezeLinks(delivery);
@@ -257,7 +275,10 @@ public class DeliveryService {
     /** Schedules the next slice of sending at {@code at}. */
     public void scheduleSending(long deliveryId, Instant at) {
         try {
-            scheduler.scheduleOnce(DeliverySendJob.key(deliveryId), DeliverySendJob.class, at,
+            scheduler.scheduleOnce(
+                    DeliverySendJob.key(deliveryId),
+                    DeliverySendJob.class,
+                    at,
                     Map.of(DeliverySendJob.DELIVERY_ID, Long.toString(deliveryId)));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot schedule the sending: " + e.getMessage(), e);
@@ -275,9 +296,12 @@ public class DeliveryService {
         if (delivery.getStatus() != DeliveryStatus.SENDING) {
             return false;
         }
-        Object earliest = NativeSql.query(em, "SELECT MIN(GREATEST(COALESCE(next_attempt_at, ?),"
-                + " COALESCE(claimed_until, ?))) FROM delivery_message WHERE delivery_id = ? AND status = 'PENDING'",
-                List.of(epoch(), epoch(), deliveryId)).getSingleResult();
+        Object earliest = NativeSql.query(
+                        em,
+                        "SELECT MIN(GREATEST(COALESCE(next_attempt_at, ?),"
+                                + " COALESCE(claimed_until, ?))) FROM delivery_message WHERE delivery_id = ? AND status = 'PENDING'",
+                        List.of(epoch(), epoch(), deliveryId))
+                .getSingleResult();
         Instant now = Instant.now(clock);
         if (earliest == null) {
             delivery.finish(DeliveryStatus.SENT, now);
@@ -295,7 +319,8 @@ public class DeliveryService {
     /** The deliveries that are SENDING (to resume them when the server starts). */
     public List<Long> sendingIds() {
         return em.createQuery("SELECT d.id FROM Delivery d WHERE d.status = :status", Long.class)
-                .setParameter("status", DeliveryStatus.SENDING).getResultList();
+                .setParameter("status", DeliveryStatus.SENDING)
+                .getResultList();
     }
 
     private static Object epoch() {
@@ -304,7 +329,8 @@ public class DeliveryService {
 
     /** Ledger and tracking figures (SMS receipts included). */
     public DeliveryStats stats(long deliveryId) {
-        Object[] ledger = (Object[]) NativeSql.query(em, LedgerSql.LEDGER_COUNTS, List.of(deliveryId)).getSingleResult();
+        Object[] ledger = (Object[]) NativeSql.query(em, LedgerSql.LEDGER_COUNTS, List.of(deliveryId))
+                .getSingleResult();
         Object[] tracking = (Object[]) NativeSql.query(em, LedgerSql.TRACKING_COUNTS, List.of(deliveryId))
                 .getSingleResult();
         return LedgerSql.stats(LedgerSql.numbers(ledger, 0), LedgerSql.numbers(tracking, 0));
@@ -317,16 +343,26 @@ public class DeliveryService {
                 + " LEFT JOIN recipient r ON r.id = dm.recipient_id WHERE dm.delivery_id = ?"
                 // Ordered by an index's own columns (the primary key, or the pending index with the status),
                 // so that H2 reads the page in index order instead of sorting the whole delivery's ledger.
-                + (status == null ? " ORDER BY dm.delivery_id, dm.recipient_id"
+                + (status == null
+                        ? " ORDER BY dm.delivery_id, dm.recipient_id"
                         : " AND dm.status = ? ORDER BY dm.delivery_id, dm.status, dm.recipient_id");
         List<Object> parameters = status == null ? List.of(deliveryId) : List.of(deliveryId, status.name());
         List<LedgerEntry> entries = new ArrayList<>();
-        for (Object row : NativeSql.query(em, sql, parameters).setFirstResult(first).setMaxResults(pageSize)
+        for (Object row : NativeSql.query(em, sql, parameters)
+                .setFirstResult(first)
+                .setMaxResults(pageSize)
                 .getResultList()) {
             Object[] r = (Object[]) row;
-            entries.add(new LedgerEntry(number(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                    MessageStatus.valueOf((String) r[4]), (String) r[5], (String) r[6],
-                    r[7] == null ? null : SqlValues.instant(r[7]), (int) number(r[8])));
+            entries.add(new LedgerEntry(
+                    number(r[0]),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    MessageStatus.valueOf((String) r[4]),
+                    (String) r[5],
+                    (String) r[6],
+                    r[7] == null ? null : SqlValues.instant(r[7]),
+                    (int) number(r[8])));
         }
         return entries;
     }
@@ -334,8 +370,11 @@ public class DeliveryService {
     /** How many ledger rows (of one status, or all). */
     public long ledgerCount(long deliveryId, MessageStatus status) {
         return status == null
-                ? NativeSql.count(em, "SELECT COUNT(*) FROM delivery_message WHERE delivery_id = ?", List.of(deliveryId))
-                : NativeSql.count(em, "SELECT COUNT(*) FROM delivery_message WHERE delivery_id = ? AND status = ?",
+                ? NativeSql.count(
+                        em, "SELECT COUNT(*) FROM delivery_message WHERE delivery_id = ?", List.of(deliveryId))
+                : NativeSql.count(
+                        em,
+                        "SELECT COUNT(*) FROM delivery_message WHERE delivery_id = ? AND status = ?",
                         List.of(deliveryId, status.name()));
     }
 

@@ -9,12 +9,28 @@ package io.crosscast.delivery;
  * reaching the phone, or as never reaching it (always 0 for an email delivery). Messages still {@code SENT}
  * of an SMS delivery await their receipt.
  */
-public record DeliveryStats(long targeted, long pending, long sent, long failed, long excluded,
-                            long opened, long clicked, long unsubscribed, long delivered, long undelivered) {
+public record DeliveryStats(
+        long targeted,
+        long pending,
+        long sent,
+        long failed,
+        long excluded,
+        long opened,
+        long clicked,
+        long unsubscribed,
+        long delivered,
+        long undelivered) {
 
     /** Figures without receipts: an email delivery's. */
-    public DeliveryStats(long targeted, long pending, long sent, long failed, long excluded,
-                         long opened, long clicked, long unsubscribed) {
+    public DeliveryStats(
+            long targeted,
+            long pending,
+            long sent,
+            long failed,
+            long excluded,
+            long opened,
+            long clicked,
+            long unsubscribed) {
         this(targeted, pending, sent, failed, excluded, opened, clicked, unsubscribed, 0, 0);
     }
 

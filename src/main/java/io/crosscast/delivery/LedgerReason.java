@@ -33,8 +33,12 @@ public enum LedgerReason {
 
     LedgerReason() {
         String english = EnglishTemplate.text(EnglishTemplate.MESSAGES, key(), List.of(ARGUMENT, ARGUMENT, ARGUMENT));
-        this.pattern = Pattern.compile(Arrays.stream(english.split(ARGUMENT, -1)).map(Pattern::quote)
-                .reduce((a, b) -> a + "(.*)" + b).orElse(""), Pattern.DOTALL);
+        this.pattern = Pattern.compile(
+                Arrays.stream(english.split(ARGUMENT, -1))
+                        .map(Pattern::quote)
+                        .reduce((a, b) -> a + "(.*)" + b)
+                        .orElse(""),
+                Pattern.DOTALL);
     }
 
     /** The key of the wording in the web bundles. */
@@ -44,13 +48,14 @@ public enum LedgerReason {
 
     /** The reason as the ledger stores it. */
     public String format(Object... arguments) {
-        return EnglishTemplate.text(EnglishTemplate.MESSAGES, key(),
+        return EnglishTemplate.text(
+                EnglishTemplate.MESSAGES,
+                key(),
                 Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
     /** A stored reason recognised: which one, with its arguments. */
-    public record Read(LedgerReason reason, List<String> arguments) {
-    }
+    public record Read(LedgerReason reason, List<String> arguments) {}
 
     /** The reason this stored text was written as, if it is one of these. */
     public static Optional<Read> read(String stored) {

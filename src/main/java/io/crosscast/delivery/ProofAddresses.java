@@ -16,8 +16,7 @@ public final class ProofAddresses {
     /** The most addresses one proof goes to. */
     public static final int MAX = 10;
 
-    private ProofAddresses() {
-    }
+    private ProofAddresses() {}
 
     /** The addresses of a typed list, trimmed, empty items left out, in the order typed. */
     public static List<String> split(String typed) {
@@ -69,8 +68,12 @@ public final class ProofAddresses {
             }
         }
         if (!reasons.isEmpty()) {
-            problems.add(DeliveryProblem.of(reasons.size() == 1 ? DeliveryProblem.Code.PROOF_ADDRESS_INVALID
-                    : DeliveryProblem.Code.PROOF_ADDRESSES_INVALID, String.join("; ", reasons), String.join(", ", invalid)));
+            problems.add(DeliveryProblem.of(
+                    reasons.size() == 1
+                            ? DeliveryProblem.Code.PROOF_ADDRESS_INVALID
+                            : DeliveryProblem.Code.PROOF_ADDRESSES_INVALID,
+                    String.join("; ", reasons),
+                    String.join(", ", invalid)));
         }
         return problems;
     }

@@ -16,8 +16,7 @@ public final class TimelineBuckets {
     /** The longest timeline, in hours (four weeks); later activity is left out of the chart. */
     public static final int MAX_HOURS = 28 * 24;
 
-    private TimelineBuckets() {
-    }
+    private TimelineBuckets() {}
 
     /** The number of the hour that contains {@code instant}. */
     public static long hourOf(Instant instant) {
@@ -60,8 +59,8 @@ public final class TimelineBuckets {
     }
 
     /** One point per hour, made of the hour's start and its counts ({@code width} zeros when none). */
-    private static <T> List<T> points(long first, long last, Map<Long, long[]> counts, int width,
-            BiFunction<Instant, long[], T> point) {
+    private static <T> List<T> points(
+            long first, long last, Map<Long, long[]> counts, int width, BiFunction<Instant, long[], T> point) {
         long[] zeros = new long[width];
         List<T> points = new ArrayList<>();
         for (long hour = first; hour <= last; hour++) {

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param opens  distinct recipients who opened or clicked during that hour
  * @param clicks distinct recipients who clicked during that hour
  */
-public record TimelinePoint(Instant hour, long opens, long clicks) {
-}
+public record TimelinePoint(Instant hour, long opens, long clicks) {}

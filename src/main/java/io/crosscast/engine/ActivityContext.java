@@ -22,10 +22,16 @@ import java.util.Set;
  * @param state         what this activity stored on its previous execution ({@link NextAction.WaitUntil#state()}),
  *                      empty on a first execution
  */
-public record ActivityContext(ActivityDefinition activity, String runId, Instant now,
-                              Map<String, PopulationHandle> inputs, Set<String> skippedInputs,
-                              Map<String, String> inputData, Populations populations, RunLog log,
-                              Map<String, String> state) {
+public record ActivityContext(
+        ActivityDefinition activity,
+        String runId,
+        Instant now,
+        Map<String, PopulationHandle> inputs,
+        Set<String> skippedInputs,
+        Map<String, String> inputData,
+        Populations populations,
+        RunLog log,
+        Map<String, String> state) {
 
     public ActivityContext {
         inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));

@@ -18,8 +18,8 @@ public record ActivityDefinition(String id, String type, String label, Map<Strin
         Objects.requireNonNull(type, "type");
         Map<String, String> ordered = new LinkedHashMap<>();
         if (config != null) {
-            config.forEach((key, value) -> ordered.put(Objects.requireNonNull(key, "config key"),
-                    Objects.requireNonNull(value, key)));
+            config.forEach((key, value) ->
+                    ordered.put(Objects.requireNonNull(key, "config key"), Objects.requireNonNull(value, key)));
         }
         config = Collections.unmodifiableMap(ordered);
     }

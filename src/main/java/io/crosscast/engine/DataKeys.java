@@ -12,6 +12,5 @@ public final class DataKeys {
      */
     public static final String DELIVERY_ID = "deliveryId";
 
-    private DataKeys() {
-    }
+    private DataKeys() {}
 }

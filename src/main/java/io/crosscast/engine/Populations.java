@@ -35,8 +35,11 @@ public interface Populations {
      * {@code claimed}: an exclusive subset in one step, without rewriting what remains after each subset.
      * The default composes {@link #filter} and {@link #exclusion}; a store may do it in one statement.
      */
-    default PopulationHandle filterUnclaimed(PopulationHandle population, String conditionJson,
-            Map<String, String> data, List<PopulationHandle> claimed) {
+    default PopulationHandle filterUnclaimed(
+            PopulationHandle population,
+            String conditionJson,
+            Map<String, String> data,
+            List<PopulationHandle> claimed) {
         PopulationHandle matched = conditionJson == null ? population : filter(population, conditionJson, data);
         return exclusion(matched, claimed);
     }

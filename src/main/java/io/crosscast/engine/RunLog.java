@@ -10,6 +10,6 @@ public interface RunLog {
     void write(String activityId, Text message);
 
     static RunLog none() {
-        return (activityId, message) -> { };
+        return (activityId, message) -> {};
     }
 }

@@ -17,7 +17,11 @@ public final class RunState {
     private final Map<String, ActivityState> activities;
     private final Map<String, TransitionState> transitions;
 
-    public RunState(String runId, RunStatus status, Map<String, ActivityState> activities, Map<String, TransitionState> transitions) {
+    public RunState(
+            String runId,
+            RunStatus status,
+            Map<String, ActivityState> activities,
+            Map<String, TransitionState> transitions) {
         this.runId = Objects.requireNonNull(runId, "runId");
         this.status = Objects.requireNonNull(status, "status");
         this.activities = Collections.unmodifiableMap(new LinkedHashMap<>(activities));

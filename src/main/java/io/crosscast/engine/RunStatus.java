@@ -17,7 +17,12 @@ import java.util.Set;
  * report its result.
  */
 public enum RunStatus {
-    EDITED, STARTED, PAUSED, FINISHED, FAILED, STOPPED;
+    EDITED,
+    STARTED,
+    PAUSED,
+    FINISHED,
+    FAILED,
+    STOPPED;
 
     public Set<RunStatus> next() {
         return switch (this) {

@@ -128,7 +128,8 @@ public record Text(String key, List<Object> args) implements Serializable {
     private String render(Locale locale, ZoneId zone, boolean asIs) {
         String pattern;
         try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale, Text.class.getClassLoader(), NO_FALLBACK).getString(key);
+            pattern = ResourceBundle.getBundle(BUNDLE, locale, Text.class.getClassLoader(), NO_FALLBACK)
+                    .getString(key);
         } catch (MissingResourceException e) {
             return fallback(locale, zone, asIs);
         }
@@ -161,9 +162,12 @@ public record Text(String key, List<Object> args) implements Serializable {
                 if (instant == null) {
                     format.setFormatByArgumentIndex(i, null);
                 } else {
-                    format.setFormatByArgumentIndex(i, DateTimeFormatter
-                            .ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                            .withLocale(locale).withZone(zone).toFormat());
+                    format.setFormatByArgumentIndex(
+                            i,
+                            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
+                                    .withLocale(locale)
+                                    .withZone(zone)
+                                    .toFormat());
                     values[i] = instant;
                 }
             }

@@ -8,7 +8,8 @@ import java.util.Map;
  * no state. {@code consumed}: the target activity has finished with this population (a transition fired again on a
  * loop is unconsumed again).
  */
-public record TransitionState(boolean fired, PopulationHandle population, long count, Map<String, String> data, boolean consumed) {
+public record TransitionState(
+        boolean fired, PopulationHandle population, long count, Map<String, String> data, boolean consumed) {
 
     public TransitionState {
         data = data == null ? Map.of() : Map.copyOf(data);

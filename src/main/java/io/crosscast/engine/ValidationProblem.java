@@ -12,6 +12,7 @@ public record ValidationProblem(String activityId, String code, Text text) {
     public static final String DUPLICATE_ID = "DUPLICATE_ID";
     /** An activity id other than letters, digits, '_', '-' and '.' (ids end up in the diagram's script). */
     public static final String INVALID_ID = "INVALID_ID";
+
     public static final String INVALID_CONFIG = "INVALID_CONFIG";
     public static final String UNKNOWN_ACTIVITY = "UNKNOWN_ACTIVITY";
     public static final String UNKNOWN_OUTPUT = "UNKNOWN_OUTPUT";

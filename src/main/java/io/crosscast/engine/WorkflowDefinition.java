@@ -8,7 +8,8 @@ import java.util.Optional;
  * A workflow as drawn by the marketer: activities joined by transitions. Immutable.
  * Nothing is checked here; see {@link WorkflowValidator}.
  */
-public record WorkflowDefinition(String name, List<ActivityDefinition> activities, List<TransitionDefinition> transitions) {
+public record WorkflowDefinition(
+        String name, List<ActivityDefinition> activities, List<TransitionDefinition> transitions) {
 
     public WorkflowDefinition {
         Objects.requireNonNull(name, "name");
@@ -22,11 +23,15 @@ public record WorkflowDefinition(String name, List<ActivityDefinition> activitie
 
     /** Transitions arriving at the activity, in definition order. */
     public List<TransitionDefinition> incoming(String activityId) {
-        return transitions.stream().filter(t -> t.toActivity().equals(activityId)).toList();
+        return transitions.stream()
+                .filter(t -> t.toActivity().equals(activityId))
+                .toList();
     }
 
     /** Transitions leaving the activity, in definition order. */
     public List<TransitionDefinition> outgoing(String activityId) {
-        return transitions.stream().filter(t -> t.fromActivity().equals(activityId)).toList();
+        return transitions.stream()
+                .filter(t -> t.fromActivity().equals(activityId))
+                .toList();
     }
 }

@@ -145,7 +145,9 @@ public final class WorkflowRunner {
      */
     public RunState wakeNow(RunState state, String activityId, Instant now) {
         ActivityState current = state.activities().get(activityId);
-        if (current == null || current.phase() != ActivityPhase.WAITING || !current.wakeUp().isAfter(now)) {
+        if (current == null
+                || current.phase() != ActivityPhase.WAITING
+                || !current.wakeUp().isAfter(now)) {
             return state;
         }
         java.util.Map<String, ActivityState> activities = new java.util.LinkedHashMap<>(state.activities());
@@ -156,7 +158,9 @@ public final class WorkflowRunner {
     /** Everything has run: nothing running, waiting or failed, and nothing left to start. */
     public boolean isFinished(WorkflowDefinition def, RunState state) {
         for (ActivityState s : state.activities().values()) {
-            if (s.phase() == ActivityPhase.RUNNING || s.phase() == ActivityPhase.WAITING || s.phase() == ActivityPhase.FAILED) {
+            if (s.phase() == ActivityPhase.RUNNING
+                    || s.phase() == ActivityPhase.WAITING
+                    || s.phase() == ActivityPhase.FAILED) {
                 return false;
             }
         }
@@ -174,7 +178,9 @@ public final class WorkflowRunner {
                 if (incoming.isEmpty()) {
                     isReady = true;
                 } else if (type(a).waitsForAllInputs()) {
-                    isReady = anyAvailable && incoming.stream().allMatch(t -> state.transitions().containsKey(t.id()));
+                    isReady = anyAvailable
+                            && incoming.stream()
+                                    .allMatch(t -> state.transitions().containsKey(t.id()));
                 } else {
                     isReady = anyAvailable;
                 }
@@ -222,7 +228,15 @@ public final class WorkflowRunner {
                 skipped.add(t.id());
             }
         }
-        return new ActivityContext(a, state.runId(), now, inputs, skipped, data, populations, log,
+        return new ActivityContext(
+                a,
+                state.runId(),
+                now,
+                inputs,
+                skipped,
+                data,
+                populations,
+                log,
                 state.activity(activityId).stored());
     }
 
@@ -253,7 +267,8 @@ public final class WorkflowRunner {
             List<String> outputs = type(a).outputs(a);
             for (String output : d.outputs().keySet()) {
                 if (!outputs.contains(output)) {
-                    throw new IllegalArgumentException("Activity '" + activityId + "' emitted on unknown output '" + output + "'");
+                    throw new IllegalArgumentException(
+                            "Activity '" + activityId + "' emitted on unknown output '" + output + "'");
                 }
             }
             Map<String, String> data = new HashMap<>();
@@ -285,7 +300,8 @@ public final class WorkflowRunner {
         return next;
     }
 
-    private void propagateSkips(WorkflowDefinition def, Map<String, ActivityState> activities, Map<String, TransitionState> transitions) {
+    private void propagateSkips(
+            WorkflowDefinition def, Map<String, ActivityState> activities, Map<String, TransitionState> transitions) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -311,7 +327,8 @@ public final class WorkflowRunner {
     }
 
     private ActivityDefinition activity(WorkflowDefinition def, String activityId) {
-        return def.activity(activityId).orElseThrow(() -> new IllegalArgumentException("Unknown activity '" + activityId + "'"));
+        return def.activity(activityId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown activity '" + activityId + "'"));
     }
 
     private ActivityType type(ActivityDefinition a) {

@@ -30,8 +30,7 @@ public final class WorkflowValidator {
      */
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    private WorkflowValidator() {
-    }
+    private WorkflowValidator() {}
 
     public static List<ValidationProblem> validate(WorkflowDefinition def, ActivityRegistry registry) {
         List<ValidationProblem> problems = new ArrayList<>();
@@ -40,11 +39,13 @@ public final class WorkflowValidator {
 
         for (ActivityDefinition a : def.activities()) {
             if (a.id() == null || !SAFE_ID.matcher(a.id()).matches()) {
-                problems.add(new ValidationProblem(a.id(), ValidationProblem.INVALID_ID, Text.of("validator.invalidActivityId", a.id())));
+                problems.add(new ValidationProblem(
+                        a.id(), ValidationProblem.INVALID_ID, Text.of("validator.invalidActivityId", a.id())));
                 continue;
             }
             if (byId.putIfAbsent(a.id(), a) != null) {
-                problems.add(new ValidationProblem(a.id(), ValidationProblem.DUPLICATE_ID, Text.of("validator.duplicateActivity", a.id())));
+                problems.add(new ValidationProblem(
+                        a.id(), ValidationProblem.DUPLICATE_ID, Text.of("validator.duplicateActivity", a.id())));
                 continue;
             }
             var type = registry.find(a.type());
@@ -63,26 +64,37 @@ public final class WorkflowValidator {
         Map<String, List<String>> successors = new HashMap<>();
         for (TransitionDefinition t : def.transitions()) {
             if (!transitionIds.add(t.id())) {
-                problems.add(new ValidationProblem(null, ValidationProblem.DUPLICATE_ID, Text.of("validator.duplicateTransition", t.id())));
+                problems.add(new ValidationProblem(
+                        null, ValidationProblem.DUPLICATE_ID, Text.of("validator.duplicateTransition", t.id())));
             }
             boolean ok = true;
             if (!byId.containsKey(t.fromActivity())) {
-                problems.add(new ValidationProblem(null, ValidationProblem.UNKNOWN_ACTIVITY,
+                problems.add(new ValidationProblem(
+                        null,
+                        ValidationProblem.UNKNOWN_ACTIVITY,
                         Text.of("validator.unknownSource", t.id(), t.fromActivity())));
                 ok = false;
             } else if (typeOf.containsKey(t.fromActivity())
-                    && !typeOf.get(t.fromActivity()).outputs(byId.get(t.fromActivity())).contains(t.fromOutput())) {
-                problems.add(new ValidationProblem(t.fromActivity(), ValidationProblem.UNKNOWN_OUTPUT,
+                    && !typeOf.get(t.fromActivity())
+                            .outputs(byId.get(t.fromActivity()))
+                            .contains(t.fromOutput())) {
+                problems.add(new ValidationProblem(
+                        t.fromActivity(),
+                        ValidationProblem.UNKNOWN_OUTPUT,
                         Text.of("validator.unknownOutput", t.id(), t.fromOutput(), t.fromActivity())));
             }
             if (!byId.containsKey(t.toActivity())) {
-                problems.add(new ValidationProblem(null, ValidationProblem.UNKNOWN_ACTIVITY,
+                problems.add(new ValidationProblem(
+                        null,
+                        ValidationProblem.UNKNOWN_ACTIVITY,
                         Text.of("validator.unknownTarget", t.id(), t.toActivity())));
                 ok = false;
             }
             if (ok) {
                 inputCount.merge(t.toActivity(), 1, Integer::sum);
-                successors.computeIfAbsent(t.fromActivity(), k -> new ArrayList<>()).add(t.toActivity());
+                successors
+                        .computeIfAbsent(t.fromActivity(), k -> new ArrayList<>())
+                        .add(t.toActivity());
             }
         }
 
@@ -92,11 +104,15 @@ public final class WorkflowValidator {
             ActivityType type = entry.getValue();
             int inputs = inputCount.getOrDefault(id, 0);
             if (inputs < type.minInputs()) {
-                problems.add(new ValidationProblem(id, ValidationProblem.MISSING_INPUT,
+                problems.add(new ValidationProblem(
+                        id,
+                        ValidationProblem.MISSING_INPUT,
                         Text.of("validator.missingInput", id, type.minInputs(), inputs)));
             }
             if (inputs > type.maxInputs()) {
-                problems.add(new ValidationProblem(id, ValidationProblem.TOO_MANY_INPUTS,
+                problems.add(new ValidationProblem(
+                        id,
+                        ValidationProblem.TOO_MANY_INPUTS,
                         Text.of("validator.tooManyInputs", id, type.maxInputs(), inputs)));
             }
             if (type.maxInputs() == 0) {
@@ -117,7 +133,8 @@ public final class WorkflowValidator {
             }
             for (String id : byId.keySet()) {
                 if (!reached.contains(id)) {
-                    problems.add(new ValidationProblem(id, ValidationProblem.UNREACHABLE, Text.of("validator.unreachable", id)));
+                    problems.add(new ValidationProblem(
+                            id, ValidationProblem.UNREACHABLE, Text.of("validator.unreachable", id)));
                 }
             }
         }
@@ -140,8 +157,8 @@ public final class WorkflowValidator {
             String first = component.iterator().next();
             boolean selfLoop = reduced.get(first).contains(first);
             if (component.size() > 1 || selfLoop) {
-                problems.add(new ValidationProblem(first, ValidationProblem.CYCLE,
-                        Text.of("validator.cycle", String.join(", ", component))));
+                problems.add(new ValidationProblem(
+                        first, ValidationProblem.CYCLE, Text.of("validator.cycle", String.join(", ", component))));
             }
         }
         return problems;

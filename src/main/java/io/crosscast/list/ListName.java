@@ -1,5 +1,4 @@
 package io.crosscast.list;
 
 /** A list's id and name, as menus and suggestions offer it. */
-public record ListName(long id, String name) {
-}
+public record ListName(long id, String name) {}

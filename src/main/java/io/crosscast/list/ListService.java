@@ -62,26 +62,32 @@ public class ListService {
 
     public Optional<RecipientList> findByName(String name) {
         return em.createQuery("SELECT l FROM RecipientList l WHERE l.nameKey = :key", RecipientList.class)
-                .setParameter("key", RecipientList.keyOf(name)).getResultStream().findFirst();
+                .setParameter("key", RecipientList.keyOf(name))
+                .getResultStream()
+                .findFirst();
     }
 
     public List<ListSummary> all() {
         List<?> rows = em.createNativeQuery("SELECT l.id, l.name, l.description, l.updated_at,"
-                + " (SELECT COUNT(*) FROM list_member m WHERE m.list_id = l.id)"
-                + " FROM recipient_list l ORDER BY l.name_key").getResultList();
+                        + " (SELECT COUNT(*) FROM list_member m WHERE m.list_id = l.id)"
+                        + " FROM recipient_list l ORDER BY l.name_key")
+                .getResultList();
         List<ListSummary> result = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            result.add(new ListSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ((Number) r[4]).longValue()));
+            result.add(new ListSummary(
+                    ((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[4]).longValue()));
         }
         return result;
     }
 
     /** Ids and names of every list, by name: for choosers, without counting members. */
     public List<ListName> names() {
-        return em.createQuery("SELECT new io.crosscast.list.ListName(l.id, l.name) FROM RecipientList l"
-                + " ORDER BY l.nameKey", ListName.class).getResultList();
+        return em.createQuery(
+                        "SELECT new io.crosscast.list.ListName(l.id, l.name) FROM RecipientList l"
+                                + " ORDER BY l.nameKey",
+                        ListName.class)
+                .getResultList();
     }
 
     public long memberCount(long listId) {
@@ -91,10 +97,14 @@ public class ListService {
     /** One page of the list's members, by last name then first name. */
     @SuppressWarnings("unchecked")
     public List<Recipient> members(long listId, int first, int pageSize) {
-        return NativeSql.query(em, "SELECT r.* FROM recipient r JOIN list_member m ON m.recipient_id = r.id"
-                + " WHERE m.list_id = ? ORDER BY r.last_name NULLS LAST, r.first_name NULLS LAST, r.id"
-                + " LIMIT ? OFFSET ?", Recipient.class,
-                List.of(listId, Math.max(1, Math.min(pageSize, 1000)), Math.max(0, first))).getResultList();
+        return NativeSql.query(
+                        em,
+                        "SELECT r.* FROM recipient r JOIN list_member m ON m.recipient_id = r.id"
+                                + " WHERE m.list_id = ? ORDER BY r.last_name NULLS LAST, r.first_name NULLS LAST, r.id"
+                                + " LIMIT ? OFFSET ?",
+                        Recipient.class,
+                        List.of(listId, Math.max(1, Math.min(pageSize, 1000)), Math.max(0, first)))
+                .getResultList();
     }
 
     /** Adds everyone matching the condition who is not yet a member; returns how many were added. */
@@ -132,8 +142,8 @@ public class ListService {
         parameters.add(listId);
         parameters.addAll(recipientIds);
         String placeholders = String.join(", ", Collections.nCopies(recipientIds.size(), "?"));
-        return NativeSql.update(em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id IN ("
-                + placeholders + ")", parameters);
+        return NativeSql.update(
+                em, "DELETE FROM list_member WHERE list_id = ? AND recipient_id IN (" + placeholders + ")", parameters);
     }
 
     /** The list with its member count. */
@@ -175,8 +185,8 @@ public class ListService {
         int changed = switch (change) {
             case ADD -> run(MemberStatements.add(listId, recipients, now));
             case REMOVE -> run(MemberStatements.remove(listId, recipients));
-            case REPLACE -> run(MemberStatements.keepOnly(listId, recipients))
-                    + run(MemberStatements.add(listId, recipients, now));
+            case REPLACE ->
+                run(MemberStatements.keepOnly(listId, recipients)) + run(MemberStatements.add(listId, recipients, now));
         };
         return new MembershipResult(changed, memberCount(listId));
     }

@@ -13,11 +13,9 @@ import java.util.List;
 final class MemberStatements {
 
     /** A statement and its parameters in order. */
-    record Statement(String sql, List<Object> parameters) {
-    }
+    record Statement(String sql, List<Object> parameters) {}
 
-    private MemberStatements() {
-    }
+    private MemberStatements() {}
 
     /** Adds the recipients of the set who are not members yet, joining at {@code now}. */
     static Statement add(long listId, RecipientSet recipients, OffsetDateTime now) {
@@ -26,10 +24,13 @@ final class MemberStatements {
         parameters.add(now);
         parameters.addAll(recipients.where().parameters());
         parameters.add(listId);
-        return new Statement("INSERT INTO list_member (list_id, recipient_id, added_at) SELECT ?, " + recipients.id()
-                + ", ? FROM " + recipients.from() + " WHERE " + recipients.where().sql()
-                + " AND NOT EXISTS (SELECT 1 FROM list_member lm WHERE lm.list_id = ? AND lm.recipient_id = "
-                + recipients.id() + ")", parameters);
+        return new Statement(
+                "INSERT INTO list_member (list_id, recipient_id, added_at) SELECT ?, " + recipients.id()
+                        + ", ? FROM " + recipients.from() + " WHERE "
+                        + recipients.where().sql()
+                        + " AND NOT EXISTS (SELECT 1 FROM list_member lm WHERE lm.list_id = ? AND lm.recipient_id = "
+                        + recipients.id() + ")",
+                parameters);
     }
 
     /** Removes the members who are in the set. */
@@ -46,8 +47,10 @@ final class MemberStatements {
         List<Object> parameters = new ArrayList<>();
         parameters.add(listId);
         parameters.addAll(recipients.where().parameters());
-        return new Statement("DELETE FROM list_member WHERE list_id = ? AND recipient_id " + in + " (SELECT "
-                + recipients.id() + " FROM " + recipients.from() + " WHERE " + recipients.where().sql() + ")",
+        return new Statement(
+                "DELETE FROM list_member WHERE list_id = ? AND recipient_id " + in + " (SELECT " + recipients.id()
+                        + " FROM " + recipients.from() + " WHERE "
+                        + recipients.where().sql() + ")",
                 parameters);
     }
 }

@@ -6,5 +6,4 @@ package io.crosscast.list;
  * @param changed how many recipients joined or left the list
  * @param members how many members the list has now
  */
-public record MembershipResult(int changed, long members) {
-}
+public record MembershipResult(int changed, long members) {}

@@ -48,8 +48,7 @@ public class RecipientList {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected RecipientList() {
-    }
+    protected RecipientList() {}
 
     public RecipientList(String name, String description) {
         this.name = name;

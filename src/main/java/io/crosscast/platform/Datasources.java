@@ -12,6 +12,5 @@ public final class Datasources {
     /** Non-JTA datasource on the same database: Flyway and Quartz's own threads. */
     public static final String NON_JTA = "java:jboss/datasources/CrosscastNonJtaDS";
 
-    private Datasources() {
-    }
+    private Datasources() {}
 }

@@ -25,8 +25,7 @@ public final class EnglishTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
 
-    private EnglishTemplate() {
-    }
+    private EnglishTemplate() {}
 
     /** The English text of {@code key} in {@code bundle}, filled with {@code arguments} ({@link #fill}). */
     public static String text(String bundle, String key, List<?> arguments) {

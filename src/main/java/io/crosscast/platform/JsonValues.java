@@ -21,8 +21,7 @@ public final class JsonValues {
     /** The JSON-P provider, looked up once ({@code Json.createObjectBuilder()} and the like look it up each time). */
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /**
      * The value of a JSON text.
@@ -73,7 +72,8 @@ public final class JsonValues {
     }
 
     private static String shortText(JsonValue value) {
-        String text = value instanceof JsonString string ? JSON.createValue(string.getString()).toString()
+        String text = value instanceof JsonString string
+                ? JSON.createValue(string.getString()).toString()
                 : value.toString();
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
@@ -90,7 +90,9 @@ public final class JsonValues {
 
     /** Whether a number is whole: {@code 2}, {@code 2.0}, {@code 2e3}; not {@code 1.5}. */
     public static boolean isWhole(BigDecimal number) {
-        return number.signum() == 0 || number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0;
+        return number.signum() == 0
+                || number.scale() <= 0
+                || number.stripTrailingZeros().scale() <= 0;
     }
 
     /** Whether a number is from {@code min} to {@code max}. */

@@ -28,8 +28,7 @@ public final class SpreadsheetCells {
     /** The characters that make a spreadsheet read a cell as a formula when it starts with one. */
     public static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private SpreadsheetCells() {
-    }
+    private SpreadsheetCells() {}
 
     /** The cell as text a spreadsheet will not run: a quote added before a formula start; null stays null. */
     public static String neutralise(String cell) {
@@ -79,7 +78,9 @@ public final class SpreadsheetCells {
         public void printRecord(Object... cells) throws IOException {
             Object[] safe = new Object[cells.length];
             for (int i = 0; i < cells.length; i++) {
-                safe[i] = cells[i] == null || cells[i] instanceof Number ? cells[i] : neutralise(String.valueOf(cells[i]));
+                safe[i] = cells[i] == null || cells[i] instanceof Number
+                        ? cells[i]
+                        : neutralise(String.valueOf(cells[i]));
             }
             csv.printRecord(safe);
         }

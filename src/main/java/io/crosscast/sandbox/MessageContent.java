@@ -20,7 +20,10 @@ public record MessageContent(OutboxMessage message, List<MailHeader> headers, St
 
     /** The value of the first header called {@code name} (any case), or null. */
     public String header(String name) {
-        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MailHeader::value).findFirst()
+        return headers.stream()
+                .filter(h -> h.name().equalsIgnoreCase(name))
+                .map(MailHeader::value)
+                .findFirst()
                 .orElse(null);
     }
 }

@@ -44,12 +44,11 @@ public final class MessageReader {
         SESSION = Session.getInstance(properties);
     }
 
-    private MessageReader() {
-    }
+    private MessageReader() {}
 
     /** The message of {@code raw} as the outbox lists it (id 0: the store numbers it). */
-    public static OutboxMessage summarize(byte[] raw, Instant receivedAt, String envelopeFrom,
-            Collection<String> envelopeTo) {
+    public static OutboxMessage summarize(
+            byte[] raw, Instant receivedAt, String envelopeFrom, Collection<String> envelopeTo) {
         String from = envelopeFrom == null ? "" : envelopeFrom;
         String to = String.join(", ", envelopeTo);
         String subject = "";
@@ -104,13 +103,14 @@ public final class MessageReader {
     /** {@code Name <address>} without the quotes and escapes of the header form: the page escapes it. */
     private static String show(InternetAddress address) {
         String personal = address.getPersonal();
-        return personal == null || personal.isBlank() ? address.getAddress()
+        return personal == null || personal.isBlank()
+                ? address.getAddress()
                 : personal + " <" + address.getAddress() + ">";
     }
 
     private static List<MailHeader> headers(MimeMessage message) throws MessagingException {
         List<MailHeader> headers = new ArrayList<>();
-        for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements();) {
+        for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements(); ) {
             Header header = all.nextElement();
             headers.add(new MailHeader(header.getName(), decodeHeader(header.getValue())));
         }
@@ -163,7 +163,8 @@ public final class MessageReader {
     private static Charset charset(MimePart part) {
         try {
             String name = new ContentType(part.getContentType()).getParameter("charset");
-            return name == null || name.isBlank() ? StandardCharsets.UTF_8
+            return name == null || name.isBlank()
+                    ? StandardCharsets.UTF_8
                     : Charset.forName(MimeUtility.javaCharset(name.trim()));
         } catch (MessagingException | RuntimeException e) {
             return StandardCharsets.UTF_8;

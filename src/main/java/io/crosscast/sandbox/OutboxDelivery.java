@@ -42,8 +42,12 @@ final class OutboxDelivery implements MessageDeliveryHandler, GreenMailUser {
             }
             lastDelivered = message;
         }
-        String from = message.getReturnPath() == null ? "" : message.getReturnPath().getEmail();
-        List<String> to = message.getToAddresses().stream().map(MailAddress::getEmail).sorted().toList();
+        String from =
+                message.getReturnPath() == null ? "" : message.getReturnPath().getEmail();
+        List<String> to = message.getToAddresses().stream()
+                .map(MailAddress::getEmail)
+                .sorted()
+                .toList();
         sink.accept(new ReceivedMail(clock.instant(), from, to, bytes(message.getMessage())));
     }
 

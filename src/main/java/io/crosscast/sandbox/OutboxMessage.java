@@ -15,8 +15,9 @@ import java.time.Instant;
  * @param size the size of the raw message in bytes
  * @param messageId the Message-ID header, or empty
  */
-public record OutboxMessage(long id, Instant receivedAt, String from, String to, String subject, long size,
-        String messageId) implements Serializable {
+public record OutboxMessage(
+        long id, Instant receivedAt, String from, String to, String subject, long size, String messageId)
+        implements Serializable {
 
     /** The same message under the outbox's number {@code newId}. */
     public OutboxMessage withId(long newId) {

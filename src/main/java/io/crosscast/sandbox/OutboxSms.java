@@ -19,8 +19,18 @@ import java.util.Objects;
  * @param messageIds the message id answered to each part, in part order
  * @param receipt    what became of its delivery receipt
  */
-public record OutboxSms(long id, Instant receivedAt, String systemId, String from, String to, String text, int parts,
-        String encoding, List<String> messageIds, SmsReceipt receipt) implements Serializable {
+public record OutboxSms(
+        long id,
+        Instant receivedAt,
+        String systemId,
+        String from,
+        String to,
+        String text,
+        int parts,
+        String encoding,
+        List<String> messageIds,
+        SmsReceipt receipt)
+        implements Serializable {
 
     public OutboxSms {
         Objects.requireNonNull(receivedAt, "receivedAt");

@@ -16,8 +16,7 @@ import java.util.zip.Inflater;
  */
 public final class OutboxStore {
 
-    private record Entry(OutboxMessage message, byte[] deflated) {
-    }
+    private record Entry(OutboxMessage message, byte[] deflated) {}
 
     private final int capacity;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
@@ -32,8 +31,8 @@ public final class OutboxStore {
 
     /** Stores {@code mail} under the next number, dropping the oldest messages past the capacity. */
     public OutboxMessage add(ReceivedMail mail) {
-        OutboxMessage summary = MessageReader.summarize(mail.raw(), mail.receivedAt(), mail.envelopeFrom(),
-                mail.envelopeTo());
+        OutboxMessage summary =
+                MessageReader.summarize(mail.raw(), mail.receivedAt(), mail.envelopeFrom(), mail.envelopeTo());
         byte[] deflated = deflate(mail.raw());
         synchronized (this) {
             OutboxMessage stored = summary.withId(++lastId);
@@ -58,7 +57,11 @@ public final class OutboxStore {
         if (first < 0 || max < 0) {
             throw new IllegalArgumentException("first and max must not be negative: " + first + ", " + max);
         }
-        return entries.descendingMap().values().stream().skip(first).limit(max).map(Entry::message).toList();
+        return entries.descendingMap().values().stream()
+                .skip(first)
+                .limit(max)
+                .map(Entry::message)
+                .toList();
     }
 
     public synchronized Optional<OutboxMessage> find(long id) {
@@ -80,7 +83,8 @@ public final class OutboxStore {
         synchronized (this) {
             entry = entries.get(id);
         }
-        return entry == null ? Optional.empty()
+        return entry == null
+                ? Optional.empty()
                 : Optional.of(MessageReader.read(entry.message(), inflate(entry.deflated())));
     }
 

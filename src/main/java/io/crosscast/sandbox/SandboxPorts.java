@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** The sandboxes' check of their port before they start, so a taken port is reported rather than thrown. */
 final class SandboxPorts {
 
-    private SandboxPorts() {
-    }
+    private SandboxPorts() {}
 
     /** Why {@code host:port} cannot be listened on, or null when it can (port 0: any free port, always). */
     static String problem(String host, int port) {

@@ -99,8 +99,8 @@ public final class SandboxSmsc {
      *
      * @param threads where its own threads come from (in the server: the managed thread factory)
      */
-    public SandboxSmsc(String host, int port, Duration receiptDelay, SmsOutboxStore store, ThreadFactory threads,
-            Clock clock) {
+    public SandboxSmsc(
+            String host, int port, Duration receiptDelay, SmsOutboxStore store, ThreadFactory threads, Clock clock) {
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
         Objects.requireNonNull(receiptDelay, "receiptDelay");
@@ -229,17 +229,36 @@ public final class SandboxSmsc {
                 continue;
             }
             try {
-                session.deliverShortMessage("", source.ton(), source.npi(), source.address(), destination.ton(),
-                        destination.npi(), destination.address(), new ESMClass(), (byte) 0, (byte) 0,
-                        new RegisteredDelivery(), new RawDataCoding(content.dataCoding()),
+                session.deliverShortMessage(
+                        "",
+                        source.ton(),
+                        source.npi(),
+                        source.address(),
+                        destination.ton(),
+                        destination.npi(),
+                        destination.address(),
+                        new ESMClass(),
+                        (byte) 0,
+                        (byte) 0,
+                        new RegisteredDelivery(),
+                        new RawDataCoding(content.dataCoding()),
                         single ? payload : new byte[0],
-                        single ? NO_PARAMETERS : new OptionalParameter[] {new OptionalParameter.Message_payload(payload)});
+                        single
+                                ? NO_PARAMETERS
+                                : new OptionalParameter[] {new OptionalParameter.Message_payload(payload)});
                 served.add(entry.getValue());
                 delivered++;
-            } catch (PDUException | ResponseTimeoutException | NegativeResponseException
-                    | InvalidResponseException | IOException | RuntimeException e) {
-                LOG.log(Level.INFO, "SMPP sandbox: a reply could not be delivered to session "
-                        + session.getSessionId() + " (" + entry.getValue() + "): " + e, e);
+            } catch (PDUException
+                    | ResponseTimeoutException
+                    | NegativeResponseException
+                    | InvalidResponseException
+                    | IOException
+                    | RuntimeException e) {
+                LOG.log(
+                        Level.INFO,
+                        "SMPP sandbox: a reply could not be delivered to session " + session.getSessionId() + " ("
+                                + entry.getValue() + "): " + e,
+                        e);
             }
         }
         return delivered;

@@ -51,15 +51,16 @@ public class SmppSandbox {
             return;
         }
         SmsOutboxStore store = new SmsOutboxStore(settings.keep());
-        SandboxSmsc smsc = new SandboxSmsc(settings.host(), settings.port(), settings.receiptDelay(), store, threads,
-                Clock.systemUTC());
+        SandboxSmsc smsc = new SandboxSmsc(
+                settings.host(), settings.port(), settings.receiptDelay(), store, threads, Clock.systemUTC());
         outbox = store;
         if (smsc.start()) {
             server = smsc;
             status = new SandboxStatus(true, true, settings.host(), smsc.port(), settings.keep(), null);
             LOG.info("SMPP sandbox: listening on " + settings.host() + ":" + smsc.port() + "; every text message"
                     + " submitted there stays in the Outbox page (latest " + settings.keep() + " kept), none reaches"
-                    + " a phone; receipts follow after " + settings.receiptDelay().toMillis() + " ms");
+                    + " a phone; receipts follow after "
+                    + settings.receiptDelay().toMillis() + " ms");
         } else {
             status = new SandboxStatus(true, false, settings.host(), settings.port(), settings.keep(), smsc.problem());
             LOG.warning("SMPP sandbox: unavailable, " + smsc.problem() + ". Text messages sent to port "

@@ -32,8 +32,8 @@ public record SmppSandboxSettings(boolean enabled, String host, int port, int ke
     public static SmppSandboxSettings from(UnaryOperator<String> property) {
         boolean enabled = "true".equalsIgnoreCase(SandboxSettings.trimmed(property.apply(SandboxSettings.ENABLED)));
         int port = SandboxSettings.number(property, PORT, DEFAULT_PORT, 0, 65_535);
-        int keep = SandboxSettings.number(property, SandboxSettings.KEEP, SandboxSettings.DEFAULT_KEEP, 1,
-                Integer.MAX_VALUE);
+        int keep = SandboxSettings.number(
+                property, SandboxSettings.KEEP, SandboxSettings.DEFAULT_KEEP, 1, Integer.MAX_VALUE);
         int delay = SandboxSettings.number(property, RECEIPT_DELAY, DEFAULT_RECEIPT_DELAY_MILLIS, 0, 3_600_000);
         return new SmppSandboxSettings(enabled, SandboxSettings.HOST, port, keep, Duration.ofMillis(delay));
     }

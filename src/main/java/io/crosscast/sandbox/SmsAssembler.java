@@ -21,8 +21,7 @@ import java.util.Optional;
 final class SmsAssembler<T> {
 
     /** What identifies the parts of one message. */
-    record Key(String systemId, String from, String to, int reference, int total) {
-    }
+    record Key(String systemId, String from, String to, int reference, int total) {}
 
     private static final class Group<T> {
         private final Instant started;
@@ -63,7 +62,7 @@ final class SmsAssembler<T> {
     List<List<T>> expire(Instant now, Duration maxAge) {
         Instant limit = now.minus(maxAge);
         List<List<T>> expired = new ArrayList<>();
-        for (Iterator<Group<T>> it = groups.values().iterator(); it.hasNext();) {
+        for (Iterator<Group<T>> it = groups.values().iterator(); it.hasNext(); ) {
             Group<T> group = it.next();
             if (group.started.isBefore(limit)) {
                 expired.add(list(group));

@@ -47,14 +47,22 @@ final class SmscPduTable implements ServerMessageReceiverListener, ServerRespons
         this.handlers = Map.of(
                 SMPPConstant.CID_SUBMIT_SM,
                 (pdu, source) -> submissions.accept((SubmitSm) pdu, (SMPPServerSession) source),
-                SMPPConstant.CID_SUBMIT_MULTI, refused("submit_multi", SMPPConstant.STAT_ESME_RINVCMDID),
-                SMPPConstant.CID_QUERY_SM, refused("query_sm", SMPPConstant.STAT_ESME_RQUERYFAIL),
-                SMPPConstant.CID_REPLACE_SM, refused("replace_sm", SMPPConstant.STAT_ESME_RREPLACEFAIL),
-                SMPPConstant.CID_CANCEL_SM, refused("cancel_sm", SMPPConstant.STAT_ESME_RCANCELFAIL),
-                SMPPConstant.CID_BROADCAST_SM, refused("broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID),
-                SMPPConstant.CID_CANCEL_BROADCAST_SM, refused("cancel_broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID),
-                SMPPConstant.CID_QUERY_BROADCAST_SM, refused("query_broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID),
-                SMPPConstant.CID_DATA_SM, refused("data_sm", ": use submit_sm", SMPPConstant.STAT_ESME_RINVCMDID));
+                SMPPConstant.CID_SUBMIT_MULTI,
+                refused("submit_multi", SMPPConstant.STAT_ESME_RINVCMDID),
+                SMPPConstant.CID_QUERY_SM,
+                refused("query_sm", SMPPConstant.STAT_ESME_RQUERYFAIL),
+                SMPPConstant.CID_REPLACE_SM,
+                refused("replace_sm", SMPPConstant.STAT_ESME_RREPLACEFAIL),
+                SMPPConstant.CID_CANCEL_SM,
+                refused("cancel_sm", SMPPConstant.STAT_ESME_RCANCELFAIL),
+                SMPPConstant.CID_BROADCAST_SM,
+                refused("broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID),
+                SMPPConstant.CID_CANCEL_BROADCAST_SM,
+                refused("cancel_broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID),
+                SMPPConstant.CID_QUERY_BROADCAST_SM,
+                refused("query_broadcast_sm", SMPPConstant.STAT_ESME_RINVCMDID),
+                SMPPConstant.CID_DATA_SM,
+                refused("data_sm", ": use submit_sm", SMPPConstant.STAT_ESME_RINVCMDID));
     }
 
     private static PduHandler refused(String operation, int status) {
@@ -73,8 +81,9 @@ final class SmscPduTable implements ServerMessageReceiverListener, ServerRespons
     private <R> R handle(int commandId, Command pdu, Session source, Class<R> result) throws ProcessRequestException {
         PduHandler handler = handlers.get(commandId);
         if (handler == null) {
-            throw new ProcessRequestException(String.format("command 0x%08X is not supported by the sandbox",
-                    commandId), SMPPConstant.STAT_ESME_RINVCMDID);
+            throw new ProcessRequestException(
+                    String.format("command 0x%08X is not supported by the sandbox", commandId),
+                    SMPPConstant.STAT_ESME_RINVCMDID);
         }
         return result.cast(handler.handle(pdu, source));
     }
@@ -82,8 +91,7 @@ final class SmscPduTable implements ServerMessageReceiverListener, ServerRespons
     // --- jSMPP's requests, one method per PDU type, each into the table
 
     @Override
-    public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
-            throws ProcessRequestException {
+    public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
         return handle(SMPPConstant.CID_SUBMIT_SM, submitSm, source, SubmitSmResult.class);
     }
 
@@ -121,8 +129,8 @@ final class SmscPduTable implements ServerMessageReceiverListener, ServerRespons
     }
 
     @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
-            SMPPServerSession source) throws ProcessRequestException {
+    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
         return handle(SMPPConstant.CID_QUERY_BROADCAST_SM, queryBroadcastSm, source, QueryBroadcastSmResult.class);
     }
 

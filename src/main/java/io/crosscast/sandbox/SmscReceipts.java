@@ -41,9 +41,16 @@ final class SmscReceipts {
             DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(ZoneOffset.UTC);
 
     /** A receipt to send: for outbox entry {@code outboxId}, about message {@code messageId}. */
-    record Receipt(long outboxId, String systemId, SMPPServerSession submitter, SmppAddress source,
-            SmppAddress destination, String messageId, Instant submitted, boolean delivered, String text) {
-    }
+    record Receipt(
+            long outboxId,
+            String systemId,
+            SMPPServerSession submitter,
+            SmppAddress source,
+            SmppAddress destination,
+            String messageId,
+            Instant submitted,
+            boolean delivered,
+            String text) {}
 
     private final Duration delay;
     private final SmsOutboxStore store;
@@ -56,7 +63,11 @@ final class SmscReceipts {
     private final Map<Long, Receipt> scheduled = new ConcurrentHashMap<>();
 
     /** @param timer where receipts are scheduled: null once the SMSC stopped */
-    SmscReceipts(Duration delay, SmsOutboxStore store, SmscSessions sessions, Clock clock,
+    SmscReceipts(
+            Duration delay,
+            SmsOutboxStore store,
+            SmscSessions sessions,
+            Clock clock,
             Supplier<ScheduledExecutorService> timer) {
         this.delay = delay;
         this.store = store;
@@ -118,17 +129,29 @@ final class SmscReceipts {
         byte state = receipt.delivered() ? (byte) 2 : (byte) 5; // message_state DELIVERED, UNDELIVERABLE
         try {
             // From the phone back to the sender: the submission's addresses swapped.
-            target.deliverShortMessage("", receipt.destination().ton(), receipt.destination().npi(),
-                    receipt.destination().address(), receipt.source().ton(), receipt.source().npi(),
+            target.deliverShortMessage(
+                    "",
+                    receipt.destination().ton(),
+                    receipt.destination().npi(),
+                    receipt.destination().address(),
+                    receipt.source().ton(),
+                    receipt.source().npi(),
                     receipt.source().address(),
                     new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                    (byte) 0, (byte) 0, new RegisteredDelivery(), new RawDataCoding((byte) 0),
+                    (byte) 0,
+                    (byte) 0,
+                    new RegisteredDelivery(),
+                    new RawDataCoding((byte) 0),
                     receiptText(receipt, clock.instant()).getBytes(StandardCharsets.US_ASCII),
                     new OptionalParameter.Receipted_message_id(receipt.messageId()),
                     new OptionalParameter.Message_state(state));
             store.receipt(receipt.outboxId(), receipt.delivered() ? SmsReceipt.DELIVERED : SmsReceipt.UNDELIVERED);
-        } catch (PDUException | ResponseTimeoutException | NegativeResponseException
-                | InvalidResponseException | IOException | RuntimeException e) {
+        } catch (PDUException
+                | ResponseTimeoutException
+                | NegativeResponseException
+                | InvalidResponseException
+                | IOException
+                | RuntimeException e) {
             LOG.log(Level.INFO, "SMPP sandbox: the receipt of " + receipt.messageId() + " could not be sent: " + e, e);
             store.receipt(receipt.outboxId(), SmsReceipt.FAILED);
         }
@@ -149,7 +172,9 @@ final class SmscReceipts {
 
     /** Characters that read the same in ASCII and in GSM-7, so a receiver reading either way sees them. */
     private static boolean safe(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
                 || " !\"#%&'()*+,-./:;<=>?".indexOf(c) >= 0;
     }
 }

@@ -78,7 +78,8 @@ final class SmscSessions {
             return submitter;
         }
         for (Map.Entry<SMPPServerSession, String> entry : bound.entrySet()) {
-            if (entry.getValue().equals(systemId) && entry.getKey().getSessionState().isReceivable()) {
+            if (entry.getValue().equals(systemId)
+                    && entry.getKey().getSessionState().isReceivable()) {
                 return entry.getKey();
             }
         }

@@ -28,10 +28,16 @@ final class SmscSubmissions {
     private static final OptionalParameter[] NO_PARAMETERS = {};
 
     /** One submit_sm as read: who sent it to whom, its part of the text, and what receipt it asked for. */
-    private record Part(Instant receivedAt, String systemId, SMPPServerSession session, SmppAddress source,
-            SmppAddress destination, String messageId, String encoding, SmsSegments.Segment segment,
-            int registeredDelivery) {
-    }
+    private record Part(
+            Instant receivedAt,
+            String systemId,
+            SMPPServerSession session,
+            SmppAddress source,
+            SmppAddress destination,
+            String messageId,
+            String encoding,
+            SmsSegments.Segment segment,
+            int registeredDelivery) {}
 
     private final SmsOutboxStore store;
     private final SmscSessions sessions;
@@ -65,8 +71,12 @@ final class SmscSubmissions {
         if (!part.segment().concatenated()) {
             complete = Optional.of(List.of(part));
         } else {
-            SmsAssembler.Key key = new SmsAssembler.Key(part.systemId(), part.source().address(),
-                    part.destination().address(), part.segment().reference(), part.segment().total());
+            SmsAssembler.Key key = new SmsAssembler.Key(
+                    part.systemId(),
+                    part.source().address(),
+                    part.destination().address(),
+                    part.segment().reference(),
+                    part.segment().total());
             synchronized (assembler) {
                 complete = assembler.add(key, part.segment().number(), part, part.receivedAt());
             }
@@ -103,10 +113,16 @@ final class SmscSubmissions {
         if (!segment.concatenated()) {
             segment = sar(submit, segment);
         }
-        return new Part(clock.instant(), sessions.systemId(session), session,
+        return new Part(
+                clock.instant(),
+                sessions.systemId(session),
+                session,
                 SmppAddress.of(submit.getSourceAddrTon(), submit.getSourceAddrNpi(), submit.getSourceAddr()),
-                SmppAddress.of(submit.getDestAddrTon(), submit.getDestAddrNpi(), submit.getDestAddress()), messageId,
-                encoding(submit.getDataCoding()), segment, submit.getRegisteredDelivery());
+                SmppAddress.of(submit.getDestAddrTon(), submit.getDestAddrNpi(), submit.getDestAddress()),
+                messageId,
+                encoding(submit.getDataCoding()),
+                segment,
+                submit.getRegisteredDelivery());
     }
 
     /** The segment placed by the sar_msg_ref_num, sar_total_segments and sar_segment_seqnum TLVs, if any. */
@@ -114,7 +130,8 @@ final class SmscSubmissions {
         OptionalParameter reference = submit.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM);
         OptionalParameter total = submit.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS);
         OptionalParameter number = submit.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM);
-        if (reference instanceof OptionalParameter.Short ref && total instanceof OptionalParameter.Byte of
+        if (reference instanceof OptionalParameter.Short ref
+                && total instanceof OptionalParameter.Byte of
                 && number instanceof OptionalParameter.Byte seq) {
             int parts = of.getValue() & 0xFF;
             int n = seq.getValue() & 0xFF;
@@ -138,7 +155,11 @@ final class SmscSubmissions {
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
             if (part == null) {
-                text.append("[part ").append(i + 1).append(" of ").append(parts.size()).append(" missing]");
+                text.append("[part ")
+                        .append(i + 1)
+                        .append(" of ")
+                        .append(parts.size())
+                        .append(" missing]");
                 continue;
             }
             text.append(part.segment().text());
@@ -150,13 +171,30 @@ final class SmscSubmissions {
         boolean delivered = !first.destination().address().endsWith(SandboxSmsc.UNDELIVERABLE_SUFFIX);
         boolean wanted = complete && (delivered ? onSuccess : onFailure);
         SmsReceipt state = !complete ? SmsReceipt.INCOMPLETE : wanted ? SmsReceipt.PENDING : SmsReceipt.NOT_REQUESTED;
-        OutboxSms stored = store.add(new OutboxSms(0, first.receivedAt(), first.systemId(), first.source().shown(),
-                first.destination().shown(), text.toString(), parts.size(), first.encoding(), messageIds, state));
+        OutboxSms stored = store.add(new OutboxSms(
+                0,
+                first.receivedAt(),
+                first.systemId(),
+                first.source().shown(),
+                first.destination().shown(),
+                text.toString(),
+                parts.size(),
+                first.encoding(),
+                messageIds,
+                state));
         if (!wanted) {
             return null;
         }
-        return new SmscReceipts.Receipt(stored.id(), first.systemId(), first.session(), first.source(),
-                first.destination(), first.messageId(), first.receivedAt(), delivered, stored.text());
+        return new SmscReceipts.Receipt(
+                stored.id(),
+                first.systemId(),
+                first.session(),
+                first.source(),
+                first.destination(),
+                first.messageId(),
+                first.receivedAt(),
+                delivered,
+                stored.text());
     }
 
     private static String encoding(byte dataCoding) {

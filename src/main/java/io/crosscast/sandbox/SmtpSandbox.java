@@ -49,8 +49,7 @@ public class SmtpSandbox {
                     + " application sends there stays in the Outbox page (latest " + settings.keep()
                     + " kept), none reaches its recipient");
         } else {
-            status = new SandboxStatus(true, false, settings.host(), settings.port(), settings.keep(),
-                    smtp.problem());
+            status = new SandboxStatus(true, false, settings.host(), settings.port(), settings.keep(), smtp.problem());
             LOG.warning("SMTP sandbox: unavailable, " + smtp.problem() + ". Mail sent to port " + settings.port()
                     + " goes to whatever listens there. Set " + SandboxSettings.PORT
                     + " (and crosscast.smtp.port) to a free port, or turn the sandbox off");

@@ -87,9 +87,14 @@ public class SchedulerService {
     @Lock(LockType.READ)
     public void scheduleOnce(JobKey key, Class<? extends Job> jobType, Instant at, Map<String, String> data)
             throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(jobType).withIdentity(key).usingJobData(new JobDataMap(data))
-                .requestRecovery().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).forJob(job)
+        JobDetail job = JobBuilder.newJob(jobType)
+                .withIdentity(key)
+                .usingJobData(new JobDataMap(data))
+                .requestRecovery()
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(key.getName(), key.getGroup())
+                .forJob(job)
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
@@ -111,8 +116,10 @@ public class SchedulerService {
     @Lock(LockType.READ)
     public SchedulerStatus status() throws SchedulerException {
         int jobs = scheduler.getJobKeys(GroupMatcher.anyJobGroup()).size();
-        return new SchedulerStatus(scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode(),
-                jobs, scheduler.getMetaData().getNumberOfJobsExecuted(),
+        return new SchedulerStatus(
+                scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode(),
+                jobs,
+                scheduler.getMetaData().getNumberOfJobsExecuted(),
                 scheduler.getMetaData().getJobStoreClass().getSimpleName());
     }
 }

@@ -21,8 +21,7 @@ public class Setting {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Setting() {
-    }
+    protected Setting() {}
 
     Setting(String name, String value, Instant updatedAt) {
         this.name = name;

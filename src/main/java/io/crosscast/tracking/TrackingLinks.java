@@ -1,20 +1,19 @@
 package io.crosscast.tracking;
 
+import io.crosscast.content.LinkUrl;
+import io.crosscast.platform.Datasources;
+import io.crosscast.settings.SettingsService;
 import io.crosscast.tracking.token.TrackingKind;
 import io.crosscast.tracking.token.TrackingToken;
 import io.crosscast.tracking.token.TrackingTokens;
-
-import io.crosscast.platform.Datasources;
-import io.crosscast.settings.SettingsService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.crosscast.content.LinkUrl;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,13 +47,12 @@ public class TrackingLinks {
      * Where a tracked link leads (its URL) and the marketer's name for it (or null), as its delivery stored
      * them in {@code delivery_link} when its sending started.
      */
-    public record LinkTarget(String url, String label) {
-    }
+    public record LinkTarget(String url, String label) {}
 
     /** The server's public base URL, without a trailing slash. */
     public String publicUrl() {
-        return publicUrl(System.getProperty("crosscast.public.url"),
-                Integer.getInteger("jboss.socket.binding.port-offset", 0));
+        return publicUrl(
+                System.getProperty("crosscast.public.url"), Integer.getInteger("jboss.socket.binding.port-offset", 0));
     }
 
     /**
@@ -72,8 +70,9 @@ public class TrackingLinks {
         try {
             url = LinkUrl.normalise(configured);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The system property crosscast.public.url is not an http or https"
-                    + " address: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The system property crosscast.public.url is not an http or https" + " address: " + e.getMessage(),
+                    e);
         }
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
@@ -123,8 +122,8 @@ public class TrackingLinks {
     private Map<Integer, LinkTarget> readLinks(long deliveryId) {
         Map<Integer, LinkTarget> read = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT link_index, url, label FROM delivery_link WHERE delivery_id = ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT link_index, url, label FROM delivery_link WHERE delivery_id = ?")) {
             select.setLong(1, deliveryId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -132,7 +131,8 @@ public class TrackingLinks {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the links of delivery " + deliveryId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the links of delivery " + deliveryId + ": " + e.getMessage(), e);
         }
         return Map.copyOf(read);
     }

@@ -1,11 +1,10 @@
 package io.crosscast.tracking;
 
 import io.crosscast.audience.RecipientService;
-import io.crosscast.tracking.token.TrackingKind;
-import io.crosscast.tracking.token.TrackingToken;
-
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
+import io.crosscast.tracking.token.TrackingKind;
+import io.crosscast.tracking.token.TrackingToken;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,8 +43,16 @@ public class TrackingService {
      */
     public boolean open(String token, String userAgent, String ip) {
         Optional<TrackingToken> read = links.read(token, TrackingKind.OPEN);
-        read.filter(t -> t.recipientId() != 0).ifPresent(t -> recorder.record(new TrackingHit(t.deliveryId(), t.recipientId(), TrackingKind.OPEN,
-                null, null, Instant.now(clock), userAgent, ip)));
+        read.filter(t -> t.recipientId() != 0)
+                .ifPresent(t -> recorder.record(new TrackingHit(
+                        t.deliveryId(),
+                        t.recipientId(),
+                        TrackingKind.OPEN,
+                        null,
+                        null,
+                        Instant.now(clock),
+                        userAgent,
+                        ip)));
         return read.isPresent();
     }
 
@@ -55,8 +62,15 @@ public class TrackingService {
         Optional<TrackingLinks.LinkTarget> link = read.flatMap(t -> links.link(t.deliveryId(), t.linkIndex()));
         if (link.isPresent() && read.get().recipientId() != 0) {
             TrackingToken t = read.get();
-            recorder.record(new TrackingHit(t.deliveryId(), t.recipientId(), TrackingKind.CLICK, link.get().url(),
-                    link.get().label(), Instant.now(clock), userAgent, ip));
+            recorder.record(new TrackingHit(
+                    t.deliveryId(),
+                    t.recipientId(),
+                    TrackingKind.CLICK,
+                    link.get().url(),
+                    link.get().label(),
+                    Instant.now(clock),
+                    userAgent,
+                    ip));
         }
         return link.map(TrackingLinks.LinkTarget::url);
     }
@@ -80,10 +94,13 @@ public class TrackingService {
         if (!recipients.optOutOfEmail(t.recipientId(), now)) {
             return address(t.recipientId()).isPresent();
         }
-        NativeSql.update(em, "INSERT INTO tracking_log (delivery_id, recipient_id, type, logged_at, user_agent, ip)"
-                + " SELECT d.id, CAST(? AS BIGINT), 'UNSUBSCRIBE', CAST(? AS TIMESTAMP(6) WITH TIME ZONE),"
-                + " CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?",
-                java.util.Arrays.asList(t.recipientId(), SqlValues.timestamp(now), cut(userAgent, 500), cut(ip, 45), t.deliveryId()));
+        NativeSql.update(
+                em,
+                "INSERT INTO tracking_log (delivery_id, recipient_id, type, logged_at, user_agent, ip)"
+                        + " SELECT d.id, CAST(? AS BIGINT), 'UNSUBSCRIBE', CAST(? AS TIMESTAMP(6) WITH TIME ZONE),"
+                        + " CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?",
+                java.util.Arrays.asList(
+                        t.recipientId(), SqlValues.timestamp(now), cut(userAgent, 500), cut(ip, 45), t.deliveryId()));
         return true;
     }
 

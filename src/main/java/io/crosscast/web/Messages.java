@@ -13,8 +13,7 @@ public final class Messages {
 
     private static final String BUNDLE = "io.crosscast.web.messages";
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /** The bundle in the viewer's language. */
     public static ResourceBundle bundle() {

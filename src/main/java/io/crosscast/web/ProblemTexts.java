@@ -4,9 +4,9 @@ import io.crosscast.audience.condition.ConditionProblem;
 import io.crosscast.audience.contact.InvalidContactException;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.LineProblem;
+import io.crosscast.content.ContentProblem;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.LedgerReason;
-import io.crosscast.content.ContentProblem;
 import io.crosscast.platform.EnglishTemplate;
 import java.text.MessageFormat;
 import java.util.List;
@@ -20,27 +20,32 @@ import java.util.ResourceBundle;
  */
 public final class ProblemTexts {
 
-    private ProblemTexts() {
-    }
+    private ProblemTexts() {}
 
     /** A delivery problem: content, proof addresses, a status that refuses the request... */
     public static String delivery(DeliveryProblem problem, ResourceBundle bundle) {
         if (problem.content() != null) {
             return content(problem.content(), bundle);
         }
-        return Messages.textOr(bundle, problem.code().key(), problem.message(), problem.arguments().toArray());
+        return Messages.textOr(
+                bundle,
+                problem.code().key(),
+                problem.message(),
+                problem.arguments().toArray());
     }
 
     /** A personalisation problem, with its part and line: {@code Objet, ligne 2 : variable inconnue...}. */
     public static String content(ContentProblem problem, ResourceBundle bundle) {
-        String what = Messages.textOr(bundle, problem.reason().key(), null, problem.arguments().toArray());
+        String what = Messages.textOr(
+                bundle, problem.reason().key(), null, problem.arguments().toArray());
         if (what == null) {
             return problem.message();
         }
-        String part = Messages.textOr(bundle, problem.part().key(), problem.part().label());
+        String part =
+                Messages.textOr(bundle, problem.part().key(), problem.part().label());
         return problem.line() > 0
-                ? Messages.textOr(bundle, ContentProblem.AT_LINE, problem.message(), part,
-                        String.valueOf(problem.line()), what)
+                ? Messages.textOr(
+                        bundle, ContentProblem.AT_LINE, problem.message(), part, String.valueOf(problem.line()), what)
                 : Messages.textOr(bundle, ContentProblem.IN_PART, problem.message(), part, what);
     }
 
@@ -58,9 +63,10 @@ public final class ProblemTexts {
         if (problem.hasCutArguments()) {
             // A value cut in the quote: its full length follows it, in the bundle's words and numbers.
             try {
-                String pattern = problem.withLengths(bundle.getString(problem.key()),
-                        length -> EnglishTemplate.literal(Messages.textOr(bundle, LineProblem.CUT_VALUE,
-                                " (" + length + " characters)", length)));
+                String pattern = problem.withLengths(
+                        bundle.getString(problem.key()),
+                        length -> EnglishTemplate.literal(Messages.textOr(
+                                bundle, LineProblem.CUT_VALUE, " (" + length + " characters)", length)));
                 return new MessageFormat(pattern, bundle.getLocale()).format(arguments);
             } catch (MissingResourceException e) {
                 return problem.message();
@@ -75,7 +81,8 @@ public final class ProblemTexts {
             return reason;
         }
         String separator = Messages.textOr(bundle, "import.problem.separator", "; ");
-        return String.join(separator, problems.stream().map(p -> line(p, bundle)).toList());
+        return String.join(
+                separator, problems.stream().map(p -> line(p, bundle)).toList());
     }
 
     /** Why a reading stopped ({@code reason} when its problems are not known). */
@@ -88,12 +95,16 @@ public final class ProblemTexts {
 
     /** A contact value that cannot be stored (email address, phone number...). */
     public static String contact(InvalidContactException e, ResourceBundle bundle) {
-        return Messages.textOr(bundle, e.problem().key(), e.getMessage(), e.arguments().toArray());
+        return Messages.textOr(
+                bundle, e.problem().key(), e.getMessage(), e.arguments().toArray());
     }
 
     /** A problem of a condition (key {@code problem.} + its code). */
     public static String condition(ConditionProblem problem, ResourceBundle bundle) {
-        return Messages.textOr(bundle, "problem." + problem.code().name(), problem.message(),
+        return Messages.textOr(
+                bundle,
+                "problem." + problem.code().name(),
+                problem.message(),
                 problem.arguments().toArray());
     }
 
@@ -103,8 +114,13 @@ public final class ProblemTexts {
      */
     public static String ledger(String stored, ResourceBundle bundle) {
         return LedgerReason.read(stored)
-                .map(read -> Messages.textOr(bundle, read.reason().key(), stored,
-                        read.arguments().stream().map(argument -> ledger(argument, bundle)).toArray()))
+                .map(read -> Messages.textOr(
+                        bundle,
+                        read.reason().key(),
+                        stored,
+                        read.arguments().stream()
+                                .map(argument -> ledger(argument, bundle))
+                                .toArray()))
                 .orElse(stored);
     }
 }

@@ -20,7 +20,8 @@ import java.io.IOException;
 public class SecurityHeadersFilter extends HttpFilter {
 
     /** For JSON, images, redirects, scripts and style sheets: nothing in them may load or run anything. */
-    static final String NOT_A_PAGE_POLICY = "default-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+    static final String NOT_A_PAGE_POLICY =
+            "default-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     private static final long serialVersionUID = 1L;
 

@@ -9,8 +9,13 @@ import java.util.Map;
  * or an error message), every transition's count, and the latest log lines. Messages are in English (the API);
  * pages show their {@link Text} in the reader's language.
  */
-public record RunView(long runId, long workflowId, String status, Map<String, ActivityView> activities,
-        Map<String, TransitionView> transitions, List<LogLine> log) {
+public record RunView(
+        long runId,
+        long workflowId,
+        String status,
+        Map<String, ActivityView> activities,
+        Map<String, TransitionView> transitions,
+        List<LogLine> log) {
 
     /** A run is active while it can still move: started or paused. */
     public boolean active() {
@@ -31,8 +36,7 @@ public record RunView(long runId, long workflowId, String status, Map<String, Ac
         }
     }
 
-    public record TransitionView(boolean fired, boolean skipped, long count) {
-    }
+    public record TransitionView(boolean fired, boolean skipped, long count) {}
 
     /**
      * A line of the log.

@@ -36,8 +36,7 @@ public class Workflow {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Workflow() {
-    }
+    protected Workflow() {}
 
     Workflow(String name, String definitionJson) {
         this.name = name;

@@ -18,8 +18,7 @@ import java.util.Map;
 public record WorkflowDocument(WorkflowDefinition definition, Map<String, Position> positions) {
 
     /** Where an activity is drawn. */
-    public record Position(int x, int y) {
-    }
+    public record Position(int x, int y) {}
 
     public WorkflowDocument {
         positions = Map.copyOf(positions);

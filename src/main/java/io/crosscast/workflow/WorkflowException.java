@@ -22,7 +22,9 @@ public class WorkflowException extends RuntimeException {
 
     /** What sort of refusal, each with a stable code. */
     public enum Kind {
-        INVALID("workflow.invalid"), NOT_FOUND("workflow.notFound"), CONFLICT("workflow.conflict");
+        INVALID("workflow.invalid"),
+        NOT_FOUND("workflow.notFound"),
+        CONFLICT("workflow.conflict");
 
         private final String code;
 

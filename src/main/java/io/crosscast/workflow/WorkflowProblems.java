@@ -22,17 +22,20 @@ public final class WorkflowProblems {
     /** "({0}): {1}": setting, problem (in the activity's own dialog). */
     static final String OF_SETTING_ALONE = "workflow.problem.settingAlone";
 
-    private WorkflowProblems() {
-    }
+    private WorkflowProblems() {}
 
     /** A problem of the validator: prefixed with its activity, if it has one. */
     static Text of(ValidationProblem problem) {
-        return problem.activityId() == null ? problem.text() : Text.of(OF_ACTIVITY, problem.activityId(), problem.text());
+        return problem.activityId() == null
+                ? problem.text()
+                : Text.of(OF_ACTIVITY, problem.activityId(), problem.text());
     }
 
     /** A problem of the condition in setting {@code key} of an activity ({@code activityId} null: its own dialog). */
     static Text ofSetting(String activityId, String key, Text problem) {
-        return activityId == null ? Text.of(OF_SETTING_ALONE, key, problem) : Text.of(OF_SETTING, activityId, key, problem);
+        return activityId == null
+                ? Text.of(OF_SETTING_ALONE, key, problem)
+                : Text.of(OF_SETTING, activityId, key, problem);
     }
 
     /** A problem of a condition, worded by the engine's bundle ({@code condition.<code>}, the same arguments). */
@@ -52,7 +55,8 @@ public final class WorkflowProblems {
      * problems as they are.
      */
     public static Text relabel(Text problem, UnaryOperator<String> label) {
-        if ((OF_ACTIVITY.equals(problem.key()) || OF_SETTING.equals(problem.key())) && !problem.args().isEmpty()
+        if ((OF_ACTIVITY.equals(problem.key()) || OF_SETTING.equals(problem.key()))
+                && !problem.args().isEmpty()
                 && problem.args().get(0) instanceof String id) {
             List<Object> args = new ArrayList<>(problem.args());
             args.set(0, label.apply(id));

@@ -43,8 +43,7 @@ public class WorkflowRun {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected WorkflowRun() {
-    }
+    protected WorkflowRun() {}
 
     WorkflowRun(long workflowId, String definitionJson) {
         this.workflowId = workflowId;

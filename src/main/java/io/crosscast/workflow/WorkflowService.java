@@ -1,26 +1,26 @@
 package io.crosscast.workflow;
 
+import io.crosscast.audience.Recipient;
+import io.crosscast.audience.RecipientPage;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.audience.condition.ConditionValidator;
 import io.crosscast.audience.condition.InvalidConditionException;
-import io.crosscast.audience.Recipient;
-import io.crosscast.audience.RecipientPage;
 import io.crosscast.engine.ActivityDefinition;
-import io.crosscast.engine.ActivityType;
-import io.crosscast.engine.TransitionState;
-import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.engine.ActivityRegistry;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.RunState;
 import io.crosscast.engine.Text;
+import io.crosscast.engine.TransitionState;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.engine.WorkflowValidator;
+import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.workflow.internal.DbRunLog;
+import io.crosscast.workflow.internal.RunAdvancer;
 import io.crosscast.workflow.internal.RunStateJson;
 import io.crosscast.workflow.internal.RunViews;
 import io.crosscast.workflow.internal.SqlPopulations;
-import io.crosscast.workflow.internal.RunAdvancer;
 import io.crosscast.workflow.internal.WorkflowFormatException;
 import io.crosscast.workflow.internal.WorkflowJson;
 import jakarta.ejb.EJB;
@@ -29,8 +29,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,6 @@ import java.util.Optional;
  */
 @Stateless
 public class WorkflowService {
-
 
     @PersistenceContext
     private EntityManager em;
@@ -118,8 +117,14 @@ public class WorkflowService {
 
     /** The newest run of the workflow, if it ever ran. */
     public Optional<Long> latestRun(long workflowId) {
-        return em.createQuery("SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow ORDER BY r.id DESC",
-                Long.class).setParameter("workflow", workflowId).setMaxResults(1).getResultList().stream().findFirst();
+        return em
+                .createQuery(
+                        "SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow ORDER BY r.id DESC", Long.class)
+                .setParameter("workflow", workflowId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** Starts a run of the workflow as it is now; returns the run's id. */
@@ -152,7 +157,9 @@ public class WorkflowService {
 
     /** Runs a failed (or any) activity again, and everything after it. */
     public void restartFrom(long runId, String activityId) {
-        change(runId, (runner, definition, state) -> runner.restartFrom(definition, state, activityId),
+        change(
+                runId,
+                (runner, definition, state) -> runner.restartFrom(definition, state, activityId),
                 Text.of("run.restarted", activityId));
         advancer.advanceSoon(runId);
     }
@@ -166,12 +173,15 @@ public class WorkflowService {
         RunState state = RunStateJson.read(run(runId).getStateJson());
         TransitionState transition = state.transition(transitionId)
                 .filter(t -> t.fired() && t.population() != null)
-                .orElseThrow(() -> WorkflowException.notFound("Transition " + transitionId + " of run " + runId
-                        + " carried no population."));
+                .orElseThrow(() -> WorkflowException.notFound(
+                        "Transition " + transitionId + " of run " + runId + " carried no population."));
         long population = SqlPopulations.idOf(transition.population());
-        List<Recipient> page = NativeSql.query(em, "SELECT r.* FROM recipient r JOIN population_member m"
-                + " ON m.recipient_id = r.id WHERE m.population_id = ? ORDER BY r.id LIMIT ? OFFSET ?",
-                Recipient.class, List.of(population, Math.max(1, Math.min(pageSize, 500)), Math.max(0, first)))
+        List<Recipient> page = NativeSql.query(
+                        em,
+                        "SELECT r.* FROM recipient r JOIN population_member m"
+                                + " ON m.recipient_id = r.id WHERE m.population_id = ? ORDER BY r.id LIMIT ? OFFSET ?",
+                        Recipient.class,
+                        List.of(population, Math.max(1, Math.min(pageSize, 500)), Math.max(0, first)))
                 .getResultList();
         return new RecipientPage(transition.count(), page);
     }
@@ -185,8 +195,11 @@ public class WorkflowService {
         if ("STARTED".equals(run.getStatus())) {
             throw WorkflowException.conflict("Run " + runId + " is running: stop or pause it first.");
         }
-        NativeSql.update(em, "DELETE FROM population_member WHERE population_id IN"
-                + " (SELECT p.id FROM population p WHERE p.run_id = ?)", List.of(runId));
+        NativeSql.update(
+                em,
+                "DELETE FROM population_member WHERE population_id IN"
+                        + " (SELECT p.id FROM population p WHERE p.run_id = ?)",
+                List.of(runId));
         NativeSql.update(em, "DELETE FROM population WHERE run_id = ?", List.of(runId));
         NativeSql.update(em, "DELETE FROM run_log WHERE run_id = ?", List.of(runId));
         em.remove(run);
@@ -225,14 +238,17 @@ public class WorkflowService {
     private WorkflowDefinition validate(String json) {
         WorkflowDefinition definition;
         // values of the wrong JSON type first (parse is lenient on them), then everything else
-        List<Text> problems = new ArrayList<>(WorkflowJson.typeProblems(json).stream().map(Text::verbatim).toList());
+        List<Text> problems = new ArrayList<>(
+                WorkflowJson.typeProblems(json).stream().map(Text::verbatim).toList());
         try {
             definition = WorkflowJson.parse(json);
         } catch (WorkflowFormatException e) {
             problems.add(Text.verbatim(e.getMessage()));
             throw WorkflowException.invalidTexts(problems);
         }
-        problems.addAll(WorkflowValidator.validate(definition, registry).stream().map(WorkflowProblems::of).toList());
+        problems.addAll(WorkflowValidator.validate(definition, registry).stream()
+                .map(WorkflowProblems::of)
+                .toList());
         definition.activities().forEach(activity -> problems.addAll(conditionProblems(activity, true)));
         if (!problems.isEmpty()) {
             throw WorkflowException.invalidTexts(problems);
@@ -252,7 +268,8 @@ public class WorkflowService {
             if (key.equals("condition") || key.endsWith(".condition")) {
                 try {
                     ConditionValidator.validate(ConditionJson.fromJson(value))
-                            .forEach(problem -> problems.add(WorkflowProblems.ofSetting(id, key, WorkflowProblems.of(problem))));
+                            .forEach(problem ->
+                                    problems.add(WorkflowProblems.ofSetting(id, key, WorkflowProblems.of(problem))));
                 } catch (InvalidConditionException e) {
                     problems.add(WorkflowProblems.ofSetting(id, key, WorkflowProblems.of(e)));
                 }
@@ -270,7 +287,8 @@ public class WorkflowService {
     }
 
     private Workflow workflow(long workflowId) {
-        return find(workflowId).orElseThrow(() -> WorkflowException.notFound("Workflow " + workflowId + " does not exist."));
+        return find(workflowId)
+                .orElseThrow(() -> WorkflowException.notFound("Workflow " + workflowId + " does not exist."));
     }
 
     private WorkflowRun run(long runId) {

@@ -33,7 +33,10 @@ class ArchitectureTest {
 
     @Test
     void conceptsFormNoCycle() {
-        slices().matching(ROOT + ".(*)..").namingSlices("concept $1").should().beFreeOfCycles()
+        slices().matching(ROOT + ".(*)..")
+                .namingSlices("concept $1")
+                .should()
+                .beFreeOfCycles()
                 .because("a concept must be understandable, testable and changeable without the ones that use it")
                 .check(production);
     }
@@ -42,19 +45,37 @@ class ArchitectureTest {
      * The concepts from the bottom up, as the README's code map lists them: each may use only those before
      * it, so a newcomer can read them in this order.
      */
-    static final List<String> LAYERS = List.of("platform", "scheduling", "settings", "engine", "content", "audience",
-            "list", "tracking", "delivery", "workflow", "campaign", "admin", "sandbox", "web");
+    static final List<String> LAYERS = List.of(
+            "platform",
+            "scheduling",
+            "settings",
+            "engine",
+            "content",
+            "audience",
+            "list",
+            "tracking",
+            "delivery",
+            "workflow",
+            "campaign",
+            "admin",
+            "sandbox",
+            "web");
 
     @Test
     void conceptsUseOnlyTheConceptsBelowThem() {
-        classes().that().resideInAPackage(ROOT + "..").should(useOnlyConceptsBelow())
+        classes()
+                .that()
+                .resideInAPackage(ROOT + "..")
+                .should(useOnlyConceptsBelow())
                 .because("the code map's order is the order of use (README, How the code is organised)")
                 .check(production);
     }
 
     @Test
     void packagesFormNoCycleBesideAConceptAndItsInternals() {
-        slices().assignedFrom(PACKAGES_WITH_INTERNALS_FOLDED).should().beFreeOfCycles()
+        slices().assignedFrom(PACKAGES_WITH_INTERNALS_FOLDED)
+                .should()
+                .beFreeOfCycles()
                 .because("a package's sub-packages are its parts: they may serve it, not call back into it"
                         + " (only a concept's internal package implements what the concept's service offers)")
                 .check(production);
@@ -62,9 +83,15 @@ class ArchitectureTest {
 
     @Test
     void theEngineCoreIsPlainJava() {
-        classes().that().resideInAPackage(ROOT + ".engine..").should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".engine..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", ROOT + ".engine..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.quartz.CronExpression")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.quartz.CronExpression")
                 .because("the engine core is unit-tested without a container: it knows no jakarta.* API and"
                         + " nothing of the application (Quartz's CronExpression is a plain class for cron schedules)")
                 .check(production);
@@ -72,14 +99,27 @@ class ArchitectureTest {
 
     @Test
     void messageContentIsPlainJava() {
-        classes().that().resideInAPackage(CONTENT).should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage(CONTENT)
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", CONTENT, "com.github.mustachejava..", "org.jsoup..", "jakarta.mail..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".platform.EnglishTemplate")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".platform.EnglishTemplate")
                 .because("rendering, personalisation and link rewriting are unit-tested without a container and"
                         + " shared by proofs, previews and the senders")
                 .check(production);
-        noClasses().that().resideInAPackage(CONTENT).and().doNotHaveSimpleName("EmailComposer")
-                .and().doNotHaveSimpleName("StableIdMimeMessage").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(CONTENT)
+                .and()
+                .doNotHaveSimpleName("EmailComposer")
+                .and()
+                .doNotHaveSimpleName("StableIdMimeMessage")
+                .should()
+                .dependOnClassesThat()
                 .resideInAPackage("jakarta.mail..")
                 .because("only the two classes that build MIME messages know Jakarta Mail")
                 .check(production);
@@ -87,7 +127,11 @@ class ArchitectureTest {
 
     @Test
     void smsTextIsPlainJava() {
-        classes().that().resideInAPackage(ROOT + ".delivery.sms..").should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".delivery.sms..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", ROOT + ".delivery.sms..", CONTENT)
                 .because("the SMPP client and the sandbox's SMSC both use it: no container API, no SMPP library")
                 .check(production);
@@ -95,7 +139,11 @@ class ArchitectureTest {
 
     @Test
     void trackingTokensArePlainJava() {
-        classes().that().resideInAPackage(ROOT + ".tracking.token..").should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".tracking.token..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax.crypto..", ROOT + ".tracking.token..")
                 .because("signing and reading tokens is unit-tested without a container")
                 .check(production);
@@ -103,7 +151,11 @@ class ArchitectureTest {
 
     @Test
     void nothingButTheWebLayerReachesIt() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".web..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".web..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAPackage(ROOT + ".web..")
                 .because("pages, REST resources and their helpers are adapters on top of the domain")
                 .check(production);
@@ -111,14 +163,18 @@ class ArchitectureTest {
 
     @Test
     void internalPackagesServeOnlyTheirOwnConcept() {
-        classes().that().resideInAPackage(ROOT + ".*.internal..").should(beUsedOnlyWithinTheirConcept())
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".*.internal..")
+                .should(beUsedOnlyWithinTheirConcept())
                 .because("a concept's internal package is how it works, not what it offers")
                 .check(production);
     }
 
     /** The concept of a class: its package's first segment under io.crosscast. */
     static String conceptOf(JavaClass type) {
-        String rest = type.getPackageName().substring(Math.min(type.getPackageName().length(), ROOT.length() + 1));
+        String rest =
+                type.getPackageName().substring(Math.min(type.getPackageName().length(), ROOT.length() + 1));
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
     }

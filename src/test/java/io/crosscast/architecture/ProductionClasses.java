@@ -9,12 +9,12 @@ final class ProductionClasses {
 
     private static JavaClasses classes;
 
-    private ProductionClasses() {
-    }
+    private ProductionClasses() {}
 
     static synchronized JavaClasses get() {
         if (classes == null) {
-            classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            classes = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .importPackages("io.crosscast");
         }
         return classes;

@@ -58,8 +58,8 @@ class TableOwnershipTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/crosscast");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");
-    private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
-            Pattern.DOTALL);
+    private static final Pattern LITERAL =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern WRITE = Pattern.compile("\\b(?:INSERT INTO|UPDATE|DELETE FROM|MERGE INTO)\\s+(\\w+)");
 
     private static JavaClasses production;
@@ -73,7 +73,8 @@ class TableOwnershipTest {
     void everyTableHasAnOwner() throws IOException {
         TreeSet<String> tables = new TreeSet<>();
         try (Stream<Path> migrations = Files.walk(Path.of("src/main/resources/db/migration"))) {
-            for (Path migration : migrations.filter(p -> p.toString().endsWith(".sql")).toList()) {
+            for (Path migration :
+                    migrations.filter(p -> p.toString().endsWith(".sql")).toList()) {
                 Matcher m = CREATE_TABLE.matcher(Files.readString(migration));
                 while (m.find()) {
                     tables.add(m.group(1).toLowerCase(Locale.ROOT));
@@ -106,7 +107,8 @@ class TableOwnershipTest {
                         }
                         writes++;
                         if (!owner.equals(concept)) {
-                            offending.add(SOURCES.relativize(source) + " writes " + table + " (owned by " + owner + ")");
+                            offending.add(
+                                    SOURCES.relativize(source) + " writes " + table + " (owned by " + owner + ")");
                         }
                     }
                 }
@@ -132,7 +134,10 @@ class TableOwnershipTest {
 
     @Test
     void onlyTheOwnerOrTheWebLayerCallsAnEntitysSetters() {
-        classes().that().resideOutsideOfPackage("io.crosscast.web..").should(callNoSetterOfAnotherConceptsEntity())
+        classes()
+                .that()
+                .resideOutsideOfPackage("io.crosscast.web..")
+                .should(callNoSetterOfAnotherConceptsEntity())
                 .because("a table's rows change through its owner's service")
                 .check(production);
     }
@@ -143,7 +148,8 @@ class TableOwnershipTest {
             public void check(JavaClass caller, ConditionEvents events) {
                 for (JavaMethodCall call : caller.getMethodCallsFromSelf()) {
                     JavaClass target = call.getTargetOwner();
-                    if (target.isAnnotatedWith(Entity.class) && call.getName().startsWith("set")
+                    if (target.isAnnotatedWith(Entity.class)
+                            && call.getName().startsWith("set")
                             && !ArchitectureTest.conceptOf(target).equals(ArchitectureTest.conceptOf(caller))) {
                         events.add(SimpleConditionEvent.violated(call, call.getDescription()));
                     }
@@ -156,7 +162,9 @@ class TableOwnershipTest {
         Map<String, String> tables = new HashMap<>();
         for (JavaClass entity : production) {
             if (entity.isAnnotatedWith(Entity.class)) {
-                tables.put(entity.getSimpleName(), entity.getAnnotationOfType(Table.class).name());
+                tables.put(
+                        entity.getSimpleName(),
+                        entity.getAnnotationOfType(Table.class).name());
             }
         }
         return tables;

@@ -15,8 +15,8 @@ class RepeatedLineTest {
     void aRepeatedLineIsNamedWithTheFirstLineOfItsAddress() {
         List<ImportRow> rows = List.of(row(2, "a"), row(3, "b"), row(5, "a"), row(6, "c"), row(7, "a"), row(9, "b"));
 
-        assertEquals(List.of(new RepeatedLine(5, 2), new RepeatedLine(7, 2), new RepeatedLine(9, 3)),
-                RepeatedLine.in(rows));
+        assertEquals(
+                List.of(new RepeatedLine(5, 2), new RepeatedLine(7, 2), new RepeatedLine(9, 3)), RepeatedLine.in(rows));
         assertEquals(List.of(), RepeatedLine.in(List.of(row(2, "a"), row(3, "b"))));
     }
 
@@ -31,14 +31,26 @@ class RepeatedLineTest {
         ImportReport report = progress.finish(new ImportSummary(7, 7, 0, List.of()), 1);
 
         assertEquals(4, report.duplicates());
-        assertEquals(List.of(new RepeatedLine(4, 2), new RepeatedLine(5, 3), new RepeatedLine(7, 6)),
+        assertEquals(
+                List.of(new RepeatedLine(4, 2), new RepeatedLine(5, 3), new RepeatedLine(7, 6)),
                 report.repeatedLines());
         assertTrue(report.isRepeatedLinesTruncated());
         assertFalse(report.isRejectedLinesTruncated());
     }
 
     private static ImportRow row(long line, String address) {
-        return new ImportRow(line, address + "@example.fr", address + "@example.fr", null, null, null, null, null,
-                null, null, null, null);
+        return new ImportRow(
+                line,
+                address + "@example.fr",
+                address + "@example.fr",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -87,23 +87,30 @@ class AudienceBenchmark {
         long total = demoData.recipientCount();
         report("recipients in the database: %,d (%s)", total, db);
 
-        Condition threeRules = new Group(Logic.AND, List.of(
-                new Rule("status", Operator.EQUALS, List.of("GOLD")),
-                new Rule("email", Operator.IS_NOT_EMPTY, List.of()),
-                new Rule("country", Operator.IN, List.of("FR", "BE"))));
+        Condition threeRules = new Group(
+                Logic.AND,
+                List.of(
+                        new Rule("status", Operator.EQUALS, List.of("GOLD")),
+                        new Rule("email", Operator.IS_NOT_EMPTY, List.of()),
+                        new Rule("country", Operator.IN, List.of("FR", "BE"))));
         long t1 = System.nanoTime();
         long count = recipients.count(threeRules);
         report("3-rule condition count = %,d: first %d ms", count, ms(t1));
         assertTrue(count > 0);
-        report("3-rule condition count: median %d ms of 5 more (the database may cache repeats)",
+        report(
+                "3-rule condition count: median %d ms of 5 more (the database may cache repeats)",
                 median(() -> recipients.count(threeRules)));
         t1 = System.nanoTime();
         recipients.page(threeRules, "lastName", true, 0, 50);
         report("3-rule condition first page of 50 by last name: first %d ms", ms(t1));
-        report("3-rule condition first page of 50 by last name: median %d ms (of 5)",
-                median(() -> recipients.page(threeRules, "lastName", true, 0, 50).size()));
-        report("3-rule condition page 100 (offset 5,000) by last name: median %d ms (of 5)",
-                median(() -> recipients.page(threeRules, "lastName", true, 5_000, 50).size()));
+        report(
+                "3-rule condition first page of 50 by last name: median %d ms (of 5)",
+                median(() ->
+                        recipients.page(threeRules, "lastName", true, 0, 50).size()));
+        report(
+                "3-rule condition page 100 (offset 5,000) by last name: median %d ms (of 5)",
+                median(() ->
+                        recipients.page(threeRules, "lastName", true, 5_000, 50).size()));
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -123,16 +130,27 @@ class AudienceBenchmark {
         sampler.start();
         long t0 = System.nanoTime();
         String header = "email,first name,last name,mobile,status,country";
-        ImportReport result = importer.importCsv(new GeneratedCsv(header, importRows, System.nanoTime()),
-                StandardCharsets.UTF_8, ',', ColumnMapping.autoMatch(Arrays.asList(header.split(","))), null);
+        ImportReport result = importer.importCsv(
+                new GeneratedCsv(header, importRows, System.nanoTime()),
+                StandardCharsets.UTF_8,
+                ',',
+                ColumnMapping.autoMatch(Arrays.asList(header.split(","))),
+                null);
         long elapsed = ms(t0);
         sampling.set(false);
         assertEquals(importRows, result.linesRead());
         assertEquals(importRows, result.created() + result.updated() + result.rejected());
-        report("import %,d CSV rows: %,d ms = %,d rows/s (created %,d, updated %,d, rejected %,d)", importRows,
-                elapsed, importRows * 1000 / Math.max(1, elapsed), result.created(), result.updated(), result.rejected());
-        report("heap during the import: baseline %,d MB, peak %,d MB (max heap %,d MB)", baseline >> 20,
-                peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+        report(
+                "import %,d CSV rows: %,d ms = %,d rows/s (created %,d, updated %,d, rejected %,d)",
+                importRows,
+                elapsed,
+                importRows * 1000 / Math.max(1, elapsed),
+                result.created(),
+                result.updated(),
+                result.rejected());
+        report(
+                "heap during the import: baseline %,d MB, peak %,d MB (max heap %,d MB)",
+                baseline >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
     }
 
     private static long ms(long startNanos) {
@@ -177,7 +195,8 @@ class AudienceBenchmark {
                 }
                 String phone = String.format("06%08d", (next * 7919 + seed) % 100_000_000L);
                 line = ("bench" + seed + "." + next + "@example.org,First" + next + ",Bench" + (next % 1000) + ","
-                        + phone + "," + STATUS[(int) (next % 4)] + ",FR\n").getBytes(StandardCharsets.UTF_8);
+                                + phone + "," + STATUS[(int) (next % 4)] + ",FR\n")
+                        .getBytes(StandardCharsets.UTF_8);
                 position = 0;
             }
             return line[position++] & 0xff;

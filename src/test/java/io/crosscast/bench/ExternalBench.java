@@ -51,7 +51,12 @@ final class ExternalBench {
      * @param dbUrlProperty the system property of its PostgreSQL database's URL, {@code defaultDbUrl} unless set
      * @param properties  the server's own system properties (where its peer is...), added to the database's
      */
-    ExternalBench(String name, Path serverDir, int portOffset, String dbUrlProperty, String defaultDbUrl,
+    ExternalBench(
+            String name,
+            Path serverDir,
+            int portOffset,
+            String dbUrlProperty,
+            String defaultDbUrl,
             Map<String, String> properties) {
         this.name = name;
         this.serverDir = serverDir;
@@ -70,8 +75,13 @@ final class ExternalBench {
 
     /** A server (not started) in the benchmark's directory, its JVM with {@code heapOptions}; the current one. */
     WildFlyProcess newServer(String heapOptions) {
-        server = new WildFlyProcess(Path.of(System.getProperty("jboss.home")), serverDir,
-                "standalone-crosscast-crash.xml", portOffset, serverProperties, heapOptions);
+        server = new WildFlyProcess(
+                Path.of(System.getProperty("jboss.home")),
+                serverDir,
+                "standalone-crosscast-crash.xml",
+                portOffset,
+                serverProperties,
+                heapOptions);
         api = new RestClient(server.httpPort(), "marketer", "marketer");
         deliveries = new DeliveryApi(api);
         return server;
@@ -107,8 +117,9 @@ final class ExternalBench {
         long t0 = System.nanoTime();
         server.start();
         server.awaitReady("crosscast.war", api::answers);
-        System.out.printf("BENCHMARK %s (%s): server (pid %d) ready with %s in %.1f s%n", name, db, server.pid(),
-                setting, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "BENCHMARK %s (%s): server (pid %d) ready with %s in %.1f s%n",
+                name, db, server.pid(), setting, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -116,8 +127,8 @@ final class ExternalBench {
      * were targeted and SENT, none failed, and that the peer received them all ({@code peerCount}
      * before and after). Returns the seconds from the send request to SENT.
      */
-    double timedDelivery(long id, Audience audience, LongSupplier peerCount, String label, Duration timeout,
-            Duration poll) {
+    double timedDelivery(
+            long id, Audience audience, LongSupplier peerCount, String label, Duration timeout, Duration poll) {
         long before = peerCount.getAsLong();
         long t0 = System.nanoTime();
         JsonObject targeted = deliveries.send(id, audience);
@@ -133,11 +144,14 @@ final class ExternalBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long received = peerCount.getAsLong() - before;
         JsonObject stats = deliveries.stats(id);
-        if (!sent || targeted.getJsonNumber("targeted").longValue() != audience.size()
+        if (!sent
+                || targeted.getJsonNumber("targeted").longValue() != audience.size()
                 || stats.getJsonNumber("sent").longValue() != audience.size()
-                || stats.getJsonNumber("failed").longValue() != 0 || received != audience.size()) {
-            problem(String.format("delivery %d (%s): ended %s, targeted %s, stats %s, %s received %,d of %,d", id,
-                    label, sent, targeted, stats, peerName, received, audience.size()));
+                || stats.getJsonNumber("failed").longValue() != 0
+                || received != audience.size()) {
+            problem(String.format(
+                    "delivery %d (%s): ended %s, targeted %s, stats %s, %s received %,d of %,d",
+                    id, label, sent, targeted, stats, peerName, received, audience.size()));
         }
         return seconds;
     }
@@ -180,8 +194,7 @@ final class ExternalBench {
     }
 
     /** What {@link #parallel} measured: the sum of the workers' counts, and the seconds from start to the last. */
-    record Parallel(int total, double seconds) {
-    }
+    record Parallel(int total, double seconds) {}
 
     /**
      * Runs {@code worker} on {@code threads} threads at once (a bare loop's senders, each taking the next message
@@ -207,7 +220,10 @@ final class ExternalBench {
 
     /** A comma-separated list of whole numbers. */
     static int[] ints(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 }

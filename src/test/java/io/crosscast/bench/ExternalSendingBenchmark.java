@@ -84,8 +84,11 @@ class ExternalSendingBenchmark {
     private final int millionConnections = Integer.getInteger("bench.million.connections", 16);
     private final String millionHeap = System.getProperty("bench.million.heap", "-Xmx512m");
 
-    private final ExternalBench bench = new ExternalBench("external sending",
-            Path.of(System.getProperty("bench.server.dir", "target/bench-server")), portOffset, "bench.db.url",
+    private final ExternalBench bench = new ExternalBench(
+            "external sending",
+            Path.of(System.getProperty("bench.server.dir", "target/bench-server")),
+            portOffset,
+            "bench.db.url",
             "jdbc:postgresql://localhost:5432/crosscast_bench",
             Map.of("crosscast.smtp.host", "127.0.0.1", "crosscast.smtp.port", Integer.toString(smtpPort)));
     private final String db = bench.db();
@@ -102,13 +105,24 @@ class ExternalSendingBenchmark {
         // The bare loop as fast as Jakarta Mail goes: its stream provider named, as wildfly-config/mail.cli names it
         // for the server (else each part's encoding looks it up through the ServiceLoader).
         System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
-        System.out.printf("BENCHMARK external sending (%s): N=%,d, connections %s, reply delays %s ms, warm-up %,d,"
-                + " bare messages %s; server offset %d, sink port %d%n", db, sends, Arrays.toString(connections),
-                Arrays.toString(delays), warmup, "built while sending, and before timing (transport only)", portOffset,
+        System.out.printf(
+                "BENCHMARK external sending (%s): N=%,d, connections %s, reply delays %s ms, warm-up %,d,"
+                        + " bare messages %s; server offset %d, sink port %d%n",
+                db,
+                sends,
+                Arrays.toString(connections),
+                Arrays.toString(delays),
+                warmup,
+                "built while sending, and before timing (transport only)",
+                portOffset,
                 smtpPort);
         server = started.add(bench.newServer());
         deliveries = bench.deliveries();
-        sink = started.add(SinkProcess.start(smtpPort, server.baseDir().resolve("sink/received.tsv"), 0, 0,
+        sink = started.add(SinkProcess.start(
+                smtpPort,
+                server.baseDir().resolve("sink/received.tsv"),
+                0,
+                0,
                 server.baseDir().resolve("sink/sink.log")));
         bench.peer("SMTP sink", sink::isAlive, server.baseDir().resolve("sink/sink.log"));
 
@@ -120,8 +134,18 @@ class ExternalSendingBenchmark {
         }
         sink.logStats();
 
-        bench.summarise("N=" + sends, String.format("  %-10s %5s %8s %12s %12s %6s %15s %14s", "db", "conns",
-                "delay ms", "product/s", "bare/s", "ratio", "transport only/s", "round-trip cap"));
+        bench.summarise(
+                "N=" + sends,
+                String.format(
+                        "  %-10s %5s %8s %12s %12s %6s %15s %14s",
+                        "db",
+                        "conns",
+                        "delay ms",
+                        "product/s",
+                        "bare/s",
+                        "ratio",
+                        "transport only/s",
+                        "round-trip cap"));
         bench.assertEveryRunSentEverything();
     }
 
@@ -142,8 +166,9 @@ class ExternalSendingBenchmark {
                 if (Arrays.stream(delays).anyMatch(d -> d > 0)) {
                     deliveries.importRecipients(delayed, 100_000);
                 }
-                System.out.printf("BENCHMARK external sending (%s): imported %,d + %,d recipients in %.1f s%n", db,
-                        sends, warmup, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "BENCHMARK external sending (%s): imported %,d + %,d recipients in %.1f s%n",
+                        db, sends, warmup, (System.nanoTime() - t0) / 1e9);
             }
             sink.replyDelay(0);
             if (warmup > 0) {
@@ -163,10 +188,13 @@ class ExternalSendingBenchmark {
                 double transport = bareRun(target, c, true);
                 // A sender that does not pipeline waits for 4 replies a message (MAIL, RCPT, DATA, end of data).
                 String cap = d == 0 ? "-" : String.format("%,.0f msg/s", c * 1000.0 / (4 * d));
-                System.out.printf("BENCHMARK sending db=%s connections=%d delayMs=%d product=%.0f msg/s bare=%.0f msg/s"
-                        + " ratio=%.2f transportOnly=%.0f msg/s%n", db, c, d, product, bare, product / bare, transport);
-                bench.row(String.format("  %-10s %5d %8d %12.0f %12.0f %6.2f %15.0f %14s", db, c, d, product, bare,
-                        product / bare, transport, cap));
+                System.out.printf(
+                        "BENCHMARK sending db=%s connections=%d delayMs=%d product=%.0f msg/s bare=%.0f msg/s"
+                                + " ratio=%.2f transportOnly=%.0f msg/s%n",
+                        db, c, d, product, bare, product / bare, transport);
+                bench.row(String.format(
+                        "  %-10s %5d %8d %12.0f %12.0f %6.2f %15.0f %14s",
+                        db, c, d, product, bare, product / bare, transport, cap));
             }
         }
         server.stop();
@@ -174,18 +202,24 @@ class ExternalSendingBenchmark {
 
     /** (Re)starts the server with {@code c} sending connections. */
     private void startServer(int c) {
-        bench.restart(c + " connection(s)", Map.of("crosscast.sending.connections", Integer.toString(c),
-                "crosscast.sending.maxConnections", Integer.toString(c)));
+        bench.restart(
+                c + " connection(s)",
+                Map.of(
+                        "crosscast.sending.connections",
+                        Integer.toString(c),
+                        "crosscast.sending.maxConnections",
+                        Integer.toString(c)));
     }
 
     /** One delivery to the audience; msg/s from the send request to SENT. Checks the ledger and the sink. */
     private double productRun(Audience audience, String label) {
-        long id = deliveries.createEmail("Bench " + label + " " + audience.token(), "Crosscast Bench",
-                "bench@example.com", SUBJECT, HTML);
+        long id = deliveries.createEmail(
+                "Bench " + label + " " + audience.token(), "Crosscast Bench", "bench@example.com", SUBJECT, HTML);
         double seconds = bench.timedDelivery(id, audience, sink::count, label);
         double rate = audience.size() / seconds;
-        System.out.printf("BENCHMARK external sending (%s): product %s: %,d messages in %.2f s = %,.0f msg/s%n", db,
-                label, audience.size(), seconds, rate);
+        System.out.printf(
+                "BENCHMARK external sending (%s): product %s: %,d messages in %.2f s = %,.0f msg/s%n",
+                db, label, audience.size(), seconds, rate);
         return rate;
     }
 
@@ -228,15 +262,23 @@ class ExternalSendingBenchmark {
         });
         long received = sink.count() - before;
         if (sent.total() != audience.size() || received != audience.size()) {
-            bench.problem(String.format("bare loop (%d connections): sent %,d, sink received %,d of %,d", c,
-                    sent.total(), received, audience.size()));
+            bench.problem(String.format(
+                    "bare loop (%d connections): sent %,d, sink received %,d of %,d",
+                    c, sent.total(), received, audience.size()));
         }
         double rate = audience.size() / sent.seconds();
         // The sink's own CPU per message: far below 1e6 / rate µs, the sink is not what limits the rate.
         double sinkMicros = sink.cpuTime().minus(sinkCpu).toNanos() / 1e3 / audience.size();
-        System.out.printf("BENCHMARK external sending (%s): bare loop%s, %d connection(s): %,d messages in %.2f s"
-                + " = %,.0f msg/s (sink CPU %.0f µs a message, %.0f%% of one core)%n", db,
-                prebuild ? " (transport only)" : "", c, audience.size(), sent.seconds(), rate, sinkMicros,
+        System.out.printf(
+                "BENCHMARK external sending (%s): bare loop%s, %d connection(s): %,d messages in %.2f s"
+                        + " = %,.0f msg/s (sink CPU %.0f µs a message, %.0f%% of one core)%n",
+                db,
+                prebuild ? " (transport only)" : "",
+                c,
+                audience.size(),
+                sent.seconds(),
+                rate,
+                sinkMicros,
                 sinkMicros * rate / 1e4);
         return rate;
     }
@@ -256,19 +298,26 @@ class ExternalSendingBenchmark {
         message.setSubject(first + ", your offer is waiting", "UTF-8");
         message.setSentDate(new Date());
         MimeBodyPart text = new MimeBodyPart();
-        text.setText("Hello " + first + " " + last + "\n\nYour offer is waiting for you.\n\nSee the offer: " + click
-                + token + "0\nNews: " + click + token + "1\nYour account: " + click + token + "2\n", "UTF-8", "plain");
+        text.setText(
+                "Hello " + first + " " + last + "\n\nYour offer is waiting for you.\n\nSee the offer: " + click + token
+                        + "0\nNews: " + click + token + "1\nYour account: " + click + token + "2\n",
+                "UTF-8",
+                "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText("<html><body><h1>Hello " + first + " " + last + "</h1><p>Your offer is waiting for you.</p>"
-                + "<p><a href=\"" + click + token + "0\">See the offer</a></p><p><a href=\"" + click + token
-                + "1\">News</a> and <a href=\"" + click + token + "2\">your account</a></p>"
-                + "<img src=\"http://127.0.0.1:" + server.httpPort() + "/crosscast/t/o/" + token
-                + "\" width=\"1\" height=\"1\" alt=\"\"></body></html>", "UTF-8", "html");
+        html.setText(
+                "<html><body><h1>Hello " + first + " " + last + "</h1><p>Your offer is waiting for you.</p>"
+                        + "<p><a href=\"" + click + token + "0\">See the offer</a></p><p><a href=\"" + click + token
+                        + "1\">News</a> and <a href=\"" + click + token + "2\">your account</a></p>"
+                        + "<img src=\"http://127.0.0.1:" + server.httpPort() + "/crosscast/t/o/" + token
+                        + "\" width=\"1\" height=\"1\" alt=\"\"></body></html>",
+                "UTF-8",
+                "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         message.setContent(alternative);
-        message.setHeader("List-Unsubscribe", "<http://127.0.0.1:" + server.httpPort() + "/crosscast/t/u/" + token + ">");
+        message.setHeader(
+                "List-Unsubscribe", "<http://127.0.0.1:" + server.httpPort() + "/crosscast/t/u/" + token + ">");
         message.saveChanges();
         message.setHeader("Message-ID", "<bare." + run + "." + i + "@bench.example.com>");
         return message;
@@ -291,30 +340,45 @@ class ExternalSendingBenchmark {
             deliveries.importRecipients(audience, 100_000);
             double importSeconds = (System.nanoTime() - t0) / 1e9;
             long importPeak = heap.takePeakMb();
-            System.out.printf("BENCHMARK external sending (%s): imported %,d recipients in %.1f s (%,.0f rows/s),"
-                    + " server peak heap %,d MB%n", db, millionRecipients, importSeconds,
-                    millionRecipients / importSeconds, importPeak);
+            System.out.printf(
+                    "BENCHMARK external sending (%s): imported %,d recipients in %.1f s (%,.0f rows/s),"
+                            + " server peak heap %,d MB%n",
+                    db, millionRecipients, importSeconds, millionRecipients / importSeconds, importPeak);
 
-            long id = deliveries.createEmail("Bench million " + audience.token(), "Crosscast Bench",
-                    "bench@example.com", SUBJECT, HTML);
+            long id = deliveries.createEmail(
+                    "Bench million " + audience.token(), "Crosscast Bench", "bench@example.com", SUBJECT, HTML);
             long before = sink.count();
             long t1 = System.nanoTime();
             deliveries.send(id, audience);
-            boolean sent = deliveries.awaitStatus(id, "SENT", Duration.ofHours(3), Duration.ofSeconds(1),
-                    bench::checkAlive);
+            boolean sent =
+                    deliveries.awaitStatus(id, "SENT", Duration.ofHours(3), Duration.ofSeconds(1), bench::checkAlive);
             double seconds = (System.nanoTime() - t1) / 1e9;
             long sendPeak = heap.takePeakMb();
             JsonObject stats = deliveries.stats(id);
             long received = sink.count() - before;
-            boolean allSent = sent && stats.getJsonNumber("sent").longValue() == millionRecipients
-                    && stats.getJsonNumber("failed").longValue() == 0 && received == millionRecipients;
-            System.out.printf("BENCHMARK sending million db=%s heap=%s connections=%d: %,d messages in %.1f s ="
-                    + " %,.0f msg/s, server peak heap %,d MB (jstat -gc every second, max heap %,d MB), all SENT: %s"
-                    + " (stats %s, sink received %,d)%n", db, millionHeap, millionConnections, millionRecipients,
-                    seconds, millionRecipients / seconds, sendPeak, heap.capacityMb(), allSent, stats, received);
-            bench.row(String.format("  %-10s million (%s, %d connections): %,.0f msg/s, peak heap %,d MB while"
-                    + " sending (%,d MB while importing), all SENT: %s", db, millionHeap, millionConnections,
-                    millionRecipients / seconds, sendPeak, importPeak, allSent));
+            boolean allSent = sent
+                    && stats.getJsonNumber("sent").longValue() == millionRecipients
+                    && stats.getJsonNumber("failed").longValue() == 0
+                    && received == millionRecipients;
+            System.out.printf(
+                    "BENCHMARK sending million db=%s heap=%s connections=%d: %,d messages in %.1f s ="
+                            + " %,.0f msg/s, server peak heap %,d MB (jstat -gc every second, max heap %,d MB), all SENT: %s"
+                            + " (stats %s, sink received %,d)%n",
+                    db,
+                    millionHeap,
+                    millionConnections,
+                    millionRecipients,
+                    seconds,
+                    millionRecipients / seconds,
+                    sendPeak,
+                    heap.capacityMb(),
+                    allSent,
+                    stats,
+                    received);
+            bench.row(String.format(
+                    "  %-10s million (%s, %d connections): %,.0f msg/s, peak heap %,d MB while"
+                            + " sending (%,d MB while importing), all SENT: %s",
+                    db, millionHeap, millionConnections, millionRecipients / seconds, sendPeak, importPeak, allSent));
             if (!allSent) {
                 bench.problem("million: not all SENT: " + stats + ", sink received " + received);
             }
@@ -341,7 +405,8 @@ class ExternalSendingBenchmark {
             Path jstatPath = java.resolveSibling("jstat");
             try {
                 Process process = new ProcessBuilder(jstatPath.toString(), "-gc", Long.toString(pid), "1000")
-                        .redirectErrorStream(true).start();
+                        .redirectErrorStream(true)
+                        .start();
                 HeapSampler sampler = new HeapSampler(process);
                 Thread reader = new Thread(sampler::read, "jstat-reader");
                 reader.setDaemon(true);
@@ -353,7 +418,8 @@ class ExternalSendingBenchmark {
         }
 
         private void read() {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
                 List<String> header = null;
                 String line;
                 while ((line = out.readLine()) != null) {

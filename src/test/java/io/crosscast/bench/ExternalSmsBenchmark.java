@@ -64,11 +64,20 @@ class ExternalSmsBenchmark {
     private final int smppPort = Integer.getInteger("bench.smpp.port", 3875);
 
     /** The server's SMPP settings: the SMSC, a throughput that never paces (the window is set per start). */
-    private final ExternalBench bench = new ExternalBench("external sms",
-            Path.of(System.getProperty("bench.sms.server.dir", "target/bench-sms-server")), portOffset,
-            "bench.sms.db.url", "jdbc:postgresql://localhost:5432/crosscast_b", Map.of("crosscast.smpp.host",
-                    "127.0.0.1", "crosscast.smpp.port", Integer.toString(smppPort), "crosscast.smpp.throughput",
+    private final ExternalBench bench = new ExternalBench(
+            "external sms",
+            Path.of(System.getProperty("bench.sms.server.dir", "target/bench-sms-server")),
+            portOffset,
+            "bench.sms.db.url",
+            "jdbc:postgresql://localhost:5432/crosscast_b",
+            Map.of(
+                    "crosscast.smpp.host",
+                    "127.0.0.1",
+                    "crosscast.smpp.port",
+                    Integer.toString(smppPort),
+                    "crosscast.smpp.throughput",
                     "100000"));
+
     private final String db = bench.db();
     private SmscProcess smsc;
     private DeliveryApi deliveries;
@@ -78,9 +87,10 @@ class ExternalSmsBenchmark {
 
     @Test
     void smsAgainstAnSmscInItsOwnProcess() throws Exception {
-        System.out.printf("BENCHMARK external sms (%s): N=%,d, windows %s, response delays %s ms, warm-up %,d;"
-                + " server offset %d, SMSC port %d%n", db, sends, Arrays.toString(windows), Arrays.toString(delays),
-                warmup, portOffset, smppPort);
+        System.out.printf(
+                "BENCHMARK external sms (%s): N=%,d, windows %s, response delays %s ms, warm-up %,d;"
+                        + " server offset %d, SMSC port %d%n",
+                db, sends, Arrays.toString(windows), Arrays.toString(delays), warmup, portOffset, smppPort);
         WildFlyProcess server = started.add(bench.newServer());
         deliveries = bench.deliveries();
         Path smscLog = server.baseDir().resolve("smsc/smsc.log");
@@ -97,8 +107,9 @@ class ExternalSmsBenchmark {
                 long t0 = System.nanoTime();
                 deliveries.importRecipients(audience);
                 deliveries.importRecipients(warm);
-                System.out.printf("BENCHMARK external sms (%s): imported %,d + %,d recipients in %.1f s%n", db, sends,
-                        warmup, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "BENCHMARK external sms (%s): imported %,d + %,d recipients in %.1f s%n",
+                        db, sends, warmup, (System.nanoTime() - t0) / 1e9);
             }
             smsc.responseDelay(0);
             if (warmup > 0) {
@@ -113,16 +124,19 @@ class ExternalSmsBenchmark {
                 double product = productRun(audience, "w" + w + " d" + d);
                 double bare = bareRun(audience, w);
                 String cap = d == 0 ? "-" : String.format("%,.0f msg/s", w * 1000.0 / d);
-                System.out.printf("BENCHMARK sms db=%s window=%d delayMs=%d product=%.0f msg/s bare=%.0f msg/s"
-                        + " ratio=%.2f%n", db, w, d, product, bare, product / bare);
-                bench.row(String.format("  %-10s %6d %8d %12.0f %12.0f %6.2f %14s", db, w, d, product, bare,
-                        product / bare, cap));
+                System.out.printf(
+                        "BENCHMARK sms db=%s window=%d delayMs=%d product=%.0f msg/s bare=%.0f msg/s" + " ratio=%.2f%n",
+                        db, w, d, product, bare, product / bare);
+                bench.row(String.format(
+                        "  %-10s %6d %8d %12.0f %12.0f %6.2f %14s", db, w, d, product, bare, product / bare, cap));
             }
         }
         server.stop();
-        bench.summarise("N=" + sends + ", issue #12 target: ratio >= 0.5", String.format(
-                "  %-10s %6s %8s %12s %12s %6s %14s", "db", "window", "delay ms", "product/s", "bare/s", "ratio",
-                "window cap"));
+        bench.summarise(
+                "N=" + sends + ", issue #12 target: ratio >= 0.5",
+                String.format(
+                        "  %-10s %6s %8s %12s %12s %6s %14s",
+                        "db", "window", "delay ms", "product/s", "bare/s", "ratio", "window cap"));
         bench.assertEveryRunSentEverything();
     }
 
@@ -131,8 +145,9 @@ class ExternalSmsBenchmark {
         long id = deliveries.createSms("Bench SMS " + label + " " + audience.token(), SENDER, TEXT);
         double seconds = bench.timedDelivery(id, audience, smsc::count, label);
         double rate = audience.size() / seconds;
-        System.out.printf("BENCHMARK external sms (%s): product %s: %,d texts in %.2f s = %,.0f msg/s%n", db, label,
-                audience.size(), seconds, rate);
+        System.out.printf(
+                "BENCHMARK external sms (%s): product %s: %,d texts in %.2f s = %,.0f msg/s%n",
+                db, label, audience.size(), seconds, rate);
         return rate;
     }
 
@@ -143,8 +158,18 @@ class ExternalSmsBenchmark {
     private double bareRun(Audience audience, int w) throws Exception {
         SMPPSession session = new SMPPSession();
         session.setTransactionTimer(10_000);
-        session.connectAndBind("127.0.0.1", smppPort, new BindParameter(BindType.BIND_TRX, "barebench", "", "",
-                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
+        session.connectAndBind(
+                "127.0.0.1",
+                smppPort,
+                new BindParameter(
+                        BindType.BIND_TRX,
+                        "barebench",
+                        "",
+                        "",
+                        TypeOfNumber.UNKNOWN,
+                        NumberingPlanIndicator.UNKNOWN,
+                        null),
+                10_000);
         long before = smsc.count();
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
@@ -164,12 +189,14 @@ class ExternalSmsBenchmark {
             });
             long received = smsc.count() - before;
             if (submitted.total() != audience.size() || received != audience.size()) {
-                bench.problem(String.format("bare loop (window %d): %,d answered, SMSC received %,d of %,d; first"
-                        + " failure: %s", w, submitted.total(), received, audience.size(), firstFailure.get()));
+                bench.problem(String.format(
+                        "bare loop (window %d): %,d answered, SMSC received %,d of %,d; first" + " failure: %s",
+                        w, submitted.total(), received, audience.size(), firstFailure.get()));
             }
             double rate = audience.size() / submitted.seconds();
-            System.out.printf("BENCHMARK external sms (%s): bare jSMPP loop, window %d: %,d texts in %.2f s ="
-                    + " %,.0f msg/s%n", db, w, audience.size(), submitted.seconds(), rate);
+            System.out.printf(
+                    "BENCHMARK external sms (%s): bare jSMPP loop, window %d: %,d texts in %.2f s =" + " %,.0f msg/s%n",
+                    db, w, audience.size(), submitted.seconds(), rate);
             return rate;
         } finally {
             session.unbindAndClose();
@@ -181,15 +208,34 @@ class ExternalSmsBenchmark {
      * submit_sm fields (alphanumeric sender, international destination, receipts asked for); the SMSC's message id.
      */
     private static String submit(SMPPSession session, Audience audience, int i) throws Exception {
-        SmsContent sms = SmsContent.of(TEXT.replace("{{firstName}}", "R" + i).replace("{{lastName}}", audience.token()));
+        SmsContent sms =
+                SmsContent.of(TEXT.replace("{{firstName}}", "R" + i).replace("{{lastName}}", audience.token()));
         byte[] payload = sms.payload();
         boolean single = sms.parts() <= 1;
-        return session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, SENDER,
-                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, audience.mobile(i).substring(1),
-                new ESMClass(), (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
-                (byte) 0, DataCodings.newInstance(sms.dataCoding()), (byte) 0, single ? payload : new byte[0],
-                single ? new OptionalParameter[0] : new OptionalParameter[] {new OptionalParameter.OctetString(
-                        OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload)})
+        return session.submitShortMessage(
+                        "",
+                        TypeOfNumber.ALPHANUMERIC,
+                        NumberingPlanIndicator.UNKNOWN,
+                        SENDER,
+                        TypeOfNumber.INTERNATIONAL,
+                        NumberingPlanIndicator.ISDN,
+                        audience.mobile(i).substring(1),
+                        new ESMClass(),
+                        (byte) 0,
+                        (byte) 1,
+                        null,
+                        null,
+                        new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                        (byte) 0,
+                        DataCodings.newInstance(sms.dataCoding()),
+                        (byte) 0,
+                        single ? payload : new byte[0],
+                        single
+                                ? new OptionalParameter[0]
+                                : new OptionalParameter[] {
+                                    new OptionalParameter.OctetString(
+                                            OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload)
+                                })
                 .getMessageId();
     }
 }

@@ -31,9 +31,9 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.RegisteredDelivery;
@@ -56,8 +56,8 @@ class SmsBenchmark {
 
     @Deployment
     static WebArchive deployment() {
-        String settings = "bench.sms=" + System.getProperty("bench.sms", "100000") + "\n"
-                + "bench.db=" + System.getProperty("bench.db", "h2") + "\n";
+        String settings = "bench.sms=" + System.getProperty("bench.sms", "100000") + "\n" + "bench.db="
+                + System.getProperty("bench.db", "h2") + "\n";
         return Deployments.crosscast(SmsBenchmark.class).addAsResource(new StringAsset(settings), "bench.properties");
     }
 
@@ -84,14 +84,25 @@ class SmsBenchmark {
         System.setProperty(SmppSettings.THROUGHPUT, "100000"); // as fast as the SMSC answers
         SmppSettings smpp = SmppSettings.fromSystemProperties();
         outbox.clear();
-        Delivery sms = deliveries.create(Channel.SMS, new DeliveryContent("SMS benchmark", "Crosscast", null, null,
-                null, null, "Bonjour {{firstName}}, votre offre {{status}} vous attend en magasin."));
+        Delivery sms = deliveries.create(
+                Channel.SMS,
+                new DeliveryContent(
+                        "SMS benchmark",
+                        "Crosscast",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Bonjour {{firstName}}, votre offre {{status}} vous attend en magasin."));
         long t0 = System.nanoTime();
-        DeliveryStats targeted = deliveries.sendToCondition(sms.getId(), ConditionJson.fromJson(
-                "{\"field\": \"mobilePhone\", \"operator\": \"is_not_empty\", \"values\": []}"));
+        DeliveryStats targeted = deliveries.sendToCondition(
+                sms.getId(),
+                ConditionJson.fromJson("{\"field\": \"mobilePhone\", \"operator\": \"is_not_empty\", \"values\": []}"));
         double targetingSeconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(Polling.eventually(Duration.ofHours(2),
-                () -> deliveries.get(sms.getId()).getStatus() == DeliveryStatus.SENT), "the delivery ends");
+        assertTrue(
+                Polling.eventually(
+                        Duration.ofHours(2), () -> deliveries.get(sms.getId()).getStatus() == DeliveryStatus.SENT),
+                "the delivery ends");
         double engineSeconds = (System.nanoTime() - t0) / 1e9;
         long sent = deliveries.stats(sms.getId()).sent(); // one statement: receipts keep moving rows meanwhile
         assertEquals(targeted.targeted() - targeted.excluded(), sent);
@@ -99,10 +110,18 @@ class SmsBenchmark {
         double rawSeconds = bareLoop(smpp, sent);
         double engineRate = sent / engineSeconds;
         double rawRate = sent / rawSeconds;
-        System.out.printf("BENCHMARK sms (%s): %,d SMS through the ledger in %.1f s = %,.0f SMS/s (includes targeting"
-                + " %,d recipients: %.1f s); bare jSMPP loop %,.0f SMS/s; window %d; ratio %.2f%n",
-                settings.getProperty("bench.db"), sent, engineSeconds, engineRate, targeted.targeted(), targetingSeconds,
-                rawRate, smpp.window(), engineRate / rawRate);
+        System.out.printf(
+                "BENCHMARK sms (%s): %,d SMS through the ledger in %.1f s = %,.0f SMS/s (includes targeting"
+                        + " %,d recipients: %.1f s); bare jSMPP loop %,.0f SMS/s; window %d; ratio %.2f%n",
+                settings.getProperty("bench.db"),
+                sent,
+                engineSeconds,
+                engineRate,
+                targeted.targeted(),
+                targetingSeconds,
+                rawRate,
+                smpp.window(),
+                engineRate / rawRate);
         System.clearProperty(SmppSettings.THROUGHPUT);
     }
 
@@ -112,20 +131,27 @@ class SmsBenchmark {
         // warning for each one, which would slow the loop down).
         session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
-            public void onAcceptDeliverSm(DeliverSm deliverSm) {
-            }
+            public void onAcceptDeliverSm(DeliverSm deliverSm) {}
 
             @Override
-            public void onAcceptAlertNotification(AlertNotification alertNotification) {
-            }
+            public void onAcceptAlertNotification(AlertNotification alertNotification) {}
 
             @Override
             public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) {
                 return null;
             }
         });
-        session.connectAndBind(smpp.host(), smpp.port(), new BindParameter(BindType.BIND_TRX, "bench", "", "",
-                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+        session.connectAndBind(
+                smpp.host(),
+                smpp.port(),
+                new BindParameter(
+                        BindType.BIND_TRX,
+                        "bench",
+                        "",
+                        "",
+                        TypeOfNumber.UNKNOWN,
+                        NumberingPlanIndicator.UNKNOWN,
+                        null));
         byte[] text = Gsm7.encode("Bonjour Ana, votre offre GOLD vous attend en magasin.");
         Semaphore window = new Semaphore(smpp.window());
         ExecutorService threads = Executors.newFixedThreadPool(smpp.window());
@@ -137,11 +163,24 @@ class SmsBenchmark {
                 window.acquire();
                 threads.execute(() -> {
                     try {
-                        session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
-                                "Crosscast", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
-                                new ESMClass(), (byte) 0, (byte) 1, null, null,
-                                new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-                                DataCodings.newInstance((byte) 0), (byte) 0, text);
+                        session.submitShortMessage(
+                                "",
+                                TypeOfNumber.ALPHANUMERIC,
+                                NumberingPlanIndicator.UNKNOWN,
+                                "Crosscast",
+                                TypeOfNumber.INTERNATIONAL,
+                                NumberingPlanIndicator.ISDN,
+                                destination,
+                                new ESMClass(),
+                                (byte) 0,
+                                (byte) 1,
+                                null,
+                                null,
+                                new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                                (byte) 0,
+                                DataCodings.newInstance((byte) 0),
+                                (byte) 0,
+                                text);
                     } catch (Exception e) {
                         failures.incrementAndGet();
                     } finally {

@@ -39,14 +39,16 @@ class WorkflowBenchmark {
             + "{\"field\": \"email\", \"operator\": \"is_not_empty\", \"values\": []},"
             + "{\"field\": \"country\", \"operator\": \"in\", \"values\": [\"FR\", \"BE\"]}]}";
     private static final String S1 = "{\"field\": \"language\", \"operator\": \"equals\", \"values\": [\"en\"]}";
-    private static final String S2 = "{\"field\": \"birthDate\", \"operator\": \"less_than\", \"values\": [\"1970-01-01\"]}";
+    private static final String S2 =
+            "{\"field\": \"birthDate\", \"operator\": \"less_than\", \"values\": [\"1970-01-01\"]}";
     private static final String S3 = "{\"field\": \"mobilePhone\", \"operator\": \"is_not_empty\", \"values\": []}";
 
     @Deployment
     static WebArchive deployment() {
-        String settings = "bench.recipients=" + System.getProperty("bench.recipients", "1000000") + "\n"
-                + "bench.db=" + System.getProperty("bench.db", "h2") + "\n";
-        return Deployments.crosscast(WorkflowBenchmark.class).addAsResource(new StringAsset(settings), "bench.properties");
+        String settings = "bench.recipients=" + System.getProperty("bench.recipients", "1000000") + "\n" + "bench.db="
+                + System.getProperty("bench.db", "h2") + "\n";
+        return Deployments.crosscast(WorkflowBenchmark.class)
+                .addAsResource(new StringAsset(settings), "bench.properties");
     }
 
     @EJB
@@ -96,7 +98,9 @@ class WorkflowBenchmark {
             runId = workflows.start(workflowId);
             advancer.advance(runId); // here too, not only through the scheduler: no idle wait in the figure
             long id = runId;
-            Polling.eventually(Duration.ofMinutes(10), () -> !"STARTED".equals(workflows.view(id).status()));
+            Polling.eventually(
+                    Duration.ofMinutes(10),
+                    () -> !"STARTED".equals(workflows.view(id).status()));
             engineMs = (System.nanoTime() - t0) / 1_000_000;
         }
         RunView run = workflows.view(runId);
@@ -114,31 +118,43 @@ class WorkflowBenchmark {
         assertEquals(sql[1], run.transitions().get("split.subset1>e1").count());
         assertEquals(sql[2], run.transitions().get("split.subset2>e2").count());
         assertEquals(sql[3], run.transitions().get("split.subset3>e3").count());
-        System.out.printf("BENCHMARK workflow Query(3 rules) + 3-subset Split on %,d recipients (%s): engine %,d ms,"
-                + " hand-written SQL %,d ms, ratio %.2f; targeted %,d -> %,d / %,d / %,d%n", demoData.recipientCount(),
-                settings.getProperty("bench.db"), engineMs, sqlMs, (double) engineMs / Math.max(1, sqlMs), sql[0], sql[1],
-                sql[2], sql[3]);
+        System.out.printf(
+                "BENCHMARK workflow Query(3 rules) + 3-subset Split on %,d recipients (%s): engine %,d ms,"
+                        + " hand-written SQL %,d ms, ratio %.2f; targeted %,d -> %,d / %,d / %,d%n",
+                demoData.recipientCount(),
+                settings.getProperty("bench.db"),
+                engineMs,
+                sqlMs,
+                (double) engineMs / Math.max(1, sqlMs),
+                sql[0],
+                sql[1],
+                sql[2],
+                sql[3]);
         workflows.purge(runId);
     }
 
     /** The same sets with plain SQL in scratch tables; returns the four counts. */
     private long[] handWritten() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (String table : new String[] {"bench_q", "bench_s1", "bench_s2", "bench_s3"}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
                 s.execute("CREATE TABLE " + table + " (recipient_id BIGINT PRIMARY KEY)");
             }
             s.executeUpdate("INSERT INTO bench_q SELECT id FROM recipient WHERE status = 'GOLD'"
                     + " AND email_key IS NOT NULL AND email_key <> '' AND country IN ('FR', 'BE')");
-            s.executeUpdate("INSERT INTO bench_s1 SELECT q.recipient_id FROM bench_q q JOIN recipient r ON r.id = q.recipient_id"
-                    + " WHERE r.language = 'en'");
-            s.executeUpdate("INSERT INTO bench_s2 SELECT q.recipient_id FROM bench_q q JOIN recipient r ON r.id = q.recipient_id"
-                    + " WHERE r.birth_date < DATE '1970-01-01'"
-                    + " AND NOT EXISTS (SELECT 1 FROM bench_s1 a WHERE a.recipient_id = q.recipient_id)");
-            s.executeUpdate("INSERT INTO bench_s3 SELECT q.recipient_id FROM bench_q q JOIN recipient r ON r.id = q.recipient_id"
-                    + " WHERE r.mobile_phone IS NOT NULL AND r.mobile_phone <> ''"
-                    + " AND NOT EXISTS (SELECT 1 FROM bench_s1 a WHERE a.recipient_id = q.recipient_id)"
-                    + " AND NOT EXISTS (SELECT 1 FROM bench_s2 b WHERE b.recipient_id = q.recipient_id)");
+            s.executeUpdate(
+                    "INSERT INTO bench_s1 SELECT q.recipient_id FROM bench_q q JOIN recipient r ON r.id = q.recipient_id"
+                            + " WHERE r.language = 'en'");
+            s.executeUpdate(
+                    "INSERT INTO bench_s2 SELECT q.recipient_id FROM bench_q q JOIN recipient r ON r.id = q.recipient_id"
+                            + " WHERE r.birth_date < DATE '1970-01-01'"
+                            + " AND NOT EXISTS (SELECT 1 FROM bench_s1 a WHERE a.recipient_id = q.recipient_id)");
+            s.executeUpdate(
+                    "INSERT INTO bench_s3 SELECT q.recipient_id FROM bench_q q JOIN recipient r ON r.id = q.recipient_id"
+                            + " WHERE r.mobile_phone IS NOT NULL AND r.mobile_phone <> ''"
+                            + " AND NOT EXISTS (SELECT 1 FROM bench_s1 a WHERE a.recipient_id = q.recipient_id)"
+                            + " AND NOT EXISTS (SELECT 1 FROM bench_s2 b WHERE b.recipient_id = q.recipient_id)");
             long[] counts = new long[4];
             String[] tables = {"bench_q", "bench_s1", "bench_s2", "bench_s3"};
             for (int i = 0; i < 4; i++) {

@@ -25,19 +25,25 @@ class CampaignRulesTest {
 
     @Test
     void everyProblemIsReported() {
-        List<CampaignProblem> problems = new CampaignContent("  ", "d".repeat(2001), MAY_31, MAY_1,
-                "o".repeat(101)).problems();
-        assertEquals(List.of(CampaignProblem.LABEL_REQUIRED, CampaignProblem.DESCRIPTION_TOO_LONG,
-                CampaignProblem.OWNER_TOO_LONG, CampaignProblem.END_BEFORE_START), problems);
-        assertEquals(List.of(CampaignProblem.LABEL_TOO_LONG),
+        List<CampaignProblem> problems =
+                new CampaignContent("  ", "d".repeat(2001), MAY_31, MAY_1, "o".repeat(101)).problems();
+        assertEquals(
+                List.of(
+                        CampaignProblem.LABEL_REQUIRED,
+                        CampaignProblem.DESCRIPTION_TOO_LONG,
+                        CampaignProblem.OWNER_TOO_LONG,
+                        CampaignProblem.END_BEFORE_START),
+                problems);
+        assertEquals(
+                List.of(CampaignProblem.LABEL_TOO_LONG),
                 new CampaignContent("l".repeat(201), null, null, null, null).problems());
         assertEquals(List.of(), new CampaignContent(" " + "l".repeat(200) + " ", null, null, null, null).problems());
     }
 
     @Test
     void exceptionMessageIsEnglishAndProblemsHaveTranslationKeys() {
-        CampaignException e = CampaignException.invalid(List.of(CampaignProblem.LABEL_REQUIRED,
-                CampaignProblem.END_BEFORE_START));
+        CampaignException e =
+                CampaignException.invalid(List.of(CampaignProblem.LABEL_REQUIRED, CampaignProblem.END_BEFORE_START));
         assertEquals(CampaignException.Kind.INVALID, e.kind());
         assertEquals("A campaign needs a label. The end date cannot be before the start date.", e.getMessage());
         assertEquals("campaign.problem.LABEL_REQUIRED", CampaignProblem.LABEL_REQUIRED.code());

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.audience.condition.ConditionValidator;
-import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.content.ContentPart;
 import io.crosscast.content.LinkRewriter;
 import io.crosscast.content.Personalization;
 import io.crosscast.content.TrackedLink;
+import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.sms.Gsm7;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
@@ -63,8 +63,20 @@ class DemoCampaignDataTest {
         assertFalse(filled.contains("${"), filled);
         WorkflowDefinition workflow = WorkflowJson.parse(filled);
         assertEquals(DemoCampaignData.LABEL, workflow.name());
-        assertEquals(List.of("start", "query", "offer", "wait", "split", "reminder", "sms", "list",
-                "endReminder", "endSms", "endList"), workflow.activities().stream().map(ActivityDefinition::id).toList());
+        assertEquals(
+                List.of(
+                        "start",
+                        "query",
+                        "offer",
+                        "wait",
+                        "split",
+                        "reminder",
+                        "sms",
+                        "list",
+                        "endReminder",
+                        "endSms",
+                        "endList"),
+                workflow.activities().stream().map(ActivityDefinition::id).toList());
 
         assertEquals("emailDelivery", activity(workflow, "offer").type());
         assertEquals(String.valueOf(OFFER), config(workflow, "offer", "delivery"));
@@ -78,9 +90,18 @@ class DemoCampaignDataTest {
         assertEquals(Map.of("minutes", "2"), activity(workflow, "wait").config());
         assertTrue(config(workflow, "split", "subset.3.condition").contains("\"incoming\""));
 
-        assertEquals(List.of("start.out>query", "query.out>offer", "offer.out>wait", "wait.out>split",
-                "split.subset1>reminder", "split.subset2>sms", "split.subset3>list",
-                "reminder.out>endReminder", "sms.out>endSms", "list.out>endList"),
+        assertEquals(
+                List.of(
+                        "start.out>query",
+                        "query.out>offer",
+                        "offer.out>wait",
+                        "wait.out>split",
+                        "split.subset1>reminder",
+                        "split.subset2>sms",
+                        "split.subset3>list",
+                        "reminder.out>endReminder",
+                        "sms.out>endSms",
+                        "list.out>endList"),
                 workflow.transitions().stream().map(TransitionDefinition::id).toList());
         for (TransitionDefinition t : workflow.transitions()) {
             assertEquals(t.fromActivity() + "." + t.fromOutput() + ">" + t.toActivity(), t.id(), "the default id");
@@ -93,10 +114,12 @@ class DemoCampaignDataTest {
         try (JsonReader reader = Json.createReader(new StringReader(filled))) {
             root = reader.readObject();
         }
-        Map<String, int[]> xy = root.getJsonArray("activities").stream().map(JsonValue::asJsonObject)
-                .collect(Collectors.toMap(a -> a.getString("id"), a -> new int[] {
-                        ((JsonNumber) a.get("x")).intValue(), ((JsonNumber) a.get("y")).intValue()}));
-        root.getJsonArray("activities").stream().map(JsonValue::asJsonObject)
+        Map<String, int[]> xy = root.getJsonArray("activities").stream()
+                .map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(a -> a.getString("id"), a ->
+                        new int[] {((JsonNumber) a.get("x")).intValue(), ((JsonNumber) a.get("y")).intValue()}));
+        root.getJsonArray("activities").stream()
+                .map(JsonValue::asJsonObject)
                 .forEach(a -> assertFalse(a.getString("label", "").isBlank(), a.getString("id")));
         List<String> mainLine = List.of("start", "query", "offer", "wait", "split");
         for (int i = 1; i < mainLine.size(); i++) {
@@ -113,8 +136,10 @@ class DemoCampaignDataTest {
 
     @Test
     void theFilledDiagramPassesTheEngineChecksAndItsConditionsAreValid() {
-        ActivityRegistry registry = BuiltInActivities.registry().register(new ListUpdateActivity())
-                .register(new DeliveryStandIn("emailDelivery")).register(new DeliveryStandIn("smsDelivery"));
+        ActivityRegistry registry = BuiltInActivities.registry()
+                .register(new ListUpdateActivity())
+                .register(new DeliveryStandIn("emailDelivery"))
+                .register(new DeliveryStandIn("smsDelivery"));
         WorkflowDefinition workflow = WorkflowJson.parse(filled);
         assertEquals(List.of(), WorkflowValidator.validate(workflow, registry));
         List<String> problems = new ArrayList<>();
@@ -133,10 +158,11 @@ class DemoCampaignDataTest {
     void fillingRefusesBadIdsAndUnknownPlaceholders() {
         assertThrows(IllegalArgumentException.class, () -> DemoCampaignData.workflow(0, REMINDER, SMS));
         String template = DemoCampaignData.template();
-        assertThrows(IllegalStateException.class, () -> DemoCampaignData.fill(
-                template.replace("${smsDelivery}", "${other}"), OFFER, REMINDER, SMS));
-        assertThrows(IllegalStateException.class, () -> DemoCampaignData.fill(
-                template + "${extra}", OFFER, REMINDER, SMS));
+        assertThrows(
+                IllegalStateException.class,
+                () -> DemoCampaignData.fill(template.replace("${smsDelivery}", "${other}"), OFFER, REMINDER, SMS));
+        assertThrows(
+                IllegalStateException.class, () -> DemoCampaignData.fill(template + "${extra}", OFFER, REMINDER, SMS));
     }
 
     @Test
@@ -153,13 +179,19 @@ class DemoCampaignDataTest {
         assertTrue(offer.htmlBody().contains("{{firstName}}"));
         assertTrue(offer.htmlBody().contains("<a href=\"https://shop.example.com/spring-offer\" data-label=\"offer\""));
         assertTrue(offer.htmlBody().contains(">See the offer</a>"));
-        assertEquals(List.of("offer", "stores"), LinkRewriter.rewrite(offer.htmlBody(), "-").links().stream()
-                .filter(link -> link.url().startsWith("https://shop.example.com/")).map(TrackedLink::label).toList(),
+        assertEquals(
+                List.of("offer", "stores"),
+                LinkRewriter.rewrite(offer.htmlBody(), "-").links().stream()
+                        .filter(link -> link.url().startsWith("https://shop.example.com/"))
+                        .map(TrackedLink::label)
+                        .toList(),
                 "the tracked links, the offer's labelled as the Split looks for it");
         assertEquals(2, offer.htmlBody().split("<a ", -1).length - 1, "the offer and a second link");
         assertTrue(DemoCampaignData.reminderEmail().subject().startsWith("Reminder"));
         for (DeliveryContent email : List.of(offer, DemoCampaignData.reminderEmail())) {
-            assertEquals(List.of(), Personalization.problems(email.subject(), email.htmlBody(), email.textBody()),
+            assertEquals(
+                    List.of(),
+                    Personalization.problems(email.subject(), email.htmlBody(), email.textBody()),
                     email.label());
             assertEquals("shop@example.com", email.senderAddress());
         }
@@ -170,7 +202,8 @@ class DemoCampaignDataTest {
         assertTrue(sms.senderName().matches("[A-Za-z0-9 ._-]{1,11}"), "an alphanumeric sender id");
         assertTrue(Gsm7.canEncode(text), text);
         assertTrue(Gsm7.septets(text) <= 160, "one part: " + Gsm7.septets(text));
-        assertEquals(Set.of(DemoCampaignData.OFFER_LABEL, DemoCampaignData.REMINDER_LABEL, DemoCampaignData.SMS_LABEL),
+        assertEquals(
+                Set.of(DemoCampaignData.OFFER_LABEL, DemoCampaignData.REMINDER_LABEL, DemoCampaignData.SMS_LABEL),
                 Set.of(offer.label(), DemoCampaignData.reminderEmail().label(), sms.label()));
     }
 
@@ -193,7 +226,8 @@ class DemoCampaignDataTest {
         @Override
         public List<Text> validate(ActivityDefinition def) {
             return def.config("delivery").filter(id -> id.matches("[1-9]\\d*")).isPresent()
-                    ? List.of() : List.of(Text.verbatim("no delivery id"));
+                    ? List.of()
+                    : List.of(Text.verbatim("no delivery id"));
         }
 
         @Override

@@ -42,8 +42,8 @@ class EmailComposerTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String UNSUBSCRIBE = "Se désinscrire";
     private static final String MESSAGE_ID = "<d1.r42.AbCdEfGh@news.example.com>";
-    private static final RecipientValues JEAN = new RecipientValues(42, "Jérôme", "Dupont", "jerome@example.fr",
-            null, "GOLD", "FR", "fr", LocalDate.of(1980, 1, 2));
+    private static final RecipientValues JEAN = new RecipientValues(
+            42, "Jérôme", "Dupont", "jerome@example.fr", null, "GOLD", "FR", "fr", LocalDate.of(1980, 1, 2));
 
     private static final String HTML = """
             <html><head><title>Offre</title></head><body>
@@ -87,7 +87,8 @@ class EmailComposerTest {
         assertEquals("news@example.com", from.getAddress());
         assertEquals("Équipe Crosscast", from.getPersonal());
         assertTrue(message.getHeader("From")[0].startsWith("=?UTF-8?"), message.getHeader("From")[0]);
-        assertArrayEquals(new Address[] {new InternetAddress("jerome@example.fr")},
+        assertArrayEquals(
+                new Address[] {new InternetAddress("jerome@example.fr")},
                 message.getRecipients(Message.RecipientType.TO));
         assertArrayEquals(new Address[] {new InternetAddress("contact@example.com")}, message.getReplyTo());
         assertEquals("Offre pour Jérôme", message.getSubject());
@@ -130,10 +131,15 @@ class EmailComposerTest {
         BodyPart html = multipart.getBodyPart(1);
         assertTrue(text.isMimeType("text/plain"), text.getContentType());
         assertTrue(html.isMimeType("text/html"), html.getContentType());
-        assertEquals("UTF-8", new ContentType(text.getContentType()).getParameter("charset").toUpperCase());
-        assertEquals("UTF-8", new ContentType(html.getContentType()).getParameter("charset").toUpperCase());
+        assertEquals(
+                "UTF-8",
+                new ContentType(text.getContentType()).getParameter("charset").toUpperCase());
+        assertEquals(
+                "UTF-8",
+                new ContentType(html.getContentType()).getParameter("charset").toUpperCase());
         String textBody = part(message, 0);
-        assertTrue(textBody.startsWith("Bonjour Jérôme & bienvenue\n\nSe désinscrire: https://t.example.com/u/42"),
+        assertTrue(
+                textBody.startsWith("Bonjour Jérôme & bienvenue\n\nSe désinscrire: https://t.example.com/u/42"),
                 textBody);
         assertTrue(((String) html.getContent()).contains("<p>Bonjour Jérôme &amp; bienvenue</p>"));
         // Named by the composer, not chosen by scanning the content: quoted-printable, which reads back as written.
@@ -144,10 +150,11 @@ class EmailComposerTest {
     @Test
     void longLinesAndNonLatinTextSurviveTheTransferEncoding() throws Exception {
         String line = "Ελληνικά 日本語 " + "x".repeat(1200) + " =?= end";
-        MimeMessage message = reparse(composer("Hi", "<p>" + line + "</p>", line)
-                .compose(SESSION, JEAN, "jerome@example.fr", MESSAGE_ID));
+        MimeMessage message = reparse(
+                composer("Hi", "<p>" + line + "</p>", line).compose(SESSION, JEAN, "jerome@example.fr", MESSAGE_ID));
         assertTrue(part(message, 0).startsWith(line), "the text part as written");
-        assertTrue(((String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent()).contains(line),
+        assertTrue(
+                ((String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent()).contains(line),
                 "the HTML part as written");
     }
 
@@ -156,8 +163,9 @@ class EmailComposerTest {
         EmailComposer composer = composer("Hi", HTML, null);
         MimeMessage message = reparse(composer.compose(SESSION, JEAN, "jerome@example.fr", MESSAGE_ID));
         Document html = Jsoup.parse(part(message, 1));
-        assertEquals(List.of("https://t.example.com/c/42/0", "mailto:contact@example.com",
-                "https://t.example.com/u/42"), html.select("a").eachAttr("href"));
+        assertEquals(
+                List.of("https://t.example.com/c/42/0", "mailto:contact@example.com", "https://t.example.com/u/42"),
+                html.select("a").eachAttr("href"));
         assertEquals("https://t.example.com/o/42", html.select("img").last().attr("src"));
         assertEquals("Offre", html.title());
         assertFalse(html.outerHtml().contains("data-label"));
@@ -202,28 +210,38 @@ class EmailComposerTest {
     void anHtmlThatHasTheUnsubscribeUrlGetsNoExtraLink() {
         EmailComposer composer = composer("Hi", "<p><a href=\"{{unsubscribeUrl}}\">Stop</a></p>", null);
         assertFalse(composer.htmlTemplate().contains(UNSUBSCRIBE), composer.htmlTemplate());
-        assertEquals(1, Jsoup.parse(composer.preview(JEAN).html()).select("a[href=https://t.example.com/u/42]").size());
+        assertEquals(
+                1,
+                Jsoup.parse(composer.preview(JEAN).html())
+                        .select("a[href=https://t.example.com/u/42]")
+                        .size());
     }
 
     @Test
     void valuesInAPersonalizedLinkArePercentEncoded() throws Exception {
-        RecipientValues jean = new RecipientValues(5, "Jean Marc & <Co>", null, "a+b@example.fr", null, null, null,
-                null, null);
-        EmailComposer composer = composer("Hi", "<p><a href=\"https://exemple.fr/été?m={{email}}&amp;n={{ firstName }}"
-                + "&amp;u={{unsubscribeUrl}}|x\">go</a> {{firstName}}</p>", null);
+        RecipientValues jean =
+                new RecipientValues(5, "Jean Marc & <Co>", null, "a+b@example.fr", null, null, null, null, null);
+        EmailComposer composer = composer(
+                "Hi",
+                "<p><a href=\"https://exemple.fr/été?m={{email}}&amp;n={{ firstName }}"
+                        + "&amp;u={{unsubscribeUrl}}|x\">go</a> {{firstName}}</p>",
+                null);
         RenderedEmail email = composer.preview(jean);
         Document html = Jsoup.parse(email.html());
-        assertEquals("https://exemple.fr/%C3%A9t%C3%A9?m=a%2Bb%40example.fr&n=Jean%20Marc%20%26%20%3CCo%3E"
-                + "&u=https%3A%2F%2Ft.example.com%2Fu%2F5%7Cx", html.selectFirst("a").attr("href"));
-        assertTrue(email.html().contains("</a> Jean Marc &amp; &lt;Co&gt;</p>"), "outside links values are as they were");
+        assertEquals(
+                "https://exemple.fr/%C3%A9t%C3%A9?m=a%2Bb%40example.fr&n=Jean%20Marc%20%26%20%3CCo%3E"
+                        + "&u=https%3A%2F%2Ft.example.com%2Fu%2F5%7Cx",
+                html.selectFirst("a").attr("href"));
+        assertTrue(
+                email.html().contains("</a> Jean Marc &amp; &lt;Co&gt;</p>"), "outside links values are as they were");
         assertTrue(email.text().contains("Jean Marc & <Co>"), email.text());
         assertTrue(email.text().contains("m=a%2Bb%40example.fr"), email.text());
     }
 
     @Test
     void valuesAreEscapedInHtmlOnly() throws Exception {
-        RecipientValues hostile = new RecipientValues(9, "<script>x</script>", null, null, null, null, null, null,
-                null);
+        RecipientValues hostile =
+                new RecipientValues(9, "<script>x</script>", null, null, null, null, null, null, null);
         RenderedEmail email = composer("Hi {{firstName}}", "<p>Hi {{firstName}}</p>", "Hi {{firstName}}")
                 .preview(hostile);
         assertEquals("Hi <script>x</script>", email.subject());
@@ -234,8 +252,8 @@ class EmailComposerTest {
 
     @Test
     void aLineBreakInAValueCannotSplitTheSubject() throws Exception {
-        RecipientValues sneaky = new RecipientValues(9, "Jo\r\nBcc: victim@example.com", null, null, null, null, null,
-                null, null);
+        RecipientValues sneaky =
+                new RecipientValues(9, "Jo\r\nBcc: victim@example.com", null, null, null, null, null, null, null);
         EmailComposer composer = composer("Hi {{firstName}}", "<p>x</p>", null);
         MimeMessage message = reparse(composer.compose(SESSION, sneaky, "jo@example.fr", MESSAGE_ID));
         assertEquals("Hi Jo  Bcc: victim@example.com", message.getSubject());
@@ -298,7 +316,8 @@ class EmailComposerTest {
 
             @Override
             public String click(long recipientId, int linkIndex) {
-                return "https://t.example.com/c/" + tokens.issue(TrackingToken.click(deliveryId, recipientId, linkIndex));
+                return "https://t.example.com/c/"
+                        + tokens.issue(TrackingToken.click(deliveryId, recipientId, linkIndex));
             }
 
             @Override
@@ -312,11 +331,13 @@ class EmailComposerTest {
         MimeMessage message = reparse(composer.compose(SESSION, JEAN, "jerome@example.fr", messageId));
         assertEquals(messageId, message.getMessageID());
         List<String> hrefs = Jsoup.parse(part(message, 1)).select("a").eachAttr("href");
-        assertEquals(Optional.of(TrackingToken.click(5, 42, 1)),
+        assertEquals(
+                Optional.of(TrackingToken.click(5, 42, 1)),
                 tokens.verify(hrefs.get(1).substring("https://t.example.com/c/".length())));
         String header = message.getHeader("List-Unsubscribe")[0];
-        assertEquals(Optional.of(TrackingToken.unsubscribe(5, 42)), tokens.verify(
-                header.substring("<https://t.example.com/u/".length(), header.length() - 1)));
+        assertEquals(
+                Optional.of(TrackingToken.unsubscribe(5, 42)),
+                tokens.verify(header.substring("<https://t.example.com/u/".length(), header.length() - 1)));
     }
 
     @Test
@@ -328,20 +349,30 @@ class EmailComposerTest {
 
     @Test
     void refusesInvalidContentWithEveryProblem() {
-        InvalidContentException e = assertThrows(InvalidContentException.class,
+        InvalidContentException e = assertThrows(
+                InvalidContentException.class,
                 () -> composer("Hi {{prenom}}", "<p>{{> footer}}</p>", "{{#firstName}}"));
-        assertEquals(List.of(ContentPart.SUBJECT, ContentPart.HTML, ContentPart.TEXT),
+        assertEquals(
+                List.of(ContentPart.SUBJECT, ContentPart.HTML, ContentPart.TEXT),
                 e.problems().stream().map(ContentProblem::part).toList());
     }
 
     @Test
     void refusesBadAddresses() {
-        assertThrows(IllegalArgumentException.class, () -> EmailComposer.compile(
-                new EmailContent(null, "not an address", null, "Hi", "<p>x</p>", null), UNSUBSCRIBE, URLS));
-        assertThrows(IllegalArgumentException.class, () -> EmailComposer.compile(
-                new EmailContent(null, null, null, "Hi", "<p>x</p>", null), UNSUBSCRIBE, URLS));
-        assertThrows(IllegalArgumentException.class, () -> EmailComposer.compile(
-                new EmailContent(null, "a@example.com", "bad@@example.com", "Hi", "<p>x</p>", null), UNSUBSCRIBE, URLS));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmailComposer.compile(
+                        new EmailContent(null, "not an address", null, "Hi", "<p>x</p>", null), UNSUBSCRIBE, URLS));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmailComposer.compile(
+                        new EmailContent(null, null, null, "Hi", "<p>x</p>", null), UNSUBSCRIBE, URLS));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmailComposer.compile(
+                        new EmailContent(null, "a@example.com", "bad@@example.com", "Hi", "<p>x</p>", null),
+                        UNSUBSCRIBE,
+                        URLS));
         EmailComposer composer = composer("Hi", "<p>x</p>", null);
         assertThrows(AddressException.class, () -> composer.compose(SESSION, JEAN, "jean at example", MESSAGE_ID));
     }
@@ -349,10 +380,10 @@ class EmailComposerTest {
     @Test
     void refusesBadMessageIds() {
         EmailComposer composer = composer("Hi", "<p>x</p>", null);
-        for (String id : List.of("d1@example.com", "<d1@example.com", "<d1 x@example.com>", "<d1@ex>\r\nBcc: x>",
-                "<nodomain>")) {
-            assertThrows(IllegalArgumentException.class,
-                    () -> composer.compose(SESSION, JEAN, "jean@example.fr", id), id);
+        for (String id : List.of(
+                "d1@example.com", "<d1@example.com", "<d1 x@example.com>", "<d1@ex>\r\nBcc: x>", "<nodomain>")) {
+            assertThrows(
+                    IllegalArgumentException.class, () -> composer.compose(SESSION, JEAN, "jean@example.fr", id), id);
         }
     }
 
@@ -368,6 +399,9 @@ class EmailComposerTest {
 
     /** A body part's text, with the line breaks MIME puts on the wire (CRLF) read back as {@code \n}. */
     private static String part(MimeMessage message, int index) throws MessagingException, IOException {
-        return ((String) ((MimeMultipart) message.getContent()).getBodyPart(index).getContent()).replace("\r\n", "\n");
+        return ((String) ((MimeMultipart) message.getContent())
+                        .getBodyPart(index)
+                        .getContent())
+                .replace("\r\n", "\n");
     }
 }

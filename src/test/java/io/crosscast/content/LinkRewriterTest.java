@@ -26,9 +26,12 @@ class LinkRewriterTest {
                 <div><p>text <a href="HTTP://Example.com/b?x=1&amp;y=2">B</a></p></div>
                 <a href="https://example.com/a">A again</a>
                 """, UNSUBSCRIBE);
-        assertEquals(List.of(new TrackedLink(0, "https://example.com/a", null),
-                new TrackedLink(1, "http://example.com/b?x=1&y=2", null),
-                new TrackedLink(2, "https://example.com/a", null)), rewritten.links());
+        assertEquals(
+                List.of(
+                        new TrackedLink(0, "https://example.com/a", null),
+                        new TrackedLink(1, "http://example.com/b?x=1&y=2", null),
+                        new TrackedLink(2, "https://example.com/a", null)),
+                rewritten.links());
         List<String> hrefs = parse(rewritten).select("a").eachAttr("href");
         assertEquals(List.of("{{ccLink0}}", "{{ccLink1}}", "{{ccLink2}}", "{{unsubscribeUrl}}"), hrefs);
         assertEquals(List.of(), rewritten.warnings());
@@ -50,23 +53,27 @@ class LinkRewriterTest {
     @Test
     void readsAndRemovesLabels() {
         String longLabel = "L".repeat(150);
-        RewrittenHtml rewritten = LinkRewriter.rewrite("<a href=\"https://a.example\" data-label=\"  Offer  \">a</a>"
-                + "<a href=\"https://b.example\" data-label=\"\">b</a>"
-                + "<a href=\"https://c.example\" data-label=\"" + longLabel + "\">c</a>"
-                + "<a href=\"mailto:x@example.com\" data-label=\"mail\">m</a>", UNSUBSCRIBE);
+        RewrittenHtml rewritten = LinkRewriter.rewrite(
+                "<a href=\"https://a.example\" data-label=\"  Offer  \">a</a>"
+                        + "<a href=\"https://b.example\" data-label=\"\">b</a>"
+                        + "<a href=\"https://c.example\" data-label=\"" + longLabel + "\">c</a>"
+                        + "<a href=\"mailto:x@example.com\" data-label=\"mail\">m</a>",
+                UNSUBSCRIBE);
         assertEquals("Offer", rewritten.links().get(0).label());
         assertNull(rewritten.links().get(1).label());
         assertEquals("L".repeat(100), rewritten.links().get(2).label());
         assertFalse(rewritten.template().contains("data-label"), rewritten.template());
         assertEquals(1, rewritten.warnings().size(), rewritten.warnings().toString());
-        assertTrue(rewritten.warnings().get(0).contains("label"), rewritten.warnings().toString());
+        assertTrue(
+                rewritten.warnings().get(0).contains("label"),
+                rewritten.warnings().toString());
     }
 
     @Test
     void aCutLabelDoesNotSplitACharacter() {
         String label = "x".repeat(99) + "\uD83D\uDE00" + "y";
-        RewrittenHtml rewritten = LinkRewriter.rewrite(
-                "<a href=\"https://a.example\" data-label=\"" + label + "\">a</a>", UNSUBSCRIBE);
+        RewrittenHtml rewritten =
+                LinkRewriter.rewrite("<a href=\"https://a.example\" data-label=\"" + label + "\">a</a>", UNSUBSCRIBE);
         assertEquals("x".repeat(99), rewritten.links().get(0).label());
     }
 
@@ -77,8 +84,15 @@ class LinkRewriterTest {
                 + "<a href=\"\">empty</a><a href=\"ftp://example.com/f\">ftp</a>";
         RewrittenHtml rewritten = LinkRewriter.rewrite(html, UNSUBSCRIBE);
         assertEquals(List.of(), rewritten.links());
-        assertEquals(List.of("mailto:info@example.com", "tel:+33123456789", "#top", "",
-                "ftp://example.com/f", "{{unsubscribeUrl}}"), parse(rewritten).select("a[href]").eachAttr("href"));
+        assertEquals(
+                List.of(
+                        "mailto:info@example.com",
+                        "tel:+33123456789",
+                        "#top",
+                        "",
+                        "ftp://example.com/f",
+                        "{{unsubscribeUrl}}"),
+                parse(rewritten).select("a[href]").eachAttr("href"));
         assertTrue(parse(rewritten).selectFirst("a[name=top]") != null);
         // Only the links that look like mistakes are reported.
         assertEquals(1, rewritten.warnings().size(), rewritten.warnings().toString());
@@ -88,11 +102,17 @@ class LinkRewriterTest {
     @Test
     void linksThatCannotBeLinksOfAnEmailAreNeverSentLive() {
         // Refused when saved; content saved before that is sent with these links as text.
-        RewrittenHtml rewritten = LinkRewriter.rewrite("<a href=\"javascript:void(0)\">js</a>"
-                + "<a href=\"/relative\">rel</a><a href=\"http://exa mple.com/\">space</a>", UNSUBSCRIBE);
+        RewrittenHtml rewritten = LinkRewriter.rewrite(
+                "<a href=\"javascript:void(0)\">js</a>"
+                        + "<a href=\"/relative\">rel</a><a href=\"http://exa mple.com/\">space</a>",
+                UNSUBSCRIBE);
         assertEquals(List.of(), rewritten.links());
-        assertEquals(List.of("{{unsubscribeUrl}}"), parse(rewritten).select("a[href]").eachAttr("href"));
-        assertEquals(List.of("js", "rel", "space"), parse(rewritten).select("a:not([href])").eachText());
+        assertEquals(
+                List.of("{{unsubscribeUrl}}"),
+                parse(rewritten).select("a[href]").eachAttr("href"));
+        assertEquals(
+                List.of("js", "rel", "space"),
+                parse(rewritten).select("a:not([href])").eachText());
         assertEquals(3, rewritten.warnings().size(), rewritten.warnings().toString());
     }
 
@@ -100,10 +120,16 @@ class LinkRewriterTest {
     void trackedLinksAreNormalisedAsBrowsersReadThem() {
         RewrittenHtml rewritten = LinkRewriter.rewrite(
                 "<a href=\" https://Shop.example.com/offer?utm_campaign=Spring Sale|2026&amp;utm_medium=email \">a</a>"
-                + "<a href=\"https://bücher.example/été\">b</a>", UNSUBSCRIBE);
-        assertEquals(List.of(
-                new TrackedLink(0, "https://shop.example.com/offer?utm_campaign=Spring%20Sale%7C2026&utm_medium=email", null),
-                new TrackedLink(1, "https://xn--bcher-kva.example/%C3%A9t%C3%A9", null)), rewritten.links());
+                        + "<a href=\"https://bücher.example/été\">b</a>",
+                UNSUBSCRIBE);
+        assertEquals(
+                List.of(
+                        new TrackedLink(
+                                0,
+                                "https://shop.example.com/offer?utm_campaign=Spring%20Sale%7C2026&utm_medium=email",
+                                null),
+                        new TrackedLink(1, "https://xn--bcher-kva.example/%C3%A9t%C3%A9", null)),
+                rewritten.links());
     }
 
     @Test
@@ -135,28 +161,40 @@ class LinkRewriterTest {
 
     @Test
     void checkingLinksRefusesWhatCannotBeALinkWithItsLine() {
-        CheckedLinks checked = LinkRewriter.checkLinks("<p>Hi</p>\n<a href=\"javascript:alert(1)\">x</a>\n"
-                + "<p><a href=\"/offer\">y</a> <a href=\"https://example.com/50%off\">z</a></p>\n"
-                + "<a href=\"https://u:p@example.com/\">u</a><a href=\"https://example.com/?m={{email}}&p=100%\">p</a>");
-        assertEquals(List.of(ContentProblem.Reason.LINK_SCRIPT, ContentProblem.Reason.LINK_RELATIVE,
-                ContentProblem.Reason.LINK_BAD_PERCENT, ContentProblem.Reason.LINK_USERINFO,
-                ContentProblem.Reason.LINK_BAD_PERCENT), checked.problems().stream().map(ContentProblem::reason).toList());
-        assertEquals(List.of(2, 3, 3, 4, 4), checked.problems().stream().map(ContentProblem::line).toList());
+        CheckedLinks checked = LinkRewriter.checkLinks(
+                "<p>Hi</p>\n<a href=\"javascript:alert(1)\">x</a>\n"
+                        + "<p><a href=\"/offer\">y</a> <a href=\"https://example.com/50%off\">z</a></p>\n"
+                        + "<a href=\"https://u:p@example.com/\">u</a><a href=\"https://example.com/?m={{email}}&p=100%\">p</a>");
+        assertEquals(
+                List.of(
+                        ContentProblem.Reason.LINK_SCRIPT,
+                        ContentProblem.Reason.LINK_RELATIVE,
+                        ContentProblem.Reason.LINK_BAD_PERCENT,
+                        ContentProblem.Reason.LINK_USERINFO,
+                        ContentProblem.Reason.LINK_BAD_PERCENT),
+                checked.problems().stream().map(ContentProblem::reason).toList());
+        assertEquals(
+                List.of(2, 3, 3, 4, 4),
+                checked.problems().stream().map(ContentProblem::line).toList());
         ContentProblem first = checked.problems().get(0);
         assertEquals(ContentPart.HTML, first.part());
         assertEquals(ContentProblem.Code.LINK, first.code());
         assertEquals(List.of("javascript:alert(1)"), first.arguments());
-        assertEquals("HTML body, line 2: the link javascript:alert(1) would run a script or open embedded data: it"
-                + " cannot be sent", first.message());
+        assertEquals(
+                "HTML body, line 2: the link javascript:alert(1) would run a script or open embedded data: it"
+                        + " cannot be sent",
+                first.message());
     }
 
     @Test
     void personalizedLinksStayUntrackedWithAWarning() {
-        RewrittenHtml rewritten = LinkRewriter.rewrite("<a href=\"https://example.com/?m={{email}}\">p</a>"
-                + "<a href=\"https://example.com/fixed\">f</a>", UNSUBSCRIBE);
+        RewrittenHtml rewritten = LinkRewriter.rewrite(
+                "<a href=\"https://example.com/?m={{email}}\">p</a>" + "<a href=\"https://example.com/fixed\">f</a>",
+                UNSUBSCRIBE);
         assertEquals(List.of(new TrackedLink(0, "https://example.com/fixed", null)), rewritten.links());
         // The value is percent-encoded when filled in (EmailComposerTest).
-        assertEquals(List.of("https://example.com/?m={{ccUrl_email}}", "{{ccLink0}}", "{{unsubscribeUrl}}"),
+        assertEquals(
+                List.of("https://example.com/?m={{ccUrl_email}}", "{{ccLink0}}", "{{unsubscribeUrl}}"),
                 parse(rewritten).select("a").eachAttr("href"));
         assertEquals(1, rewritten.warnings().size());
         assertTrue(rewritten.warnings().get(0).contains("https://example.com/?m={{email}}"));
@@ -173,8 +211,8 @@ class LinkRewriterTest {
 
     @Test
     void addsThePixelOnceAtTheEndOfTheBody() {
-        RewrittenHtml rewritten = LinkRewriter.rewrite(
-                "<html><head><title>T</title></head><body><p>Hi</p></body></html>", UNSUBSCRIBE);
+        RewrittenHtml rewritten =
+                LinkRewriter.rewrite("<html><head><title>T</title></head><body><p>Hi</p></body></html>", UNSUBSCRIBE);
         Document document = parse(rewritten);
         Elements pixels = document.select("img[src={{ccOpenPixel}}]");
         assertEquals(1, pixels.size(), rewritten.template());
@@ -185,8 +223,12 @@ class LinkRewriterTest {
         assertEquals("display:block;border:0", pixel.attr("style"));
         assertEquals(document.body(), pixel.parent());
         assertEquals(pixel, document.body().child(document.body().childrenSize() - 1));
-        assertTrue(rewritten.template().contains("<img src=\"{{ccOpenPixel}}\" width=\"1\" height=\"1\" alt=\"\" "
-                + "style=\"display:block;border:0\"></body>"), rewritten.template());
+        assertTrue(
+                rewritten
+                        .template()
+                        .contains("<img src=\"{{ccOpenPixel}}\" width=\"1\" height=\"1\" alt=\"\" "
+                                + "style=\"display:block;border:0\"></body>"),
+                rewritten.template());
     }
 
     @Test
@@ -202,7 +244,8 @@ class LinkRewriterTest {
 
     @Test
     void noUnsubscribeLinkIsAddedWhenTheTemplateHasOne() {
-        for (String html : List.of("<p><a href=\"{{unsubscribeUrl}}\">bye</a></p>",
+        for (String html : List.of(
+                "<p><a href=\"{{unsubscribeUrl}}\">bye</a></p>",
                 "<p>Unsubscribe: {{ unsubscribeUrl }}</p>",
                 "<p>{{#firstName}}<a href=\"{{unsubscribeUrl}}\">bye</a>{{/firstName}}</p>")) {
             RewrittenHtml rewritten = LinkRewriter.rewrite(html, UNSUBSCRIBE);
@@ -235,8 +278,10 @@ class LinkRewriterTest {
         String template = rewritten.template();
         assertTrue(template.toLowerCase().startsWith("<!doctype html>"), template);
         assertTrue(template.contains("<html lang=\"fr\">"), template);
-        assertTrue(template.contains("<head><meta charset=\"utf-8\"><title>Offre</title>"
-                + "<style>p > a { color: #c00; }</style></head>"), template);
+        assertTrue(
+                template.contains("<head><meta charset=\"utf-8\"><title>Offre</title>"
+                        + "<style>p > a { color: #c00; }</style></head>"),
+                template);
         assertTrue(template.contains("<body style=\"margin:0\">"), template);
         assertTrue(template.contains("<p>Bonjour {{firstName}}, <a href=\"{{ccLink0}}\">l'offre</a></p>"), template);
     }
@@ -253,15 +298,16 @@ class LinkRewriterTest {
                 + "<a href=\"https://example.com/a\">a</a> <a href=\"https://example.com/b\">b</a>"
                 + "<img alt=\"{{lastName}}\" src=\"https://example.com/logo.png\">";
         RewrittenHtml rewritten = LinkRewriter.rewrite(html, UNSUBSCRIBE);
-        PersonalizedTemplate template = Personalization.compileRewritten(ContentPart.HTML, rewritten.template(),
-                rewritten.links().size());
+        PersonalizedTemplate template = Personalization.compileRewritten(
+                ContentPart.HTML, rewritten.template(), rewritten.links().size());
         Map<String, String> scope = new HashMap<>(Map.of("firstName", "Jo & Co", "lastName", "\"D\""));
         scope.put("ccLink0", "https://t.example/c/AAA");
         scope.put("ccLink1", "https://t.example/c/BBB");
         scope.put("ccOpenPixel", "https://t.example/o/CCC");
         scope.put("unsubscribeUrl", "https://t.example/u/DDD");
         Document rendered = Jsoup.parseBodyFragment(template.render(scope));
-        assertEquals(List.of("https://t.example/c/AAA", "https://t.example/c/BBB", "https://t.example/u/DDD"),
+        assertEquals(
+                List.of("https://t.example/c/AAA", "https://t.example/c/BBB", "https://t.example/u/DDD"),
                 rendered.select("a").eachAttr("href"));
         assertEquals("https://t.example/o/CCC", rendered.select("img").last().attr("src"));
         assertEquals("\"D\"", rendered.selectFirst("img").attr("alt"));

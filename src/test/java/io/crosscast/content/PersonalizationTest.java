@@ -19,7 +19,8 @@ class PersonalizationTest {
 
     @Test
     void htmlEscapesValues() {
-        PersonalizedTemplate html = Personalization.compile(ContentPart.HTML, "<p>Hello {{firstName}} {{lastName}}</p>");
+        PersonalizedTemplate html =
+                Personalization.compile(ContentPart.HTML, "<p>Hello {{firstName}} {{lastName}}</p>");
         assertEquals("<p>Hello &lt;b&gt;Jé &amp; &quot;Jo&quot;&lt;/b&gt; O&#39;Neil</p>", html.render(HOSTILE));
     }
 
@@ -33,8 +34,10 @@ class PersonalizationTest {
 
     @Test
     void tripleBracesAreAllowedOutsideHtml() {
-        assertEquals("<b>Jé & \"Jo\"</b>|<b>Jé & \"Jo\"</b>",
-                Personalization.compile(ContentPart.TEXT, "{{{firstName}}}|{{&firstName}}").render(HOSTILE));
+        assertEquals(
+                "<b>Jé & \"Jo\"</b>|<b>Jé & \"Jo\"</b>",
+                Personalization.compile(ContentPart.TEXT, "{{{firstName}}}|{{&firstName}}")
+                        .render(HOSTILE));
     }
 
     @ParameterizedTest
@@ -56,8 +59,8 @@ class PersonalizationTest {
 
     @Test
     void sectionsOnKnownFields() {
-        PersonalizedTemplate html = Personalization.compile(ContentPart.HTML,
-                "{{#firstName}}Hi {{firstName}}{{/firstName}}{{^firstName}}Hello{{/firstName}}!");
+        PersonalizedTemplate html = Personalization.compile(
+                ContentPart.HTML, "{{#firstName}}Hi {{firstName}}{{/firstName}}{{^firstName}}Hello{{/firstName}}!");
         assertEquals("Hi Jean!", html.render(Map.of("firstName", "Jean")));
         assertEquals("Hello!", html.render(Map.of("firstName", "")));
         assertEquals("Hello!", html.render(Map.of()));
@@ -76,12 +79,14 @@ class PersonalizationTest {
         for (String name : Personalization.RECIPIENT_VARIABLES) {
             template.append(name).append('=').append("{{").append(name).append("}};");
         }
-        RecipientValues values = new RecipientValues(7, "Jean", "Dupont", "jean@example.fr", "+33612345678", "GOLD",
-                "FR", "fr", LocalDate.of(1980, 2, 29));
-        assertEquals("firstName=Jean;lastName=Dupont;email=jean@example.fr;mobilePhone=+33612345678;status=GOLD;"
-                + "country=FR;language=fr;birthDate=1980-02-29;",
+        RecipientValues values = new RecipientValues(
+                7, "Jean", "Dupont", "jean@example.fr", "+33612345678", "GOLD", "FR", "fr", LocalDate.of(1980, 2, 29));
+        assertEquals(
+                "firstName=Jean;lastName=Dupont;email=jean@example.fr;mobilePhone=+33612345678;status=GOLD;"
+                        + "country=FR;language=fr;birthDate=1980-02-29;",
                 Personalization.compile(ContentPart.TEXT, template.toString()).render(values.variables()));
-        assertEquals("firstName=;lastName=;email=;mobilePhone=;status=;country=;language=;birthDate=;",
+        assertEquals(
+                "firstName=;lastName=;email=;mobilePhone=;status=;country=;language=;birthDate=;",
                 Personalization.compile(ContentPart.TEXT, template.toString())
                         .render(new RecipientValues(0, null, null, null, null, null, null, null, null).variables()));
     }
@@ -96,24 +101,32 @@ class PersonalizationTest {
         assertEquals("fisrtName", problem.detail());
         assertEquals(2, problem.line());
         assertEquals(part, problem.part());
-        assertTrue(problem.message().startsWith(part.label() + ", line 2: unknown variable {{fisrtName}}"),
+        assertTrue(
+                problem.message().startsWith(part.label() + ", line 2: unknown variable {{fisrtName}}"),
                 problem.message());
         assertTrue(problem.message().contains("firstName, lastName"), problem.message());
     }
 
     @Test
     void everyUnknownVariableIsReportedInLineOrder() {
-        List<ContentProblem> problems = Personalization.problems(ContentPart.TEXT,
+        List<ContentProblem> problems = Personalization.problems(
+                ContentPart.TEXT,
                 "{{a}}\n{{#b}}{{c}}{{/b}}\n{{^d}}x{{/d}}\n{{firstName.length}} {{.}} {{ccLink0}} {{ccOpenPixel}}");
-        assertEquals(List.of("a", "c", "b", "d", "firstName.length", ".", "ccLink0", "ccOpenPixel"),
+        assertEquals(
+                List.of("a", "c", "b", "d", "firstName.length", ".", "ccLink0", "ccOpenPixel"),
                 problems.stream().map(ContentProblem::detail).toList());
-        assertEquals(List.of(1, 2, 2, 3, 4, 4, 4, 4), problems.stream().map(ContentProblem::line).toList());
+        assertEquals(
+                List.of(1, 2, 2, 3, 4, 4, 4, 4),
+                problems.stream().map(ContentProblem::line).toList());
     }
 
     @Test
     void variableNamesAreCaseSensitive() {
-        assertEquals(List.of("FirstName"), Personalization.problems(ContentPart.SUBJECT, "{{FirstName}}").stream()
-                .map(ContentProblem::detail).toList());
+        assertEquals(
+                List.of("FirstName"),
+                Personalization.problems(ContentPart.SUBJECT, "{{FirstName}}").stream()
+                        .map(ContentProblem::detail)
+                        .toList());
     }
 
     @ParameterizedTest
@@ -129,14 +142,26 @@ class PersonalizationTest {
 
     @Test
     void otherMustacheFeaturesAreRefused() {
-        assertEquals(ContentProblem.Code.UNSUPPORTED,
-                Personalization.problems(ContentPart.TEXT, "{{=<% %>=}}<% firstName %>").get(0).code());
-        assertEquals(ContentProblem.Code.UNSUPPORTED,
-                Personalization.problems(ContentPart.TEXT, "{{%IMPLICIT-ITERATOR}}").get(0).code());
-        assertEquals(ContentProblem.Code.UNSUPPORTED,
-                Personalization.problems(ContentPart.TEXT, "{{<base}}{{/base}}").get(0).code());
-        assertEquals(ContentProblem.Code.UNSUPPORTED,
-                Personalization.problems(ContentPart.TEXT, "{{$block}}x{{/block}}").get(0).code());
+        assertEquals(
+                ContentProblem.Code.UNSUPPORTED,
+                Personalization.problems(ContentPart.TEXT, "{{=<% %>=}}<% firstName %>")
+                        .get(0)
+                        .code());
+        assertEquals(
+                ContentProblem.Code.UNSUPPORTED,
+                Personalization.problems(ContentPart.TEXT, "{{%IMPLICIT-ITERATOR}}")
+                        .get(0)
+                        .code());
+        assertEquals(
+                ContentProblem.Code.UNSUPPORTED,
+                Personalization.problems(ContentPart.TEXT, "{{<base}}{{/base}}")
+                        .get(0)
+                        .code());
+        assertEquals(
+                ContentProblem.Code.UNSUPPORTED,
+                Personalization.problems(ContentPart.TEXT, "{{$block}}x{{/block}}")
+                        .get(0)
+                        .code());
     }
 
     @Test
@@ -158,8 +183,8 @@ class PersonalizationTest {
 
     @Test
     void compileThrowsWithEveryProblem() {
-        InvalidContentException e = assertThrows(InvalidContentException.class,
-                () -> Personalization.compile(ContentPart.HTML, "{{foo}} {{> bar}}"));
+        InvalidContentException e = assertThrows(
+                InvalidContentException.class, () -> Personalization.compile(ContentPart.HTML, "{{foo}} {{> bar}}"));
         assertEquals(2, e.problems().size());
         assertTrue(e.getMessage().contains("{{foo}}") && e.getMessage().contains("{{> bar}}"), e.getMessage());
     }
@@ -167,17 +192,22 @@ class PersonalizationTest {
     @Test
     void problemsOfAWholeEmailArePerPart() {
         List<ContentProblem> problems = Personalization.problems("Hi {{nom}}", "<p>{{prenom}}</p>", "{{> x}}");
-        assertEquals(List.of(ContentPart.SUBJECT, ContentPart.HTML, ContentPart.TEXT),
+        assertEquals(
+                List.of(ContentPart.SUBJECT, ContentPart.HTML, ContentPart.TEXT),
                 problems.stream().map(ContentProblem::part).toList());
-        assertEquals(List.of("nom", "prenom", "x"), problems.stream().map(ContentProblem::detail).toList());
-        assertTrue(problems.get(0).message().startsWith("Subject, line 1: unknown variable {{nom}}"),
+        assertEquals(
+                List.of("nom", "prenom", "x"),
+                problems.stream().map(ContentProblem::detail).toList());
+        assertTrue(
+                problems.get(0).message().startsWith("Subject, line 1: unknown variable {{nom}}"),
                 problems.get(0).message());
     }
 
     @Test
     void subjectAndHtmlAreRequiredButTextIsNot() {
         List<ContentProblem> problems = Personalization.problems(" ", null, null);
-        assertEquals(List.of(ContentPart.SUBJECT, ContentPart.HTML),
+        assertEquals(
+                List.of(ContentPart.SUBJECT, ContentPart.HTML),
                 problems.stream().map(ContentProblem::part).toList());
         assertTrue(problems.stream().allMatch(p -> p.code() == ContentProblem.Code.REQUIRED));
         assertEquals("Subject: is empty", problems.get(0).message());
@@ -187,17 +217,24 @@ class PersonalizationTest {
     @Test
     void unsubscribeUrlIsAllowedButInternalVariablesAreNot() {
         assertEquals(List.of(), Personalization.problems(ContentPart.HTML, "<a href=\"{{unsubscribeUrl}}\">x</a>"));
-        assertEquals(1, Personalization.problems(ContentPart.HTML, "<img src=\"{{ccOpenPixel}}\">").size());
+        assertEquals(
+                1,
+                Personalization.problems(ContentPart.HTML, "<img src=\"{{ccOpenPixel}}\">")
+                        .size());
     }
 
     @Test
     void rewrittenTemplatesMayUseTheirOwnLinksOnly() {
-        PersonalizedTemplate template = Personalization.compileRewritten(ContentPart.HTML,
-                "<a href=\"{{ccLink0}}\">a</a><a href=\"{{ccLink1}}\">b</a><img src=\"{{ccOpenPixel}}\">", 2);
+        PersonalizedTemplate template = Personalization.compileRewritten(
+                ContentPart.HTML,
+                "<a href=\"{{ccLink0}}\">a</a><a href=\"{{ccLink1}}\">b</a><img src=\"{{ccOpenPixel}}\">",
+                2);
         assertEquals(Set.of("ccLink0", "ccLink1", "ccOpenPixel"), template.variables());
         for (String name : List.of("ccLink2", "ccLink01", "ccLink", "ccLink-1", "ccLinkx")) {
-            assertThrows(InvalidContentException.class,
-                    () -> Personalization.compileRewritten(ContentPart.HTML, "{{" + name + "}}", 2), name);
+            assertThrows(
+                    InvalidContentException.class,
+                    () -> Personalization.compileRewritten(ContentPart.HTML, "{{" + name + "}}", 2),
+                    name);
         }
     }
 
@@ -213,10 +250,11 @@ class PersonalizationTest {
     void rendersManyRecipientsWithoutParsingAgain() {
         String block = "<p>{{#firstName}}Hi {{firstName}}{{/firstName}}{{^firstName}}Hello{{/firstName}},</p>"
                 + "<p>your tier: {{status}}. Country {{country}}.</p>";
-        PersonalizedTemplate html = Personalization.compile(ContentPart.HTML, "<html><body>" + block.repeat(5)
-                + "<a href=\"{{unsubscribeUrl}}\">Unsubscribe</a></body></html>");
-        RecipientValues values = new RecipientValues(1, "Jean", "Dupont", "j@example.fr", null, "GOLD", "FR", "fr",
-                null);
+        PersonalizedTemplate html = Personalization.compile(
+                ContentPart.HTML,
+                "<html><body>" + block.repeat(5) + "<a href=\"{{unsubscribeUrl}}\">Unsubscribe</a></body></html>");
+        RecipientValues values =
+                new RecipientValues(1, "Jean", "Dupont", "j@example.fr", null, "GOLD", "FR", "fr", null);
         long start = System.nanoTime();
         long length = 0;
         for (int i = 0; i < 100_000; i++) {
@@ -232,7 +270,8 @@ class PersonalizationTest {
 
     @Test
     void rendersFromManyThreadsAtOnce() throws Exception {
-        PersonalizedTemplate html = Personalization.compile(ContentPart.HTML,
+        PersonalizedTemplate html = Personalization.compile(
+                ContentPart.HTML,
                 "{{#firstName}}<p>Hi {{firstName}} {{lastName}}</p>{{/firstName}}{{^firstName}}<p>Hello</p>{{/firstName}}");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -262,7 +301,10 @@ class PersonalizationTest {
         List<ContentProblem> problems = Personalization.problems(ContentPart.TEXT, template);
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(ContentProblem.Code.SYNTAX, problems.get(0).code());
-        assertTrue(problems.get(0).detail().startsWith(expected), problems.get(0).detail());
-        assertTrue(problems.get(0).message().startsWith("Text body"), problems.get(0).message());
+        assertTrue(
+                problems.get(0).detail().startsWith(expected), problems.get(0).detail());
+        assertTrue(
+                problems.get(0).message().startsWith("Text body"),
+                problems.get(0).message());
     }
 }

@@ -62,20 +62,30 @@ class EmailCrashIT {
         long t0 = System.nanoTime();
         long seed = Long.getLong("crash.seed", System.nanoTime());
         long holdAt = CrashServer.holdAt("crash.holdAt", seed, recipients);
-        CrashServer server = closer.add(new CrashServer(Map.of("crosscast.smtp.host", "127.0.0.1",
-                "crosscast.smtp.port", Integer.toString(smtpPort),
-                "crosscast.sending.connections", Integer.toString(CONNECTIONS),
-                "crosscast.sending.batch", Integer.toString(BATCH))));
+        CrashServer server = closer.add(new CrashServer(Map.of(
+                "crosscast.smtp.host",
+                "127.0.0.1",
+                "crosscast.smtp.port",
+                Integer.toString(smtpPort),
+                "crosscast.sending.connections",
+                Integer.toString(CONNECTIONS),
+                "crosscast.sending.batch",
+                Integer.toString(BATCH))));
         String db = server.db();
-        System.out.printf("CRASH email (%s): %,d recipients, the sink holds message %,d (seed %d)%n",
+        System.out.printf(
+                "CRASH email (%s): %,d recipients, the sink holds message %,d (seed %d)%n",
                 db, recipients, holdAt, seed);
         SinkProcess sink = server.startWithSmtpSink(smtpPort, holdAt);
 
         DeliveryApi deliveries = server.deliveries();
         Audience audience = Audience.random("Crash", recipients, "crash.example.com");
         deliveries.importRecipients(audience);
-        long delivery = deliveries.createEmail("Crash test " + audience.token(), "Crosscast Crash",
-                "crash@example.com", "Hello {{firstName}}", "<p>Dear {{firstName}} {{lastName}},</p>"
+        long delivery = deliveries.createEmail(
+                "Crash test " + audience.token(),
+                "Crosscast Crash",
+                "crash@example.com",
+                "Hello {{firstName}}",
+                "<p>Dear {{firstName}} {{lastName}},</p>"
                         + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>");
         deliveries.sendTo(delivery, audience);
         long sendStarted = System.nanoTime();
@@ -85,39 +95,57 @@ class EmailCrashIT {
         long killedAt = System.nanoTime();
         long receivedBeforeKill = sink.count();
         String heldLine = sink.held();
-        assertTrue(receivedBeforeKill >= holdAt, "the sink recorded every message up to the held one (the other"
-                + " connections went on meanwhile)");
-        System.out.printf("CRASH email (%s): killed JVM %d with SIGKILL after %.1f s of sending, %,d messages"
-                + " received (the last one unacknowledged: %s)%n", db, pid, (killedAt - sendStarted) / 1e9,
-                receivedBeforeKill, heldLine);
+        assertTrue(
+                receivedBeforeKill >= holdAt,
+                "the sink recorded every message up to the held one (the other" + " connections went on meanwhile)");
+        System.out.printf(
+                "CRASH email (%s): killed JVM %d with SIGKILL after %.1f s of sending, %,d messages"
+                        + " received (the last one unacknowledged: %s)%n",
+                db, pid, (killedAt - sendStarted) / 1e9, receivedBeforeKill, heldLine);
 
         server.start();
         long restarted = System.nanoTime();
-        assertTrue(server.waitFor(SENDING, () -> "SENT".equals(deliveries.status(delivery))),
+        assertTrue(
+                server.waitFor(SENDING, () -> "SENT".equals(deliveries.status(delivery))),
                 "the delivery finishes after the restart");
         long finished = System.nanoTime();
 
         // What arrived: per recipient, the Message-IDs of its messages.
-        Arrivals arrivals = new Arrivals(audience.emails(), sink.received().stream()
-                .map(entry -> Map.entry(entry[0], entry.length > 1 ? entry[1] : "")).toList());
-        System.out.printf("CRASH email (%s): %,d recipients, killed at %,d received; after the restart %s;"
-                + " restart to ready %.1f s, resumed send %.1f s, whole test %.1f s%n", db, recipients,
-                receivedBeforeKill, arrivals.summary(), (restarted - killedAt) / 1e9, (finished - restarted) / 1e9,
+        Arrivals arrivals = new Arrivals(
+                audience.emails(),
+                sink.received().stream()
+                        .map(entry -> Map.entry(entry[0], entry.length > 1 ? entry[1] : ""))
+                        .toList());
+        System.out.printf(
+                "CRASH email (%s): %,d recipients, killed at %,d received; after the restart %s;"
+                        + " restart to ready %.1f s, resumed send %.1f s, whole test %.1f s%n",
+                db,
+                recipients,
+                receivedBeforeKill,
+                arrivals.summary(),
+                (restarted - killedAt) / 1e9,
+                (finished - restarted) / 1e9,
                 (System.nanoTime() - t0) / 1e9);
 
         arrivals.assertEveryoneAndDuplicatesAtMost(IN_FLIGHT_BOUND);
-        arrivals.duplicates().forEach((address, ids) ->
-                assertEquals(1, Set.copyOf(ids).size(), address + " got two different Message-IDs: " + ids));
+        arrivals.duplicates()
+                .forEach((address, ids) ->
+                        assertEquals(1, Set.copyOf(ids).size(), address + " got two different Message-IDs: " + ids));
         String heldAddress = heldLine.split("\t")[0];
-        assertEquals(2, arrivals.ids(heldAddress).size(),
+        assertEquals(
+                2,
+                arrivals.ids(heldAddress).size(),
                 "the unacknowledged message (" + heldAddress + ") was sent again after the restart: the ledger"
                         + " did not call it SENT before the server accepted it");
 
         // The ledger: everyone SENT, with the Message-ID the sink saw.
         Map<String, String> ledgerIds = deliveries.assertAllSent(delivery, recipients);
         List<String> mismatched = audience.emails().stream()
-                .filter(a -> !arrivals.ids(a).get(0).equals(ledgerIds.get(a))).toList();
-        assertEquals(List.of(), mismatched.stream().limit(20).toList(),
+                .filter(a -> !arrivals.ids(a).get(0).equals(ledgerIds.get(a)))
+                .toList();
+        assertEquals(
+                List.of(),
+                mismatched.stream().limit(20).toList(),
                 mismatched.size() + " ledger Message-IDs differ from the received ones");
         assertFalse(ledgerIds.containsValue(null), "every SENT row has its Message-ID");
     }

@@ -70,23 +70,35 @@ class SmsCrashIT {
         long t0 = System.nanoTime();
         long seed = Long.getLong("crash.seed", System.nanoTime());
         long holdAt = CrashServer.holdAt("crash.sms.holdAt", seed, recipients);
-        CrashServer server = closer.add(new CrashServer(Map.of("crosscast.smpp.host", "127.0.0.1", "crosscast.smpp.port",
-                Integer.toString(smppPort), "crosscast.smpp.window", Integer.toString(WINDOW),
-                "crosscast.smpp.throughput", Integer.toString(throughput),
-                "crosscast.sending.batch", Integer.toString(BATCH))));
+        CrashServer server = closer.add(new CrashServer(Map.of(
+                "crosscast.smpp.host",
+                "127.0.0.1",
+                "crosscast.smpp.port",
+                Integer.toString(smppPort),
+                "crosscast.smpp.window",
+                Integer.toString(WINDOW),
+                "crosscast.smpp.throughput",
+                Integer.toString(throughput),
+                "crosscast.sending.batch",
+                Integer.toString(BATCH))));
         String db = server.db();
-        System.out.printf("CRASH sms (%s): %,d recipients, window %d, the SMSC holds submission %,d (seed %d)%n",
+        System.out.printf(
+                "CRASH sms (%s): %,d recipients, window %d, the SMSC holds submission %,d (seed %d)%n",
                 db, recipients, WINDOW, holdAt, seed);
-        SmscProcess smsc = SmscProcess.start(smppPort, server.baseDir().resolve("smsc/received.tsv"), holdAt,
+        SmscProcess smsc = SmscProcess.start(
+                smppPort,
+                server.baseDir().resolve("smsc/received.tsv"),
+                holdAt,
                 server.baseDir().resolve("smsc/smsc.log"));
         server.peer("SMSC", smsc, smsc::isAlive);
         server.start();
 
         DeliveryApi deliveries = server.deliveries();
-        Audience audience = Audience.random("Crash", recipients, "crash.example.com").withMobiles();
+        Audience audience =
+                Audience.random("Crash", recipients, "crash.example.com").withMobiles();
         deliveries.importRecipients(audience);
-        long delivery = deliveries.createSms("SMS crash test " + audience.token(), "Crosscast",
-                "Hello {{firstName}}, see you soon");
+        long delivery = deliveries.createSms(
+                "SMS crash test " + audience.token(), "Crosscast", "Hello {{firstName}}, see you soon");
         deliveries.sendTo(delivery, audience);
         long sendStarted = System.nanoTime();
 
@@ -95,29 +107,44 @@ class SmsCrashIT {
         long killedAt = System.nanoTime();
         long receivedBeforeKill = smsc.count();
         SmscSink.Submit held = smsc.held();
-        System.out.printf("CRASH sms (%s): killed JVM %d with SIGKILL after %.1f s of sending, %,d texts received"
-                + " (submission %,d unanswered: %s)%n", db, pid, (killedAt - sendStarted) / 1e9, receivedBeforeKill,
-                holdAt, held);
+        System.out.printf(
+                "CRASH sms (%s): killed JVM %d with SIGKILL after %.1f s of sending, %,d texts received"
+                        + " (submission %,d unanswered: %s)%n",
+                db, pid, (killedAt - sendStarted) / 1e9, receivedBeforeKill, holdAt, held);
 
         server.start();
         long restarted = System.nanoTime();
-        assertTrue(server.waitFor(SENDING, () -> "SENT".equals(deliveries.status(delivery))),
+        assertTrue(
+                server.waitFor(SENDING, () -> "SENT".equals(deliveries.status(delivery))),
                 "the delivery finishes after the restart");
         long finished = System.nanoTime();
 
         // What arrived: per number (E.164, as the ledger has it), the message ids the SMSC gave.
         List<SmscSink.Submit> received = smsc.received();
-        Arrivals arrivals = new Arrivals(audience.mobiles(),
-                received.stream().map(s -> Map.entry("+" + s.destination(), s.messageId())).toList());
-        System.out.printf("CRASH sms (%s): %,d recipients, killed at %,d received; after the restart %s (bound %d);"
-                + " restart to ready %.1f s, resumed send %.1f s, whole test %.1f s%n", db, recipients,
-                receivedBeforeKill, arrivals.summary(), IN_FLIGHT_BOUND, (restarted - killedAt) / 1e9,
-                (finished - restarted) / 1e9, (System.nanoTime() - t0) / 1e9);
+        Arrivals arrivals = new Arrivals(
+                audience.mobiles(),
+                received.stream()
+                        .map(s -> Map.entry("+" + s.destination(), s.messageId()))
+                        .toList());
+        System.out.printf(
+                "CRASH sms (%s): %,d recipients, killed at %,d received; after the restart %s (bound %d);"
+                        + " restart to ready %.1f s, resumed send %.1f s, whole test %.1f s%n",
+                db,
+                recipients,
+                receivedBeforeKill,
+                arrivals.summary(),
+                IN_FLIGHT_BOUND,
+                (restarted - killedAt) / 1e9,
+                (finished - restarted) / 1e9,
+                (System.nanoTime() - t0) / 1e9);
 
         arrivals.assertEveryoneAndDuplicatesAtMost(IN_FLIGHT_BOUND);
         String heldNumber = "+" + held.destination();
-        assertEquals(2, arrivals.ids(heldNumber).size(), "the unanswered submission (" + heldNumber + ") was sent"
-                + " again after the restart: the ledger did not call it SENT before the SMSC answered");
+        assertEquals(
+                2,
+                arrivals.ids(heldNumber).size(),
+                "the unanswered submission (" + heldNumber + ") was sent"
+                        + " again after the restart: the ledger did not call it SENT before the SMSC answered");
 
         // Each text is the one of its recipient.
         Map<String, String> expectedText = new HashMap<>();
@@ -126,17 +153,23 @@ class SmsCrashIT {
         }
         List<String> wrongTexts = received.stream()
                 .filter(s -> !s.text().equals(expectedText.get("+" + s.destination())))
-                .map(String::valueOf).limit(20).toList();
+                .map(String::valueOf)
+                .limit(20)
+                .toList();
         assertEquals(List.of(), wrongTexts, "texts that are not their recipient's");
 
         // The ledger: everyone SENT, with the message id of the last submission to the number (the one whose
         // answer the server wrote; an earlier one was answered before the kill, or held, and not written).
         Map<String, String> ledgerIds = deliveries.assertAllSent(delivery, recipients);
-        List<String> mismatched = audience.mobiles().stream().filter(number -> {
-            List<String> ids = arrivals.ids(number);
-            return !ids.get(ids.size() - 1).equals(ledgerIds.get(number));
-        }).toList();
-        assertEquals(List.of(), mismatched.stream().limit(20).toList(),
+        List<String> mismatched = audience.mobiles().stream()
+                .filter(number -> {
+                    List<String> ids = arrivals.ids(number);
+                    return !ids.get(ids.size() - 1).equals(ledgerIds.get(number));
+                })
+                .toList();
+        assertEquals(
+                List.of(),
+                mismatched.stream().limit(20).toList(),
                 mismatched.size() + " ledger message ids differ from the SMSC's last answer to the number");
     }
 }

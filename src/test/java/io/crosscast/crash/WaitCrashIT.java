@@ -50,36 +50,54 @@ class WaitCrashIT {
     @Test
     void aRunKilledInItsWaitWakesUpAfterTheRestartAndFinishes() {
         long t0 = System.nanoTime();
-        server = closer.add(new CrashServer(Map.of("crosscast.smtp.host", "127.0.0.1",
-                "crosscast.smtp.port", Integer.toString(smtpPort))));
+        server = closer.add(new CrashServer(
+                Map.of("crosscast.smtp.host", "127.0.0.1", "crosscast.smtp.port", Integer.toString(smtpPort))));
         String db = server.db();
         SinkProcess sink = server.startWithSmtpSink(smtpPort, 0);
 
         DeliveryApi deliveries = server.deliveries();
         Audience audience = Audience.random("Crash", recipients, "crash.example.com");
         deliveries.importRecipients(audience);
-        long delivery = deliveries.createEmail("Wait crash test " + audience.token(), "Crosscast Crash",
-                "crash@example.com", "Hello {{firstName}}", "<p>Dear {{firstName}}, you waited.</p>");
+        long delivery = deliveries.createEmail(
+                "Wait crash test " + audience.token(),
+                "Crosscast Crash",
+                "crash@example.com",
+                "Hello {{firstName}}",
+                "<p>Dear {{firstName}}, you waited.</p>");
         Instant wakeUp = Instant.now().plusSeconds(waitSeconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        long workflow = server.api().post("workflows", workflow(audience, wakeUp, delivery), 201)
-                .getJsonNumber("id").longValue();
-        long run = server.api().post("workflows/" + workflow + "/runs", Json.createObjectBuilder().build(), 201)
-                .getJsonNumber("runId").longValue();
-        System.out.printf("CRASH wait (%s): run %d of workflow %d waits until %s, %d recipients%n", db, run, workflow,
-                wakeUp, recipients);
+        long workflow = server.api()
+                .post("workflows", workflow(audience, wakeUp, delivery), 201)
+                .getJsonNumber("id")
+                .longValue();
+        long run = server.api()
+                .post(
+                        "workflows/" + workflow + "/runs",
+                        Json.createObjectBuilder().build(),
+                        201)
+                .getJsonNumber("runId")
+                .longValue();
+        System.out.printf(
+                "CRASH wait (%s): run %d of workflow %d waits until %s, %d recipients%n",
+                db, run, workflow, wakeUp, recipients);
 
         // In the Wait: kill the server now, well before the wake-up.
-        assertTrue(server.waitFor(Duration.ofSeconds(waitSeconds / 2),
-                () -> "WAITING".equals(phase(run(run), "wait"))), "the run reaches its Wait: " + run(run));
+        assertTrue(
+                server.waitFor(Duration.ofSeconds(waitSeconds / 2), () -> "WAITING".equals(phase(run(run), "wait"))),
+                "the run reaches its Wait: " + run(run));
         JsonObject waiting = run(run);
         assertEquals(recipients, count(waiting, "query.out>wait"), "recipients into the Wait: " + waiting);
-        assertEquals(wakeUp, Instant.parse(waiting.getJsonObject("activities").getJsonObject("wait").getString("wakeUp")),
+        assertEquals(
+                wakeUp,
+                Instant.parse(waiting.getJsonObject("activities")
+                        .getJsonObject("wait")
+                        .getString("wakeUp")),
                 "the Wait's wake-up: " + waiting);
         long pid = server.kill();
         Instant killedAt = Instant.now();
         assertTrue(killedAt.isBefore(wakeUp), "killed before the wake-up (" + killedAt + ")");
-        System.out.printf("CRASH wait (%s): killed JVM %d with SIGKILL at %s, %.1f s before the wake-up%n", db, pid,
-                killedAt, Duration.between(killedAt, wakeUp).toMillis() / 1e3);
+        System.out.printf(
+                "CRASH wait (%s): killed JVM %d with SIGKILL at %s, %.1f s before the wake-up%n",
+                db, pid, killedAt, Duration.between(killedAt, wakeUp).toMillis() / 1e3);
 
         // Down until past the wake-up.
         Instant restartAt = wakeUp.plusSeconds(lateBy);
@@ -92,10 +110,16 @@ class WaitCrashIT {
         boolean finished = server.waitFor(RESUMING, () -> "FINISHED".equals(run(run).getString("status")));
         Instant over = Instant.now();
         JsonObject done = run(run);
-        System.out.printf("CRASH wait (%s): restarted %.1f s after the wake-up (ready at +%.1f s), run %s at +%.1f s;"
-                + " sink: %d messages; whole test %.1f s%n", db, Duration.between(wakeUp, restartAt).toMillis() / 1e3,
-                Duration.between(wakeUp, ready).toMillis() / 1e3, done.getString("status"),
-                Duration.between(wakeUp, over).toMillis() / 1e3, sink.count(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "CRASH wait (%s): restarted %.1f s after the wake-up (ready at +%.1f s), run %s at +%.1f s;"
+                        + " sink: %d messages; whole test %.1f s%n",
+                db,
+                Duration.between(wakeUp, restartAt).toMillis() / 1e3,
+                Duration.between(wakeUp, ready).toMillis() / 1e3,
+                done.getString("status"),
+                Duration.between(wakeUp, over).toMillis() / 1e3,
+                sink.count(),
+                (System.nanoTime() - t0) / 1e9);
         assertTrue(finished, "the run finishes within " + RESUMING + " of the restart: " + done);
 
         assertEquals("DONE", phase(done, "wait"), "the Wait: " + done);
@@ -105,27 +129,47 @@ class WaitCrashIT {
         assertEquals(recipients, count(done, "mail.out>end"), "recipients out of the delivery: " + done);
         assertEquals("SENT", deliveries.status(delivery), "the delivery");
         deliveries.assertAllSent(delivery, recipients);
-        Arrivals arrivals = new Arrivals(audience.emails(), sink.received().stream()
-                .map(entry -> Map.entry(entry[0], entry.length > 1 ? entry[1] : "")).toList());
+        Arrivals arrivals = new Arrivals(
+                audience.emails(),
+                sink.received().stream()
+                        .map(entry -> Map.entry(entry[0], entry.length > 1 ? entry[1] : ""))
+                        .toList());
         arrivals.assertEveryoneAndDuplicatesAtMost(0);
         Instant started = Instant.parse(deliveries.get(delivery).getString("startedAt"));
-        assertTrue(!started.isBefore(wakeUp), "the delivery started at " + started + ", not before the wake-up " + wakeUp);
+        assertTrue(
+                !started.isBefore(wakeUp), "the delivery started at " + started + ", not before the wake-up " + wakeUp);
     }
 
     /** Query (this run's recipients) -> Wait (until {@code wakeUp}) -> Email delivery (outbound) -> End. */
     private static JsonObject workflow(Audience audience, Instant wakeUp, long deliveryId) {
         return Json.createObjectBuilder()
                 .add("name", "Wait crash test " + audience.token())
-                .add("activities", Json.createArrayBuilder()
-                        .add(activity("start", "start", null))
-                        .add(activity("query", "query", Json.createObjectBuilder().add("condition", audience.condition())))
-                        .add(activity("wait", "wait", Json.createObjectBuilder().add("until", wakeUp.toString())))
-                        .add(activity("mail", "emailDelivery", Json.createObjectBuilder()
-                                .add("delivery", Long.toString(deliveryId)).add("outbound", "true")))
-                        .add(activity("end", "end", null)))
-                .add("transitions", Json.createArrayBuilder()
-                        .add(transition("start", "query")).add(transition("query", "wait"))
-                        .add(transition("wait", "mail")).add(transition("mail", "end")))
+                .add(
+                        "activities",
+                        Json.createArrayBuilder()
+                                .add(activity("start", "start", null))
+                                .add(activity(
+                                        "query",
+                                        "query",
+                                        Json.createObjectBuilder().add("condition", audience.condition())))
+                                .add(activity(
+                                        "wait",
+                                        "wait",
+                                        Json.createObjectBuilder().add("until", wakeUp.toString())))
+                                .add(activity(
+                                        "mail",
+                                        "emailDelivery",
+                                        Json.createObjectBuilder()
+                                                .add("delivery", Long.toString(deliveryId))
+                                                .add("outbound", "true")))
+                                .add(activity("end", "end", null)))
+                .add(
+                        "transitions",
+                        Json.createArrayBuilder()
+                                .add(transition("start", "query"))
+                                .add(transition("query", "wait"))
+                                .add(transition("wait", "mail"))
+                                .add(transition("mail", "end")))
                 .build();
     }
 
@@ -147,12 +191,16 @@ class WaitCrashIT {
 
     private static String phase(JsonObject run, String activity) {
         JsonObject activities = run.getJsonObject("activities");
-        return activities.containsKey(activity) ? activities.getJsonObject(activity).getString("phase", null) : null;
+        return activities.containsKey(activity)
+                ? activities.getJsonObject(activity).getString("phase", null)
+                : null;
     }
 
     private static long count(JsonObject run, String transition) {
         JsonObject transitions = run.getJsonObject("transitions");
-        return transitions.containsKey(transition) ? transitions.getJsonObject(transition).getJsonNumber("count").longValue() : -1;
+        return transitions.containsKey(transition)
+                ? transitions.getJsonObject(transition).getJsonNumber("count").longValue()
+                : -1;
     }
 
     private static void sleep(Duration duration) {

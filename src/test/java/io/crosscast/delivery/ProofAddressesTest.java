@@ -11,7 +11,8 @@ class ProofAddressesTest {
 
     @Test
     void splitsOnCommasSemicolonsSpacesAndLineBreaks() {
-        assertEquals(List.of("a@example.com", "b@example.com", "c@example.com", "d@example.com"),
+        assertEquals(
+                List.of("a@example.com", "b@example.com", "c@example.com", "d@example.com"),
                 ProofAddresses.split(" a@example.com, b@example.com;c@example.com\n d@example.com ,, "));
         assertEquals(List.of(), ProofAddresses.split(null));
         assertEquals(List.of(), ProofAddresses.split("  ,; "));
@@ -24,22 +25,34 @@ class ProofAddressesTest {
 
     @Test
     void noAddressIsAProblem() {
-        assertEquals(List.of(DeliveryProblem.of(DeliveryProblem.Code.PROOF_NO_ADDRESS)), ProofAddresses.problems(List.of()));
-        assertEquals("Give at least one address to send the proof to.", ProofAddresses.problems(List.of()).get(0).message());
+        assertEquals(
+                List.of(DeliveryProblem.of(DeliveryProblem.Code.PROOF_NO_ADDRESS)), ProofAddresses.problems(List.of()));
+        assertEquals(
+                "Give at least one address to send the proof to.",
+                ProofAddresses.problems(List.of()).get(0).message());
         assertEquals(1, ProofAddresses.problems(List.of(" ")).size());
         assertEquals(1, ProofAddresses.problems(null).size());
     }
 
     @Test
     void badAddressesAreListedWithTheirReasons() {
-        List<DeliveryProblem> problems = ProofAddresses.problems(List.of("ana@example.com", "ben@@example.com", "cid at example"));
+        List<DeliveryProblem> problems =
+                ProofAddresses.problems(List.of("ana@example.com", "ben@@example.com", "cid at example"));
         assertEquals(1, problems.size(), problems.toString());
         String message = problems.get(0).message();
-        assertTrue(message.startsWith("These addresses are not valid: 'ben@@example.com' is not a valid email address")
-                && message.contains("cid"), message);
-        assertEquals(DeliveryProblem.Code.PROOF_ADDRESSES_INVALID, problems.get(0).code());
-        assertEquals("ben@@example.com, cid at example", problems.get(0).arguments().get(1), "the addresses, for translations");
-        assertEquals(List.of("ben@@example.com", "cid"), ProofAddresses.invalid(ProofAddresses.split("ana@example.com ben@@example.com cid")));
+        assertTrue(
+                message.startsWith("These addresses are not valid: 'ben@@example.com' is not a valid email address")
+                        && message.contains("cid"),
+                message);
+        assertEquals(
+                DeliveryProblem.Code.PROOF_ADDRESSES_INVALID, problems.get(0).code());
+        assertEquals(
+                "ben@@example.com, cid at example",
+                problems.get(0).arguments().get(1),
+                "the addresses, for translations");
+        assertEquals(
+                List.of("ben@@example.com", "cid"),
+                ProofAddresses.invalid(ProofAddresses.split("ana@example.com ben@@example.com cid")));
     }
 
     @Test
@@ -50,7 +63,9 @@ class ProofAddressesTest {
         }
         List<DeliveryProblem> problems = ProofAddresses.problems(eleven);
         assertEquals(1, problems.size());
-        assertEquals("A proof goes to at most 10 addresses; 11 were given.", problems.get(0).message());
+        assertEquals(
+                "A proof goes to at most 10 addresses; 11 were given.",
+                problems.get(0).message());
         assertEquals(List.of("10", "11"), problems.get(0).arguments());
 
         List<String> repeated = new ArrayList<>(eleven.subList(0, 10));

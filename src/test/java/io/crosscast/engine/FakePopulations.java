@@ -66,7 +66,10 @@ public final class FakePopulations implements Populations {
             return false;
         }
         if (c.startsWith("ids:")) {
-            return Arrays.stream(c.substring(4).split(",")).map(String::trim).map(Long::valueOf).anyMatch(x -> x == id);
+            return Arrays.stream(c.substring(4).split(","))
+                    .map(String::trim)
+                    .map(Long::valueOf)
+                    .anyMatch(x -> x == id);
         }
         Map<String, String> row = recipients.getOrDefault(id, Map.of());
         for (String term : c.split("&")) {
@@ -126,13 +129,16 @@ public final class FakePopulations implements Populations {
 
     @Override
     public PopulationHandle filter(PopulationHandle population, String conditionJson, Map<String, String> data) {
-        return put(ids(population).stream().filter(id -> matches(id, conditionJson, data)).collect(Collectors.toSet()));
+        return put(ids(population).stream()
+                .filter(id -> matches(id, conditionJson, data))
+                .collect(Collectors.toSet()));
     }
 
     @Override
     public PopulationHandle query(String conditionJson, Map<String, String> data) {
         Set<Long> universe = new TreeSet<>(recipients.keySet());
-        return put(universe.stream().filter(id -> matches(id, conditionJson, data)).collect(Collectors.toSet()));
+        return put(
+                universe.stream().filter(id -> matches(id, conditionJson, data)).collect(Collectors.toSet()));
     }
 
     @Override

@@ -46,16 +46,25 @@ public final class Flow {
     }
 
     /** A context for executing one activity directly with a single input. */
-    public static ActivityContext context(ActivityDefinition def, PopulationHandle input, Populations pops,
-                                          java.time.Instant now, Map<String, String> state) {
+    public static ActivityContext context(
+            ActivityDefinition def,
+            PopulationHandle input,
+            Populations pops,
+            java.time.Instant now,
+            Map<String, String> state) {
         return context(def, input, pops, now, state, Map.of());
     }
 
     /** A context for executing one activity directly with a single input carrying {@code inputData}. */
-    public static ActivityContext context(ActivityDefinition def, PopulationHandle input, Populations pops,
-                                          java.time.Instant now, Map<String, String> state,
-                                          Map<String, String> inputData) {
+    public static ActivityContext context(
+            ActivityDefinition def,
+            PopulationHandle input,
+            Populations pops,
+            java.time.Instant now,
+            Map<String, String> state,
+            Map<String, String> inputData) {
         Map<String, PopulationHandle> inputs = input == null ? Map.of() : Map.of("in", input);
-        return new ActivityContext(def, "run-1", now, inputs, java.util.Set.of(), inputData, pops, RunLog.none(), state);
+        return new ActivityContext(
+                def, "run-1", now, inputs, java.util.Set.of(), inputData, pops, RunLog.none(), state);
     }
 }

@@ -24,8 +24,12 @@ class IncomingDeliveryDataTest {
 
     IncomingDeliveryDataTest() {
         // 1-6 targeted; who opened which delivery
-        pops.recipient(1, "opened=D-email").recipient(2, "opened=D-email").recipient(3, "opened=D-other")
-                .recipient(4, "opened=none").recipient(5, "opened=D-email").recipient(6, "opened=D-reminder");
+        pops.recipient(1, "opened=D-email")
+                .recipient(2, "opened=D-email")
+                .recipient(3, "opened=D-other")
+                .recipient(4, "opened=none")
+                .recipient(5, "opened=D-email")
+                .recipient(6, "opened=D-reminder");
     }
 
     @Test
@@ -35,24 +39,27 @@ class IncomingDeliveryDataTest {
 
     @Test
     void splitFiltersWithItsInputData() {
-        ActivityDefinition def = new ActivityDefinition("s", Types.SPLIT,
-                Flow.config("subset.1.condition=opened=$deliveryId", "complement=true"));
+        ActivityDefinition def = new ActivityDefinition(
+                "s", Types.SPLIT, Flow.config("subset.1.condition=opened=$deliveryId", "complement=true"));
         PopulationHandle input = pops.of(1L, 2L, 3L, 4L);
-        var outputs = ((NextAction.Done) new SplitActivity().execute(Flow.context(def, input, pops, T0, Map.of(),
-                Map.of(DataKeys.DELIVERY_ID, "D-email")))).outputs();
+        var outputs = ((NextAction.Done) new SplitActivity()
+                        .execute(Flow.context(def, input, pops, T0, Map.of(), Map.of(DataKeys.DELIVERY_ID, "D-email"))))
+                .outputs();
         assertEquals(Set.of(1L, 2L), pops.ids(outputs.get("subset1")));
         assertEquals(Set.of(3L, 4L), pops.ids(outputs.get("complement")));
 
-        outputs = ((NextAction.Done) new SplitActivity().execute(Flow.context(def, input, pops, T0, Map.of())))
-                .outputs();
+        outputs =
+                ((NextAction.Done) new SplitActivity().execute(Flow.context(def, input, pops, T0, Map.of()))).outputs();
         assertEquals(Set.of(), pops.ids(outputs.get("subset1")), "no incoming delivery: no one");
     }
 
     @Test
     void queryQueriesWithItsInputData() {
         ActivityDefinition def = new ActivityDefinition("q", Types.QUERY, Flow.config("condition=opened=$deliveryId"));
-        var outputs = ((NextAction.Done) new QueryActivity().execute(Flow.context(def, pops.empty(), pops, T0,
-                Map.of(), Map.of(DataKeys.DELIVERY_ID, "D-reminder")))).outputs();
+        var outputs = ((NextAction.Done) new QueryActivity()
+                        .execute(Flow.context(
+                                def, pops.empty(), pops, T0, Map.of(), Map.of(DataKeys.DELIVERY_ID, "D-reminder"))))
+                .outputs();
         assertEquals(Set.of(6L), pops.ids(outputs.get("out")));
     }
 
@@ -69,10 +76,18 @@ class IncomingDeliveryDataTest {
                 .a("fork", "fork")
                 .a("split", "split", "subset.1.condition=opened=$deliveryId", "complement=true")
                 .a("again", "query", "condition=opened=$deliveryId")
-                .a("end1", "end").a("end2", "end").a("end3", "end")
-                .t("start", "query").t("query", "email").t("email", "wait").t("wait", "fork")
-                .t("fork", "out1", "split").t("fork", "out2", "again")
-                .t("split", "subset1", "end1").t("split", "complement", "end2").t("again", "end3")
+                .a("end1", "end")
+                .a("end2", "end")
+                .a("end3", "end")
+                .t("start", "query")
+                .t("query", "email")
+                .t("email", "wait")
+                .t("wait", "fork")
+                .t("fork", "out1", "split")
+                .t("fork", "out2", "again")
+                .t("split", "subset1", "end1")
+                .t("split", "complement", "end2")
+                .t("again", "end3")
                 .build();
         assertEquals(List.of(), WorkflowValidator.validate(def, registry));
         RunState state = execution.start(def, "run-1");
@@ -82,6 +97,7 @@ class IncomingDeliveryDataTest {
         assertEquals(3, state.transition("split.subset1>end1").orElseThrow().count());
         assertEquals(2, state.transition("split.complement>end2").orElseThrow().count());
         assertEquals(3, state.transition("again>end3").orElseThrow().count());
-        assertEquals("D-email", state.transition("again>end3").orElseThrow().data().get(DataKeys.DELIVERY_ID));
+        assertEquals(
+                "D-email", state.transition("again>end3").orElseThrow().data().get(DataKeys.DELIVERY_ID));
     }
 }

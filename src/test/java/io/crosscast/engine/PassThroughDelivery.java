@@ -24,6 +24,8 @@ final class PassThroughDelivery implements ActivityType {
     @Override
     public NextAction execute(ActivityContext ctx) {
         ctx.log(Text.verbatim("sent to " + ctx.populations().count(ctx.input())));
-        return NextAction.done(Map.of("out", ctx.input()), Map.of(DataKeys.DELIVERY_ID, "D-" + ctx.activity().id()));
+        return NextAction.done(
+                Map.of("out", ctx.input()),
+                Map.of(DataKeys.DELIVERY_ID, "D-" + ctx.activity().id()));
     }
 }

@@ -1,7 +1,6 @@
 package io.crosscast.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,8 +87,11 @@ class TextBundlesTest {
 
     @Test
     void theBundleIsReadAsUtf8() {
-        assertEquals("Le workflow n'a pas d'activité Début", Text.of("validator.noStart").in(Locale.FRENCH));
-        assertEquals("Boucle sans Attente ni Planificateur passant par a, b",
+        assertEquals(
+                "Le workflow n'a pas d'activité Début",
+                Text.of("validator.noStart").in(Locale.FRENCH));
+        assertEquals(
+                "Boucle sans Attente ni Planificateur passant par a, b",
                 Text.of("validator.cycle", "a, b").in(Locale.FRENCH));
     }
 

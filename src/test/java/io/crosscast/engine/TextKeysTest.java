@@ -40,7 +40,8 @@ class TextKeysTest {
         Set<String> missing = new TreeSet<>();
         int found = 0;
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String code = Files.readString(source);
                 Matcher call = TEXT_OF.matcher(code);
                 while (call.find()) {
@@ -50,7 +51,8 @@ class TextKeysTest {
                         String key = literal.group(1);
                         // "delivery.status." + status: some keys start so (each value is checked where it is known)
                         boolean exists = key.endsWith(".")
-                                ? known.stream().anyMatch(k -> k.startsWith(key)) && french.stream().anyMatch(k -> k.startsWith(key))
+                                ? known.stream().anyMatch(k -> k.startsWith(key))
+                                        && french.stream().anyMatch(k -> k.startsWith(key))
                                 : known.contains(key) && french.contains(key);
                         if (!exists) {
                             missing.add(source.getFileName() + ": " + key);
@@ -91,42 +93,106 @@ class TextKeysTest {
         List<Text> texts = new ArrayList<>();
         List<ActivityDefinition> bad = List.of(
                 activity("query"),
-                activity("deduplication"), activity("deduplication", "key=fax"),
+                activity("deduplication"),
+                activity("deduplication", "key=fax"),
                 activity("exclusion"),
-                activity("fork", "branches=50"), activity("fork", "branches=many"),
-                activity("test", "min=1", "expression=count>0"), activity("test", "expression=size>2"),
-                activity("wait"), activity("wait", "days=2", "until=2026-03-01T09:00:00Z"),
+                activity("fork", "branches=50"),
+                activity("fork", "branches=many"),
+                activity("test", "min=1", "expression=count>0"),
+                activity("test", "expression=size>2"),
+                activity("wait"),
+                activity("wait", "days=2", "until=2026-03-01T09:00:00Z"),
                 activity("wait", "until=tomorrow"),
-                activity("scheduler"), activity("scheduler", "at=soon"), activity("scheduler", "daily=25:00"),
-                activity("scheduler", "daily=09:00", "zone=Mars/Olympus"), activity("scheduler", "weekly=MON"),
-                activity("scheduler", "weekly=FUNDAY 09:00"), activity("scheduler", "cron=every monday"),
-                activity("split"), activity("split", "subset.1.limit=-5", "subset.2.limit=200%",
-                        "subset.3.limit=lots", "subset.5.label=gap", "overlap=maybe"));
+                activity("scheduler"),
+                activity("scheduler", "at=soon"),
+                activity("scheduler", "daily=25:00"),
+                activity("scheduler", "daily=09:00", "zone=Mars/Olympus"),
+                activity("scheduler", "weekly=MON"),
+                activity("scheduler", "weekly=FUNDAY 09:00"),
+                activity("scheduler", "cron=every monday"),
+                activity("split"),
+                activity(
+                        "split",
+                        "subset.1.limit=-5",
+                        "subset.2.limit=200%",
+                        "subset.3.limit=lots",
+                        "subset.5.label=gap",
+                        "overlap=maybe"));
         for (ActivityDefinition a : bad) {
             List<Text> problems = registry.get(a.type()).validate(a);
             assertTrue(!problems.isEmpty(), a + " has problems");
             texts.addAll(problems);
         }
-        WorkflowValidator.validate(new Flow()
-                .a("x", "teleport").a("q", "query", "condition=all").a("q", "end").a("w", "wait", "days=1")
-                .a("t", "test").a("u", "union").a("e", "end")
-                .t("q", "nowhere").t("ghost", "e").t("t", "maybe", "e").t("q", "w").t("q", "w")
-                .t("t", "true", "u").t("u", "t").build(), registry)
+        WorkflowValidator.validate(
+                        new Flow()
+                                .a("x", "teleport")
+                                .a("q", "query", "condition=all")
+                                .a("q", "end")
+                                .a("w", "wait", "days=1")
+                                .a("t", "test")
+                                .a("u", "union")
+                                .a("e", "end")
+                                .t("q", "nowhere")
+                                .t("ghost", "e")
+                                .t("t", "maybe", "e")
+                                .t("q", "w")
+                                .t("q", "w")
+                                .t("t", "true", "u")
+                                .t("u", "t")
+                                .build(),
+                        registry)
                 .forEach(p -> texts.add(p.text()));
-        WorkflowValidator.validate(new Flow().a("s", "start").a("w", "wait", "days=1").a("e", "end").a("lost", "end")
-                .t("s", "w").t("s", "w").t("w", "e").build(), registry).forEach(p -> texts.add(p.text()));
+        WorkflowValidator.validate(
+                        new Flow()
+                                .a("s", "start")
+                                .a("w", "wait", "days=1")
+                                .a("e", "end")
+                                .a("lost", "end")
+                                .t("s", "w")
+                                .t("s", "w")
+                                .t("w", "e")
+                                .build(),
+                        registry)
+                .forEach(p -> texts.add(p.text()));
 
         Set<String> keys = assertKnown(texts);
-        assertTrue(keys.containsAll(Set.of("config.required", "config.outOfRange", "config.notWholeNumber",
-                "config.notBoolean", "deduplication.badKey", "test.minAndExpression", "test.badExpression",
-                "wait.nothing", "wait.durationAndUntil", "wait.badUntil", "scheduler.oneSchedule", "scheduler.badAt",
-                "scheduler.badDaily", "scheduler.badZone", "scheduler.badWeekly", "scheduler.badDay",
-                "scheduler.badCron", "split.noSubset", "split.badLimit", "split.limit.negative",
-                "split.limit.badPercent", "split.limit.malformed", "split.badKeys",
-                "validator.unknownType", "validator.duplicateActivity", "validator.duplicateTransition",
-                "validator.unknownSource", "validator.unknownTarget", "validator.unknownOutput",
-                "validator.missingInput", "validator.tooManyInputs", "validator.noStart", "validator.unreachable",
-                "validator.cycle")), keys::toString);
+        assertTrue(
+                keys.containsAll(Set.of(
+                        "config.required",
+                        "config.outOfRange",
+                        "config.notWholeNumber",
+                        "config.notBoolean",
+                        "deduplication.badKey",
+                        "test.minAndExpression",
+                        "test.badExpression",
+                        "wait.nothing",
+                        "wait.durationAndUntil",
+                        "wait.badUntil",
+                        "scheduler.oneSchedule",
+                        "scheduler.badAt",
+                        "scheduler.badDaily",
+                        "scheduler.badZone",
+                        "scheduler.badWeekly",
+                        "scheduler.badDay",
+                        "scheduler.badCron",
+                        "split.noSubset",
+                        "split.badLimit",
+                        "split.limit.negative",
+                        "split.limit.badPercent",
+                        "split.limit.malformed",
+                        "split.badKeys",
+                        "validator.unknownType",
+                        "validator.duplicateActivity",
+                        "validator.duplicateTransition",
+                        "validator.unknownSource",
+                        "validator.unknownTarget",
+                        "validator.unknownOutput",
+                        "validator.missingInput",
+                        "validator.tooManyInputs",
+                        "validator.noStart",
+                        "validator.unreachable",
+                        "validator.cycle")),
+                keys::toString);
     }
 
     @Test
@@ -140,11 +206,24 @@ class TextKeysTest {
         Execution execution = new Execution(registry, pops, clock, (activityId, line) -> texts.add(line));
 
         WorkflowDefinition flow = new Flow()
-                .a("start", "start").a("q", "query", "condition=gold=true").a("t", "test", "min=1")
-                .a("w", "wait", "minutes=5").a("s", "scheduler", "daily=18:00").a("few", "test", "min=100")
-                .a("e1", "end").a("e2", "end").a("e3", "end")
-                .t("start", "q").t("q", "t").t("t", "true", "w").t("t", "false", "e1").t("w", "s").t("s", "few")
-                .t("few", "true", "e2").t("few", "false", "e3").build();
+                .a("start", "start")
+                .a("q", "query", "condition=gold=true")
+                .a("t", "test", "min=1")
+                .a("w", "wait", "minutes=5")
+                .a("s", "scheduler", "daily=18:00")
+                .a("few", "test", "min=100")
+                .a("e1", "end")
+                .a("e2", "end")
+                .a("e3", "end")
+                .t("start", "q")
+                .t("q", "t")
+                .t("t", "true", "w")
+                .t("t", "false", "e1")
+                .t("w", "s")
+                .t("s", "few")
+                .t("few", "true", "e2")
+                .t("few", "false", "e3")
+                .build();
         assertEquals(List.of(), WorkflowValidator.validate(flow, registry));
         RunState state = execution.start(flow, "r1");
         clock.advance(Duration.ofMinutes(5));
@@ -154,28 +233,52 @@ class TextKeysTest {
         assertEquals(RunStatus.FINISHED, state.status(), state::toString);
 
         WorkflowDefinition failing = new Flow()
-                .a("start", "start").a("q", "query", "condition=gold=true").a("q2", "query", "condition=gold=false")
-                .a("x", "exclusion", "main=nothing").a("e", "end")
-                .t("start", "q").t("start", "q2").t("q", "x").t("q2", "x").t("x", "e").build();
+                .a("start", "start")
+                .a("q", "query", "condition=gold=true")
+                .a("q2", "query", "condition=gold=false")
+                .a("x", "exclusion", "main=nothing")
+                .a("e", "end")
+                .t("start", "q")
+                .t("start", "q2")
+                .t("q", "x")
+                .t("q2", "x")
+                .t("x", "e")
+                .build();
         RunState failed = execution.start(failing, "r2");
         assertEquals(RunStatus.FAILED, failed.status());
         texts.add(failed.activity("x").failure());
 
         WorkflowDefinition over = new Flow()
-                .a("start", "start").a("s", "scheduler", "cron=0 0 0 1 1 ? 2001").a("e", "end")
-                .t("start", "s").t("s", "e").build();
+                .a("start", "start")
+                .a("s", "scheduler", "cron=0 0 0 1 1 ? 2001")
+                .a("e", "end")
+                .t("start", "s")
+                .t("s", "e")
+                .build();
         RunState cronOver = execution.start(over, "r3");
         assertEquals(RunStatus.FAILED, cronOver.status());
-        assertEquals("The cron expression '0 0 0 1 1 ? 2001' never fires again", cronOver.activity("s").message());
+        assertEquals(
+                "The cron expression '0 0 0 1 1 ? 2001' never fires again",
+                cronOver.activity("s").message());
         texts.add(cronOver.activity("s").failure());
 
         Set<String> keys = assertKnown(texts);
-        assertTrue(keys.containsAll(Set.of("query.log.count", "test.log.true", "test.log.false", "wait.log.waiting",
-                "scheduler.log.scheduled", "exclusion.mainNotInput", "scheduler.cronOver", "run.failed")),
+        assertTrue(
+                keys.containsAll(Set.of(
+                        "query.log.count",
+                        "test.log.true",
+                        "test.log.false",
+                        "wait.log.waiting",
+                        "scheduler.log.scheduled",
+                        "exclusion.mainNotInput",
+                        "scheduler.cronOver",
+                        "run.failed")),
                 keys::toString);
         assertEquals("query: 2 recipient(s)", texts.get(0).english());
         assertEquals("requête : 2 destinataire(s)", texts.get(0).in(Locale.FRENCH));
-        assertTrue(texts.stream().anyMatch(t -> t.english().equals("waiting until 2026-03-02T10:05:00Z")), texts::toString);
+        assertTrue(
+                texts.stream().anyMatch(t -> t.english().equals("waiting until 2026-03-02T10:05:00Z")),
+                texts::toString);
     }
 
     /** Every key of the texts (nested ones too) is in both bundles; the keys. */

@@ -28,37 +28,56 @@ class TextTest {
 
     @Test
     void theStoredEnglishKeepsEveryArgumentAsItIs() {
-        assertEquals("query: 1234 recipient(s)", Text.of("query.log.count", 1234L).english());
-        assertEquals("waiting until 2026-03-01T09:00:00Z", Text.of("wait.log.waiting", WAKE_UP).english());
+        assertEquals(
+                "query: 1234 recipient(s)", Text.of("query.log.count", 1234L).english());
+        assertEquals(
+                "waiting until 2026-03-01T09:00:00Z",
+                Text.of("wait.log.waiting", WAKE_UP).english());
         assertEquals("Restarted from query1", Text.of("run.restarted", "query1").english());
-        assertEquals("Activity 'w' accepts at most 1 incoming transition(s), has 2",
+        assertEquals(
+                "Activity 'w' accepts at most 1 incoming transition(s), has 2",
                 Text.of("validator.tooManyInputs", "w", 1, 2).english());
     }
 
     @Test
     void aFrenchReaderReadsFrenchWithNumbersAndTimesInFrench() {
         String thousands = NumberFormat.getIntegerInstance(Locale.FRENCH).format(1234);
-        assertEquals("requête : " + thousands + " destinataire(s)", Text.of("query.log.count", 1234L).in(Locale.FRENCH));
-        assertEquals("requête : " + thousands + " destinataire(s)", Text.of("query.log.count", 1234L).in(Locale.FRANCE));
+        assertEquals(
+                "requête : " + thousands + " destinataire(s)",
+                Text.of("query.log.count", 1234L).in(Locale.FRENCH));
+        assertEquals(
+                "requête : " + thousands + " destinataire(s)",
+                Text.of("query.log.count", 1234L).in(Locale.FRANCE));
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                .withLocale(Locale.FRENCH).withZone(UTC).format(WAKE_UP);
-        assertEquals("en attente jusqu'au " + when, Text.of("wait.log.waiting", WAKE_UP).in(Locale.FRENCH, UTC));
-        assertEquals("Il faut au moins un sous-ensemble (subset.1.condition...)", Text.of("split.noSubset").in(Locale.FRENCH));
+                .withLocale(Locale.FRENCH)
+                .withZone(UTC)
+                .format(WAKE_UP);
+        assertEquals(
+                "en attente jusqu'au " + when,
+                Text.of("wait.log.waiting", WAKE_UP).in(Locale.FRENCH, UTC));
+        assertEquals(
+                "Il faut au moins un sous-ensemble (subset.1.condition...)",
+                Text.of("split.noSubset").in(Locale.FRENCH));
     }
 
     @Test
     void anEnglishReaderGetsNumbersAndTimesInEnglish() {
-        assertEquals("query: 1,234 recipient(s)", Text.of("query.log.count", 1234L).in(Locale.ENGLISH));
+        assertEquals(
+                "query: 1,234 recipient(s)", Text.of("query.log.count", 1234L).in(Locale.ENGLISH));
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                .withLocale(Locale.US).withZone(UTC).format(WAKE_UP);
-        assertEquals("waiting until " + when, Text.of("wait.log.waiting", WAKE_UP).in(Locale.US, UTC));
+                .withLocale(Locale.US)
+                .withZone(UTC)
+                .format(WAKE_UP);
+        assertEquals(
+                "waiting until " + when, Text.of("wait.log.waiting", WAKE_UP).in(Locale.US, UTC));
     }
 
     @Test
     void quotesAreSingleAndArgumentsAreNeverPatterns() {
         Text text = Text.of("exclusion.mainNotInput", "it's {0}");
         assertEquals("The main transition 'it's {0}' is not an input of this exclusion", text.english());
-        assertEquals("La transition principale « it's {0} » n'est pas une entrée de cette exclusion",
+        assertEquals(
+                "La transition principale « it's {0} » n'est pas une entrée de cette exclusion",
                 text.in(Locale.FRENCH));
         assertEquals("It's 100% {1}", Text.verbatim("It's 100% {1}").in(Locale.FRENCH));
     }
@@ -67,7 +86,8 @@ class TextTest {
     void nestedTextsAreTranslatedWithTheTextAroundThem() {
         Text failed = Execution.failedLine(Text.of("exclusion.mainNotInput", "q>x"));
         assertEquals("failed: The main transition 'q>x' is not an input of this exclusion", failed.english());
-        assertEquals("échec : La transition principale « q>x » n'est pas une entrée de cette exclusion",
+        assertEquals(
+                "échec : La transition principale « q>x » n'est pas une entrée de cette exclusion",
                 failed.in(Locale.FRENCH));
         assertEquals(List.of("run.failed", "exclusion.mainNotInput"), failed.keys());
     }
@@ -96,10 +116,18 @@ class TextTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.FRANCE);
-            assertEquals("The workflow has no Start activity", Text.of("validator.noStart").english());
-            assertEquals("The workflow has no Start activity", Text.of("validator.noStart").in(Locale.GERMAN));
-            assertEquals("The workflow has no Start activity", Text.of("validator.noStart").in(Locale.ENGLISH));
-            assertEquals("Le workflow n'a pas d'activité Début", Text.of("validator.noStart").in(Locale.FRENCH));
+            assertEquals(
+                    "The workflow has no Start activity",
+                    Text.of("validator.noStart").english());
+            assertEquals(
+                    "The workflow has no Start activity",
+                    Text.of("validator.noStart").in(Locale.GERMAN));
+            assertEquals(
+                    "The workflow has no Start activity",
+                    Text.of("validator.noStart").in(Locale.ENGLISH));
+            assertEquals(
+                    "Le workflow n'a pas d'activité Début",
+                    Text.of("validator.noStart").in(Locale.FRENCH));
         } finally {
             Locale.setDefault(before);
         }
@@ -115,8 +143,12 @@ class TextTest {
 
     @Test
     void anArgumentThatIsNotANumberIsShownAsItIs() {
-        assertEquals("requête : beaucoup destinataire(s)", Text.of("query.log.count", "beaucoup").in(Locale.FRENCH));
-        assertEquals("en attente jusqu'au demain", Text.of("wait.log.waiting", "demain").in(Locale.FRENCH));
+        assertEquals(
+                "requête : beaucoup destinataire(s)",
+                Text.of("query.log.count", "beaucoup").in(Locale.FRENCH));
+        assertEquals(
+                "en attente jusqu'au demain",
+                Text.of("wait.log.waiting", "demain").in(Locale.FRENCH));
     }
 
     @Test

@@ -1,19 +1,18 @@
 package io.crosscast.engine;
 
-import io.crosscast.engine.activities.BuiltInActivities;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.engine.activities.BuiltInActivities;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class WorkflowRunnerTest {
 
@@ -54,9 +53,17 @@ class WorkflowRunnerTest {
 
     @Test
     void startableFollowsTheGraphInDefinitionOrder() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=all").a("f", "fork")
-                .a("e1", "end").a("e2", "end")
-                .t("start", "q").t("q", "f").t("f", "out1", "e1").t("f", "out2", "e2").build();
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=all")
+                .a("f", "fork")
+                .a("e1", "end")
+                .a("e2", "end")
+                .t("start", "q")
+                .t("q", "f")
+                .t("f", "out1", "e1")
+                .t("f", "out2", "e2")
+                .build();
         assertValid(def, registry);
         RunState state = runner.newRun(def, "r1");
         assertEquals(List.of(), runner.startable(def, state), "an EDITED run starts nothing");
@@ -76,8 +83,13 @@ class WorkflowRunnerTest {
 
     @Test
     void pauseStartsNothingNewResumeContinuesStopEnds() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=all").a("e", "end")
-                .t("start", "q").t("q", "e").build();
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=all")
+                .a("e", "end")
+                .t("start", "q")
+                .t("q", "e")
+                .build();
         RunState state = execution.start(def, "r1"); // runs to the end
         assertEquals(RunStatus.FINISHED, state.status());
 
@@ -101,9 +113,17 @@ class WorkflowRunnerTest {
 
     @Test
     void aFailingActivityFailsTheRunAndARestartResetsItsDownstream() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=all").a("x", "flaky")
-                .a("d", "deduplication", "key=email").a("e", "end")
-                .t("start", "q").t("q", "x").t("x", "d").t("d", "e").build();
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=all")
+                .a("x", "flaky")
+                .a("d", "deduplication", "key=email")
+                .a("e", "end")
+                .t("start", "q")
+                .t("q", "x")
+                .t("x", "d")
+                .t("d", "e")
+                .build();
         assertValid(def, registry);
         RunState state = execution.start(def, "r1");
         assertEquals(RunStatus.FAILED, state.status());
@@ -129,9 +149,21 @@ class WorkflowRunnerTest {
 
     @Test
     void restartKeepsTheOtherBranchesAndOnlyAppliesToAFailedActivity() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=all").a("f", "fork")
-                .a("e1", "end").a("x", "flaky").a("d", "deduplication", "key=email").a("e2", "end")
-                .t("start", "q").t("q", "f").t("f", "out1", "e1").t("f", "out2", "x").t("x", "d").t("d", "e2").build();
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=all")
+                .a("f", "fork")
+                .a("e1", "end")
+                .a("x", "flaky")
+                .a("d", "deduplication", "key=email")
+                .a("e2", "end")
+                .t("start", "q")
+                .t("q", "f")
+                .t("f", "out1", "e1")
+                .t("f", "out2", "x")
+                .t("x", "d")
+                .t("d", "e2")
+                .build();
         assertValid(def, registry);
         RunState failed = execution.start(def, "r1");
         assertEquals(RunStatus.FAILED, failed.status());
@@ -149,10 +181,21 @@ class WorkflowRunnerTest {
 
     @Test
     void testSendsThePopulationOneWayAndSkipsTheOtherBranch() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=ready=true").a("t", "test")
-                .a("yes", "deduplication", "key=email").a("endYes", "end").a("no", "union").a("endNo", "end")
-                .t("start", "q").t("q", "t").t("t", "true", "yes").t("yes", "endYes")
-                .t("t", "false", "no").t("no", "endNo").build();
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=ready=true")
+                .a("t", "test")
+                .a("yes", "deduplication", "key=email")
+                .a("endYes", "end")
+                .a("no", "union")
+                .a("endNo", "end")
+                .t("start", "q")
+                .t("q", "t")
+                .t("t", "true", "yes")
+                .t("yes", "endYes")
+                .t("t", "false", "no")
+                .t("no", "endNo")
+                .build();
         assertValid(def, registry);
         RunState state = execution.start(def, "r1");
         assertEquals(RunStatus.FINISHED, state.status());
@@ -165,9 +208,21 @@ class WorkflowRunnerTest {
 
     @Test
     void andJoinWaitsForBothBranchesOfAFork() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=all").a("f", "fork")
-                .a("w", "wait", "hours=1").a("d", "deduplication", "key=email").a("j", "andJoin").a("e", "end")
-                .t("start", "q").t("q", "f").t("f", "out1", "w").t("f", "out2", "d").t("w", "j").t("d", "j").t("j", "e")
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=all")
+                .a("f", "fork")
+                .a("w", "wait", "hours=1")
+                .a("d", "deduplication", "key=email")
+                .a("j", "andJoin")
+                .a("e", "end")
+                .t("start", "q")
+                .t("q", "f")
+                .t("f", "out1", "w")
+                .t("f", "out2", "d")
+                .t("w", "j")
+                .t("d", "j")
+                .t("j", "e")
                 .build();
         assertValid(def, registry);
         RunState state = execution.start(def, "r1");
@@ -187,9 +242,19 @@ class WorkflowRunnerTest {
 
     @Test
     void andJoinRunsWithASkippedBranch() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=all").a("f", "fork")
-                .a("t", "test", "min=100").a("j", "andJoin").a("e", "end")
-                .t("start", "q").t("q", "f").t("f", "out1", "t").t("t", "true", "j").t("f", "out2", "j").t("j", "e")
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=all")
+                .a("f", "fork")
+                .a("t", "test", "min=100")
+                .a("j", "andJoin")
+                .a("e", "end")
+                .t("start", "q")
+                .t("q", "f")
+                .t("f", "out1", "t")
+                .t("t", "true", "j")
+                .t("f", "out2", "j")
+                .t("j", "e")
                 .build();
         assertValid(def, registry);
         RunState state = execution.start(def, "r1");
@@ -199,9 +264,18 @@ class WorkflowRunnerTest {
 
     @Test
     void aLoopThroughAWaitRunsAgainUntilTheTestPasses() {
-        var def = new Flow().a("start", "start").a("q", "query", "condition=ready=true").a("t", "test")
-                .a("w", "wait", "hours=1").a("e", "end")
-                .t("start", "q").t("q", "t").t("t", "true", "e").t("t", "false", "w").t("w", "q").build();
+        var def = new Flow()
+                .a("start", "start")
+                .a("q", "query", "condition=ready=true")
+                .a("t", "test")
+                .a("w", "wait", "hours=1")
+                .a("e", "end")
+                .t("start", "q")
+                .t("q", "t")
+                .t("t", "true", "e")
+                .t("t", "false", "w")
+                .t("w", "q")
+                .build();
         assertValid(def, registry);
         RunState state = execution.start(def, "r1");
         assertEquals(ActivityPhase.WAITING, state.phase("w"));
@@ -220,7 +294,8 @@ class WorkflowRunnerTest {
     void anActivityCannotEmitOnAnOutputItDoesNotHave() {
         var def = new Flow().a("start", "start").a("e", "end").t("start", "e").build();
         RunState state = runner.begin(def, runner.start(runner.newRun(def, "r")), "start");
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> runner.apply(def, state, "start", NextAction.done(Map.of("other", pops.empty()))));
     }
 }

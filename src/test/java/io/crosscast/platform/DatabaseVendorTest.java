@@ -24,8 +24,8 @@ class DatabaseVendorTest {
 
     @Test
     void refusesOtherDatabasesNamingTheScriptsToUse() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> DatabaseVendor.fromProductName("MySQL"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> DatabaseVendor.fromProductName("MySQL"));
         assertTrue(e.getMessage().contains("MySQL"), e.getMessage());
         assertTrue(e.getMessage().contains("datasources-postgresql.cli"), e.getMessage());
     }

@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SpreadsheetCellsTest {
 
@@ -30,8 +30,21 @@ class SpreadsheetCellsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=cmd|' /C calc'!A0", "+33612345678", "-x", "@SUM(1)", "\tx", "\rx", "'-x",
-            "''+1", "'=1", "x", "'x", ""})
+    @ValueSource(
+            strings = {
+                "=cmd|' /C calc'!A0",
+                "+33612345678",
+                "-x",
+                "@SUM(1)",
+                "\tx",
+                "\rx",
+                "'-x",
+                "''+1",
+                "'=1",
+                "x",
+                "'x",
+                ""
+            })
     void restoreUndoesNeutraliseForEveryValue(String value) {
         assertEquals(value, SpreadsheetCells.restore(SpreadsheetCells.neutralise(value)));
     }
@@ -52,13 +65,18 @@ class SpreadsheetCellsTest {
             csv.printRecord("=cmd|' /C calc'!A0", "@SUM(1)", "\r=1", -5, LocalDate.of(1990, 4, 23), null);
             csv.printRecord("Jean, fils", "+33612345678", true, 7, "-", "");
         }
-        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(out.toString())).getRecords();
+        List<CSVRecord> records =
+                CSVFormat.DEFAULT.parse(new StringReader(out.toString())).getRecords();
 
         assertEquals(List.of("a", "b", "c", "d", "e", "f"), records.get(0).toList());
-        assertEquals(List.of("'=cmd|' /C calc'!A0", "'@SUM(1)", "'\r=1", "-5", "1990-04-23", ""),
+        assertEquals(
+                List.of("'=cmd|' /C calc'!A0", "'@SUM(1)", "'\r=1", "-5", "1990-04-23", ""),
                 records.get(1).toList());
-        assertEquals(List.of("Jean, fils", "'+33612345678", "true", "7", "'-", ""), records.get(2).toList());
-        assertEquals("a,b,c,d,e,f\r\n'=cmd|' /C calc'!A0,'@SUM(1),\"'\r=1\",-5,1990-04-23,\r\n",
+        assertEquals(
+                List.of("Jean, fils", "'+33612345678", "true", "7", "'-", ""),
+                records.get(2).toList());
+        assertEquals(
+                "a,b,c,d,e,f\r\n'=cmd|' /C calc'!A0,'@SUM(1),\"'\r=1\",-5,1990-04-23,\r\n",
                 out.toString().substring(0, out.toString().indexOf("Jean") - 1));
     }
 }

@@ -22,8 +22,8 @@ class MessageReaderTest {
         MimeMessage message = TestMessages.alternative(TestMessages.session());
         byte[] raw = TestMessages.bytes(message);
 
-        OutboxMessage summary = MessageReader.summarize(raw, NOW, "bounce@crosscast.example",
-                List.of("zoe.leroy@example.com"));
+        OutboxMessage summary =
+                MessageReader.summarize(raw, NOW, "bounce@crosscast.example", List.of("zoe.leroy@example.com"));
 
         assertEquals(0, summary.id());
         assertEquals(NOW, summary.receivedAt());
@@ -97,8 +97,8 @@ class MessageReaderTest {
                 + "Déjà là\r\n";
         byte[] raw = source.getBytes(StandardCharsets.UTF_8);
 
-        OutboxMessage summary = MessageReader.summarize(raw, NOW, "app@crosscast.example",
-                List.of("a@example.com", "b@example.com"));
+        OutboxMessage summary =
+                MessageReader.summarize(raw, NOW, "app@crosscast.example", List.of("a@example.com", "b@example.com"));
         MessageContent content = MessageReader.read(summary, raw);
 
         assertEquals("Déjà", summary.subject());

@@ -14,8 +14,12 @@ class OutboxStoreTest {
 
     private static ReceivedMail mail(String subject) {
         String raw = "From: app@crosscast.example\r\nTo: zoe@example.com\r\nSubject: " + subject
-                + "\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>" + subject + " " + "é".repeat(500) + "</p>\r\n";
-        return new ReceivedMail(Instant.now(), "app@crosscast.example", List.of("zoe@example.com"),
+                + "\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>" + subject + " " + "é".repeat(500)
+                + "</p>\r\n";
+        return new ReceivedMail(
+                Instant.now(),
+                "app@crosscast.example",
+                List.of("zoe@example.com"),
                 raw.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -26,8 +26,8 @@ class SandboxSettingsTest {
 
     @Test
     void portAndKeepAreRead() {
-        SandboxSettings settings = of(Map.of("crosscast.sandbox", "true", "crosscast.sandbox.smtp.port", "2625",
-                "crosscast.sandbox.keep", "500"));
+        SandboxSettings settings = of(Map.of(
+                "crosscast.sandbox", "true", "crosscast.sandbox.smtp.port", "2625", "crosscast.sandbox.keep", "500"));
         assertEquals(new SandboxSettings(true, "127.0.0.1", 2625, 500), settings);
     }
 

@@ -54,8 +54,8 @@ class SandboxSmscTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final SmsOutboxStore store = new SmsOutboxStore(100);
-    private final SandboxSmsc smsc = new SandboxSmsc("127.0.0.1", 0, Duration.ofMillis(50), store, Thread::new,
-            Clock.systemUTC());
+    private final SandboxSmsc smsc =
+            new SandboxSmsc("127.0.0.1", 0, Duration.ofMillis(50), store, Thread::new, Clock.systemUTC());
     private final List<SMPPSession> clients = new ArrayList<>();
 
     @BeforeEach
@@ -72,8 +72,7 @@ class SandboxSmscTest {
     }
 
     /** A client session and what it receives. */
-    private record Client(SMPPSession session, BlockingQueue<DeliverSm> received) {
-    }
+    private record Client(SMPPSession session, BlockingQueue<DeliverSm> received) {}
 
     private Client bind(BindType type, String systemId) throws IOException {
         BlockingQueue<DeliverSm> received = new LinkedBlockingQueue<>();
@@ -94,20 +93,46 @@ class SandboxSmscTest {
                 return null;
             }
         });
-        session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(type, systemId, "anything", "",
-                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+        session.connectAndBind(
+                "127.0.0.1",
+                smsc.port(),
+                new BindParameter(
+                        type, systemId, "anything", "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
         clients.add(session);
         assertTrue(eventually(() -> smsc.boundSessions() >= clients.size()), "the bind is registered");
         return new Client(session, received);
     }
 
-    private static String submit(SMPPSession session, String to, byte dataCoding, byte esmClass, byte[] octets,
-            boolean receipt, OptionalParameter... parameters) throws Exception {
-        return session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, "Crosscast",
-                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to, new ESMClass(esmClass), (byte) 0,
-                (byte) 1, null, null,
-                new RegisteredDelivery(receipt ? SMSCDeliveryReceipt.SUCCESS_FAILURE : SMSCDeliveryReceipt.DEFAULT),
-                (byte) 0, new RawDataCoding(dataCoding), (byte) 0, octets, parameters).getMessageId();
+    private static String submit(
+            SMPPSession session,
+            String to,
+            byte dataCoding,
+            byte esmClass,
+            byte[] octets,
+            boolean receipt,
+            OptionalParameter... parameters)
+            throws Exception {
+        return session.submitShortMessage(
+                        "",
+                        TypeOfNumber.ALPHANUMERIC,
+                        NumberingPlanIndicator.UNKNOWN,
+                        "Crosscast",
+                        TypeOfNumber.INTERNATIONAL,
+                        NumberingPlanIndicator.ISDN,
+                        to,
+                        new ESMClass(esmClass),
+                        (byte) 0,
+                        (byte) 1,
+                        null,
+                        null,
+                        new RegisteredDelivery(
+                                receipt ? SMSCDeliveryReceipt.SUCCESS_FAILURE : SMSCDeliveryReceipt.DEFAULT),
+                        (byte) 0,
+                        new RawDataCoding(dataCoding),
+                        (byte) 0,
+                        octets,
+                        parameters)
+                .getMessageId();
     }
 
     private static boolean eventually(BooleanSupplier condition) {
@@ -201,17 +226,37 @@ class SandboxSmscTest {
     void aMessagePayloadAndSarPartsAreRead() throws Exception {
         Client client = bind(BindType.BIND_TRX, "crosscast");
         String text = "a".repeat(300) + " [fin]";
-        submit(client.session(), "33600000001", (byte) 0, (byte) 0, new byte[0], false,
+        submit(
+                client.session(),
+                "33600000001",
+                (byte) 0,
+                (byte) 0,
+                new byte[0],
+                false,
                 new OptionalParameter.Message_payload(Gsm7.encode(text)));
         assertEquals(text, latest().text());
         assertEquals(SmsReceipt.NOT_REQUESTED, latest().receipt());
 
-        submit(client.session(), "33600000002", (byte) 0, (byte) 0, Gsm7.encode("Hello "), false,
-                OptionalParameters.newSarMsgRefNum(513), OptionalParameters.newSarTotalSegments(2),
+        submit(
+                client.session(),
+                "33600000002",
+                (byte) 0,
+                (byte) 0,
+                Gsm7.encode("Hello "),
+                false,
+                OptionalParameters.newSarMsgRefNum(513),
+                OptionalParameters.newSarTotalSegments(2),
                 OptionalParameters.newSarSegmentSeqnum(1));
         assertEquals(1, store.count());
-        submit(client.session(), "33600000002", (byte) 0, (byte) 0, Gsm7.encode("world"), false,
-                OptionalParameters.newSarMsgRefNum(513), OptionalParameters.newSarTotalSegments(2),
+        submit(
+                client.session(),
+                "33600000002",
+                (byte) 0,
+                (byte) 0,
+                Gsm7.encode("world"),
+                false,
+                OptionalParameters.newSarMsgRefNum(513),
+                OptionalParameters.newSarTotalSegments(2),
                 OptionalParameters.newSarSegmentSeqnum(2));
         assertEquals(2, store.count());
         assertEquals("Hello world", latest().text());
@@ -240,7 +285,8 @@ class SandboxSmscTest {
 
         Client receiver = bind(BindType.BIND_RX, "crosscast");
         String messageId = submit(transmitter.session(), "33611111112", (byte) 0, (byte) 0, Gsm7.encode("Now"), true);
-        assertEquals(messageId, next(receiver).getShortMessageAsDeliveryReceipt().getId());
+        assertEquals(
+                messageId, next(receiver).getShortMessageAsDeliveryReceipt().getId());
         assertTrue(eventually(() -> latest().receipt() == SmsReceipt.DELIVERED));
         assertNull(other.received().poll(100, TimeUnit.MILLISECONDS));
     }
@@ -262,8 +308,10 @@ class SandboxSmscTest {
         assertEquals(TypeOfNumber.INTERNATIONAL.value(), reply.getSourceAddrTon());
         assertEquals("Crosscast", reply.getDestAddress());
         assertEquals(TypeOfNumber.ALPHANUMERIC.value(), reply.getDestAddrTon());
-        assertEquals("STOP", SmsSegments.decode(reply.getDataCoding(), reply.getEsmClass(), reply.getShortMessage())
-                .text());
+        assertEquals(
+                "STOP",
+                SmsSegments.decode(reply.getDataCoding(), reply.getEsmClass(), reply.getShortMessage())
+                        .text());
         assertEquals(0, store.count(), "replies are not outbox messages");
     }
 
@@ -277,7 +325,10 @@ class SandboxSmscTest {
         OptionalParameter payload = reply.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
         assertNotNull(payload);
         byte[] octets = ((OptionalParameter.OctetString) payload).getValue();
-        assertEquals(text, SmsSegments.decode(reply.getDataCoding(), reply.getEsmClass(), octets).text());
+        assertEquals(
+                text,
+                SmsSegments.decode(reply.getDataCoding(), reply.getEsmClass(), octets)
+                        .text());
         assertEquals("0612345678", reply.getSourceAddr());
         assertEquals("36180", reply.getDestAddress());
     }
@@ -285,9 +336,11 @@ class SandboxSmscTest {
     @Test
     void unsupportedOperationsAreRefused() throws Exception {
         Client client = bind(BindType.BIND_TRX, "crosscast");
-        NegativeResponseException refused = assertThrows(NegativeResponseException.class,
-                () -> client.session().queryShortMessage("0000000000000001", TypeOfNumber.UNKNOWN,
-                        NumberingPlanIndicator.UNKNOWN, "Crosscast"));
+        NegativeResponseException refused = assertThrows(
+                NegativeResponseException.class,
+                () -> client.session()
+                        .queryShortMessage(
+                                "0000000000000001", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "Crosscast"));
         assertEquals(0x67, refused.getCommandStatus());
     }
 
@@ -310,15 +363,17 @@ class SandboxSmscTest {
         Client back = bind(BindType.BIND_TRX, "crosscast");
         submit(back.session(), "33612345678", (byte) 0, (byte) 0, Gsm7.encode("after"), false);
         assertEquals(2, store.count());
-        assertEquals(List.of("after", "before"), store.page(0, 2).stream().map(OutboxSms::text).toList());
+        assertEquals(
+                List.of("after", "before"),
+                store.page(0, 2).stream().map(OutboxSms::text).toList());
     }
 
     @Test
     void aTakenPortIsReportedNotThrown() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            SandboxSmsc second = new SandboxSmsc("127.0.0.1", taken.getLocalPort(), Duration.ZERO, store, Thread::new,
-                    Clock.systemUTC());
+            SandboxSmsc second = new SandboxSmsc(
+                    "127.0.0.1", taken.getLocalPort(), Duration.ZERO, store, Thread::new, Clock.systemUTC());
             assertFalse(second.start());
             assertFalse(second.isRunning());
             assertTrue(second.problem().contains(String.valueOf(taken.getLocalPort())), second.problem());
@@ -330,10 +385,13 @@ class SandboxSmscTest {
     void theReceiptTextIsTheStandardOne() {
         Instant submitted = Instant.parse("2026-11-29T08:05:00Z");
         Instant done = Instant.parse("2026-11-29T08:06:59Z");
-        assertEquals("id:00000000000000AB sub:001 dlvrd:001 submit date:2611290805 done date:2611290806 stat:DELIVRD"
-                + " err:000 text:Bonjour Zo? vos offr",
+        assertEquals(
+                "id:00000000000000AB sub:001 dlvrd:001 submit date:2611290805 done date:2611290806 stat:DELIVRD"
+                        + " err:000 text:Bonjour Zo? vos offr",
                 SmscReceipts.receiptText("00000000000000AB", true, submitted, done, "Bonjour Zoé vos offres du jour"));
-        assertEquals("id:1 sub:001 dlvrd:000 submit date:2611290805 done date:2611290806 stat:UNDELIV err:001"
-                + " text:Hi??", SmscReceipts.receiptText("1", false, submitted, done, "Hi\n🙂"));
+        assertEquals(
+                "id:1 sub:001 dlvrd:000 submit date:2611290805 done date:2611290806 stat:UNDELIV err:001"
+                        + " text:Hi??",
+                SmscReceipts.receiptText("1", false, submitted, done, "Hi\n🙂"));
     }
 }

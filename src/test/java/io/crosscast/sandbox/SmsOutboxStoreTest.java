@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Test;
 class SmsOutboxStoreTest {
 
     private static OutboxSms sms(String text) {
-        return new OutboxSms(0, Instant.now(), "crosscast", "Crosscast", "+33612345678", text, 1, "GSM-7",
-                List.of("00000000000000A1"), SmsReceipt.PENDING);
+        return new OutboxSms(
+                0,
+                Instant.now(),
+                "crosscast",
+                "Crosscast",
+                "+33612345678",
+                text,
+                1,
+                "GSM-7",
+                List.of("00000000000000A1"),
+                SmsReceipt.PENDING);
     }
 
     @Test
@@ -24,8 +33,11 @@ class SmsOutboxStoreTest {
             assertEquals(i, store.add(sms("m" + i)).id());
         }
         assertEquals(3, store.count());
-        assertEquals(List.of("m5", "m4"), store.page(0, 2).stream().map(OutboxSms::text).toList());
-        assertEquals(List.of("m3"), store.page(2, 2).stream().map(OutboxSms::text).toList());
+        assertEquals(
+                List.of("m5", "m4"),
+                store.page(0, 2).stream().map(OutboxSms::text).toList());
+        assertEquals(
+                List.of("m3"), store.page(2, 2).stream().map(OutboxSms::text).toList());
         assertTrue(store.find(1).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> store.page(0, -1));
         assertThrows(IllegalArgumentException.class, () -> new SmsOutboxStore(0));
@@ -47,12 +59,24 @@ class SmsOutboxStoreTest {
 
     @Test
     void settingsComeFromTheSandboxProperties() {
-        assertEquals(new SmppSandboxSettings(false, "127.0.0.1", 2775, 20_000, Duration.ofSeconds(1)),
+        assertEquals(
+                new SmppSandboxSettings(false, "127.0.0.1", 2775, 20_000, Duration.ofSeconds(1)),
                 SmppSandboxSettings.from(name -> null));
-        Map<String, String> properties = Map.of("crosscast.sandbox", "true", "crosscast.sandbox.smpp.port", "2875",
-                "crosscast.sandbox.keep", "500", "crosscast.sandbox.smpp.receiptDelay", "0");
-        assertEquals(new SmppSandboxSettings(true, "127.0.0.1", 2875, 500, Duration.ZERO),
+        Map<String, String> properties = Map.of(
+                "crosscast.sandbox",
+                "true",
+                "crosscast.sandbox.smpp.port",
+                "2875",
+                "crosscast.sandbox.keep",
+                "500",
+                "crosscast.sandbox.smpp.receiptDelay",
+                "0");
+        assertEquals(
+                new SmppSandboxSettings(true, "127.0.0.1", 2875, 500, Duration.ZERO),
                 SmppSandboxSettings.from(properties::get));
-        assertEquals(2775, SmppSandboxSettings.from(Map.of("crosscast.sandbox.smpp.port", "x")::get).port());
+        assertEquals(
+                2775,
+                SmppSandboxSettings.from(Map.of("crosscast.sandbox.smpp.port", "x")::get)
+                        .port());
     }
 }

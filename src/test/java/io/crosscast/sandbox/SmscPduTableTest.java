@@ -29,21 +29,37 @@ class SmscPduTableTest {
 
     @Test
     void everyOtherOperationIsRefusedWithItsStatus() {
-        refused(SMPPConstant.STAT_ESME_RINVCMDID, "submit_multi is not supported by the sandbox",
+        refused(
+                SMPPConstant.STAT_ESME_RINVCMDID,
+                "submit_multi is not supported by the sandbox",
                 () -> table.onAcceptSubmitMulti(new SubmitMulti(), null));
-        refused(SMPPConstant.STAT_ESME_RQUERYFAIL, "query_sm is not supported by the sandbox",
+        refused(
+                SMPPConstant.STAT_ESME_RQUERYFAIL,
+                "query_sm is not supported by the sandbox",
                 () -> table.onAcceptQuerySm(new QuerySm(), null));
-        refused(SMPPConstant.STAT_ESME_RREPLACEFAIL, "replace_sm is not supported by the sandbox",
+        refused(
+                SMPPConstant.STAT_ESME_RREPLACEFAIL,
+                "replace_sm is not supported by the sandbox",
                 () -> table.onAcceptReplaceSm(new ReplaceSm(), null));
-        refused(SMPPConstant.STAT_ESME_RCANCELFAIL, "cancel_sm is not supported by the sandbox",
+        refused(
+                SMPPConstant.STAT_ESME_RCANCELFAIL,
+                "cancel_sm is not supported by the sandbox",
                 () -> table.onAcceptCancelSm(new CancelSm(), null));
-        refused(SMPPConstant.STAT_ESME_RINVCMDID, "broadcast_sm is not supported by the sandbox",
+        refused(
+                SMPPConstant.STAT_ESME_RINVCMDID,
+                "broadcast_sm is not supported by the sandbox",
                 () -> table.onAcceptBroadcastSm(new BroadcastSm(), null));
-        refused(SMPPConstant.STAT_ESME_RINVCMDID, "cancel_broadcast_sm is not supported by the sandbox",
+        refused(
+                SMPPConstant.STAT_ESME_RINVCMDID,
+                "cancel_broadcast_sm is not supported by the sandbox",
                 () -> table.onAcceptCancelBroadcastSm(new CancelBroadcastSm(), null));
-        refused(SMPPConstant.STAT_ESME_RINVCMDID, "query_broadcast_sm is not supported by the sandbox",
+        refused(
+                SMPPConstant.STAT_ESME_RINVCMDID,
+                "query_broadcast_sm is not supported by the sandbox",
                 () -> table.onAcceptQueryBroadcastSm(new QueryBroadcastSm(), null));
-        refused(SMPPConstant.STAT_ESME_RINVCMDID, "data_sm is not supported by the sandbox: use submit_sm",
+        refused(
+                SMPPConstant.STAT_ESME_RINVCMDID,
+                "data_sm is not supported by the sandbox: use submit_sm",
                 () -> table.onAcceptDataSm(new DataSm(), null));
     }
 }

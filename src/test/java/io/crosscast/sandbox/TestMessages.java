@@ -21,8 +21,7 @@ final class TestMessages {
     static final String TEXT = "Bonjour Zoé,\nvotre offre d’été : −20 %\nhttp://localhost:8080/crosscast/t/c/1\n";
     static final String SUBJECT = "Zoé, votre offre d’été 🎁";
 
-    private TestMessages() {
-    }
+    private TestMessages() {}
 
     static Session session() {
         return Session.getInstance(new Properties());

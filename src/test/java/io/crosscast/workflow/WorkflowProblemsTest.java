@@ -40,10 +40,13 @@ class WorkflowProblemsTest {
     void aConditionThatNeedsADeliveryFailsInBothLanguages() {
         Text text = WorkflowProblems.of(new InvalidConditionException(List.of(
                 new ConditionProblem(ProblemCode.NO_INCOMING_DELIVERY, List.of("delivery not_clicked"), List.of()))));
-        assertEquals("'delivery not_clicked' needs a delivery: choose one, or place the filter after an email delivery",
+        assertEquals(
+                "'delivery not_clicked' needs a delivery: choose one, or place the filter after an email delivery",
                 text.english());
-        assertEquals("« delivery not_clicked » a besoin d'une diffusion : choisissez-en une, ou placez le filtre après"
-                + " une diffusion email", text.in(Locale.FRENCH));
+        assertEquals(
+                "« delivery not_clicked » a besoin d'une diffusion : choisissez-en une, ou placez le filtre après"
+                        + " une diffusion email",
+                text.in(Locale.FRENCH));
     }
 
     @Test
@@ -53,29 +56,33 @@ class WorkflowProblemsTest {
                 new ConditionProblem(ProblemCode.TOO_DEEP, List.of("5"), List.of())));
         Text text = WorkflowProblems.of(e);
         assertEquals(e.getMessage(), text.english());
-        assertEquals("Champ inconnu : « salary » ; La condition imbrique trop de groupes (au plus 5 niveaux)",
+        assertEquals(
+                "Champ inconnu : « salary » ; La condition imbrique trop de groupes (au plus 5 niveaux)",
                 text.in(Locale.FRENCH));
     }
 
     @Test
     void anActivitysProblemNamesItAndAPageNamesItByItsLabel() {
-        Text problem = WorkflowProblems.of(new ValidationProblem("mystery", ValidationProblem.UNKNOWN_TYPE,
-                Text.of("validator.unknownType", "teleport")));
+        Text problem = WorkflowProblems.of(new ValidationProblem(
+                "mystery", ValidationProblem.UNKNOWN_TYPE, Text.of("validator.unknownType", "teleport")));
         assertEquals("mystery: Unknown activity type 'teleport'", problem.english());
-        assertEquals("Mystère : Type d'activité inconnu : « teleport »",
+        assertEquals(
+                "Mystère : Type d'activité inconnu : « teleport »",
                 WorkflowProblems.relabel(problem, id -> "Mystère").in(Locale.FRENCH));
 
-        Text setting = WorkflowProblems.ofSetting("split1", "subset.2.condition", Text.of("condition.UNKNOWN_FIELD", "x"));
+        Text setting =
+                WorkflowProblems.ofSetting("split1", "subset.2.condition", Text.of("condition.UNKNOWN_FIELD", "x"));
         assertEquals("split1 (subset.2.condition): Unknown field 'x'", setting.english());
-        assertEquals("Gold (subset.2.condition): Unknown field 'x'",
+        assertEquals(
+                "Gold (subset.2.condition): Unknown field 'x'",
                 WorkflowProblems.relabel(setting, id -> "Gold").in(Locale.ENGLISH));
 
         Text alone = WorkflowProblems.ofSetting(null, "condition", Text.of("condition.UNKNOWN_FIELD", "x"));
         assertEquals("(condition): Unknown field 'x'", alone.english());
         assertEquals(alone, WorkflowProblems.relabel(alone, id -> "never"));
 
-        Text workflowWide = WorkflowProblems.of(new ValidationProblem(null, ValidationProblem.NO_START,
-                Text.of("validator.noStart")));
+        Text workflowWide = WorkflowProblems.of(
+                new ValidationProblem(null, ValidationProblem.NO_START, Text.of("validator.noStart")));
         assertEquals(Text.of("validator.noStart"), workflowWide);
         assertEquals(workflowWide, WorkflowProblems.relabel(workflowWide, id -> "never"));
     }
@@ -83,10 +90,12 @@ class WorkflowProblemsTest {
     @Test
     void aRefusalSaysItsProblemsInEnglishAndKeepsTheirTexts() {
         WorkflowException invalid = WorkflowException.invalidTexts(List.of(
-                Text.of("validator.noStart"), Text.of("workflow.problem.activity", "q", Text.of("config.required", "condition"))));
+                Text.of("validator.noStart"),
+                Text.of("workflow.problem.activity", "q", Text.of("config.required", "condition"))));
         assertEquals(List.of("The workflow has no Start activity", "q: 'condition' is required"), invalid.problems());
         assertEquals("The workflow has no Start activity q: 'condition' is required", invalid.getMessage());
-        assertEquals("Le paramètre « condition » est obligatoire",
+        assertEquals(
+                "Le paramètre « condition » est obligatoire",
                 ((Text) invalid.texts().get(1).args().get(1)).in(Locale.FRENCH));
 
         WorkflowException busy = WorkflowException.conflict(Text.of("workflow.busy", 7));

@@ -29,8 +29,8 @@ final class BehaviourRuleCompiler {
                 + ".delivery_id = ? AND " + ledger + ".recipient_id = " + recipientId + " AND " + ledger + ".status ";
         String sent = ledgerRow + "IN ('SENT', 'DELIVERED', 'UNDELIVERED'))";
         String failed = ledgerRow + "= 'FAILED')";
-        String log = "EXISTS (SELECT 1 FROM tracking_log " + logs + " WHERE " + logs + ".delivery_id = ? AND "
-                + logs + ".recipient_id = " + recipientId + " AND " + logs + ".type = ";
+        String log = "EXISTS (SELECT 1 FROM tracking_log " + logs + " WHERE " + logs + ".delivery_id = ? AND " + logs
+                + ".recipient_id = " + recipientId + " AND " + logs + ".type = ";
         String open = log + "'OPEN')";
         String click = log + "'CLICK')";
         return switch (rule.operator()) {
@@ -38,8 +38,12 @@ final class BehaviourRuleCompiler {
             case FAILED -> SqlFragment.of(failed, deliveryId);
             case OPENED, OPENED_OR_CLICKED -> SqlFragment.of("(" + open + " OR " + click + ")", deliveryId, deliveryId);
             case CLICKED -> SqlFragment.of(click, deliveryId);
-            case NEITHER_OPENED_NOR_CLICKED -> SqlFragment.of("(" + sent + " AND NOT " + open + " AND NOT " + click
-                    + ")", deliveryId, deliveryId, deliveryId);
+            case NEITHER_OPENED_NOR_CLICKED ->
+                SqlFragment.of(
+                        "(" + sent + " AND NOT " + open + " AND NOT " + click + ")",
+                        deliveryId,
+                        deliveryId,
+                        deliveryId);
             case DID_NOT_CLICK -> SqlFragment.of("(" + sent + " AND NOT " + click + ")", deliveryId, deliveryId);
             default -> throw RuleCompiler.unexpected(rule);
         };

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class Comparisons {
 
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     static SqlFragment equal(String column, Object value) {
         return SqlFragment.of(column + " = ?", value);
@@ -25,8 +24,9 @@ final class Comparisons {
     }
 
     static SqlFragment notIn(String column, List<?> values) {
-        return new SqlFragment("(" + column + " IS NULL OR " + column + " NOT IN (" + placeholders(values.size())
-                + "))", List.copyOf(values));
+        return new SqlFragment(
+                "(" + column + " IS NULL OR " + column + " NOT IN (" + placeholders(values.size()) + "))",
+                List.copyOf(values));
     }
 
     private static String placeholders(int count) {

@@ -95,8 +95,8 @@ public final class ConditionCompiler {
     }
 
     /** A {@link ProblemCode#NO_INCOMING_DELIVERY} for each rule that refers to the incoming delivery. */
-    private static void findIncomingDeliveryRefs(Condition condition, List<Integer> path,
-            List<ConditionProblem> problems) {
+    private static void findIncomingDeliveryRefs(
+            Condition condition, List<Integer> path, List<ConditionProblem> problems) {
         if (condition instanceof Group group) {
             for (int i = 0; i < group.children().size(); i++) {
                 path.add(i);
@@ -121,12 +121,16 @@ public final class ConditionCompiler {
             return compileGroup(group, alias, context);
         }
         if (condition instanceof TrackingLogRule tracking) {
-            return trackingLogs.compile(tracking, alias, context.incomingDelivery().isPresent()
-                    ? context.incomingDelivery().getAsLong() : null);
+            return trackingLogs.compile(
+                    tracking,
+                    alias,
+                    context.incomingDelivery().isPresent()
+                            ? context.incomingDelivery().getAsLong()
+                            : null);
         }
         Rule rule = (Rule) condition;
-        RecipientField field = RecipientField.fromPublicName(rule.field())
-                .orElseThrow(() -> RuleCompiler.unexpected(rule));
+        RecipientField field =
+                RecipientField.fromPublicName(rule.field()).orElseThrow(() -> RuleCompiler.unexpected(rule));
         if (field.type() == FieldType.BEHAVIOUR) {
             long delivery = RuleValues.behaviourDelivery(rule)
                     .orElseGet(() -> context.incomingDelivery().orElseThrow(() -> RuleCompiler.unexpected(rule)));

@@ -42,14 +42,14 @@ public final class ConditionJson {
     static final String VALUES = "values";
     static final String TRACKING_LOG = "trackingLog";
     /** Options written as JSON numbers when their value is a plain whole number. */
-    private static final Set<String> NUMBER_OPTIONS = Set.of(TrackingLogRule.DELIVERY, TrackingLogRule.IN_LAST_DAYS,
-            TrackingLogRule.AT_LEAST);
+    private static final Set<String> NUMBER_OPTIONS =
+            Set.of(TrackingLogRule.DELIVERY, TrackingLogRule.IN_LAST_DAYS, TrackingLogRule.AT_LEAST);
     /** Options written as JSON true/false when their value is {@code true} or {@code false}. */
     private static final Set<String> BOOLEAN_OPTIONS = Set.of(TrackingLogRule.NONE);
+
     private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
 
-    private ConditionJson() {
-    }
+    private ConditionJson() {}
 
     /** The condition as compact JSON text. */
     public static String toJson(Condition condition) {
@@ -67,7 +67,9 @@ public final class ConditionJson {
                     .build();
         }
         if (condition instanceof TrackingLogRule tracking) {
-            return JSON.createObjectBuilder().add(TRACKING_LOG, options(tracking)).build();
+            return JSON.createObjectBuilder()
+                    .add(TRACKING_LOG, options(tracking))
+                    .build();
         }
         Rule rule = (Rule) condition;
         JsonArrayBuilder values = JSON.createArrayBuilder();
@@ -88,7 +90,9 @@ public final class ConditionJson {
         JsonObjectBuilder options = JSON.createObjectBuilder();
         List<String> names = new ArrayList<>();
         TrackingLogRule.OPTIONS.stream().filter(rule.options()::containsKey).forEach(names::add);
-        rule.options().keySet().stream().filter(name -> !TrackingLogRule.OPTIONS.contains(name)).forEach(names::add);
+        rule.options().keySet().stream()
+                .filter(name -> !TrackingLogRule.OPTIONS.contains(name))
+                .forEach(names::add);
         for (String name : names) {
             String value = rule.options().get(name);
             if (NUMBER_OPTIONS.contains(name) && PLAIN_NUMBER.matcher(value).matches()) {

@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param path      where: the child indices from the root group down to the faulty rule or group (empty
  *                  for the root), so a UI can highlight it
  */
-public record ConditionProblem(ProblemCode code, List<String> arguments, List<Integer> path)
-        implements Serializable {
+public record ConditionProblem(ProblemCode code, List<String> arguments, List<Integer> path) implements Serializable {
 
     /** Checks that nothing is null and freezes the lists. */
     public ConditionProblem {

@@ -42,8 +42,7 @@ final class ConditionReader {
     /** The keys that make an object a condition of each kind, in the order messages name them. */
     private static final List<String> KINDS = List.of(LOGIC, FIELD, TRACKING_LOG);
 
-    private ConditionReader() {
-    }
+    private ConditionReader() {}
 
     /** What the kind of condition that {@code key} makes is called in messages. */
     private static String kind(String key) {
@@ -95,16 +94,20 @@ final class ConditionReader {
                     case START_OBJECT, START_ARRAY -> {
                         keysOfOpenObjects.push(new HashSet<>());
                         if (keysOfOpenObjects.size() > maxNesting) {
-                            throw invalid(ProblemCode.TOO_DEEP, List.of(),
-                                    String.valueOf(ConditionValidator.MAX_DEPTH));
+                            throw invalid(
+                                    ProblemCode.TOO_DEEP, List.of(), String.valueOf(ConditionValidator.MAX_DEPTH));
                         }
                     }
                     case END_OBJECT, END_ARRAY -> keysOfOpenObjects.pop();
                     case KEY_NAME -> {
                         if (!keysOfOpenObjects.element().add(parser.getString())) {
                             JsonLocation at = parser.getLocation();
-                            throw invalid(ProblemCode.DUPLICATE_KEY, List.of(), parser.getString(),
-                                    String.valueOf(at.getLineNumber()), String.valueOf(at.getColumnNumber()));
+                            throw invalid(
+                                    ProblemCode.DUPLICATE_KEY,
+                                    List.of(),
+                                    parser.getString(),
+                                    String.valueOf(at.getLineNumber()),
+                                    String.valueOf(at.getColumnNumber()));
                         }
                     }
                     default -> {
@@ -129,8 +132,10 @@ final class ConditionReader {
         JsonObject object = value.asJsonObject();
         List<String> kinds = KINDS.stream().filter(object::containsKey).toList();
         if (kinds.size() > 1) {
-            throw malformed("A condition has both '" + kinds.get(0) + "' (" + kind(kinds.get(0)) + ") and '"
-                    + kinds.get(1) + "' (" + kind(kinds.get(1)) + ")", path);
+            throw malformed(
+                    "A condition has both '" + kinds.get(0) + "' (" + kind(kinds.get(0)) + ") and '" + kinds.get(1)
+                            + "' (" + kind(kinds.get(1)) + ")",
+                    path);
         }
         if (kinds.isEmpty()) {
             throw malformed("A condition needs 'logic' (a group), 'field' (a rule) or 'trackingLog'", path);
@@ -152,8 +157,8 @@ final class ConditionReader {
         requireOnly(GROUP_KEYS, object, "a group", path, problems);
         Logic logic = attempt(problems, () -> {
             String logicName = string(object, LOGIC, "'logic' must be \"and\" or \"or\"", path);
-            return Logic.fromJsonName(logicName).orElseThrow(
-                    () -> malformed("Unknown logic '" + logicName + "' (use \"and\" or \"or\")", path));
+            return Logic.fromJsonName(logicName)
+                    .orElseThrow(() -> malformed("Unknown logic '" + logicName + "' (use \"and\" or \"or\")", path));
         });
         JsonValue children = object.get(CHILDREN);
         if (children == null || children.getValueType() != JsonValue.ValueType.ARRAY) {
@@ -226,8 +231,11 @@ final class ConditionReader {
         options.asJsonObject().forEach((name, option) -> {
             switch (option.getValueType()) {
                 case STRING, NUMBER, TRUE, FALSE -> raw.put(name, JsonValues.text(option));
-                default -> problems.add(problem("Option '" + name + "' of trackingLog must be a string, a number"
-                        + " or true/false, got " + describe(option), path));
+                default ->
+                    problems.add(problem(
+                            "Option '" + name + "' of trackingLog must be a string, a number" + " or true/false, got "
+                                    + describe(option),
+                            path));
             }
         });
         if (!problems.isEmpty()) {
@@ -236,15 +244,15 @@ final class ConditionReader {
         return new TrackingLogRule(raw);
     }
 
-    private static List<String> values(JsonObject object, String field, List<Integer> path,
-            List<ConditionProblem> problems) {
+    private static List<String> values(
+            JsonObject object, String field, List<Integer> path, List<ConditionProblem> problems) {
         JsonValue values = object.get(VALUES);
         if (values == null) {
             return List.of();
         }
         if (values.getValueType() != JsonValue.ValueType.ARRAY) {
-            problems.add(problem("'values' must be a list of strings in rule " + field + ", got "
-                    + describe(values), path));
+            problems.add(
+                    problem("'values' must be a list of strings in rule " + field + ", got " + describe(values), path));
             return List.of();
         }
         List<String> strings = new ArrayList<>();
@@ -252,15 +260,15 @@ final class ConditionReader {
             if (value instanceof JsonString string) {
                 strings.add(string.getString());
             } else {
-                problems.add(problem("Values must be strings (in quotes) in rule " + field + ", got "
-                        + describe(value), path));
+                problems.add(problem(
+                        "Values must be strings (in quotes) in rule " + field + ", got " + describe(value), path));
             }
         }
         return strings;
     }
 
-    private static void requireOnly(Set<String> keys, JsonObject object, String what, List<Integer> path,
-            List<ConditionProblem> problems) {
+    private static void requireOnly(
+            Set<String> keys, JsonObject object, String what, List<Integer> path, List<ConditionProblem> problems) {
         for (String key : object.keySet()) {
             if (!keys.contains(key)) {
                 problems.add(problem("Unknown key '" + key + "' in " + what, path));
@@ -299,8 +307,8 @@ final class ConditionReader {
 
     /** A condition not shaped as it should be: what is wrong (English), where. */
     private static ConditionProblem problem(String what, List<Integer> path) {
-        return new ConditionProblem(ProblemCode.MALFORMED_CONDITION, List.of(what, ConditionProblem.jsonPointer(path)),
-                path);
+        return new ConditionProblem(
+                ProblemCode.MALFORMED_CONDITION, List.of(what, ConditionProblem.jsonPointer(path)), path);
     }
 
     private static InvalidConditionException invalid(ProblemCode code, List<Integer> path, String... arguments) {

@@ -48,20 +48,22 @@ public final class ConditionValidator {
     private int values;
     private boolean tooDeepReported;
 
-    private ConditionValidator() {
-    }
+    private ConditionValidator() {}
 
     /** Every problem of the condition, in the order they occur; empty when it is valid. */
     public static List<ConditionProblem> validate(Condition condition) {
         ConditionValidator validator = new ConditionValidator();
         validator.check(condition, new ArrayList<>(), 0);
         if (validator.rules > MAX_RULES) {
-            validator.add(ProblemCode.TOO_MANY_RULES, List.of(),
-                    String.valueOf(validator.rules), String.valueOf(MAX_RULES));
+            validator.add(
+                    ProblemCode.TOO_MANY_RULES, List.of(), String.valueOf(validator.rules), String.valueOf(MAX_RULES));
         }
         if (validator.values > MAX_VALUES) {
-            validator.add(ProblemCode.TOO_MANY_VALUES_IN_TOTAL, List.of(),
-                    String.valueOf(validator.values), String.valueOf(MAX_VALUES));
+            validator.add(
+                    ProblemCode.TOO_MANY_VALUES_IN_TOTAL,
+                    List.of(),
+                    String.valueOf(validator.values),
+                    String.valueOf(MAX_VALUES));
         }
         return List.copyOf(validator.problems);
     }
@@ -126,8 +128,13 @@ public final class ConditionValidator {
         RecipientField field = known.get();
         Operator operator = rule.operator();
         if (!field.allows(operator)) {
-            add(ProblemCode.OPERATOR_NOT_APPLICABLE, path, operator.jsonName(), field.publicName(),
-                    field.type().name(), field.type().description());
+            add(
+                    ProblemCode.OPERATOR_NOT_APPLICABLE,
+                    path,
+                    operator.jsonName(),
+                    field.publicName(),
+                    field.type().name(),
+                    field.type().description());
             return;
         }
         if (!checkValueCount(rule, field, path)) {
@@ -149,8 +156,13 @@ public final class ConditionValidator {
         Operator operator = rule.operator();
         int count = rule.values().size();
         if (count > MAX_VALUES_PER_RULE) {
-            add(ProblemCode.TOO_MANY_VALUES, path, operator.jsonName(), String.valueOf(count),
-                    String.valueOf(MAX_VALUES_PER_RULE), field.publicName());
+            add(
+                    ProblemCode.TOO_MANY_VALUES,
+                    path,
+                    operator.jsonName(),
+                    String.valueOf(count),
+                    String.valueOf(MAX_VALUES_PER_RULE),
+                    field.publicName());
             return false;
         }
         if (operator.arity().accepts(count)) {
@@ -176,7 +188,11 @@ public final class ConditionValidator {
     private void checkEnumValues(Rule rule, RecipientField field, List<Integer> path) {
         for (String value : rule.values()) {
             if (RuleValues.enumValue(field, value).isEmpty()) {
-                add(ProblemCode.NOT_AN_ALLOWED_VALUE, path, value, field.publicName(),
+                add(
+                        ProblemCode.NOT_AN_ALLOWED_VALUE,
+                        path,
+                        value,
+                        field.publicName(),
                         String.join(", ", field.allowedValues()));
             }
         }
@@ -186,8 +202,7 @@ public final class ConditionValidator {
         if (rule.operator() == Operator.IN_LAST_DAYS || rule.operator() == Operator.NOT_IN_LAST_DAYS) {
             String value = rule.values().get(0);
             if (RuleValues.days(value).isEmpty()) {
-                add(ProblemCode.NOT_A_DAY_COUNT, path, value, String.valueOf(RuleValues.MAX_DAYS),
-                        field.publicName());
+                add(ProblemCode.NOT_A_DAY_COUNT, path, value, String.valueOf(RuleValues.MAX_DAYS), field.publicName());
             }
             return;
         }
@@ -200,8 +215,14 @@ public final class ConditionValidator {
                 dates.add(date.get());
             }
         }
-        if (rule.operator() == Operator.BETWEEN && dates.size() == 2 && dates.get(0).isAfter(dates.get(1))) {
-            add(ProblemCode.DATES_IN_WRONG_ORDER, path, dates.get(0).toString(), dates.get(1).toString(),
+        if (rule.operator() == Operator.BETWEEN
+                && dates.size() == 2
+                && dates.get(0).isAfter(dates.get(1))) {
+            add(
+                    ProblemCode.DATES_IN_WRONG_ORDER,
+                    path,
+                    dates.get(0).toString(),
+                    dates.get(1).toString(),
                     field.publicName());
         }
     }
@@ -211,8 +232,10 @@ public final class ConditionValidator {
         if (RuleValues.listId(value).isPresent()) {
             return;
         }
-        add(RuleValues.isWholeNumber(value) ? ProblemCode.LIST_ID_NOT_POSITIVE : ProblemCode.NOT_A_LIST_ID,
-                path, value);
+        add(
+                RuleValues.isWholeNumber(value) ? ProblemCode.LIST_ID_NOT_POSITIVE : ProblemCode.NOT_A_LIST_ID,
+                path,
+                value);
     }
 
     /** No value, or a blank one: the incoming delivery; else a positive id. */
@@ -227,8 +250,10 @@ public final class ConditionValidator {
         if (RuleValues.deliveryId(value).isPresent()) {
             return;
         }
-        add(RuleValues.isWholeNumber(value) ? ProblemCode.DELIVERY_ID_NOT_POSITIVE : ProblemCode.NOT_A_DELIVERY_ID,
-                path, value);
+        add(
+                RuleValues.isWholeNumber(value) ? ProblemCode.DELIVERY_ID_NOT_POSITIVE : ProblemCode.NOT_A_DELIVERY_ID,
+                path,
+                value);
     }
 
     private void add(ProblemCode code, List<Integer> path, String... arguments) {

@@ -16,12 +16,14 @@ final class EnumRuleCompiler implements RuleCompiler {
             case NOT_EQUALS -> Comparisons.notEqual(column, values(rule, field).get(0));
             case IN -> Comparisons.in(column, values(rule, field));
             case NOT_IN -> Comparisons.notIn(column, values(rule, field));
-            case IS_EMPTY -> field.emptyValue()
-                    .map(none -> SqlFragment.of("(" + column + " IS NULL OR " + column + " = ?)", none))
-                    .orElseGet(() -> SqlFragment.of(column + " IS NULL"));
-            case IS_NOT_EMPTY -> field.emptyValue()
-                    .map(none -> SqlFragment.of("(" + column + " IS NOT NULL AND " + column + " <> ?)", none))
-                    .orElseGet(() -> SqlFragment.of(column + " IS NOT NULL"));
+            case IS_EMPTY ->
+                field.emptyValue()
+                        .map(none -> SqlFragment.of("(" + column + " IS NULL OR " + column + " = ?)", none))
+                        .orElseGet(() -> SqlFragment.of(column + " IS NULL"));
+            case IS_NOT_EMPTY ->
+                field.emptyValue()
+                        .map(none -> SqlFragment.of("(" + column + " IS NOT NULL AND " + column + " <> ?)", none))
+                        .orElseGet(() -> SqlFragment.of(column + " IS NOT NULL"));
             default -> throw RuleCompiler.unexpected(rule);
         };
     }

@@ -38,16 +38,41 @@ import java.util.Set;
 public enum FieldType {
 
     /** Free text; comparisons are case-sensitive unless the field normalises case, searches are not. */
-    TEXT("a text", EnumSet.of(EQUALS, NOT_EQUALS, CONTAINS, NOT_CONTAINS, STARTS_WITH, IS_EMPTY,
-            IS_NOT_EMPTY, IN, NOT_IN)),
+    TEXT(
+            "a text",
+            EnumSet.of(EQUALS, NOT_EQUALS, CONTAINS, NOT_CONTAINS, STARTS_WITH, IS_EMPTY, IS_NOT_EMPTY, IN, NOT_IN)),
     /** One of a fixed set of values ({@link RecipientField#allowedValues()}). */
     ENUM("a choice", EnumSet.of(EQUALS, NOT_EQUALS, IN, NOT_IN, IS_EMPTY, IS_NOT_EMPTY)),
     /** A calendar date; values are written yyyy-MM-dd. */
-    DATE("a date", EnumSet.of(EQUALS, NOT_EQUALS, LESS_THAN, LESS_OR_EQUAL, GREATER_THAN, GREATER_OR_EQUAL,
-            BETWEEN, IS_EMPTY, IS_NOT_EMPTY, IN_LAST_DAYS, NOT_IN_LAST_DAYS)),
+    DATE(
+            "a date",
+            EnumSet.of(
+                    EQUALS,
+                    NOT_EQUALS,
+                    LESS_THAN,
+                    LESS_OR_EQUAL,
+                    GREATER_THAN,
+                    GREATER_OR_EQUAL,
+                    BETWEEN,
+                    IS_EMPTY,
+                    IS_NOT_EMPTY,
+                    IN_LAST_DAYS,
+                    NOT_IN_LAST_DAYS)),
     /** An instant; values are days written yyyy-MM-dd, each meaning the whole day in the compiler's zone. */
-    TIMESTAMP("a date and time", EnumSet.of(EQUALS, NOT_EQUALS, LESS_THAN, LESS_OR_EQUAL, GREATER_THAN,
-            GREATER_OR_EQUAL, BETWEEN, IS_EMPTY, IS_NOT_EMPTY, IN_LAST_DAYS, NOT_IN_LAST_DAYS)),
+    TIMESTAMP(
+            "a date and time",
+            EnumSet.of(
+                    EQUALS,
+                    NOT_EQUALS,
+                    LESS_THAN,
+                    LESS_OR_EQUAL,
+                    GREATER_THAN,
+                    GREATER_OR_EQUAL,
+                    BETWEEN,
+                    IS_EMPTY,
+                    IS_NOT_EMPTY,
+                    IN_LAST_DAYS,
+                    NOT_IN_LAST_DAYS)),
     /** A yes/no flag. */
     BOOLEAN("a yes/no flag", EnumSet.of(IS_TRUE, IS_FALSE)),
     /** Membership of a recipient list; the value is the list's id. */
@@ -57,8 +82,9 @@ public enum FieldType {
      * {@code delivery_message} and the {@code tracking_log}; the value is the delivery's id, or none for
      * the delivery of the incoming transition.
      */
-    BEHAVIOUR("a delivery's recipients", EnumSet.of(SENT, FAILED, OPENED, CLICKED, OPENED_OR_CLICKED,
-            NEITHER_OPENED_NOR_CLICKED, DID_NOT_CLICK));
+    BEHAVIOUR(
+            "a delivery's recipients",
+            EnumSet.of(SENT, FAILED, OPENED, CLICKED, OPENED_OR_CLICKED, NEITHER_OPENED_NOR_CLICKED, DID_NOT_CLICK));
 
     private final String description;
     private final Set<Operator> operators;

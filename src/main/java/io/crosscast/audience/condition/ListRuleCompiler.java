@@ -15,8 +15,9 @@ final class ListRuleCompiler implements RuleCompiler {
             default -> throw RuleCompiler.unexpected(rule);
         };
         String member = SubqueryAlias.avoiding(alias, "lm");
-        return SqlFragment.of(exists + " (SELECT 1 FROM list_member " + member + " WHERE " + member
-                + ".list_id = ? AND " + member + ".recipient_id = " + RuleCompiler.column(field, alias) + ")",
+        return SqlFragment.of(
+                exists + " (SELECT 1 FROM list_member " + member + " WHERE " + member + ".list_id = ? AND " + member
+                        + ".recipient_id = " + RuleCompiler.column(field, alias) + ")",
                 listId);
     }
 }

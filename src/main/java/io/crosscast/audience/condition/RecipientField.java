@@ -19,8 +19,7 @@ public enum RecipientField {
     /** Mobile phone number in E.164 form ({@code +33612345678}). */
     MOBILE_PHONE("mobilePhone", "mobile_phone", FieldType.TEXT, ValueCase.AS_TYPED),
     /** Loyalty status; {@code NONE} counts as empty. */
-    STATUS("status", "status", FieldType.ENUM, ValueCase.UPPER, List.of("GOLD", "SILVER", "BRONZE", "NONE"),
-            "NONE"),
+    STATUS("status", "status", FieldType.ENUM, ValueCase.UPPER, List.of("GOLD", "SILVER", "BRONZE", "NONE"), "NONE"),
     /** Two-letter country code, stored upper-case; values are upper-cased. */
     COUNTRY("country", "country", FieldType.TEXT, ValueCase.UPPER),
     /** Preferred language, case-sensitive equality. */
@@ -72,8 +71,13 @@ public enum RecipientField {
         this(publicName, column, type, valueCase, List.of(), null);
     }
 
-    RecipientField(String publicName, String column, FieldType type, ValueCase valueCase,
-            List<String> allowedValues, String emptyValue) {
+    RecipientField(
+            String publicName,
+            String column,
+            FieldType type,
+            ValueCase valueCase,
+            List<String> allowedValues,
+            String emptyValue) {
         this.publicName = publicName;
         this.column = column;
         this.type = type;

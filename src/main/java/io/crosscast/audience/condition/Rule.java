@@ -28,7 +28,8 @@ public record Rule(String field, Operator operator, List<String> values) impleme
     /** A behaviour rule ({@link RecipientField#DELIVERY}) with no delivery id, or a blank one. */
     @Override
     public boolean refersToIncomingDelivery() {
-        return RecipientField.DELIVERY.publicName().equals(field) && RecipientField.DELIVERY.allows(operator)
+        return RecipientField.DELIVERY.publicName().equals(field)
+                && RecipientField.DELIVERY.allows(operator)
                 && (values.isEmpty() || values.size() == 1 && values.get(0).isBlank());
     }
 

@@ -22,8 +22,7 @@ final class RuleValues {
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
     private static final Pattern NEGATIVE = Pattern.compile("-\\d{1,18}");
 
-    private RuleValues() {
-    }
+    private RuleValues() {}
 
     /** The value as compared with the field's column: stripped, then lower- or upper-cased if the field says so. */
     static String text(RecipientField field, String raw) {

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class SubqueryAlias {
 
-    private SubqueryAlias() {
-    }
+    private SubqueryAlias() {}
 
     /** {@code preferred}, or {@code preferred2} when the recipient table is itself called that (in any case). */
     static String avoiding(String recipientAlias, String preferred) {

@@ -20,12 +20,18 @@ final class TextRuleCompiler implements RuleCompiler {
             case NOT_EQUALS -> Comparisons.notEqual(column, value(rule, field));
             case IN -> Comparisons.in(column, values(rule, field));
             case NOT_IN -> Comparisons.notIn(column, values(rule, field));
-            case CONTAINS -> SqlFragment.of(lowered(column, field) + " LIKE ?" + ESCAPE,
-                    "%" + RuleValues.likeLiteral(rule.values().get(0)) + "%");
-            case NOT_CONTAINS -> SqlFragment.of("(" + column + " IS NULL OR " + lowered(column, field)
-                    + " NOT LIKE ?" + ESCAPE + ")", "%" + RuleValues.likeLiteral(rule.values().get(0)) + "%");
-            case STARTS_WITH -> SqlFragment.of(lowered(column, field) + " LIKE ?" + ESCAPE,
-                    RuleValues.likeLiteral(rule.values().get(0)) + "%");
+            case CONTAINS ->
+                SqlFragment.of(
+                        lowered(column, field) + " LIKE ?" + ESCAPE,
+                        "%" + RuleValues.likeLiteral(rule.values().get(0)) + "%");
+            case NOT_CONTAINS ->
+                SqlFragment.of(
+                        "(" + column + " IS NULL OR " + lowered(column, field) + " NOT LIKE ?" + ESCAPE + ")",
+                        "%" + RuleValues.likeLiteral(rule.values().get(0)) + "%");
+            case STARTS_WITH ->
+                SqlFragment.of(
+                        lowered(column, field) + " LIKE ?" + ESCAPE,
+                        RuleValues.likeLiteral(rule.values().get(0)) + "%");
             case IS_EMPTY -> SqlFragment.of("(" + column + " IS NULL OR " + column + " = '')");
             case IS_NOT_EMPTY -> SqlFragment.of("(" + column + " IS NOT NULL AND " + column + " <> '')");
             default -> throw RuleCompiler.unexpected(rule);
@@ -43,6 +49,9 @@ final class TextRuleCompiler implements RuleCompiler {
 
     /** The normalised values, each once, in the order typed. */
     private static List<String> values(Rule rule, RecipientField field) {
-        return rule.values().stream().map(value -> RuleValues.text(field, value)).distinct().toList();
+        return rule.values().stream()
+                .map(value -> RuleValues.text(field, value))
+                .distinct()
+                .toList();
     }
 }

@@ -21,10 +21,14 @@ final class TimestampRuleCompiler extends TemporalRuleCompiler {
     @Override
     SqlFragment compare(Rule rule, String column) {
         return switch (rule.operator()) {
-            case EQUALS -> SqlFragment.of("(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0),
-                    startOf(rule, 0, 1));
-            case NOT_EQUALS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ? OR " + column
-                    + " >= ?)", startOf(rule, 0, 0), startOf(rule, 0, 1));
+            case EQUALS ->
+                SqlFragment.of(
+                        "(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0), startOf(rule, 0, 1));
+            case NOT_EQUALS ->
+                SqlFragment.of(
+                        "(" + column + " IS NULL OR " + column + " < ? OR " + column + " >= ?)",
+                        startOf(rule, 0, 0),
+                        startOf(rule, 0, 1));
             case LESS_THAN -> SqlFragment.of(column + " < ?", startOf(rule, 0, 0));
             case LESS_OR_EQUAL -> SqlFragment.of(column + " < ?", startOf(rule, 0, 1));
             case GREATER_THAN -> SqlFragment.of(column + " >= ?", startOf(rule, 0, 1));

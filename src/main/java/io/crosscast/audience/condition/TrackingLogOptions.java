@@ -23,9 +23,17 @@ import java.util.regex.Pattern;
  * @param atLeast     the least number of matching logs (1 when not given)
  * @param none        whether the recipient must have no matching log
  */
-record TrackingLogOptions(LogType type, Optional<String> urlContains, Optional<String> label, OptionalLong delivery,
-                          boolean incoming, Optional<LocalDate> from, Optional<LocalDate> to, OptionalInt inLastDays,
-                          int atLeast, boolean none) {
+record TrackingLogOptions(
+        LogType type,
+        Optional<String> urlContains,
+        Optional<String> label,
+        OptionalLong delivery,
+        boolean incoming,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        OptionalInt inLastDays,
+        int atLeast,
+        boolean none) {
 
     /** How a rule is named in messages. */
     static final String NAME = "trackingLog";
@@ -51,10 +59,12 @@ record TrackingLogOptions(LogType type, Optional<String> urlContains, Optional<S
                 problems.add(ProblemCode.UNKNOWN_TRACKING_OPTION, name, String.join(", ", TrackingLogRule.OPTIONS));
             }
         }
-        LogType type = rule.option(TrackingLogRule.TYPE).map(raw -> LogType.fromJsonName(raw).orElseGet(() -> {
-            problems.add(ProblemCode.NOT_A_TRACKING_TYPE, raw);
-            return LogType.ANY;
-        })).orElse(LogType.ANY);
+        LogType type = rule.option(TrackingLogRule.TYPE)
+                .map(raw -> LogType.fromJsonName(raw).orElseGet(() -> {
+                    problems.add(ProblemCode.NOT_A_TRACKING_TYPE, raw);
+                    return LogType.ANY;
+                }))
+                .orElse(LogType.ANY);
         Optional<String> urlContains = text(rule, TrackingLogRule.URL_CONTAINS, problems);
         Optional<String> label = text(rule, TrackingLogRule.LABEL, problems);
 
@@ -70,8 +80,11 @@ record TrackingLogOptions(LogType type, Optional<String> urlContains, Optional<S
             } else {
                 delivery = RuleValues.deliveryId(raw);
                 if (delivery.isEmpty()) {
-                    problems.add(RuleValues.isWholeNumber(raw) ? ProblemCode.DELIVERY_ID_NOT_POSITIVE
-                            : ProblemCode.NOT_A_DELIVERY_ID, raw);
+                    problems.add(
+                            RuleValues.isWholeNumber(raw)
+                                    ? ProblemCode.DELIVERY_ID_NOT_POSITIVE
+                                    : ProblemCode.NOT_A_DELIVERY_ID,
+                            raw);
                 }
             }
         }
@@ -79,7 +92,8 @@ record TrackingLogOptions(LogType type, Optional<String> urlContains, Optional<S
         Optional<LocalDate> from = date(rule, TrackingLogRule.FROM, problems);
         Optional<LocalDate> to = date(rule, TrackingLogRule.TO, problems);
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            problems.add(ProblemCode.FROM_AFTER_TO, from.get().toString(), to.get().toString());
+            problems.add(
+                    ProblemCode.FROM_AFTER_TO, from.get().toString(), to.get().toString());
         }
         OptionalInt inLastDays = OptionalInt.empty();
         Optional<String> rawDays = rule.option(TrackingLogRule.IN_LAST_DAYS);
@@ -113,14 +127,17 @@ record TrackingLogOptions(LogType type, Optional<String> urlContains, Optional<S
                 conflict(rule, TrackingLogRule.NONE, TrackingLogRule.AT_LEAST, problems);
             }
         }
-        return new TrackingLogOptions(type, urlContains, label, delivery, incoming, from, to, inLastDays, atLeast,
-                none);
+        return new TrackingLogOptions(
+                type, urlContains, label, delivery, incoming, from, to, inLastDays, atLeast, none);
     }
 
     /** How the rule is named in a message: {@code trackingLog click}. */
     static String describe(TrackingLogRule rule) {
-        return NAME + " " + rule.option(TrackingLogRule.TYPE).flatMap(LogType::fromJsonName).orElse(LogType.ANY)
-                .jsonName();
+        return NAME + " "
+                + rule.option(TrackingLogRule.TYPE)
+                        .flatMap(LogType::fromJsonName)
+                        .orElse(LogType.ANY)
+                        .jsonName();
     }
 
     private static Optional<String> text(TrackingLogRule rule, String name, Problems problems) {

@@ -58,8 +58,8 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
     /** Option: {@code true} for "no matching log". */
     public static final String NONE = "none";
     /** The options, in the order they are written. */
-    public static final List<String> OPTIONS = List.of(TYPE, URL_CONTAINS, LABEL, DELIVERY, FROM, TO, IN_LAST_DAYS,
-            AT_LEAST, NONE);
+    public static final List<String> OPTIONS =
+            List.of(TYPE, URL_CONTAINS, LABEL, DELIVERY, FROM, TO, IN_LAST_DAYS, AT_LEAST, NONE);
     /** The {@value #DELIVERY} that means the delivery of the incoming transition. */
     public static final String INCOMING = "incoming";
     /** The largest {@value #AT_LEAST}. */
@@ -111,8 +111,8 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
     public TrackingLogRule {
         Objects.requireNonNull(options, "options");
         Map<String, String> copy = new LinkedHashMap<>();
-        options.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "option name"),
-                Objects.requireNonNull(value, "option value")));
+        options.forEach((name, value) ->
+                copy.put(Objects.requireNonNull(name, "option name"), Objects.requireNonNull(value, "option value")));
         options = Collections.unmodifiableMap(copy);
     }
 
@@ -124,7 +124,9 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
     /** Whether option {@value #DELIVERY} says {@value #INCOMING}. */
     @Override
     public boolean refersToIncomingDelivery() {
-        return option(DELIVERY).map(value -> value.strip().equalsIgnoreCase(INCOMING)).orElse(false);
+        return option(DELIVERY)
+                .map(value -> value.strip().equalsIgnoreCase(INCOMING))
+                .orElse(false);
     }
 
     /** A builder of tracking-log conditions, options in the written order. */
@@ -137,8 +139,7 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
 
         private final Map<String, String> options = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The kind of log. */
         public Builder type(LogType type) {

@@ -57,13 +57,14 @@ final class TrackingLogRuleCompiler {
     }
 
     /** {@code FROM tracking_log tl WHERE ...} for one log type (null: any). */
-    private SqlFragment subquery(TrackingLogOptions options, String tl, String alias, Long incomingDelivery,
-            String type) {
+    private SqlFragment subquery(
+            TrackingLogOptions options, String tl, String alias, Long incomingDelivery, String type) {
         StringBuilder where = new StringBuilder("FROM tracking_log " + tl + " WHERE ");
         List<Object> parameters = new ArrayList<>();
         if (options.incoming() || options.delivery().isPresent()) {
             where.append(tl).append(".delivery_id = ? AND ");
-            parameters.add(options.incoming() ? incomingDelivery : options.delivery().getAsLong());
+            parameters.add(
+                    options.incoming() ? incomingDelivery : options.delivery().getAsLong());
         }
         where.append(tl).append(".recipient_id = ").append(RuleCompiler.column(RecipientField.DELIVERY, alias));
         if (type != null) {

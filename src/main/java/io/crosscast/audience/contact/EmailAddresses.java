@@ -30,8 +30,7 @@ public final class EmailAddresses {
     private static final int MAX_LOCAL_PART_LENGTH = 64;
     private static final int MAX_LABEL_LENGTH = 63;
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /**
      * Trims and validates an address.

@@ -112,8 +112,8 @@ public final class ColumnMapping {
 
     private void checkIndex(int index) {
         if (index < 0 || index >= fieldsByColumn.length) {
-            throw new IndexOutOfBoundsException("Column " + index + " does not exist: the file has "
-                    + fieldsByColumn.length + " columns");
+            throw new IndexOutOfBoundsException(
+                    "Column " + index + " does not exist: the file has " + fieldsByColumn.length + " columns");
         }
     }
 

@@ -21,8 +21,7 @@ final class DecodedInput {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private DecodedInput() {
-    }
+    private DecodedInput() {}
 
     static Reader open(InputStream in, Charset charset) throws IOException {
         CharsetDecoder decoder = charset.newDecoder()

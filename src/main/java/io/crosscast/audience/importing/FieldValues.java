@@ -29,13 +29,18 @@ final class FieldValues {
             DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
-            Map.entry("true", true), Map.entry("yes", true), Map.entry("y", true), Map.entry("1", true),
+            Map.entry("true", true),
+            Map.entry("yes", true),
+            Map.entry("y", true),
+            Map.entry("1", true),
             Map.entry("oui", true),
-            Map.entry("false", false), Map.entry("no", false), Map.entry("n", false), Map.entry("0", false),
+            Map.entry("false", false),
+            Map.entry("no", false),
+            Map.entry("n", false),
+            Map.entry("0", false),
             Map.entry("non", false));
 
-    private FieldValues() {
-    }
+    private FieldValues() {}
 
     /** Free text of at most {@code maxLength} characters (code points, as the database counts them). */
     static String text(String cell, int maxLength, ImportField field) {

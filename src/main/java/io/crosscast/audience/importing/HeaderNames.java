@@ -11,8 +11,7 @@ final class HeaderNames {
 
     private static final Map<String, ImportField> FIELDS_BY_NAME = fieldsByName();
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     /** The field a header names, if it is one of the field's key, label or known header names. */
     static Optional<ImportField> fieldFor(String header) {
@@ -43,8 +42,8 @@ final class HeaderNames {
     private static void register(Map<String, ImportField> fields, String name, ImportField field) {
         ImportField previous = fields.put(comparable(name), field);
         if (previous != null && previous != field) {
-            throw new IllegalStateException("Header name '" + name + "' is claimed by both " + previous
-                    + " and " + field);
+            throw new IllegalStateException(
+                    "Header name '" + name + "' is claimed by both " + previous + " and " + field);
         }
     }
 }

@@ -33,5 +33,4 @@ public record ImportRow(
         String language,
         LocalDate birthDate,
         Boolean emailOptOut,
-        Boolean smsOptOut) {
-}
+        Boolean smsOptOut) {}

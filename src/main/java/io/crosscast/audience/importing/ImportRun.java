@@ -33,8 +33,14 @@ final class ImportRun {
     private long accepted;
     private long rejected;
 
-    ImportRun(CSVParser parser, RecordTextTracker text, Charset charset, int expectedColumns,
-            RowConverter converter, Consumer<ImportRow> acceptedRows, Consumer<RejectedLine> rejectedLines) {
+    ImportRun(
+            CSVParser parser,
+            RecordTextTracker text,
+            Charset charset,
+            int expectedColumns,
+            RowConverter converter,
+            Consumer<ImportRow> acceptedRows,
+            Consumer<RejectedLine> rejectedLines) {
         this.parser = parser;
         this.text = text;
         this.expectedColumns = expectedColumns;
@@ -61,8 +67,8 @@ final class ImportRun {
             text.nextRecord(parser.getCurrentLineNumber() - lineNumber + 1);
             if (header) {
                 if (record.size() != expectedColumns) {
-                    return summary(List.of(LineProblem.of(LineProblem.Code.HEADER_DOES_NOT_MATCH, record.size(),
-                            expectedColumns)));
+                    return summary(List.of(
+                            LineProblem.of(LineProblem.Code.HEADER_DOES_NOT_MATCH, record.size(), expectedColumns)));
                 }
                 header = false;
             } else {
@@ -79,7 +85,9 @@ final class ImportRun {
         if (DecodedInput.hasUndecodableBytes(cells)) {
             reject(lineNumber, List.of(encodingProblem));
         } else if (cells.length != expectedColumns) {
-            reject(lineNumber, List.of(LineProblem.of(LineProblem.Code.WRONG_COLUMN_COUNT, expectedColumns, cells.length)));
+            reject(
+                    lineNumber,
+                    List.of(LineProblem.of(LineProblem.Code.WRONG_COLUMN_COUNT, expectedColumns, cells.length)));
         } else {
             ImportRow row;
             try {
@@ -110,8 +118,10 @@ final class ImportRun {
         }
         LineProblem problem = describe(failure);
         rejected++;
-        rejectedLines.accept(new RejectedLine(lineNumber,
-                List.of(problem, LineProblem.of(LineProblem.Code.REST_NOT_READ)), text.followingLine(RAW_TEXT_LIMIT)));
+        rejectedLines.accept(new RejectedLine(
+                lineNumber,
+                List.of(problem, LineProblem.of(LineProblem.Code.REST_NOT_READ)),
+                text.followingLine(RAW_TEXT_LIMIT)));
         List<LineProblem> abort = new ArrayList<>();
         abort.add(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, lineNumber));
         abort.add(problem);

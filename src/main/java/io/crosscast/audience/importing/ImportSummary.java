@@ -15,7 +15,12 @@ import java.util.List;
  * @param abortReason   why reading stopped, in English, for the user; null when it was not aborted
  * @param abortProblems the same with codes, for translations; empty when it was not aborted
  */
-public record ImportSummary(long linesRead, long accepted, long rejected, boolean aborted, String abortReason,
+public record ImportSummary(
+        long linesRead,
+        long accepted,
+        long rejected,
+        boolean aborted,
+        String abortReason,
         List<LineProblem> abortProblems) {
 
     /** Freezes the problems (null: none). */
@@ -30,7 +35,12 @@ public record ImportSummary(long linesRead, long accepted, long rejected, boolea
 
     /** A summary aborted for these problems (none: read to the end). */
     public ImportSummary(long linesRead, long accepted, long rejected, List<LineProblem> abortProblems) {
-        this(linesRead, accepted, rejected, !abortProblems.isEmpty(), LineProblem.abortReason(abortProblems),
+        this(
+                linesRead,
+                accepted,
+                rejected,
+                !abortProblems.isEmpty(),
+                LineProblem.abortReason(abortProblems),
                 abortProblems);
     }
 }

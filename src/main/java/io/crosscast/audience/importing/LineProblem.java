@@ -29,8 +29,9 @@ import java.util.function.IntFunction;
  *                    at most {@value #MAX_QUOTED_LENGTH} characters and {@code "…"}
  * @param fullLengths for each argument, its length in characters when it was cut, else 0
  */
-public record LineProblem(Code code, ContactProblem value, ImportField field, List<String> arguments,
-        List<Integer> fullLengths) implements Serializable {
+public record LineProblem(
+        Code code, ContactProblem value, ImportField field, List<String> arguments, List<Integer> fullLengths)
+        implements Serializable {
 
     /** Longest value quoted whole in a problem (characters, that is code points). */
     public static final int MAX_QUOTED_LENGTH = 100;
@@ -85,13 +86,18 @@ public record LineProblem(Code code, ContactProblem value, ImportField field, Li
 
     /** A problem with these arguments, those longer than {@value #MAX_QUOTED_LENGTH} characters cut. */
     public LineProblem(Code code, ContactProblem value, ImportField field, List<String> arguments) {
-        this(code, value, field, arguments.stream().map(LineProblem::cut).toList(),
+        this(
+                code,
+                value,
+                field,
+                arguments.stream().map(LineProblem::cut).toList(),
                 arguments.stream().map(LineProblem::lengthIfCut).toList());
     }
 
     /** A problem of the line or the file (numbers and other values written with {@link String#valueOf}). */
     public static LineProblem of(Code code, Object... arguments) {
-        return new LineProblem(code, null, null, Arrays.stream(arguments).map(String::valueOf).toList());
+        return new LineProblem(
+                code, null, null, Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
     /** A cell refused as a value of {@code field}. */
@@ -106,9 +112,12 @@ public record LineProblem(Code code, ContactProblem value, ImportField field, Li
 
     /** The problem in English, from the English bundle. */
     public String message() {
-        return EnglishTemplate.fill(withLengths(EnglishTemplate.pattern(EnglishTemplate.MESSAGES, key()),
-                length -> EnglishTemplate.literal(EnglishTemplate.text(EnglishTemplate.MESSAGES, CUT_VALUE,
-                        List.of(length)))), arguments);
+        return EnglishTemplate.fill(
+                withLengths(
+                        EnglishTemplate.pattern(EnglishTemplate.MESSAGES, key()),
+                        length -> EnglishTemplate.literal(
+                                EnglishTemplate.text(EnglishTemplate.MESSAGES, CUT_VALUE, List.of(length)))),
+                arguments);
     }
 
     /** Whether an argument was cut (its wording must then tell its length: {@link #withLengths}). */
@@ -168,7 +177,9 @@ public record LineProblem(Code code, ContactProblem value, ImportField field, Li
 
     /** Why a reading stopped, in English: its problems joined with a space. */
     public static String abortReason(List<LineProblem> problems) {
-        return problems.isEmpty() ? null : String.join(" ", problems.stream().map(LineProblem::message).toList());
+        return problems.isEmpty()
+                ? null
+                : String.join(" ", problems.stream().map(LineProblem::message).toList());
     }
 
     @Override

@@ -54,8 +54,8 @@ public final class RecipientCsvReader {
      */
     public RecipientCsvReader(char delimiter, PhoneNumbers phoneNumbers, Clock clock) {
         if (DELIMITERS.indexOf(delimiter) < 0) {
-            throw new IllegalArgumentException("The delimiter must be a comma, a semicolon or a tab, not '"
-                    + delimiter + "'");
+            throw new IllegalArgumentException(
+                    "The delimiter must be a comma, a semicolon or a tab, not '" + delimiter + "'");
         }
         this.delimiter = delimiter;
         this.phoneNumbers = Objects.requireNonNull(phoneNumbers, "phoneNumbers");
@@ -121,8 +121,13 @@ public final class RecipientCsvReader {
      * @throws IllegalArgumentException when the mapping has problems
      * @throws IOException              when the stream cannot be read
      */
-    public ImportSummary read(InputStream in, Charset charset, ColumnMapping mapping, Consumer<ImportRow> accepted,
-            Consumer<RejectedLine> rejected) throws IOException {
+    public ImportSummary read(
+            InputStream in,
+            Charset charset,
+            ColumnMapping mapping,
+            Consumer<ImportRow> accepted,
+            Consumer<RejectedLine> rejected)
+            throws IOException {
         List<String> problems = mapping.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -135,7 +140,8 @@ public final class RecipientCsvReader {
     }
 
     private static CSVFormat format(char delimiter) {
-        return CSVFormat.RFC4180.builder()
+        return CSVFormat.RFC4180
+                .builder()
                 .setDelimiter(delimiter)
                 .setQuote(QUOTE)
                 .setIgnoreEmptyLines(false)

@@ -84,8 +84,8 @@ final class RecordTextTracker extends Reader {
         if (lineEnd >= window.length()) {
             return lineEnd;
         }
-        boolean crLf = window.charAt(lineEnd) == '\r'
-                && lineEnd + 1 < window.length() && window.charAt(lineEnd + 1) == '\n';
+        boolean crLf =
+                window.charAt(lineEnd) == '\r' && lineEnd + 1 < window.length() && window.charAt(lineEnd + 1) == '\n';
         return lineEnd + (crLf ? 2 : 1);
     }
 

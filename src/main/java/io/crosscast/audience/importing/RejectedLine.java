@@ -15,7 +15,11 @@ import java.util.List;
  * @param problems   the same problems with their codes, so pages can word them in the viewer's language (not
  *                   part of the REST API's report)
  */
-public record RejectedLine(long lineNumber, String reason, String rawLine, @JsonbTransient List<LineProblem> problems) {
+public record RejectedLine(
+        long lineNumber,
+        String reason,
+        String rawLine,
+        @JsonbTransient List<LineProblem> problems) {
 
     /** Length beyond which {@link #rawLine()} is cut. */
     public static final int MAX_RAW_LINE_LENGTH = 500;
@@ -26,7 +30,8 @@ public record RejectedLine(long lineNumber, String reason, String rawLine, @Json
             rawLine = "";
         } else if (rawLine.length() > MAX_RAW_LINE_LENGTH) {
             int end = Character.isHighSurrogate(rawLine.charAt(MAX_RAW_LINE_LENGTH - 1))
-                    ? MAX_RAW_LINE_LENGTH - 1 : MAX_RAW_LINE_LENGTH;
+                    ? MAX_RAW_LINE_LENGTH - 1
+                    : MAX_RAW_LINE_LENGTH;
             rawLine = rawLine.substring(0, end) + "…";
         }
         problems = problems == null ? List.of() : List.copyOf(problems);

@@ -38,23 +38,36 @@ final class RowConverter {
         Reading reading = new Reading(cells);
         String email = reading.email();
         String country = reading.value(ImportField.COUNTRY, FieldValues::country);
-        String firstName = reading.value(ImportField.FIRST_NAME,
+        String firstName = reading.value(
+                ImportField.FIRST_NAME,
                 cell -> FieldValues.text(cell, FieldValues.NAME_MAX_LENGTH, ImportField.FIRST_NAME));
-        String lastName = reading.value(ImportField.LAST_NAME,
+        String lastName = reading.value(
+                ImportField.LAST_NAME,
                 cell -> FieldValues.text(cell, FieldValues.NAME_MAX_LENGTH, ImportField.LAST_NAME));
         String mobilePhone = reading.value(ImportField.MOBILE_PHONE, cell -> phoneNumbers.toE164(cell, country));
         String status = reading.value(ImportField.STATUS, FieldValues::status);
         String language = reading.value(ImportField.LANGUAGE, FieldValues::language);
         LocalDate birthDate = reading.value(ImportField.BIRTH_DATE, cell -> FieldValues.birthDate(cell, today));
-        Boolean emailOptOut = reading.value(ImportField.EMAIL_OPT_OUT,
-                cell -> FieldValues.yesNo(cell, ImportField.EMAIL_OPT_OUT));
-        Boolean smsOptOut = reading.value(ImportField.SMS_OPT_OUT,
-                cell -> FieldValues.yesNo(cell, ImportField.SMS_OPT_OUT));
+        Boolean emailOptOut =
+                reading.value(ImportField.EMAIL_OPT_OUT, cell -> FieldValues.yesNo(cell, ImportField.EMAIL_OPT_OUT));
+        Boolean smsOptOut =
+                reading.value(ImportField.SMS_OPT_OUT, cell -> FieldValues.yesNo(cell, ImportField.SMS_OPT_OUT));
         if (!reading.problems.isEmpty()) {
             throw new RowRejectedException(reading.problems);
         }
-        return new ImportRow(lineNumber, email, EmailAddresses.key(email), firstName, lastName, mobilePhone,
-                status, country, language, birthDate, emailOptOut, smsOptOut);
+        return new ImportRow(
+                lineNumber,
+                email,
+                EmailAddresses.key(email),
+                firstName,
+                lastName,
+                mobilePhone,
+                status,
+                country,
+                language,
+                birthDate,
+                emailOptOut,
+                smsOptOut);
     }
 
     /** The cells of one record and the problems found so far. */

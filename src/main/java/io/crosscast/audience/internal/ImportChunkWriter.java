@@ -28,16 +28,15 @@ import javax.sql.DataSource;
 public class ImportChunkWriter {
 
     /** What one chunk did. */
-    public record ChunkResult(int created, int updated) {
-    }
+    public record ChunkResult(int created, int updated) {}
 
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
 
     /** Writes rows whose addresses are distinct (the caller keeps the last line of each address). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ChunkResult write(String importId, Collection<ImportRow> rows, Set<ImportField> mapped,
-            ImportListTarget.ChunkStep toList) {
+    public ChunkResult write(
+            String importId, Collection<ImportRow> rows, Set<ImportField> mapped, ImportListTarget.ChunkStep toList) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection()) {
             stage(c, importId, rows);

@@ -51,21 +51,21 @@ public final class ImportSql {
     /** Adds the chunk's recipients to a list (parameters: list id, added_at, import id, list id). */
     /** The recipients of a chunk's staged lines (created or updated by then). */
     public static RecipientSet chunk(String importId) {
-        return new RecipientSet("recipient r JOIN import_row s ON s.email_key = r.email_key", "r.id",
+        return new RecipientSet(
+                "recipient r JOIN import_row s ON s.email_key = r.email_key",
+                "r.id",
                 SqlFragment.of("s.import_id = ?", importId));
     }
 
     public static final String CLEAR = "DELETE FROM import_row WHERE import_id = ?";
 
-    private ImportSql() {
-    }
+    private ImportSql() {}
 
     /**
      * The update of existing recipients. Parameters: the import id {@code subqueries} times (one per
      * assigned column), then updated_at, then the import id of the WHERE clause.
      */
-    public record Update(String sql, int subqueries) {
-    }
+    public record Update(String sql, int subqueries) {}
 
     /** Updates existing recipients with the mapped fields of their staged row (the address keeps the file's spelling). */
     public static Update updateExisting(Set<ImportField> mapped) {
@@ -74,8 +74,10 @@ public final class ImportSql {
         for (Map.Entry<ImportField, String> entry : COLUMNS.entrySet()) {
             if (mapped.contains(entry.getKey())) {
                 String column = entry.getValue();
-                assignments.add(column + " = " + (NOT_NULL.contains(column)
-                        ? "COALESCE(" + staged(column) + ", " + column + ")" : staged(column)));
+                assignments.add(column + " = "
+                        + (NOT_NULL.contains(column)
+                                ? "COALESCE(" + staged(column) + ", " + column + ")"
+                                : staged(column)));
             }
         }
         String sql = "UPDATE recipient SET " + String.join(", ", assignments)
@@ -85,6 +87,7 @@ public final class ImportSql {
     }
 
     private static String staged(String column) {
-        return "(SELECT s." + column + " FROM import_row s WHERE s.import_id = ? AND s.email_key = recipient.email_key)";
+        return "(SELECT s." + column
+                + " FROM import_row s WHERE s.import_id = ? AND s.email_key = recipient.email_key)";
     }
 }

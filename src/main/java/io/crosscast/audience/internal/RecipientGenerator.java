@@ -13,18 +13,56 @@ import java.util.Locale;
  */
 public final class RecipientGenerator {
 
-    private static final String[] FIRST_NAMES = {"Marie", "Jean", "Camille", "Lucas", "Léa", "Hugo", "Chloé",
-        "Louis", "Emma", "Gabriel", "Manon", "Arthur", "Inès", "Jules", "Sarah", "Adam", "Julie", "Paul",
-        "Alice", "Nathan", "Zoé", "Thomas", "Lina", "Raphaël", "Clara", "Noah", "Anna", "Tom", "Eva", "Léo"};
-    private static final String[] LAST_NAMES = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard",
-        "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David",
-        "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert",
-        "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure", "Rousseau", "Blanc", "Guerin",
-        "Muller", "Henry", "Roussel", "Nicolas", "Perrin"};
+    private static final String[] FIRST_NAMES = {
+        "Marie", "Jean", "Camille", "Lucas", "Léa", "Hugo", "Chloé", "Louis", "Emma", "Gabriel", "Manon", "Arthur",
+        "Inès", "Jules", "Sarah", "Adam", "Julie", "Paul", "Alice", "Nathan", "Zoé", "Thomas", "Lina", "Raphaël",
+        "Clara", "Noah", "Anna", "Tom", "Eva", "Léo"
+    };
+    private static final String[] LAST_NAMES = {
+        "Martin",
+        "Bernard",
+        "Dubois",
+        "Thomas",
+        "Robert",
+        "Richard",
+        "Petit",
+        "Durand",
+        "Leroy",
+        "Moreau",
+        "Simon",
+        "Laurent",
+        "Lefebvre",
+        "Michel",
+        "Garcia",
+        "David",
+        "Bertrand",
+        "Roux",
+        "Vincent",
+        "Fournier",
+        "Morel",
+        "Girard",
+        "André",
+        "Mercier",
+        "Dupont",
+        "Lambert",
+        "Bonnet",
+        "François",
+        "Martinez",
+        "Legrand",
+        "Garnier",
+        "Faure",
+        "Rousseau",
+        "Blanc",
+        "Guerin",
+        "Muller",
+        "Henry",
+        "Roussel",
+        "Nicolas",
+        "Perrin"
+    };
     private static final String[] COUNTRIES = {"FR", "FR", "FR", "FR", "FR", "FR", "FR", "BE", "CH", "LU"};
 
-    private RecipientGenerator() {
-    }
+    private RecipientGenerator() {}
 
     /**
      * SQL inserting the recipients numbered {@code start + 1} to {@code start + count} (two bound
@@ -70,14 +108,20 @@ public final class RecipientGenerator {
     /** Names as they appear in email addresses: lower case, without accents. */
     private static String[] slugs(String[] names) {
         return Arrays.stream(names)
-                .map(n -> Normalizer.normalize(n, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT))
+                .map(n -> Normalizer.normalize(n, Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase(Locale.ROOT))
                 .toArray(String[]::new);
     }
 
     private static String pick(String[] values, String indexExpression) {
         StringBuilder sql = new StringBuilder("CASE ").append(indexExpression);
         for (int i = 0; i < values.length; i++) {
-            sql.append(" WHEN ").append(i).append(" THEN '").append(values[i].replace("'", "''")).append('\'');
+            sql.append(" WHEN ")
+                    .append(i)
+                    .append(" THEN '")
+                    .append(values[i].replace("'", "''"))
+                    .append('\'');
         }
         return sql.append(" END").toString();
     }

@@ -2,15 +2,15 @@ package io.crosscast.delivery.internal;
 
 import io.crosscast.audience.contact.EmailAddresses;
 import io.crosscast.audience.contact.InvalidContactException;
+import io.crosscast.content.ContentPart;
+import io.crosscast.content.LinkRewriter;
+import io.crosscast.content.Personalization;
+import io.crosscast.content.TrackedLink;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryProblem;
 import io.crosscast.delivery.DeliveryProblem.Code;
-import io.crosscast.content.ContentPart;
-import io.crosscast.content.LinkRewriter;
-import io.crosscast.content.Personalization;
-import io.crosscast.content.TrackedLink;
 import io.crosscast.delivery.sms.SmsComposer;
 import io.crosscast.platform.sql.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +66,8 @@ public class ContentCheck {
         personalisation(ContentPart.SUBJECT, content.subject(), problems);
         personalisation(ContentPart.HTML, content.htmlBody(), problems);
         if (!blank(content.htmlBody())) {
-            problems.addAll(DeliveryProblem.ofContent(LinkRewriter.checkLinks(content.htmlBody()).problems()));
+            problems.addAll(DeliveryProblem.ofContent(
+                    LinkRewriter.checkLinks(content.htmlBody()).problems()));
         }
         personalisation(ContentPart.TEXT, content.textBody(), problems);
         if (toSend && channel == Channel.EMAIL) {
@@ -93,8 +94,16 @@ public class ContentCheck {
             return content;
         }
         String html = LinkRewriter.checkLinks(content.htmlBody()).html();
-        return html.equals(content.htmlBody()) ? content : new DeliveryContent(content.label(), content.senderName(),
-                content.senderAddress(), content.replyTo(), content.subject(), html, content.textBody());
+        return html.equals(content.htmlBody())
+                ? content
+                : new DeliveryContent(
+                        content.label(),
+                        content.senderName(),
+                        content.senderAddress(),
+                        content.replyTo(),
+                        content.subject(),
+                        html,
+                        content.textBody());
     }
 
     /** Numbers the links of the delivery's HTML body and stores them: clicks resolve through this table. */
@@ -102,9 +111,12 @@ public class ContentCheck {
         if (blank(delivery.getHtmlBody())) {
             return;
         }
-        List<TrackedLink> links = LinkRewriter.rewrite(delivery.getHtmlBody(), "-").links();
+        List<TrackedLink> links =
+                LinkRewriter.rewrite(delivery.getHtmlBody(), "-").links();
         for (TrackedLink link : links) {
-            NativeSql.update(em, "INSERT INTO delivery_link (delivery_id, link_index, url, label) VALUES (?, ?, ?, ?)",
+            NativeSql.update(
+                    em,
+                    "INSERT INTO delivery_link (delivery_id, link_index, url, label) VALUES (?, ?, ?, ?)",
                     Arrays.asList(delivery.getId(), link.index(), link.url(), link.label()));
         }
     }

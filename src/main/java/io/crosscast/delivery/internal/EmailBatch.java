@@ -4,6 +4,7 @@ import io.crosscast.delivery.Delivery;
 import io.crosscast.content.EmailContent;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.content.TrackingUrls;
+import io.crosscast.delivery.Delivery;
 import io.crosscast.tracking.TrackingLinks;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

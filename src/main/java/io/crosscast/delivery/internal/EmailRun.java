@@ -54,10 +54,14 @@ public final class EmailRun {
     private volatile Instant retryAt;
 
     /** What a run needs of the server. */
-    public record Dependencies(DataSource dataSource, DatabaseVendor vendor, Session mail,
-                               Executor executor, SendingLimits limits, SendSettings settings,
-                               String node) {
-    }
+    public record Dependencies(
+            DataSource dataSource,
+            DatabaseVendor vendor,
+            Session mail,
+            Executor executor,
+            SendingLimits limits,
+            SendSettings settings,
+            String node) {}
 
     public EmailRun(long deliveryId, Messages batch, Dependencies with, Consumer<EmailRun> onEnd) {
         this.deliveryId = deliveryId;
@@ -151,8 +155,11 @@ public final class EmailRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivery " + deliveryId + ": a sending worker stopped (" + e + "); going on in "
-                    + with.settings().reconnectDelay().toSeconds() + " s", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Delivery " + deliveryId + ": a sending worker stopped (" + e + "); going on in "
+                            + with.settings().reconnectDelay().toSeconds() + " s",
+                    e);
             retryLater();
         } finally {
             if (holding) {
@@ -181,8 +188,15 @@ public final class EmailRun {
         }
         try {
             Instant now = Instant.now(clock);
-            List<PendingMessage> rows = LedgerRows.claim(connection, with.vendor(), deliveryId, cursor.get(),
-                    with.settings().batchSize(), with.node(), now, now.plus(with.settings().claimLease()));
+            List<PendingMessage> rows = LedgerRows.claim(
+                    connection,
+                    with.vendor(),
+                    deliveryId,
+                    cursor.get(),
+                    with.settings().batchSize(),
+                    with.node(),
+                    now,
+                    now.plus(with.settings().claimLease()));
             if (!rows.isEmpty()) {
                 cursor.accumulateAndGet(rows.get(rows.size() - 1).recipientId(), Math::max);
             }
@@ -253,8 +267,8 @@ public final class EmailRun {
                 // Once more on a new connection: the relay may have closed an idle one.
                 outcome = smtp.send(mime);
             }
-            LedgerResult result = LedgerResult.of(message, outcome.kind(), outcome.reason(), messageId, false,
-                    with.settings(), Instant.now(clock));
+            LedgerResult result = LedgerResult.of(
+                    message, outcome.kind(), outcome.reason(), messageId, false, with.settings(), Instant.now(clock));
             if (result == null) {
                 LOG.warning("Delivery " + deliveryId + ": SMTP connection failed (" + outcome.reason()
                         + "); going on in " + with.settings().reconnectDelay().toSeconds() + " s");
@@ -284,7 +298,9 @@ public final class EmailRun {
         }
         long now = System.nanoTime();
         long due = nextControl.get();
-        if (now - due >= 0 && nextControl.compareAndSet(due, now + with.settings().controlInterval().toNanos())) {
+        if (now - due >= 0
+                && nextControl.compareAndSet(
+                        due, now + with.settings().controlInterval().toNanos())) {
             if (!stillSending()) {
                 stopped = true;
             }

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param attempts    DEFERRED: tries so far
  * @param retryAt     DEFERRED: when to try again
  */
-public record LedgerResult(long recipientId, Kind kind, String messageId, String reason, int attempts, Instant retryAt) {
+public record LedgerResult(
+        long recipientId, Kind kind, String messageId, String reason, int attempts, Instant retryAt) {
 
     public enum Kind {
         /** Accepted by the peer. */
@@ -34,8 +35,14 @@ public record LedgerResult(long recipientId, Kind kind, String messageId, String
      * refused it), or deferred until the next try (failed once the tries are used up); null when the connection
      * failed (nothing is known: the row is not written).
      */
-    public static LedgerResult of(PendingMessage message, SmtpOutcome.Kind kind, String reason, String messageId,
-            boolean sms, SendSettings settings, Instant now) {
+    public static LedgerResult of(
+            PendingMessage message,
+            SmtpOutcome.Kind kind,
+            String reason,
+            String messageId,
+            boolean sms,
+            SendSettings settings,
+            Instant now) {
         return switch (kind) {
             case ACCEPTED -> sent(message.recipientId(), messageId);
             case ADDRESS_REJECTED -> quarantined(message.recipientId(), sms, reason);
@@ -43,7 +50,9 @@ public record LedgerResult(long recipientId, Kind kind, String messageId, String
             case DEFERRED -> {
                 int attempts = message.attempts() + 1;
                 yield attempts >= settings.maxAttempts()
-                        ? failed(message.recipientId(), io.crosscast.delivery.LedgerReason.GAVE_UP.format(attempts, reason))
+                        ? failed(
+                                message.recipientId(),
+                                io.crosscast.delivery.LedgerReason.GAVE_UP.format(attempts, reason))
                         : deferred(message.recipientId(), reason, attempts, now.plus(settings.retryDelay(attempts)));
             }
             case CONNECTION_FAILED -> null;
@@ -59,8 +68,8 @@ public record LedgerResult(long recipientId, Kind kind, String messageId, String
     }
 
     public static LedgerResult quarantined(long recipientId, boolean sms, String reason) {
-        return new LedgerResult(recipientId, sms ? Kind.FAILED_SMS_QUARANTINED : Kind.FAILED_EMAIL_QUARANTINED, null,
-                reason, 0, null);
+        return new LedgerResult(
+                recipientId, sms ? Kind.FAILED_SMS_QUARANTINED : Kind.FAILED_EMAIL_QUARANTINED, null, reason, 0, null);
     }
 
     public static LedgerResult deferred(long recipientId, String reason, int attempts, Instant retryAt) {

@@ -34,23 +34,28 @@ public final class LedgerRows {
             + " AND (dm.next_attempt_at IS NULL OR dm.next_attempt_at <= ?)";
     private static final String ORDER = " ORDER BY dm.delivery_id, dm.status, dm.recipient_id FETCH FIRST ";
 
-    private static final String WHERE_PENDING_ROW = " WHERE delivery_id = ? AND recipient_id = ? AND status = 'PENDING'";
+    private static final String WHERE_PENDING_ROW =
+            " WHERE delivery_id = ? AND recipient_id = ? AND status = 'PENDING'";
     private static final String UNCLAIM = ", claimed_by = NULL, claimed_until = NULL";
 
     private static final Map<LedgerResult.Kind, String> WRITES = new EnumMap<>(Map.of(
-            LedgerResult.Kind.SENT, "UPDATE delivery_message SET status = 'SENT', message_id = ?, sent_at = ?,"
+            LedgerResult.Kind.SENT,
+            "UPDATE delivery_message SET status = 'SENT', message_id = ?, sent_at = ?,"
                     + " reason = NULL, next_attempt_at = NULL, attempts = attempts + 1, updated_at = ?" + UNCLAIM
                     + WHERE_PENDING_ROW,
-            LedgerResult.Kind.FAILED, failed(),
-            LedgerResult.Kind.FAILED_EMAIL_QUARANTINED, failed(),
-            LedgerResult.Kind.FAILED_SMS_QUARANTINED, failed(),
-            LedgerResult.Kind.DEFERRED, "UPDATE delivery_message SET reason = ?, next_attempt_at = ?, attempts = ?,"
-                    + " updated_at = ?" + UNCLAIM + WHERE_PENDING_ROW,
-            LedgerResult.Kind.RELEASED, "UPDATE delivery_message SET claimed_by = NULL, claimed_until = NULL"
-                    + WHERE_PENDING_ROW));
+            LedgerResult.Kind.FAILED,
+            failed(),
+            LedgerResult.Kind.FAILED_EMAIL_QUARANTINED,
+            failed(),
+            LedgerResult.Kind.FAILED_SMS_QUARANTINED,
+            failed(),
+            LedgerResult.Kind.DEFERRED,
+            "UPDATE delivery_message SET reason = ?, next_attempt_at = ?, attempts = ?," + " updated_at = ?" + UNCLAIM
+                    + WHERE_PENDING_ROW,
+            LedgerResult.Kind.RELEASED,
+            "UPDATE delivery_message SET claimed_by = NULL, claimed_until = NULL" + WHERE_PENDING_ROW));
 
-    private LedgerRows() {
-    }
+    private LedgerRows() {}
 
     private static String failed() {
         return "UPDATE delivery_message SET status = 'FAILED', reason = ?, next_attempt_at = NULL,"
@@ -61,8 +66,8 @@ public final class LedgerRows {
      * The next page of pending rows due now, after recipient {@code after}, unclaimed or not (the SMS sender, one
      * per delivery, does not claim). In auto-commit mode.
      */
-    public static List<PendingMessage> readPending(Connection connection, long deliveryId, long after, int limit,
-            Instant now) throws SQLException {
+    public static List<PendingMessage> readPending(
+            Connection connection, long deliveryId, long after, int limit, Instant now) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(COLUMNS + READY + ORDER + limit + " ROWS ONLY")) {
             select.setLong(1, deliveryId);
             select.setLong(2, after);
@@ -79,16 +84,41 @@ public final class LedgerRows {
      * serves one server only, whose claims of one delivery are made one at a time by its caller from one cursor:
      * there the rows are only read (marking them would double H2's writes for nothing).
      */
-    public static List<PendingMessage> claim(Connection connection, DatabaseVendor vendor, long deliveryId, long after,
-            int limit, String node, Instant now, Instant leaseUntil) throws SQLException {
+    public static List<PendingMessage> claim(
+            Connection connection,
+            DatabaseVendor vendor,
+            long deliveryId,
+            long after,
+            int limit,
+            String node,
+            Instant now,
+            Instant leaseUntil)
+            throws SQLException {
         boolean shared = vendor == DatabaseVendor.POSTGRESQL;
-        return claim(connection, deliveryId, after, limit, node, now, leaseUntil, shared,
+        return claim(
+                connection,
+                deliveryId,
+                after,
+                limit,
+                node,
+                now,
+                leaseUntil,
+                shared,
                 shared ? " FOR UPDATE OF dm SKIP LOCKED" : "");
     }
 
     /** The claim itself: {@code mark} the rows or only read them, with {@code lock} appended to the select. */
-    static List<PendingMessage> claim(Connection connection, long deliveryId, long after, int limit, String node,
-            Instant now, Instant leaseUntil, boolean mark, String lock) throws SQLException {
+    static List<PendingMessage> claim(
+            Connection connection,
+            long deliveryId,
+            long after,
+            int limit,
+            String node,
+            Instant now,
+            Instant leaseUntil,
+            boolean mark,
+            String lock)
+            throws SQLException {
         String sql = COLUMNS + READY + " AND (dm.claimed_until IS NULL OR dm.claimed_until <= ?)" + ORDER + limit
                 + " ROWS ONLY" + lock;
         boolean autoCommit = connection.getAutoCommit();
@@ -110,8 +140,8 @@ public final class LedgerRows {
                 rows = read(select, limit);
             }
             if (mark && !rows.isEmpty()) {
-                try (PreparedStatement marking = connection.prepareStatement("UPDATE delivery_message SET claimed_by = ?,"
-                        + " claimed_until = ?" + WHERE_PENDING_ROW)) {
+                try (PreparedStatement marking = connection.prepareStatement(
+                        "UPDATE delivery_message SET claimed_by = ?," + " claimed_until = ?" + WHERE_PENDING_ROW)) {
                     for (PendingMessage row : rows) {
                         marking.setString(1, node);
                         marking.setObject(2, SqlValues.timestamp(leaseUntil));
@@ -156,10 +186,17 @@ public final class LedgerRows {
                 }
                 QuarantineService.Kind quarantine = group.getKey() == LedgerResult.Kind.FAILED_EMAIL_QUARANTINED
                         ? QuarantineService.Kind.EMAIL
-                        : group.getKey() == LedgerResult.Kind.FAILED_SMS_QUARANTINED ? QuarantineService.Kind.SMS : null;
+                        : group.getKey() == LedgerResult.Kind.FAILED_SMS_QUARANTINED
+                                ? QuarantineService.Kind.SMS
+                                : null;
                 if (quarantine != null) {
-                    RecipientMarks.quarantine(connection, quarantine, now, group.getValue().stream()
-                            .map(r -> new RecipientMarks.Quarantine(r.recipientId(), r.reason())).toList());
+                    RecipientMarks.quarantine(
+                            connection,
+                            quarantine,
+                            now,
+                            group.getValue().stream()
+                                    .map(r -> new RecipientMarks.Quarantine(r.recipientId(), r.reason()))
+                                    .toList());
                 }
             }
             connection.commit();
@@ -194,8 +231,9 @@ public final class LedgerRows {
         }
     }
 
-    private static void bind(PreparedStatement write, LedgerResult.Kind kind, LedgerResult result, Object now,
-            long deliveryId) throws SQLException {
+    private static void bind(
+            PreparedStatement write, LedgerResult.Kind kind, LedgerResult result, Object now, long deliveryId)
+            throws SQLException {
         int i = 1;
         switch (kind) {
             case SENT -> {
@@ -226,9 +264,18 @@ public final class LedgerRows {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 java.sql.Date birth = rows.getDate(12);
-                page.add(new PendingMessage(rows.getLong(1), rows.getString(2), rows.getInt(3),
-                        rows.getObject(4) == null, rows.getString(5), rows.getString(6), rows.getString(7),
-                        rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
+                page.add(new PendingMessage(
+                        rows.getLong(1),
+                        rows.getString(2),
+                        rows.getInt(3),
+                        rows.getObject(4) == null,
+                        rows.getString(5),
+                        rows.getString(6),
+                        rows.getString(7),
+                        rows.getString(8),
+                        rows.getString(9),
+                        rows.getString(10),
+                        rows.getString(11),
                         birth == null ? null : birth.toLocalDate()));
             }
         }

@@ -12,8 +12,7 @@ import io.crosscast.platform.sql.SqlValues;
  */
 public final class LedgerSql {
 
-    private LedgerSql() {
-    }
+    private LedgerSql() {}
 
     /**
      * {@code INSERT ... SELECT} of the recipients that {@code source} selects, with alias {@code r} on
@@ -52,8 +51,8 @@ public final class LedgerSql {
      */
     public static final String EXCLUDE_DUPLICATES =
             "UPDATE delivery_message SET status = 'EXCLUDED', reason = 'DUPLICATE', updated_at = ?"
-            + " WHERE delivery_id = ? AND status = 'PENDING' AND recipient_id NOT IN (SELECT MIN(k.recipient_id)"
-            + " FROM delivery_message k WHERE k.delivery_id = ? AND k.status = 'PENDING' GROUP BY k.address)";
+                    + " WHERE delivery_id = ? AND status = 'PENDING' AND recipient_id NOT IN (SELECT MIN(k.recipient_id)"
+                    + " FROM delivery_message k WHERE k.delivery_id = ? AND k.status = 'PENDING' GROUP BY k.address)";
 
     /** How many pending rows share an address with another; one parameter, the delivery id. */
     public static final String DUPLICATE_COUNT = "SELECT COUNT(*) - COUNT(DISTINCT address) FROM delivery_message"

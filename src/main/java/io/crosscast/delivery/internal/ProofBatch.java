@@ -5,6 +5,7 @@ import io.crosscast.content.EmailContent;
 import io.crosscast.content.LinkRewriter;
 import io.crosscast.content.RecipientValues;
 import io.crosscast.content.RenderedEmail;
+import io.crosscast.delivery.Delivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -41,14 +42,22 @@ public final class ProofBatch {
     }
 
     private static ProofBatch of(Delivery delivery, String unsubscribeUrl, String subjectPrefix) {
-        String sender = delivery.getSenderAddress() == null || delivery.getSenderAddress().isBlank()
-                ? PREVIEW_SENDER : delivery.getSenderAddress();
+        String sender = delivery.getSenderAddress() == null
+                        || delivery.getSenderAddress().isBlank()
+                ? PREVIEW_SENDER
+                : delivery.getSenderAddress();
         String subject = delivery.getSubject() == null ? null : subjectPrefix + delivery.getSubject();
-        EmailContent content = new EmailContent(delivery.getSenderName(), sender, delivery.getReplyTo(), subject,
-                delivery.getHtmlBody(), delivery.getTextBody());
+        EmailContent content = new EmailContent(
+                delivery.getSenderName(),
+                sender,
+                delivery.getReplyTo(),
+                subject,
+                delivery.getHtmlBody(),
+                delivery.getTextBody());
         // The same numbering as the real sending (ContentCheck.freezeLinks): the unsubscription text does not count.
         String html = delivery.getHtmlBody() == null ? "" : delivery.getHtmlBody();
-        return new ProofBatch(content, new PreviewUrls(LinkRewriter.rewrite(html, "-").links(), unsubscribeUrl));
+        return new ProofBatch(
+                content, new PreviewUrls(LinkRewriter.rewrite(html, "-").links(), unsubscribeUrl));
     }
 
     /** Subject and bodies as this recipient would get them, without tracking. */

@@ -25,8 +25,7 @@ final class ReceiptWriter {
     static final int BATCH = 500;
 
     /** One receipt: the SMSC's id of the message, its final state, and the SMSC's words when undelivered. */
-    record Receipt(String messageId, boolean delivered, String detail, Instant received) {
-    }
+    record Receipt(String messageId, boolean delivered, String detail, Instant received) {}
 
     /** Where receipts go. */
     @FunctionalInterface
@@ -45,6 +44,7 @@ final class ReceiptWriter {
     private final Queue<Receipt> queue = new ConcurrentLinkedQueue<>();
     /** Receipts that found no row yet; touched only by the thread holding {@link #writing}. */
     private final Queue<Receipt> unmatched = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean writing = new AtomicBoolean();
 
     ReceiptWriter(Ledger ledger, Clock clock, Duration patience) {

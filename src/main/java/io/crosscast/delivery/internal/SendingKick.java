@@ -25,8 +25,11 @@ public class SendingKick {
         try {
             sending.start(requested.deliveryId());
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Delivery " + requested.deliveryId() + ": not started at once (" + e.getMessage()
-                    + "); its trigger starts it", e);
+            LOG.log(
+                    Level.FINE,
+                    "Delivery " + requested.deliveryId() + ": not started at once (" + e.getMessage()
+                            + "); its trigger starts it",
+                    e);
         }
     }
 }

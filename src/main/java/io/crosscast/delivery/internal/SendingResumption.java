@@ -28,8 +28,11 @@ public class SendingResumption {
         try {
             sending.resumeAfterStart();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sending deliveries could not be resumed at start (" + e.getMessage()
-                    + "); their watch triggers resume them within a minute", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Sending deliveries could not be resumed at start (" + e.getMessage()
+                            + "); their watch triggers resume them within a minute",
+                    e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.crosscast.audience.RecipientMarks;
 import io.crosscast.delivery.LedgerReason;
 import io.crosscast.delivery.sms.Gsm7;
 import io.crosscast.delivery.sms.SmppSettings;
+import io.crosscast.delivery.sms.SmppTimeouts;
 import io.crosscast.delivery.sms.SmsContent;
 import io.crosscast.platform.Datasources;
 import io.crosscast.platform.sql.SqlValues;
@@ -30,7 +31,9 @@ import javax.sql.DataSource;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
@@ -40,15 +43,12 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
-import io.crosscast.delivery.sms.SmppTimeouts;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
-import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.util.DeliveryReceiptState;
 
 /**
@@ -70,7 +70,8 @@ public class SmppGateway {
     private DataSource dataSource;
 
     private final Object binding = new Object();
-    private final ReceiptWriter receipts = new ReceiptWriter(this::writeReceipts, Clock.systemUTC(), Duration.ofMinutes(1));
+    private final ReceiptWriter receipts =
+            new ReceiptWriter(this::writeReceipts, Clock.systemUTC(), Duration.ofMinutes(1));
     private volatile SMPPSession session;
 
     /** Submits one SMS; never throws for a refused message. */
@@ -85,15 +86,30 @@ public class SmppGateway {
         byte[] payload = content.payload();
         boolean single = content.parts() <= 1;
         try {
-            String id = bound.submitShortMessage("", alphanumeric ? TypeOfNumber.ALPHANUMERIC : TypeOfNumber.INTERNATIONAL,
-                    alphanumeric ? NumberingPlanIndicator.UNKNOWN : NumberingPlanIndicator.ISDN,
-                    alphanumeric ? sender : sender.replace("+", ""), TypeOfNumber.INTERNATIONAL,
-                    NumberingPlanIndicator.ISDN, destination.replace("+", ""), new ESMClass(), (byte) 0, (byte) 1,
-                    null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-                    DataCodings.newInstance(content.dataCoding()), (byte) 0, single ? payload : new byte[0],
-                    single ? new OptionalParameter[0]
-                            : new OptionalParameter[] {new OptionalParameter.OctetString(
-                                    OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload)})
+            String id = bound.submitShortMessage(
+                            "",
+                            alphanumeric ? TypeOfNumber.ALPHANUMERIC : TypeOfNumber.INTERNATIONAL,
+                            alphanumeric ? NumberingPlanIndicator.UNKNOWN : NumberingPlanIndicator.ISDN,
+                            alphanumeric ? sender : sender.replace("+", ""),
+                            TypeOfNumber.INTERNATIONAL,
+                            NumberingPlanIndicator.ISDN,
+                            destination.replace("+", ""),
+                            new ESMClass(),
+                            (byte) 0,
+                            (byte) 1,
+                            null,
+                            null,
+                            new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                            (byte) 0,
+                            DataCodings.newInstance(content.dataCoding()),
+                            (byte) 0,
+                            single ? payload : new byte[0],
+                            single
+                                    ? new OptionalParameter[0]
+                                    : new OptionalParameter[] {
+                                        new OptionalParameter.OctetString(
+                                                OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload)
+                                    })
                     .getMessageId();
             return SmsAttempt.accepted(id);
         } catch (NegativeResponseException e) {
@@ -120,9 +136,18 @@ public class SmppGateway {
             fresh.setEnquireLinkTimer(timeouts.enquireLinkMillis());
             fresh.setTransactionTimer(timeouts.responseMillis());
             fresh.setMessageReceiverListener(new Receiver());
-            fresh.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
-                    settings.systemId(), settings.password(), settings.systemType(), TypeOfNumber.UNKNOWN,
-                    NumberingPlanIndicator.UNKNOWN, null), timeouts.responseMillis());
+            fresh.connectAndBind(
+                    settings.host(),
+                    settings.port(),
+                    new BindParameter(
+                            BindType.BIND_TRX,
+                            settings.systemId(),
+                            settings.password(),
+                            settings.systemType(),
+                            TypeOfNumber.UNKNOWN,
+                            NumberingPlanIndicator.UNKNOWN,
+                            null),
+                    timeouts.responseMillis());
             LOG.info("SMPP: bound as " + settings.systemId() + " to " + settings.host() + ":" + settings.port());
             session = fresh;
             return fresh;
@@ -162,9 +187,9 @@ public class SmppGateway {
     private boolean[] writeReceipts(List<ReceiptWriter.Receipt> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE delivery_message SET status = ?, reason = ?, updated_at = ?"
-                    + " WHERE message_id = ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED')")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("UPDATE delivery_message SET status = ?, reason = ?, updated_at = ?"
+                            + " WHERE message_id = ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED')")) {
                 for (ReceiptWriter.Receipt receipt : batch) {
                     statement.setString(1, receipt.delivered() ? "DELIVERED" : "UNDELIVERED");
                     statement.setString(2, receipt.delivered() ? null : receipt.detail());
@@ -191,7 +216,10 @@ public class SmppGateway {
     /** A reply: STOP opts the number out. */
     void reply(String from, String text) {
         String word = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-        if (!(word.equals("STOP") || word.startsWith("STOP ") || word.equals("ARRET") || word.equals("ARRÊT")
+        if (!(word.equals("STOP")
+                || word.startsWith("STOP ")
+                || word.equals("ARRET")
+                || word.equals("ARRÊT")
                 || word.equals("UNSUBSCRIBE"))) {
             LOG.info("SMPP: reply from " + from + " ignored: " + text);
             return;
@@ -223,7 +251,8 @@ public class SmppGateway {
                 return;
             }
             byte[] raw = deliverSm.getShortMessage();
-            String text = deliverSm.getDataCoding() == 8 ? new String(raw, StandardCharsets.UTF_16BE) : Gsm7.decode(raw);
+            String text =
+                    deliverSm.getDataCoding() == 8 ? new String(raw, StandardCharsets.UTF_16BE) : Gsm7.decode(raw);
             reply(deliverSm.getSourceAddr(), text);
         }
 

@@ -20,8 +20,10 @@ public record SmsAttempt(SmtpOutcome.Kind kind, String reason, String messageId)
         if (TRANSIENT.contains(commandStatus)) {
             return new SmsAttempt(SmtpOutcome.Kind.DEFERRED, text, null);
         }
-        return new SmsAttempt(BAD_NUMBER.contains(commandStatus) ? SmtpOutcome.Kind.ADDRESS_REJECTED
-                : SmtpOutcome.Kind.REJECTED, text, null);
+        return new SmsAttempt(
+                BAD_NUMBER.contains(commandStatus) ? SmtpOutcome.Kind.ADDRESS_REJECTED : SmtpOutcome.Kind.REJECTED,
+                text,
+                null);
     }
 
     public static SmsAttempt connectionFailed(String reason) {

@@ -37,8 +37,13 @@ public final class SmsRun {
     private final SendSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    public SmsRun(long deliveryId, SmsBatch batch, DataSource dataSource, ManagedExecutorService executor,
-            SmppGateway gateway, SendSettings settings) {
+    public SmsRun(
+            long deliveryId,
+            SmsBatch batch,
+            DataSource dataSource,
+            ManagedExecutorService executor,
+            SmppGateway gateway,
+            SendSettings settings) {
         this.deliveryId = deliveryId;
         this.batch = batch;
         this.dataSource = dataSource;
@@ -75,7 +80,8 @@ public final class SmsRun {
             List<LedgerResult> unsent = new ArrayList<>();
             pages:
             while (true) {
-                List<PendingMessage> page = LedgerRows.readPending(connection, deliveryId, after, PAGE, Instant.now(clock));
+                List<PendingMessage> page =
+                        LedgerRows.readPending(connection, deliveryId, after, PAGE, Instant.now(clock));
                 if (page.isEmpty()) {
                     break;
                 }
@@ -89,7 +95,8 @@ public final class SmsRun {
                     try {
                         sms = batch.compose(message);
                     } catch (RuntimeException e) {
-                        unsent.add(LedgerResult.failed(message.recipientId(), LedgerReason.NOT_BUILT.format(e.getMessage())));
+                        unsent.add(LedgerResult.failed(
+                                message.recipientId(), LedgerReason.NOT_BUILT.format(e.getMessage())));
                         continue;
                     }
                     pacer.await();
@@ -103,7 +110,8 @@ public final class SmsRun {
                     // Results go to the ledger a batch at a time (the larger of the window and crosscast.sending.batch,
                     // or every 100 ms when sending slowly): a crash before they are written resends at most those and
                     // the window's.
-                    if (done.size() >= writeEvery || (!done.isEmpty() && System.nanoTime() - lastWrite > WRITE_EVERY_NANOS)) {
+                    if (done.size() >= writeEvery
+                            || (!done.isEmpty() && System.nanoTime() - lastWrite > WRITE_EVERY_NANOS)) {
                         List<Map.Entry<PendingMessage, SmsAttempt>> results = new ArrayList<>(writeEvery);
                         done.drainTo(results);
                         outstanding -= results.size();
@@ -111,7 +119,8 @@ public final class SmsRun {
                         lastWrite = System.nanoTime();
                     }
                     if (System.nanoTime() - nextControl >= 0) {
-                        nextControl = System.nanoTime() + settings.controlInterval().toNanos();
+                        nextControl =
+                                System.nanoTime() + settings.controlInterval().toNanos();
                         if (!LedgerRows.stillSending(connection, deliveryId)) {
                             break pages;
                         }
@@ -152,7 +161,9 @@ public final class SmsRun {
     }
 
     /** One submitting task: takes texts until the slice is over, each result into {@code done}. */
-    private void submitAll(BlockingQueue<Submission> work, BlockingQueue<Map.Entry<PendingMessage, SmsAttempt>> done,
+    private void submitAll(
+            BlockingQueue<Submission> work,
+            BlockingQueue<Map.Entry<PendingMessage, SmsAttempt>> done,
             Semaphore window) {
         while (true) {
             Submission next;
@@ -166,7 +177,9 @@ public final class SmsRun {
                 return;
             }
             try {
-                done.add(Map.entry(next.message(), gateway.submit(batch.sender(), next.message().address(), next.sms())));
+                done.add(Map.entry(
+                        next.message(),
+                        gateway.submit(batch.sender(), next.message().address(), next.sms())));
             } catch (RuntimeException e) {
                 done.add(Map.entry(next.message(), SmsAttempt.connectionFailed(String.valueOf(e))));
             } finally {
@@ -180,8 +193,9 @@ public final class SmsRun {
      * are back from the SMSC already, so a crash before it commits resends no more than the window could anyway).
      * True when the connection was lost (those rows stay pending).
      */
-    private boolean record(Connection connection, List<Map.Entry<PendingMessage, SmsAttempt>> results,
-            List<LedgerResult> unsent) throws SQLException {
+    private boolean record(
+            Connection connection, List<Map.Entry<PendingMessage, SmsAttempt>> results, List<LedgerResult> unsent)
+            throws SQLException {
         boolean connectionLost = false;
         List<LedgerResult> rows = new ArrayList<>(results.size() + unsent.size());
         rows.addAll(unsent);
@@ -190,8 +204,8 @@ public final class SmsRun {
         boolean accepted = false;
         for (Map.Entry<PendingMessage, SmsAttempt> result : results) {
             SmsAttempt attempt = result.getValue();
-            LedgerResult row = LedgerResult.of(result.getKey(), attempt.kind(), attempt.reason(), attempt.messageId(),
-                    true, settings, now);
+            LedgerResult row = LedgerResult.of(
+                    result.getKey(), attempt.kind(), attempt.reason(), attempt.messageId(), true, settings, now);
             if (row == null) {
                 connectionLost = true;
             } else {

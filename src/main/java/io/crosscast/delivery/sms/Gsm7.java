@@ -19,16 +19,18 @@ public final class Gsm7 {
     public static final int ESCAPE = 0x1B;
 
     /** The default alphabet by septet; {@code 0x1B} (escape) has no character. */
-    private static final char[] BASIC = (
-            "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà").toCharArray();
+    private static final char[] BASIC = ("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+                    + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+            .toCharArray();
 
     /** The extension table: characters and the septets that follow the escape. */
     private static final char[] EXTENSION_CHARS = {'\f', '^', '{', '}', '\\', '[', '~', ']', '|', '€'};
+
     private static final int[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
 
     /** Septet by character for the characters below U+0100 (-1: none), the rest looked up in {@link #OTHERS}. */
     private static final int[] LATIN = new int[0x100];
+
     private static final Map<Character, Integer> OTHERS = new HashMap<>();
     /** Extension character by code (0: none). */
     private static final char[] EXTENSION_BY_CODE = new char[0x80];
@@ -49,8 +51,7 @@ public final class Gsm7 {
         }
     }
 
-    private Gsm7() {
-    }
+    private Gsm7() {}
 
     private static void put(char c, int code) {
         if (c < 0x100) {
@@ -109,8 +110,8 @@ public final class Gsm7 {
             char c = text.charAt(i);
             int code = code(c);
             if (code < 0) {
-                throw new IllegalArgumentException(String.format(
-                        "'%c' (U+%04X, position %d) has no GSM-7 form", c, (int) c, i));
+                throw new IllegalArgumentException(
+                        String.format("'%c' (U+%04X, position %d) has no GSM-7 form", c, (int) c, i));
             }
             if (code > 0xFF) {
                 out.write(ESCAPE);

@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  * @param throughput the most submit_sm per second, at least 1
  * @param window     the most submit_sm sent and not yet answered, at least 1
  */
-public record SmppSettings(String host, int port, String systemId, String password, String systemType,
-        int throughput, int window) {
+public record SmppSettings(
+        String host, int port, String systemId, String password, String systemType, int throughput, int window) {
 
     public static final String HOST = "crosscast.smpp.host";
     public static final String PORT = "crosscast.smpp.port";

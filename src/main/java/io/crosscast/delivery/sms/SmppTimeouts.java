@@ -23,7 +23,8 @@ public record SmppTimeouts(int connectMillis, int responseMillis, int enquireLin
 
     /** The timeouts that {@code property} describes; missing or bad values get the defaults. */
     public static SmppTimeouts from(UnaryOperator<String> property) {
-        return new SmppTimeouts(SmppSettings.number(property, CONNECT, 10_000, 100, 600_000),
+        return new SmppTimeouts(
+                SmppSettings.number(property, CONNECT, 10_000, 100, 600_000),
                 SmppSettings.number(property, RESPONSE, 10_000, 100, 600_000),
                 SmppSettings.number(property, ENQUIRE_LINK, 30_000, 1_000, 3_600_000));
     }

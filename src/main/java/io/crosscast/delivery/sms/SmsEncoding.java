@@ -121,7 +121,11 @@ public enum SmsEncoding {
 
     /** 2 at a surrogate pair in UCS-2 (kept together), else 1. */
     private int charsAt(CharSequence text, int i) {
-        return this == UCS2 && Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+        return this == UCS2
+                        && Character.isHighSurrogate(text.charAt(i))
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))
+                ? 2
+                : 1;
     }
 }

@@ -37,8 +37,7 @@ public final class SmsSegments {
     private static final int IEI_CONCAT_8 = 0x00;
     private static final int IEI_CONCAT_16 = 0x08;
 
-    private SmsSegments() {
-    }
+    private SmsSegments() {}
 
     /** The {@code data_coding} to send {@code text} with: 0 (GSM-7, unpacked septets) or 8 (UCS-2). */
     public static byte dataCoding(String text) {

@@ -5,12 +5,10 @@ import io.crosscast.engine.ActivityRegistry;
 /** Registers the built-in activity types (the container adds ListUpdate, deliveries...). */
 public final class BuiltInActivities {
 
-    private BuiltInActivities() {
-    }
+    private BuiltInActivities() {}
 
     public static ActivityRegistry register(ActivityRegistry registry) {
-        return registry
-                .register(new StartActivity())
+        return registry.register(new StartActivity())
                 .register(new EndActivity())
                 .register(new QueryActivity())
                 .register(new SplitActivity())

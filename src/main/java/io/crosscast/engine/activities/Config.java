@@ -2,15 +2,13 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.Text;
-
 import java.util.List;
 import java.util.Optional;
 
 /** Small config readers shared by the built-ins. */
 final class Config {
 
-    private Config() {
-    }
+    private Config() {}
 
     static boolean bool(ActivityDefinition def, String key, boolean defaultValue) {
         return def.config(key).map(v -> v.equalsIgnoreCase("true")).orElse(defaultValue);

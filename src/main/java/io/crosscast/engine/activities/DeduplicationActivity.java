@@ -5,7 +5,6 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,16 +22,21 @@ public final class DeduplicationActivity implements ActivityType {
     @Override
     public List<Text> validate(ActivityDefinition def) {
         List<Text> problems = new ArrayList<>();
-        def.config("key").ifPresentOrElse(k -> {
-            if (!KEYS.contains(k)) {
-                problems.add(Text.of("deduplication.badKey", k));
-            }
-        }, () -> problems.add(Config.required("key")));
+        def.config("key")
+                .ifPresentOrElse(
+                        k -> {
+                            if (!KEYS.contains(k)) {
+                                problems.add(Text.of("deduplication.badKey", k));
+                            }
+                        },
+                        () -> problems.add(Config.required("key")));
         return problems;
     }
 
     @Override
     public NextAction execute(ActivityContext ctx) {
-        return NextAction.done("out", ctx.populations().deduplicate(ctx.input(), ctx.config("key").orElseThrow()));
+        return NextAction.done(
+                "out",
+                ctx.populations().deduplicate(ctx.input(), ctx.config("key").orElseThrow()));
     }
 }

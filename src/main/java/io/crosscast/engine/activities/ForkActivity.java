@@ -6,7 +6,6 @@ import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Text;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,9 @@ public final class ForkActivity implements ActivityType {
     }
 
     private static int branches(ActivityDefinition def) {
-        return Config.number(def, "branches", 2, 20, new ArrayList<>()).orElse(2L).intValue();
+        return Config.number(def, "branches", 2, 20, new ArrayList<>())
+                .orElse(2L)
+                .intValue();
     }
 
     @Override

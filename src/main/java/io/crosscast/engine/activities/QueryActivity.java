@@ -6,7 +6,6 @@ import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Text;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +42,8 @@ public final class QueryActivity implements ActivityType {
 
     @Override
     public NextAction execute(ActivityContext ctx) {
-        PopulationHandle result = ctx.populations().query(ctx.config("condition").orElseThrow(), ctx.inputData());
+        PopulationHandle result =
+                ctx.populations().query(ctx.config("condition").orElseThrow(), ctx.inputData());
         ctx.log(Text.of("query.log.count", ctx.populations().count(result)));
         return NextAction.done("out", result);
     }

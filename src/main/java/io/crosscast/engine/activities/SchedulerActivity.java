@@ -8,7 +8,7 @@ import org.quartz.CronExpression;
 import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.Text;
-
+import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,7 +45,9 @@ public final class SchedulerActivity extends WaitPointActivity {
     @Override
     public List<Text> validate(ActivityDefinition def) {
         List<Text> problems = new ArrayList<>();
-        long given = List.of("at", "daily", "weekly", "cron").stream().filter(k -> def.config(k).isPresent()).count();
+        long given = List.of("at", "daily", "weekly", "cron").stream()
+                .filter(k -> def.config(k).isPresent())
+                .count();
         if (given != 1) {
             problems.add(Text.of("scheduler.oneSchedule"));
             return problems;

@@ -1,14 +1,12 @@
 package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
-import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Populations;
 import io.crosscast.engine.Text;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +40,7 @@ import java.util.Optional;
 public final class SplitActivity implements ActivityType {
 
     /** One subset of the config. */
-    public record Subset(int index, String label, String condition, String limit) {
-    }
+    public record Subset(int index, String label, String condition, String limit) {}
 
     @Override
     public String type() {
@@ -58,8 +55,11 @@ public final class SplitActivity implements ActivityType {
             if (!exists) {
                 return subsets;
             }
-            subsets.add(new Subset(n, def.config(prefix + "label").orElse("Subset " + n),
-                    def.config(prefix + "condition").orElse(null), def.config(prefix + "limit").orElse(null)));
+            subsets.add(new Subset(
+                    n,
+                    def.config(prefix + "label").orElse("Subset " + n),
+                    def.config(prefix + "condition").orElse(null),
+                    def.config(prefix + "limit").orElse(null)));
         }
     }
 
@@ -91,7 +91,9 @@ public final class SplitActivity implements ActivityType {
                 }
             }
         }
-        long declared = def.config().keySet().stream().filter(k -> k.startsWith("subset.")).count();
+        long declared = def.config().keySet().stream()
+                .filter(k -> k.startsWith("subset."))
+                .count();
         long read = def.config().keySet().stream()
                 .filter(k -> k.matches("subset\\.\\d+\\.(condition|label|limit)"))
                 .filter(k -> isSubsetNumber(k.split("\\.")[1], subsets.size()))

@@ -5,7 +5,6 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

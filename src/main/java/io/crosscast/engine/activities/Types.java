@@ -25,6 +25,5 @@ public final class Types {
     /** Mobile (SMS) delivery (container activity): sends an SMS delivery to its population. */
     public static final String SMS_DELIVERY = "smsDelivery";
 
-    private Types() {
-    }
+    private Types() {}
 }

@@ -2,7 +2,6 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.Text;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,7 +28,8 @@ public final class WaitActivity extends WaitPointActivity {
         List<Text> problems = new ArrayList<>();
         boolean duration = false;
         for (String key : List.of("days", "hours", "minutes")) {
-            duration |= Config.number(def, key, 0, 100_000, problems).isPresent() || def.config(key).isPresent();
+            duration |= Config.number(def, key, 0, 100_000, problems).isPresent()
+                    || def.config(key).isPresent();
         }
         var until = def.config("until");
         if (until.isPresent()) {

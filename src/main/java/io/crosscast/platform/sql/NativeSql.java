@@ -10,8 +10,7 @@ import java.util.List;
 /** Runs SQL whose values are all bound parameters ({@code ?}), never concatenated into the text. */
 public final class NativeSql {
 
-    private NativeSql() {
-    }
+    private NativeSql() {}
 
     public static Query query(EntityManager em, String sql, List<?> parameters) {
         Query query = em.createNativeQuery(sql);

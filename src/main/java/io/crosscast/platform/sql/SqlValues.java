@@ -9,8 +9,7 @@ import java.time.ZonedDateTime;
 /** Converts values to and from what native queries bind and return, the same on H2 and PostgreSQL. */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** An instant as bound to a {@code TIMESTAMP WITH TIME ZONE} parameter. */
     public static OffsetDateTime timestamp(Instant instant) {
@@ -34,7 +33,8 @@ public final class SqlValues {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        throw new IllegalArgumentException("Not a timestamp: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "Not a timestamp: " + value.getClass().getName());
     }
 
     /** A numeric column value as a long; null is 0. */

@@ -9,8 +9,7 @@ public final class QuartzProperties {
 
     public static final String SCHEDULER_NAME = "crosscast";
 
-    private QuartzProperties() {
-    }
+    private QuartzProperties() {}
 
     public static Properties forVendor(DatabaseVendor vendor) {
         Properties p = new Properties();

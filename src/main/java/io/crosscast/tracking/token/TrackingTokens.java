@@ -37,6 +37,7 @@ public final class TrackingTokens {
     private static final String ALGORITHM = "HmacSHA256";
     /** Separates the MACs of tokens from those of Message-IDs, so one can never stand for the other. */
     private static final byte[] TOKEN_CONTEXT = "crosscast/tracking-token/v1\0".getBytes(StandardCharsets.US_ASCII);
+
     private static final byte[] MESSAGE_ID_CONTEXT = "crosscast/message-id/v1\0".getBytes(StandardCharsets.US_ASCII);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -160,8 +161,10 @@ public final class TrackingTokens {
         long deliveryId = reader.varint();
         long recipientId = reader.varint();
         long linkIndex = kind == TrackingKind.CLICK ? reader.varint() : TrackingToken.NO_LINK;
-        if (deliveryId < 0 || recipientId < 0 || (kind == TrackingKind.CLICK && (linkIndex < 0
-                || linkIndex > Integer.MAX_VALUE)) || !reader.atEnd()) {
+        if (deliveryId < 0
+                || recipientId < 0
+                || (kind == TrackingKind.CLICK && (linkIndex < 0 || linkIndex > Integer.MAX_VALUE))
+                || !reader.atEnd()) {
             return Optional.empty();
         }
         return Optional.of(new TrackingToken(kind, deliveryId, recipientId, (int) linkIndex));
@@ -212,8 +215,8 @@ public final class TrackingTokens {
     private static boolean isUrlSafeBase64(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
                 return false;
             }
@@ -229,7 +232,10 @@ public final class TrackingTokens {
         char previous = '.';
         for (int i = 0; i < domain.length(); i++) {
             char c = domain.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+            boolean ok = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
                     || (c == '.' && previous != '.');
             if (!ok) {
                 return false;

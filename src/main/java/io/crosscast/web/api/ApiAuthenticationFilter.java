@@ -67,9 +67,13 @@ public class ApiAuthenticationFilter extends HttpFilter {
             signedInHere = true;
         }
         if (ROLES.stream().noneMatch(request::isUserInRole)) {
-            refuse(response, ApiError.of(403, "auth.forbidden",
-                    "User " + request.getUserPrincipal().getName() + " may not use the API (it needs role "
-                            + String.join(" or ", ROLES) + ")."));
+            refuse(
+                    response,
+                    ApiError.of(
+                            403,
+                            "auth.forbidden",
+                            "User " + request.getUserPrincipal().getName() + " may not use the API (it needs role "
+                                    + String.join(" or ", ROLES) + ")."));
             signOut(request, signedInHere);
             return;
         }
@@ -92,17 +96,24 @@ public class ApiAuthenticationFilter extends HttpFilter {
         try {
             credentials = BasicCredentials.parse(request.getHeader("Authorization"));
         } catch (IllegalArgumentException e) {
-            return Optional.of(ApiError.of(401, "auth.malformed",
+            return Optional.of(ApiError.of(
+                    401,
+                    "auth.malformed",
                     "The Authorization header is not valid HTTP Basic (base64 of user:password)."));
         }
         if (credentials.isEmpty()) {
-            return Optional.of(ApiError.of(401, "auth.required",
+            return Optional.of(ApiError.of(
+                    401,
+                    "auth.required",
                     "Sign in with HTTP Basic authentication (the user name and password of the application)."));
         }
         try {
             request.login(credentials.get().user(), credentials.get().password());
         } catch (ServletException e) {
-            LOG.log(Level.FINE, "REST API sign-in refused for {0}", credentials.get().user());
+            LOG.log(
+                    Level.FINE,
+                    "REST API sign-in refused for {0}",
+                    credentials.get().user());
             return Optional.of(ApiError.of(401, "auth.failed", "Wrong user name or password."));
         }
         return Optional.empty();

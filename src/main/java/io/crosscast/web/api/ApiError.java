@@ -70,7 +70,8 @@ public record ApiError(int status, String error, String code, String message, St
 
     /** The error as a JSON object, keys in the documented order, absent parts left out. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("status", status).add("error", error);
+        JsonObjectBuilder json =
+                Json.createObjectBuilder().add("status", status).add("error", error);
         if (code != null) {
             json.add("code", code);
         }

@@ -3,8 +3,8 @@ package io.crosscast.web.api;
 import io.crosscast.audience.AudienceException;
 import io.crosscast.audience.condition.ConditionProblem;
 import io.crosscast.audience.condition.InvalidConditionException;
-import io.crosscast.list.ListException;
 import io.crosscast.delivery.DeliveryException;
+import io.crosscast.list.ListException;
 import io.crosscast.workflow.WorkflowException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -50,24 +50,24 @@ public final class ApiErrors {
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
     private static final String INVALID_JSON = "request.invalidJson";
     private static final int MAX_CAUSES = 32;
-    private static final Set<String> CONTENT_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE.toLowerCase(Locale.ROOT),
-            HttpHeaders.CONTENT_LENGTH.toLowerCase(Locale.ROOT));
+    private static final Set<String> CONTENT_HEADERS = Set.of(
+            HttpHeaders.CONTENT_TYPE.toLowerCase(Locale.ROOT), HttpHeaders.CONTENT_LENGTH.toLowerCase(Locale.ROOT));
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** The answer to {@code failure}: its status and JSON body; a 500 is logged with its stack trace. */
     public static Response toResponse(Throwable failure) {
         ApiError error = describe(failure);
         if (error.status() >= 500) {
             LOG.log(Level.SEVERE, "REST API request failed", failure);
-        } else if (INVALID_JSON.equals(error.code()) && !hasCause(failure, ApiException.class)
+        } else if (INVALID_JSON.equals(error.code())
+                && !hasCause(failure, ApiException.class)
                 && !hasCause(failure, JsonParsingException.class)) {
-            LOG.log(Level.WARNING, "REST API: a JSON failure that did not come from reading the request body",
-                    failure);
+            LOG.log(Level.WARNING, "REST API: a JSON failure that did not come from reading the request body", failure);
         }
         Response.ResponseBuilder response = builder(error);
-        if (failure instanceof WebApplicationException wae && wae.getResponse() != null
+        if (failure instanceof WebApplicationException wae
+                && wae.getResponse() != null
                 && wae.getResponse().getStatus() == error.status()) {
             // keep what the runtime said besides the body: Allow on a 405, Retry-After, ...
             wae.getResponse().getHeaders().forEach((name, values) -> {
@@ -111,7 +111,8 @@ public final class ApiErrors {
                     .withField(audience.field()));
         }
         if (e instanceof ListException list) {
-            return Optional.of(ApiError.of(statusOf(list), list.code(), list.getMessage()).withField(fieldOf(list)));
+            return Optional.of(
+                    ApiError.of(statusOf(list), list.code(), list.getMessage()).withField(fieldOf(list)));
         }
         if (e instanceof WorkflowException workflow) {
             return Optional.of(workflow(workflow));
@@ -129,8 +130,8 @@ public final class ApiErrors {
             return Optional.of(ApiError.of(403, "forbidden", "You may not do this."));
         }
         if (e instanceof OptimisticLockException) {
-            return Optional.of(ApiError.of(409, "concurrentChange",
-                    "Someone else changed this at the same time: read it again, then retry."));
+            return Optional.of(ApiError.of(
+                    409, "concurrentChange", "Someone else changed this at the same time: read it again, then retry."));
         }
         if (e instanceof ResponseWritingException) {
             return Optional.of(internal());
@@ -189,8 +190,10 @@ public final class ApiErrors {
         if (e.kind() != WorkflowException.Kind.INVALID) {
             return ApiError.of(status, e.code(), e.getMessage());
         }
-        List<ApiError.Problem> problems = e.problems().stream().map(ApiError.Problem::message).toList();
-        return ApiError.of(status, e.code(), "The workflow is not valid: " + e.getMessage()).withProblems(problems);
+        List<ApiError.Problem> problems =
+                e.problems().stream().map(ApiError.Problem::message).toList();
+        return ApiError.of(status, e.code(), "The workflow is not valid: " + e.getMessage())
+                .withProblems(problems);
     }
 
     /**
@@ -202,8 +205,11 @@ public final class ApiErrors {
         return switch (e.kind()) {
             case NOT_FOUND -> ApiError.of(404, "delivery.notFound", e.getMessage());
             case CONFLICT -> ApiError.of(409, "delivery.conflict", e.getMessage());
-            case INVALID -> ApiError.of(400, "delivery.invalid", "The delivery is not valid: " + e.getMessage())
-                    .withProblems(e.problems().stream().map(ApiError.Problem::message).toList());
+            case INVALID ->
+                ApiError.of(400, "delivery.invalid", "The delivery is not valid: " + e.getMessage())
+                        .withProblems(e.problems().stream()
+                                .map(ApiError.Problem::message)
+                                .toList());
         };
     }
 
@@ -218,19 +224,21 @@ public final class ApiErrors {
             problems.add(new ApiError.Problem(problem.code().name(), problem.message(), problem.jsonPointer()));
         }
         return ApiError.of(400, "condition.invalid", "The condition is not valid: " + e.getMessage())
-                .withField("condition").withProblems(problems);
+                .withField("condition")
+                .withProblems(problems);
     }
 
     private static ApiError constraintViolations(ConstraintViolationException e) {
-        Collection<ConstraintViolation<?>> violations = e.getConstraintViolations() == null ? List.of()
-                : e.getConstraintViolations();
+        Collection<ConstraintViolation<?>> violations =
+                e.getConstraintViolations() == null ? List.of() : e.getConstraintViolations();
         List<ConstraintViolation<?>> sorted = violations.stream()
-                .sorted(Comparator.comparing(v -> String.valueOf(v.getPropertyPath()))).toList();
+                .sorted(Comparator.comparing(v -> String.valueOf(v.getPropertyPath())))
+                .toList();
         if (sorted.isEmpty()) {
             return ApiError.of(400, "request.invalid", "The request is not valid.");
         }
-        String message = sorted.stream().map(v -> lastNode(v) + ": " + v.getMessage())
-                .collect(Collectors.joining("; "));
+        String message =
+                sorted.stream().map(v -> lastNode(v) + ": " + v.getMessage()).collect(Collectors.joining("; "));
         return ApiError.of(400, "request.invalid", message).withField(lastNode(sorted.get(0)));
     }
 
@@ -256,7 +264,8 @@ public final class ApiErrors {
         JsonParsingException parsing = findCause(cause, JsonParsingException.class);
         if (parsing != null) {
             JsonLocation at = parsing.getLocation();
-            return at == null ? "The request body is not valid JSON."
+            return at == null
+                    ? "The request body is not valid JSON."
                     : "The request body is not valid JSON (line " + at.getLineNumber() + ", column "
                             + at.getColumnNumber() + ").";
         }
@@ -271,22 +280,27 @@ public final class ApiErrors {
             case 401 -> "Sign in with HTTP Basic authentication.";
             case 403 -> "You may not do this.";
             case 404 -> "There is nothing at this address: check the path and the id.";
-            case 405 -> "This HTTP method is not allowed here"
-                    + (allowedMethods == null || allowedMethods.isEmpty() ? ""
-                            : " (allowed: " + String.join(", ", allowedMethods.stream().sorted().toList()) + ")")
-                    + ".";
+            case 405 ->
+                "This HTTP method is not allowed here"
+                        + (allowedMethods == null || allowedMethods.isEmpty()
+                                ? ""
+                                : " (allowed: "
+                                        + String.join(
+                                                ", ",
+                                                allowedMethods.stream().sorted().toList()) + ")")
+                        + ".";
             case 406 -> "This API answers in JSON only: accept application/json.";
             case 415 -> "Send the request body as JSON, with the header Content-Type: application/json.";
-            default -> status >= 500 ? "The server could not complete the request."
-                    : ApiError.reasonPhrase(status) + ".";
+            default ->
+                status >= 500 ? "The server could not complete the request." : ApiError.reasonPhrase(status) + ".";
         };
         return ApiError.of(status, "http." + status, message);
     }
 
     /** The 500: nothing about the cause, which only the server log shows. */
     public static ApiError internal() {
-        return ApiError.of(500, "server.error",
-                "The server could not complete the request. The error is logged on the server.");
+        return ApiError.of(
+                500, "server.error", "The server could not complete the request. The error is logged on the server.");
     }
 
     private static Throwable causeOf(Throwable e) {

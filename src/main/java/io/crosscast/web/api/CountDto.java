@@ -1,5 +1,4 @@
 package io.crosscast.web.api;
 
 /** How many recipients match: {@code {"count": 42}}. */
-public record CountDto(long count) {
-}
+public record CountDto(long count) {}

@@ -35,8 +35,7 @@ final class CrossSiteCheck {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> OWN_FETCH_SITES = Set.of("same-origin", "none");
 
-    private CrossSiteCheck() {
-    }
+    private CrossSiteCheck() {}
 
     /**
      * Why the request may not go on, or empty if it may.
@@ -52,8 +51,8 @@ final class CrossSiteCheck {
         }
         String fetchSite = header.apply("Sec-Fetch-Site");
         if (fetchSite != null && !OWN_FETCH_SITES.contains(fetchSite.strip().toLowerCase(Locale.ROOT))) {
-            return Optional.of(crossSite("The request came from another site (Sec-Fetch-Site: " + fetchSite.strip()
-                    + ")."));
+            return Optional.of(
+                    crossSite("The request came from another site (Sec-Fetch-Site: " + fetchSite.strip() + ")."));
         }
         String origin = header.apply("Origin");
         if (origin != null && !sameHost(origin.strip(), header.apply("Host"))) {
@@ -61,16 +60,22 @@ final class CrossSiteCheck {
         }
         String marker = header.apply(SESSION_HEADER);
         if (bySession && (marker == null || marker.isBlank())) {
-            return Optional.of(ApiError.of(403, "auth.sessionHeaderRequired", "A call signed in with the browser"
-                    + " session must send the header " + SESSION_HEADER + " (any value); scripts and tools"
-                    + " should use HTTP Basic instead."));
+            return Optional.of(ApiError.of(
+                    403,
+                    "auth.sessionHeaderRequired",
+                    "A call signed in with the browser"
+                            + " session must send the header " + SESSION_HEADER + " (any value); scripts and tools"
+                            + " should use HTTP Basic instead."));
         }
         return Optional.empty();
     }
 
     private static ApiError crossSite(String why) {
-        return ApiError.of(403, "auth.crossSite", why + " Changes through the API are accepted from Crosscast's"
-                + " own pages and from clients that are not browsers.");
+        return ApiError.of(
+                403,
+                "auth.crossSite",
+                why + " Changes through the API are accepted from Crosscast's"
+                        + " own pages and from clients that are not browsers.");
     }
 
     /** Whether the origin names the host and port that the {@code Host} header addressed. */

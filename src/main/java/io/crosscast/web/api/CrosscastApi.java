@@ -22,13 +22,26 @@ public class CrosscastApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                RecipientResource.class, ListResource.class, ImportResource.class, WorkflowResource.class,
-                RunResource.class, DeliveryResource.class,
-                RequestBodyInterceptor.class, ResponseBodyInterceptor.class,
-                ApiExceptionMapper.class, AudienceExceptionMapper.class, ConstraintViolationExceptionMapper.class,
-                EjbExceptionMapper.class, InvalidConditionExceptionMapper.class, JsonExceptionMapper.class,
-                JsonbExceptionMapper.class, ListExceptionMapper.class, ProcessingExceptionMapper.class,
-                ThrowableMapper.class, WebApplicationExceptionMapper.class, WorkflowExceptionMapper.class,
+                RecipientResource.class,
+                ListResource.class,
+                ImportResource.class,
+                WorkflowResource.class,
+                RunResource.class,
+                DeliveryResource.class,
+                RequestBodyInterceptor.class,
+                ResponseBodyInterceptor.class,
+                ApiExceptionMapper.class,
+                AudienceExceptionMapper.class,
+                ConstraintViolationExceptionMapper.class,
+                EjbExceptionMapper.class,
+                InvalidConditionExceptionMapper.class,
+                JsonExceptionMapper.class,
+                JsonbExceptionMapper.class,
+                ListExceptionMapper.class,
+                ProcessingExceptionMapper.class,
+                ThrowableMapper.class,
+                WebApplicationExceptionMapper.class,
+                WorkflowExceptionMapper.class,
                 DeliveryExceptionMapper.class);
     }
 }

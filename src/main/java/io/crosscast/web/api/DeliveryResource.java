@@ -53,7 +53,9 @@ public class DeliveryResource {
     public Response create(DeliveryDto body) {
         DeliveryDto input = Requests.required(body);
         Delivery created = deliveries.create(channel(input.channel()), input.content());
-        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build();
+        URI location = uri.getAbsolutePathBuilder()
+                .path(String.valueOf(created.getId()))
+                .build();
         return Response.created(location).entity(DeliveryDto.of(created, null)).build();
     }
 
@@ -81,8 +83,8 @@ public class DeliveryResource {
     @POST
     @Path("{id: [0-9]+}/send")
     public Response send(@PathParam("id") long id, CountRequest body) {
-        DeliveryStats stats = deliveries.sendToCondition(id,
-                Requests.conditionOrEveryone(body == null ? null : body.getCondition()));
+        DeliveryStats stats =
+                deliveries.sendToCondition(id, Requests.conditionOrEveryone(body == null ? null : body.getCondition()));
         return Response.accepted(stats).build();
     }
 
@@ -117,8 +119,11 @@ public class DeliveryResource {
     /** The send ledger, by recipient id; {@code status} keeps only rows of that status. */
     @GET
     @Path("{id: [0-9]+}/ledger")
-    public PageDto<LedgerEntry> ledger(@PathParam("id") long id, @QueryParam("status") String status,
-            @QueryParam("first") String first, @QueryParam("pageSize") String pageSize) {
+    public PageDto<LedgerEntry> ledger(
+            @PathParam("id") long id,
+            @QueryParam("status") String status,
+            @QueryParam("first") String first,
+            @QueryParam("pageSize") String pageSize) {
         deliveries.get(id);
         Paging paging = Paging.ofQuery(first, pageSize);
         MessageStatus wanted = status(status);

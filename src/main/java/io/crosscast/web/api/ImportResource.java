@@ -41,15 +41,19 @@ public class ImportResource {
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportReport importCsv(InputStream body, @QueryParam("encoding") @DefaultValue("UTF-8") String encoding,
-            @QueryParam("list") String listName) throws IOException {
+    public ImportReport importCsv(
+            InputStream body,
+            @QueryParam("encoding") @DefaultValue("UTF-8") String encoding,
+            @QueryParam("list") String listName)
+            throws IOException {
         Charset charset = charset(encoding);
         BufferedInputStream in = new BufferedInputStream(body, MAX_HEADER_BYTES + 1);
         in.mark(MAX_HEADER_BYTES + 1);
         String headerLine = new String(firstLine(in), charset);
         in.reset();
         if (headerLine.isBlank()) {
-            throw ApiException.badRequest(null, "import.empty", "The body is empty: send a CSV file with a header row.");
+            throw ApiException.badRequest(
+                    null, "import.empty", "The body is empty: send a CSV file with a header row.");
         }
         char delimiter = RecipientCsvReader.detectDelimiter(headerLine);
         List<String> headers = RecipientCsvReader.readHeader(
@@ -65,8 +69,10 @@ public class ImportResource {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw ApiException.badRequest("encoding", "import.encoding", "Unknown encoding '" + name
-                    + "' (e.g. UTF-8, ISO-8859-1, windows-1252).");
+            throw ApiException.badRequest(
+                    "encoding",
+                    "import.encoding",
+                    "Unknown encoding '" + name + "' (e.g. UTF-8, ISO-8859-1, windows-1252).");
         }
     }
 

@@ -44,9 +44,12 @@ public class ListResource {
     public Response create(ListInput input) {
         ListInput body = Requests.required(input);
         RecipientList created = lists.create(body.getName(), body.getDescription());
-        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build();
-        return Response.created(location).entity(ListDto.of(new ListSummary(created.getId(), created.getName(),
-                created.getDescription(), 0))).build();
+        URI location = uri.getAbsolutePathBuilder()
+                .path(String.valueOf(created.getId()))
+                .build();
+        return Response.created(location)
+                .entity(ListDto.of(new ListSummary(created.getId(), created.getName(), created.getDescription(), 0)))
+                .build();
     }
 
     @GET
@@ -70,8 +73,8 @@ public class ListResource {
 
     @GET
     @Path("{id: [0-9]+}/members")
-    public PageDto<RecipientDto> members(@PathParam("id") long id, @QueryParam("first") String first,
-            @QueryParam("pageSize") String pageSize) {
+    public PageDto<RecipientDto> members(
+            @PathParam("id") long id, @QueryParam("first") String first, @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         RecipientPage page = lists.memberPage(id, paging.first(), paging.pageSize());
         return RecipientDto.page(paging, page);
@@ -81,8 +84,8 @@ public class ListResource {
     @Path("{id: [0-9]+}/members")
     public MembershipResult changeMembers(@PathParam("id") long id, MembersChangeRequest input) {
         MembersChangeRequest body = Requests.required(input);
-        return lists.changeMembers(id, Requests.requiredCondition(body.getCondition()),
-                Requests.membershipChange(body.getMode()));
+        return lists.changeMembers(
+                id, Requests.requiredCondition(body.getCondition()), Requests.membershipChange(body.getMode()));
     }
 
     @DELETE

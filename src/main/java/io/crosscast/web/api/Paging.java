@@ -16,11 +16,15 @@ public record Paging(int first, int pageSize) {
         int from = first == null ? 0 : first;
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         if (from < 0) {
-            throw ApiException.badRequest("first", "request.firstInvalid",
+            throw ApiException.badRequest(
+                    "first",
+                    "request.firstInvalid",
                     "'first' is the index of the first item, from 0; got " + from + ".");
         }
         if (size < 1) {
-            throw ApiException.badRequest("pageSize", "request.pageSizeInvalid",
+            throw ApiException.badRequest(
+                    "pageSize",
+                    "request.pageSizeInvalid",
                     "'pageSize' must be from 1 to " + MAX_PAGE_SIZE + "; got " + size + ".");
         }
         return new Paging(from, Math.min(size, MAX_PAGE_SIZE));
@@ -38,7 +42,9 @@ public record Paging(int first, int pageSize) {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, "request." + name + "Invalid",
+            throw ApiException.badRequest(
+                    name,
+                    "request." + name + "Invalid",
                     "'" + name + "' must be a whole number; got '" + text.strip() + "'.");
         }
     }

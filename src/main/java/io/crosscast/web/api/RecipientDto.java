@@ -14,18 +14,57 @@ import java.time.LocalDate;
  * internal). Empty values are written as {@code null}, so every key is always present.
  */
 @JsonbNillable
-@JsonbPropertyOrder({"id", "firstName", "lastName", "email", "mobilePhone", "status", "country", "language",
-        "birthDate", "emailOptOut", "smsOptOut", "emailQuarantined", "smsQuarantined", "createdAt", "updatedAt"})
-public record RecipientDto(long id, String firstName, String lastName, String email, String mobilePhone,
-        String status, String country, String language, String birthDate, boolean emailOptOut, boolean smsOptOut,
-        boolean emailQuarantined, boolean smsQuarantined, String createdAt, String updatedAt) {
+@JsonbPropertyOrder({
+    "id",
+    "firstName",
+    "lastName",
+    "email",
+    "mobilePhone",
+    "status",
+    "country",
+    "language",
+    "birthDate",
+    "emailOptOut",
+    "smsOptOut",
+    "emailQuarantined",
+    "smsQuarantined",
+    "createdAt",
+    "updatedAt"
+})
+public record RecipientDto(
+        long id,
+        String firstName,
+        String lastName,
+        String email,
+        String mobilePhone,
+        String status,
+        String country,
+        String language,
+        String birthDate,
+        boolean emailOptOut,
+        boolean smsOptOut,
+        boolean emailQuarantined,
+        boolean smsQuarantined,
+        String createdAt,
+        String updatedAt) {
 
     /** The recipient's API form. */
     public static RecipientDto of(Recipient r) {
-        return new RecipientDto(r.getId() == null ? 0 : r.getId(), r.getFirstName(), r.getLastName(), r.getEmail(),
-                r.getMobilePhone(), r.getStatus() == null ? null : r.getStatus().name(), r.getCountry(),
-                r.getLanguage(), text(r.getBirthDate()), r.isEmailOptOut(), r.isSmsOptOut(),
-                r.getEmailQuarantinedAt() != null, r.getSmsQuarantinedAt() != null, text(r.getCreatedAt()),
+        return new RecipientDto(
+                r.getId() == null ? 0 : r.getId(),
+                r.getFirstName(),
+                r.getLastName(),
+                r.getEmail(),
+                r.getMobilePhone(),
+                r.getStatus() == null ? null : r.getStatus().name(),
+                r.getCountry(),
+                r.getLanguage(),
+                text(r.getBirthDate()),
+                r.isEmailOptOut(),
+                r.isSmsOptOut(),
+                r.getEmailQuarantinedAt() != null,
+                r.getSmsQuarantinedAt() != null,
+                text(r.getCreatedAt()),
                 text(r.getUpdatedAt()));
     }
 

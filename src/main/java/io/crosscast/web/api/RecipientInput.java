@@ -62,7 +62,9 @@ public class RecipientInput {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("birthDate", "recipient.birthDateInvalid",
+            throw ApiException.badRequest(
+                    "birthDate",
+                    "recipient.birthDateInvalid",
                     "'" + text.strip() + "' is not a date (expected yyyy-MM-dd).");
         }
     }

@@ -36,14 +36,18 @@ public class RecipientResource {
     @GET
     @Path("{id: [0-9]+}")
     public RecipientDto get(@PathParam("id") long id) {
-        return RecipientDto.of(recipients.find(id).orElseThrow(() -> new AudienceException(null,
-                "recipient.notFound", "Recipient " + id + " does not exist.", id)));
+        return RecipientDto.of(recipients
+                .find(id)
+                .orElseThrow(() ->
+                        new AudienceException(null, "recipient.notFound", "Recipient " + id + " does not exist.", id)));
     }
 
     @POST
     public Response create(RecipientInput input) {
         Recipient created = recipients.create(Requests.required(input).toForm());
-        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build();
+        URI location = uri.getAbsolutePathBuilder()
+                .path(String.valueOf(created.getId()))
+                .build();
         return Response.created(location).entity(RecipientDto.of(created)).build();
     }
 

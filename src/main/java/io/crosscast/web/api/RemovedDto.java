@@ -1,5 +1,4 @@
 package io.crosscast.web.api;
 
 /** How many recipients left a list: {@code {"removed": 2}}. */
-public record RemovedDto(int removed) {
-}
+public record RemovedDto(int removed) {}

@@ -56,8 +56,8 @@ public class RequestBodyInterceptor implements ReaderInterceptor {
                         if (context.getType().isInstance(checked)) {
                             return checked;
                         }
-                        context.setInputStream(new ByteArrayInputStream(
-                                checked.toString().getBytes(StandardCharsets.UTF_8)));
+                        context.setInputStream(
+                                new ByteArrayInputStream(checked.toString().getBytes(StandardCharsets.UTF_8)));
                         context.setMediaType(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
                         context.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
                     } else {
@@ -76,7 +76,8 @@ public class RequestBodyInterceptor implements ReaderInterceptor {
     /** The body as one JSON value; a {@link JsonParsingException} if it is not JSON. */
     static JsonValue parse(byte[] body, MediaType type) {
         Charset charset = charset(type);
-        try (JsonReader reader = charset == null ? Json.createReader(new ByteArrayInputStream(body))
+        try (JsonReader reader = charset == null
+                ? Json.createReader(new ByteArrayInputStream(body))
                 : Json.createReader(reader(body, charset))) {
             return reader.readValue();
         }
@@ -94,8 +95,12 @@ public class RequestBodyInterceptor implements ReaderInterceptor {
         try {
             return Charset.forName(name.strip());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ApiException(ApiError.of(400, "request.invalidJson",
-                    "Unknown charset '" + name.strip() + "' in Content-Type: send JSON in UTF-8."), e);
+            throw new ApiException(
+                    ApiError.of(
+                            400,
+                            "request.invalidJson",
+                            "Unknown charset '" + name.strip() + "' in Content-Type: send JSON in UTF-8."),
+                    e);
         }
     }
 
@@ -105,13 +110,17 @@ public class RequestBodyInterceptor implements ReaderInterceptor {
         }
         String subtype = type.getSubtype();
         return "application".equalsIgnoreCase(type.getType())
-                && ("json".equalsIgnoreCase(subtype) || subtype != null && subtype.toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+                && ("json".equalsIgnoreCase(subtype)
+                        || subtype != null
+                                && subtype.toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
     }
 
     /** Bodies taken as bytes or text, never bound: left alone. */
     private static boolean isRaw(Class<?> type) {
-        return InputStream.class.isAssignableFrom(type) || Reader.class.isAssignableFrom(type)
-                || type == String.class || type == byte[].class;
+        return InputStream.class.isAssignableFrom(type)
+                || Reader.class.isAssignableFrom(type)
+                || type == String.class
+                || type == byte[].class;
     }
 
     private static boolean isBlank(byte[] body) {

@@ -33,13 +33,14 @@ public final class Requests {
     /** At most this many ids in one request. */
     public static final int MAX_IDS = 1000;
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** {@code body}, or a 400 {@code request.bodyRequired} if the request had none. */
     public static <T> T required(T body) {
         if (body == null) {
-            throw new ApiException(ApiError.of(400, "request.bodyRequired",
+            throw new ApiException(ApiError.of(
+                    400,
+                    "request.bodyRequired",
                     "This request needs a JSON body (with the header Content-Type: application/json)."));
         }
         return body;
@@ -60,8 +61,10 @@ public final class Requests {
      */
     public static Condition requiredCondition(JsonObject json) {
         if (json == null) {
-            throw ApiException.badRequest("condition", "condition.required", "A condition is required"
-                    + " (for every recipient, send {\"logic\":\"and\",\"children\":[]}).");
+            throw ApiException.badRequest(
+                    "condition",
+                    "condition.required",
+                    "A condition is required" + " (for every recipient, send {\"logic\":\"and\",\"children\":[]}).");
         }
         return condition(json);
     }
@@ -84,14 +87,20 @@ public final class Requests {
         if (sortFields().contains(name)) {
             return name;
         }
-        throw ApiException.badRequest("sort", "request.sortInvalid",
+        throw ApiException.badRequest(
+                "sort",
+                "request.sortInvalid",
                 "Cannot sort by '" + name + "' (use one of: " + String.join(", ", sortFields()) + ").");
     }
 
     /** The fields recipients can be sorted by. */
     public static List<String> sortFields() {
-        return Stream.concat(Stream.of("id"), Arrays.stream(RecipientField.values())
-                .filter(RecipientField::isRecipientColumn).map(RecipientField::publicName)).toList();
+        return Stream.concat(
+                        Stream.of("id"),
+                        Arrays.stream(RecipientField.values())
+                                .filter(RecipientField::isRecipientColumn)
+                                .map(RecipientField::publicName))
+                .toList();
     }
 
     /** The mode of a membership change: {@code add} (the default), {@code replace} or {@code remove}. */
@@ -130,7 +139,9 @@ public final class Requests {
         }
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         if (distinct.size() > MAX_IDS) {
-            throw ApiException.badRequest(field, "request.tooManyIds",
+            throw ApiException.badRequest(
+                    field,
+                    "request.tooManyIds",
                     "At most " + MAX_IDS + " ids in one request; got " + distinct.size() + ".");
         }
         return distinct;

@@ -74,8 +74,11 @@ public class RunResource {
 
     @GET
     @Path("{id: [0-9]+}/transitions/{transitionId: .+}/population")
-    public PageDto<RecipientDto> population(@PathParam("id") long id, @PathParam("transitionId") String transitionId,
-            @QueryParam("first") String first, @QueryParam("pageSize") String pageSize) {
+    public PageDto<RecipientDto> population(
+            @PathParam("id") long id,
+            @PathParam("transitionId") String transitionId,
+            @QueryParam("first") String first,
+            @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         RecipientPage page = workflows.transitionPopulation(id, transitionId, paging.first(), paging.pageSize());
         return RecipientDto.page(paging, page);
@@ -84,8 +87,8 @@ public class RunResource {
     /** The {@code from} query parameter of a restart: the id of the activity to run again. */
     static String requiredActivity(String activityId) {
         if (activityId == null || activityId.isBlank()) {
-            throw ApiException.badRequest("from", "request.fromRequired",
-                    "Say which activity to run again: ?from=<activity id>.");
+            throw ApiException.badRequest(
+                    "from", "request.fromRequired", "Say which activity to run again: ?from=<activity id>.");
         }
         return activityId.strip();
     }

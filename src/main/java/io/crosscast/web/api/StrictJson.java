@@ -70,8 +70,7 @@ public final class StrictJson {
 
     private static final Map<Type, Shape> SHAPES = new ConcurrentHashMap<>();
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /**
      * Checks {@code value} against {@code type}.
@@ -93,12 +92,17 @@ public final class StrictJson {
     static ApiError refusal(List<ApiError.Problem> problems) {
         List<ApiError.Problem> listed = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
         String message = "The request body has " + (problems.size() == 1 ? "a value" : problems.size() + " values")
-                + " of the wrong type: " + listed.stream().map(p -> p.path() + ": " + withoutPeriod(p.message()))
+                + " of the wrong type: "
+                + listed.stream()
+                        .map(p -> p.path() + ": " + withoutPeriod(p.message()))
                         .collect(Collectors.joining("; "))
                 + (listed.size() < problems.size() ? "; ..." : ".");
-        Set<String> keys = listed.stream().map(p -> topKey(p.path())).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> keys =
+                listed.stream().map(p -> topKey(p.path())).collect(Collectors.toCollection(LinkedHashSet::new));
         ApiError error = ApiErrors.invalidJsonWithProblems(message, listed);
-        return keys.size() == 1 && keys.iterator().next() != null ? error.withField(keys.iterator().next()) : error;
+        return keys.size() == 1 && keys.iterator().next() != null
+                ? error.withField(keys.iterator().next())
+                : error;
     }
 
     private static String withoutPeriod(String message) {
@@ -125,8 +129,10 @@ public final class StrictJson {
     }
 
     private static Shape shapeOf(Type type) {
-        if (type instanceof ParameterizedType parameterized && (parameterized.getRawType() == List.class
-                || parameterized.getRawType() == Set.class || parameterized.getRawType() == Collection.class)) {
+        if (type instanceof ParameterizedType parameterized
+                && (parameterized.getRawType() == List.class
+                        || parameterized.getRawType() == Set.class
+                        || parameterized.getRawType() == Collection.class)) {
             return new ArrayShape(describe(parameterized.getActualTypeArguments()[0]));
         }
         if (!(type instanceof Class<?> c)) {
@@ -198,8 +204,8 @@ public final class StrictJson {
         abstract JsonValue checkPresent(JsonValue value, String path, List<ApiError.Problem> problems);
 
         final void wrongType(JsonValue value, String path, List<ApiError.Problem> problems) {
-            problems.add(new ApiError.Problem(WRONG_TYPE, "expected " + expected + ", got "
-                    + JsonValues.describe(value) + ".", pointer(path)));
+            problems.add(new ApiError.Problem(
+                    WRONG_TYPE, "expected " + expected + ", got " + JsonValues.describe(value) + ".", pointer(path)));
         }
     }
 
@@ -243,13 +249,16 @@ public final class StrictJson {
             BigDecimal number = ((JsonNumber) value).bigDecimalValue();
             // the range first: it needs no expansion of a huge exponent such as 1e999999999
             if (!JsonValues.within(number, min, max)) {
-                problems.add(new ApiError.Problem(OUT_OF_RANGE, "expected a whole number from " + min + " to " + max
-                        + ", got " + JsonValues.describe(value) + ".", pointer(path)));
+                problems.add(new ApiError.Problem(
+                        OUT_OF_RANGE,
+                        "expected a whole number from " + min + " to " + max + ", got " + JsonValues.describe(value)
+                                + ".",
+                        pointer(path)));
                 return value;
             }
             if (!JsonValues.isWhole(number)) {
-                problems.add(new ApiError.Problem(NOT_WHOLE, "expected a whole number, got "
-                        + JsonValues.describe(value) + ".", pointer(path)));
+                problems.add(new ApiError.Problem(
+                        NOT_WHOLE, "expected a whole number, got " + JsonValues.describe(value) + ".", pointer(path)));
                 return value;
             }
             return JSON.createValue(number.longValue());
@@ -306,7 +315,8 @@ public final class StrictJson {
                     continue;
                 }
                 JsonbProperty renamed = component.getAnnotation(JsonbProperty.class);
-                types.put(renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value(),
+                types.put(
+                        renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value(),
                         component.getGenericType());
             }
             return checked(new ObjectShape(types));
@@ -316,7 +326,9 @@ public final class StrictJson {
             Map<String, Type> types = new LinkedHashMap<>();
             for (Method method : c.getMethods()) {
                 String name = method.getName();
-                if (name.length() > 3 && name.startsWith("set") && method.getParameterCount() == 1
+                if (name.length() > 3
+                        && name.startsWith("set")
+                        && method.getParameterCount() == 1
                         && !Modifier.isStatic(method.getModifiers())) {
                     String property = Character.toLowerCase(name.charAt(3)) + name.substring(4);
                     Field field = field(c, property);
@@ -328,7 +340,8 @@ public final class StrictJson {
                     if (renamed == null && field != null) {
                         renamed = field.getAnnotation(JsonbProperty.class);
                     }
-                    types.put(renamed == null || renamed.value().isEmpty() ? property : renamed.value(),
+                    types.put(
+                            renamed == null || renamed.value().isEmpty() ? property : renamed.value(),
                             method.getGenericParameterTypes()[0]);
                 }
             }

@@ -27,7 +27,9 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
             return runtimeAnswer.get();
         }
         ApiError error = ApiErrors.describe(exception);
-        if (error.status() >= 500 && runtimeAnswer.isPresent() && runtimeAnswer.get().getStatus() < 500) {
+        if (error.status() >= 500
+                && runtimeAnswer.isPresent()
+                && runtimeAnswer.get().getStatus() < 500) {
             Response refused = runtimeAnswer.get();
             return ApiErrors.response(ApiErrors.forHttpStatus(refused.getStatus(), refused.getAllowedMethods()));
         }
@@ -45,7 +47,8 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
                     }
                     Object code = type.getMethod("getErrorCode").invoke(exception);
                     if (code instanceof Integer status && status >= 100) {
-                        return Optional.of(Response.status(status).allow(Set.of()).build());
+                        return Optional.of(
+                                Response.status(status).allow(Set.of()).build());
                     }
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     return Optional.empty();

@@ -11,12 +11,13 @@ import java.util.List;
 public record ValidationDto(boolean valid, List<ProblemDto> problems) {
 
     /** One problem of a workflow document, in the marketer's words. */
-    public record ProblemDto(String message) {
-    }
+    public record ProblemDto(String message) {}
 
     /** The answer for these problems (empty: valid). */
     public static ValidationDto of(List<String> problems) {
-        List<ProblemDto> list = problems == null ? List.of() : problems.stream().map(ProblemDto::new).toList();
+        List<ProblemDto> list = problems == null
+                ? List.of()
+                : problems.stream().map(ProblemDto::new).toList();
         return new ValidationDto(list.isEmpty(), list);
     }
 }

@@ -23,8 +23,11 @@ public record WorkflowDto(long id, String name, String updatedAt, JsonObject doc
 
     /** The workflow's API form. */
     public static WorkflowDto of(Workflow w) {
-        return new WorkflowDto(w.getId() == null ? 0 : w.getId(), w.getName(),
-                w.getUpdatedAt() == null ? null : w.getUpdatedAt().toString(), document(w.getDefinitionJson()));
+        return new WorkflowDto(
+                w.getId() == null ? 0 : w.getId(),
+                w.getName(),
+                w.getUpdatedAt() == null ? null : w.getUpdatedAt().toString(),
+                document(w.getDefinitionJson()));
     }
 
     /** A stored document as a JSON object; stored documents were checked when saved. */
@@ -43,12 +46,14 @@ public record WorkflowDto(long id, String name, String updatedAt, JsonObject doc
     public static String nameOf(JsonObject document) {
         JsonValue value = document == null ? null : document.get("name");
         if (!(value instanceof JsonString text) || text.getString().isBlank()) {
-            throw ApiException.badRequest("name", "workflow.nameRequired",
-                    "The workflow document needs a \"name\": a non-empty text.");
+            throw ApiException.badRequest(
+                    "name", "workflow.nameRequired", "The workflow document needs a \"name\": a non-empty text.");
         }
         String name = text.getString().strip();
         if (name.length() > MAX_NAME) {
-            throw ApiException.badRequest("name", "workflow.nameTooLong",
+            throw ApiException.badRequest(
+                    "name",
+                    "workflow.nameTooLong",
                     "A workflow name has at most " + MAX_NAME + " characters; got " + name.length() + ".");
         }
         return name;

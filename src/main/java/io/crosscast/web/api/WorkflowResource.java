@@ -40,14 +40,17 @@ public class WorkflowResource {
     public Response create(JsonObject document) {
         JsonObject body = Requests.required(document);
         Workflow created = workflows.create(WorkflowDto.nameOf(body), body.toString());
-        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build();
+        URI location = uri.getAbsolutePathBuilder()
+                .path(String.valueOf(created.getId()))
+                .build();
         return Response.created(location).entity(WorkflowDto.of(created)).build();
     }
 
     @GET
     @Path("{id: [0-9]+}")
     public WorkflowDto get(@PathParam("id") long id) {
-        return WorkflowDto.of(workflows.find(id)
+        return WorkflowDto.of(workflows
+                .find(id)
                 .orElseThrow(() -> WorkflowException.notFound("Workflow " + id + " does not exist.")));
     }
 
@@ -68,7 +71,8 @@ public class WorkflowResource {
     @Path("{id: [0-9]+}/runs")
     public Response start(@PathParam("id") long id) {
         long runId = workflows.start(id);
-        URI location = uri.getBaseUriBuilder().path("runs").path(String.valueOf(runId)).build();
+        URI location =
+                uri.getBaseUriBuilder().path("runs").path(String.valueOf(runId)).build();
         return Response.created(location).entity(new RunStartedDto(runId)).build();
     }
 }

@@ -51,7 +51,8 @@ public class RecipientEditPage implements Serializable {
         } catch (AudienceException e) {
             // An invalid email address or phone number is worded with its precise reason.
             String text = e.getCause() instanceof InvalidContactException contact
-                    ? ProblemTexts.contact(contact, Messages.bundle()) : Messages.text(e.code(), e.arguments());
+                    ? ProblemTexts.contact(contact, Messages.bundle())
+                    : Messages.text(e.code(), e.arguments());
             Messages.error(e.field() == null ? null : "recipientForm:" + e.field(), text);
             return null;
         }

@@ -132,7 +132,9 @@ public class RecipientImportPage implements Serializable {
         for (ColumnChoice column : columns) {
             if (column.field != null) {
                 if (mapping.columnOf(column.field).isPresent()) {
-                    Messages.error(null, Messages.text("import.fieldTwice", Messages.text("importField." + column.field.name())));
+                    Messages.error(
+                            null,
+                            Messages.text("import.fieldTwice", Messages.text("importField." + column.field.name())));
                     return;
                 }
                 mapping = mapping.withColumn(column.index, column.field);
@@ -205,14 +207,14 @@ public class RecipientImportPage implements Serializable {
     }
 
     /** What one request saw of the import's end: read once, kept in the request's attributes. */
-    private record Seen(boolean done, ImportReport report) {
-    }
+    private record Seen(boolean done, ImportReport report) {}
 
     private Seen seen() {
         return (Seen) FacesContext.getCurrentInstance().getAttributes().computeIfAbsent(SEEN, key -> {
             Optional<ImportProgress> progress = progress();
             ImportReport report = progress.map(ImportProgress::report).orElse(null);
-            return new Seen(report != null || progress.map(ImportProgress::failure).isPresent(), report);
+            return new Seen(
+                    report != null || progress.map(ImportProgress::failure).isPresent(), report);
         });
     }
 
@@ -229,7 +231,8 @@ public class RecipientImportPage implements Serializable {
     /** Why the reading stopped, in the viewer's language; null when it did not. */
     public String getAbortReason() {
         ImportReport report = getReport();
-        return report == null || !report.aborted() ? null
+        return report == null || !report.aborted()
+                ? null
                 : ProblemTexts.abortReason(report.abortProblems(), report.abortReason(), Messages.bundle());
     }
 

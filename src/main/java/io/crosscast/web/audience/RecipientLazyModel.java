@@ -8,7 +8,6 @@ import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.Logic;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
-import io.crosscast.web.Messages;
 import io.crosscast.web.condition.ConditionBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,8 @@ public class RecipientLazyModel extends LazyDataModel<Recipient> {
     }
 
     @Override
-    public List<Recipient> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<Recipient> load(
+            int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
         String field = sort == null ? "id" : sort.getField();
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
@@ -80,7 +80,8 @@ public class RecipientLazyModel extends LazyDataModel<Recipient> {
                 continue;
             }
             Operator operator = EXACT.contains(filter.getField()) ? Operator.EQUALS : Operator.CONTAINS;
-            parts.add(new Rule(filter.getField(), operator, List.of(value.toString().trim())));
+            parts.add(new Rule(
+                    filter.getField(), operator, List.of(value.toString().trim())));
         }
         return new Group(Logic.AND, parts);
     }

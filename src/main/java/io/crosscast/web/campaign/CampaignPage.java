@@ -65,27 +65,56 @@ public class CampaignPage implements Serializable {
     public void refresh() {
         campaign = campaigns.get(id);
         deliveries = campaigns.deliveries(id);
-        figures = CampaignFigures.sum(deliveries.stream().map(CampaignDelivery::stats).toList());
+        figures = CampaignFigures.sum(
+                deliveries.stream().map(CampaignDelivery::stats).toList());
         List<CampaignDelivery> oldestFirst = new ArrayList<>(deliveries);
         Collections.reverse(oldestFirst);
-        chart = ChartJson.bar(oldestFirst.stream().map(d -> shorten(d.label())).toList(),
-                List.of(new ChartJson.Series(Messages.text("report.sent"),
-                                oldestFirst.stream().map(d -> d.stats().sent()).toList(), "#3b82f6"),
-                        new ChartJson.Series(Messages.text("report.chart.opened"),
-                                oldestFirst.stream().map(d -> d.stats().opened()).toList(), "#22c55e"),
-                        new ChartJson.Series(Messages.text("report.chart.clicked"),
-                                oldestFirst.stream().map(d -> d.stats().clicked()).toList(), "#a855f7")),
+        chart = ChartJson.bar(
+                oldestFirst.stream().map(d -> shorten(d.label())).toList(),
+                List.of(
+                        new ChartJson.Series(
+                                Messages.text("report.sent"),
+                                oldestFirst.stream().map(d -> d.stats().sent()).toList(),
+                                "#3b82f6"),
+                        new ChartJson.Series(
+                                Messages.text("report.chart.opened"),
+                                oldestFirst.stream()
+                                        .map(d -> d.stats().opened())
+                                        .toList(),
+                                "#22c55e"),
+                        new ChartJson.Series(
+                                Messages.text("report.chart.clicked"),
+                                oldestFirst.stream()
+                                        .map(d -> d.stats().clicked())
+                                        .toList(),
+                                "#a855f7")),
                 false);
         List<CampaignTimelinePoint> timeline = campaigns.timeline(id);
         hasTimeline = !timeline.isEmpty();
-        timelineChart = hasTimeline ? ChartJson.line(
-                timeline.stream().map(p -> DeliveryUi.formatShort(p.hour())).toList(),
-                List.of(new ChartJson.Series(Messages.text("report.sent"),
-                                timeline.stream().map(CampaignTimelinePoint::sent).toList(), "#3b82f6"),
-                        new ChartJson.Series(Messages.text("report.chart.opened"),
-                                timeline.stream().map(CampaignTimelinePoint::opens).toList(), "#22c55e"),
-                        new ChartJson.Series(Messages.text("report.chart.clicked"),
-                                timeline.stream().map(CampaignTimelinePoint::clicks).toList(), "#a855f7")))
+        timelineChart = hasTimeline
+                ? ChartJson.line(
+                        timeline.stream()
+                                .map(p -> DeliveryUi.formatShort(p.hour()))
+                                .toList(),
+                        List.of(
+                                new ChartJson.Series(
+                                        Messages.text("report.sent"),
+                                        timeline.stream()
+                                                .map(CampaignTimelinePoint::sent)
+                                                .toList(),
+                                        "#3b82f6"),
+                                new ChartJson.Series(
+                                        Messages.text("report.chart.opened"),
+                                        timeline.stream()
+                                                .map(CampaignTimelinePoint::opens)
+                                                .toList(),
+                                        "#22c55e"),
+                                new ChartJson.Series(
+                                        Messages.text("report.chart.clicked"),
+                                        timeline.stream()
+                                                .map(CampaignTimelinePoint::clicks)
+                                                .toList(),
+                                        "#a855f7")))
                 : null;
     }
 

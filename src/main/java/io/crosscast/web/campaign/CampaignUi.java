@@ -28,7 +28,9 @@ public class CampaignUi {
         if (date == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale())
+                .format(date);
     }
 
     /** "start – end", one side empty when it is not set; empty when neither is. */
@@ -82,6 +84,8 @@ public class CampaignUi {
 
     private static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null || faces.getViewRoot() == null ? Locale.ENGLISH : faces.getViewRoot().getLocale();
+        return faces == null || faces.getViewRoot() == null
+                ? Locale.ENGLISH
+                : faces.getViewRoot().getLocale();
     }
 }

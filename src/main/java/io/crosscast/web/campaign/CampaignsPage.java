@@ -68,8 +68,8 @@ public class CampaignsPage implements Serializable {
         }
 
         @Override
-        public List<Campaign> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
+        public List<Campaign> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return campaigns.page(search, CampaignUi.parseStatus(status), first, pageSize);
         }
 

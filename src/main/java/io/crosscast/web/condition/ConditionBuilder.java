@@ -35,12 +35,10 @@ public class ConditionBuilder implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Counts the recipients of a condition; serializable because the builder lives in view-scoped beans. */
-    public interface Counter extends Function<Condition, Long>, Serializable {
-    }
+    public interface Counter extends Function<Condition, Long>, Serializable {}
 
     /** Words a problem for the viewer. */
-    public interface Wording extends Function<ConditionProblem, String>, Serializable {
-    }
+    public interface Wording extends Function<ConditionProblem, String>, Serializable {}
 
     private final Counter counter;
     private Wording wording = ConditionBuilder::viewerWording;
@@ -48,6 +46,7 @@ public class ConditionBuilder implements Serializable {
     private GroupRow root = new GroupRow();
     /** The loaded condition was one rule, not a group: give it back so while the root holds just it. */
     private boolean bare;
+
     private Long count;
     private boolean countDeferred;
     private List<String> problems = List.of();
@@ -72,7 +71,9 @@ public class ConditionBuilder implements Serializable {
      */
     public Condition condition() {
         Group group = root.toGroup();
-        if (bare && group.logic() == Logic.AND && group.children().size() == 1
+        if (bare
+                && group.logic() == Logic.AND
+                && group.children().size() == 1
                 && !(group.children().get(0) instanceof Group)) {
             return group.children().get(0);
         }
@@ -120,8 +121,8 @@ public class ConditionBuilder implements Serializable {
         if (condition.refersToIncomingDelivery()) {
             List<ConditionProblem> found = new ArrayList<>(ConditionValidator.validate(condition));
             if (found.isEmpty() && !incomingDeliveryAllowed) {
-                found.add(new ConditionProblem(ProblemCode.NO_INCOMING_DELIVERY,
-                        List.of(RecipientField.DELIVERY.publicName()), List.of()));
+                found.add(new ConditionProblem(
+                        ProblemCode.NO_INCOMING_DELIVERY, List.of(RecipientField.DELIVERY.publicName()), List.of()));
             }
             problems = word(found);
             countDeferred = found.isEmpty();
@@ -153,7 +154,9 @@ public class ConditionBuilder implements Serializable {
 
     /** Shows each problem of a refused condition in the viewer's language, beside {@code clientId}. */
     public static void show(String clientId, InvalidConditionException e) {
-        e.problems().stream().map(ConditionBuilder::viewerWording).distinct()
+        e.problems().stream()
+                .map(ConditionBuilder::viewerWording)
+                .distinct()
                 .forEach(text -> Messages.error(clientId, text));
     }
 
@@ -260,7 +263,9 @@ public class ConditionBuilder implements Serializable {
 
     /** The fields the form offers, the delivery behaviour included. */
     public List<String> getFields() {
-        return Arrays.stream(RecipientField.values()).map(RecipientField::publicName).toList();
+        return Arrays.stream(RecipientField.values())
+                .map(RecipientField::publicName)
+                .toList();
     }
 
     /**

@@ -53,8 +53,8 @@ public class DeliveryChoices {
             return choices;
         }
         long wanted = id.getAsLong();
-        DeliveryChoice other = others.computeIfAbsent(wanted, key -> deliveries.choice(key)
-                .orElseGet(() -> new DeliveryChoice(key, "#" + key, null)));
+        DeliveryChoice other = others.computeIfAbsent(
+                wanted, key -> deliveries.choice(key).orElseGet(() -> new DeliveryChoice(key, "#" + key, null)));
         List<DeliveryChoice> all = new ArrayList<>(choices);
         all.add(other);
         return all;
@@ -67,7 +67,8 @@ public class DeliveryChoices {
         }
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneId.systemDefault());
+                .withLocale(locale)
+                .withZone(ZoneId.systemDefault());
         return choice.label() + " · " + format.format(choice.startedAt());
     }
 

@@ -1,7 +1,7 @@
 package io.crosscast.web.condition;
 
-import io.crosscast.list.ListService;
 import io.crosscast.list.ListName;
+import io.crosscast.list.ListService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;

@@ -1,7 +1,7 @@
 package io.crosscast.web.condition;
 
-import io.crosscast.list.ListService;
 import io.crosscast.list.ListName;
+import io.crosscast.list.ListService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -18,7 +18,10 @@ public class ListNames {
 
     public List<String> complete(String typed) {
         String query = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
-        return lists.names().stream().map(ListName::name)
-                .filter(name -> name.toLowerCase(Locale.ROOT).contains(query)).limit(20).toList();
+        return lists.names().stream()
+                .map(ListName::name)
+                .filter(name -> name.toLowerCase(Locale.ROOT).contains(query))
+                .limit(20)
+                .toList();
     }
 }

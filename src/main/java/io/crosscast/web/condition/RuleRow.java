@@ -29,6 +29,7 @@ public final class RuleRow extends ConditionRow {
     private String secondValue;
     /** The rule this row was loaded from, given back as it was while the row is unchanged. */
     private Rule loaded;
+
     private State loadedState;
 
     /** A row showing {@code rule}; {@link #toRule()} gives it back unchanged until the row is edited. */
@@ -74,8 +75,11 @@ public final class RuleRow extends ConditionRow {
             case NONE -> List.of();
             case ONE -> List.of(nullToEmpty(value));
             case TWO -> List.of(nullToEmpty(value), nullToEmpty(secondValue));
-            case ONE_OR_MORE -> Arrays.stream(nullToEmpty(value).split(",")).map(String::trim)
-                    .filter(v -> !v.isEmpty()).toList();
+            case ONE_OR_MORE ->
+                Arrays.stream(nullToEmpty(value).split(","))
+                        .map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
             case AT_MOST_ONE -> nullToEmpty(value).isEmpty() ? List.of() : List.of(nullToEmpty(value));
         };
         return new Rule(field, operator, values);
@@ -134,7 +138,9 @@ public final class RuleRow extends ConditionRow {
     }
 
     public List<String> getChoices() {
-        return RecipientField.fromPublicName(field).map(RecipientField::allowedValues).orElse(List.of());
+        return RecipientField.fromPublicName(field)
+                .map(RecipientField::allowedValues)
+                .orElse(List.of());
     }
 
     private static String nullToEmpty(String s) {

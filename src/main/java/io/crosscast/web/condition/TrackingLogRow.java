@@ -39,8 +39,18 @@ public final class TrackingLogRow extends ConditionRow {
     public static final String COUNT_NONE = "none";
 
     /** What the form edits, to tell whether a loaded rule was changed. */
-    private record State(LogType type, String linkMatch, String label, String urlContains, String delivery,
-                         String period, String days, String from, String to, String count, String atLeast)
+    private record State(
+            LogType type,
+            String linkMatch,
+            String label,
+            String urlContains,
+            String delivery,
+            String period,
+            String days,
+            String from,
+            String to,
+            String count,
+            String atLeast)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -58,6 +68,7 @@ public final class TrackingLogRow extends ConditionRow {
     private String atLeast;
     /** The rule this row was loaded from, given back as it was while the row is unchanged. */
     private TrackingLogRule loaded;
+
     private State loadedState;
 
     /**
@@ -66,12 +77,15 @@ public final class TrackingLogRow extends ConditionRow {
      */
     static TrackingLogRow of(TrackingLogRule rule) {
         TrackingLogRow row = new TrackingLogRow();
-        row.type = rule.option(TrackingLogRule.TYPE).flatMap(LogType::fromJsonName).orElse(LogType.ANY);
+        row.type =
+                rule.option(TrackingLogRule.TYPE).flatMap(LogType::fromJsonName).orElse(LogType.ANY);
         row.label = rule.option(TrackingLogRule.LABEL).orElse(null);
         row.urlContains = rule.option(TrackingLogRule.URL_CONTAINS).orElse(null);
-        row.linkMatch = row.label != null ? (row.urlContains != null ? LINK_BOTH : LINK_LABEL)
+        row.linkMatch = row.label != null
+                ? (row.urlContains != null ? LINK_BOTH : LINK_LABEL)
                 : row.urlContains != null ? LINK_URL : LINK_ANY;
-        row.delivery = rule.option(TrackingLogRule.DELIVERY).map(String::strip)
+        row.delivery = rule.option(TrackingLogRule.DELIVERY)
+                .map(String::strip)
                 .map(d -> d.equalsIgnoreCase(TrackingLogRule.INCOMING) ? TrackingLogRule.INCOMING : d)
                 .orElse(null);
         Optional<String> inLastDays = rule.option(TrackingLogRule.IN_LAST_DAYS);
@@ -83,7 +97,9 @@ public final class TrackingLogRow extends ConditionRow {
         } else if (row.from != null || row.to != null) {
             row.period = PERIOD_DATES;
         }
-        boolean none = rule.option(TrackingLogRule.NONE).map(v -> v.strip().equals("true")).orElse(false);
+        boolean none = rule.option(TrackingLogRule.NONE)
+                .map(v -> v.strip().equals("true"))
+                .orElse(false);
         row.count = none ? COUNT_NONE : COUNT_AT_LEAST;
         row.atLeast = rule.option(TrackingLogRule.AT_LEAST).orElse(null);
         row.loaded = rule;

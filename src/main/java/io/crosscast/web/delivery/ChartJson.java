@@ -27,15 +27,18 @@ public final class ChartJson {
         }
     }
 
-    private ChartJson() {
-    }
+    private ChartJson() {}
 
     /** A line chart: one point per label, one line per series, the y axis from 0 in whole numbers. */
     public static String line(List<String> labels, List<Series> series) {
         JsonArrayBuilder datasets = Json.createArrayBuilder();
         for (Series s : series) {
-            datasets.add(dataset(s).add("borderColor", s.color()).add("backgroundColor", s.color())
-                    .add("tension", 0.2).add("fill", false).add("pointRadius", 2));
+            datasets.add(dataset(s)
+                    .add("borderColor", s.color())
+                    .add("backgroundColor", s.color())
+                    .add("tension", 0.2)
+                    .add("fill", false)
+                    .add("pointRadius", 2));
         }
         return scriptSafe(chart("line", labels, datasets, options(false)));
     }
@@ -49,12 +52,15 @@ public final class ChartJson {
         return scriptSafe(chart("bar", labels, datasets, options(horizontal)));
     }
 
-    private static JsonObject chart(String type, List<String> labels, JsonArrayBuilder datasets, JsonObjectBuilder options) {
+    private static JsonObject chart(
+            String type, List<String> labels, JsonArrayBuilder datasets, JsonObjectBuilder options) {
         JsonArrayBuilder labelArray = Json.createArrayBuilder();
         labels.forEach(label -> labelArray.add(label == null ? "" : label));
         return Json.createObjectBuilder()
                 .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
+                .add(
+                        "data",
+                        Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
                 .add("options", options)
                 .build();
     }
@@ -72,11 +78,21 @@ public final class ChartJson {
                 .add("maintainAspectRatio", false)
                 // Re-rendered every few seconds while sending: no animation.
                 .add("animation", false)
-                .add("scales", Json.createObjectBuilder().add(valueAxis, Json.createObjectBuilder()
-                        .add("beginAtZero", true)
-                        .add("ticks", Json.createObjectBuilder().add("precision", 0))))
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom")));
+                .add(
+                        "scales",
+                        Json.createObjectBuilder()
+                                .add(
+                                        valueAxis,
+                                        Json.createObjectBuilder()
+                                                .add("beginAtZero", true)
+                                                .add(
+                                                        "ticks",
+                                                        Json.createObjectBuilder()
+                                                                .add("precision", 0))))
+                .add(
+                        "plugins",
+                        Json.createObjectBuilder()
+                                .add("legend", Json.createObjectBuilder().add("position", "bottom")));
         if (horizontal) {
             options.add("indexAxis", "y");
         }

@@ -37,8 +37,14 @@ public class DeliveriesPage implements Serializable {
     }
 
     /** One delivery of the grid with its figures. */
-    public record Row(long id, String label, Channel channel, DeliveryStatus status, Instant createdAt,
-                      Instant startedAt, DeliveryStats stats) {
+    public record Row(
+            long id,
+            String label,
+            Channel channel,
+            DeliveryStatus status,
+            Instant createdAt,
+            Instant startedAt,
+            DeliveryStats stats) {
 
         /** A text message: no opens or clicks. */
         public boolean sms() {
@@ -68,9 +74,18 @@ public class DeliveriesPage implements Serializable {
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             List<Delivery> page = deliveries.page(first, Math.min(pageSize, DeliveryReports.MAX_STATS));
-            Map<Long, DeliveryStats> stats = reports.stats(page.stream().map(Delivery::getId).toList());
-            return page.stream().map(d -> new Row(d.getId(), d.getLabel(), d.getChannel(), d.getStatus(),
-                    d.getCreatedAt(), d.getStartedAt(), stats.get(d.getId()))).toList();
+            Map<Long, DeliveryStats> stats =
+                    reports.stats(page.stream().map(Delivery::getId).toList());
+            return page.stream()
+                    .map(d -> new Row(
+                            d.getId(),
+                            d.getLabel(),
+                            d.getChannel(),
+                            d.getStatus(),
+                            d.getCreatedAt(),
+                            d.getStartedAt(),
+                            stats.get(d.getId())))
+                    .toList();
         }
 
         @Override

@@ -22,6 +22,7 @@ public class DeliveryBodyEditor implements Serializable {
 
     /** Null until first read: then the mode the loaded body opens in. */
     private BodyMode mode;
+
     private BodyMode requestedMode;
 
     /** Applies the body mode chosen with the toggle, after the shown input's value reached the form. */
@@ -29,7 +30,8 @@ public class DeliveryBodyEditor implements Serializable {
         if (requestedMode == null) {
             return;
         }
-        if (requestedMode == BodyMode.RICH && mode() == BodyMode.SOURCE
+        if (requestedMode == BodyMode.RICH
+                && mode() == BodyMode.SOURCE
                 && EditorHtml.isFullEmail(page.getForm().getHtmlBody())) {
             // The editor would drop the layout of a full email: a misclick must not lose it.
             Messages.error(null, Messages.text("delivery.mode.keepSource"));

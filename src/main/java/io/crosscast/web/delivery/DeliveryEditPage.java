@@ -2,12 +2,12 @@ package io.crosscast.web.delivery;
 
 import io.crosscast.campaign.CampaignException;
 import io.crosscast.campaign.CampaignService;
+import io.crosscast.content.Personalization;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryException;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStatus;
-import io.crosscast.content.Personalization;
 import io.crosscast.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -94,9 +94,11 @@ public class DeliveryEditPage implements Serializable {
         }
         try {
             Long campaignId = DeliveryPages.parseId(campaignParam);
-            Delivery saved = id != null ? deliveries.update(id, form.toContent(channel))
-                    : campaignId != null ? campaigns.createDelivery(campaignId, channel, form.toContent(channel))
-                    : deliveries.create(channel, form.toContent(channel));
+            Delivery saved = id != null
+                    ? deliveries.update(id, form.toContent(channel))
+                    : campaignId != null
+                            ? campaigns.createDelivery(campaignId, channel, form.toContent(channel))
+                            : deliveries.create(channel, form.toContent(channel));
             id = saved.getId();
             status = saved.getStatus();
             return true;

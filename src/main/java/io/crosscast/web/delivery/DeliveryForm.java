@@ -39,7 +39,8 @@ public class DeliveryForm implements Serializable {
      * and text (text body) only, whatever else the form holds.
      */
     public DeliveryContent toContent(Channel channel) {
-        return channel == Channel.SMS ? new DeliveryContent(label, senderName, null, null, null, null, textBody)
+        return channel == Channel.SMS
+                ? new DeliveryContent(label, senderName, null, null, null, null, textBody)
                 : toContent();
     }
 

@@ -14,8 +14,7 @@ final class DeliveryPages {
     /** How long after its end an SMS delivery's report keeps refreshing while receipts are awaited. */
     static final Duration RECEIPT_WATCH = Duration.ofHours(1);
 
-    private DeliveryPages() {
-    }
+    private DeliveryPages() {}
 
     /** The delivery id of a view parameter, or null when it is not a positive number. */
     static Long parseId(String value) {
@@ -25,7 +24,8 @@ final class DeliveryPages {
     /** The channel of a view parameter: SMS when it says so (any case), else EMAIL. */
     static Channel parseChannel(String value) {
         return value != null && value.strip().toUpperCase(Locale.ROOT).equals(Channel.SMS.name())
-                ? Channel.SMS : Channel.EMAIL;
+                ? Channel.SMS
+                : Channel.EMAIL;
     }
 
     /**
@@ -33,10 +33,13 @@ final class DeliveryPages {
      * await theirs, and the sending ended less than {@link #RECEIPT_WATCH} ago (receipts can take much
      * longer, or never come: an open page does not poll for ever).
      */
-    static boolean awaitsReceipts(Channel channel, DeliveryStatus status, Instant finishedAt, DeliveryStats stats,
-            Instant now) {
-        return channel == Channel.SMS && (status == DeliveryStatus.SENT || status == DeliveryStatus.CANCELLED)
-                && stats != null && stats.awaitingReceipt() > 0
-                && finishedAt != null && now.isBefore(finishedAt.plus(RECEIPT_WATCH));
+    static boolean awaitsReceipts(
+            Channel channel, DeliveryStatus status, Instant finishedAt, DeliveryStats stats, Instant now) {
+        return channel == Channel.SMS
+                && (status == DeliveryStatus.SENT || status == DeliveryStatus.CANCELLED)
+                && stats != null
+                && stats.awaitingReceipt() > 0
+                && finishedAt != null
+                && now.isBefore(finishedAt.plus(RECEIPT_WATCH));
     }
 }

@@ -5,10 +5,10 @@ import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
+import io.crosscast.content.RenderedEmail;
 import io.crosscast.delivery.DeliveryException;
 import io.crosscast.delivery.DeliveryProofs;
 import io.crosscast.delivery.SmsPreview;
-import io.crosscast.content.RenderedEmail;
 import io.crosscast.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -86,8 +86,12 @@ public class DeliveryPreview implements Serializable {
             return List.of();
         }
         try {
-            return recipients.page(new Rule("email", Operator.STARTS_WITH, List.of(query.strip())), "email", true, 0, 10)
-                    .stream().map(Recipient::getEmail).filter(Objects::nonNull).toList();
+            return recipients
+                    .page(new Rule("email", Operator.STARTS_WITH, List.of(query.strip())), "email", true, 0, 10)
+                    .stream()
+                    .map(Recipient::getEmail)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (InvalidConditionException e) {
             return List.of();
         }
@@ -108,7 +112,8 @@ public class DeliveryPreview implements Serializable {
             found = List.of();
         }
         if (found.isEmpty()) {
-            Messages.error("deliveryForm:previewRecipient", Messages.text("delivery.preview.noRecipient", recipient.strip()));
+            Messages.error(
+                    "deliveryForm:previewRecipient", Messages.text("delivery.preview.noRecipient", recipient.strip()));
             return null;
         }
         return found.get(0).getId();
@@ -139,6 +144,5 @@ public class DeliveryPreview implements Serializable {
     }
 
     /** A rendered email kept by the view (a record: read with method calls, as SmsPreview). */
-    public record Email(String subject, String html, String text) implements Serializable {
-    }
+    public record Email(String subject, String html, String text) implements Serializable {}
 }

@@ -90,16 +90,27 @@ public class DeliveryReportPage implements Serializable {
         hasTimeline = !timeline.isEmpty();
         timelineChart = ChartJson.line(
                 timeline.stream().map(p -> DeliveryUi.formatShort(p.hour())).toList(),
-                List.of(new ChartJson.Series(Messages.text("report.chart.opened"),
-                                timeline.stream().map(TimelinePoint::opens).toList(), "#3b82f6"),
-                        new ChartJson.Series(Messages.text("report.chart.clicked"),
-                                timeline.stream().map(TimelinePoint::clicks).toList(), "#22c55e")));
+                List.of(
+                        new ChartJson.Series(
+                                Messages.text("report.chart.opened"),
+                                timeline.stream().map(TimelinePoint::opens).toList(),
+                                "#3b82f6"),
+                        new ChartJson.Series(
+                                Messages.text("report.chart.clicked"),
+                                timeline.stream().map(TimelinePoint::clicks).toList(),
+                                "#22c55e")));
         linksChart = ChartJson.bar(
                 links.stream().map(l -> shorten(l.name())).toList(),
-                List.of(new ChartJson.Series(Messages.text("report.chart.clicks"),
-                                links.stream().map(LinkClicks::clicks).toList(), "#22c55e"),
-                        new ChartJson.Series(Messages.text("report.chart.clickers"),
-                                links.stream().map(LinkClicks::clickers).toList(), "#a855f7")), true);
+                List.of(
+                        new ChartJson.Series(
+                                Messages.text("report.chart.clicks"),
+                                links.stream().map(LinkClicks::clicks).toList(),
+                                "#22c55e"),
+                        new ChartJson.Series(
+                                Messages.text("report.chart.clickers"),
+                                links.stream().map(LinkClicks::clickers).toList(),
+                                "#a855f7")),
+                true);
     }
 
     /** The poll: refreshes, and stops polling once the delivery is no longer sending nor awaiting receipts. */
@@ -161,14 +172,21 @@ public class DeliveryReportPage implements Serializable {
 
     /** Whether the figures still move: sending, or a text message's receipts coming back. */
     public boolean isLive() {
-        return isSending() || (delivery != null && DeliveryPages.awaitsReceipts(delivery.getChannel(),
-                delivery.getStatus(), delivery.getFinishedAt(), stats, Instant.now()));
+        return isSending()
+                || (delivery != null
+                        && DeliveryPages.awaitsReceipts(
+                                delivery.getChannel(),
+                                delivery.getStatus(),
+                                delivery.getFinishedAt(),
+                                stats,
+                                Instant.now()));
     }
 
     /** The statuses a ledger row of this delivery's channel can have. */
     public List<MessageStatus> getLedgerStatuses() {
         return Arrays.stream(MessageStatus.values())
-                .filter(s -> delivery == null || delivery.getChannel() == Channel.SMS
+                .filter(s -> delivery == null
+                        || delivery.getChannel() == Channel.SMS
                         || (s != MessageStatus.DELIVERED && s != MessageStatus.UNDELIVERED))
                 .toList();
     }
@@ -236,8 +254,8 @@ public class DeliveryReportPage implements Serializable {
         }
 
         @Override
-        public List<LedgerEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
+        public List<LedgerEntry> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return id == null ? List.of() : deliveries.ledger(id, ledgerStatus, first, pageSize);
         }
 

@@ -70,7 +70,8 @@ public class DeliveryUi {
     /** A ledger row's recipient by name, or by number when the name is unknown (deleted recipient). */
     public String recipientName(LedgerEntry entry) {
         String name = ((entry.firstName() == null ? "" : entry.firstName()) + " "
-                + (entry.lastName() == null ? "" : entry.lastName())).strip();
+                        + (entry.lastName() == null ? "" : entry.lastName()))
+                .strip();
         return name.isEmpty() ? "#" + entry.recipientId() : name;
     }
 
@@ -79,7 +80,9 @@ public class DeliveryUi {
      * as they are.
      */
     public String reason(String reason) {
-        return reason == null ? "" : Messages.textOr("exclusion." + reason, ProblemTexts.ledger(reason, Messages.bundle()));
+        return reason == null
+                ? ""
+                : Messages.textOr("exclusion." + reason, ProblemTexts.ledger(reason, Messages.bundle()));
     }
 
     /** A ledger reason in the words of the delivery's channel (an SMS has numbers, not addresses). */
@@ -87,8 +90,7 @@ public class DeliveryUi {
         if (reason == null) {
             return "";
         }
-        return channel == Channel.SMS
-                ? Messages.textOr("exclusion.SMS." + reason, reason(reason)) : reason(reason);
+        return channel == Channel.SMS ? Messages.textOr("exclusion.SMS." + reason, reason(reason)) : reason(reason);
     }
 
     /** A delivery problem in the viewer's language. */

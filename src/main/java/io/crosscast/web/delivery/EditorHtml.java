@@ -15,11 +15,10 @@ import org.jsoup.safety.Safelist;
 public final class EditorHtml {
 
     private static final String BASE = "https://editor.invalid/";
-    private static final Pattern FULL_EMAIL = Pattern.compile("<\\s*(html|head|body|style|table|center)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FULL_EMAIL =
+            Pattern.compile("<\\s*(html|head|body|style|table|center)\\b", Pattern.CASE_INSENSITIVE);
 
-    private EditorHtml() {
-    }
+    private EditorHtml() {}
 
     /** The HTML the rich editor may show: cleaned; empty for none. */
     public static String forEditor(String html) {
@@ -40,7 +39,8 @@ public final class EditorHtml {
             return null;
         }
         Document document = Jsoup.parseBodyFragment(html);
-        boolean empty = document.body().text().isBlank() && document.body().select("img, hr, table").isEmpty();
+        boolean empty = document.body().text().isBlank()
+                && document.body().select("img, hr, table").isEmpty();
         return empty ? null : html;
     }
 

@@ -13,21 +13,26 @@ import java.util.ResourceBundle;
  */
 public final class SmsCounter {
 
-    private SmsCounter() {
-    }
+    private SmsCounter() {}
 
     /**
      * The length of a text as typed in the page, the way the composer sends it: line ends as one character
      * (browsers post CR LF), no white space around.
      */
     public static SmsLength measure(String typed) {
-        String text = typed == null ? "" : typed.replace("\r\n", "\n").replace('\r', '\n').strip();
+        String text = typed == null
+                ? ""
+                : typed.replace("\r\n", "\n").replace('\r', '\n').strip();
         return SmsEncoding.measure(text);
     }
 
     /** "GSM-7 · 87 characters · 1 part" (key {@code sms.length}); an empty text has 0 parts. */
     public static String describe(SmsLength length, ResourceBundle bundle) {
-        return format(bundle, "sms.length", encoding(length.encoding(), bundle), length.units(),
+        return format(
+                bundle,
+                "sms.length",
+                encoding(length.encoding(), bundle),
+                length.units(),
                 length.units() == 0 ? 0 : length.parts());
     }
 

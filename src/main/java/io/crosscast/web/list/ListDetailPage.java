@@ -81,7 +81,8 @@ public class ListDetailPage implements Serializable {
     }
 
     public void removeSelected() {
-        run(() -> Messages.info("list.removed",
+        run(() -> Messages.info(
+                "list.removed",
                 lists.removeMembers(id, selected.stream().map(Recipient::getId).toList())));
         selected = new ArrayList<>();
     }
@@ -151,8 +152,8 @@ public class ListDetailPage implements Serializable {
         }
 
         @Override
-        public List<Recipient> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
+        public List<Recipient> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return lists.members(id, first, pageSize);
         }
 

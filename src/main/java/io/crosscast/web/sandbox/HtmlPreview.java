@@ -18,8 +18,7 @@ public final class HtmlPreview {
     private static final Pattern HTML = Pattern.compile("<html(?:\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOCTYPE = Pattern.compile("^\\s*<!doctype[^>]*>", Pattern.CASE_INSENSITIVE);
 
-    private HtmlPreview() {
-    }
+    private HtmlPreview() {}
 
     public static String withLinksInNewTab(String html) {
         for (Pattern anchor : new Pattern[] {HEAD, HTML, DOCTYPE}) {

@@ -78,7 +78,9 @@ public class OutboxPage implements Serializable {
 
     /** The address of the preview frame of the opened message, below the application's path. */
     public String getPreviewPath() {
-        return content == null ? "" : OutboxMessageServlet.PATH + "?id=" + content.message().id();
+        return content == null
+                ? ""
+                : OutboxMessageServlet.PATH + "?id=" + content.message().id();
     }
 
     public SandboxStatus getStatus() {
@@ -112,8 +114,8 @@ public class OutboxPage implements Serializable {
         }
 
         @Override
-        public List<OutboxMessage> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
+        public List<OutboxMessage> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return outbox.list(first, pageSize);
         }
 

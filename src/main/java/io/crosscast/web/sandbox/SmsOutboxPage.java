@@ -174,8 +174,8 @@ public class SmsOutboxPage implements Serializable {
         }
 
         @Override
-        public List<OutboxSms> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
+        public List<OutboxSms> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return outbox.list(first, pageSize);
         }
 

@@ -3,8 +3,7 @@ package io.crosscast.web.tracking;
 /** HTML escaping for the few pages written without Faces. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

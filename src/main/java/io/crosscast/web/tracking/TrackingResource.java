@@ -1,5 +1,6 @@
 package io.crosscast.web.tracking;
 
+import io.crosscast.content.LinkUrl;
 import io.crosscast.tracking.TrackingService;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.crosscast.content.LinkUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Base64;
@@ -36,7 +36,8 @@ public class TrackingResource {
     private static final Logger LOG = Logger.getLogger(TrackingResource.class.getName());
 
     /** A transparent 1x1 GIF. */
-    private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+    private static final byte[] PIXEL =
+            Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     @EJB
     private TrackingService tracking;
@@ -54,8 +55,11 @@ public class TrackingResource {
         if (!tracking.open(token, request.getHeader("User-Agent"), request.getRemoteAddr())) {
             return notFound();
         }
-        return Response.ok(PIXEL, "image/gif").cacheControl(noStore()).header("Pragma", "no-cache")
-                .header("Expires", "0").build();
+        return Response.ok(PIXEL, "image/gif")
+                .cacheControl(noStore())
+                .header("Pragma", "no-cache")
+                .header("Expires", "0")
+                .build();
     }
 
     @GET
@@ -67,13 +71,18 @@ public class TrackingResource {
         }
         Optional<URI> target = redirectTarget(url.get());
         if (target.isEmpty()) {
-            LOG.warning(() -> "A click on a link that cannot be a web address, answered with a page: "
-                    + printable(url.get()));
+            LOG.warning(() ->
+                    "A click on a link that cannot be a web address, answered with a page: " + printable(url.get()));
             ResourceBundle text = bundle();
-            return page(Response.Status.NOT_FOUND, text.getString("click.invalid.title"),
+            return page(
+                    Response.Status.NOT_FOUND,
+                    text.getString("click.invalid.title"),
                     "<p>" + Html.escape(text.getString("click.invalid")) + "</p>");
         }
-        return Response.status(Response.Status.FOUND).location(target.get()).cacheControl(noStore()).build();
+        return Response.status(Response.Status.FOUND)
+                .location(target.get())
+                .cacheControl(noStore())
+                .build();
     }
 
     /**
@@ -96,8 +105,10 @@ public class TrackingResource {
     /** A stored value fit for one log line. */
     private static String printable(String value) {
         String shown = value.length() > 200 ? value.substring(0, 200) + "..." : value;
-        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return shown.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     /** Asks for a confirmation: link scanners that follow every link of a message must not unsubscribe. */
@@ -110,8 +121,9 @@ public class TrackingResource {
             return invalidUnsubscribeLink();
         }
         ResourceBundle text = bundle();
-        String body = "<p>" + Html.escape(java.text.MessageFormat.format(text.getString("unsubscribe.question"),
-                address.get())) + "</p><form method=\"post\"><button type=\"submit\">"
+        String body = "<p>"
+                + Html.escape(java.text.MessageFormat.format(text.getString("unsubscribe.question"), address.get()))
+                + "</p><form method=\"post\"><button type=\"submit\">"
                 + Html.escape(text.getString("unsubscribe.confirm")) + "</button></form>";
         return page(text.getString("unsubscribe.title"), body);
     }
@@ -119,20 +131,28 @@ public class TrackingResource {
     /** The confirmation form, and RFC 8058 one-click unsubscription (body List-Unsubscribe=One-Click). */
     @POST
     @Path("u/{token}")
-    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @Consumes({
+        MediaType.APPLICATION_FORM_URLENCODED,
+        MediaType.MULTIPART_FORM_DATA,
+        MediaType.TEXT_PLAIN,
+        MediaType.WILDCARD
+    })
     @Produces(MediaType.TEXT_HTML)
     public Response unsubscribe(@PathParam("token") String token) {
         if (!tracking.unsubscribe(token, request.getHeader("User-Agent"), request.getRemoteAddr())) {
             return invalidUnsubscribeLink();
         }
         ResourceBundle text = bundle();
-        return page(text.getString("unsubscribe.title"), "<p>" + Html.escape(text.getString("unsubscribe.done")) + "</p>");
+        return page(
+                text.getString("unsubscribe.title"), "<p>" + Html.escape(text.getString("unsubscribe.done")) + "</p>");
     }
 
     /** 404, with a page in the recipient's language: a person follows this link, not a mail client. */
     private Response invalidUnsubscribeLink() {
         ResourceBundle text = bundle();
-        return page(Response.Status.NOT_FOUND, text.getString("unsubscribe.title"),
+        return page(
+                Response.Status.NOT_FOUND,
+                text.getString("unsubscribe.title"),
                 "<p>" + Html.escape(text.getString("unsubscribe.invalid")) + "</p>");
     }
 
@@ -146,21 +166,31 @@ public class TrackingResource {
                 + "<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>"
                 + Html.escape(title) + "</title></head><body style=\"font-family:sans-serif;max-width:36em;"
                 + "margin:3em auto\"><h1>" + Html.escape(title) + "</h1>" + body + "</body></html>";
-        return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(noStore())
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+        return Response.status(status)
+                .entity(html)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cacheControl(noStore())
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
                 .build();
     }
 
     private ResourceBundle bundle() {
         List<Locale> wanted = headers.getAcceptableLanguages();
         Locale locale = wanted.isEmpty() || "*".equals(wanted.get(0).toString()) ? Locale.ENGLISH : wanted.get(0);
-        return ResourceBundle.getBundle("io.crosscast.web.messages", locale,
+        return ResourceBundle.getBundle(
+                "io.crosscast.web.messages",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
     }
 
     private static Response notFound() {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity("Not found").cacheControl(noStore()).build();
+        return Response.status(Response.Status.NOT_FOUND)
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity("Not found")
+                .cacheControl(noStore())
+                .build();
     }
 
     private static CacheControl noStore() {

@@ -58,12 +58,21 @@ public abstract class DeliveryActivity extends OutboundActivity {
     public NextAction execute(ActivityContext ctx) {
         String sending = ctx.state().get(SENDING);
         if (sending == null) {
-            Delivery delivery = deliveries.sendToPopulation(deliveryId(ctx.activity()).orElseThrow(),
-                    SqlPopulations.idOf(ctx.input()), Long.parseLong(ctx.runId()), ctx.activity().id());
+            Delivery delivery = deliveries.sendToPopulation(
+                    deliveryId(ctx.activity()).orElseThrow(),
+                    SqlPopulations.idOf(ctx.input()),
+                    Long.parseLong(ctx.runId()),
+                    ctx.activity().id());
             DeliveryStats stats = deliveries.stats(delivery.getId());
-            ctx.log(Text.of("delivery.log.targeted", delivery.getId(), delivery.getLabel(), stats.targeted(),
-                    stats.pending(), stats.excluded()));
-            return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, delivery.getId().toString()));
+            ctx.log(Text.of(
+                    "delivery.log.targeted",
+                    delivery.getId(),
+                    delivery.getLabel(),
+                    stats.targeted(),
+                    stats.pending(),
+                    stats.excluded()));
+            return NextAction.waitUntil(
+                    ctx.now().plus(CHECK), Map.of(SENDING, delivery.getId().toString()));
         }
         long id = Long.parseLong(sending);
         Delivery delivery = deliveries.get(id);
@@ -76,7 +85,8 @@ public abstract class DeliveryActivity extends OutboundActivity {
         if (!isOutbound(ctx.activity())) {
             return NextAction.done();
         }
-        return NextAction.done(Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
+        return NextAction.done(
+                Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
     }
 
     /** A delivery's status as the run log says it ("sent", "cancelled"...). */

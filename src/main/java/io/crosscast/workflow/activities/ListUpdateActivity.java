@@ -1,11 +1,11 @@
 package io.crosscast.workflow.activities;
 
+import io.crosscast.audience.RecipientSet;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.activities.Types;
-import io.crosscast.audience.RecipientSet;
 import io.crosscast.list.ListService;
 import io.crosscast.list.MembershipChange;
 import io.crosscast.list.MembershipResult;
@@ -59,8 +59,8 @@ public class ListUpdateActivity extends OutboundActivity {
         RecipientList list = lists.findOrCreate(ctx.config("list").orElseThrow().strip());
         String mode = ctx.config("mode").orElse("add");
         RecipientSet population = SqlPopulations.members(ctx.input());
-        MembershipResult result = lists.changeMembers(list.getId(), population,
-                MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
+        MembershipResult result =
+                lists.changeMembers(list.getId(), population, MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
         ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), result.changed(), result.members()));
         return isOutbound(ctx.activity()) ? NextAction.done("out", ctx.populations().copy(ctx.input())) : NextAction.done();
     }

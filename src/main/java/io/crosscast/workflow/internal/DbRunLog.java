@@ -16,12 +16,13 @@ import java.util.List;
  */
 public class DbRunLog implements RunLog {
 
-    static final String INSERT = "INSERT INTO run_log (run_id, logged_at, activity_id, message, text_json)"
-            + " VALUES (?, ?, ?, ?, ?)";
+    static final String INSERT =
+            "INSERT INTO run_log (run_id, logged_at, activity_id, message, text_json)" + " VALUES (?, ?, ?, ?, ?)";
     static final String LATEST = "SELECT logged_at, activity_id, message, text_json FROM run_log"
             + " WHERE run_id = ? ORDER BY id DESC LIMIT ?";
     /** The sizes of the columns message and text_json. */
     static final int MAX_MESSAGE = 2000;
+
     static final int MAX_TEXT_JSON = 4000;
     /** Arguments longer than this (an exception's message) are cut in the stored text. */
     static final int MAX_ARGUMENT = 500;
@@ -36,8 +37,11 @@ public class DbRunLog implements RunLog {
 
     @Override
     public void write(String activityId, Text message) {
-        NativeSql.update(em, INSERT, Arrays.asList(runId, OffsetDateTime.now(ZoneOffset.UTC), activityId,
-                english(message), textJson(message)));
+        NativeSql.update(
+                em,
+                INSERT,
+                Arrays.asList(
+                        runId, OffsetDateTime.now(ZoneOffset.UTC), activityId, english(message), textJson(message)));
     }
 
     /** The message column: the English text, cut to the column's size. */

@@ -23,8 +23,7 @@ public class Population {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Population() {
-    }
+    protected Population() {}
 
     Population(long runId) {
         this.runId = runId;

@@ -102,7 +102,8 @@ public class RunAdvancer {
 
     private static boolean isLockConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException
+            if (t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException
                     || t instanceof OptimisticLockException) {
                 return true;
             }
@@ -115,7 +116,8 @@ public class RunAdvancer {
     public Optional<String> nextActivity(long runId) {
         WorkflowRun run = run(runId);
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
-        return candidates(runner(runId), definition, RunStateJson.read(run.getStateJson())).stream().findFirst();
+        return candidates(runner(runId), definition, RunStateJson.read(run.getStateJson())).stream()
+                .findFirst();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -127,7 +129,8 @@ public class RunAdvancer {
         if (!candidates(runner, definition, state).contains(activityId)) {
             return; // another advance ran it meanwhile, or the run was paused
         }
-        Execution execution = new Execution(registry, new SqlPopulations(em, compiler, runId), clock, new DbRunLog(em, runId));
+        Execution execution =
+                new Execution(registry, new SqlPopulations(em, compiler, runId), clock, new DbRunLog(em, runId));
         save(run, execution.step(definition, state, activityId));
     }
 
@@ -173,14 +176,19 @@ public class RunAdvancer {
 
     private List<String> candidates(WorkflowRunner runner, WorkflowDefinition definition, RunState state) {
         List<String> ids = new ArrayList<>(runner.due(definition, state, Instant.now(clock)));
-        runner.startable(definition, state).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        runner.startable(definition, state).stream()
+                .filter(id -> !ids.contains(id))
+                .forEach(ids::add);
         return ids;
     }
 
     private void scheduleAdvance(long runId, Instant at) {
         try {
-            scheduler.scheduleOnce(new JobKey("run-" + runId + "-" + UUID.randomUUID(), "workflow"),
-                    WorkflowAdvanceJob.class, at, Map.of("runId", Long.toString(runId)));
+            scheduler.scheduleOnce(
+                    new JobKey("run-" + runId + "-" + UUID.randomUUID(), "workflow"),
+                    WorkflowAdvanceJob.class,
+                    at,
+                    Map.of("runId", Long.toString(runId)));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot schedule run " + runId + ": " + e.getMessage(), e);
         }

@@ -22,13 +22,13 @@ import java.util.Map;
  */
 public final class RunStateJson {
 
-    private RunStateJson() {
-    }
+    private RunStateJson() {}
 
     public static String write(RunState state) {
         JsonObjectBuilder activities = JSON.createObjectBuilder();
         state.activities().forEach((id, a) -> {
-            JsonObjectBuilder o = JSON.createObjectBuilder().add("phase", a.phase().name());
+            JsonObjectBuilder o =
+                    JSON.createObjectBuilder().add("phase", a.phase().name());
             if (a.wakeUp() != null) {
                 o.add("wakeUp", a.wakeUp().toString());
             }
@@ -41,15 +41,23 @@ public final class RunStateJson {
         });
         JsonObjectBuilder transitions = JSON.createObjectBuilder();
         state.transitions().forEach((id, t) -> {
-            JsonObjectBuilder o = JSON.createObjectBuilder().add("fired", t.fired()).add("count", t.count())
-                    .add("consumed", t.consumed()).add("data", JsonValues.strings(t.data()));
+            JsonObjectBuilder o = JSON.createObjectBuilder()
+                    .add("fired", t.fired())
+                    .add("count", t.count())
+                    .add("consumed", t.consumed())
+                    .add("data", JsonValues.strings(t.data()));
             if (t.population() != null) {
                 o.add("population", t.population().id());
             }
             transitions.add(id, o);
         });
-        return JSON.createObjectBuilder().add("runId", state.runId()).add("status", state.status().name())
-                .add("activities", activities).add("transitions", transitions).build().toString();
+        return JSON.createObjectBuilder()
+                .add("runId", state.runId())
+                .add("status", state.status().name())
+                .add("activities", activities)
+                .add("transitions", transitions)
+                .build()
+                .toString();
     }
 
     public static RunState read(String json) {
@@ -57,20 +65,28 @@ public final class RunStateJson {
         Map<String, ActivityState> activities = new LinkedHashMap<>();
         root.getJsonObject("activities").forEach((id, value) -> {
             JsonObject a = value.asJsonObject();
-            activities.put(id, new ActivityState(ActivityPhase.valueOf(a.getString("phase")),
-                    a.containsKey("wakeUp") ? Instant.parse(a.getString("wakeUp")) : null,
-                    failure(a), JsonValues.texts(a.getJsonObject("stored"))));
+            activities.put(
+                    id,
+                    new ActivityState(
+                            ActivityPhase.valueOf(a.getString("phase")),
+                            a.containsKey("wakeUp") ? Instant.parse(a.getString("wakeUp")) : null,
+                            failure(a),
+                            JsonValues.texts(a.getJsonObject("stored"))));
         });
         Map<String, TransitionState> transitions = new LinkedHashMap<>();
         root.getJsonObject("transitions").forEach((id, value) -> {
             JsonObject t = value.asJsonObject();
-            transitions.put(id, new TransitionState(t.getBoolean("fired"),
-                    t.containsKey("population") ? new PopulationHandle(t.getString("population")) : null,
-                    t.getJsonNumber("count").longValue(), JsonValues.texts(t.getJsonObject("data")),
-                    t.getBoolean("consumed")));
+            transitions.put(
+                    id,
+                    new TransitionState(
+                            t.getBoolean("fired"),
+                            t.containsKey("population") ? new PopulationHandle(t.getString("population")) : null,
+                            t.getJsonNumber("count").longValue(),
+                            JsonValues.texts(t.getJsonObject("data")),
+                            t.getBoolean("consumed")));
         });
-        return new RunState(root.getString("runId"), RunStatus.valueOf(root.getString("status")), activities,
-                transitions);
+        return new RunState(
+                root.getString("runId"), RunStatus.valueOf(root.getString("status")), activities, transitions);
     }
 
     /**

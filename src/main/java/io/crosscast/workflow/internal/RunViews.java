@@ -13,8 +13,7 @@ import java.util.Map;
 /** Builds the {@link RunView} of a run from its stored state and its latest log lines. */
 public final class RunViews {
 
-    private RunViews() {
-    }
+    private RunViews() {}
 
     public static RunView of(WorkflowRun run, RunState state, EntityManager em) {
         List<RunView.LogLine> log = new ArrayList<>();
@@ -26,11 +25,18 @@ public final class RunViews {
 
     static RunView of(long runId, long workflowId, RunState state, List<RunView.LogLine> log) {
         Map<String, RunView.ActivityView> activities = new LinkedHashMap<>();
-        state.activities().forEach((id, a) -> activities.put(id, new RunView.ActivityView(a.phase().name(),
-                a.wakeUp() == null ? null : a.wakeUp().toString(), a.message(), a.failure())));
+        state.activities()
+                .forEach((id, a) -> activities.put(
+                        id,
+                        new RunView.ActivityView(
+                                a.phase().name(),
+                                a.wakeUp() == null ? null : a.wakeUp().toString(),
+                                a.message(),
+                                a.failure())));
         Map<String, RunView.TransitionView> transitions = new LinkedHashMap<>();
-        state.transitions().forEach((id, t) -> transitions.put(id,
-                new RunView.TransitionView(t.fired(), t.isSkipped(), t.count())));
+        state.transitions()
+                .forEach((id, t) ->
+                        transitions.put(id, new RunView.TransitionView(t.fired(), t.isSkipped(), t.count())));
         return new RunView(runId, workflowId, state.status().name(), activities, transitions, log);
     }
 

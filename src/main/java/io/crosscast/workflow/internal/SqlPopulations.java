@@ -55,8 +55,8 @@ public class SqlPopulations implements Populations {
 
     /** The members of a population as a recipient set, for set-based statements of other packages. */
     public static RecipientSet members(PopulationHandle handle) {
-        return new RecipientSet("population_member pm", "pm.recipient_id",
-                SqlFragment.of("pm.population_id = ?", idOf(handle)));
+        return new RecipientSet(
+                "population_member pm", "pm.recipient_id", SqlFragment.of("pm.population_id = ?", idOf(handle)));
     }
 
     private static PopulationHandle handle(long id) {
@@ -73,8 +73,10 @@ public class SqlPopulations implements Populations {
     @Override
     public long count(PopulationHandle population) {
         Long known = sizes.get(id(population));
-        return known != null ? known : NativeSql.count(em, "SELECT COUNT(*) FROM population_member WHERE population_id = ?",
-                List.of(id(population)));
+        return known != null
+                ? known
+                : NativeSql.count(
+                        em, "SELECT COUNT(*) FROM population_member WHERE population_id = ?", List.of(id(population)));
     }
 
     /** Runs an INSERT ... SELECT filling population {@code target}; remembers how many rows it wrote. */
@@ -89,10 +91,13 @@ public class SqlPopulations implements Populations {
         long target = newPopulation();
         sizes.put(target, 0L);
         for (PopulationHandle source : populations) {
-            fill(target, "INSERT INTO population_member (population_id, recipient_id)"
-                    + " SELECT ?, m.recipient_id FROM population_member m WHERE m.population_id = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM population_member t WHERE t.population_id = ?"
-                    + " AND t.recipient_id = m.recipient_id)", List.of(target, id(source), target));
+            fill(
+                    target,
+                    "INSERT INTO population_member (population_id, recipient_id)"
+                            + " SELECT ?, m.recipient_id FROM population_member m WHERE m.population_id = ?"
+                            + " AND NOT EXISTS (SELECT 1 FROM population_member t WHERE t.population_id = ?"
+                            + " AND t.recipient_id = m.recipient_id)",
+                    List.of(target, id(source), target));
         }
         return handle(target);
     }
@@ -161,7 +166,10 @@ public class SqlPopulations implements Populations {
 
     /** One statement: members matching the condition, each tested against the claimed populations (NOT EXISTS). */
     @Override
-    public PopulationHandle filterUnclaimed(PopulationHandle population, String conditionJson, Map<String, String> data,
+    public PopulationHandle filterUnclaimed(
+            PopulationHandle population,
+            String conditionJson,
+            Map<String, String> data,
             List<PopulationHandle> claimed) {
         SqlFragment where = conditionJson == null ? SqlFragment.of("1=1") : where(conditionJson, data);
         long target = newPopulation();
@@ -184,8 +192,11 @@ public class SqlPopulations implements Populations {
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(target));
         parameters.addAll(where.parameters());
-        return fill(target, "INSERT INTO population_member (population_id, recipient_id)"
-                + " SELECT ?, r.id FROM recipient r WHERE " + where.sql(), parameters);
+        return fill(
+                target,
+                "INSERT INTO population_member (population_id, recipient_id)"
+                        + " SELECT ?, r.id FROM recipient r WHERE " + where.sql(),
+                parameters);
     }
 
     /** A pseudo-random subset: members ordered by a hash of their id and the seed, the first n kept. */
@@ -193,10 +204,13 @@ public class SqlPopulations implements Populations {
     public PopulationHandle sample(PopulationHandle population, long n, long seed) {
         long target = newPopulation();
         long offset = Math.floorMod(seed, 2_147_483_629L);
-        return fill(target, "INSERT INTO population_member (population_id, recipient_id)"
-                + " SELECT ?, s.recipient_id FROM (SELECT m.recipient_id FROM population_member m"
-                + " WHERE m.population_id = ? ORDER BY MOD(m.recipient_id * 1103515245 + ?, 2147483629), m.recipient_id"
-                + " LIMIT ?) s", List.of(target, id(population), offset, Math.max(0, n)));
+        return fill(
+                target,
+                "INSERT INTO population_member (population_id, recipient_id)"
+                        + " SELECT ?, s.recipient_id FROM (SELECT m.recipient_id FROM population_member m"
+                        + " WHERE m.population_id = ? ORDER BY MOD(m.recipient_id * 1103515245 + ?, 2147483629), m.recipient_id"
+                        + " LIMIT ?) s",
+                List.of(target, id(population), offset, Math.max(0, n)));
     }
 
     /**
@@ -210,11 +224,13 @@ public class SqlPopulations implements Populations {
         }
         long target = newPopulation();
         long source = id(population);
-        return fill(target, "INSERT INTO population_member (population_id, recipient_id)"
-                + " SELECT ?, r.id FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
-                + " WHERE m.population_id = ? AND (r.mobile_phone IS NULL OR NOT EXISTS ("
-                + " SELECT 1 FROM population_member m2 JOIN recipient r2 ON r2.id = m2.recipient_id"
-                + " WHERE m2.population_id = ? AND r2.mobile_phone = r.mobile_phone AND r2.id < r.id))",
+        return fill(
+                target,
+                "INSERT INTO population_member (population_id, recipient_id)"
+                        + " SELECT ?, r.id FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
+                        + " WHERE m.population_id = ? AND (r.mobile_phone IS NULL OR NOT EXISTS ("
+                        + " SELECT 1 FROM population_member m2 JOIN recipient r2 ON r2.id = m2.recipient_id"
+                        + " WHERE m2.population_id = ? AND r2.mobile_phone = r.mobile_phone AND r2.id < r.id))",
                 List.of(target, source, source));
     }
 }

@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public final class TextJson {
 
-    private TextJson() {
-    }
+    private TextJson() {}
 
     public static JsonObject toJson(Text text) {
         JsonArrayBuilder args = JSON.createArrayBuilder();
@@ -31,7 +30,10 @@ public final class TextJson {
                 args.add((String) arg);
             }
         }
-        return JSON.createObjectBuilder().add("key", text.key()).add("args", args).build();
+        return JSON.createObjectBuilder()
+                .add("key", text.key())
+                .add("args", args)
+                .build();
     }
 
     public static String write(Text text) {

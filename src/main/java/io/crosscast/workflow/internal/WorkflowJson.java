@@ -35,8 +35,7 @@ import java.util.function.BiConsumer;
  */
 public final class WorkflowJson {
 
-    private WorkflowJson() {
-    }
+    private WorkflowJson() {}
 
     /** Reads a document to run; a malformed one is refused with a message saying what is wrong. */
     public static WorkflowDefinition parse(String json) {
@@ -61,8 +60,8 @@ public final class WorkflowJson {
             JsonObject a = object(value, "activity");
             JsonObject config = a.containsKey("config") ? object(a.get("config"), "config") : null;
             String id = text(a, "id", null);
-            activities.add(new ActivityDefinition(id, text(a, "type", null), a.getString("label", ""),
-                    JsonValues.texts(config)));
+            activities.add(new ActivityDefinition(
+                    id, text(a, "type", null), a.getString("label", ""), JsonValues.texts(config)));
             if (a.get("x") instanceof JsonNumber x && a.get("y") instanceof JsonNumber y) {
                 positions.put(id, new int[] {x.intValue(), y.intValue()});
             }
@@ -115,7 +114,9 @@ public final class WorkflowJson {
                     if (value.getValueType() != JsonValue.ValueType.STRING
                             && !(condition && value.getValueType() == JsonValue.ValueType.OBJECT)) {
                         problems.add(at + "/config/" + JsonValues.pointerStep(key) + ": expected "
-                                + (condition ? "a condition (an object) or a string" : "a string (settings are text, such as \"true\" or \"3\")")
+                                + (condition
+                                        ? "a condition (an object) or a string"
+                                        : "a string (settings are text, such as \"true\" or \"3\")")
                                 + ", got " + JsonValues.describe(value) + ".");
                     }
                 });
@@ -129,8 +130,8 @@ public final class WorkflowJson {
         return problems;
     }
 
-    private static void array(JsonObject parent, String key, String at, List<String> problems,
-            BiConsumer<JsonObject, String> each) {
+    private static void array(
+            JsonObject parent, String key, String at, List<String> problems, BiConsumer<JsonObject, String> each) {
         if (!expect(parent, key, at, problems, JsonValue.ValueType.ARRAY)) {
             return;
         }
@@ -146,8 +147,8 @@ public final class WorkflowJson {
     }
 
     /** Whether {@code key} holds a value of type {@code type}; a problem if it holds another (null: absent). */
-    private static boolean expect(JsonObject parent, String key, String at, List<String> problems,
-            JsonValue.ValueType type) {
+    private static boolean expect(
+            JsonObject parent, String key, String at, List<String> problems, JsonValue.ValueType type) {
         JsonValue value = parent.get(key);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return false;
@@ -171,8 +172,9 @@ public final class WorkflowJson {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return;
         }
-        if (!(value instanceof JsonNumber number && JsonValues.within(number.bigDecimalValue(), Integer.MIN_VALUE,
-                Integer.MAX_VALUE) && JsonValues.isWhole(number.bigDecimalValue()))) {
+        if (!(value instanceof JsonNumber number
+                && JsonValues.within(number.bigDecimalValue(), Integer.MIN_VALUE, Integer.MAX_VALUE)
+                && JsonValues.isWhole(number.bigDecimalValue()))) {
             problems.add(at + "/" + JsonValues.pointerStep(key) + ": expected a whole number from " + Integer.MIN_VALUE
                     + " to " + Integer.MAX_VALUE + ", got " + JsonValues.describe(value) + ".");
         }
@@ -188,9 +190,12 @@ public final class WorkflowJson {
             JsonObjectBuilder config = JSON.createObjectBuilder();
             // only a condition is written as JSON: any other setting stays text, even one that reads as JSON
             // (a list named "[2024]"), so that the document keeps the types of the format
-            a.config().forEach((key, value) -> config.add(key, isCondition(key) ? jsonOrText(value)
-                    : JSON.createValue(value)));
-            JsonObjectBuilder activity = JSON.createObjectBuilder().add("id", a.id()).add("type", a.type())
+            a.config()
+                    .forEach((key, value) ->
+                            config.add(key, isCondition(key) ? jsonOrText(value) : JSON.createValue(value)));
+            JsonObjectBuilder activity = JSON.createObjectBuilder()
+                    .add("id", a.id())
+                    .add("type", a.type())
                     .add("label", a.label() == null ? "" : a.label());
             int[] xy = positions.get(a.id());
             if (xy != null) {
@@ -204,11 +209,17 @@ public final class WorkflowJson {
             if (!t.id().equals(defaultId(t.fromActivity(), t.fromOutput(), t.toActivity()))) {
                 transition.add("id", t.id());
             }
-            transitions.add(transition.add("from", t.fromActivity()).add("output", t.fromOutput())
+            transitions.add(transition
+                    .add("from", t.fromActivity())
+                    .add("output", t.fromOutput())
                     .add("to", t.toActivity()));
         }
-        return JSON.createObjectBuilder().add("name", definition.name()).add("activities", activities)
-                .add("transitions", transitions).build().toString();
+        return JSON.createObjectBuilder()
+                .add("name", definition.name())
+                .add("activities", activities)
+                .add("transitions", transitions)
+                .build()
+                .toString();
     }
 
     /** Whether a setting is a condition ({@code condition}, {@code subset.N.condition}). */
@@ -236,7 +247,8 @@ public final class WorkflowJson {
             return reader.readObject();
         } catch (JsonParsingException e) {
             throw new WorkflowFormatException("The workflow document is not valid JSON (line "
-                    + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ").");
+                    + e.getLocation().getLineNumber() + ", column "
+                    + e.getLocation().getColumnNumber() + ").");
         } catch (JsonException | IllegalStateException e) {
             throw new WorkflowFormatException("The workflow document must be a JSON object.");
         }

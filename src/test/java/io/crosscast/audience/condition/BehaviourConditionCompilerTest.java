@@ -52,26 +52,38 @@ class BehaviourConditionCompilerTest {
 
     @Test
     void theNegativeOnesRequireTheMessageToHaveLeft() {
-        assertCompiles("(" + SENT + " AND NOT " + OPEN + " AND NOT " + CLICKED + ")", List.of(7L, 7L, 7L),
+        assertCompiles(
+                "(" + SENT + " AND NOT " + OPEN + " AND NOT " + CLICKED + ")",
+                List.of(7L, 7L, 7L),
                 delivery(Operator.NEITHER_OPENED_NOR_CLICKED, "7"));
-        assertCompiles("(" + SENT + " AND NOT " + CLICKED + ")", List.of(7L, 7L),
-                delivery(Operator.DID_NOT_CLICK, "7"));
+        assertCompiles(
+                "(" + SENT + " AND NOT " + CLICKED + ")", List.of(7L, 7L), delivery(Operator.DID_NOT_CLICK, "7"));
     }
 
     @Test
     void theCallersAliasIsCorrelatedAndSubqueryAliasesNeverShadowIt() {
         SqlFragment fragment = COMPILER.compile(delivery(Operator.DID_NOT_CLICK, "3"), "rcp");
-        assertEquals("(EXISTS (SELECT 1 FROM delivery_message dm WHERE dm.delivery_id = ? AND dm.recipient_id = rcp.id"
-                + " AND dm.status IN ('SENT', 'DELIVERED', 'UNDELIVERED')) AND NOT EXISTS (SELECT 1 FROM tracking_log tl"
-                + " WHERE tl.delivery_id = ? AND tl.recipient_id = rcp.id AND tl.type = 'CLICK'))", fragment.sql());
+        assertEquals(
+                "(EXISTS (SELECT 1 FROM delivery_message dm WHERE dm.delivery_id = ? AND dm.recipient_id = rcp.id"
+                        + " AND dm.status IN ('SENT', 'DELIVERED', 'UNDELIVERED')) AND NOT EXISTS (SELECT 1 FROM tracking_log tl"
+                        + " WHERE tl.delivery_id = ? AND tl.recipient_id = rcp.id AND tl.type = 'CLICK'))",
+                fragment.sql());
         fragment = COMPILER.compile(delivery(Operator.NEITHER_OPENED_NOR_CLICKED, "3"), "DM");
-        assertTrue(fragment.sql().startsWith("(EXISTS (SELECT 1 FROM delivery_message dm2 WHERE dm2.delivery_id = ?"
-                + " AND dm2.recipient_id = DM.id"), fragment.sql());
-        assertTrue(fragment.sql().contains("NOT EXISTS (SELECT 1 FROM tracking_log tl WHERE tl.delivery_id = ?"
-                + " AND tl.recipient_id = DM.id AND tl.type = 'OPEN')"), fragment.sql());
+        assertTrue(
+                fragment.sql()
+                        .startsWith("(EXISTS (SELECT 1 FROM delivery_message dm2 WHERE dm2.delivery_id = ?"
+                                + " AND dm2.recipient_id = DM.id"),
+                fragment.sql());
+        assertTrue(
+                fragment.sql()
+                        .contains("NOT EXISTS (SELECT 1 FROM tracking_log tl WHERE tl.delivery_id = ?"
+                                + " AND tl.recipient_id = DM.id AND tl.type = 'OPEN')"),
+                fragment.sql());
         fragment = COMPILER.compile(delivery(Operator.CLICKED, "3"), "tl");
-        assertEquals("EXISTS (SELECT 1 FROM tracking_log tl2 WHERE tl2.delivery_id = ? AND tl2.recipient_id = tl.id"
-                + " AND tl2.type = 'CLICK')", fragment.sql());
+        assertEquals(
+                "EXISTS (SELECT 1 FROM tracking_log tl2 WHERE tl2.delivery_id = ? AND tl2.recipient_id = tl.id"
+                        + " AND tl2.type = 'CLICK')",
+                fragment.sql());
     }
 
     @Test
@@ -85,7 +97,10 @@ class BehaviourConditionCompilerTest {
 
     @Test
     void aDeliveryIdOfTheRuleWinsOverTheIncomingOne() {
-        assertEquals(List.of(9L), COMPILER.compile(delivery(Operator.SENT, "9"), "r", incoming(42)).parameters());
+        assertEquals(
+                List.of(9L),
+                COMPILER.compile(delivery(Operator.SENT, "9"), "r", incoming(42))
+                        .parameters());
     }
 
     @Test
@@ -95,26 +110,31 @@ class BehaviourConditionCompilerTest {
                 Group.or(delivery(Operator.CLICKED, "1"), delivery(Operator.OPENED)),
                 Group.and(Group.or(delivery(Operator.NEITHER_OPENED_NOR_CLICKED, "2"), delivery(Operator.FAILED))));
         SqlFragment fragment = COMPILER.compile(condition, "r", incoming(30));
-        assertEquals("(r.status = ? AND (" + CLICKED + " OR " + OPENED + ") AND (((" + SENT + " AND NOT " + OPEN
-                + " AND NOT " + CLICKED + ") OR " + FAILED + ")))", fragment.sql());
+        assertEquals(
+                "(r.status = ? AND (" + CLICKED + " OR " + OPENED + ") AND (((" + SENT + " AND NOT " + OPEN
+                        + " AND NOT " + CLICKED + ") OR " + FAILED + ")))",
+                fragment.sql());
         assertEquals(List.of("GOLD", 1L, 30L, 30L, 2L, 2L, 2L, 30L), fragment.parameters());
         assertEquals(placeholders(fragment.sql()), fragment.parameters().size());
     }
 
     @Test
     void withoutAnIncomingDeliveryTheCompilerSaysWhereOneIsMissing() {
-        Condition condition = Group.and(delivery(Operator.SENT, "4"), Group.or(delivery(Operator.OPENED),
-                delivery(Operator.CLICKED, "")));
-        InvalidConditionException e = assertThrows(InvalidConditionException.class,
-                () -> COMPILER.compile(condition, "r"));
-        assertEquals("'delivery opened' needs a delivery: choose one, or place the filter after an email delivery; "
-                + "'delivery clicked' needs a delivery: choose one, or place the filter after an email delivery",
+        Condition condition = Group.and(
+                delivery(Operator.SENT, "4"), Group.or(delivery(Operator.OPENED), delivery(Operator.CLICKED, "")));
+        InvalidConditionException e =
+                assertThrows(InvalidConditionException.class, () -> COMPILER.compile(condition, "r"));
+        assertEquals(
+                "'delivery opened' needs a delivery: choose one, or place the filter after an email delivery; "
+                        + "'delivery clicked' needs a delivery: choose one, or place the filter after an email delivery",
                 e.getMessage());
-        assertEquals(List.of(ProblemCode.NO_INCOMING_DELIVERY, ProblemCode.NO_INCOMING_DELIVERY),
+        assertEquals(
+                List.of(ProblemCode.NO_INCOMING_DELIVERY, ProblemCode.NO_INCOMING_DELIVERY),
                 e.problems().stream().map(ConditionProblem::code).toList());
         assertEquals(List.of(1, 0), e.problems().get(0).path());
         assertEquals(List.of(1, 1), e.problems().get(1).path());
-        assertThrows(InvalidConditionException.class,
+        assertThrows(
+                InvalidConditionException.class,
                 () -> COMPILER.compile(delivery(Operator.DID_NOT_CLICK), "r", CompileContext.EMPTY));
     }
 
@@ -127,32 +147,50 @@ class BehaviourConditionCompilerTest {
 
     @Test
     void badDeliveryIdsAndValueCountsAreRefused() {
-        assertEquals(List.of("delivery id 'abc' is not a number"),
+        assertEquals(
+                List.of("delivery id 'abc' is not a number"),
                 ConditionValidator.problems(delivery(Operator.CLICKED, "abc")));
-        assertEquals(List.of("delivery id '1.5' is not a number"),
+        assertEquals(
+                List.of("delivery id '1.5' is not a number"),
                 ConditionValidator.problems(delivery(Operator.CLICKED, "1.5")));
-        assertEquals(List.of("delivery id '0' must be a positive number"),
+        assertEquals(
+                List.of("delivery id '0' must be a positive number"),
                 ConditionValidator.problems(delivery(Operator.SENT, "0")));
-        assertEquals(List.of("delivery id '-3' must be a positive number"),
+        assertEquals(
+                List.of("delivery id '-3' must be a positive number"),
                 ConditionValidator.problems(delivery(Operator.SENT, "-3")));
-        assertEquals(List.of("'opened' takes one value or none, got 2 in rule delivery"),
+        assertEquals(
+                List.of("'opened' takes one value or none, got 2 in rule delivery"),
                 ConditionValidator.problems(delivery(Operator.OPENED, "1", "2")));
-        assertEquals(List.of(ProblemCode.NEEDS_AT_MOST_ONE_VALUE),
+        assertEquals(
+                List.of(ProblemCode.NEEDS_AT_MOST_ONE_VALUE),
                 ConditionValidator.validate(delivery(Operator.OPENED, "1", "2")).stream()
-                        .map(ConditionProblem::code).toList());
+                        .map(ConditionProblem::code)
+                        .toList());
     }
 
     @Test
     void behaviourOperatorsApplyToTheDeliveryFieldOnly() {
-        assertEquals(List.of("Operator 'equals' does not apply to field 'delivery' (a delivery's recipients)"),
+        assertEquals(
+                List.of("Operator 'equals' does not apply to field 'delivery' (a delivery's recipients)"),
                 ConditionValidator.problems(delivery(Operator.EQUALS, "12")));
-        assertEquals(List.of("Operator 'opened' does not apply to field 'email' (a text)"),
+        assertEquals(
+                List.of("Operator 'opened' does not apply to field 'email' (a text)"),
                 ConditionValidator.problems(Rule.of(RecipientField.EMAIL, Operator.OPENED, "12")));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Operator.class, names = {"SENT", "FAILED", "OPENED", "CLICKED", "OPENED_OR_CLICKED",
-            "NEITHER_OPENED_NOR_CLICKED", "DID_NOT_CLICK"})
+    @EnumSource(
+            value = Operator.class,
+            names = {
+                "SENT",
+                "FAILED",
+                "OPENED",
+                "CLICKED",
+                "OPENED_OR_CLICKED",
+                "NEITHER_OPENED_NOR_CLICKED",
+                "DID_NOT_CLICK"
+            })
     void everyBehaviourOperatorRoundTripsThroughJson(Operator operator) {
         Rule withId = delivery(operator, "12");
         String json = "{\"field\":\"delivery\",\"operator\":\"" + operator.jsonName() + "\",\"values\":[\"12\"]}";
@@ -160,8 +198,9 @@ class BehaviourConditionCompilerTest {
         assertEquals(withId, ConditionJson.fromJson(json));
         Rule incoming = delivery(operator);
         assertEquals(incoming, ConditionJson.fromJson(ConditionJson.toJson(incoming)));
-        assertEquals(incoming, ConditionJson.fromJson("{\"field\":\"delivery\",\"operator\":\""
-                + operator.jsonName() + "\"}"));
+        assertEquals(
+                incoming,
+                ConditionJson.fromJson("{\"field\":\"delivery\",\"operator\":\"" + operator.jsonName() + "\"}"));
     }
 
     @Test
@@ -171,8 +210,10 @@ class BehaviourConditionCompilerTest {
         assertFalse(delivery(Operator.SENT, "3").refersToIncomingDelivery());
         assertFalse(delivery(Operator.EQUALS).refersToIncomingDelivery());
         assertFalse(Rule.of(RecipientField.EMAIL, Operator.IS_EMPTY).refersToIncomingDelivery());
-        assertTrue(Group.or(Rule.of(RecipientField.EMAIL, Operator.IS_EMPTY),
-                Group.and(Group.and(delivery(Operator.CLICKED)))).refersToIncomingDelivery());
+        assertTrue(Group.or(
+                        Rule.of(RecipientField.EMAIL, Operator.IS_EMPTY),
+                        Group.and(Group.and(delivery(Operator.CLICKED))))
+                .refersToIncomingDelivery());
         assertFalse(Group.or(delivery(Operator.CLICKED, "1"), Group.and()).refersToIncomingDelivery());
     }
 

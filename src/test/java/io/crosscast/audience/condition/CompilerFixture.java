@@ -15,8 +15,7 @@ final class CompilerFixture {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final ConditionCompiler COMPILER = new ConditionCompiler(Clock.fixed(NOW, ZoneOffset.UTC), PARIS);
 
-    private CompilerFixture() {
-    }
+    private CompilerFixture() {}
 
     static SqlFragment compile(Condition condition) {
         return COMPILER.compile(condition, "r");

@@ -23,13 +23,16 @@ class ConditionCompilerTest {
         assertCompiles("1=1", List.of(), Group.and());
         assertCompiles("1=0", List.of(), Group.or());
         assertCompiles("(1=1 AND 1=0)", List.of(), Group.and(Group.and(), Group.or()));
-        assertCompiles("(1=0 OR r.status = ?)", List.of("GOLD"),
+        assertCompiles(
+                "(1=0 OR r.status = ?)",
+                List.of("GOLD"),
                 Group.or(Group.or(), Rule.of(RecipientField.STATUS, Operator.EQUALS, "GOLD")));
     }
 
     @Test
     void aGroupOfOneIsParenthesised() {
-        assertCompiles("(r.status = ?)", List.of("GOLD"), Group.and(Rule.of(RecipientField.STATUS, Operator.EQUALS, "GOLD")));
+        assertCompiles(
+                "(r.status = ?)", List.of("GOLD"), Group.and(Rule.of(RecipientField.STATUS, Operator.EQUALS, "GOLD")));
     }
 
     @Test
@@ -45,7 +48,8 @@ class ConditionCompilerTest {
                 Rule.of(RecipientField.EMAIL_OPT_OUT, Operator.IS_FALSE),
                 Rule.of(RecipientField.EMAIL_QUARANTINED, Operator.IS_FALSE),
                 Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "30"));
-        assertCompiles("(r.status IN (?, ?)"
+        assertCompiles(
+                "(r.status IN (?, ?)"
                         + " AND (r.country = ?"
                         + " OR r.email_key LIKE ? ESCAPE '\\'"
                         + " OR ((r.birth_date >= ? AND r.birth_date <= ?)"
@@ -53,8 +57,16 @@ class ConditionCompilerTest {
                         + " AND (r.email_opt_out IS NULL OR r.email_opt_out = ?)"
                         + " AND r.email_quarantined_at IS NULL"
                         + " AND r.created_at >= ?)",
-                List.of("GOLD", "SILVER", "FR", "%@example.fr%", LocalDate.of(1980, 1, 1), LocalDate.of(1989, 12, 31),
-                        9L, false, OffsetDateTime.parse("2026-10-30T11:00+01:00")),
+                List.of(
+                        "GOLD",
+                        "SILVER",
+                        "FR",
+                        "%@example.fr%",
+                        LocalDate.of(1980, 1, 1),
+                        LocalDate.of(1989, 12, 31),
+                        9L,
+                        false,
+                        OffsetDateTime.parse("2026-10-30T11:00+01:00")),
                 condition);
     }
 
@@ -65,18 +77,39 @@ class ConditionCompilerTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"1r", "r.x", "r x", "r;", "r--", "\"r\"", "r)", "é", "r'", " r",
-            "a123456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "1r",
+                "r.x",
+                "r x",
+                "r;",
+                "r--",
+                "\"r\"",
+                "r)",
+                "é",
+                "r'",
+                " r",
+                "a123456789012345678901234567890123456789012345678901234567890123"
+            })
     void refusesAnAliasThatIsNotAPlainIdentifier(String alias) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CompilerFixture.COMPILER.compile(Group.and(), alias));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CompilerFixture.COMPILER.compile(Group.and(), alias));
         assertTrue(e.getMessage().contains("plain SQL identifier"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"r", "R", "_", "recipient", "rcp_2", "a12345678901234567890123456789012345678901234567890123456789012"})
+    @ValueSource(
+            strings = {
+                "r",
+                "R",
+                "_",
+                "recipient",
+                "rcp_2",
+                "a12345678901234567890123456789012345678901234567890123456789012"
+            })
     void acceptsPlainIdentifiers(String alias) {
-        SqlFragment fragment = CompilerFixture.COMPILER.compile(Rule.of(RecipientField.FIRST_NAME, Operator.EQUALS, "x"), alias);
+        SqlFragment fragment =
+                CompilerFixture.COMPILER.compile(Rule.of(RecipientField.FIRST_NAME, Operator.EQUALS, "x"), alias);
         assertEquals(alias + ".first_name = ?", fragment.sql());
     }
 
@@ -85,17 +118,20 @@ class ConditionCompilerTest {
         Condition condition = Group.and(
                 new Rule("salary", Operator.GREATER_THAN, List.of("1000")),
                 Rule.of(RecipientField.BIRTH_DATE, Operator.CONTAINS, "1980"));
-        InvalidConditionException e = assertThrows(InvalidConditionException.class,
-                () -> CompilerFixture.compile(condition));
-        assertEquals("Unknown field 'salary'; Operator 'contains' does not apply to field 'birthDate' (a date)",
+        InvalidConditionException e =
+                assertThrows(InvalidConditionException.class, () -> CompilerFixture.compile(condition));
+        assertEquals(
+                "Unknown field 'salary'; Operator 'contains' does not apply to field 'birthDate' (a date)",
                 e.getMessage());
-        assertEquals(List.of(ProblemCode.UNKNOWN_FIELD, ProblemCode.OPERATOR_NOT_APPLICABLE),
+        assertEquals(
+                List.of(ProblemCode.UNKNOWN_FIELD, ProblemCode.OPERATOR_NOT_APPLICABLE),
                 e.problems().stream().map(ConditionProblem::code).toList());
     }
 
     @Test
     void refusesWrongValueCounts() {
-        InvalidConditionException e = assertThrows(InvalidConditionException.class,
+        InvalidConditionException e = assertThrows(
+                InvalidConditionException.class,
                 () -> CompilerFixture.compile(RecipientField.CREATED_AT, Operator.BETWEEN, "2026-01-01"));
         assertEquals("'between' needs two values, got 1 in rule createdAt", e.getMessage());
     }
@@ -107,7 +143,8 @@ class ConditionCompilerTest {
             condition = Group.or(condition);
         }
         Condition deep = condition;
-        InvalidConditionException e = assertThrows(InvalidConditionException.class, () -> CompilerFixture.compile(deep));
+        InvalidConditionException e =
+                assertThrows(InvalidConditionException.class, () -> CompilerFixture.compile(deep));
         assertEquals("The condition nests groups too deeply (at most 10 levels)", e.getMessage());
     }
 
@@ -121,6 +158,7 @@ class ConditionCompilerTest {
     @Test
     void fragmentsAreImmutable() {
         SqlFragment fragment = CompilerFixture.compile(RecipientField.STATUS, Operator.IN, "GOLD");
-        assertThrows(UnsupportedOperationException.class, () -> fragment.parameters().add("x"));
+        assertThrows(
+                UnsupportedOperationException.class, () -> fragment.parameters().add("x"));
     }
 }

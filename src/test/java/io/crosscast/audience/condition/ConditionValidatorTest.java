@@ -51,64 +51,85 @@ class ConditionValidatorTest {
     @Test
     void unknownField() {
         assertEquals("Unknown field 'salary'", onlyProblem(new Rule("salary", Operator.EQUALS, List.of("1"))));
-        assertEquals("Unknown field 'birth_date'",
-                onlyProblem(new Rule("birth_date", Operator.IS_EMPTY, List.of())));
+        assertEquals("Unknown field 'birth_date'", onlyProblem(new Rule("birth_date", Operator.IS_EMPTY, List.of())));
     }
 
     @Test
     void operatorThatDoesNotApply() {
-        assertEquals("Operator 'contains' does not apply to field 'birthDate' (a date)",
+        assertEquals(
+                "Operator 'contains' does not apply to field 'birthDate' (a date)",
                 onlyProblem(Rule.of(RecipientField.BIRTH_DATE, Operator.CONTAINS, "19")));
-        assertEquals("Operator 'less_than' does not apply to field 'firstName' (a text)",
+        assertEquals(
+                "Operator 'less_than' does not apply to field 'firstName' (a text)",
                 onlyProblem(Rule.of(RecipientField.FIRST_NAME, Operator.LESS_THAN, "M")));
-        assertEquals("Operator 'equals' does not apply to field 'emailOptOut' (a yes/no flag)",
+        assertEquals(
+                "Operator 'equals' does not apply to field 'emailOptOut' (a yes/no flag)",
                 onlyProblem(Rule.of(RecipientField.EMAIL_OPT_OUT, Operator.EQUALS, "true")));
-        assertEquals("Operator 'contains' does not apply to field 'status' (a choice)",
+        assertEquals(
+                "Operator 'contains' does not apply to field 'status' (a choice)",
                 onlyProblem(Rule.of(RecipientField.STATUS, Operator.CONTAINS, "G")));
-        assertEquals("Operator 'is_true' does not apply to field 'createdAt' (a date and time)",
+        assertEquals(
+                "Operator 'is_true' does not apply to field 'createdAt' (a date and time)",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.IS_TRUE)));
-        assertEquals("Operator 'equals' does not apply to field 'list' (a list membership)",
+        assertEquals(
+                "Operator 'equals' does not apply to field 'list' (a list membership)",
                 onlyProblem(Rule.of(RecipientField.LIST, Operator.EQUALS, "1")));
-        assertEquals("Operator 'member_of_list' does not apply to field 'email' (a text)",
+        assertEquals(
+                "Operator 'member_of_list' does not apply to field 'email' (a text)",
                 onlyProblem(Rule.of(RecipientField.EMAIL, Operator.MEMBER_OF_LIST, "1")));
     }
 
     @Test
     void wrongNumberOfValues() {
-        assertEquals("'between' needs two values, got 1 in rule birthDate",
+        assertEquals(
+                "'between' needs two values, got 1 in rule birthDate",
                 onlyProblem(Rule.of(RecipientField.BIRTH_DATE, Operator.BETWEEN, "2024-01-01")));
-        assertEquals("'between' needs two values, got 3 in rule createdAt",
-                onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.BETWEEN, "2024-01-01", "2024-01-02",
-                        "2024-01-03")));
-        assertEquals("'equals' needs one value, got 0 in rule firstName",
+        assertEquals(
+                "'between' needs two values, got 3 in rule createdAt",
+                onlyProblem(Rule.of(
+                        RecipientField.CREATED_AT, Operator.BETWEEN, "2024-01-01", "2024-01-02", "2024-01-03")));
+        assertEquals(
+                "'equals' needs one value, got 0 in rule firstName",
                 onlyProblem(Rule.of(RecipientField.FIRST_NAME, Operator.EQUALS)));
-        assertEquals("'equals' needs one value, got 2 in rule firstName",
+        assertEquals(
+                "'equals' needs one value, got 2 in rule firstName",
                 onlyProblem(Rule.of(RecipientField.FIRST_NAME, Operator.EQUALS, "Ann", "Bob")));
-        assertEquals("'in' needs at least one value, got 0 in rule country",
+        assertEquals(
+                "'in' needs at least one value, got 0 in rule country",
                 onlyProblem(Rule.of(RecipientField.COUNTRY, Operator.IN)));
-        assertEquals("'is_empty' takes no value, got 1 in rule email",
+        assertEquals(
+                "'is_empty' takes no value, got 1 in rule email",
                 onlyProblem(Rule.of(RecipientField.EMAIL, Operator.IS_EMPTY, "x")));
-        assertEquals("'is_true' takes no value, got 1 in rule smsOptOut",
+        assertEquals(
+                "'is_true' takes no value, got 1 in rule smsOptOut",
                 onlyProblem(Rule.of(RecipientField.SMS_OPT_OUT, Operator.IS_TRUE, "true")));
     }
 
     @Test
     void badDates() {
-        assertEquals("'2024-13-40' is not a date (expected yyyy-MM-dd) in rule birthDate",
+        assertEquals(
+                "'2024-13-40' is not a date (expected yyyy-MM-dd) in rule birthDate",
                 onlyProblem(Rule.of(RecipientField.BIRTH_DATE, Operator.EQUALS, "2024-13-40")));
-        assertEquals("'2023-02-29' is not a date (expected yyyy-MM-dd) in rule birthDate",
+        assertEquals(
+                "'2023-02-29' is not a date (expected yyyy-MM-dd) in rule birthDate",
                 onlyProblem(Rule.of(RecipientField.BIRTH_DATE, Operator.EQUALS, "2023-02-29")));
-        assertEquals("'29/11/2026' is not a date (expected yyyy-MM-dd) in rule createdAt",
+        assertEquals(
+                "'29/11/2026' is not a date (expected yyyy-MM-dd) in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.LESS_THAN, "29/11/2026")));
-        assertEquals("'2026-11-29T10:00' is not a date (expected yyyy-MM-dd) in rule createdAt",
+        assertEquals(
+                "'2026-11-29T10:00' is not a date (expected yyyy-MM-dd) in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.LESS_THAN, "2026-11-29T10:00")));
-        assertEquals("'+12024-01-01' is not a date (expected yyyy-MM-dd) in rule createdAt",
+        assertEquals(
+                "'+12024-01-01' is not a date (expected yyyy-MM-dd) in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.LESS_THAN, "+12024-01-01")));
-        assertEquals("'0000-01-01' is not a date (expected yyyy-MM-dd) in rule birthDate",
+        assertEquals(
+                "'0000-01-01' is not a date (expected yyyy-MM-dd) in rule birthDate",
                 onlyProblem(Rule.of(RecipientField.BIRTH_DATE, Operator.GREATER_THAN, "0000-01-01")));
-        assertEquals("'' is not a date (expected yyyy-MM-dd) in rule birthDate",
+        assertEquals(
+                "'' is not a date (expected yyyy-MM-dd) in rule birthDate",
                 onlyProblem(Rule.of(RecipientField.BIRTH_DATE, Operator.EQUALS, "")));
-        assertEquals("'x' is not a date (expected yyyy-MM-dd) in rule updatedAt",
+        assertEquals(
+                "'x' is not a date (expected yyyy-MM-dd) in rule updatedAt",
                 onlyProblem(Rule.of(RecipientField.UPDATED_AT, Operator.EQUALS, "x")));
         assertTrue(ConditionValidator.isValid(Rule.of(RecipientField.BIRTH_DATE, Operator.EQUALS, "2024-02-29")));
         assertTrue(ConditionValidator.isValid(Rule.of(RecipientField.BIRTH_DATE, Operator.EQUALS, " 2024-02-29 ")));
@@ -116,10 +137,13 @@ class ConditionValidatorTest {
 
     @Test
     void betweenReportsEachBadDateAndDatesInTheWrongOrder() {
-        assertEquals(List.of("'x' is not a date (expected yyyy-MM-dd) in rule birthDate",
+        assertEquals(
+                List.of(
+                        "'x' is not a date (expected yyyy-MM-dd) in rule birthDate",
                         "'y' is not a date (expected yyyy-MM-dd) in rule birthDate"),
                 problems(Rule.of(RecipientField.BIRTH_DATE, Operator.BETWEEN, "x", "y")));
-        assertEquals("'between' dates are in the wrong order ('2024-12-31' is after '2024-01-01') in rule createdAt",
+        assertEquals(
+                "'between' dates are in the wrong order ('2024-12-31' is after '2024-01-01') in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.BETWEEN, "2024-12-31", "2024-01-01")));
         assertTrue(ConditionValidator.isValid(
                 Rule.of(RecipientField.CREATED_AT, Operator.BETWEEN, "2024-01-01", "2024-01-01")));
@@ -127,15 +151,20 @@ class ConditionValidatorTest {
 
     @Test
     void dayCounts() {
-        assertEquals("'abc' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
+        assertEquals(
+                "'abc' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "abc")));
-        assertEquals("'-1' is not a number of days (a whole number from 0 to 36500) in rule birthDate",
+        assertEquals(
+                "'-1' is not a number of days (a whole number from 0 to 36500) in rule birthDate",
                 onlyProblem(Rule.of(RecipientField.BIRTH_DATE, Operator.NOT_IN_LAST_DAYS, "-1")));
-        assertEquals("'36501' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
+        assertEquals(
+                "'36501' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "36501")));
-        assertEquals("'1.5' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
+        assertEquals(
+                "'1.5' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "1.5")));
-        assertEquals("'99999999999999999999' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
+        assertEquals(
+                "'99999999999999999999' is not a number of days (a whole number from 0 to 36500) in rule createdAt",
                 onlyProblem(Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "99999999999999999999")));
         assertTrue(ConditionValidator.isValid(Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "0")));
         assertTrue(ConditionValidator.isValid(Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, "36500")));
@@ -143,9 +172,12 @@ class ConditionValidatorTest {
 
     @Test
     void statusMustBeOneOfTheAllowedValuesInAnyCase() {
-        assertEquals("'gold2' is not a status (GOLD, SILVER, BRONZE, NONE)",
+        assertEquals(
+                "'gold2' is not a status (GOLD, SILVER, BRONZE, NONE)",
                 onlyProblem(Rule.of(RecipientField.STATUS, Operator.EQUALS, "gold2")));
-        assertEquals(List.of("'PLATINUM' is not a status (GOLD, SILVER, BRONZE, NONE)",
+        assertEquals(
+                List.of(
+                        "'PLATINUM' is not a status (GOLD, SILVER, BRONZE, NONE)",
                         "'' is not a status (GOLD, SILVER, BRONZE, NONE)"),
                 problems(Rule.of(RecipientField.STATUS, Operator.NOT_IN, "gold", "PLATINUM", "")));
         assertTrue(ConditionValidator.isValid(Rule.of(RecipientField.STATUS, Operator.IN, "gold", " Silver ", "NONE")));
@@ -153,24 +185,32 @@ class ConditionValidatorTest {
 
     @Test
     void listIds() {
-        assertEquals("list id 'abc' is not a number",
+        assertEquals(
+                "list id 'abc' is not a number",
                 onlyProblem(Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, "abc")));
-        assertEquals("list id '0' must be a positive number",
+        assertEquals(
+                "list id '0' must be a positive number",
                 onlyProblem(Rule.of(RecipientField.LIST, Operator.NOT_MEMBER_OF_LIST, "0")));
-        assertEquals("list id '-7' must be a positive number",
+        assertEquals(
+                "list id '-7' must be a positive number",
                 onlyProblem(Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, "-7")));
-        assertEquals("'member_of_list' needs one value, got 2 in rule list",
+        assertEquals(
+                "'member_of_list' needs one value, got 2 in rule list",
                 onlyProblem(Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, "1", "2")));
-        assertTrue(ConditionValidator.isValid(Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, "9007199254740993")));
+        assertTrue(
+                ConditionValidator.isValid(Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, "9007199254740993")));
     }
 
     @Test
     void blankTextValues() {
-        assertEquals("A value is empty in rule lastName (use 'is_empty' to find recipients without one)",
+        assertEquals(
+                "A value is empty in rule lastName (use 'is_empty' to find recipients without one)",
                 onlyProblem(Rule.of(RecipientField.LAST_NAME, Operator.EQUALS, "  ")));
-        assertEquals("A value is empty in rule email (use 'is_empty' to find recipients without one)",
+        assertEquals(
+                "A value is empty in rule email (use 'is_empty' to find recipients without one)",
                 onlyProblem(Rule.of(RecipientField.EMAIL, Operator.IN, "a@example.com", "", "")));
-        assertEquals("A value is empty in rule firstName (use 'is_empty' to find recipients without one)",
+        assertEquals(
+                "A value is empty in rule firstName (use 'is_empty' to find recipients without one)",
                 onlyProblem(Rule.of(RecipientField.FIRST_NAME, Operator.CONTAINS, "")));
     }
 
@@ -189,13 +229,18 @@ class ConditionValidatorTest {
         assertEquals(List.of(0), problems.get(0).path());
         assertEquals("/children/0", problems.get(0).jsonPointer());
         assertEquals(ProblemCode.OPERATOR_NOT_APPLICABLE, problems.get(1).code());
-        assertEquals(List.of("contains", "birthDate", "DATE", "a date"), problems.get(1).arguments());
+        assertEquals(
+                List.of("contains", "birthDate", "DATE", "a date"),
+                problems.get(1).arguments());
         assertEquals(List.of(2, 0), problems.get(1).path());
         assertEquals("/children/2/children/0", problems.get(1).jsonPointer());
         assertEquals(ProblemCode.NEEDS_TWO_VALUES, problems.get(2).code());
         assertEquals(List.of(2, 1), problems.get(2).path());
-        assertEquals("/", ConditionValidator.validate(new Rule("x", Operator.IS_EMPTY, List.of()))
-                .get(0).jsonPointer());
+        assertEquals(
+                "/",
+                ConditionValidator.validate(new Rule("x", Operator.IS_EMPTY, List.of()))
+                        .get(0)
+                        .jsonPointer());
     }
 
     @Test
@@ -203,15 +248,16 @@ class ConditionValidatorTest {
         Condition condition = Group.or(
                 new Rule("salary", Operator.EQUALS, List.of("1")),
                 Rule.of(RecipientField.STATUS, Operator.EQUALS, "gold2"));
-        InvalidConditionException e = assertThrows(InvalidConditionException.class,
-                () -> ConditionValidator.requireValid(condition));
+        InvalidConditionException e =
+                assertThrows(InvalidConditionException.class, () -> ConditionValidator.requireValid(condition));
         assertEquals("Unknown field 'salary'; 'gold2' is not a status (GOLD, SILVER, BRONZE, NONE)", e.getMessage());
         assertEquals(2, e.problems().size());
     }
 
     @Test
     void theExceptionSurvivesSerialisationWithItsProblems() throws Exception {
-        InvalidConditionException e = assertThrows(InvalidConditionException.class,
+        InvalidConditionException e = assertThrows(
+                InvalidConditionException.class,
                 () -> ConditionValidator.requireValid(Group.and(new Rule("salary", Operator.IS_EMPTY, List.of()))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -257,13 +303,15 @@ class ConditionValidatorTest {
         assertTrue(ConditionValidator.isValid(new Rule("lastName", Operator.IN, thousand)));
         List<String> tooMany = new ArrayList<>(thousand);
         tooMany.add("one more");
-        assertEquals("'in' takes at most 1000 values, got 1001 in rule lastName",
+        assertEquals(
+                "'in' takes at most 1000 values, got 1001 in rule lastName",
                 onlyProblem(new Rule("lastName", Operator.IN, tooMany)));
         List<Condition> rules = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             rules.add(new Rule("lastName", Operator.NOT_IN, thousand));
         }
-        assertEquals("The condition has 11000 values in all, at most 10000 are allowed",
+        assertEquals(
+                "The condition has 11000 values in all, at most 10000 are allowed",
                 onlyProblem(new Group(Logic.AND, rules)));
     }
 
@@ -277,7 +325,8 @@ class ConditionValidatorTest {
         assertThrows(NullPointerException.class, () -> new Rule(null, Operator.EQUALS, List.of("x")));
         assertThrows(NullPointerException.class, () -> new Rule("email", null, List.of("x")));
         assertThrows(NullPointerException.class, () -> new Rule("email", Operator.EQUALS, null));
-        assertThrows(NullPointerException.class, () -> new Rule("email", Operator.EQUALS, Collections.singletonList(null)));
+        assertThrows(
+                NullPointerException.class, () -> new Rule("email", Operator.EQUALS, Collections.singletonList(null)));
         assertThrows(NullPointerException.class, () -> new Group(null, List.of()));
         assertThrows(NullPointerException.class, () -> new Group(Logic.AND, Collections.singletonList(null)));
     }

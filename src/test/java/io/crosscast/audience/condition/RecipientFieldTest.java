@@ -16,10 +16,28 @@ class RecipientFieldTest {
 
     @Test
     void publicNamesAreTheStableCamelCaseNames() {
-        List<String> names = List.of(RecipientField.values()).stream().map(RecipientField::publicName).toList();
-        assertEquals(List.of("firstName", "lastName", "email", "mobilePhone", "status", "country", "language",
-                "birthDate", "createdAt", "updatedAt", "emailOptOut", "smsOptOut", "emailQuarantined",
-                "smsQuarantined", "list", "delivery"), names);
+        List<String> names = List.of(RecipientField.values()).stream()
+                .map(RecipientField::publicName)
+                .toList();
+        assertEquals(
+                List.of(
+                        "firstName",
+                        "lastName",
+                        "email",
+                        "mobilePhone",
+                        "status",
+                        "country",
+                        "language",
+                        "birthDate",
+                        "createdAt",
+                        "updatedAt",
+                        "emailOptOut",
+                        "smsOptOut",
+                        "emailQuarantined",
+                        "smsQuarantined",
+                        "list",
+                        "delivery"),
+                names);
         assertEquals(names.size(), new HashSet<>(names).size());
     }
 
@@ -71,24 +89,58 @@ class RecipientFieldTest {
 
     @Test
     void eachTypeAllowsItsOperators() {
-        assertEquals(EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.CONTAINS, Operator.NOT_CONTAINS,
-                Operator.STARTS_WITH, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY, Operator.IN, Operator.NOT_IN),
+        assertEquals(
+                EnumSet.of(
+                        Operator.EQUALS,
+                        Operator.NOT_EQUALS,
+                        Operator.CONTAINS,
+                        Operator.NOT_CONTAINS,
+                        Operator.STARTS_WITH,
+                        Operator.IS_EMPTY,
+                        Operator.IS_NOT_EMPTY,
+                        Operator.IN,
+                        Operator.NOT_IN),
                 FieldType.TEXT.operators());
-        assertEquals(EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN, Operator.NOT_IN,
-                Operator.IS_EMPTY, Operator.IS_NOT_EMPTY), FieldType.ENUM.operators());
-        Set<Operator> dates = EnumSet.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.LESS_THAN,
-                Operator.LESS_OR_EQUAL, Operator.GREATER_THAN, Operator.GREATER_OR_EQUAL, Operator.BETWEEN,
-                Operator.IS_EMPTY, Operator.IS_NOT_EMPTY, Operator.IN_LAST_DAYS, Operator.NOT_IN_LAST_DAYS);
+        assertEquals(
+                EnumSet.of(
+                        Operator.EQUALS,
+                        Operator.NOT_EQUALS,
+                        Operator.IN,
+                        Operator.NOT_IN,
+                        Operator.IS_EMPTY,
+                        Operator.IS_NOT_EMPTY),
+                FieldType.ENUM.operators());
+        Set<Operator> dates = EnumSet.of(
+                Operator.EQUALS,
+                Operator.NOT_EQUALS,
+                Operator.LESS_THAN,
+                Operator.LESS_OR_EQUAL,
+                Operator.GREATER_THAN,
+                Operator.GREATER_OR_EQUAL,
+                Operator.BETWEEN,
+                Operator.IS_EMPTY,
+                Operator.IS_NOT_EMPTY,
+                Operator.IN_LAST_DAYS,
+                Operator.NOT_IN_LAST_DAYS);
         assertEquals(dates, FieldType.DATE.operators());
         assertEquals(dates, FieldType.TIMESTAMP.operators());
         assertEquals(EnumSet.of(Operator.IS_TRUE, Operator.IS_FALSE), FieldType.BOOLEAN.operators());
         assertEquals(EnumSet.of(Operator.MEMBER_OF_LIST, Operator.NOT_MEMBER_OF_LIST), FieldType.LIST.operators());
-        assertEquals(EnumSet.of(Operator.SENT, Operator.FAILED, Operator.OPENED, Operator.CLICKED,
-                Operator.OPENED_OR_CLICKED, Operator.NEITHER_OPENED_NOR_CLICKED, Operator.DID_NOT_CLICK),
+        assertEquals(
+                EnumSet.of(
+                        Operator.SENT,
+                        Operator.FAILED,
+                        Operator.OPENED,
+                        Operator.CLICKED,
+                        Operator.OPENED_OR_CLICKED,
+                        Operator.NEITHER_OPENED_NOR_CLICKED,
+                        Operator.DID_NOT_CLICK),
                 FieldType.BEHAVIOUR.operators());
         assertFalse(RecipientField.BIRTH_DATE.allows(Operator.CONTAINS));
         assertTrue(RecipientField.EMAIL.allows(Operator.STARTS_WITH));
-        assertThrows(UnsupportedOperationException.class, () -> FieldType.TEXT.operators().add(Operator.IS_TRUE));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> FieldType.TEXT.operators().add(Operator.IS_TRUE));
     }
 
     @Test

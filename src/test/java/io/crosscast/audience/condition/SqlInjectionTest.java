@@ -40,8 +40,10 @@ class SqlInjectionTest {
                 List<String> values = operator.arity() == Operator.Arity.ONE ? List.of(hostile) : List.of(hostile, "b");
                 SqlFragment fragment = CompilerFixture.compile(new Rule(field, operator, values));
                 assertClean(fragment);
-                assertTrue(fragment.parameters().stream().anyMatch(p -> comparable(p.toString())
-                        .contains(comparable(hostile))), fragment.toString());
+                assertTrue(
+                        fragment.parameters().stream()
+                                .anyMatch(p -> comparable(p.toString()).contains(comparable(hostile))),
+                        fragment.toString());
             }
         }
     }
@@ -69,8 +71,8 @@ class SqlInjectionTest {
                     Rule.of(RecipientField.CREATED_AT, Operator.IN_LAST_DAYS, hostile),
                     Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, hostile),
                     Rule.of(RecipientField.DELIVERY, Operator.OPENED, hostile))) {
-                InvalidConditionException e = assertThrows(
-                        InvalidConditionException.class, () -> CompilerFixture.compile(rule));
+                InvalidConditionException e =
+                        assertThrows(InvalidConditionException.class, () -> CompilerFixture.compile(rule));
                 assertTrue(e.getMessage().contains(hostile), e.getMessage());
             }
         }
@@ -79,14 +81,20 @@ class SqlInjectionTest {
     @Test
     void hostileTrackingLogOptionsStayInTheParametersOrAreRefused() {
         for (String hostile : HOSTILE) {
-            SqlFragment fragment = CompilerFixture.compile(TrackingLogRule.builder().type(TrackingLogRule.LogType.OPEN)
-                    .urlContains(hostile).label(hostile).delivery(3).inLastDays(2).atLeast(2).build());
+            SqlFragment fragment = CompilerFixture.compile(TrackingLogRule.builder()
+                    .type(TrackingLogRule.LogType.OPEN)
+                    .urlContains(hostile)
+                    .label(hostile)
+                    .delivery(3)
+                    .inLastDays(2)
+                    .atLeast(2)
+                    .build());
             assertClean(fragment);
             assertTrue(fragment.parameters().contains(hostile.strip()), fragment.toString());
             for (String option : List.of("type", "delivery", "from", "to", "inLastDays", "atLeast", "none", hostile)) {
                 TrackingLogRule rule = new TrackingLogRule(java.util.Map.of(option, hostile));
-                InvalidConditionException e = assertThrows(InvalidConditionException.class,
-                        () -> CompilerFixture.compile(rule));
+                InvalidConditionException e =
+                        assertThrows(InvalidConditionException.class, () -> CompilerFixture.compile(rule));
                 assertTrue(e.getMessage().contains(hostile), e.getMessage());
             }
         }
@@ -94,7 +102,8 @@ class SqlInjectionTest {
 
     @Test
     void hostileFieldNamesAreUnknownFields() {
-        InvalidConditionException e = assertThrows(InvalidConditionException.class,
+        InvalidConditionException e = assertThrows(
+                InvalidConditionException.class,
                 () -> CompilerFixture.compile(new Rule("email_key = email_key OR 1", Operator.IS_EMPTY, List.of())));
         assertEquals("Unknown field 'email_key = email_key OR 1'", e.getMessage());
     }
@@ -118,8 +127,8 @@ class SqlInjectionTest {
         String one = switch (field.type()) {
             case TEXT -> "' OR 1=1 --";
             case ENUM -> "gold";
-            case DATE, TIMESTAMP -> operator == Operator.IN_LAST_DAYS || operator == Operator.NOT_IN_LAST_DAYS
-                    ? "30" : "2026-01-31";
+            case DATE, TIMESTAMP ->
+                operator == Operator.IN_LAST_DAYS || operator == Operator.NOT_IN_LAST_DAYS ? "30" : "2026-01-31";
             case LIST, BEHAVIOUR -> "12";
             case BOOLEAN -> "unused";
         };

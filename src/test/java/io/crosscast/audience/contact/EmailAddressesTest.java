@@ -13,15 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmailAddressesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "jean@example.fr",
-        "Jean.Dupont@Example.COM",
-        "jean+news@example.co.uk",
-        "o'brien@example.ie",
-        "first_last-1@mail.example-domain.org",
-        "a@b.io",
-        "jean@xn--exmple-cua.fr"
-    })
+    @ValueSource(
+            strings = {
+                "jean@example.fr",
+                "Jean.Dupont@Example.COM",
+                "jean+news@example.co.uk",
+                "o'brien@example.ie",
+                "first_last-1@mail.example-domain.org",
+                "a@b.io",
+                "jean@xn--exmple-cua.fr"
+            })
     void acceptsCommonAddresses(String address) {
         assertEquals(address, EmailAddresses.normalise(address));
     }
@@ -32,41 +33,44 @@ class EmailAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "jean@@example",
-        "jean.example.fr",
-        "jean@example",
-        "@example.fr",
-        "jean@",
-        "jean dupont@example.fr",
-        "jean@exa mple.fr",
-        "jean@.example.fr",
-        "jean@example..fr",
-        "jean@-example.fr",
-        "jean@example-.fr",
-        "jean@example.f",
-        "jean@192.168.0.1",
-        ".jean@example.fr",
-        "jean.@example.fr",
-        "jean..dupont@example.fr",
-        "jean(work)@example.fr",
-        "\"jean dupont\"@example.fr",
-        "jean@exämple.fr",
-        "jéan@example.fr",
-        "jean@example.fr."
-    })
+    @ValueSource(
+            strings = {
+                "jean@@example",
+                "jean.example.fr",
+                "jean@example",
+                "@example.fr",
+                "jean@",
+                "jean dupont@example.fr",
+                "jean@exa mple.fr",
+                "jean@.example.fr",
+                "jean@example..fr",
+                "jean@-example.fr",
+                "jean@example-.fr",
+                "jean@example.f",
+                "jean@192.168.0.1",
+                ".jean@example.fr",
+                "jean.@example.fr",
+                "jean..dupont@example.fr",
+                "jean(work)@example.fr",
+                "\"jean dupont\"@example.fr",
+                "jean@exämple.fr",
+                "jéan@example.fr",
+                "jean@example.fr."
+            })
     void refusesInvalidAddresses(String address) {
-        InvalidContactException e = assertThrows(InvalidContactException.class,
-                () -> EmailAddresses.normalise(address));
+        InvalidContactException e =
+                assertThrows(InvalidContactException.class, () -> EmailAddresses.normalise(address));
         assertTrue(e.getMessage().startsWith("'" + address + "' is not a valid email address"), e.getMessage());
     }
 
     @Test
     void explainsWhatIsWrong() {
-        assertEquals("'jean@@example' is not a valid email address: it must contain exactly one @",
+        assertEquals(
+                "'jean@@example' is not a valid email address: it must contain exactly one @",
                 assertThrows(InvalidContactException.class, () -> EmailAddresses.normalise("jean@@example"))
                         .getMessage());
-        assertEquals("'jean@example' is not a valid email address: the domain must contain a dot",
+        assertEquals(
+                "'jean@example' is not a valid email address: the domain must contain a dot",
                 assertThrows(InvalidContactException.class, () -> EmailAddresses.normalise("jean@example"))
                         .getMessage());
     }

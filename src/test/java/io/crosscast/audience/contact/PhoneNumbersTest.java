@@ -14,17 +14,18 @@ class PhoneNumbersTest {
     private final PhoneNumbers phones = new PhoneNumbers("FR");
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "0612345678",
-        "06 12 34 56 78",
-        "06.12.34.56.78",
-        "06-12-34-56-78",
-        "+33612345678",
-        "+33 6 12 34 56 78",
-        "+33 (0)6 12 34 56 78",
-        "0033 6 12 34 56 78",
-        " 06 12 34 56 78 "
-    })
+    @ValueSource(
+            strings = {
+                "0612345678",
+                "06 12 34 56 78",
+                "06.12.34.56.78",
+                "06-12-34-56-78",
+                "+33612345678",
+                "+33 6 12 34 56 78",
+                "+33 (0)6 12 34 56 78",
+                "0033 6 12 34 56 78",
+                " 06 12 34 56 78 "
+            })
     void readsFrenchMobilesWrittenInManyWays(String written) {
         assertEquals("+33612345678", phones.toE164(written, "FR"));
     }
@@ -57,17 +58,19 @@ class PhoneNumbersTest {
 
     @Test
     void theHintDecidesHowANationalNumberIsRead() {
-        InvalidContactException e = assertThrows(InvalidContactException.class,
-                () -> phones.toE164("07911 123456", "FR"));
+        InvalidContactException e =
+                assertThrows(InvalidContactException.class, () -> phones.toE164("07911 123456", "FR"));
         assertEquals("'07911 123456' is not a valid phone number for FR", e.getMessage());
     }
 
     @Test
     void refusesLandlines() {
-        assertEquals("'+33 1 23 45 67 89' is not a mobile number",
+        assertEquals(
+                "'+33 1 23 45 67 89' is not a mobile number",
                 assertThrows(InvalidContactException.class, () -> phones.toE164("+33 1 23 45 67 89", "FR"))
                         .getMessage());
-        assertEquals("'020 7946 0018' is not a mobile number",
+        assertEquals(
+                "'020 7946 0018' is not a mobile number",
                 assertThrows(InvalidContactException.class, () -> phones.toE164("020 7946 0018", "GB"))
                         .getMessage());
     }

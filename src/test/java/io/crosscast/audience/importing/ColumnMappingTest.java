@@ -27,39 +27,105 @@ class ColumnMappingTest {
 
     @Test
     void matchesEnglishHeaders() {
-        ColumnMapping mapping = ColumnMapping.autoMatch(List.of("First Name", "Last_Name", "E-mail",
-                "Mobile Phone", "Tier", "Country", "Lang", "Date of birth", "Email opt-out", "SMS opt out"));
+        ColumnMapping mapping = ColumnMapping.autoMatch(List.of(
+                "First Name",
+                "Last_Name",
+                "E-mail",
+                "Mobile Phone",
+                "Tier",
+                "Country",
+                "Lang",
+                "Date of birth",
+                "Email opt-out",
+                "SMS opt out"));
 
-        assertFields(mapping, FIRST_NAME, LAST_NAME, EMAIL, MOBILE_PHONE, STATUS, COUNTRY, LANGUAGE, BIRTH_DATE,
-                EMAIL_OPT_OUT, SMS_OPT_OUT);
+        assertFields(
+                mapping,
+                FIRST_NAME,
+                LAST_NAME,
+                EMAIL,
+                MOBILE_PHONE,
+                STATUS,
+                COUNTRY,
+                LANGUAGE,
+                BIRTH_DATE,
+                EMAIL_OPT_OUT,
+                SMS_OPT_OUT);
     }
 
     @Test
     void matchesFrenchHeadersWithOrWithoutAccents() {
-        ColumnMapping mapping = ColumnMapping.autoMatch(List.of("Prénom", "NOM", "Courriel", "Téléphone mobile",
-                "Statut", "Pays", "Langue", "Date de naissance", "Désabonné", "Stop SMS"));
-        ColumnMapping withoutAccents = ColumnMapping.autoMatch(List.of("prenom", "nom", "courriel",
-                "telephone_mobile", "statut", "pays", "langue", "date-de-naissance", "desabonne", "stop_sms"));
+        ColumnMapping mapping = ColumnMapping.autoMatch(List.of(
+                "Prénom",
+                "NOM",
+                "Courriel",
+                "Téléphone mobile",
+                "Statut",
+                "Pays",
+                "Langue",
+                "Date de naissance",
+                "Désabonné",
+                "Stop SMS"));
+        ColumnMapping withoutAccents = ColumnMapping.autoMatch(List.of(
+                "prenom",
+                "nom",
+                "courriel",
+                "telephone_mobile",
+                "statut",
+                "pays",
+                "langue",
+                "date-de-naissance",
+                "desabonne",
+                "stop_sms"));
 
-        assertFields(mapping, FIRST_NAME, LAST_NAME, EMAIL, MOBILE_PHONE, STATUS, COUNTRY, LANGUAGE, BIRTH_DATE,
-                EMAIL_OPT_OUT, SMS_OPT_OUT);
+        assertFields(
+                mapping,
+                FIRST_NAME,
+                LAST_NAME,
+                EMAIL,
+                MOBILE_PHONE,
+                STATUS,
+                COUNTRY,
+                LANGUAGE,
+                BIRTH_DATE,
+                EMAIL_OPT_OUT,
+                SMS_OPT_OUT);
         assertEquals(mapping, withoutAccents);
     }
 
     @ParameterizedTest
     @CsvSource({
-        "email, EMAIL", "E-Mail, EMAIL", "mail, EMAIL", "COURRIEL, EMAIL", "Email address, EMAIL",
-        "firstname, FIRST_NAME", "given name, FIRST_NAME", "first_name, FIRST_NAME", "firstName, FIRST_NAME",
-        "surname, LAST_NAME", "family name, LAST_NAME", "Last name, LAST_NAME",
-        "mobile, MOBILE_PHONE", "phone, MOBILE_PHONE", "cell, MOBILE_PHONE", "portable, MOBILE_PHONE",
-        "telephone, MOBILE_PHONE", "Téléphone, MOBILE_PHONE",
-        "status, STATUS", "membership, STATUS",
-        "birthdate, BIRTH_DATE", "DOB, BIRTH_DATE", "Birth date, BIRTH_DATE",
-        "unsubscribed, EMAIL_OPT_OUT", "emailOptOut, EMAIL_OPT_OUT",
-        "sms_opt_out, SMS_OPT_OUT", "  Language  , LANGUAGE"
+        "email, EMAIL",
+        "E-Mail, EMAIL",
+        "mail, EMAIL",
+        "COURRIEL, EMAIL",
+        "Email address, EMAIL",
+        "firstname, FIRST_NAME",
+        "given name, FIRST_NAME",
+        "first_name, FIRST_NAME",
+        "firstName, FIRST_NAME",
+        "surname, LAST_NAME",
+        "family name, LAST_NAME",
+        "Last name, LAST_NAME",
+        "mobile, MOBILE_PHONE",
+        "phone, MOBILE_PHONE",
+        "cell, MOBILE_PHONE",
+        "portable, MOBILE_PHONE",
+        "telephone, MOBILE_PHONE",
+        "Téléphone, MOBILE_PHONE",
+        "status, STATUS",
+        "membership, STATUS",
+        "birthdate, BIRTH_DATE",
+        "DOB, BIRTH_DATE",
+        "Birth date, BIRTH_DATE",
+        "unsubscribed, EMAIL_OPT_OUT",
+        "emailOptOut, EMAIL_OPT_OUT",
+        "sms_opt_out, SMS_OPT_OUT",
+        "  Language  , LANGUAGE"
     })
     void recognisesSynonyms(String header, ImportField field) {
-        assertEquals(Optional.of(field), ColumnMapping.autoMatch(List.of(header)).fieldAt(0));
+        assertEquals(
+                Optional.of(field), ColumnMapping.autoMatch(List.of(header)).fieldAt(0));
     }
 
     @Test
@@ -98,7 +164,8 @@ class ColumnMappingTest {
 
     @Test
     void mappingAFieldAgainMovesIt() {
-        ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email", "work email")).withColumn(1, EMAIL);
+        ColumnMapping mapping =
+                ColumnMapping.autoMatch(List.of("email", "work email")).withColumn(1, EMAIL);
 
         assertEquals(Optional.empty(), mapping.fieldAt(0));
         assertEquals(OptionalInt.of(1), mapping.columnOf(EMAIL));
@@ -124,7 +191,8 @@ class ColumnMappingTest {
     void anEmailColumnIsRequired() {
         ColumnMapping mapping = ColumnMapping.autoMatch(List.of("First name", "Phone"));
 
-        assertEquals(List.of("No column is mapped to Email: the import matches recipients by email address"),
+        assertEquals(
+                List.of("No column is mapped to Email: the import matches recipients by email address"),
                 mapping.problems());
         assertTrue(mapping.withColumn(0, EMAIL).problems().isEmpty());
         assertEquals(1, ColumnMapping.unmapped(0).problems().size());

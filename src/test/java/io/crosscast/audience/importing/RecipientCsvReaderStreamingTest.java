@@ -28,19 +28,24 @@ class RecipientCsvReaderStreamingTest {
         long[] bytesReadAtFirstRow = {-1};
         List<RejectedLine> rejected = new ArrayList<>();
 
-        ImportSummary summary = new RecipientCsvReader(',', new PhoneNumbers("FR")).read(csv, UTF_8, mapping,
-                row -> {
-                    if (bytesReadAtFirstRow[0] < 0) {
-                        bytesReadAtFirstRow[0] = csv.bytesServed;
-                    }
-                    acceptedCount[0]++;
-                },
-                rejected::add);
+        ImportSummary summary = new RecipientCsvReader(',', new PhoneNumbers("FR"))
+                .read(
+                        csv,
+                        UTF_8,
+                        mapping,
+                        row -> {
+                            if (bytesReadAtFirstRow[0] < 0) {
+                                bytesReadAtFirstRow[0] = csv.bytesServed;
+                            }
+                            acceptedCount[0]++;
+                        },
+                        rejected::add);
 
         int badRows = ROWS / GeneratedCsv.BAD_EMAIL_EVERY;
         assertEquals(new ImportSummary(ROWS, ROWS - badRows, badRows, false, null), summary);
         assertEquals(ROWS - badRows, acceptedCount[0]);
-        assertTrue(bytesReadAtFirstRow[0] < 100_000,
+        assertTrue(
+                bytesReadAtFirstRow[0] < 100_000,
                 "the first row arrived after " + bytesReadAtFirstRow[0] + " bytes of " + csv.bytesServed);
         for (int i = 0; i < badRows; i++) {
             int row = (i + 1) * GeneratedCsv.BAD_EMAIL_EVERY;

@@ -50,27 +50,72 @@ class RecipientCsvReaderTest {
         ImportSummary summary = read(',', csv);
 
         assertEquals(new ImportSummary(10, 3, 7, false, null), summary);
-        assertEquals(List.of(
-                new ImportRow(2, "Jean.Dupont@Example.fr", "jean.dupont@example.fr", "Jean", "Dupont",
-                        "+33612345678", "GOLD", "FR", null, LocalDate.of(1990, 4, 23), null, null),
-                new ImportRow(10, "lea@example.fr", "lea@example.fr", "Léa", null, "+16502530000", null, "US",
-                        null, null, null, null),
-                new ImportRow(11, "tom@example.co.uk", "tom@example.co.uk", "Tom", null, "+447911123456", "NONE",
-                        "GB", null, LocalDate.of(1985, 12, 1), null, null)),
+        assertEquals(
+                List.of(
+                        new ImportRow(
+                                2,
+                                "Jean.Dupont@Example.fr",
+                                "jean.dupont@example.fr",
+                                "Jean",
+                                "Dupont",
+                                "+33612345678",
+                                "GOLD",
+                                "FR",
+                                null,
+                                LocalDate.of(1990, 4, 23),
+                                null,
+                                null),
+                        new ImportRow(
+                                10,
+                                "lea@example.fr",
+                                "lea@example.fr",
+                                "Léa",
+                                null,
+                                "+16502530000",
+                                null,
+                                "US",
+                                null,
+                                null,
+                                null,
+                                null),
+                        new ImportRow(
+                                11,
+                                "tom@example.co.uk",
+                                "tom@example.co.uk",
+                                "Tom",
+                                null,
+                                "+447911123456",
+                                "NONE",
+                                "GB",
+                                null,
+                                LocalDate.of(1985, 12, 1),
+                                null,
+                                null)),
                 accepted);
-        assertEquals(List.of(
-                new RejectedLine(3, "'jean@@example' is not a valid email address: it must contain exactly one @",
-                        "jean@@example,Jean,Bad,,,,"),
-                new RejectedLine(4, "'12' is not a valid phone number for FR",
-                        "marie@example.fr,Marie,Curie,12,silver,FR,"),
-                new RejectedLine(5, "Email is missing", ",No,Email,,,,"),
-                new RejectedLine(6, "Expected 7 columns, found 3", "short@example.fr,Too,Short"),
-                new RejectedLine(7, "'1990-02-30' is not a date: use yyyy-MM-dd or dd/MM/yyyy",
-                        "paul@example.co.uk,Paul,Smith,07911 123456,bronze,GB,1990-02-30"),
-                new RejectedLine(8, "'Platinum' is not a status: use GOLD, SILVER, BRONZE or NONE",
-                        "anne@example.fr,Anne,Bad,,Platinum,FR,"),
-                new RejectedLine(9, "Birth date 2030-01-01 is in the future",
-                        "futur@example.fr,Future,Baby,,,FR,2030-01-01")),
+        assertEquals(
+                List.of(
+                        new RejectedLine(
+                                3,
+                                "'jean@@example' is not a valid email address: it must contain exactly one @",
+                                "jean@@example,Jean,Bad,,,,"),
+                        new RejectedLine(
+                                4,
+                                "'12' is not a valid phone number for FR",
+                                "marie@example.fr,Marie,Curie,12,silver,FR,"),
+                        new RejectedLine(5, "Email is missing", ",No,Email,,,,"),
+                        new RejectedLine(6, "Expected 7 columns, found 3", "short@example.fr,Too,Short"),
+                        new RejectedLine(
+                                7,
+                                "'1990-02-30' is not a date: use yyyy-MM-dd or dd/MM/yyyy",
+                                "paul@example.co.uk,Paul,Smith,07911 123456,bronze,GB,1990-02-30"),
+                        new RejectedLine(
+                                8,
+                                "'Platinum' is not a status: use GOLD, SILVER, BRONZE or NONE",
+                                "anne@example.fr,Anne,Bad,,Platinum,FR,"),
+                        new RejectedLine(
+                                9,
+                                "Birth date 2030-01-01 is in the future",
+                                "futur@example.fr,Future,Baby,,,FR,2030-01-01")),
                 rejected);
     }
 
@@ -84,12 +129,13 @@ class RecipientCsvReaderTest {
         read(',', csv);
 
         assertEquals(List.of(), accepted);
-        assertEquals("'x@' is not a valid email address: nothing after the @"
-                + "; 'ZZ' is not a country code: use the ISO 3166 two-letter code, for example FR"
-                + "; '12' is not a valid phone number for FR"
-                + "; 'purple' is not a status: use GOLD, SILVER, BRONZE or NONE"
-                + "; 'tomorrow' is not a date: use yyyy-MM-dd or dd/MM/yyyy"
-                + "; 'maybe' is not a valid Email opt-out value: use yes/no, true/false, oui/non, y/n or 1/0",
+        assertEquals(
+                "'x@' is not a valid email address: nothing after the @"
+                        + "; 'ZZ' is not a country code: use the ISO 3166 two-letter code, for example FR"
+                        + "; '12' is not a valid phone number for FR"
+                        + "; 'purple' is not a status: use GOLD, SILVER, BRONZE or NONE"
+                        + "; 'tomorrow' is not a date: use yyyy-MM-dd or dd/MM/yyyy"
+                        + "; 'maybe' is not a valid Email opt-out value: use yes/no, true/false, oui/non, y/n or 1/0",
                 rejected.get(0).reason());
     }
 
@@ -104,9 +150,15 @@ class RecipientCsvReaderTest {
 
         read(',', csv);
 
-        assertEquals(List.of("fr", "en-GB"), accepted.stream().limit(2).map(ImportRow::language).toList());
-        assertEquals(List.of(true, false), accepted.stream().limit(2).map(ImportRow::emailOptOut).toList());
-        assertEquals(List.of(false, true), accepted.stream().limit(2).map(ImportRow::smsOptOut).toList());
+        assertEquals(
+                List.of("fr", "en-GB"),
+                accepted.stream().limit(2).map(ImportRow::language).toList());
+        assertEquals(
+                List.of(true, false),
+                accepted.stream().limit(2).map(ImportRow::emailOptOut).toList());
+        assertEquals(
+                List.of(false, true),
+                accepted.stream().limit(2).map(ImportRow::smsOptOut).toList());
         ImportRow empty = accepted.get(2);
         assertNull(empty.language());
         assertNull(empty.emailOptOut());
@@ -120,10 +172,11 @@ class RecipientCsvReaderTest {
                 a@example.fr,GOLD,whatever
                 b@example.fr,not a status,
                 """.getBytes(UTF_8);
-        ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email", "status", "notes")).withColumn(1, null);
+        ColumnMapping mapping =
+                ColumnMapping.autoMatch(List.of("email", "status", "notes")).withColumn(1, null);
 
-        ImportSummary summary = inEnglish(reader(',').read(new ByteArrayInputStream(csv), UTF_8, mapping, accepted::add,
-                this::rejected));
+        ImportSummary summary = inEnglish(
+                reader(',').read(new ByteArrayInputStream(csv), UTF_8, mapping, accepted::add, this::rejected));
 
         assertEquals(new ImportSummary(2, 2, 0, false, null), summary);
         assertNull(accepted.get(0).status());
@@ -134,7 +187,9 @@ class RecipientCsvReaderTest {
     void refusesNamesLongerThanTheirColumn() throws IOException {
         read(',', "email,first name\na@example.fr," + "x".repeat(101) + "\n");
 
-        assertEquals("First name is longer than 100 characters (101)", rejected.get(0).reason());
+        assertEquals(
+                "First name is longer than 100 characters (101)",
+                rejected.get(0).reason());
     }
 
     @Test
@@ -151,9 +206,13 @@ class RecipientCsvReaderTest {
         read(';', "Courriel;Prénom;Nom\nleon@example.fr;Léon;Blum\nbad;Bad;Line\n");
         read('\t', "Email\tFirst name\tLast name\nada@example.org\tAda\tLovelace\n");
 
-        assertEquals(List.of("Léon", "Ada"), accepted.stream().map(ImportRow::firstName).toList());
-        assertEquals(List.of(new RejectedLine(3,
-                "'bad' is not a valid email address: it must contain exactly one @", "bad;Bad;Line")), rejected);
+        assertEquals(
+                List.of("Léon", "Ada"),
+                accepted.stream().map(ImportRow::firstName).toList());
+        assertEquals(
+                List.of(new RejectedLine(
+                        3, "'bad' is not a valid email address: it must contain exactly one @", "bad;Bad;Line")),
+                rejected);
     }
 
     @Test
@@ -181,14 +240,19 @@ class RecipientCsvReaderTest {
 
         read(',', csv);
 
-        assertEquals(List.of(2L, 6L, 7L), accepted.stream().map(ImportRow::lineNumber).toList());
+        assertEquals(
+                List.of(2L, 6L, 7L),
+                accepted.stream().map(ImportRow::lineNumber).toList());
         assertEquals("Jean, Jr", accepted.get(0).firstName());
         assertEquals("Line1\nLine2", accepted.get(0).lastName());
         assertEquals("She said \"hi\"", accepted.get(1).firstName());
         assertNull(accepted.get(2).firstName());
-        assertEquals(List.of(new RejectedLine(4,
-                "'bad-email' is not a valid email address: it must contain exactly one @",
-                "bad-email,\"x\",\"multi\nline\"")), rejected);
+        assertEquals(
+                List.of(new RejectedLine(
+                        4,
+                        "'bad-email' is not a valid email address: it must contain exactly one @",
+                        "bad-email,\"x\",\"multi\nline\"")),
+                rejected);
     }
 
     @Test
@@ -198,9 +262,11 @@ class RecipientCsvReaderTest {
         ImportSummary summary = read(',', csv);
 
         assertEquals(new ImportSummary(3, 2, 1, false, null), summary);
-        assertEquals(List.of(2L, 6L), accepted.stream().map(ImportRow::lineNumber).toList());
+        assertEquals(
+                List.of(2L, 6L), accepted.stream().map(ImportRow::lineNumber).toList());
         assertEquals("two\r\nlines", accepted.get(0).firstName());
-        assertEquals(new RejectedLine(5, "'bad' is not a valid email address: it must contain exactly one @", "bad,B"),
+        assertEquals(
+                new RejectedLine(5, "'bad' is not a valid email address: it must contain exactly one @", "bad,B"),
                 rejected.get(0));
     }
 
@@ -208,9 +274,12 @@ class RecipientCsvReaderTest {
     void countsLinesEndedByCarriageReturnsAlone() throws IOException {
         read(',', "email,first name\ra@example.fr,A\rbad,\"B\rB\"\rc@example.fr,C\r");
 
-        assertEquals(List.of(2L, 5L), accepted.stream().map(ImportRow::lineNumber).toList());
-        assertEquals(new RejectedLine(3, "'bad' is not a valid email address: it must contain exactly one @",
-                "bad,\"B\rB\""), rejected.get(0));
+        assertEquals(
+                List.of(2L, 5L), accepted.stream().map(ImportRow::lineNumber).toList());
+        assertEquals(
+                new RejectedLine(
+                        3, "'bad' is not a valid email address: it must contain exactly one @", "bad,\"B\rB\""),
+                rejected.get(0));
     }
 
     @Test
@@ -226,10 +295,12 @@ class RecipientCsvReaderTest {
 
     @Test
     void ignoresAByteOrderMark() throws IOException {
-        byte[] csv = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        byte[] csv = concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 "email,first name\na@example.fr,A\n".getBytes(UTF_8));
 
-        assertEquals(List.of("email", "first name"),
+        assertEquals(
+                List.of("email", "first name"),
                 RecipientCsvReader.readHeader(new ByteArrayInputStream(csv), UTF_8, ','));
         ImportSummary summary = read(',', csv, UTF_8);
 
@@ -247,16 +318,23 @@ class RecipientCsvReaderTest {
         ImportSummary summary = read(',', csv, UTF_8);
 
         assertEquals(new ImportSummary(3, 2, 1, false, null), summary);
-        assertEquals(List.of("Ana", "Zoé"), accepted.stream().map(ImportRow::firstName).toList());
-        assertEquals(new RejectedLine(3, "Line is not valid UTF-8: was the file saved in another encoding?",
-                "b@example.fr,L\uFFFDon"), rejected.get(0));
+        assertEquals(
+                List.of("Ana", "Zoé"),
+                accepted.stream().map(ImportRow::firstName).toList());
+        assertEquals(
+                new RejectedLine(
+                        3,
+                        "Line is not valid UTF-8: was the file saved in another encoding?",
+                        "b@example.fr,L\uFFFDon"),
+                rejected.get(0));
     }
 
     @Test
     void readsAFileInTheCharsetItIsWrittenIn() throws IOException {
         byte[] csv = "Courriel;Prénom;Nom\nleon@example.fr;Léon;Blüm\n".getBytes(ISO_8859_1);
 
-        assertEquals(List.of("Courriel", "Prénom", "Nom"),
+        assertEquals(
+                List.of("Courriel", "Prénom", "Nom"),
                 RecipientCsvReader.readHeader(new ByteArrayInputStream(csv), ISO_8859_1, ';'));
         ImportSummary summary = read(';', csv, ISO_8859_1);
 
@@ -277,12 +355,17 @@ class RecipientCsvReaderTest {
 
         ImportSummary summary = read(',', csv);
 
-        assertEquals(new ImportSummary(2, 1, 1, true,
-                "Reading stopped at line 3: A quoted value is never closed (a \" is missing)"), summary);
+        assertEquals(
+                new ImportSummary(
+                        2, 1, 1, true, "Reading stopped at line 3: A quoted value is never closed (a \" is missing)"),
+                summary);
         assertEquals(1, accepted.size());
-        assertEquals(new RejectedLine(3,
-                "A quoted value is never closed (a \" is missing); the rest of the file was not read",
-                "b@example.fr,\"B"), rejected.get(0));
+        assertEquals(
+                new RejectedLine(
+                        3,
+                        "A quoted value is never closed (a \" is missing); the rest of the file was not read",
+                        "b@example.fr,\"B"),
+                rejected.get(0));
     }
 
     @Test
@@ -297,8 +380,10 @@ class RecipientCsvReaderTest {
         ImportSummary summary = read(',', csv);
 
         assertTrue(summary.aborted());
-        assertEquals("Reading stopped at line 3: Text follows a closing quote (a \" inside a quoted value must be "
-                + "doubled)", summary.abortReason());
+        assertEquals(
+                "Reading stopped at line 3: Text follows a closing quote (a \" inside a quoted value must be "
+                        + "doubled)",
+                summary.abortReason());
         assertEquals(1, summary.accepted());
         assertEquals(3, rejected.get(0).lineNumber());
         assertEquals("bad@example.fr,\"B\"x", rejected.get(0).rawLine());
@@ -308,11 +393,11 @@ class RecipientCsvReaderTest {
     void anEmptyFileIsAborted() throws IOException {
         ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email"));
 
-        ImportSummary summary = inEnglish(reader(',').read(new ByteArrayInputStream(new byte[0]), UTF_8, mapping,
-                accepted::add, this::rejected));
+        ImportSummary summary = inEnglish(
+                reader(',').read(new ByteArrayInputStream(new byte[0]), UTF_8, mapping, accepted::add, this::rejected));
 
-        assertEquals(new ImportSummary(0, 0, 0, true, "The file is empty: its first line must name the columns"),
-                summary);
+        assertEquals(
+                new ImportSummary(0, 0, 0, true, "The file is empty: its first line must name the columns"), summary);
         assertEquals(List.of(), RecipientCsvReader.readHeader(new ByteArrayInputStream(new byte[0]), UTF_8, ','));
     }
 
@@ -325,12 +410,17 @@ class RecipientCsvReaderTest {
     void theHeaderMustMatchTheMapping() throws IOException {
         ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email", "first name", "last name"));
 
-        ImportSummary summary = inEnglish(reader(',').read(new ByteArrayInputStream("email,first name\na@b.fr,A\n"
-                .getBytes(UTF_8)), UTF_8, mapping, accepted::add, this::rejected));
+        ImportSummary summary = inEnglish(reader(',')
+                .read(
+                        new ByteArrayInputStream("email,first name\na@b.fr,A\n".getBytes(UTF_8)),
+                        UTF_8,
+                        mapping,
+                        accepted::add,
+                        this::rejected));
 
         assertTrue(summary.aborted());
-        assertEquals("The file has 2 columns but the mapping was made for 3: read its header again",
-                summary.abortReason());
+        assertEquals(
+                "The file has 2 columns but the mapping was made for 3: read its header again", summary.abortReason());
         assertEquals(List.of(), accepted);
     }
 
@@ -338,9 +428,15 @@ class RecipientCsvReaderTest {
     void refusesAMappingWithProblems() {
         ColumnMapping mapping = ColumnMapping.autoMatch(List.of("first name"));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader(',').read(
-                new ByteArrayInputStream("first name\nA\n".getBytes(UTF_8)), UTF_8, mapping, accepted::add,
-                this::rejected));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> reader(',')
+                        .read(
+                                new ByteArrayInputStream("first name\nA\n".getBytes(UTF_8)),
+                                UTF_8,
+                                mapping,
+                                accepted::add,
+                                this::rejected));
         assertEquals(mapping.problems().get(0), e.getMessage());
     }
 
@@ -348,7 +444,8 @@ class RecipientCsvReaderTest {
     void readHeaderTrimsTheNamesAndReadsOnlyTheFirstRecord() throws IOException {
         byte[] csv = " Email ;\"First; name\"\na@example.fr;\"never closed\n".getBytes(UTF_8);
 
-        assertEquals(List.of("Email", "First; name"),
+        assertEquals(
+                List.of("Email", "First; name"),
                 RecipientCsvReader.readHeader(new ByteArrayInputStream(csv), UTF_8, ';'));
     }
 
@@ -364,7 +461,9 @@ class RecipientCsvReaderTest {
         assertFalse(read(',', "email\na@example.fr\n").aborted());
         assertFalse(read(',', "email\nb@example.fr\n").aborted());
 
-        assertEquals(List.of("a@example.fr", "b@example.fr"), accepted.stream().map(ImportRow::email).toList());
+        assertEquals(
+                List.of("a@example.fr", "b@example.fr"),
+                accepted.stream().map(ImportRow::email).toList());
     }
 
     @Test
@@ -378,25 +477,43 @@ class RecipientCsvReaderTest {
                 """.formatted("x".repeat(101));
         List<String> header = RecipientCsvReader.readHeader(new ByteArrayInputStream(csv.getBytes(UTF_8)), UTF_8, ',');
         List<RejectedLine> lines = new ArrayList<>();
-        ImportSummary summary = reader(',').read(new ByteArrayInputStream(csv.getBytes(UTF_8)), UTF_8,
-                ColumnMapping.autoMatch(header), accepted::add, lines::add);
+        ImportSummary summary = reader(',')
+                .read(
+                        new ByteArrayInputStream(csv.getBytes(UTF_8)),
+                        UTF_8,
+                        ColumnMapping.autoMatch(header),
+                        accepted::add,
+                        lines::add);
 
         List<LineProblem> line3 = lines.get(0).problems();
-        assertEquals(List.of(io.crosscast.audience.contact.ContactProblem.EMAIL_AT_SIGN,
-                io.crosscast.audience.contact.ContactProblem.TOO_LONG,
-                io.crosscast.audience.contact.ContactProblem.PHONE_INVALID,
-                io.crosscast.audience.contact.ContactProblem.NOT_YES_OR_NO),
+        assertEquals(
+                List.of(
+                        io.crosscast.audience.contact.ContactProblem.EMAIL_AT_SIGN,
+                        io.crosscast.audience.contact.ContactProblem.TOO_LONG,
+                        io.crosscast.audience.contact.ContactProblem.PHONE_INVALID,
+                        io.crosscast.audience.contact.ContactProblem.NOT_YES_OR_NO),
                 line3.stream().map(LineProblem::value).toList());
-        assertEquals(List.of(ImportField.EMAIL, ImportField.FIRST_NAME, ImportField.MOBILE_PHONE,
-                ImportField.EMAIL_OPT_OUT), line3.stream().map(LineProblem::field).toList());
+        assertEquals(
+                List.of(ImportField.EMAIL, ImportField.FIRST_NAME, ImportField.MOBILE_PHONE, ImportField.EMAIL_OPT_OUT),
+                line3.stream().map(LineProblem::field).toList());
         assertEquals(List.of("First name", "100", "101"), line3.get(1).arguments());
-        assertEquals("First name is longer than 100 characters (101)", line3.get(1).message());
-        assertEquals(List.of(LineProblem.of(LineProblem.Code.EMAIL_MISSING)), lines.get(1).problems());
-        assertEquals(List.of(LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED),
-                LineProblem.of(LineProblem.Code.REST_NOT_READ)), lines.get(2).problems());
-        assertEquals(List.of(LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, 5),
-                LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED)), summary.abortProblems());
-        assertEquals("Reading stopped at line 5: A quoted value is never closed (a \" is missing)", summary.abortReason());
+        assertEquals(
+                "First name is longer than 100 characters (101)", line3.get(1).message());
+        assertEquals(
+                List.of(LineProblem.of(LineProblem.Code.EMAIL_MISSING)),
+                lines.get(1).problems());
+        assertEquals(
+                List.of(
+                        LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED),
+                        LineProblem.of(LineProblem.Code.REST_NOT_READ)),
+                lines.get(2).problems());
+        assertEquals(
+                List.of(
+                        LineProblem.of(LineProblem.Code.STOPPED_AT_LINE, 5),
+                        LineProblem.of(LineProblem.Code.QUOTE_NOT_CLOSED)),
+                summary.abortProblems());
+        assertEquals(
+                "Reading stopped at line 5: A quoted value is never closed (a \" is missing)", summary.abortReason());
     }
 
     @Test
@@ -407,18 +524,22 @@ class RecipientCsvReaderTest {
         read(',', "email,status\nok@example.fr," + longStatus + "\n" + longAddress + ",gold\n");
 
         assertEquals(2, rejected.size());
-        assertEquals("'" + "x".repeat(100) + "…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
+        assertEquals(
+                "'" + "x".repeat(100) + "…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
                 rejected.get(0).reason());
-        assertEquals("'" + "y".repeat(100) + "…' (5,001 characters) is not a valid email address: it is longer than"
-                + " 254 characters", rejected.get(1).reason());
-        assertEquals(RejectedLine.MAX_RAW_LINE_LENGTH + 1, rejected.get(1).rawLine().length(), "the line is cut too");
+        assertEquals(
+                "'" + "y".repeat(100) + "…' (5,001 characters) is not a valid email address: it is longer than"
+                        + " 254 characters",
+                rejected.get(1).reason());
+        assertEquals(
+                RejectedLine.MAX_RAW_LINE_LENGTH + 1, rejected.get(1).rawLine().length(), "the line is cut too");
     }
 
     @Test
     void anExportProtectedFromSpreadsheetsImportsBackUnchanged() throws IOException {
         StringWriter export = new StringWriter();
-        try (SpreadsheetCells.Printer csv = SpreadsheetCells.printer(export,
-                List.of("email", "first name", "last name", "mobile phone", "status", "country"))) {
+        try (SpreadsheetCells.Printer csv = SpreadsheetCells.printer(
+                export, List.of("email", "first name", "last name", "mobile phone", "status", "country"))) {
             csv.printRecord("-dash@example.fr", "=cmd|' /C calc'!A0", "@SUM(1)", "+33612345678", "GOLD", "FR");
             csv.printRecord("'quote@example.fr", "'-x", "\tTab", "+447911123456", null, "GB");
         }
@@ -427,11 +548,34 @@ class RecipientCsvReaderTest {
         ImportSummary summary = read(',', export.toString());
 
         assertEquals(new ImportSummary(2, 2, 0, false, null), summary, () -> rejected.toString());
-        assertEquals(List.of(
-                new ImportRow(2, "-dash@example.fr", "-dash@example.fr", "=cmd|' /C calc'!A0", "@SUM(1)",
-                        "+33612345678", "GOLD", "FR", null, null, null, null),
-                new ImportRow(3, "'quote@example.fr", "'quote@example.fr", "'-x", "Tab", "+447911123456", null,
-                        "GB", null, null, null, null)),
+        assertEquals(
+                List.of(
+                        new ImportRow(
+                                2,
+                                "-dash@example.fr",
+                                "-dash@example.fr",
+                                "=cmd|' /C calc'!A0",
+                                "@SUM(1)",
+                                "+33612345678",
+                                "GOLD",
+                                "FR",
+                                null,
+                                null,
+                                null,
+                                null),
+                        new ImportRow(
+                                3,
+                                "'quote@example.fr",
+                                "'quote@example.fr",
+                                "'-x",
+                                "Tab",
+                                "+447911123456",
+                                null,
+                                "GB",
+                                null,
+                                null,
+                                null,
+                                null)),
                 accepted);
     }
 
@@ -443,8 +587,8 @@ class RecipientCsvReaderTest {
     private ImportSummary read(char delimiter, byte[] csv, Charset charset) throws IOException {
         List<String> header = RecipientCsvReader.readHeader(new ByteArrayInputStream(csv), charset, delimiter);
         ColumnMapping mapping = ColumnMapping.autoMatch(header);
-        return inEnglish(reader(delimiter).read(new ByteArrayInputStream(csv), charset, mapping, accepted::add,
-                this::rejected));
+        return inEnglish(
+                reader(delimiter).read(new ByteArrayInputStream(csv), charset, mapping, accepted::add, this::rejected));
     }
 
     /**
@@ -459,8 +603,8 @@ class RecipientCsvReaderTest {
     /** The summary as the REST API shows it: counts and English reason. */
     private static ImportSummary inEnglish(ImportSummary summary) {
         assertEquals(summary.aborted(), !summary.abortProblems().isEmpty());
-        return new ImportSummary(summary.linesRead(), summary.accepted(), summary.rejected(), summary.aborted(),
-                summary.abortReason());
+        return new ImportSummary(
+                summary.linesRead(), summary.accepted(), summary.rejected(), summary.aborted(), summary.abortReason());
     }
 
     private static RecipientCsvReader reader(char delimiter) {

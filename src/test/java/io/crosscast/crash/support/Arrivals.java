@@ -29,10 +29,14 @@ public final class Arrivals {
      * @param received address and message id of each message received, in order
      */
     public Arrivals(Collection<String> targeted, List<Map.Entry<String, String>> received) {
-        received.forEach(r -> perRecipient.computeIfAbsent(r.getKey(), a -> new ArrayList<>()).add(r.getValue()));
+        received.forEach(r ->
+                perRecipient.computeIfAbsent(r.getKey(), a -> new ArrayList<>()).add(r.getValue()));
         missing = targeted.stream().filter(a -> !perRecipient.containsKey(a)).toList();
         Set<String> expected = Set.copyOf(targeted);
-        strangers = perRecipient.keySet().stream().filter(a -> !expected.contains(a)).sorted().toList();
+        strangers = perRecipient.keySet().stream()
+                .filter(a -> !expected.contains(a))
+                .sorted()
+                .toList();
         perRecipient.forEach((address, ids) -> {
             if (ids.size() > 1) {
                 duplicates.put(address, ids);
@@ -53,22 +57,29 @@ public final class Arrivals {
 
     /** Every targeted recipient got a message, nobody else did, and at most {@code bound} recipients got two. */
     public void assertEveryoneAndDuplicatesAtMost(int bound) {
-        assertEquals(List.of(), missing.stream().limit(20).toList(),
+        assertEquals(
+                List.of(),
+                missing.stream().limit(20).toList(),
                 missing.size() + " recipients got nothing (first ones listed)");
         assertEquals(List.of(), strangers, "messages to addresses that were not targeted");
-        assertTrue(duplicates.size() <= bound, duplicates.size() + " recipients got two messages or more, bound "
-                + bound + ": " + duplicatesBriefly());
+        assertTrue(
+                duplicates.size() <= bound,
+                duplicates.size() + " recipients got two messages or more, bound " + bound + ": "
+                        + duplicatesBriefly());
         duplicates.forEach((address, ids) -> assertEquals(2, ids.size(), address + " got " + ids.size() + " messages"));
     }
 
     /** For the test's report: messages in all, duplicates (the first few), missing. */
     public String summary() {
-        return String.format("%,d messages in all, %d duplicate(s) %s, %d missing", total, duplicates.size(),
-                duplicatesBriefly(), missing.size());
+        return String.format(
+                "%,d messages in all, %d duplicate(s) %s, %d missing",
+                total, duplicates.size(), duplicatesBriefly(), missing.size());
     }
 
     private String duplicatesBriefly() {
-        return duplicates.entrySet().stream().limit(5).map(String::valueOf)
+        return duplicates.entrySet().stream()
+                .limit(5)
+                .map(String::valueOf)
                 .collect(Collectors.joining(", ", "{", duplicates.size() > 5 ? ", ...}" : "}"));
     }
 }

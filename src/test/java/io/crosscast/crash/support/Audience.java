@@ -26,7 +26,8 @@ public record Audience(String token, int size, String domain, int firstMobile) {
 
     /** A new audience without mobiles, whose token starts with {@code prefix} and ends with random characters. */
     public static Audience random(String prefix, int size, String domain) {
-        return new Audience(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12), size, domain, -1);
+        return new Audience(
+                prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12), size, domain, -1);
     }
 
     /** The same recipients with mobile numbers too, from a random start (all distinct within the audience). */
@@ -79,8 +80,11 @@ public record Audience(String token, int size, String domain, int firstMobile) {
 
     /** The condition that targets exactly this audience. */
     public JsonObject condition() {
-        return Json.createObjectBuilder().add("field", "lastName").add("operator", "equals")
-                .add("values", Json.createArrayBuilder().add(token)).build();
+        return Json.createObjectBuilder()
+                .add("field", "lastName")
+                .add("operator", "equals")
+                .add("values", Json.createArrayBuilder().add(token))
+                .build();
     }
 
     private static List<String> made(IntFunction<String> element, int size) {

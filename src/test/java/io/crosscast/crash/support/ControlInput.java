@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 final class ControlInput {
 
-    private ControlInput() {
-    }
+    private ControlInput() {}
 
     /** Starts the reading thread; {@code handler} answers a line's words, or null when it does not know them. */
     static void start(String name, Function<String[], String> handler) {

@@ -35,8 +35,12 @@ public final class CrashServer implements AutoCloseable {
     public CrashServer(Map<String, String> properties) {
         Map<String, String> all = databaseProperties();
         all.putAll(properties);
-        process = new WildFlyProcess(Path.of(System.getProperty("jboss.home")), serverDir,
-                "standalone-crosscast-crash.xml", portOffset(), all);
+        process = new WildFlyProcess(
+                Path.of(System.getProperty("jboss.home")),
+                serverDir,
+                "standalone-crosscast-crash.xml",
+                portOffset(),
+                all);
         process.prepareFreshBaseDir();
         process.deploy(Path.of(System.getProperty("crosscast.war", "target/crosscast.war")));
         api = new RestClient(process.httpPort(), "marketer", "marketer");
@@ -62,8 +66,7 @@ public final class CrashServer implements AutoCloseable {
         return peer;
     }
 
-    private record Peer(String name, AutoCloseable process, BooleanSupplier alive) {
-    }
+    private record Peer(String name, AutoCloseable process, BooleanSupplier alive) {}
 
     public String db() {
         return db;
@@ -86,14 +89,13 @@ public final class CrashServer implements AutoCloseable {
         return process.isRunning();
     }
 
-
     /**
      * Starts an SMTP sink on {@code port} (holding its answer to message {@code holdAt}, 0 = none) as this server's
      * peer, then the server; returns the sink.
      */
     public SinkProcess startWithSmtpSink(int port, long holdAt) {
-        SinkProcess sink = SinkProcess.start(port, baseDir().resolve("sink/received.tsv"), holdAt,
-                baseDir().resolve("sink/sink.log"));
+        SinkProcess sink = SinkProcess.start(
+                port, baseDir().resolve("sink/received.tsv"), holdAt, baseDir().resolve("sink/sink.log"));
         peer("SMTP sink", sink, sink::isAlive);
         start();
         return sink;
@@ -161,11 +163,15 @@ public final class CrashServer implements AutoCloseable {
         if ("h2".equals(db) && !h2Options.isBlank()) {
             // The development server's file database (datasources-h2.cli's default URL) with more settings, e.g.
             // ";WRITE_DELAY=1000" to see that H2 then loses its latest commits to a kill.
-            properties.put("crosscast.db.url", "jdbc:h2:" + serverDir.toAbsolutePath().resolve("data/crosscast/crosscast")
-                    + ";DB_CLOSE_ON_EXIT=FALSE" + h2Options);
+            properties.put(
+                    "crosscast.db.url",
+                    "jdbc:h2:" + serverDir.toAbsolutePath().resolve("data/crosscast/crosscast")
+                            + ";DB_CLOSE_ON_EXIT=FALSE" + h2Options);
         }
         if ("postgresql".equals(db)) {
-            properties.put("crosscast.db.url", System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash"));
+            properties.put(
+                    "crosscast.db.url",
+                    System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash"));
             properties.put("crosscast.db.user", System.getProperty("crash.db.user", "crosscast"));
             properties.put("crosscast.db.password", System.getProperty("crash.db.password", "crosscast"));
         }

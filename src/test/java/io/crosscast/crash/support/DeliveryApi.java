@@ -43,8 +43,10 @@ public final class DeliveryApi {
                 audience.appendCsv(csv, i);
             }
             JsonObject report = api.postCsv("imports", csv.toString());
-            assertEquals(end - first, report.getInt("created"), "recipients " + first + " to " + end + " imported: "
-                    + report);
+            assertEquals(
+                    end - first,
+                    report.getInt("created"),
+                    "recipients " + first + " to " + end + " imported: " + report);
             created += report.getInt("created");
         }
         return created;
@@ -57,20 +59,33 @@ public final class DeliveryApi {
 
     /** Creates an email delivery (subject and body may hold {@code {{firstName}}}...); returns its id. */
     public long createEmail(String label, String senderName, String senderAddress, String subject, String htmlBody) {
-        return create(Json.createObjectBuilder().add("label", label).add("senderName", senderName)
-                .add("senderAddress", senderAddress).add("subject", subject).add("htmlBody", htmlBody).build());
+        return create(Json.createObjectBuilder()
+                .add("label", label)
+                .add("senderName", senderName)
+                .add("senderAddress", senderAddress)
+                .add("subject", subject)
+                .add("htmlBody", htmlBody)
+                .build());
     }
 
     /** Creates an SMS delivery (the text may hold {@code {{firstName}}}...); returns its id. */
     public long createSms(String label, String senderName, String text) {
-        return create(Json.createObjectBuilder().add("label", label).add("channel", "SMS")
-                .add("senderName", senderName).add("textBody", text).build());
+        return create(Json.createObjectBuilder()
+                .add("label", label)
+                .add("channel", "SMS")
+                .add("senderName", senderName)
+                .add("textBody", text)
+                .build());
     }
 
     /** Sends the delivery to the audience; answers the targeting figures (targeted, excluded). */
     public JsonObject send(long deliveryId, Audience audience) {
-        return api.post("deliveries/" + deliveryId + "/send",
-                Json.createObjectBuilder().add("condition", audience.condition()).build(), 202);
+        return api.post(
+                "deliveries/" + deliveryId + "/send",
+                Json.createObjectBuilder()
+                        .add("condition", audience.condition())
+                        .build(),
+                202);
     }
 
     /** Sends the delivery to exactly the audience: fails unless all were targeted and none excluded. */

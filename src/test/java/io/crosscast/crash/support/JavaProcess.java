@@ -36,19 +36,26 @@ public final class JavaProcess implements AutoCloseable {
      * Starts {@code main} with {@code arguments}, on the class path of {@code main} and {@code libraries} (one class
      * of each jar it needs), and waits until its log has a line starting with {@code ready}.
      */
-    public static JavaProcess start(Class<?> main, List<Class<?>> libraries, Path log, String ready, String... arguments) {
+    public static JavaProcess start(
+            Class<?> main, List<Class<?>> libraries, Path log, String ready, String... arguments) {
         Set<String> classpath = new LinkedHashSet<>();
         classpath.add(locationOf(main));
         libraries.forEach(library -> classpath.add(locationOf(library)));
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx128m", "-cp", String.join(File.pathSeparator, classpath), main.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx128m",
+                "-cp",
+                String.join(File.pathSeparator, classpath),
+                main.getName()));
         command.addAll(List.of(arguments));
         Process process;
         try {
             Files.createDirectories(log.getParent());
             Files.deleteIfExists(log);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + main.getSimpleName(), e);
         }
@@ -95,7 +102,10 @@ public final class JavaProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
-        boolean ended = process.onExit().thenApply(p -> true).completeOnTimeout(false, 10, TimeUnit.SECONDS).join();
+        boolean ended = process.onExit()
+                .thenApply(p -> true)
+                .completeOnTimeout(false, 10, TimeUnit.SECONDS)
+                .join();
         if (!ended) {
             process.destroyForcibly();
             process.onExit().join();
@@ -105,8 +115,11 @@ public final class JavaProcess implements AutoCloseable {
     /** How many lines of the log start with {@code prefix}. */
     private long logged(String prefix) {
         try {
-            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.startsWith(prefix)).count() : 0;
+            return Files.exists(log)
+                    ? Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                            .filter(l -> l.startsWith(prefix))
+                            .count()
+                    : 0;
         } catch (IOException e) {
             return 0;
         }
@@ -114,7 +127,11 @@ public final class JavaProcess implements AutoCloseable {
 
     private static String locationOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("Cannot find where " + type.getName() + " comes from", e);
         }

@@ -16,22 +16,29 @@ import java.util.Base64;
 /** The REST API of a server started by a crash test, with HTTP Basic, over {@link HttpClient}. */
 public final class RestClient {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI api;
     private final String authorization;
 
     public RestClient(int httpPort, String user, String password) {
         this.api = URI.create("http://127.0.0.1:" + httpPort + "/crosscast/api/");
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** True when the application answers an authenticated GET with 200 (false while it starts, or when down). */
     public boolean answers() {
         try {
-            return http.send(request("lists", Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    request("lists", Duration.ofSeconds(5))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -53,8 +60,12 @@ public final class RestClient {
     }
 
     private JsonObject call(String method, String path, String contentType, String body, int expectedStatus) {
-        HttpRequest.Builder request = request(path, Duration.ofMinutes(5)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = request(path, Duration.ofMinutes(5))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -77,7 +88,9 @@ public final class RestClient {
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {
-        return HttpRequest.newBuilder(api.resolve(path)).timeout(timeout)
-                .header("Authorization", authorization).header("Accept", "application/json");
+        return HttpRequest.newBuilder(api.resolve(path))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
     }
 }

@@ -54,20 +54,33 @@ public final class SinkProcess implements AutoCloseable {
             Files.deleteIfExists(SmtpSink.holdFileOf(records));
             Files.createDirectories(records.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-Xmx128m", "-cp", classpathOf(SmtpSink.class),
-                    SmtpSink.class.getName(), Integer.toString(port), records.toString(), Long.toString(holdAt),
-                    Long.toString(replyDelayMillis))
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xmx128m",
+                            "-cp",
+                            classpathOf(SmtpSink.class),
+                            SmtpSink.class.getName(),
+                            Integer.toString(port),
+                            records.toString(),
+                            Long.toString(holdAt),
+                            Long.toString(replyDelayMillis))
+                    .redirectErrorStream(true)
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "smtp-sink-cleanup"));
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
             if (first == null || !first.startsWith(SmtpSink.READY)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("The SMTP sink did not start (port " + port + " taken?): " + first);
             }
             SinkProcess sink = new SinkProcess(process, records);
-            Files.writeString(log, first + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    first + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             Thread drain = new Thread(() -> sink.drain(out, log), "smtp-sink-output");
             drain.setDaemon(true);
             drain.start();
@@ -138,7 +151,8 @@ public final class SinkProcess implements AutoCloseable {
     /** The record line of the held message. */
     public String held() {
         try {
-            return Files.readString(SmtpSink.holdFileOf(records), StandardCharsets.UTF_8).strip();
+            return Files.readString(SmtpSink.holdFileOf(records), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,7 +182,11 @@ public final class SinkProcess implements AutoCloseable {
 
     private static String classpathOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot find the classes of " + type, e);
         }
@@ -179,8 +197,12 @@ public final class SinkProcess implements AutoCloseable {
             String line;
             while ((line = out.readLine()) != null) {
                 lastOutput = line;
-                Files.writeString(log, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        log,
+                        line + System.lineSeparator(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
             // the sink ended

@@ -37,10 +37,17 @@ public record SmscProcess(JavaProcess process, Path records) implements AutoClos
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + records, e);
         }
-        return new SmscProcess(JavaProcess.start(SmscSink.class,
-                List.of(org.jsmpp.session.SMPPServerSession.class, org.slf4j.Logger.class), log, SmscSink.READY,
-                Integer.toString(port), records.toString(), Long.toString(holdAt),
-                Long.toString(delayMillis)), records);
+        return new SmscProcess(
+                JavaProcess.start(
+                        SmscSink.class,
+                        List.of(org.jsmpp.session.SMPPServerSession.class, org.slf4j.Logger.class),
+                        log,
+                        SmscSink.READY,
+                        Integer.toString(port),
+                        records.toString(),
+                        Long.toString(holdAt),
+                        Long.toString(delayMillis)),
+                records);
     }
 
     /** Sets the delay of every submit_sm_resp from now on; returns once the SMSC confirmed it. */

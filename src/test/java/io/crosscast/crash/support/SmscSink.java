@@ -79,14 +79,14 @@ public final class SmscSink implements ServerMessageReceiverListener {
     static final int PROCESSORS = 128;
 
     /** One recorded submit_sm. */
-    public record Submit(String destination, String messageId, String text) {
-    }
+    public record Submit(String destination, String messageId, String text) {}
 
     private final long holdAt;
     private final Path holdFile;
     private final OutputStream out;
     /** Message ids: this start's time in milliseconds, then a counter, in hexadecimal. */
     private final long idBase = System.currentTimeMillis() << 20;
+
     private long received;
     private volatile long delayMillis;
 
@@ -195,7 +195,8 @@ public final class SmscSink implements ServerMessageReceiverListener {
             OptionalParameter payload = submit.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
             octets = payload instanceof OptionalParameter.OctetString bytes ? bytes.getValue() : new byte[0];
         }
-        String text = new String(octets, submit.getDataCoding() == 8 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
+        String text = new String(
+                octets, submit.getDataCoding() == 8 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
         return text.replaceAll("[\t\r\n]", " ");
     }
 
@@ -265,8 +266,8 @@ public final class SmscSink implements ServerMessageReceiverListener {
     }
 
     @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
-            SMPPServerSession source) throws ProcessRequestException {
+    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
         throw refused();
     }
 

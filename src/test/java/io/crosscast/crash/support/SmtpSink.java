@@ -83,7 +83,9 @@ public final class SmtpSink {
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
-        SmtpSink sink = new SmtpSink(Path.of(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 0,
+        SmtpSink sink = new SmtpSink(
+                Path.of(args[1]),
+                args.length > 2 ? Long.parseLong(args[2]) : 0,
                 args.length > 3 ? Long.parseLong(args[3]) : 0);
         // Unbuffered on purpose: one write per message, in the file before the 250 (see the class comment).
         sink.out = new FileOutputStream(sink.records.toFile(), true);
@@ -120,8 +122,9 @@ public final class SmtpSink {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream raw = socket.getInputStream();
-             OutputStream reply = new BufferedOutputStream(socket.getOutputStream(), 1024)) {
+        try (socket;
+                InputStream raw = socket.getInputStream();
+                OutputStream reply = new BufferedOutputStream(socket.getOutputStream(), 1024)) {
             socket.setTcpNoDelay(true);
             LineReader in = new LineReader(raw);
             reply.write("220 crash-sink ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -129,7 +132,9 @@ public final class SmtpSink {
             List<String> recipients = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+                String command = line.length() >= 4
+                        ? line.substring(0, 4).toUpperCase(Locale.ROOT)
+                        : line.toUpperCase(Locale.ROOT);
                 commands.computeIfAbsent(command, c -> new LongAdder()).increment();
                 switch (command) {
                     case "EHLO" -> answer(reply, "250-crash-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
@@ -190,7 +195,9 @@ public final class SmtpSink {
     private static String address(String command) {
         int open = command.indexOf('<');
         int close = command.indexOf('>', open + 1);
-        String address = open >= 0 && close > open ? command.substring(open + 1, close) : command.substring(command.indexOf(':') + 1);
+        String address = open >= 0 && close > open
+                ? command.substring(open + 1, close)
+                : command.substring(command.indexOf(':') + 1);
         return address.strip().toLowerCase(Locale.ROOT);
     }
 
@@ -248,8 +255,8 @@ public final class SmtpSink {
                         headers = false;
                     } else if ((line[0] == ' ' || line[0] == '\t') && "".equals(messageId)) {
                         messageId = new String(line, 0, length, StandardCharsets.ISO_8859_1).strip(); // folded
-                    } else if (length >= 11 && new String(line, 0, 11, StandardCharsets.ISO_8859_1)
-                            .equalsIgnoreCase("Message-ID:")) {
+                    } else if (length >= 11
+                            && new String(line, 0, 11, StandardCharsets.ISO_8859_1).equalsIgnoreCase("Message-ID:")) {
                         messageId = new String(line, 11, length - 11, StandardCharsets.ISO_8859_1).strip();
                     }
                 }

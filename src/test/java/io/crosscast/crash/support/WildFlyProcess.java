@@ -48,8 +48,8 @@ public final class WildFlyProcess implements AutoCloseable {
     private ProcessHandle jvm;
     private int starts;
 
-    public WildFlyProcess(Path jbossHome, Path baseDir, String serverConfig, int portOffset,
-            Map<String, String> systemProperties) {
+    public WildFlyProcess(
+            Path jbossHome, Path baseDir, String serverConfig, int portOffset, Map<String, String> systemProperties) {
         this(jbossHome, baseDir, serverConfig, portOffset, systemProperties, DEFAULT_HEAP);
     }
 
@@ -57,8 +57,13 @@ public final class WildFlyProcess implements AutoCloseable {
      * A server whose JVM gets {@code heapOptions} (e.g. {@code "-Xms128m -Xmx512m"}) instead of
      * {@value #DEFAULT_HEAP}.
      */
-    public WildFlyProcess(Path jbossHome, Path baseDir, String serverConfig, int portOffset,
-            Map<String, String> systemProperties, String heapOptions) {
+    public WildFlyProcess(
+            Path jbossHome,
+            Path baseDir,
+            String serverConfig,
+            int portOffset,
+            Map<String, String> systemProperties,
+            String heapOptions) {
         this.jbossHome = jbossHome.toAbsolutePath();
         this.baseDir = baseDir.toAbsolutePath();
         this.serverConfig = serverConfig;
@@ -100,7 +105,8 @@ public final class WildFlyProcess implements AutoCloseable {
             Path pristine = jbossHome.resolve("standalone/configuration");
             try (Stream<Path> files = Files.walk(pristine)) {
                 for (Path from : (Iterable<Path>) files::iterator) {
-                    Path to = baseDir.resolve("configuration").resolve(pristine.relativize(from).toString());
+                    Path to = baseDir.resolve("configuration")
+                            .resolve(pristine.relativize(from).toString());
                     if (Files.isDirectory(from)) {
                         Files.createDirectories(to);
                     } else {
@@ -116,7 +122,10 @@ public final class WildFlyProcess implements AutoCloseable {
     /** Copies the WAR into the deployments folder: the scanner deploys it at the next start. */
     public void deploy(Path war) {
         try {
-            Files.copy(war, baseDir.resolve("deployments").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    war,
+                    baseDir.resolve("deployments").resolve(war.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + war, e);
         }
@@ -137,10 +146,14 @@ public final class WildFlyProcess implements AutoCloseable {
         command.add("-Djboss.socket.binding.port-offset=" + portOffset);
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
         builder.environment().put("JBOSS_HOME", jbossHome.toString());
-        builder.environment().put("JAVA_OPTS", heapOptions + " -Djava.net.preferIPv4Stack=true"
-                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
+        builder.environment()
+                .put(
+                        "JAVA_OPTS",
+                        heapOptions + " -Djava.net.preferIPv4Stack=true"
+                                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
         builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
         builder.environment().remove("JBOSS_PIDFILE");
         try {
@@ -151,15 +164,19 @@ public final class WildFlyProcess implements AutoCloseable {
         starts++;
         Process started = script;
         // Should the test JVM itself be stopped (Ctrl+C on Maven), take the server down with it.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            started.descendants().forEach(ProcessHandle::destroyForcibly);
-            started.destroyForcibly();
-        }, "crash-server-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            started.descendants().forEach(ProcessHandle::destroyForcibly);
+                            started.destroyForcibly();
+                        },
+                        "crash-server-cleanup"));
         if (!eventually(Duration.ofSeconds(60), () -> findJvm().isPresent() || !script.isAlive())) {
             throw new IllegalStateException("The server's JVM did not appear; see " + baseDir.resolve("console.log"));
         }
-        jvm = findJvm().orElseThrow(() -> new IllegalStateException(
-                "The start script ended (exit " + script.exitValue() + "); see " + baseDir.resolve("console.log")));
+        jvm = findJvm()
+                .orElseThrow(() -> new IllegalStateException("The start script ended (exit " + script.exitValue()
+                        + "); see " + baseDir.resolve("console.log")));
     }
 
     /** How many times this server was started. */
@@ -214,7 +231,8 @@ public final class WildFlyProcess implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The killed JVM " + victim.pid() + " did not go away", e);
         }
-        if (victim.isAlive() || ProcessHandle.of(victim.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (victim.isAlive()
+                || ProcessHandle.of(victim.pid()).map(ProcessHandle::isAlive).orElse(false)) {
             throw new IllegalStateException("The JVM " + victim.pid() + " is still alive after SIGKILL");
         }
     }
@@ -246,7 +264,10 @@ public final class WildFlyProcess implements AutoCloseable {
             return Optional.empty();
         }
         return script.descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules.jar")).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("jboss-modules.jar"))
+                        .orElse(false))
                 .findFirst();
     }
 
@@ -255,8 +276,10 @@ public final class WildFlyProcess implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
         } catch (IOException e) {
-            throw new IllegalStateException("The " + what + " port " + port + " is taken: another server runs there"
-                    + " (a crash-test server left over? set -Dcrash.port.offset to move this one)", e);
+            throw new IllegalStateException(
+                    "The " + what + " port " + port + " is taken: another server runs there"
+                            + " (a crash-test server left over? set -Dcrash.port.offset to move this one)",
+                    e);
         }
     }
 

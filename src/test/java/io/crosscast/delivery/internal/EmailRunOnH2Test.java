@@ -17,10 +17,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,11 +76,10 @@ class EmailRunOnH2Test {
         AtomicInteger ends = new AtomicInteger();
         CompletableFuture<EmailRun> ended = new CompletableFuture<>();
         Counting counting = new Counting();
-        EmailRun run = new EmailRun(DELIVERY, counting, with(port, settings(4, 3, 40), counting),
-                r -> {
-                    ends.incrementAndGet();
-                    ended.complete(r);
-                });
+        EmailRun run = new EmailRun(DELIVERY, counting, with(port, settings(4, 3, 40), counting), r -> {
+            ends.incrementAndGet();
+            ended.complete(r);
+        });
         run.start();
         EmailRun done = ended.get(60, TimeUnit.SECONDS);
 
@@ -110,7 +106,8 @@ class EmailRunOnH2Test {
         LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", recipients);
         long sentAtEnd = stopMidway(startSmtp(), recipients, "CANCELLED");
 
-        assertEquals(recipients - sentAtEnd, (long) LedgerTestData.statuses(dataSource, DELIVERY).get("PENDING"));
+        assertEquals(recipients - sentAtEnd, (long)
+                LedgerTestData.statuses(dataSource, DELIVERY).get("PENDING"));
         assertEquals(sentAtEnd, smtp.getReceivedMessages().length, "the ledger says SENT for every message received");
     }
 
@@ -189,31 +186,41 @@ class EmailRunOnH2Test {
         LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", 10);
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
-            List<PendingMessage> first = LedgerRows.claim(connection, DELIVERY, 0, 4, "a", now,
-                    now.plusSeconds(60), true, "");
-            List<PendingMessage> second = LedgerRows.claim(connection, DELIVERY, 0, 4, "b", now,
-                    now.plusSeconds(60), true, "");
-            List<PendingMessage> later = LedgerRows.claim(connection, DELIVERY, 0, 20, "c",
-                    now.plusSeconds(61), now.plusSeconds(120), true, "");
+            List<PendingMessage> first =
+                    LedgerRows.claim(connection, DELIVERY, 0, 4, "a", now, now.plusSeconds(60), true, "");
+            List<PendingMessage> second =
+                    LedgerRows.claim(connection, DELIVERY, 0, 4, "b", now, now.plusSeconds(60), true, "");
+            List<PendingMessage> later = LedgerRows.claim(
+                    connection, DELIVERY, 0, 20, "c", now.plusSeconds(61), now.plusSeconds(120), true, "");
 
             assertEquals(List.of(1L, 2L, 3L, 4L), ids(first));
             assertEquals(List.of(5L, 6L, 7L, 8L), ids(second), "rows claimed by another are skipped");
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), ids(later), "expired claims are taken");
 
-            LedgerRows.record(connection, DELIVERY, List.of(LedgerResult.sent(1, "<m1@x>"),
-                    LedgerResult.failed(2, "550 no"), LedgerResult.quarantined(3, false, "550 5.1.1 unknown"),
-                    LedgerResult.deferred(4, "421 later", 1, now.plusSeconds(300)), LedgerResult.released(5)), now);
-            assertEquals(Map.of("SENT", 1L, "FAILED", 2L, "PENDING", 7L), LedgerTestData.statuses(dataSource, DELIVERY));
+            LedgerRows.record(
+                    connection,
+                    DELIVERY,
+                    List.of(
+                            LedgerResult.sent(1, "<m1@x>"),
+                            LedgerResult.failed(2, "550 no"),
+                            LedgerResult.quarantined(3, false, "550 5.1.1 unknown"),
+                            LedgerResult.deferred(4, "421 later", 1, now.plusSeconds(300)),
+                            LedgerResult.released(5)),
+                    now);
+            assertEquals(
+                    Map.of("SENT", 1L, "FAILED", 2L, "PENDING", 7L), LedgerTestData.statuses(dataSource, DELIVERY));
             assertEquals(5, LedgerTestData.claimed(dataSource, DELIVERY), "6 to 10 still claimed by c");
             assertTrue(LedgerTestData.emailQuarantined(dataSource, 3));
             assertEquals(5, LedgerRows.releaseClaims(connection, "c"));
             assertEquals(0, LedgerRows.releaseClaims(connection, "c"));
-            List<PendingMessage> due = LedgerRows.claim(connection, DELIVERY, 0, 20, "a", now,
-                    now.plusSeconds(60), true, "");
+            List<PendingMessage> due =
+                    LedgerRows.claim(connection, DELIVERY, 0, 20, "a", now, now.plusSeconds(60), true, "");
             assertEquals(List.of(5L, 6L, 7L, 8L, 9L, 10L), ids(due), "the deferred row waits for its retry time");
             assertEquals(6, LedgerRows.releaseClaims(connection, "a"));
-            assertEquals(ids(due), ids(LedgerRows.claim(connection, DatabaseVendor.H2, DELIVERY, 0, 20, "b", now,
-                    now.plusSeconds(60))));
+            assertEquals(
+                    ids(due),
+                    ids(LedgerRows.claim(
+                            connection, DatabaseVendor.H2, DELIVERY, 0, 20, "b", now, now.plusSeconds(60))));
             assertEquals(0, LedgerTestData.claimed(dataSource, DELIVERY), "on H2 a claim only reads");
         }
     }
@@ -234,8 +241,14 @@ class EmailRunOnH2Test {
         properties.setProperty("mail.smtp.port", Integer.toString(port));
         properties.setProperty("mail.smtp.connectiontimeout", "2000");
         properties.setProperty("mail.smtp.timeout", "5000");
-        return new EmailRun.Dependencies(dataSource, DatabaseVendor.H2, Session.getInstance(properties), pool,
-                SendingLimits.of(settings), settings, "test-node");
+        return new EmailRun.Dependencies(
+                dataSource,
+                DatabaseVendor.H2,
+                Session.getInstance(properties),
+                pool,
+                SendingLimits.of(settings),
+                settings,
+                "test-node");
     }
 
     private static SendSettings settings(int connections, int maxConnections, int batch) {
@@ -295,7 +308,8 @@ class EmailRunOnH2Test {
         }
 
         @Override
-        public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
+        public MimeMessage compose(Session session, PendingMessage message, String messageId)
+                throws MessagingException {
             maxAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(pauseMillis);

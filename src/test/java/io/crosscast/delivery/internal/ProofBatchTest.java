@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.delivery.Channel;
-import io.crosscast.delivery.Delivery;
-import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.content.RecipientValues;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.content.TrackedLink;
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryContent;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -22,10 +22,18 @@ class ProofBatchTest {
     private static final String UNSUBSCRIBE = "https://campaigns.example.com/crosscast/t/u/token-for-recipient-0";
 
     private static Delivery delivery(String sender) {
-        return new Delivery(Channel.EMAIL, new DeliveryContent("Offer", "Shop", sender, null, "Hello {{firstName}}",
-                "<p>Dear {{firstName}},</p><p><a href=\"https://shop.example.com/offer?a=1&amp;b=2\" data-label=\"offer\">"
-                        + "Offer</a> <a href=\"https://shop.example.com/a b\">spaced</a></p>",
-                null), Instant.parse("2026-11-29T10:00:00Z"));
+        return new Delivery(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        "Offer",
+                        "Shop",
+                        sender,
+                        null,
+                        "Hello {{firstName}}",
+                        "<p>Dear {{firstName}},</p><p><a href=\"https://shop.example.com/offer?a=1&amp;b=2\" data-label=\"offer\">"
+                                + "Offer</a> <a href=\"https://shop.example.com/a b\">spaced</a></p>",
+                        null),
+                Instant.parse("2026-11-29T10:00:00Z"));
     }
 
     private static RecipientValues ana() {
@@ -48,8 +56,8 @@ class ProofBatchTest {
     @Test
     void aProofHasThePrefixedSubjectAndTheGivenAddress() throws Exception {
         ProofBatch batch = ProofBatch.proof(delivery("shop@example.com"), UNSUBSCRIBE);
-        MimeMessage message = batch.compose(Session.getInstance(new Properties()), ana(), "en", "tester@example.org",
-                "<proof.1.abc@example.com>");
+        MimeMessage message = batch.compose(
+                Session.getInstance(new Properties()), ana(), "en", "tester@example.org", "<proof.1.abc@example.com>");
         assertEquals("[Proof] Hello Ana", message.getSubject());
         assertEquals("tester@example.org", message.getAllRecipients()[0].toString());
         assertEquals("<proof.1.abc@example.com>", message.getMessageID());
@@ -58,7 +66,8 @@ class ProofBatchTest {
 
     @Test
     void previewUrlsLeadStraightToTheLinks() {
-        PreviewUrls urls = new PreviewUrls(List.of(new TrackedLink(0, "https://a.example.com/x\"y<z>", null)), UNSUBSCRIBE);
+        PreviewUrls urls =
+                new PreviewUrls(List.of(new TrackedLink(0, "https://a.example.com/x\"y<z>", null)), UNSUBSCRIBE);
         assertEquals("https://a.example.com/x%22y%3Cz%3E", urls.click(7, 0));
         assertEquals(UNSUBSCRIBE, urls.click(7, 5), "an unknown link leads nowhere harmful");
         assertEquals(UNSUBSCRIBE, urls.unsubscribe(7));

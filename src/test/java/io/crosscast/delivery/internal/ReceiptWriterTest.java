@@ -86,7 +86,8 @@ class ReceiptWriterTest {
         assertTrue(threads.awaitTermination(1, TimeUnit.MINUTES));
 
         assertEquals(count, ledger.states.size(), "every receipt reached its row");
-        assertEquals(count, ledger.transactions.stream().mapToInt(Integer::intValue).sum(), "each one once");
+        assertEquals(
+                count, ledger.transactions.stream().mapToInt(Integer::intValue).sum(), "each one once");
         assertEquals(1, ledger.mostConcurrent, "one writer at a time");
         assertTrue(ledger.transactions.stream().allMatch(n -> n <= ReceiptWriter.BATCH));
         assertEquals(false, ledger.states.get("m7"));

@@ -35,9 +35,20 @@ class TimedConnectionsTest {
             SMPPSession session = new SMPPSession(new TimedConnections(1_000));
             session.setTransactionTimer(300);
             long start = System.nanoTime();
-            assertThrows(IOException.class, () -> session.connectAndBind("127.0.0.1", silent.getLocalPort(),
-                    new BindParameter(BindType.BIND_TRX, "crosscast", "", "", TypeOfNumber.UNKNOWN,
-                            NumberingPlanIndicator.UNKNOWN, null), 300));
+            assertThrows(
+                    IOException.class,
+                    () -> session.connectAndBind(
+                            "127.0.0.1",
+                            silent.getLocalPort(),
+                            new BindParameter(
+                                    BindType.BIND_TRX,
+                                    "crosscast",
+                                    "",
+                                    "",
+                                    TypeOfNumber.UNKNOWN,
+                                    NumberingPlanIndicator.UNKNOWN,
+                                    null),
+                            300));
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertTrue(millis < 3_000, "gave up after " + millis + " ms");
             session.unbindAndClose();
@@ -48,8 +59,8 @@ class TimedConnectionsTest {
     @Test
     void timeoutsComeFromTheSystemPropertiesWithDefaults() {
         assertEquals(new SmppTimeouts(10_000, 10_000, 30_000), SmppTimeouts.from(name -> null));
-        Map<String, String> set = Map.of(SmppTimeouts.CONNECT, "2500", SmppTimeouts.RESPONSE, "x",
-                SmppTimeouts.ENQUIRE_LINK, "5000");
+        Map<String, String> set =
+                Map.of(SmppTimeouts.CONNECT, "2500", SmppTimeouts.RESPONSE, "x", SmppTimeouts.ENQUIRE_LINK, "5000");
         assertEquals(new SmppTimeouts(2_500, 10_000, 5_000), SmppTimeouts.from(set::get));
     }
 }

@@ -17,9 +17,21 @@ class SmppSettingsTest {
 
     @Test
     void systemPropertiesOverrideThem() {
-        Map<String, String> properties = Map.of(SmppSettings.HOST, " smsc.example.net ", SmppSettings.PORT, "2875",
-                SmppSettings.SYSTEM_ID, "acme", SmppSettings.PASSWORD, "s3cret", SmppSettings.SYSTEM_TYPE, "VMA",
-                SmppSettings.THROUGHPUT, "30", SmppSettings.WINDOW, "5");
+        Map<String, String> properties = Map.of(
+                SmppSettings.HOST,
+                " smsc.example.net ",
+                SmppSettings.PORT,
+                "2875",
+                SmppSettings.SYSTEM_ID,
+                "acme",
+                SmppSettings.PASSWORD,
+                "s3cret",
+                SmppSettings.SYSTEM_TYPE,
+                "VMA",
+                SmppSettings.THROUGHPUT,
+                "30",
+                SmppSettings.WINDOW,
+                "5");
         SmppSettings settings = SmppSettings.from(properties::get);
         assertEquals(new SmppSettings("smsc.example.net", 2875, "acme", "s3cret", "VMA", 30, 5), settings);
         assertFalse(settings.toString().contains("s3cret"), settings.toString());
@@ -28,8 +40,15 @@ class SmppSettingsTest {
 
     @Test
     void badNumbersGetDefaults() {
-        Map<String, String> properties = Map.of(SmppSettings.PORT, "99999", SmppSettings.THROUGHPUT, "fast",
-                SmppSettings.WINDOW, "0", SmppSettings.HOST, " ");
+        Map<String, String> properties = Map.of(
+                SmppSettings.PORT,
+                "99999",
+                SmppSettings.THROUGHPUT,
+                "fast",
+                SmppSettings.WINDOW,
+                "0",
+                SmppSettings.HOST,
+                " ");
         SmppSettings settings = SmppSettings.from(properties::get);
         assertEquals(2775, settings.port());
         assertEquals(100, settings.throughput());

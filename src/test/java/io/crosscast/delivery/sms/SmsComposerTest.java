@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 class SmsComposerTest {
 
-    private static final RecipientValues ZOE = new RecipientValues(42, "Zoé", "Leroy", "zoe@example.com",
-            "+33612345678", "GOLD", "FR", "fr", LocalDate.of(1990, 5, 17));
-    private static final RecipientValues NOBODY = new RecipientValues(0, null, null, null, null, null, null, null, null);
+    private static final RecipientValues ZOE = new RecipientValues(
+            42, "Zoé", "Leroy", "zoe@example.com", "+33612345678", "GOLD", "FR", "fr", LocalDate.of(1990, 5, 17));
+    private static final RecipientValues NOBODY =
+            new RecipientValues(0, null, null, null, null, null, null, null, null);
     private static final LongFunction<String> LINKS = id -> "https://cc.example/t/c/" + id;
 
     @Test
@@ -50,23 +51,33 @@ class SmsComposerTest {
     @Test
     void unknownVariablesAreProblemsNamingTheSmsVariables() {
         List<ContentProblem> problems = SmsComposer.problems("Bonjour\n{{fisrtName}} {{unsubscribeUrl}}");
-        assertEquals(List.of("fisrtName", "unsubscribeUrl"), problems.stream().map(ContentProblem::detail).toList());
+        assertEquals(
+                List.of("fisrtName", "unsubscribeUrl"),
+                problems.stream().map(ContentProblem::detail).toList());
         ContentProblem problem = problems.get(0);
         assertEquals(ContentPart.SMS, problem.part());
         assertEquals(ContentProblem.Code.UNKNOWN_VARIABLE, problem.code());
-        assertEquals("SMS text, line 2: unknown variable {{fisrtName}}; the variables are firstName, lastName, email,"
-                + " mobilePhone, status, country, language, birthDate, link", problem.message());
-        InvalidContentException thrown = assertThrows(InvalidContentException.class,
-                () -> SmsComposer.compile("{{fisrtName}}"));
+        assertEquals(
+                "SMS text, line 2: unknown variable {{fisrtName}}; the variables are firstName, lastName, email,"
+                        + " mobilePhone, status, country, language, birthDate, link",
+                problem.message());
+        InvalidContentException thrown =
+                assertThrows(InvalidContentException.class, () -> SmsComposer.compile("{{fisrtName}}"));
         assertEquals(1, thrown.problems().size());
     }
 
     @Test
     void theLinkBelongsToSmsTextsOnly() {
         assertEquals(List.of(), SmsComposer.problems("Voir {{link}}"));
-        assertEquals(List.of("link"), Personalization.problems(ContentPart.TEXT, "Voir {{link}}").stream()
-                .map(ContentProblem::detail).toList());
-        assertTrue(Personalization.problems(ContentPart.TEXT, "{{fisrtName}}").get(0).message().contains("unsubscribeUrl"));
+        assertEquals(
+                List.of("link"),
+                Personalization.problems(ContentPart.TEXT, "Voir {{link}}").stream()
+                        .map(ContentProblem::detail)
+                        .toList());
+        assertTrue(Personalization.problems(ContentPart.TEXT, "{{fisrtName}}")
+                .get(0)
+                .message()
+                .contains("unsubscribeUrl"));
     }
 
     @Test
@@ -97,17 +108,22 @@ class SmsComposerTest {
         String longUrl = "https://cc.example/t/c/" + "x".repeat(200);
         SmsContent longer = composer.compose(ZOE, id -> longUrl);
         assertEquals(2, longer.parts());
-        assertEquals("Zoé, -20%: ".length() + longUrl.length() + " STOP 36180".length(), longer.length().units());
+        assertEquals(
+                "Zoé, -20%: ".length() + longUrl.length() + " STOP 36180".length(),
+                longer.length().units());
     }
 
     @Test
     void theCallbackIsAskedOnlyWhenTheTextHasTheLink() {
         AtomicInteger calls = new AtomicInteger();
         SmsComposer composer = SmsComposer.compile("No link here");
-        assertEquals("No link here", composer.compose(ZOE, id -> {
-            calls.incrementAndGet();
-            return "https://x";
-        }).text());
+        assertEquals(
+                "No link here",
+                composer.compose(ZOE, id -> {
+                            calls.incrementAndGet();
+                            return "https://x";
+                        })
+                        .text());
         assertEquals(0, calls.get());
     }
 
@@ -119,7 +135,9 @@ class SmsComposerTest {
         assertThrows(IllegalStateException.class, () -> composer.compose(ZOE, id -> ""));
         assertThrows(IllegalStateException.class, () -> composer.compose(ZOE, id -> null));
         assertThrows(IllegalStateException.class, () -> composer.compose(ZOE, id -> "https://x/ y"));
-        assertEquals("Voir https://x/0", composer.compose(NOBODY, id -> "https://x/" + id).text());
+        assertEquals(
+                "Voir https://x/0",
+                composer.compose(NOBODY, id -> "https://x/" + id).text());
     }
 
     @Test
@@ -142,7 +160,9 @@ class SmsComposerTest {
         List<byte[]> segments = sms.segments(5);
         assertEquals(2, segments.size());
         assertEquals(sms.text(), String.join("", sms.partTexts()));
-        assertEquals(sms.text(), SmsSegments.decode(sms.dataCoding(), (byte) 0, sms.payload()).text());
+        assertEquals(
+                sms.text(),
+                SmsSegments.decode(sms.dataCoding(), (byte) 0, sms.payload()).text());
         assertEquals(SmsContent.of(sms.text()), sms);
         SmsContent single = SmsComposer.compile("Hi {{firstName}}").compose(ZOE);
         assertEquals((byte) 0, single.esmClass());

@@ -61,8 +61,8 @@ class SmsSegmentsTest {
         assertEquals(3, segments.size());
         for (int i = 0; i < 3; i++) {
             byte[] segment = segments.get(i);
-            assertArrayEquals(new byte[] {0x05, 0x00, 0x03, (byte) 0xFF, 0x03, (byte) (i + 1)},
-                    Arrays.copyOf(segment, 6));
+            assertArrayEquals(
+                    new byte[] {0x05, 0x00, 0x03, (byte) 0xFF, 0x03, (byte) (i + 1)}, Arrays.copyOf(segment, 6));
             assertArrayEquals(hex("00 E7"), Arrays.copyOfRange(segment, 6, 8));
         }
         assertEquals(6 + 134, segments.get(0).length);
@@ -91,8 +91,9 @@ class SmsSegmentsTest {
 
     @Test
     void segmentsDecodeBackToTheirText() {
-        for (String text : List.of("Bonjour Zoé, -20% sur tout {ce} week-end €", "a".repeat(400) + "[]",
-                "ç".repeat(150), "Offre 🎁 " + "é".repeat(140))) {
+        for (String text : List.of(
+                "Bonjour Zoé, -20% sur tout {ce} week-end €",
+                "a".repeat(400) + "[]", "ç".repeat(150), "Offre 🎁 " + "é".repeat(140))) {
             byte dataCoding = SmsSegments.dataCoding(text);
             List<byte[]> segments = SmsSegments.segments(text, 42);
             byte esmClass = SmsSegments.esmClass(segments.size());
@@ -116,8 +117,8 @@ class SmsSegmentsTest {
         SmsSegments.Segment sixteen = SmsSegments.decode((byte) 0, (byte) 0x40, hex("06 08 04 12 34 03 02 61 62 63"));
         assertEquals(new SmsSegments.Segment("abc", 0x1234, 3, 2), sixteen);
         // Port addressing (IEI 05) before the concatenation element.
-        SmsSegments.Segment ported = SmsSegments.decode((byte) 0, (byte) 0x43,
-                hex("0B 05 04 0B 84 23 F0 00 03 AA 02 01 78"));
+        SmsSegments.Segment ported =
+                SmsSegments.decode((byte) 0, (byte) 0x43, hex("0B 05 04 0B 84 23 F0 00 03 AA 02 01 78"));
         assertEquals(new SmsSegments.Segment("x", 0xAA, 2, 1), ported);
     }
 
@@ -138,7 +139,8 @@ class SmsSegmentsTest {
     void dataCodingsAreRead() {
         byte[] ascii = "Hi_$".getBytes(StandardCharsets.US_ASCII);
         assertEquals("Hi_$", SmsSegments.decodeText((byte) 0x01, ascii, 0, ascii.length));
-        assertEquals("Hi§¤", SmsSegments.decodeText((byte) 0x00, ascii, 0, ascii.length), "GSM-7 reads _ and $ otherwise");
+        assertEquals(
+                "Hi§¤", SmsSegments.decodeText((byte) 0x00, ascii, 0, ascii.length), "GSM-7 reads _ and $ otherwise");
         assertEquals("café", SmsSegments.decodeText((byte) 0x03, hex("63 61 66 E9"), 0, 4));
         assertEquals("ç😀", SmsSegments.decodeText((byte) 0x08, hex("00E7 D83D DE00"), 0, 6));
         assertEquals("ç", SmsSegments.decodeText((byte) 0x18, hex("00E7"), 0, 2), "general group, UCS-2 with a class");

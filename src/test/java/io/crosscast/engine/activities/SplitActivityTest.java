@@ -1,21 +1,20 @@
 package io.crosscast.engine.activities;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.FakePopulations;
 import io.crosscast.engine.Flow;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class SplitActivityTest {
 
@@ -43,9 +42,11 @@ class SplitActivityTest {
 
     @Test
     void aSubsetNumberTooLargeForAnIntIsAProblemNotACrash() {
-        ActivityDefinition def = new ActivityDefinition("s", Types.SPLIT, Flow.config("subset.1.condition=gold=true",
-                "subset.99999999999.label=Huge"));
-        assertEquals(List.of("split.badKeys"), split.validate(def).stream().map(t -> t.key()).toList());
+        ActivityDefinition def = new ActivityDefinition(
+                "s", Types.SPLIT, Flow.config("subset.1.condition=gold=true", "subset.99999999999.label=Huge"));
+        assertEquals(
+                List.of("split.badKeys"),
+                split.validate(def).stream().map(t -> t.key()).toList());
     }
 
     @Test
@@ -67,8 +68,12 @@ class SplitActivityTest {
     void complementHoldsThoseInNoSubset() {
         var out = run("subset.1.condition=gold=true", "subset.2.condition=young=true", "complement=true");
         assertEquals(Set.of(5L, 7L, 9L), ids(out, "complement"));
-        assertEquals(List.of("subset1", "subset2", "complement"),
-                split.outputs(new ActivityDefinition("s", Types.SPLIT, Flow.config("subset.1.condition=a=b", "subset.2.label=x", "complement=true"))));
+        assertEquals(
+                List.of("subset1", "subset2", "complement"),
+                split.outputs(new ActivityDefinition(
+                        "s",
+                        Types.SPLIT,
+                        Flow.config("subset.1.condition=a=b", "subset.2.label=x", "complement=true"))));
     }
 
     @Test
@@ -79,8 +84,8 @@ class SplitActivityTest {
 
     @Test
     void countLimitSamplesAndCutRecipientsDoNotFallIntoLaterSubsetsButIntoTheComplement() {
-        var out = run("subset.1.condition=gold=true", "subset.1.limit=2",
-                "subset.2.condition=young=true", "complement=true");
+        var out = run(
+                "subset.1.condition=gold=true", "subset.1.limit=2", "subset.2.condition=young=true", "complement=true");
         Set<Long> first = ids(out, "subset1");
         assertEquals(2, first.size());
         assertTrue(Set.of(1L, 2L, 3L, 4L).containsAll(first));
@@ -114,12 +119,17 @@ class SplitActivityTest {
 
     @Test
     void configProblems() {
-        assertFalse(split.validate(new ActivityDefinition("s", Types.SPLIT, Map.of())).isEmpty());
-        assertFalse(split.validate(new ActivityDefinition("s", Types.SPLIT,
-                Flow.config("subset.1.condition=a=b", "subset.3.condition=c=d"))).isEmpty(), "gap in numbering");
-        assertFalse(split.validate(new ActivityDefinition("s", Types.SPLIT,
-                Flow.config("subset.1.limit=150%"))).isEmpty());
-        assertFalse(split.validate(new ActivityDefinition("s", Types.SPLIT,
-                Flow.config("subset.1.condition=a=b", "overlap=perhaps"))).isEmpty());
+        assertFalse(split.validate(new ActivityDefinition("s", Types.SPLIT, Map.of()))
+                .isEmpty());
+        assertFalse(
+                split.validate(new ActivityDefinition(
+                                "s", Types.SPLIT, Flow.config("subset.1.condition=a=b", "subset.3.condition=c=d")))
+                        .isEmpty(),
+                "gap in numbering");
+        assertFalse(split.validate(new ActivityDefinition("s", Types.SPLIT, Flow.config("subset.1.limit=150%")))
+                .isEmpty());
+        assertFalse(split.validate(new ActivityDefinition(
+                        "s", Types.SPLIT, Flow.config("subset.1.condition=a=b", "overlap=perhaps")))
+                .isEmpty());
     }
 }

@@ -11,9 +11,15 @@ class TestActivityTest {
 
     @Test
     void aTestExpressionBeyondTheRangeOfALongIsAProblemNotACrashAtRunTime() {
-        ActivityDefinition def = new ActivityDefinition("t", Types.TEST, Flow.config("expression=count>99999999999999999999"));
-        assertEquals(List.of("test.badExpression"), new TestActivity().validate(def).stream().map(t -> t.key()).toList());
-        assertEquals(List.of(), new TestActivity().validate(new ActivityDefinition("t", Types.TEST,
-                Flow.config("expression=count>9223372036854775807"))));
+        ActivityDefinition def =
+                new ActivityDefinition("t", Types.TEST, Flow.config("expression=count>99999999999999999999"));
+        assertEquals(
+                List.of("test.badExpression"),
+                new TestActivity().validate(def).stream().map(t -> t.key()).toList());
+        assertEquals(
+                List.of(),
+                new TestActivity()
+                        .validate(new ActivityDefinition(
+                                "t", Types.TEST, Flow.config("expression=count>9223372036854775807"))));
     }
 }

@@ -39,14 +39,21 @@ public final class ApiClient {
 
     /** A client signed in as {@code user} with HTTP Basic. */
     public static ApiClient as(URL base, String user, String password) {
-        return withAuthorization(base, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return withAuthorization(
+                base,
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A client that sends this {@code Authorization} header, or none if it is null. */
     static ApiClient withAuthorization(URL base, String authorization) {
-        return new ApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .build(), apiOf(base), authorization);
+        return new ApiClient(
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(TIMEOUT)
+                        .build(),
+                apiOf(base),
+                authorization);
     }
 
     /** A client on an existing {@link HttpClient} (e.g. one that keeps the cookies of a signed-in browser). */
@@ -104,11 +111,21 @@ public final class ApiClient {
     }
 
     /** A request that also sends a {@code Cookie} header (null: none) and other headers. */
-    Reply send(String method, String path, String contentType, String body, String accept, String cookie,
+    Reply send(
+            String method,
+            String path,
+            String contentType,
+            String body,
+            String accept,
+            String cookie,
             Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(TIMEOUT)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -121,8 +138,8 @@ public final class ApiClient {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
@@ -170,7 +187,10 @@ public final class ApiClient {
         for (String value : values) {
             array.add(value);
         }
-        return object().add("field", field).add("operator", operator).add("values", array).build();
+        return object().add("field", field)
+                .add("operator", operator)
+                .add("values", array)
+                .build();
     }
 
     /** An AND group of conditions. */

@@ -39,7 +39,8 @@ class ApiSecurityIT extends ClientTestCase {
     @Test
     void aBrokenOrForeignAuthorizationHeaderIsA401() {
         assertUnauthorized(ApiClient.withAuthorization(base, "Basic ###").get("lists"), "auth.malformed");
-        assertUnauthorized(ApiClient.withAuthorization(base, "Bearer abc.def.ghi").get("lists"), "auth.required");
+        assertUnauthorized(
+                ApiClient.withAuthorization(base, "Bearer abc.def.ghi").get("lists"), "auth.required");
     }
 
     @Test
@@ -59,18 +60,20 @@ class ApiSecurityIT extends ClientTestCase {
         assertEquals(200, reply.status(), reply::toString);
 
         // Whatever cookie the server set, it does not stand for a signed-in caller afterwards.
-        String cookies = String.join("; ", reply.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.split(";", 2)[0]).toList());
-        Reply withCookieOnly = ApiClient.withAuthorization(base, null)
-                .send("GET", "lists", null, null, null, cookies);
+        String cookies = String.join(
+                "; ",
+                reply.headers().allValues("Set-Cookie").stream()
+                        .map(c -> c.split(";", 2)[0])
+                        .toList());
+        Reply withCookieOnly = ApiClient.withAuthorization(base, null).send("GET", "lists", null, null, null, cookies);
         assertEquals(401, withCookieOnly.status(), withCookieOnly::toString);
     }
 
     @Test
     void securityComesBeforeRouting() {
         assertUnauthorized(ApiClient.withAuthorization(base, null).get("no-such-thing"), "auth.required");
-        assertUnauthorized(ApiClient.withAuthorization(base, null).send("DELETE", "recipients/1", null, null),
-                "auth.required");
+        assertUnauthorized(
+                ApiClient.withAuthorization(base, null).send("DELETE", "recipients/1", null, null), "auth.required");
     }
 
     @Test
@@ -89,7 +92,10 @@ class ApiSecurityIT extends ClientTestCase {
         String loginPage = page(browser, "");
         assertTrue(loginPage.contains("loginForm"), "the login page shows first");
 
-        Reply reply = ApiClient.on(browser, base, ApiClient.as(base, "marketer", "marketer").authorization())
+        Reply reply = ApiClient.on(
+                        browser,
+                        base,
+                        ApiClient.as(base, "marketer", "marketer").authorization())
                 .get("lists");
         assertEquals(200, reply.status(), reply::toString);
 
@@ -104,25 +110,37 @@ class ApiSecurityIT extends ClientTestCase {
         String csv = "email,lastName,emailOptOut\nforged-" + System.nanoTime() + "@example.com," + lastName + ",true\n";
 
         // what an HTML form on another site can send: text/plain, the cookie, the browser's own headers
-        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(resolve("api/imports"))
-                .header("Content-Type", "text/plain").header("Origin", "https://evil.example")
-                .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+        HttpResponse<String> forged = browser.send(
+                HttpRequest.newBuilder(resolve("api/imports"))
+                        .header("Content-Type", "text/plain")
+                        .header("Origin", "https://evil.example")
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertRefused(forged, "auth.crossSite");
 
         // an older browser that sends neither Origin nor Sec-Fetch-Site: the missing header gives it away
-        HttpResponse<String> bare = browser.send(HttpRequest.newBuilder(resolve("api/imports"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+        HttpResponse<String> bare = browser.send(
+                HttpRequest.newBuilder(resolve("api/imports"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertRefused(bare, "auth.sessionHeaderRequired");
 
         assertEquals(0, countByLastName(lastName), "nobody was imported");
 
         // the application's own page script: same origin, with the header
-        HttpResponse<String> own = browser.send(HttpRequest.newBuilder(resolve("api/imports"))
-                .header("Content-Type", "text/plain").header("Origin", origin())
-                .header("Sec-Fetch-Site", "same-origin").header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> own = browser.send(
+                HttpRequest.newBuilder(resolve("api/imports"))
+                        .header("Content-Type", "text/plain")
+                        .header("Origin", origin())
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, own.statusCode(), own::body);
         assertEquals(1, countByLastName(lastName));
     }
@@ -132,14 +150,21 @@ class ApiSecurityIT extends ClientTestCase {
         HttpClient browser = browser();
         signIn(browser, "marketer", "marketer");
 
-        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(resolve("api/workflows/987654321/runs"))
-                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> forged = browser.send(
+                HttpRequest.newBuilder(resolve("api/workflows/987654321/runs"))
+                        .header("Origin", "https://evil.example")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertRefused(forged, "auth.crossSite");
 
-        HttpResponse<String> own = browser.send(HttpRequest.newBuilder(resolve("api/workflows/987654321/runs"))
-                .header("Origin", origin()).header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> own = browser.send(
+                HttpRequest.newBuilder(resolve("api/workflows/987654321/runs"))
+                        .header("Origin", origin())
+                        .header("X-Requested-With", "XMLHttpRequest")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, own.statusCode(), "past the check, the unknown workflow: " + own.body());
     }
 
@@ -149,12 +174,24 @@ class ApiSecurityIT extends ClientTestCase {
         Reply plain = basic.send("POST", "recipients/count", "application/json", "{}");
         assertEquals(200, plain.status(), plain::toString);
 
-        Reply fromElsewhere = basic.send("POST", "recipients/count", "application/json", "{}", null, null,
+        Reply fromElsewhere = basic.send(
+                "POST",
+                "recipients/count",
+                "application/json",
+                "{}",
+                null,
+                null,
                 Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"));
         assertEquals(403, fromElsewhere.status(), fromElsewhere::toString);
         assertEquals("auth.crossSite", fromElsewhere.json().getString("code"));
 
-        Reply reading = basic.send("GET", "lists", null, null, null, null,
+        Reply reading = basic.send(
+                "GET",
+                "lists",
+                null,
+                null,
+                null,
+                null,
                 Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"));
         assertEquals(200, reading.status(), "reading is not a change: " + reading);
     }
@@ -174,8 +211,8 @@ class ApiSecurityIT extends ClientTestCase {
     }
 
     private long countByLastName(String lastName) {
-        Reply count = ApiClient.as(base, "admin", "admin").post("recipients/count",
-                ApiClient.withCondition(ApiClient.rule("lastName", "equals", lastName)));
+        Reply count = ApiClient.as(base, "admin", "admin")
+                .post("recipients/count", ApiClient.withCondition(ApiClient.rule("lastName", "equals", lastName)));
         assertEquals(200, count.status(), count::toString);
         return count.json().getJsonNumber("count").longValue();
     }
@@ -202,16 +239,22 @@ class ApiSecurityIT extends ClientTestCase {
     }
 
     private HttpClient browser() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     private void signIn(HttpClient browser, String user, String password) throws IOException, InterruptedException {
         assertTrue(page(browser, "").contains("loginForm"), "the login page shows first");
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + password))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(resolve("j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, signedIn.statusCode());
         assertFalse(signedIn.body().contains("loginForm"), "signed in: " + signedIn.body());
     }

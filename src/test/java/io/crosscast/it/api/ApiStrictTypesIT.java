@@ -31,17 +31,25 @@ class ApiStrictTypesIT extends ApiTestCase {
         assertError(reply, 400, "request.invalidJson", null);
         JsonObject json = reply.json();
         assertTrue(json.containsKey("problems"), reply::toString);
-        List<String> problems = json.getJsonArray("problems").stream().map(JsonValue::asJsonObject)
-                .map(p -> p.getString("path") + " " + p.getString("code")).toList();
+        List<String> problems = json.getJsonArray("problems").stream()
+                .map(JsonValue::asJsonObject)
+                .map(p -> p.getString("path") + " " + p.getString("code"))
+                .toList();
         assertEquals(List.of(expected), problems, reply::toString);
-        json.getJsonArray("problems").stream().map(JsonValue::asJsonObject)
+        json.getJsonArray("problems").stream()
+                .map(JsonValue::asJsonObject)
                 .forEach(p -> assertTrue(p.getString("message").startsWith("expected "), reply::toString));
         return json;
     }
 
     private long recipient(boolean emailOptOut, boolean smsOptOut) {
-        Reply created = api.post("recipients", object().add("lastName", token).add("firstName", "Ada")
-                .add("emailOptOut", emailOptOut).add("smsOptOut", smsOptOut).build());
+        Reply created = api.post(
+                "recipients",
+                object().add("lastName", token)
+                        .add("firstName", "Ada")
+                        .add("emailOptOut", emailOptOut)
+                        .add("smsOptOut", smsOptOut)
+                        .build());
         assertEquals(201, created.status(), created::toString);
         return created.json().getJsonNumber("id").longValue();
     }
@@ -56,24 +64,34 @@ class ApiStrictTypesIT extends ApiTestCase {
     void anOptOutOfTheWrongTypeIsRefusedAndTheOptOutKept() {
         long id = recipient(true, true);
 
-        Reply changed = api.send("PUT", "recipients/" + id, "application/json",
+        Reply changed = api.send(
+                "PUT",
+                "recipients/" + id,
+                "application/json",
                 "{\"lastName\": \"" + token + "\", \"smsOptOut\": 1, \"emailOptOut\": \"maybe\"}");
 
         JsonObject error = assertProblems(changed, "/smsOptOut WRONG_TYPE", "/emailOptOut WRONG_TYPE");
-        assertEquals("expected true or false, got the number 1.",
+        assertEquals(
+                "expected true or false, got the number 1.",
                 error.getJsonArray("problems").getJsonObject(0).getString("message"));
         JsonObject stored = api.get("recipients/" + id).json();
         assertTrue(stored.getBoolean("smsOptOut"), "the SMS opt-out is not lost: " + stored);
         assertTrue(stored.getBoolean("emailOptOut"), "the email opt-out is not lost: " + stored);
 
-        Reply created = api.send("POST", "recipients", "application/json",
-                "{\"lastName\": \"" + token + "\", \"firstName\": [\"x\"], \"smsOptOut\": \"true\", \"birthDate\": 19900517}");
+        Reply created = api.send(
+                "POST",
+                "recipients",
+                "application/json",
+                "{\"lastName\": \"" + token
+                        + "\", \"firstName\": [\"x\"], \"smsOptOut\": \"true\", \"birthDate\": 19900517}");
         assertProblems(created, "/firstName WRONG_TYPE", "/smsOptOut WRONG_TYPE", "/birthDate WRONG_TYPE");
         assertEquals(1, count(rule("lastName", "equals", token)), "nothing created");
 
         // unknown keys are still ignored: a recipient read before (id, timestamps...) can be sent back
         JsonObject read = api.get("recipients/" + id).json();
-        Reply sentBack = api.put("recipients/" + id, Json.createObjectBuilder(read).add("smsOptOut", false).build());
+        Reply sentBack = api.put(
+                "recipients/" + id,
+                Json.createObjectBuilder(read).add("smsOptOut", false).build());
         assertEquals(200, sentBack.status(), sentBack::toString);
         assertFalse(sentBack.json().getBoolean("smsOptOut"));
         assertTrue(sentBack.json().getBoolean("emailOptOut"));
@@ -81,12 +99,13 @@ class ApiStrictTypesIT extends ApiTestCase {
 
     @Test
     void aListNameMustBeText() {
-        Reply created = api.send("POST", "lists", "application/json",
-                "{\"name\": [\"" + token + "\"], \"description\": 5}");
+        Reply created =
+                api.send("POST", "lists", "application/json", "{\"name\": [\"" + token + "\"], \"description\": 5}");
 
         JsonObject error = assertProblems(created, "/name WRONG_TYPE", "/description WRONG_TYPE");
-        assertEquals("expected a string, got an array.", error.getJsonArray("problems").getJsonObject(0)
-                .getString("message"));
+        assertEquals(
+                "expected a string, got an array.",
+                error.getJsonArray("problems").getJsonObject(0).getString("message"));
         assertFalse(api.get("lists").body().contains(token), "no list was created");
 
         Reply list = api.post("lists", object().add("name", "L " + token).build());
@@ -101,20 +120,37 @@ class ApiStrictTypesIT extends ApiTestCase {
     void pagingAndSortOfASearchMustHaveTheirTypes() {
         recipient(false, false);
 
-        Reply search = api.send("POST", "recipients/search", "application/json",
+        Reply search = api.send(
+                "POST",
+                "recipients/search",
+                "application/json",
                 "{\"first\": 4294967296, \"pageSize\": 1.5, \"ascending\": \"yes\", \"sort\": [\"id\"]}");
 
-        JsonObject error = assertProblems(search, "/first OUT_OF_RANGE", "/pageSize NOT_A_WHOLE_NUMBER",
-                "/ascending WRONG_TYPE", "/sort WRONG_TYPE");
-        assertTrue(error.getString("message").startsWith("The request body has 4 values of the wrong type"),
+        JsonObject error = assertProblems(
+                search,
+                "/first OUT_OF_RANGE",
+                "/pageSize NOT_A_WHOLE_NUMBER",
+                "/ascending WRONG_TYPE",
+                "/sort WRONG_TYPE");
+        assertTrue(
+                error.getString("message").startsWith("The request body has 4 values of the wrong type"),
                 error::toString);
-        assertError(api.send("POST", "recipients/search", "application/json", "{\"ascending\": \"yes\"}"), 400,
-                "request.invalidJson", "ascending");
-        assertError(api.send("POST", "recipients/search", "application/json", "{\"pageSize\": 2.5}"), 400,
-                "request.invalidJson", "pageSize");
+        assertError(
+                api.send("POST", "recipients/search", "application/json", "{\"ascending\": \"yes\"}"),
+                400,
+                "request.invalidJson",
+                "ascending");
+        assertError(
+                api.send("POST", "recipients/search", "application/json", "{\"pageSize\": 2.5}"),
+                400,
+                "request.invalidJson",
+                "pageSize");
 
-        Reply whole = api.send("POST", "recipients/search", "application/json", "{\"condition\": "
-                + rule("lastName", "equals", token) + ", \"first\": 0.0, \"pageSize\": 1e1}");
+        Reply whole = api.send(
+                "POST",
+                "recipients/search",
+                "application/json",
+                "{\"condition\": " + rule("lastName", "equals", token) + ", \"first\": 0.0, \"pageSize\": 1e1}");
         assertEquals(200, whole.status(), whole::toString);
         assertEquals(10, whole.json().getInt("pageSize"), "1e1 is the whole number 10");
         assertEquals(1, whole.json().getJsonArray("items").size());
@@ -125,39 +161,71 @@ class ApiStrictTypesIT extends ApiTestCase {
         long id = recipient(false, false);
         Reply list = api.post("lists", object().add("name", "M " + token).build());
         long listId = list.json().getJsonNumber("id").longValue();
-        assertEquals(200, api.post("lists/" + listId + "/members", object().add("condition",
-                rule("lastName", "equals", token)).build()).status());
+        assertEquals(
+                200,
+                api.post(
+                                "lists/" + listId + "/members",
+                                object().add("condition", rule("lastName", "equals", token))
+                                        .build())
+                        .status());
 
-        assertProblems(api.send("POST", "recipients/count", "application/json", "{\"condition\": [\"GOLD\"]}"),
+        assertProblems(
+                api.send("POST", "recipients/count", "application/json", "{\"condition\": [\"GOLD\"]}"),
                 "/condition WRONG_TYPE");
-        assertProblems(api.send("POST", "lists/" + listId + "/members", "application/json",
-                "{\"condition\": \"everyone\", \"mode\": 3}"), "/condition WRONG_TYPE", "/mode WRONG_TYPE");
-        assertProblems(api.send("DELETE", "lists/" + listId + "/members", "application/json",
-                "{\"recipientIds\": [" + id + ", \"" + id + "\", " + id + ".5, null, 9223372036854775808]}"),
-                "/recipientIds/1 WRONG_TYPE", "/recipientIds/2 NOT_A_WHOLE_NUMBER", "/recipientIds/3 WRONG_TYPE",
+        assertProblems(
+                api.send(
+                        "POST",
+                        "lists/" + listId + "/members",
+                        "application/json",
+                        "{\"condition\": \"everyone\", \"mode\": 3}"),
+                "/condition WRONG_TYPE",
+                "/mode WRONG_TYPE");
+        assertProblems(
+                api.send(
+                        "DELETE",
+                        "lists/" + listId + "/members",
+                        "application/json",
+                        "{\"recipientIds\": [" + id + ", \"" + id + "\", " + id + ".5, null, 9223372036854775808]}"),
+                "/recipientIds/1 WRONG_TYPE",
+                "/recipientIds/2 NOT_A_WHOLE_NUMBER",
+                "/recipientIds/3 WRONG_TYPE",
                 "/recipientIds/4 OUT_OF_RANGE");
-        assertProblems(api.send("DELETE", "lists/" + listId + "/members", "application/json",
-                "{\"recipientIds\": " + id + "}"), "/recipientIds WRONG_TYPE");
+        assertProblems(
+                api.send(
+                        "DELETE", "lists/" + listId + "/members", "application/json", "{\"recipientIds\": " + id + "}"),
+                "/recipientIds WRONG_TYPE");
         assertEquals(1, api.get("lists/" + listId).json().getInt("members"), "nobody was removed");
 
         // inside a condition, every value of the wrong type is listed too, not only the first
-        Reply counted = api.send("POST", "recipients/count", "application/json", "{\"condition\": {\"logic\": \"and\","
-                + " \"children\": [{\"field\": \"status\", \"operator\": \"equals\", \"values\": [1]},"
-                + " {\"field\": \"email\", \"operator\": 7}, {\"logic\": true, \"children\": []}]}}");
+        Reply counted = api.send(
+                "POST",
+                "recipients/count",
+                "application/json",
+                "{\"condition\": {\"logic\": \"and\","
+                        + " \"children\": [{\"field\": \"status\", \"operator\": \"equals\", \"values\": [1]},"
+                        + " {\"field\": \"email\", \"operator\": 7}, {\"logic\": true, \"children\": []}]}}");
         assertError(counted, 400, "condition.invalid", "condition");
-        assertEquals(List.of("/children/0", "/children/1", "/children/2"), counted.json().getJsonArray("problems")
-                .stream().map(p -> p.asJsonObject().getString("path")).toList(), counted::toString);
+        assertEquals(
+                List.of("/children/0", "/children/1", "/children/2"),
+                counted.json().getJsonArray("problems").stream()
+                        .map(p -> p.asJsonObject().getString("path"))
+                        .toList(),
+                counted::toString);
     }
 
     @Test
     void aDeliveryMustHaveItsTypes() {
         long before = api.get("deliveries").json().getJsonNumber("total").longValue();
 
-        Reply created = api.send("POST", "deliveries", "application/json", "{\"label\": 5, \"channel\": true,"
-                + " \"subject\": [\"Hello\"], \"senderAddress\": \"shop@example.com\", \"htmlBody\": {\"p\": 1}}");
+        Reply created = api.send(
+                "POST",
+                "deliveries",
+                "application/json",
+                "{\"label\": 5, \"channel\": true,"
+                        + " \"subject\": [\"Hello\"], \"senderAddress\": \"shop@example.com\", \"htmlBody\": {\"p\": 1}}");
 
-        assertProblems(created, "/label WRONG_TYPE", "/channel WRONG_TYPE", "/subject WRONG_TYPE",
-                "/htmlBody WRONG_TYPE");
+        assertProblems(
+                created, "/label WRONG_TYPE", "/channel WRONG_TYPE", "/subject WRONG_TYPE", "/htmlBody WRONG_TYPE");
         assertEquals(before, api.get("deliveries").json().getJsonNumber("total").longValue(), "nothing created");
     }
 
@@ -166,8 +234,12 @@ class ApiStrictTypesIT extends ApiTestCase {
         for (String path : List.of("recipients", "lists", "recipients/search", "deliveries", "workflows")) {
             for (String body : List.of("[{\"lastName\": \"x\"}]", "42", "\"text\"")) {
                 JsonObject error = assertProblems(api.send("POST", path, "application/json", body), "/ WRONG_TYPE");
-                assertTrue(error.getJsonArray("problems").getJsonObject(0).getString("message")
-                        .startsWith("expected an object, got "), error::toString);
+                assertTrue(
+                        error.getJsonArray("problems")
+                                .getJsonObject(0)
+                                .getString("message")
+                                .startsWith("expected an object, got "),
+                        error::toString);
             }
         }
     }
@@ -186,10 +258,14 @@ class ApiStrictTypesIT extends ApiTestCase {
 
         assertError(refused, 400, "workflow.invalid", null);
         String problems = refused.json().getJsonArray("problems").stream()
-                .map(p -> p.asJsonObject().getString("message")).collect(Collectors.joining("\n"));
-        for (String expected : List.of("/activities/0/label: expected a string, got the number 5.",
-                "/activities/0/x: expected a whole number", "/activities/0/y: expected a whole number",
-                "/activities/1/config/list: expected a string", "/transitions/0/output: expected a string")) {
+                .map(p -> p.asJsonObject().getString("message"))
+                .collect(Collectors.joining("\n"));
+        for (String expected : List.of(
+                "/activities/0/label: expected a string, got the number 5.",
+                "/activities/0/x: expected a whole number",
+                "/activities/0/y: expected a whole number",
+                "/activities/1/config/list: expected a string",
+                "/transitions/0/output: expected a string")) {
             assertTrue(problems.contains(expected), expected + " in\n" + problems);
         }
         Reply validated = api.send("POST", "workflows/validate", "application/json", document);
@@ -200,7 +276,8 @@ class ApiStrictTypesIT extends ApiTestCase {
                 {"name": "Outbound %s", "activities": [{"id": "start", "type": "start"},
                   {"id": "list", "type": "listUpdate", "config": {"list": "Gold", "outbound": "yes"}}],
                  "transitions": [{"from": "start", "to": "list"}]}""".formatted(token));
-        assertTrue(outbound.json().getJsonArray("problems").toString().contains("'outbound' must be true or false"),
+        assertTrue(
+                outbound.json().getJsonArray("problems").toString().contains("'outbound' must be true or false"),
                 outbound::toString);
 
         Reply hugeSubset = api.send("POST", "workflows/validate", "application/json", """
@@ -213,7 +290,8 @@ class ApiStrictTypesIT extends ApiTestCase {
         assertEquals(200, hugeSubset.status(), "a problem, not a server error: " + hugeSubset);
         assertFalse(hugeSubset.json().getBoolean("valid"), hugeSubset::toString);
         String hugeProblems = hugeSubset.json().getJsonArray("problems").toString();
-        assertTrue(hugeProblems.contains("count>99999999999999999999") && hugeProblems.contains("Subset keys must be"),
+        assertTrue(
+                hugeProblems.contains("count>99999999999999999999") && hugeProblems.contains("Subset keys must be"),
                 hugeSubset::toString);
     }
 }

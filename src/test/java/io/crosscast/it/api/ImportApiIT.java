@@ -35,8 +35,9 @@ class ImportApiIT extends ClientTestCase {
         assertEquals(4, rejected.getJsonObject(1).getInt("lineNumber"));
         assertTrue(rejected.getJsonObject(1).getString("reason").contains("platinum"), rejected.toString());
 
-        JsonObject count = api.post("recipients/count", ApiClient.withCondition(
-                ApiClient.rule("lastName", "equals", t))).json();
+        JsonObject count = api.post(
+                        "recipients/count", ApiClient.withCondition(ApiClient.rule("lastName", "equals", t)))
+                .json();
         assertEquals(2, count.getInt("count"));
     }
 
@@ -44,11 +45,11 @@ class ImportApiIT extends ClientTestCase {
     void aLongValueIsQuotedShortAndRepeatedLinesAreNamed() {
         String t = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String csv = "email,last name,status\n"
-                + "r1." + t + "@example.com," + t + ",gold\n"                 // line 2
-                + "r2." + t + "@example.com," + t + "," + "a".repeat(5_000) + "\n"  // line 3: 5,000-character status
-                + "R1." + t + "@example.com," + t + ",silver\n"               // line 4: repeats line 2
-                + "r5." + t + "@example.com," + t + ",bronze\n"               // line 5
-                + "r1." + t + "@example.com," + t + ",bronze\n";              // line 6: repeats line 2
+                + "r1." + t + "@example.com," + t + ",gold\n" // line 2
+                + "r2." + t + "@example.com," + t + "," + "a".repeat(5_000) + "\n" // line 3: 5,000-character status
+                + "R1." + t + "@example.com," + t + ",silver\n" // line 4: repeats line 2
+                + "r5." + t + "@example.com," + t + ",bronze\n" // line 5
+                + "r1." + t + "@example.com," + t + ",bronze\n"; // line 6: repeats line 2
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
 
         ApiClient.Reply reply = api.send("POST", "imports", "text/csv; charset=UTF-8", csv);
@@ -59,9 +60,14 @@ class ImportApiIT extends ClientTestCase {
         assertEquals(2, report.getInt("created"));
         assertEquals(1, report.getInt("rejected"));
         String reason = report.getJsonArray("rejectedLines").getJsonObject(0).getString("reason");
-        assertEquals("'" + "a".repeat(100) + "…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
+        assertEquals(
+                "'" + "a".repeat(100) + "…' (5,000 characters) is not a status: use GOLD, SILVER, BRONZE or NONE",
                 reason);
-        assertTrue(report.getJsonArray("rejectedLines").getJsonObject(0).getString("rawLine").length() <= 501);
+        assertTrue(report.getJsonArray("rejectedLines")
+                        .getJsonObject(0)
+                        .getString("rawLine")
+                        .length()
+                <= 501);
 
         assertEquals(2, report.getInt("duplicates"));
         JsonArray repeated = report.getJsonArray("repeatedLines");
@@ -83,8 +89,8 @@ class ImportApiIT extends ClientTestCase {
 
     @Test
     void importsNeedCredentials() {
-        ApiClient.Reply reply = ApiClient.withAuthorization(base, null)
-                .send("POST", "imports", "text/csv", "email\na@example.com\n");
+        ApiClient.Reply reply =
+                ApiClient.withAuthorization(base, null).send("POST", "imports", "text/csv", "email\na@example.com\n");
         assertEquals(401, reply.status());
     }
 }

@@ -37,8 +37,12 @@ class ListApiIT extends ApiTestCase {
         bronze.clear();
         for (int i = 0; i < 6; i++) {
             String status = i < 2 ? "GOLD" : "BRONZE";
-            Reply created = api.post("recipients", object().add("firstName", "M" + i).add("lastName", token)
-                    .add("status", status).build());
+            Reply created = api.post(
+                    "recipients",
+                    object().add("firstName", "M" + i)
+                            .add("lastName", token)
+                            .add("status", status)
+                            .build());
             assertEquals(201, created.status(), created::toString);
             (i < 2 ? gold : bronze).add(created.json().getJsonNumber("id").longValue());
         }
@@ -46,8 +50,11 @@ class ListApiIT extends ApiTestCase {
 
     @Test
     void aListIsCreatedReadRenamedAndDeleted() {
-        Reply created = api.post("lists", object().add("name", "API " + token).add("description", "from a test")
-                .build());
+        Reply created = api.post(
+                "lists",
+                object().add("name", "API " + token)
+                        .add("description", "from a test")
+                        .build());
         assertEquals(201, created.status(), created::toString);
         JsonObject list = created.json();
         long id = list.getJsonNumber("id").longValue();
@@ -58,17 +65,23 @@ class ListApiIT extends ApiTestCase {
 
         Reply all = api.get("lists");
         assertEquals(200, all.status(), all::toString);
-        assertTrue(all.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .anyMatch(item -> item.getJsonNumber("id").longValue() == id), all::toString);
+        assertTrue(
+                all.json().getJsonArray("items").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(item -> item.getJsonNumber("id").longValue() == id),
+                all::toString);
 
         Reply read = api.get("lists/" + id);
         assertEquals(200, read.status(), read::toString);
         assertEquals(list, read.json());
 
-        Reply renamed = api.put("lists/" + id, object().add("name", "  Renamed " + token + " ").build());
+        Reply renamed = api.put(
+                "lists/" + id, object().add("name", "  Renamed " + token + " ").build());
         assertEquals(200, renamed.status(), renamed::toString);
         assertEquals("Renamed " + token, renamed.json().getString("name"));
-        assertEquals(JsonValue.ValueType.NULL, renamed.json().get("description").getValueType(),
+        assertEquals(
+                JsonValue.ValueType.NULL,
+                renamed.json().get("description").getValueType(),
                 "a PUT clears the description it leaves out");
 
         assertEquals(204, api.delete("lists/" + id).status());
@@ -76,20 +89,38 @@ class ListApiIT extends ApiTestCase {
         assertError(api.delete("lists/" + id), 404, "list.notFound", null);
         assertError(api.put("lists/" + id, object().add("name", "x" + token).build()), 404, "list.notFound", null);
         assertError(api.get("lists/" + id + "/members"), 404, "list.notFound", null);
-        assertError(api.post("lists/" + id + "/members", ApiClient.withCondition(rule("lastName", "equals", token))),
-                404, "list.notFound", null);
+        assertError(
+                api.post("lists/" + id + "/members", ApiClient.withCondition(rule("lastName", "equals", token))),
+                404,
+                "list.notFound",
+                null);
     }
 
     @Test
     void namesAreUniqueWhateverTheirCaseAndRequired() {
-        assertEquals(201, api.post("lists", object().add("name", "Unique " + token).build()).status());
+        assertEquals(
+                201,
+                api.post("lists", object().add("name", "Unique " + token).build())
+                        .status());
 
-        assertError(api.post("lists", object().add("name", "UNIQUE " + token.toUpperCase()).build()), 409,
-                "list.nameTaken", "name");
-        assertError(api.post("lists", object().add("description", "no name").build()), 400, "list.nameRequired",
+        assertError(
+                api.post(
+                        "lists",
+                        object().add("name", "UNIQUE " + token.toUpperCase()).build()),
+                409,
+                "list.nameTaken",
                 "name");
-        assertError(api.post("lists", object().add("name", "Long " + token).add("description", "d".repeat(1001))
-                .build()), 400, null, "description");
+        assertError(
+                api.post("lists", object().add("description", "no name").build()), 400, "list.nameRequired", "name");
+        assertError(
+                api.post(
+                        "lists",
+                        object().add("name", "Long " + token)
+                                .add("description", "d".repeat(1001))
+                                .build()),
+                400,
+                null,
+                "description");
     }
 
     @Test
@@ -117,8 +148,10 @@ class ListApiIT extends ApiTestCase {
         assertChange(change(id, bronzeOnes, "replace"), 6, 4);
         assertEquals(Set.copyOf(bronze), Set.copyOf(ids(api.get("lists/" + id + "/members"))));
 
-        Reply removed = api.delete("lists/" + id + "/members", object().add("recipientIds",
-                ApiClient.ids(bronze.get(0), bronze.get(1), gold.get(0), 999_999_999L)).build());
+        Reply removed = api.delete(
+                "lists/" + id + "/members",
+                object().add("recipientIds", ApiClient.ids(bronze.get(0), bronze.get(1), gold.get(0), 999_999_999L))
+                        .build());
         assertEquals(200, removed.status(), removed::toString);
         assertEquals(2, removed.json().getInt("removed"));
         assertEquals(2, api.get("lists/" + id).json().getInt("members"));
@@ -128,21 +161,27 @@ class ListApiIT extends ApiTestCase {
     void membershipRequestsAreChecked() {
         long id = newList();
 
-        assertError(api.post("lists/" + id + "/members", object().add("mode", "add").build()), 400,
-                "condition.required", "condition");
+        assertError(
+                api.post("lists/" + id + "/members", object().add("mode", "add").build()),
+                400,
+                "condition.required",
+                "condition");
         assertError(change(id, rule("lastName", "equals", token), "merge"), 400, "request.modeInvalid", "mode");
         Reply invalid = change(id, and(rule("lastName", "equals", token), rule("shoeSize", "equals", "42")), "add");
         assertError(invalid, 400, "condition.invalid", "condition");
-        assertEquals("/children/1", invalid.json().getJsonArray("problems").getJsonObject(0).getString("path"));
-        assertError(api.delete("lists/" + id + "/members", object().build()), 400, "request.idsRequired",
-                "recipientIds");
+        assertEquals(
+                "/children/1",
+                invalid.json().getJsonArray("problems").getJsonObject(0).getString("path"));
+        assertError(
+                api.delete("lists/" + id + "/members", object().build()), 400, "request.idsRequired", "recipientIds");
         assertError(api.get("lists/" + id + "/members?pageSize=abc"), 400, null, "pageSize");
         assertError(api.get("lists/" + id + "/members?first=-3"), 400, null, "first");
         assertEquals(0, api.get("lists/" + id).json().getInt("members"), "nothing changed");
     }
 
     private long newList() {
-        Reply created = api.post("lists", object().add("name", "Members " + token).build());
+        Reply created =
+                api.post("lists", object().add("name", "Members " + token).build());
         assertEquals(201, created.status(), created::toString);
         return created.json().getJsonNumber("id").longValue();
     }
@@ -164,7 +203,8 @@ class ListApiIT extends ApiTestCase {
     private static List<Long> ids(Reply page) {
         assertEquals(200, page.status(), page::toString);
         return page.json().getJsonArray("items").stream()
-                .map(item -> item.asJsonObject().getJsonNumber("id").longValue()).toList();
+                .map(item -> item.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
     }
 
     private static List<Long> concat(List<Long> a, List<Long> b) {

@@ -33,10 +33,18 @@ class RecipientApiIT extends ApiTestCase {
 
     @Test
     void aRecipientIsCreatedReadChangedFoundCountedAndDeleted() {
-        Reply created = api.post("recipients", object().add("firstName", "Ada").add("lastName", token)
-                .add("email", " Ada." + token + "@Example.com ").add("mobilePhone", "06 12 34 56 78")
-                .add("status", "gold").add("country", "fr").add("language", "fr").add("birthDate", "1990-05-17")
-                .add("emailOptOut", true).build());
+        Reply created = api.post(
+                "recipients",
+                object().add("firstName", "Ada")
+                        .add("lastName", token)
+                        .add("email", " Ada." + token + "@Example.com ")
+                        .add("mobilePhone", "06 12 34 56 78")
+                        .add("status", "gold")
+                        .add("country", "fr")
+                        .add("language", "fr")
+                        .add("birthDate", "1990-05-17")
+                        .add("emailOptOut", true)
+                        .build());
         assertEquals(201, created.status(), created::toString);
         JsonObject recipient = created.json();
         long id = recipient.getJsonNumber("id").longValue();
@@ -57,13 +65,19 @@ class RecipientApiIT extends ApiTestCase {
         assertEquals(withoutTimes(recipient), withoutTimes(read.json()));
         assertSameTime(createdAt, read.json().getString("createdAt"));
 
-        Reply changed = api.put("recipients/" + id, object().add("firstName", "Ada B").add("lastName", token)
-                .add("email", "ada." + token + "@example.com").add("status", "SILVER").build());
+        Reply changed = api.put(
+                "recipients/" + id,
+                object().add("firstName", "Ada B")
+                        .add("lastName", token)
+                        .add("email", "ada." + token + "@example.com")
+                        .add("status", "SILVER")
+                        .build());
         assertEquals(200, changed.status(), changed::toString);
         JsonObject after = changed.json();
         assertEquals("Ada B", after.getString("firstName"));
         assertEquals("SILVER", after.getString("status"));
-        assertEquals(JsonValue.ValueType.NULL, after.get("mobilePhone").getValueType(), "a PUT clears what it leaves out");
+        assertEquals(
+                JsonValue.ValueType.NULL, after.get("mobilePhone").getValueType(), "a PUT clears what it leaves out");
         assertEquals(JsonValue.ValueType.NULL, after.get("birthDate").getValueType());
         assertFalse(after.getBoolean("emailOptOut"));
         assertSameTime(createdAt, after.getString("createdAt"));
@@ -72,7 +86,13 @@ class RecipientApiIT extends ApiTestCase {
         Reply found = api.post("recipients/search", withCondition(rule("lastName", "equals", token)));
         assertEquals(200, found.status(), found::toString);
         assertEquals(1, found.json().getJsonNumber("total").longValue());
-        assertEquals(id, found.json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(
+                id,
+                found.json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getJsonNumber("id")
+                        .longValue());
 
         assertEquals(1, count(and(rule("lastName", "equals", token), rule("status", "equals", "SILVER"))));
         assertEquals(0, count(and(rule("lastName", "equals", token), rule("status", "equals", "GOLD"))));
@@ -82,20 +102,32 @@ class RecipientApiIT extends ApiTestCase {
         Reply gone = api.get("recipients/" + id);
         assertError(gone, 404, "recipient.notFound", null);
         assertError(api.delete("recipients/" + id), 404, "recipient.notFound", null);
-        assertError(api.put("recipients/" + id, object().add("lastName", token).build()), 404, "recipient.notFound",
-                null);
+        assertError(
+                api.put("recipients/" + id, object().add("lastName", token).build()), 404, "recipient.notFound", null);
         assertEquals(0, count(rule("lastName", "equals", token)));
     }
 
     @Test
     void searchPagesAndSorts() {
         for (String first : List.of("Cleo", "Alma", "Eva", "Bea", "Dora")) {
-            assertEquals(201, api.post("recipients", object().add("firstName", first).add("lastName", token).build())
-                    .status());
+            assertEquals(
+                    201,
+                    api.post(
+                                    "recipients",
+                                    object().add("firstName", first)
+                                            .add("lastName", token)
+                                            .build())
+                            .status());
         }
 
-        Reply page = api.post("recipients/search", object().add("condition", rule("lastName", "equals", token))
-                .add("sort", "firstName").add("ascending", false).add("first", 1).add("pageSize", 2).build());
+        Reply page = api.post(
+                "recipients/search",
+                object().add("condition", rule("lastName", "equals", token))
+                        .add("sort", "firstName")
+                        .add("ascending", false)
+                        .add("first", 1)
+                        .add("pageSize", 2)
+                        .build());
 
         assertEquals(200, page.status(), page::toString);
         JsonObject json = page.json();
@@ -103,11 +135,17 @@ class RecipientApiIT extends ApiTestCase {
         assertEquals(1, json.getInt("first"));
         assertEquals(2, json.getInt("pageSize"));
         JsonArray items = json.getJsonArray("items");
-        assertEquals(List.of("Dora", "Cleo"), List.of(items.getJsonObject(0).getString("firstName"),
-                items.getJsonObject(1).getString("firstName")));
+        assertEquals(
+                List.of("Dora", "Cleo"),
+                List.of(
+                        items.getJsonObject(0).getString("firstName"),
+                        items.getJsonObject(1).getString("firstName")));
 
-        Reply capped = api.post("recipients/search", object().add("condition", rule("lastName", "equals", token))
-                .add("pageSize", 100_000).build());
+        Reply capped = api.post(
+                "recipients/search",
+                object().add("condition", rule("lastName", "equals", token))
+                        .add("pageSize", 100_000)
+                        .build());
         assertEquals(200, capped.status(), capped::toString);
         assertEquals(500, capped.json().getInt("pageSize"));
         assertEquals(5, capped.json().getJsonArray("items").size());
@@ -117,19 +155,37 @@ class RecipientApiIT extends ApiTestCase {
     void badPagingOrSortIsA400NamingTheField() {
         assertError(api.post("recipients/search", object().add("pageSize", 0).build()), 400, null, "pageSize");
         assertError(api.post("recipients/search", object().add("first", -1).build()), 400, null, "first");
-        assertError(api.post("recipients/search", object().add("sort", "last_name; DROP TABLE recipient").build()),
-                400, "request.sortInvalid", "sort");
-        assertError(api.send("POST", "recipients/search", "application/json", "{\"first\": \"abc\"}"), 400,
-                "request.invalidJson", null);
+        assertError(
+                api.post(
+                        "recipients/search",
+                        object().add("sort", "last_name; DROP TABLE recipient").build()),
+                400,
+                "request.sortInvalid",
+                "sort");
+        assertError(
+                api.send("POST", "recipients/search", "application/json", "{\"first\": \"abc\"}"),
+                400,
+                "request.invalidJson",
+                null);
     }
 
     @Test
     void anEmailBelongsToOneRecipientOnly() {
         String email = "dup." + token + "@example.com";
-        assertEquals(201, api.post("recipients", object().add("lastName", token).add("email", email).build()).status());
+        assertEquals(
+                201,
+                api.post(
+                                "recipients",
+                                object().add("lastName", token)
+                                        .add("email", email)
+                                        .build())
+                        .status());
 
-        Reply duplicate = api.post("recipients", object().add("lastName", token).add("email", email.toUpperCase())
-                .build());
+        Reply duplicate = api.post(
+                "recipients",
+                object().add("lastName", token)
+                        .add("email", email.toUpperCase())
+                        .build());
 
         assertError(duplicate, 409, "recipient.emailTaken", "email");
         assertEquals(1, count(rule("lastName", "equals", token)));
@@ -137,25 +193,60 @@ class RecipientApiIT extends ApiTestCase {
 
     @Test
     void badValuesAreA400NamingTheirField() {
-        assertError(api.post("recipients", object().add("lastName", token).add("email", "not an email").build()),
-                400, "recipient.emailInvalid", "email");
-        assertError(api.post("recipients", object().add("lastName", token).add("mobilePhone", "12").build()),
-                400, "recipient.phoneInvalid", "mobilePhone");
-        assertError(api.post("recipients", object().add("lastName", token).add("country", "XX").build()),
-                400, "recipient.countryInvalid", "country");
-        assertError(api.post("recipients", object().add("lastName", token).add("status", "PLATINUM").build()),
-                400, "recipient.statusInvalid", "status");
-        assertError(api.post("recipients", object().add("lastName", token).add("birthDate", "17/05/1990").build()),
-                400, "recipient.birthDateInvalid", "birthDate");
-        assertError(api.post("recipients", object().add("lastName", "x".repeat(101)).build()),
-                400, "recipient.tooLong", "lastName");
+        assertError(
+                api.post(
+                        "recipients",
+                        object().add("lastName", token)
+                                .add("email", "not an email")
+                                .build()),
+                400,
+                "recipient.emailInvalid",
+                "email");
+        assertError(
+                api.post(
+                        "recipients",
+                        object().add("lastName", token).add("mobilePhone", "12").build()),
+                400,
+                "recipient.phoneInvalid",
+                "mobilePhone");
+        assertError(
+                api.post(
+                        "recipients",
+                        object().add("lastName", token).add("country", "XX").build()),
+                400,
+                "recipient.countryInvalid",
+                "country");
+        assertError(
+                api.post(
+                        "recipients",
+                        object().add("lastName", token)
+                                .add("status", "PLATINUM")
+                                .build()),
+                400,
+                "recipient.statusInvalid",
+                "status");
+        assertError(
+                api.post(
+                        "recipients",
+                        object().add("lastName", token)
+                                .add("birthDate", "17/05/1990")
+                                .build()),
+                400,
+                "recipient.birthDateInvalid",
+                "birthDate");
+        assertError(
+                api.post("recipients", object().add("lastName", "x".repeat(101)).build()),
+                400,
+                "recipient.tooLong",
+                "lastName");
         assertEquals(0, count(rule("lastName", "equals", token)));
     }
 
     @Test
     void anInvalidConditionIsA400ListingItsProblems() {
-        Reply reply = api.post("recipients/count", withCondition(and(rule("lastName", "equals", token),
-                rule("shoeSize", "equals", "42"))));
+        Reply reply = api.post(
+                "recipients/count",
+                withCondition(and(rule("lastName", "equals", token), rule("shoeSize", "equals", "42"))));
 
         assertError(reply, 400, "condition.invalid", "condition");
         JsonObject problem = reply.json().getJsonArray("problems").getJsonObject(0);
@@ -163,24 +254,35 @@ class RecipientApiIT extends ApiTestCase {
         assertEquals("/children/1", problem.getString("path"));
         assertTrue(problem.getString("message").contains("shoeSize"), problem.toString());
 
-        Reply malformed = api.post("recipients/search", withCondition(object().add("field", "status").build()));
+        Reply malformed = api.post(
+                "recipients/search",
+                withCondition(object().add("field", "status").build()));
         assertError(malformed, 400, "condition.invalid", "condition");
-        assertEquals("MALFORMED_CONDITION", malformed.json().getJsonArray("problems").getJsonObject(0)
-                .getString("code"));
+        assertEquals(
+                "MALFORMED_CONDITION",
+                malformed.json().getJsonArray("problems").getJsonObject(0).getString("code"));
 
-        Reply notAnObject = api.send("POST", "recipients/count", "application/json", "{\"condition\": \"status=GOLD\"}");
+        Reply notAnObject =
+                api.send("POST", "recipients/count", "application/json", "{\"condition\": \"status=GOLD\"}");
         assertEquals(400, notAnObject.status(), notAnObject::toString);
         assertTrue(notAnObject.isJson());
     }
 
     @Test
     void hostileValuesAreOnlyValues() {
-        assertEquals(201, api.post("recipients", object().add("firstName", "Plain").add("lastName", token).build())
-                .status());
+        assertEquals(
+                201,
+                api.post(
+                                "recipients",
+                                object().add("firstName", "Plain")
+                                        .add("lastName", token)
+                                        .build())
+                        .status());
 
         for (String hostile : List.of("' OR 1=1 --", "x'; DROP TABLE recipient; --", "\" OR \"\"=\"", "%' OR '%'='")) {
-            Reply reply = api.post("recipients/count", withCondition(and(rule("lastName", "equals", token),
-                    rule("firstName", "equals", hostile))));
+            Reply reply = api.post(
+                    "recipients/count",
+                    withCondition(and(rule("lastName", "equals", token), rule("firstName", "equals", hostile))));
             assertEquals(200, reply.status(), reply::toString);
             assertEquals(0, reply.json().getJsonNumber("count").longValue(), hostile);
             assertEquals(0, count(rule("lastName", "equals", hostile)), hostile);
@@ -190,7 +292,9 @@ class RecipientApiIT extends ApiTestCase {
 
     @Test
     void noConditionCountsEveryone() {
-        assertEquals(201, api.post("recipients", object().add("lastName", token).build()).status());
+        assertEquals(
+                201,
+                api.post("recipients", object().add("lastName", token).build()).status());
         Reply everyone = api.post("recipients/count", object().build());
         assertEquals(200, everyone.status(), everyone::toString);
         assertTrue(everyone.json().getJsonNumber("count").longValue() >= 1);
@@ -203,8 +307,7 @@ class RecipientApiIT extends ApiTestCase {
         Reply reply = api.send("POST", "recipients", "application/json", "{\"firstName\": \"Ada\", ");
 
         assertError(reply, 400, "request.invalidJson", null);
-        assertTrue(reply.json().getString("message").startsWith("The request body is not valid JSON"),
-                reply::toString);
+        assertTrue(reply.json().getString("message").startsWith("The request body is not valid JSON"), reply::toString);
     }
 
     @Test
@@ -213,7 +316,9 @@ class RecipientApiIT extends ApiTestCase {
 
         assertEquals(400, reply.status(), reply::toString);
         assertTrue(reply.isJson());
-        assertTrue(Set.of("request.bodyRequired", "request.invalidJson").contains(reply.json().getString("code")),
+        assertTrue(
+                Set.of("request.bodyRequired", "request.invalidJson")
+                        .contains(reply.json().getString("code")),
                 reply::toString);
     }
 

@@ -31,6 +31,7 @@ class WorkflowApiIT extends ApiTestCase {
     private static final long POLL_MILLIS = 200;
     /** The recipients each test creates, by status: 3 GOLD, 2 SILVER, 1 BRONZE, 1 NONE. */
     private static final Map<String, Integer> CREATED = Map.of("GOLD", 3, "SILVER", 2, "BRONZE", 1, "NONE", 1);
+
     private static final int TOTAL = 7;
     private static final int GOLD = 3;
 
@@ -43,8 +44,12 @@ class WorkflowApiIT extends ApiTestCase {
         int i = 0;
         for (Map.Entry<String, Integer> status : CREATED.entrySet()) {
             for (int n = 0; n < status.getValue(); n++) {
-                Reply created = api.post("recipients", object().add("firstName", "R" + i++).add("lastName", token)
-                        .add("status", status.getKey()).build());
+                Reply created = api.post(
+                        "recipients",
+                        object().add("firstName", "R" + i++)
+                                .add("lastName", token)
+                                .add("status", status.getKey())
+                                .build());
                 assertEquals(201, created.status(), created::toString);
             }
         }
@@ -80,7 +85,9 @@ class WorkflowApiIT extends ApiTestCase {
         assertEquals(200, exported.status(), exported::toString);
         assertEquals(document, exported.json().getJsonObject("document"), "an export is the document posted");
 
-        JsonObject renamed = Json.createObjectBuilder(document).add("name", "Renamed " + token).build();
+        JsonObject renamed = Json.createObjectBuilder(document)
+                .add("name", "Renamed " + token)
+                .build();
         Reply changed = api.put("workflows/" + workflowId, renamed);
         assertEquals(200, changed.status(), changed::toString);
         assertEquals("Renamed " + token, changed.json().getString("name"));
@@ -96,8 +103,9 @@ class WorkflowApiIT extends ApiTestCase {
         assertEquals(TOTAL, count(run, "query.out>split"));
         assertEquals(GOLD, count(run, "split.subset1>gold"));
         assertEquals(TOTAL - GOLD, count(run, "split.complement>others"));
-        run.getJsonObject("activities").forEach((id, activity) ->
-                assertEquals("DONE", activity.asJsonObject().getString("phase"), id));
+        run.getJsonObject("activities")
+                .forEach((id, activity) ->
+                        assertEquals("DONE", activity.asJsonObject().getString("phase"), id));
         assertFalse(run.getJsonArray("log").isEmpty(), run::toString);
 
         String population = "runs/" + runId + "/transitions/split.subset1%3Egold/population";
@@ -110,7 +118,8 @@ class WorkflowApiIT extends ApiTestCase {
         assertEquals(2, items.size());
         Reply secondPage = api.get(population + "?first=2&pageSize=2");
         assertEquals(200, secondPage.status(), secondPage::toString);
-        items = Json.createArrayBuilder(items).addAll(Json.createArrayBuilder(secondPage.json().getJsonArray("items")))
+        items = Json.createArrayBuilder(items)
+                .addAll(Json.createArrayBuilder(secondPage.json().getJsonArray("items")))
                 .build();
         assertEquals(GOLD, items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -118,13 +127,16 @@ class WorkflowApiIT extends ApiTestCase {
             assertEquals(token, recipient.getString("lastName"));
             assertEquals("GOLD", recipient.getString("status"));
         }
-        assertError(api.get("runs/" + runId + "/transitions/split.subset9%3Egold/population"), 404,
-                "workflow.notFound", null);
+        assertError(
+                api.get("runs/" + runId + "/transitions/split.subset9%3Egold/population"),
+                404,
+                "workflow.notFound",
+                null);
         assertError(api.get(population + "?pageSize=zero"), 400, "request.pageSizeInvalid", "pageSize");
 
         assertError(api.post("runs/" + runId + "/restart", object().build()), 400, "request.fromRequired", "from");
-        assertError(api.post("runs/" + runId + "/restart?from=query", object().build()), 409, "workflow.conflict",
-                null);
+        assertError(
+                api.post("runs/" + runId + "/restart?from=query", object().build()), 409, "workflow.conflict", null);
 
         Reply purged = api.delete("runs/" + runId);
         assertEquals(204, purged.status(), purged::toString);
@@ -158,10 +170,14 @@ class WorkflowApiIT extends ApiTestCase {
         assertTrue(valid.json().getBoolean("valid"), valid::toString);
         assertTrue(valid.json().getJsonArray("problems").isEmpty());
 
-        assertError(api.post("workflows", object().add("activities", Json.createArrayBuilder()).build()), 400,
-                "workflow.nameRequired", "name");
-        assertError(api.send("POST", "workflows", "application/json", "{\"name\": "), 400, "request.invalidJson",
-                null);
+        assertError(
+                api.post(
+                        "workflows",
+                        object().add("activities", Json.createArrayBuilder()).build()),
+                400,
+                "workflow.nameRequired",
+                "name");
+        assertError(api.send("POST", "workflows", "application/json", "{\"name\": "), 400, "request.invalidJson", null);
     }
 
     @Test
@@ -198,7 +214,9 @@ class WorkflowApiIT extends ApiTestCase {
     @Test
     void withoutCredentialsEverythingIsA401() {
         ApiClient anonymous = ApiClient.withAuthorization(base, null);
-        for (Reply reply : List.of(anonymous.get("runs/1"), anonymous.post("workflows", json(waitDocument("Anon", 60))),
+        for (Reply reply : List.of(
+                anonymous.get("runs/1"),
+                anonymous.post("workflows", json(waitDocument("Anon", 60))),
                 anonymous.post("workflows/validate", json(waitDocument("Anon", 60))))) {
             assertError(reply, 401, "auth.required", null);
         }
@@ -214,8 +232,8 @@ class WorkflowApiIT extends ApiTestCase {
     private long start(String document) {
         Reply created = api.post("workflows", json(document));
         assertEquals(201, created.status(), created::toString);
-        Reply started = api.post("workflows/" + created.json().getJsonNumber("id").longValue() + "/runs",
-                object().build());
+        Reply started =
+                api.post("workflows/" + created.json().getJsonNumber("id").longValue() + "/runs", object().build());
         assertEquals(201, started.status(), started::toString);
         return started.json().getJsonNumber("runId").longValue();
     }
@@ -231,10 +249,13 @@ class WorkflowApiIT extends ApiTestCase {
     }
 
     private void awaitWaiting(long runId) {
-        await(runId, run -> {
-            JsonObject wait = run.getJsonObject("activities").getJsonObject("wait");
-            return wait != null && "WAITING".equals(wait.getString("phase"));
-        }, "the wait activity WAITING");
+        await(
+                runId,
+                run -> {
+                    JsonObject wait = run.getJsonObject("activities").getJsonObject("wait");
+                    return wait != null && "WAITING".equals(wait.getString("phase"));
+                },
+                "the wait activity WAITING");
     }
 
     /** Polls GET /api/runs/{id} every 200 ms, for at most a minute, until {@code reached} holds. */
@@ -258,7 +279,8 @@ class WorkflowApiIT extends ApiTestCase {
 
     private static long count(JsonObject run, String transitionId) {
         JsonObject transition = run.getJsonObject("transitions").getJsonObject(transitionId);
-        assertTrue(transition != null && transition.getBoolean("fired"),
+        assertTrue(
+                transition != null && transition.getBoolean("fired"),
                 () -> "transition " + transitionId + " did not fire: " + run.getJsonObject("transitions"));
         return transition.getJsonNumber("count").longValue();
     }

@@ -46,7 +46,8 @@ class DemoDataIT {
         assertEquals(before + 2200, demoData.recipientCount());
 
         assertEquals(0, query("SELECT COUNT(*) FROM recipient WHERE email_key <> LOWER(email)"));
-        assertEquals(query("SELECT COUNT(email_key) FROM recipient"),
+        assertEquals(
+                query("SELECT COUNT(email_key) FROM recipient"),
                 query("SELECT COUNT(DISTINCT email_key) FROM recipient"));
         for (String status : new String[] {"GOLD", "SILVER", "BRONZE", "NONE"}) {
             assertTrue(query("SELECT COUNT(*) FROM recipient WHERE status = '" + status + "'") > 0, status);
@@ -57,13 +58,16 @@ class DemoDataIT {
         for (String email : emails("SELECT email FROM recipient WHERE email LIKE '%@example.com' ORDER BY id DESC")) {
             assertEquals(email, EmailAddresses.normalise(email), "generated emails are valid");
         }
-        assertEquals(0, query("SELECT COUNT(*) FROM recipient WHERE mobile_phone IS NOT NULL"
-                + " AND (LENGTH(mobile_phone) <> 12 OR mobile_phone NOT LIKE '+336%')"));
+        assertEquals(
+                0,
+                query("SELECT COUNT(*) FROM recipient WHERE mobile_phone IS NOT NULL"
+                        + " AND (LENGTH(mobile_phone) <> 12 OR mobile_phone NOT LIKE '+336%')"));
     }
 
     private List<String> emails(String sql) throws SQLException {
         List<String> result = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.setMaxRows(300);
             try (ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {

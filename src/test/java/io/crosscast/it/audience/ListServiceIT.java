@@ -74,14 +74,20 @@ class ListServiceIT {
         lists.addMatching(list.getId(), mine());
         assertEquals(4, lists.replaceWithMatching(list.getId(), gold()));
 
-        Condition members = new Group(Logic.AND, List.of(new Rule("list", Operator.MEMBER_OF_LIST,
-                List.of(String.valueOf(list.getId()))), mine()));
-        Condition nonMembers = new Group(Logic.AND, List.of(new Rule("list", Operator.NOT_MEMBER_OF_LIST,
-                List.of(String.valueOf(list.getId()))), mine()));
+        Condition members = new Group(
+                Logic.AND,
+                List.of(new Rule("list", Operator.MEMBER_OF_LIST, List.of(String.valueOf(list.getId()))), mine()));
+        Condition nonMembers = new Group(
+                Logic.AND,
+                List.of(new Rule("list", Operator.NOT_MEMBER_OF_LIST, List.of(String.valueOf(list.getId()))), mine()));
         assertEquals(4, recipients.count(members));
         assertEquals(6, recipients.count(nonMembers));
 
-        assertEquals(1, lists.removeMembers(list.getId(), List.of(people.get(0).getId(), people.get(9).getId())));
+        assertEquals(
+                1,
+                lists.removeMembers(
+                        list.getId(),
+                        List.of(people.get(0).getId(), people.get(9).getId())));
         assertEquals(3, lists.memberCount(list.getId()));
         assertEquals(3, lists.removeMatching(list.getId(), mine()));
         assertEquals(0, lists.memberCount(list.getId()));
@@ -90,7 +96,8 @@ class ListServiceIT {
     @Test
     void namesAreUniqueWhateverTheCaseAndFindOrCreateReusesThem() {
         RecipientList list = lists.create("Engaged " + token, null);
-        ListException taken = assertThrows(ListException.class, () -> lists.create("  engaged " + token.toLowerCase(), null));
+        ListException taken =
+                assertThrows(ListException.class, () -> lists.create("  engaged " + token.toLowerCase(), null));
         assertEquals("list.nameTaken", taken.code());
         assertEquals(list.getId(), lists.findOrCreate("ENGAGED " + token).getId());
         RecipientList created = lists.findOrCreate("Brand new " + token);

@@ -56,9 +56,10 @@ class QuarantineIT {
         form.setEmail("quinn." + token + "@example.com");
         form.setMobilePhone("+33612345678");
         Recipient quinn = recipients.create(form);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE recipient SET email_quarantined_at = ?, email_quarantine_reason = ?, sms_quarantined_at = ?,"
-                        + " sms_quarantine_reason = ? WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE recipient SET email_quarantined_at = ?, email_quarantine_reason = ?, sms_quarantined_at = ?,"
+                                + " sms_quarantine_reason = ? WHERE id = ?")) {
             s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
             s.setString(2, "550 5.1.1 User unknown");
             s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -66,9 +67,12 @@ class QuarantineIT {
             s.setLong(5, quinn.getId());
             s.executeUpdate();
         }
-        List<Entry> mine = quarantine.page(0, 10_000).stream().filter(e -> e.recipientId() == quinn.getId()).toList();
+        List<Entry> mine = quarantine.page(0, 10_000).stream()
+                .filter(e -> e.recipientId() == quinn.getId())
+                .toList();
         assertEquals(2, mine.size());
-        Entry email = mine.stream().filter(e -> e.kind() == Kind.EMAIL).findFirst().orElseThrow();
+        Entry email =
+                mine.stream().filter(e -> e.kind() == Kind.EMAIL).findFirst().orElseThrow();
         assertEquals("quinn." + token + "@example.com", email.address());
         assertEquals("550 5.1.1 User unknown", email.reason());
 
@@ -76,7 +80,9 @@ class QuarantineIT {
         assertFalse(quarantine.release(quinn.getId(), Kind.EMAIL), "already released");
         Recipient after = recipients.find(quinn.getId()).orElseThrow();
         assertNull(after.getEmailQuarantinedAt());
-        assertTrue(quarantine.page(0, 10_000).stream()
-                .anyMatch(e -> e.recipientId() == quinn.getId() && e.kind() == Kind.SMS), "the number stays");
+        assertTrue(
+                quarantine.page(0, 10_000).stream()
+                        .anyMatch(e -> e.recipientId() == quinn.getId() && e.kind() == Kind.SMS),
+                "the number stays");
     }
 }

@@ -58,17 +58,27 @@ class RecipientExportIT {
         Rule mine = new Rule("email", Operator.CONTAINS, List.of(t));
         assertEquals(2, exporter.exportCsv(mine, out));
         String export = out.toString(StandardCharsets.UTF_8).replace("\uFEFF", "");
-        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(export))
+        List<CSVRecord> rows = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(export))
                 .getRecords();
 
         // the export's order is the database's collation's (PostgreSQL's ignores punctuation, H2's does not)
         assertEquals(2, rows.size(), export);
-        CSVRecord calc = rows.stream().filter(r -> r.get("email").contains("calc.")).findFirst().orElseThrow();
+        CSVRecord calc = rows.stream()
+                .filter(r -> r.get("email").contains("calc."))
+                .findFirst()
+                .orElseThrow();
         assertEquals("calc." + t + "@example.com", calc.get("email"));
         assertEquals("'=cmd|' /C calc'!A0", calc.get("first name"), export);
         assertEquals("'@SUM(1)", calc.get("last name"), export);
         assertEquals("'+33612345678", calc.get("mobile phone"), export);
-        CSVRecord minus = rows.stream().filter(r -> r.get("email").contains("minus.")).findFirst().orElseThrow();
+        CSVRecord minus = rows.stream()
+                .filter(r -> r.get("email").contains("minus."))
+                .findFirst()
+                .orElseThrow();
         assertEquals("'-minus." + t + "@example.com", minus.get("email"), export);
         assertEquals("'+Plus", minus.get("first name"), export);
 
@@ -76,8 +86,14 @@ class RecipientExportIT {
         ImportReport again = run(export);
         assertEquals(2, again.updated(), () -> again.rejectedLines().toString());
         List<Recipient> back = recipients.page(mine, "id", true, 0, 10);
-        Recipient calcBack = back.stream().filter(r -> r.getEmail().startsWith("calc.")).findFirst().orElseThrow();
-        Recipient minusBack = back.stream().filter(r -> !r.getEmail().startsWith("calc.")).findFirst().orElseThrow();
+        Recipient calcBack = back.stream()
+                .filter(r -> r.getEmail().startsWith("calc."))
+                .findFirst()
+                .orElseThrow();
+        Recipient minusBack = back.stream()
+                .filter(r -> !r.getEmail().startsWith("calc."))
+                .findFirst()
+                .orElseThrow();
         assertEquals("=cmd|' /C calc'!A0", calcBack.getFirstName());
         assertEquals("@SUM(1)", calcBack.getLastName());
         assertEquals("+33612345678", calcBack.getMobilePhone());
@@ -87,7 +103,11 @@ class RecipientExportIT {
 
     private ImportReport run(String csv) throws IOException {
         List<String> header = List.of(csv.substring(0, csv.indexOf('\n')).split(","));
-        return importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8, ',', ColumnMapping.autoMatch(header), null);
+        return importer.importCsv(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8,
+                ',',
+                ColumnMapping.autoMatch(header),
+                null);
     }
 }

@@ -57,24 +57,28 @@ class RecipientImportIT {
     void goodLinesAreImportedAndBadOnesReportedWithTheirLineNumber() throws IOException {
         String t = token();
         String csv = HEADER
-                + "ann." + t + "@example.com,Ann," + t + ",06 12 34 56 78,gold,FR\n"        // line 2
-                + "not-an-email," + "Bob," + t + ",,silver,FR\n"                            // line 3: bad email
-                + "cid." + t + "@example.com,Cid," + t + ",12,bronze,FR\n"                   // line 4: bad phone
-                + "dan." + t + "@example.com,Dan," + t + "\n"                                // line 5: column count
-                + ",Eve," + t + ",,,FR\n"                                                     // line 6: no email
-                + "fay." + t + "@example.com,Fay," + t + ",+33 6 98 76 54 32,,BE\n";          // line 7
+                + "ann." + t + "@example.com,Ann," + t + ",06 12 34 56 78,gold,FR\n" // line 2
+                + "not-an-email," + "Bob," + t + ",,silver,FR\n" // line 3: bad email
+                + "cid." + t + "@example.com,Cid," + t + ",12,bronze,FR\n" // line 4: bad phone
+                + "dan." + t + "@example.com,Dan," + t + "\n" // line 5: column count
+                + ",Eve," + t + ",,,FR\n" // line 6: no email
+                + "fay." + t + "@example.com,Fay," + t + ",+33 6 98 76 54 32,,BE\n"; // line 7
         ImportReport report = run(csv, null);
 
         assertEquals(6, report.linesRead());
         assertEquals(2, report.created(), () -> "rejected: " + report.rejectedLines());
         assertEquals(0, report.updated());
         assertEquals(4, report.rejected());
-        assertEquals(List.of(3L, 4L, 5L, 6L), report.rejectedLines().stream().map(RejectedLine::lineNumber).toList());
+        assertEquals(
+                List.of(3L, 4L, 5L, 6L),
+                report.rejectedLines().stream().map(RejectedLine::lineNumber).toList());
         assertFalse(report.aborted());
 
-        List<Recipient> imported = recipients.page(new Rule("lastName", Operator.EQUALS, List.of(t)), "firstName",
-                true, 0, 10);
-        assertEquals(List.of("Ann", "Fay"), imported.stream().map(Recipient::getFirstName).toList());
+        List<Recipient> imported =
+                recipients.page(new Rule("lastName", Operator.EQUALS, List.of(t)), "firstName", true, 0, 10);
+        assertEquals(
+                List.of("Ann", "Fay"),
+                imported.stream().map(Recipient::getFirstName).toList());
         assertEquals("+33612345678", imported.get(0).getMobilePhone());
         assertEquals(MembershipStatus.GOLD, imported.get(0).getStatus());
         assertEquals(MembershipStatus.NONE, imported.get(1).getStatus());
@@ -90,7 +94,9 @@ class RecipientImportIT {
         assertEquals(0, second.created());
         assertEquals(1, second.updated());
 
-        Recipient gil = recipients.page(new Rule("lastName", Operator.EQUALS, List.of(t)), "id", true, 0, 5).get(0);
+        Recipient gil = recipients
+                .page(new Rule("lastName", Operator.EQUALS, List.of(t)), "id", true, 0, 5)
+                .get(0);
         assertEquals("Gilles", gil.getFirstName());
         assertEquals(MembershipStatus.GOLD, gil.getStatus());
         assertEquals("+33612345678", gil.getMobilePhone());
@@ -104,8 +110,17 @@ class RecipientImportIT {
         int lines = RecipientImportService.CHUNK * 2 + 345;
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < lines; i++) {
-            csv.append("p").append(i).append('.').append(t).append("@example.com,P").append(i).append(',').append(t)
-                    .append(",,").append(i % 2 == 0 ? "silver" : "bronze").append(",FR\n");
+            csv.append("p")
+                    .append(i)
+                    .append('.')
+                    .append(t)
+                    .append("@example.com,P")
+                    .append(i)
+                    .append(',')
+                    .append(t)
+                    .append(",,")
+                    .append(i % 2 == 0 ? "silver" : "bronze")
+                    .append(",FR\n");
         }
         // The same address twice in the last chunk: the later line wins.
         csv.append("p0.").append(t).append("@example.com,Again,").append(t).append(",,gold,FR\n");
@@ -118,14 +133,17 @@ class RecipientImportIT {
         assertEquals(lines, report.created());
         assertEquals(1, report.updated(), "the address of line 2 is updated by the last chunk");
         assertEquals(1, report.duplicates());
-        assertEquals(List.of(new RepeatedLine(lines + 3, lines + 2)), report.repeatedLines(),
+        assertEquals(
+                List.of(new RepeatedLine(lines + 3, lines + 2)),
+                report.repeatedLines(),
                 "the last line repeats the one before it");
         assertEquals(0, report.rejected());
         assertEquals(lines, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
         long listId = lists.findByName(listName).orElseThrow().getId();
         assertEquals(lines, lists.memberCount(listId));
-        Recipient p0 = recipients.page(new Rule("email", Operator.EQUALS, List.of("p0." + t + "@example.com")),
-                "id", true, 0, 1).get(0);
+        Recipient p0 = recipients
+                .page(new Rule("email", Operator.EQUALS, List.of("p0." + t + "@example.com")), "id", true, 0, 1)
+                .get(0);
         assertEquals("Final", p0.getFirstName());
         assertEquals(MembershipStatus.GOLD, p0.getStatus());
     }
@@ -133,8 +151,10 @@ class RecipientImportIT {
     @Test
     void aBrokenFileStopsWithAReasonAndKeepsWhatCameBefore() throws IOException {
         String t = token();
-        ImportReport report = run(HEADER + "hal." + t + "@example.com,Hal," + t + ",,,FR\n"
-                + "\"ivy." + t + "@example.com,Ivy," + t + ",,,FR\n", null);
+        ImportReport report = run(
+                HEADER + "hal." + t + "@example.com,Hal," + t + ",,,FR\n" + "\"ivy." + t + "@example.com,Ivy," + t
+                        + ",,,FR\n",
+                null);
         assertTrue(report.aborted());
         assertTrue(report.abortReason() != null && !report.abortReason().isBlank());
         assertEquals(1, recipients.count(new Rule("lastName", Operator.EQUALS, List.of(t))));
@@ -143,8 +163,10 @@ class RecipientImportIT {
     @Test
     void anExportImportsBackUnchanged() throws IOException {
         String t = token();
-        run(HEADER + "jo." + t + "@example.com,Jo," + t + ",0611223344,silver,FR\n"
-                + "kim." + t + "@example.com,Kim," + t + ",,gold,BE\n", null);
+        run(
+                HEADER + "jo." + t + "@example.com,Jo," + t + ",0611223344,silver,FR\n" + "kim." + t
+                        + "@example.com,Kim," + t + ",,gold,BE\n",
+                null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(2, exporter.exportCsv(new Rule("lastName", Operator.EQUALS, List.of(t)), out));
         String csv = out.toString(StandardCharsets.UTF_8).replace("\uFEFF", "");
@@ -160,8 +182,12 @@ class RecipientImportIT {
     private ImportReport run(String csv, String listName) throws IOException {
         char delimiter = csv.startsWith("Email;") ? ';' : ',';
         List<String> header = List.of(csv.substring(0, csv.indexOf('\n')).split(String.valueOf(delimiter)));
-        return importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8, delimiter, ColumnMapping.autoMatch(header), listName);
+        return importer.importCsv(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8,
+                delimiter,
+                ColumnMapping.autoMatch(header),
+                listName);
     }
 
     private static String token() {

@@ -50,8 +50,8 @@ class RecipientServiceIT {
     @Test
     void aRecipientIsNormalisedOnSave() {
         String token = token();
-        Recipient saved = recipients.create(form("Jean", token, " Jean." + token + "@Example.COM ", "06 12 34 56 78",
-                MembershipStatus.GOLD, "fr"));
+        Recipient saved = recipients.create(
+                form("Jean", token, " Jean." + token + "@Example.COM ", "06 12 34 56 78", MembershipStatus.GOLD, "fr"));
         Recipient read = recipients.find(saved.getId()).orElseThrow();
         assertEquals("Jean." + token + "@Example.COM", read.getEmail());
         assertEquals(("jean." + token + "@example.com").toLowerCase(), read.getEmailKey());
@@ -64,8 +64,10 @@ class RecipientServiceIT {
     void anEmailExistsOnceWhateverItsCase() {
         String token = token();
         recipients.create(form("A", token, "a." + token + "@example.com", null, MembershipStatus.NONE, null));
-        AudienceException e = assertThrows(AudienceException.class, () -> recipients.create(
-                form("B", token, "A." + token.toUpperCase() + "@EXAMPLE.com", null, MembershipStatus.NONE, null)));
+        AudienceException e = assertThrows(
+                AudienceException.class,
+                () -> recipients.create(form(
+                        "B", token, "A." + token.toUpperCase() + "@EXAMPLE.com", null, MembershipStatus.NONE, null)));
         assertEquals("email", e.field());
         assertEquals("recipient.emailTaken", e.code());
     }
@@ -73,12 +75,25 @@ class RecipientServiceIT {
     @Test
     void badValuesAreRefusedWithTheirField() {
         String token = token();
-        assertEquals("email", assertThrows(AudienceException.class, () -> recipients.create(
-                form("A", token, "not an email", null, MembershipStatus.NONE, null))).field());
-        assertEquals("mobilePhone", assertThrows(AudienceException.class, () -> recipients.create(
-                form("A", token, null, "12", MembershipStatus.NONE, "FR"))).field());
-        assertEquals("country", assertThrows(AudienceException.class, () -> recipients.create(
-                form("A", token, null, null, MembershipStatus.NONE, "XX"))).field());
+        assertEquals(
+                "email",
+                assertThrows(
+                                AudienceException.class,
+                                () -> recipients.create(
+                                        form("A", token, "not an email", null, MembershipStatus.NONE, null)))
+                        .field());
+        assertEquals(
+                "mobilePhone",
+                assertThrows(
+                                AudienceException.class,
+                                () -> recipients.create(form("A", token, null, "12", MembershipStatus.NONE, "FR")))
+                        .field());
+        assertEquals(
+                "country",
+                assertThrows(
+                                AudienceException.class,
+                                () -> recipients.create(form("A", token, null, null, MembershipStatus.NONE, "XX")))
+                        .field());
         assertEquals(0, countSql("SELECT COUNT(*) FROM recipient WHERE last_name = ?", token));
     }
 
@@ -87,24 +102,40 @@ class RecipientServiceIT {
         String token = token();
         MembershipStatus[] statuses = MembershipStatus.values();
         for (int i = 0; i < 20; i++) {
-            recipients.create(form("P" + i, token, i % 5 == 0 ? null : "p" + i + "." + token + "@example.com",
-                    i % 3 == 0 ? null : "+336123400" + String.format("%02d", i), statuses[i % statuses.length], "FR"));
+            recipients.create(form(
+                    "P" + i,
+                    token,
+                    i % 5 == 0 ? null : "p" + i + "." + token + "@example.com",
+                    i % 3 == 0 ? null : "+336123400" + String.format("%02d", i),
+                    statuses[i % statuses.length],
+                    "FR"));
         }
-        Condition goldWithEmailAndPhone = new Group(Logic.AND, List.of(
-                rule("lastName", Operator.EQUALS, token),
-                rule("status", Operator.EQUALS, "gold"),
-                rule("email", Operator.IS_NOT_EMPTY),
-                rule("mobilePhone", Operator.IS_NOT_EMPTY)));
-        long expected = countSql("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"
-                + " AND email IS NOT NULL AND mobile_phone IS NOT NULL", token);
+        Condition goldWithEmailAndPhone = new Group(
+                Logic.AND,
+                List.of(
+                        rule("lastName", Operator.EQUALS, token),
+                        rule("status", Operator.EQUALS, "gold"),
+                        rule("email", Operator.IS_NOT_EMPTY),
+                        rule("mobilePhone", Operator.IS_NOT_EMPTY)));
+        long expected = countSql(
+                "SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"
+                        + " AND email IS NOT NULL AND mobile_phone IS NOT NULL",
+                token);
         assertTrue(expected > 0);
         assertEquals(expected, recipients.count(goldWithEmailAndPhone));
 
-        Condition goldOrSilver = new Group(Logic.AND, List.of(rule("lastName", Operator.EQUALS, token),
-                new Group(Logic.OR, List.of(rule("status", Operator.EQUALS, "GOLD"),
-                        rule("status", Operator.EQUALS, "SILVER")))));
-        assertEquals(countSql("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status IN ('GOLD', 'SILVER')",
-                token), recipients.count(goldOrSilver));
+        Condition goldOrSilver = new Group(
+                Logic.AND,
+                List.of(
+                        rule("lastName", Operator.EQUALS, token),
+                        new Group(
+                                Logic.OR,
+                                List.of(
+                                        rule("status", Operator.EQUALS, "GOLD"),
+                                        rule("status", Operator.EQUALS, "SILVER")))));
+        assertEquals(
+                countSql("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status IN ('GOLD', 'SILVER')", token),
+                recipients.count(goldOrSilver));
     }
 
     @Test
@@ -114,13 +145,21 @@ class RecipientServiceIT {
         recipients.create(form(hostile, token, null, null, MembershipStatus.NONE, null));
         recipients.create(form("Plain", token, null, null, MembershipStatus.NONE, null));
 
-        assertEquals(1, recipients.count(new Group(Logic.AND, List.of(rule("lastName", Operator.EQUALS, token),
-                rule("firstName", Operator.EQUALS, hostile)))));
+        assertEquals(
+                1,
+                recipients.count(new Group(
+                        Logic.AND,
+                        List.of(
+                                rule("lastName", Operator.EQUALS, token),
+                                rule("firstName", Operator.EQUALS, hostile)))));
         assertEquals(0, recipients.count(rule("firstName", Operator.EQUALS, "x' OR '1'='1")));
         assertEquals(0, recipients.count(rule("lastName", Operator.EQUALS, "x'); DELETE FROM recipient; --")));
         // LIKE wildcards typed by a user are literal characters.
-        assertEquals(0, recipients.count(new Group(Logic.AND, List.of(rule("lastName", Operator.EQUALS, token),
-                rule("firstName", Operator.CONTAINS, "%")))));
+        assertEquals(
+                0,
+                recipients.count(new Group(
+                        Logic.AND,
+                        List.of(rule("lastName", Operator.EQUALS, token), rule("firstName", Operator.CONTAINS, "%")))));
         assertEquals(2, countSql("SELECT COUNT(*) FROM recipient WHERE last_name = ?", token));
     }
 
@@ -134,18 +173,24 @@ class RecipientServiceIT {
         List<Recipient> first = recipients.page(mine, "firstName", true, 0, 2);
         List<Recipient> second = recipients.page(mine, "firstName", true, 2, 2);
         List<Recipient> third = recipients.page(mine, "firstName", true, 4, 2);
-        assertEquals(List.of("Adam", "Bruno"), first.stream().map(Recipient::getFirstName).toList());
-        assertEquals(List.of("Chloé", "Denis"), second.stream().map(Recipient::getFirstName).toList());
-        assertEquals(List.of("Emma"), third.stream().map(Recipient::getFirstName).toList());
-        assertEquals("Emma", recipients.page(mine, "firstName", false, 0, 1).get(0).getFirstName());
+        assertEquals(
+                List.of("Adam", "Bruno"),
+                first.stream().map(Recipient::getFirstName).toList());
+        assertEquals(
+                List.of("Chloé", "Denis"),
+                second.stream().map(Recipient::getFirstName).toList());
+        assertEquals(
+                List.of("Emma"), third.stream().map(Recipient::getFirstName).toList());
+        assertEquals(
+                "Emma", recipients.page(mine, "firstName", false, 0, 1).get(0).getFirstName());
     }
 
     private static Rule rule(String field, Operator operator, String... values) {
         return new Rule(field, operator, List.of(values));
     }
 
-    private static RecipientForm form(String first, String last, String email, String phone, MembershipStatus status,
-            String country) {
+    private static RecipientForm form(
+            String first, String last, String email, String phone, MembershipStatus status, String country) {
         RecipientForm form = new RecipientForm();
         form.setFirstName(first);
         form.setLastName(last);

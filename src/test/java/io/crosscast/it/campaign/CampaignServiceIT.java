@@ -87,24 +87,27 @@ class CampaignServiceIT {
         assertEquals(CampaignStatus.DRAFT, created.getStatus());
         assertTrue(created.getOwner() == null || !created.getOwner().isBlank(), "caller's name or none");
 
-        Campaign updated = campaigns.update(created.getId(),
-                new CampaignContent("Summer " + token, "Sun", MAY_1, MAY_1, "ana"));
+        Campaign updated =
+                campaigns.update(created.getId(), new CampaignContent("Summer " + token, "Sun", MAY_1, MAY_1, "ana"));
         assertEquals("Summer " + token, updated.getLabel());
         assertEquals(MAY_1, campaigns.get(created.getId()).getEndDate());
         assertEquals("ana", campaigns.get(created.getId()).getOwner());
 
-        CampaignException invalid = assertThrows(CampaignException.class, () -> campaigns.update(created.getId(),
-                new CampaignContent(" ", null, MAY_31, MAY_1, null)));
+        CampaignException invalid = assertThrows(
+                CampaignException.class,
+                () -> campaigns.update(created.getId(), new CampaignContent(" ", null, MAY_31, MAY_1, null)));
         assertEquals(CampaignException.Kind.INVALID, invalid.kind());
         assertEquals(List.of(CampaignProblem.LABEL_REQUIRED, CampaignProblem.END_BEFORE_START), invalid.problems());
         assertEquals("Summer " + token, campaigns.get(created.getId()).getLabel());
 
         campaigns.changeStatus(created.getId(), CampaignStatus.RUNNING);
-        CampaignException notDraft = assertThrows(CampaignException.class, () -> campaigns.update(created.getId(),
-                new CampaignContent("Autumn " + token, null, null, null, null)));
+        CampaignException notDraft = assertThrows(
+                CampaignException.class,
+                () -> campaigns.update(
+                        created.getId(), new CampaignContent("Autumn " + token, null, null, null, null)));
         assertEquals(CampaignException.Kind.CONFLICT, notDraft.kind());
-        CampaignException backwards = assertThrows(CampaignException.class,
-                () -> campaigns.changeStatus(created.getId(), CampaignStatus.DRAFT));
+        CampaignException backwards = assertThrows(
+                CampaignException.class, () -> campaigns.changeStatus(created.getId(), CampaignStatus.DRAFT));
         assertEquals(List.of(CampaignProblem.STATUS_CHANGE), backwards.problems());
 
         CampaignException unknown = assertThrows(CampaignException.class, () -> campaigns.get(Long.MAX_VALUE));
@@ -120,13 +123,23 @@ class CampaignServiceIT {
 
         assertEquals(3, campaigns.count(token, null));
         assertEquals(1, campaigns.count("ALPHA " + token.toLowerCase(), null), "any case");
-        assertEquals(List.of(c.getId(), a.getId()), campaigns.page("alpha", null, 0, 500).stream()
-                .map(Campaign::getId).filter(id -> id.equals(a.getId()) || id.equals(c.getId())).toList());
-        assertEquals(List.of(c.getId(), b.getId(), a.getId()),
+        assertEquals(
+                List.of(c.getId(), a.getId()),
+                campaigns.page("alpha", null, 0, 500).stream()
+                        .map(Campaign::getId)
+                        .filter(id -> id.equals(a.getId()) || id.equals(c.getId()))
+                        .toList());
+        assertEquals(
+                List.of(c.getId(), b.getId(), a.getId()),
                 campaigns.page(token, null, 0, 10).stream().map(Campaign::getId).toList());
-        assertEquals(List.of(b.getId()), campaigns.page(token, null, 1, 1).stream().map(Campaign::getId).toList());
-        assertEquals(List.of(c.getId()),
-                campaigns.page(token, CampaignStatus.RUNNING, 0, 10).stream().map(Campaign::getId).toList());
+        assertEquals(
+                List.of(b.getId()),
+                campaigns.page(token, null, 1, 1).stream().map(Campaign::getId).toList());
+        assertEquals(
+                List.of(c.getId()),
+                campaigns.page(token, CampaignStatus.RUNNING, 0, 10).stream()
+                        .map(Campaign::getId)
+                        .toList());
         assertEquals(2, campaigns.count(token, CampaignStatus.DRAFT));
         assertEquals(0, campaigns.count(token + "%", null), "a % in the search matches itself");
     }
@@ -146,7 +159,8 @@ class CampaignServiceIT {
         assertTrue(campaigns.find(running.getId()).isPresent());
 
         campaigns.changeStatus(running.getId(), CampaignStatus.FINISHED);
-        CampaignException closed = assertThrows(CampaignException.class,
+        CampaignException closed = assertThrows(
+                CampaignException.class,
                 () -> campaigns.createDelivery(running.getId(), Channel.EMAIL, content("Late")));
         assertEquals(List.of(CampaignProblem.CLOSED), closed.problems());
     }
@@ -163,15 +177,17 @@ class CampaignServiceIT {
         deliveries.sendToCondition(first.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
 
         List<CampaignDelivery> list = campaigns.deliveries(campaign.getId());
-        assertEquals(List.of(other.getId(), first.getId()), list.stream().map(CampaignDelivery::id).toList());
+        assertEquals(
+                List.of(other.getId(), first.getId()),
+                list.stream().map(CampaignDelivery::id).toList());
         assertEquals(3, list.get(1).stats().targeted());
         assertEquals(0, list.get(0).stats().targeted());
         CampaignFigures figures = campaigns.figures(campaign.getId());
         assertEquals(2, figures.deliveries());
         assertEquals(3, figures.targeted());
 
-        CampaignException unknownDelivery = assertThrows(CampaignException.class,
-                () -> campaigns.attachDelivery(campaign.getId(), Long.MAX_VALUE));
+        CampaignException unknownDelivery =
+                assertThrows(CampaignException.class, () -> campaigns.attachDelivery(campaign.getId(), Long.MAX_VALUE));
         assertEquals(List.of(CampaignProblem.DELIVERY_NOT_FOUND), unknownDelivery.problems());
     }
 
@@ -223,10 +239,12 @@ class CampaignServiceIT {
             log.executeBatch();
         }
 
-        assertEquals(List.of(
-                new CampaignTimelinePoint(h0, 2, 1, 1),
-                new CampaignTimelinePoint(at(h0, 1, 0), 2, 3, 1),
-                new CampaignTimelinePoint(at(h0, 2, 0), 0, 1, 1)), campaigns.timeline(campaign.getId()),
+        assertEquals(
+                List.of(
+                        new CampaignTimelinePoint(h0, 2, 1, 1),
+                        new CampaignTimelinePoint(at(h0, 1, 0), 2, 3, 1),
+                        new CampaignTimelinePoint(at(h0, 2, 0), 0, 1, 1)),
+                campaigns.timeline(campaign.getId()),
                 "hour 1: Ana counts once per delivery she opened; a click counts as an open; nothing of the"
                         + " other campaign");
         List<CampaignTimelinePoint> other = campaigns.timeline(otherCampaign.getId());
@@ -247,8 +265,9 @@ class CampaignServiceIT {
         return hour0.plusSeconds(hours * 3600L + minutes * 60L);
     }
 
-    private static void ledger(PreparedStatement insert, Delivery delivery, Recipient recipient, String status,
-            Instant sentAt) throws SQLException {
+    private static void ledger(
+            PreparedStatement insert, Delivery delivery, Recipient recipient, String status, Instant sentAt)
+            throws SQLException {
         insert.setLong(1, delivery.getId());
         insert.setLong(2, recipient.getId());
         insert.setString(3, recipient.getEmail());
@@ -259,8 +278,8 @@ class CampaignServiceIT {
         insert.addBatch();
     }
 
-    private static void log(PreparedStatement insert, Delivery delivery, Recipient recipient, String type,
-            Instant at) throws SQLException {
+    private static void log(PreparedStatement insert, Delivery delivery, Recipient recipient, String type, Instant at)
+            throws SQLException {
         insert.setLong(1, delivery.getId());
         insert.setLong(2, recipient.getId());
         insert.setString(3, type);
@@ -269,7 +288,13 @@ class CampaignServiceIT {
     }
 
     private DeliveryContent content(String label) {
-        return new DeliveryContent(label + " " + token, "Crosscast Shop", "shop@example.com", null,
-                "Hello {{firstName}}", "<html><body><p>Hello {{firstName}}</p></body></html>", "Hello {{firstName}}");
+        return new DeliveryContent(
+                label + " " + token,
+                "Crosscast Shop",
+                "shop@example.com",
+                null,
+                "Hello {{firstName}}",
+                "<html><body><p>Hello {{firstName}}</p></body></html>",
+                "Hello {{firstName}}");
     }
 }

@@ -77,8 +77,8 @@ class DemoCampaignIT {
 
         List<CampaignDelivery> attached = campaigns.deliveries(id);
         assertEquals(3, attached.size(), attached::toString);
-        Map<String, CampaignDelivery> byLabel = attached.stream()
-                .collect(Collectors.toMap(CampaignDelivery::label, d -> d));
+        Map<String, CampaignDelivery> byLabel =
+                attached.stream().collect(Collectors.toMap(CampaignDelivery::label, d -> d));
         CampaignDelivery offer = byLabel.get(DemoCampaignData.OFFER_LABEL);
         CampaignDelivery reminder = byLabel.get(DemoCampaignData.REMINDER_LABEL);
         CampaignDelivery sms = byLabel.get(DemoCampaignData.SMS_LABEL);
@@ -89,16 +89,20 @@ class DemoCampaignIT {
             Delivery delivery = deliveries.get(d.id());
             assertEquals(id, delivery.getCampaignId());
             assertEquals(DeliveryStatus.DRAFT, delivery.getStatus());
-            assertEquals(List.of(), deliveries.problems(delivery.getChannel(), delivery.content(), true),
+            assertEquals(
+                    List.of(),
+                    deliveries.problems(delivery.getChannel(), delivery.content(), true),
                     d.label() + " can be sent");
         }
 
         assertEquals(List.of(), campaignWorkflows.problems(id), "the diagram can start");
         JsonObject diagram = json(campaignWorkflows.diagram(id));
         Map<String, JsonObject> activities = diagram.getJsonArray("activities").stream()
-                .map(JsonValue::asJsonObject).collect(Collectors.toMap(a -> a.getString("id"), a -> a));
+                .map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(a -> a.getString("id"), a -> a));
         assertEquals(String.valueOf(offer.id()), config(activities, "offer").getString("delivery"));
-        assertEquals(String.valueOf(reminder.id()), config(activities, "reminder").getString("delivery"));
+        assertEquals(
+                String.valueOf(reminder.id()), config(activities, "reminder").getString("delivery"));
         assertEquals(String.valueOf(sms.id()), config(activities, "sms").getString("delivery"));
         assertEquals("2", config(activities, "wait").getString("minutes"));
         assertEquals(DemoCampaignData.LIST_NAME, config(activities, "list").getString("list"));

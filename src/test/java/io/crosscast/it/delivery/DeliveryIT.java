@@ -9,6 +9,7 @@ import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryException;
@@ -16,7 +17,6 @@ import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStats;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.LedgerEntry;
-import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
@@ -26,7 +26,6 @@ import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingRecorder;
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,7 +75,8 @@ class DeliveryIT {
     @EJB
     private TrackingRecorder tracking;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private String token;
     private Map<String, Recipient> people;
@@ -101,13 +101,19 @@ class DeliveryIT {
     }
 
     private Delivery offer() {
-        return deliveries.create(Channel.EMAIL, new DeliveryContent("Offer " + token, "Crosscast Shop",
-                "shop@example.com", "help@example.com", "Hello {{firstName}}, été offer",
-                "<html><body><p>Dear {{firstName}} &amp; co,</p>"
-                        + "<p><a href=\"https://shop.example.com/offer?x=1&amp;y=2\" data-label=\"offer\">See the offer</a>"
-                        + " or <a href=\"https://shop.example.com/\">the shop</a> or <a href=\"#top\">top</a>.</p>"
-                        + "</body></html>",
-                "Dear {{firstName}}, see https://shop.example.com/offer"));
+        return deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        "Offer " + token,
+                        "Crosscast Shop",
+                        "shop@example.com",
+                        "help@example.com",
+                        "Hello {{firstName}}, été offer",
+                        "<html><body><p>Dear {{firstName}} &amp; co,</p>"
+                                + "<p><a href=\"https://shop.example.com/offer?x=1&amp;y=2\" data-label=\"offer\">See the offer</a>"
+                                + " or <a href=\"https://shop.example.com/\">the shop</a> or <a href=\"#top\">top</a>.</p>"
+                                + "</body></html>",
+                        "Dear {{firstName}}, see https://shop.example.com/offer"));
     }
 
     private String lastNameIsToken() {
@@ -122,7 +128,8 @@ class DeliveryIT {
         assertEquals(4, started.targeted());
         assertEquals(2, started.excluded(), "no address, opted out");
 
-        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
                 "the delivery finishes");
         DeliveryStats sent = deliveries.stats(id);
         assertEquals(2, sent.sent());
@@ -141,7 +148,9 @@ class DeliveryIT {
         MessageContent ana = SandboxMessages.received(outbox, "ana." + token + "@example.com");
         MessageContent ben = SandboxMessages.received(outbox, "ben." + token + "@example.com");
         assertEquals("Hello Ana, été offer", ana.message().subject());
-        assertTrue(ana.header("From").contains("Crosscast Shop") && ana.header("From").contains("shop@example.com"),
+        assertTrue(
+                ana.header("From").contains("Crosscast Shop")
+                        && ana.header("From").contains("shop@example.com"),
                 ana.header("From"));
         assertTrue(ana.header("Reply-To").contains("help@example.com"));
         assertEquals(ledger.get("Ana").messageId(), ana.header("Message-ID").strip());
@@ -163,7 +172,9 @@ class DeliveryIT {
         // Ana clicks the offer (no open logged: images blocked), Ben only opens.
         HttpResponse<String> click = get(tracked.get(0));
         assertEquals(302, click.statusCode());
-        assertEquals("https://shop.example.com/offer?x=1&y=2", click.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "https://shop.example.com/offer?x=1&y=2",
+                click.headers().firstValue("Location").orElseThrow());
         assertTrue(click.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
 
         Matcher pixel = IMG.matcher(ben.html());
@@ -180,7 +191,10 @@ class DeliveryIT {
         HttpResponse<String> refused = get(tampered);
         assertEquals(404, refused.statusCode());
         assertTrue(refused.headers().firstValue("Location").isEmpty(), "never a redirect");
-        assertEquals(404, get(good.substring(0, good.indexOf("/t/c/") + 5) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode());
+        assertEquals(
+                404,
+                get(good.substring(0, good.indexOf("/t/c/") + 5) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                        .statusCode());
 
         tracking.flush();
         DeliveryStats tracked2 = deliveries.stats(id);
@@ -195,18 +209,27 @@ class DeliveryIT {
         assertEquals(List.of("Ana", "Ben"), who(id, "opened_or_clicked"));
         assertEquals(List.of(), who(id, "neither_opened_nor_clicked"));
         assertEquals(List.of("Ben"), who(id, "did_not_click"));
-        assertEquals(List.of("Ana"), names("{\"trackingLog\": {\"type\": \"click\", \"label\": \"offer\", \"delivery\": " + id + "}}"));
-        assertEquals(List.of("Ben", "Cid", "Dee"), names("{\"trackingLog\": {\"type\": \"click\", \"delivery\": " + id + ", \"none\": true}}"));
+        assertEquals(
+                List.of("Ana"),
+                names("{\"trackingLog\": {\"type\": \"click\", \"label\": \"offer\", \"delivery\": " + id + "}}"));
+        assertEquals(
+                List.of("Ben", "Cid", "Dee"),
+                names("{\"trackingLog\": {\"type\": \"click\", \"delivery\": " + id + ", \"none\": true}}"));
 
         // Ben unsubscribes: the page asks first, then a one-click POST (RFC 8058) opts him out.
         String unsubscribe = ben.header("List-Unsubscribe").replaceAll("^\\s*<|>\\s*$", "");
         HttpResponse<String> page = get(unsubscribe);
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("ben." + token + "@example.com") && page.body().contains("<form"), page.body());
+        assertTrue(
+                page.body().contains("ben." + token + "@example.com")
+                        && page.body().contains("<form"),
+                page.body());
         assertFalse(recipients.find(people.get("Ben").getId()).orElseThrow().isEmailOptOut(), "a GET changes nothing");
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(unsubscribe))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+        HttpResponse<String> done = http.send(
+                HttpRequest.newBuilder(URI.create(unsubscribe))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, done.statusCode());
         assertTrue(recipients.find(people.get("Ben").getId()).orElseThrow().isEmailOptOut());
@@ -215,9 +238,12 @@ class DeliveryIT {
 
     @Test
     void aSentDeliveryCannotChangeAndBadContentIsRefusedWithEveryProblem() {
-        DeliveryException invalid = org.junit.jupiter.api.Assertions.assertThrows(DeliveryException.class,
-                () -> deliveries.create(Channel.EMAIL, new DeliveryContent(" ", null, "not-an-address", null,
-                        "Hi {{nickname}}", "<p>{{firstName}}</p>", null)));
+        DeliveryException invalid = org.junit.jupiter.api.Assertions.assertThrows(
+                DeliveryException.class,
+                () -> deliveries.create(
+                        Channel.EMAIL,
+                        new DeliveryContent(
+                                " ", null, "not-an-address", null, "Hi {{nickname}}", "<p>{{firstName}}</p>", null)));
         assertEquals(DeliveryException.Kind.INVALID, invalid.kind());
         String all = String.join("\n", invalid.problems());
         assertTrue(all.contains("label") || all.contains("Label"), all);
@@ -226,24 +252,23 @@ class DeliveryIT {
 
         Delivery delivery = offer();
         deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(lastNameIsToken()));
-        DeliveryException conflict = org.junit.jupiter.api.Assertions.assertThrows(DeliveryException.class,
-                () -> deliveries.update(delivery.getId(), delivery.content()));
+        DeliveryException conflict = org.junit.jupiter.api.Assertions.assertThrows(
+                DeliveryException.class, () -> deliveries.update(delivery.getId(), delivery.content()));
         assertEquals(DeliveryException.Kind.CONFLICT, conflict.kind());
     }
 
     /** First names of the test's recipients who match a behaviour rule on the delivery. */
     private List<String> who(long deliveryId, String operator) {
-        return names("{\"field\": \"delivery\", \"operator\": \"" + operator + "\", \"values\": [\"" + deliveryId + "\"]}");
+        return names(
+                "{\"field\": \"delivery\", \"operator\": \"" + operator + "\", \"values\": [\"" + deliveryId + "\"]}");
     }
 
     private List<String> names(String conditionJson) {
         String both = "{\"logic\": \"and\", \"children\": [" + lastNameIsToken() + ", " + conditionJson + "]}";
         return recipients.page(ConditionJson.fromJson(both), "firstName", true, 0, 10).stream()
-                .map(Recipient::getFirstName).toList();
+                .map(Recipient::getFirstName)
+                .toList();
     }
-
-
-
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -53,15 +53,22 @@ class DeliveryLinksIT {
 
     /** Each link as written in the HTML body (an attribute value), and where its click must lead. */
     private static final String[][] TRACKED = {
-            {"https://shop.example.com/offer?utm_source=newsletter&amp;utm_campaign=spring|2026",
-                    "https://shop.example.com/offer?utm_source=newsletter&utm_campaign=spring%7C2026"},
-            {" https://shop.example.com/?utm_campaign=Spring Sale 2026&amp;utm_content=hero banner ",
-                    "https://shop.example.com/?utm_campaign=Spring%20Sale%202026&utm_content=hero%20banner"},
-            {"https://exemple.fr/été/promo?ville=Montréal", "https://exemple.fr/%C3%A9t%C3%A9/promo?ville=Montr%C3%A9al"},
-            {"https://bücher.example/katalog#neu", "https://xn--bcher-kva.example/katalog#neu"},
-            {"HTTPS://Shop.Example.com/a%20b?q=red+shoes&amp;tags[]=x", "https://shop.example.com/a%20b?q=red+shoes&tags[]=x"},
-            {"https://shop.example.com:8443/x\\y{z}^`", "https://shop.example.com:8443/x/y%7Bz%7D%5E%60"},
-            {"https://[::1]/local", "https://[::1]/local"},
+        {
+            "https://shop.example.com/offer?utm_source=newsletter&amp;utm_campaign=spring|2026",
+            "https://shop.example.com/offer?utm_source=newsletter&utm_campaign=spring%7C2026"
+        },
+        {
+            " https://shop.example.com/?utm_campaign=Spring Sale 2026&amp;utm_content=hero banner ",
+            "https://shop.example.com/?utm_campaign=Spring%20Sale%202026&utm_content=hero%20banner"
+        },
+        {"https://exemple.fr/été/promo?ville=Montréal", "https://exemple.fr/%C3%A9t%C3%A9/promo?ville=Montr%C3%A9al"},
+        {"https://bücher.example/katalog#neu", "https://xn--bcher-kva.example/katalog#neu"},
+        {
+            "HTTPS://Shop.Example.com/a%20b?q=red+shoes&amp;tags[]=x",
+            "https://shop.example.com/a%20b?q=red+shoes&tags[]=x"
+        },
+        {"https://shop.example.com:8443/x\\y{z}^`", "https://shop.example.com:8443/x/y%7Bz%7D%5E%60"},
+        {"https://[::1]/local", "https://[::1]/local"},
     };
 
     @Deployment
@@ -78,7 +85,8 @@ class DeliveryLinksIT {
     @EJB
     private OutboxService outbox;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private String token;
     private String address;
@@ -104,18 +112,23 @@ class DeliveryLinksIT {
                 + " <a href=\"tel:+33 1 23 45 67 89\">call</a> <a href=\"#top\">top</a>"
                 + " <a href=\"https://exemple.fr/profil?m={{email}}&amp;n={{firstName}}|x\">profile</a></p>\n"
                 + "</body></html>");
-        Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Links " + token, "Shop",
-                "shop@example.com", null, "Links", html.toString(), null));
+        Delivery delivery = deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        "Links " + token, "Shop", "shop@example.com", null, "Links", html.toString(), null));
         long id = delivery.getId();
 
         String stored = deliveries.get(id).getHtmlBody();
-        assertTrue(stored.contains("href=\"https://shop.example.com/offer?utm_source=newsletter&amp;utm_campaign=spring%7C2026\""),
+        assertTrue(
+                stored.contains(
+                        "href=\"https://shop.example.com/offer?utm_source=newsletter&amp;utm_campaign=spring%7C2026\""),
                 "the stored body holds the normalised links: " + stored);
         assertTrue(stored.contains("href=\"https://exemple.fr/profil?m={{email}}&amp;n={{firstName}}%7Cx\""), stored);
         assertTrue(stored.contains("href=\"mailto:help@example.com?subject=Hello World\""), "mailto: is not rewritten");
 
         deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
-        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
                 "the delivery finishes");
         assertEquals(1, deliveries.stats(id).sent(), "sent, not failed");
 
@@ -131,17 +144,26 @@ class DeliveryLinksIT {
         assertTrue(links.contains("mailto:help@example.com?subject=Hello World"), links.toString());
         assertTrue(links.contains("tel:+33 1 23 45 67 89"), links.toString());
         assertTrue(links.contains("#top"), links.toString());
-        assertTrue(links.contains("https://exemple.fr/profil?m=ana%2B" + token + "%40example.com&n=Ana%20L%C3%BAcia%7Cx"),
+        assertTrue(
+                links.contains("https://exemple.fr/profil?m=ana%2B" + token + "%40example.com&n=Ana%20L%C3%BAcia%7Cx"),
                 "the recipient's values in a personalised link are encoded: " + links);
     }
 
     @Test
     void linksThatCannotBeLinksOfAnEmailAreRefusedWhenSaved() {
-        DeliveryException refused = assertThrows(DeliveryException.class, () -> deliveries.create(Channel.EMAIL,
-                new DeliveryContent("Refused " + token, null, null, null, "Hi",
-                        "<p><a href=\"javascript:alert(1)\">a</a></p>\n<p><a href=\"/offer\">b</a></p>\n"
-                                + "<p><a href=\"http://exa mple.com/\">c</a> <a href=\"https://example.com/50%off\">d</a></p>",
-                        null)));
+        DeliveryException refused = assertThrows(
+                DeliveryException.class,
+                () -> deliveries.create(
+                        Channel.EMAIL,
+                        new DeliveryContent(
+                                "Refused " + token,
+                                null,
+                                null,
+                                null,
+                                "Hi",
+                                "<p><a href=\"javascript:alert(1)\">a</a></p>\n<p><a href=\"/offer\">b</a></p>\n"
+                                        + "<p><a href=\"http://exa mple.com/\">c</a> <a href=\"https://example.com/50%off\">d</a></p>",
+                                null)));
         assertEquals(DeliveryException.Kind.INVALID, refused.kind());
         String all = String.join("\n", refused.problems());
         assertEquals(4, refused.problems().size(), all);
@@ -153,37 +175,53 @@ class DeliveryLinksIT {
 
     @Test
     void aLinkStoredByAnOlderVersionNeverAnswers500() throws Exception {
-        Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent("Old links " + token, "Shop",
-                "shop@example.com", null, "Old", "<p><a href=\"https://old.example/1\">one</a>"
-                        + " <a href=\"https://old.example/2\">two</a></p>", null));
+        Delivery delivery = deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        "Old links " + token,
+                        "Shop",
+                        "shop@example.com",
+                        null,
+                        "Old",
+                        "<p><a href=\"https://old.example/1\">one</a>"
+                                + " <a href=\"https://old.example/2\">two</a></p>",
+                        null));
         long id = delivery.getId();
         deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
         // As an older version froze them: as written, with characters a URI cannot hold.
         storeLink(id, 0, "https://old.example/utm?c=a b|c");
         storeLink(id, 1, "http://exa mple.com/");
-        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
                 "the delivery finishes");
 
-        List<String> tracked = SandboxMessages.links(SandboxMessages.received(outbox, address).html()).stream()
-                .filter(l -> l.contains("/t/c/")).toList();
+        List<String> tracked = SandboxMessages.links(
+                        SandboxMessages.received(outbox, address).html())
+                .stream()
+                .filter(l -> l.contains("/t/c/"))
+                .toList();
         assertEquals(2, tracked.size(), tracked.toString());
         HttpResponse<String> normalised = get(tracked.get(0));
         assertEquals(302, normalised.statusCode(), normalised.body());
-        assertEquals("https://old.example/utm?c=a%20b%7Cc", normalised.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "https://old.example/utm?c=a%20b%7Cc",
+                normalised.headers().firstValue("Location").orElseThrow());
 
         HttpResponse<String> broken = get(tracked.get(1), "fr");
         assertEquals(404, broken.statusCode(), broken.body());
         assertTrue(broken.headers().firstValue("Location").isEmpty(), "never a redirect");
         assertTrue(broken.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), broken.body());
-        assertTrue(broken.body().contains("Ce lien ne peut pas être ouvert"), "in the recipient's language: " + broken.body());
+        assertTrue(
+                broken.body().contains("Ce lien ne peut pas être ouvert"),
+                "in the recipient's language: " + broken.body());
         assertFalse(broken.body().contains("Exception"), broken.body());
         assertTrue(get(tracked.get(1), "en").body().contains("This link cannot be opened"));
     }
 
     private void storeLink(long deliveryId, int index, String url) throws Exception {
         try (Connection connection = ((DataSource) new InitialContext().lookup(Datasources.NON_JTA)).getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE delivery_link SET url = ? WHERE delivery_id = ? AND link_index = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE delivery_link SET url = ? WHERE delivery_id = ? AND link_index = ?")) {
             update.setString(1, url);
             update.setLong(2, deliveryId);
             update.setInt(3, index);
@@ -195,15 +233,16 @@ class DeliveryLinksIT {
         return TestDocuments.lastNameIs(token);
     }
 
-
-
-
     private HttpResponse<String> get(String url) throws Exception {
         return get(url, "en");
     }
 
     private HttpResponse<String> get(String url, String language) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", language).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept-Language", language)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -73,15 +73,20 @@ class DeliveryPauseIT {
         Polling.eventually(Duration.ofSeconds(2), () -> false);
         assertEquals(afterASecond, received(token).size(), "nothing more went out once paused");
         assertTrue(afterASecond < RECIPIENTS, "paused before the end: " + afterASecond);
-        assertEquals(afterASecond, deliveries.ledgerCount(delivery.getId(), MessageStatus.SENT),
+        assertEquals(
+                afterASecond,
+                deliveries.ledgerCount(delivery.getId(), MessageStatus.SENT),
                 "the ledger says SENT for exactly what was received");
-        assertThrows(DeliveryException.class, () -> deliveries.pause(delivery.getId()), "a paused delivery is not sending");
+        assertThrows(
+                DeliveryException.class, () -> deliveries.pause(delivery.getId()), "a paused delivery is not sending");
 
         System.clearProperty("crosscast.delivery.rate");
         deliveries.resume(delivery.getId());
         assertThrows(DeliveryException.class, () -> deliveries.resume(delivery.getId()), "a sending one is not paused");
-        assertTrue(Polling.eventually(PATIENCE,
-                () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT), "the delivery finishes");
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE, () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT),
+                "the delivery finishes");
         Map<String, Integer> perRecipient = SandboxMessages.perRecipient(received(token));
         assertEquals(RECIPIENTS, perRecipient.size(), "everyone got a message");
         assertTrue(perRecipient.values().stream().allMatch(count -> count == 1), "nobody got two: " + perRecipient);
@@ -97,8 +102,9 @@ class DeliveryPauseIT {
         assertEquals(DeliveryStatus.CANCELLED, deliveries.get(delivery.getId()).getStatus());
         Polling.eventually(Duration.ofSeconds(2), () -> false);
         assertTrue(deliveries.ledgerCount(delivery.getId(), MessageStatus.PENDING) > 0, "the rest is never sent");
-        Delivery draft = deliveries.create(Channel.EMAIL, new DeliveryContent("Draft " + token, null,
-                "shop@example.com", null, "Hi", "<p>Hi</p>", null));
+        Delivery draft = deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent("Draft " + token, null, "shop@example.com", null, "Hi", "<p>Hi</p>", null));
         assertThrows(DeliveryException.class, () -> deliveries.pause(draft.getId()), "a draft is not sending");
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.content.RenderedEmail;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
@@ -20,7 +21,6 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.LinkClicks;
 import io.crosscast.delivery.TimelineBuckets;
 import io.crosscast.delivery.TimelinePoint;
-import io.crosscast.content.RenderedEmail;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.SandboxMessages;
@@ -102,11 +102,17 @@ class DeliveryReportsIT {
     }
 
     private Delivery offer() {
-        return deliveries.create(Channel.EMAIL, new DeliveryContent("Report " + token, "Crosscast Shop",
-                "shop@example.com", null, "Hello {{firstName}}",
-                "<p>Dear {{firstName}},</p><p><a href=\"" + OFFER + "\" data-label=\"offer\">See the offer</a>"
-                        + " or <a href=\"" + SHOP + "\">the shop</a>.</p>",
-                null));
+        return deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        "Report " + token,
+                        "Crosscast Shop",
+                        "shop@example.com",
+                        null,
+                        "Hello {{firstName}}",
+                        "<p>Dear {{firstName}},</p><p><a href=\"" + OFFER + "\" data-label=\"offer\">See the offer</a>"
+                                + " or <a href=\"" + SHOP + "\">the shop</a>.</p>",
+                        null));
     }
 
     private String lastNameIsToken() {
@@ -121,7 +127,8 @@ class DeliveryReportsIT {
         assertEquals(List.of(), reports.clicksPerLink(id), "a draft's links are not frozen yet");
 
         deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
-        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
                 "the delivery finishes");
         Instant started = deliveries.get(id).getStartedAt();
         Instant first = started;
@@ -198,8 +205,8 @@ class DeliveryReportsIT {
         assertEquals(0, deliveries.ledgerCount(id, null), "a proof is not in the ledger");
         assertEquals(DeliveryStatus.DRAFT, deliveries.get(id).getStatus());
 
-        DeliveryException bad = assertThrows(DeliveryException.class,
-                () -> proofs.proof(id, ana.getId(), List.of(tester, "not-an-address")));
+        DeliveryException bad = assertThrows(
+                DeliveryException.class, () -> proofs.proof(id, ana.getId(), List.of(tester, "not-an-address")));
         assertEquals(DeliveryException.Kind.INVALID, bad.kind());
         assertTrue(bad.getMessage().contains("not-an-address"), bad.getMessage());
 
@@ -209,8 +216,15 @@ class DeliveryReportsIT {
         assertEquals(DeliveryException.Kind.NOT_FOUND, nobody.kind());
     }
 
-    private static void log(PreparedStatement insert, long deliveryId, Recipient recipient, String type, String url,
-            String label, Instant at) throws java.sql.SQLException {
+    private static void log(
+            PreparedStatement insert,
+            long deliveryId,
+            Recipient recipient,
+            String type,
+            String url,
+            String label,
+            Instant at)
+            throws java.sql.SQLException {
         insert.setLong(1, deliveryId);
         insert.setLong(2, recipient.getId());
         insert.setString(3, type);

@@ -82,15 +82,18 @@ class DeliveryResumeIT {
 
         System.clearProperty("crosscast.delivery.rate");
         sandbox.resume();
-        assertTrue(Polling.eventually(PATIENCE,
-                () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT), "the delivery finishes");
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE, () -> deliveries.get(delivery.getId()).getStatus() == DeliveryStatus.SENT),
+                "the delivery finishes");
 
         Map<String, Integer> perRecipient = SandboxMessages.perRecipient(received(token));
         assertEquals(RECIPIENTS, perRecipient.size(), "no gap: " + perRecipient.keySet());
         // The one message in flight when the server went away may have arrived without the sender
         // hearing so: it is sent again (same Message-ID). Nobody else gets two.
         long twice = perRecipient.values().stream().filter(count -> count > 1).count();
-        assertTrue(twice <= 1 && perRecipient.values().stream().allMatch(count -> count <= 2),
+        assertTrue(
+                twice <= 1 && perRecipient.values().stream().allMatch(count -> count <= 2),
                 "no duplicate beyond the message in flight: " + perRecipient);
         assertEquals(RECIPIENTS, deliveries.ledgerCount(delivery.getId(), MessageStatus.SENT));
     }

@@ -10,7 +10,6 @@ import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
-import io.crosscast.sandbox.OutboxSms;
 import io.crosscast.sandbox.SmsOutboxService;
 import io.crosscast.tracking.TrackingRecorder;
 import jakarta.annotation.Resource;
@@ -70,7 +69,8 @@ class SeedScenarioIT {
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String api = "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0))
             + "/crosscast/api/";
 
@@ -81,20 +81,39 @@ class SeedScenarioIT {
         for (int i = 0; i < 10; i++) {
             // 8 Gold with both channels, then a Gold without a mobile phone and a Silver: not targeted.
             String status = i == 9 ? "SILVER" : "GOLD";
-            var body = Json.createObjectBuilder().add("firstName", "G" + i).add("lastName", token)
-                    .add("email", "g" + i + "." + token + "@example.com").add("status", status);
+            var body = Json.createObjectBuilder()
+                    .add("firstName", "G" + i)
+                    .add("lastName", token)
+                    .add("email", "g" + i + "." + token + "@example.com")
+                    .add("status", status);
             if (i != 8) {
                 body.add("mobilePhone", phones + String.format("%04d", 1001 + i));
             }
-            assertEquals(201, call("POST", "recipients", body.build().toString()).statusCode());
+            assertEquals(
+                    201, call("POST", "recipients", body.build().toString()).statusCode());
         }
-        long offer = id(call("POST", "deliveries", delivery("Offer " + token, "Your Gold offer, {{firstName}}",
-                "<p>Hello {{firstName}}</p><p><a href=\\\"https://shop.example.com/offer\\\" data-label=\\\"offer\\\">See the offer</a></p>"
-                        + "<p><a href=\\\"https://shop.example.com/stores\\\">Our stores</a></p>")));
-        long reminder = id(call("POST", "deliveries", delivery("Reminder " + token, "Don't miss your offer, {{firstName}}",
-                "<p>{{firstName}}, your offer ends soon: <a href=\\\"https://shop.example.com/offer\\\">see it</a></p>")));
-        long sms = id(call("POST", "deliveries", "{\"label\": \"SMS " + token + "\", \"channel\": \"SMS\","
-                + " \"senderName\": \"Crosscast\", \"textBody\": \"{{firstName}}, votre offre Gold vous attend !\"}"));
+        long offer = id(call(
+                "POST",
+                "deliveries",
+                delivery(
+                        "Offer " + token,
+                        "Your Gold offer, {{firstName}}",
+                        "<p>Hello {{firstName}}</p><p><a href=\\\"https://shop.example.com/offer\\\" data-label=\\\"offer\\\">See the offer</a></p>"
+                                + "<p><a href=\\\"https://shop.example.com/stores\\\">Our stores</a></p>")));
+        long reminder = id(
+                call(
+                        "POST",
+                        "deliveries",
+                        delivery(
+                                "Reminder " + token,
+                                "Don't miss your offer, {{firstName}}",
+                                "<p>{{firstName}}, your offer ends soon: <a href=\\\"https://shop.example.com/offer\\\">see it</a></p>")));
+        long sms = id(
+                call(
+                        "POST",
+                        "deliveries",
+                        "{\"label\": \"SMS " + token + "\", \"channel\": \"SMS\","
+                                + " \"senderName\": \"Crosscast\", \"textBody\": \"{{firstName}}, votre offre Gold vous attend !\"}"));
 
         String until = Instant.now().plusSeconds(35).toString();
         String workflow = """
@@ -149,17 +168,24 @@ class SeedScenarioIT {
         }
         tracking.flush();
 
-        assertTrue(Polling.eventually(PATIENCE, () -> "FINISHED".equals(status(runId))), () -> "finished: " + run(runId));
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> "FINISHED".equals(status(runId))), () -> "finished: " + run(runId));
         JsonObject transitions = json(run(runId)).getJsonObject("transitions");
-        long targeted = sql("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"
-                + " AND email IS NOT NULL AND mobile_phone IS NOT NULL", token);
+        long targeted = sql(
+                "SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"
+                        + " AND email IS NOT NULL AND mobile_phone IS NOT NULL",
+                token);
         assertEquals(8, targeted);
         assertEquals(targeted, count(transitions, "query.out>offer"));
-        long neither = sql("SELECT COUNT(*) FROM delivery_message m WHERE m.delivery_id = ? AND m.status = 'SENT'"
-                + " AND NOT EXISTS (SELECT 1 FROM tracking_log t WHERE t.delivery_id = m.delivery_id"
-                + " AND t.recipient_id = m.recipient_id)", offerSent(token));
-        long clickedOffer = sql("SELECT COUNT(DISTINCT recipient_id) FROM tracking_log WHERE delivery_id = ?"
-                + " AND type = 'CLICK' AND label = 'offer'", offerSent(token));
+        long neither = sql(
+                "SELECT COUNT(*) FROM delivery_message m WHERE m.delivery_id = ? AND m.status = 'SENT'"
+                        + " AND NOT EXISTS (SELECT 1 FROM tracking_log t WHERE t.delivery_id = m.delivery_id"
+                        + " AND t.recipient_id = m.recipient_id)",
+                offerSent(token));
+        long clickedOffer = sql(
+                "SELECT COUNT(DISTINCT recipient_id) FROM tracking_log WHERE delivery_id = ?"
+                        + " AND type = 'CLICK' AND label = 'offer'",
+                offerSent(token));
         assertEquals(2, neither, "the two who did nothing");
         assertEquals(neither, count(transitions, "split.subset1>reminder"));
         // Opened without clicking: the two openers. The one who clicked another link is in no subset.
@@ -168,10 +194,20 @@ class SeedScenarioIT {
         assertEquals(3, clickedOffer);
 
         assertEquals(2, received("Don't miss your offer", token, 2).size(), "the reminder went to the neither");
-        assertTrue(Polling.eventually(PATIENCE, () -> texts.list(0, 10_000).stream()
-                .filter(m -> m.to() != null && m.to().startsWith(phones)).count() == 2), "2 SMS");
-        assertEquals(3, sql("SELECT COUNT(*) FROM list_member m JOIN recipient_list l ON l.id = m.list_id"
-                + " WHERE l.name = ?", "Offer clickers " + token));
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> texts.list(0, 10_000).stream()
+                                        .filter(m -> m.to() != null && m.to().startsWith(phones))
+                                        .count()
+                                == 2),
+                "2 SMS");
+        assertEquals(
+                3,
+                sql(
+                        "SELECT COUNT(*) FROM list_member m JOIN recipient_list l ON l.id = m.list_id"
+                                + " WHERE l.name = ?",
+                        "Offer clickers " + token));
     }
 
     private long offerSent(String token) {
@@ -184,15 +220,22 @@ class SeedScenarioIT {
     }
 
     private List<MessageContent> received(String subject, String token, int count) {
-        assertTrue(Polling.eventually(PATIENCE, () -> matching(subject, token).size() >= count),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> matching(subject, token).size() >= count),
                 () -> count + " messages '" + subject + "'");
-        return matching(subject, token).stream().map(m -> mails.read(m.id()).orElseThrow())
-                .sorted(java.util.Comparator.comparing(c -> c.message().to())).toList();
+        return matching(subject, token).stream()
+                .map(m -> mails.read(m.id()).orElseThrow())
+                .sorted(java.util.Comparator.comparing(c -> c.message().to()))
+                .toList();
     }
 
     private List<OutboxMessage> matching(String subject, String token) {
-        return mails.list(0, 10_000).stream().filter(m -> m.to() != null && m.to().contains(token)
-                && m.subject() != null && m.subject().startsWith(subject)).toList();
+        return mails.list(0, 10_000).stream()
+                .filter(m -> m.to() != null
+                        && m.to().contains(token)
+                        && m.subject() != null
+                        && m.subject().startsWith(subject))
+                .toList();
     }
 
     private static String first(Pattern pattern, String html) {
@@ -202,8 +245,9 @@ class SeedScenarioIT {
     }
 
     private void hit(String url) throws IOException, InterruptedException {
-        int status = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = http.send(
+                        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         assertTrue(status == 200 || status == 302, url + " -> " + status);
     }
 
@@ -219,13 +263,20 @@ class SeedScenarioIT {
         }
     }
 
-    private HttpResponse<String> call(String method, String path, String body) throws IOException, InterruptedException {
+    private HttpResponse<String> call(String method, String path, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("marketer:marketer".getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("marketer:marketer".getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -81,21 +81,33 @@ class SmsDeliveryIT {
         recipient(token, "Dan", base + "5678", true);
         recipient(token, "Eve", base + "1234", false); // shares Ana's number: one message per number
 
-        Delivery sms = deliveries.create(Channel.SMS, new DeliveryContent("Codes " + token, "Crosscast", null, null,
-                null, null, "Bonjour {{firstName}}, -20% avec le code ÉTÉ"));
+        Delivery sms = deliveries.create(
+                Channel.SMS,
+                new DeliveryContent(
+                        "Codes " + token,
+                        "Crosscast",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Bonjour {{firstName}}, -20% avec le code ÉTÉ"));
         DeliveryStats started = deliveries.sendToCondition(sms.getId(), lastName(token));
         assertEquals(5, started.targeted());
         assertEquals(3, started.excluded(), "no number, opted out, a number already targeted");
-        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(sms.getId()).getStatus() == DeliveryStatus.SENT));
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(sms.getId()).getStatus() == DeliveryStatus.SENT));
 
         Map<String, OutboxSms> received = received(base);
         assertEquals(2, received.size(), received.toString());
         OutboxSms toAna = received.get(ana.getMobilePhone());
         assertEquals("Bonjour Ana, -20% avec le code ÉTÉ", toAna.text());
         assertEquals("Crosscast", toAna.from());
-        assertEquals("Bonjour Béa, -20% avec le code ÉTÉ", received.get(bea.getMobilePhone()).text());
+        assertEquals(
+                "Bonjour Béa, -20% avec le code ÉTÉ",
+                received.get(bea.getMobilePhone()).text());
 
-        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.ledgerCount(sms.getId(), MessageStatus.SENT) == 0),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.ledgerCount(sms.getId(), MessageStatus.SENT) == 0),
                 "every receipt came back");
         Map<String, LedgerEntry> ledger = deliveries.ledger(sms.getId(), null, 0, 10).stream()
                 .collect(Collectors.toMap(LedgerEntry::firstName, Function.identity()));
@@ -107,7 +119,10 @@ class SmsDeliveryIT {
         assertEquals("DUPLICATE", ledger.get("Eve").reason());
 
         assertTrue(smsc.inbound(ana.getMobilePhone().replace("+", ""), "Crosscast", "STOP") > 0, "a session listens");
-        assertTrue(Polling.eventually(PATIENCE, () -> recipients.find(ana.getId()).orElseThrow().isSmsOptOut()),
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> recipients.find(ana.getId()).orElseThrow().isSmsOptOut()),
                 "STOP opts out");
         assertTrue(!recipients.find(bea.getId()).orElseThrow().isSmsOptOut());
     }
@@ -122,8 +137,9 @@ class SmsDeliveryIT {
         }
         System.setProperty("crosscast.smpp.throughput", "10");
         System.setProperty("crosscast.delivery.reconnectSeconds", "1");
-        Delivery sms = deliveries.create(Channel.SMS, new DeliveryContent("Resume " + token, "Crosscast", null, null,
-                null, null, "Hello {{firstName}}"));
+        Delivery sms = deliveries.create(
+                Channel.SMS,
+                new DeliveryContent("Resume " + token, "Crosscast", null, null, null, null, "Hello {{firstName}}"));
         deliveries.sendToCondition(sms.getId(), lastName(token));
 
         assertTrue(Polling.eventually(PATIENCE, () -> received(base).size() >= count / 4), "sending has begun");
@@ -135,7 +151,8 @@ class SmsDeliveryIT {
 
         System.clearProperty("crosscast.smpp.throughput");
         smsc.resume();
-        assertTrue(Polling.eventually(PATIENCE, () -> deliveries.get(sms.getId()).getStatus() == DeliveryStatus.SENT),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(sms.getId()).getStatus() == DeliveryStatus.SENT),
                 "the delivery finishes");
         Map<String, Integer> perNumber = new HashMap<>();
         for (OutboxSms m : outbox.list(0, 10_000)) {
@@ -145,7 +162,8 @@ class SmsDeliveryIT {
         }
         assertEquals(count, perNumber.size(), "no gap: " + perNumber.keySet());
         long twice = perNumber.values().stream().filter(n -> n > 1).count();
-        assertTrue(twice <= 1 && perNumber.values().stream().allMatch(n -> n <= 2),
+        assertTrue(
+                twice <= 1 && perNumber.values().stream().allMatch(n -> n <= 2),
                 "no duplicate beyond the message in flight: " + perNumber);
     }
 

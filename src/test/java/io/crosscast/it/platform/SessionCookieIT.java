@@ -27,8 +27,8 @@ class SessionCookieIT extends ClientTestCase {
 
     @Test
     void overHttpTheSessionCookieIsHttpOnlyAndSameSiteLaxButNotSecure() throws Exception {
-        String cookie = sessionCookie(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(),
-                URI.create(base.toString()));
+        String cookie = sessionCookie(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), URI.create(base.toString()));
 
         assertTrue(has(cookie, "HttpOnly"), cookie);
         assertTrue(has(cookie, "SameSite=Lax"), cookie);
@@ -50,10 +50,12 @@ class SessionCookieIT extends ClientTestCase {
 
     /** The Set-Cookie of JSESSIONID that the login page answers with. */
     private static String sessionCookie(HttpClient client, URI page) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(page).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<String> cookies = response.headers().allValues("Set-Cookie");
-        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        return cookies.stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
     }
 
@@ -88,7 +90,10 @@ class SessionCookieIT extends ClientTestCase {
         context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
         SSLParameters parameters = new SSLParameters();
         parameters.setEndpointIdentificationAlgorithm(null);
-        return HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
     }
 }

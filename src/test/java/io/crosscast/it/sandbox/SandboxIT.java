@@ -52,7 +52,9 @@ class SandboxIT {
         SandboxStatus status = outbox.status();
         assertTrue(status.enabled(), "crosscast.sandbox is not true on the test server: " + status);
         assertTrue(status.running(), "the sandbox did not start: " + status);
-        assertEquals(String.valueOf(status.port()), mail.getProperty("mail.smtp.port"),
+        assertEquals(
+                String.valueOf(status.port()),
+                mail.getProperty("mail.smtp.port"),
                 "the mail session does not send to the sandbox");
     }
 
@@ -65,7 +67,8 @@ class SandboxIT {
         String text = "Bonjour Zoé " + token + "\nhttp://localhost:8180/crosscast/\n";
         Transport.send(message(token, subject, html, text));
 
-        assertTrue(Polling.eventually(PATIENCE, () -> listed(token).isPresent()),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> listed(token).isPresent()),
                 "the sent message did not reach the outbox within " + PATIENCE);
         OutboxMessage listed = listed(token).orElseThrow();
         assertEquals(subject, listed.subject());
@@ -90,7 +93,8 @@ class SandboxIT {
     private MimeMessage message(String token, String subject, String html, String text) throws Exception {
         MimeMessage message = new MimeMessage(mail);
         message.setFrom(new InternetAddress("offres@crosscast.example", "Crosscast", "UTF-8"));
-        message.setRecipient(MimeMessage.RecipientType.TO,
+        message.setRecipient(
+                MimeMessage.RecipientType.TO,
                 new InternetAddress("zoe.leroy-" + token + "@example.com", "Zoé Leroy", "UTF-8"));
         message.setSubject(subject, "UTF-8");
         message.setHeader("List-Unsubscribe", "<http://localhost:8180/crosscast/u/" + token + ">");
@@ -110,6 +114,8 @@ class SandboxIT {
 
     /** The message whose subject holds {@code token}, among the latest ones (other tests may send too). */
     private Optional<OutboxMessage> listed(String token) {
-        return outbox.list(0, 1000).stream().filter(m -> m.subject().contains(token)).findFirst();
+        return outbox.list(0, 1000).stream()
+                .filter(m -> m.subject().contains(token))
+                .findFirst();
     }
 }

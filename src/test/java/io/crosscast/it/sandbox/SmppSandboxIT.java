@@ -95,22 +95,30 @@ class SmppSandboxIT {
             SmsContent gsmContent = SmsContent.of(gsm);
             assertEquals(SmsEncoding.GSM7, gsmContent.encoding());
             assertEquals(1, gsmContent.parts());
-            String gsmId = submit(session, "336" + token + "01", gsmContent.dataCoding(), gsmContent.esmClass(),
+            String gsmId = submit(
+                    session,
+                    "336" + token + "01",
+                    gsmContent.dataCoding(),
+                    gsmContent.esmClass(),
                     gsmContent.segments(0).get(0));
 
             String ucs2 = "Françoise, votre cadeau 🎁 vous attend " + token + " : " + "ça vaut le détour ! ".repeat(7);
             SmsContent ucs2Content = SmsContent.of(ucs2);
             assertEquals(SmsEncoding.UCS2, ucs2Content.encoding());
             assertEquals(3, ucs2Content.parts());
-            List<byte[]> segments = ucs2Content.segments(ThreadLocalRandom.current().nextInt(256));
+            List<byte[]> segments =
+                    ucs2Content.segments(ThreadLocalRandom.current().nextInt(256));
             List<String> ucs2Ids = new ArrayList<>();
             for (byte[] segment : segments) {
                 assertEquals(SmsSegments.ESM_CLASS_UDHI, ucs2Content.esmClass());
-                ucs2Ids.add(submit(session, "336" + token + "02", ucs2Content.dataCoding(), ucs2Content.esmClass(),
-                        segment));
+                ucs2Ids.add(submit(
+                        session, "336" + token + "02", ucs2Content.dataCoding(), ucs2Content.esmClass(), segment));
             }
 
-            assertTrue(Polling.eventually(PATIENCE, () -> stored(gsm).isPresent() && stored(ucs2).isPresent()),
+            assertTrue(
+                    Polling.eventually(
+                            PATIENCE,
+                            () -> stored(gsm).isPresent() && stored(ucs2).isPresent()),
                     "the two messages did not reach the SMS outbox within " + PATIENCE);
             OutboxSms gsmStored = stored(gsm).orElseThrow();
             assertEquals("+336" + token + "01", gsmStored.to());
@@ -129,15 +137,20 @@ class SmppSandboxIT {
             assertEquals("000", gsmReceipt.getError());
             DeliveryReceipt ucs2Receipt = receiver.receipt(ucs2Ids.get(0));
             assertEquals(DeliveryReceiptState.DELIVRD, ucs2Receipt.getFinalStatus());
-            assertTrue(Polling.eventually(PATIENCE, () -> receipt(gsm) == SmsReceipt.DELIVERED
-                    && receipt(ucs2) == SmsReceipt.DELIVERED), "the outbox records the receipts sent");
+            assertTrue(
+                    Polling.eventually(
+                            PATIENCE,
+                            () -> receipt(gsm) == SmsReceipt.DELIVERED && receipt(ucs2) == SmsReceipt.DELIVERED),
+                    "the outbox records the receipts sent");
 
             assertTrue(sandbox.inbound("+33600000001", "Crosscast", "STOP") >= 1, "no receiving session");
             DeliverSm reply = receiver.next(d -> !MessageType.SMSC_DEL_RECEIPT.containedIn(d.getEsmClass())
                     && "33600000001".equals(d.getSourceAddr()));
             assertEquals("Crosscast", reply.getDestAddress());
-            assertEquals("STOP", SmsSegments.decode(reply.getDataCoding(), reply.getEsmClass(),
-                    reply.getShortMessage()).text());
+            assertEquals(
+                    "STOP",
+                    SmsSegments.decode(reply.getDataCoding(), reply.getEsmClass(), reply.getShortMessage())
+                            .text());
         } finally {
             session.unbindAndClose();
         }
@@ -164,17 +177,41 @@ class SmppSandboxIT {
         assertTrue(status.running(), "the SMPP sandbox does not run: " + status);
         SMPPSession session = new SMPPSession();
         session.setMessageReceiverListener(receiver);
-        session.connectAndBind(status.host(), status.port(), new BindParameter(BindType.BIND_TRX, SYSTEM_ID,
-                "secret", "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+        session.connectAndBind(
+                status.host(),
+                status.port(),
+                new BindParameter(
+                        BindType.BIND_TRX,
+                        SYSTEM_ID,
+                        "secret",
+                        "",
+                        TypeOfNumber.UNKNOWN,
+                        NumberingPlanIndicator.UNKNOWN,
+                        null));
         return session;
     }
 
     private static String submit(SMPPSession session, String to, byte dataCoding, byte esmClass, byte[] octets)
             throws Exception {
-        return session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, "Crosscast",
-                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to, new ESMClass(esmClass), (byte) 0,
-                (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
-                new RawDataCoding(dataCoding), (byte) 0, octets).getMessageId();
+        return session.submitShortMessage(
+                        "",
+                        TypeOfNumber.ALPHANUMERIC,
+                        NumberingPlanIndicator.UNKNOWN,
+                        "Crosscast",
+                        TypeOfNumber.INTERNATIONAL,
+                        NumberingPlanIndicator.ISDN,
+                        to,
+                        new ESMClass(esmClass),
+                        (byte) 0,
+                        (byte) 1,
+                        null,
+                        null,
+                        new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                        (byte) 0,
+                        new RawDataCoding(dataCoding),
+                        (byte) 0,
+                        octets)
+                .getMessageId();
     }
 
     /** The stored message with this text, among the latest ones (other tests may send too). */

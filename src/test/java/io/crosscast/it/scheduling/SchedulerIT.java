@@ -49,7 +49,8 @@ class SchedulerIT {
         scheduler.scheduleOnce(key, ProbeJob.class, Instant.now().plusMillis(500), Map.of("token", token));
         transaction.commit();
 
-        assertTrue(Polling.eventually(PATIENCE, () -> recorder.wasCalledWith(token)),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> recorder.wasCalledWith(token)),
                 "the job did not call the EJB within " + PATIENCE);
         assertTrue(Polling.eventually(PATIENCE, () -> !isScheduled(key)), "a one-off job is removed once run");
     }
@@ -80,8 +81,8 @@ class SchedulerIT {
         assertFalse(scheduler.isScheduled(key));
 
         String later = UUID.randomUUID().toString();
-        scheduler.scheduleOnce(new JobKey(later, "it"), ProbeJob.class, Instant.now().plusSeconds(4),
-                Map.of("token", later));
+        scheduler.scheduleOnce(
+                new JobKey(later, "it"), ProbeJob.class, Instant.now().plusSeconds(4), Map.of("token", later));
         assertTrue(Polling.eventually(PATIENCE, () -> recorder.wasCalledWith(later)));
         assertFalse(recorder.wasCalledWith(token));
     }

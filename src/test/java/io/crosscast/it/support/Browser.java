@@ -45,9 +45,18 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--lang=" + language,
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1400,1000",
+                "--lang=" + language,
                 "--user-data-dir=" + freshProfileDir());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         // The console (where chromium reports a Content-Security-Policy violation), read by consoleErrors().
@@ -117,7 +126,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(By locator) {
-        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+        new WebDriverWait(driver, TIMEOUT)
+                .until(ExpectedConditions.elementToBeClickable(locator))
+                .click();
         waitForPage();
     }
 
@@ -136,7 +147,8 @@ public final class Browser implements AutoCloseable {
         By option = By.cssSelector("[id='" + id + "_panel'] li[data-label=\"" + label.replace("\"", "\\\"") + "\"]");
         for (int attempt = 1; attempt <= 3; attempt++) {
             waitForPage();
-            WebElement opener = new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(By.id(id)));
+            WebElement opener =
+                    new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(By.id(id)));
             // In the middle of the window: scrolled to the top edge, the open panel would sit under the
             // fixed top bar, which would take the click.
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", opener);
@@ -145,15 +157,21 @@ public final class Browser implements AutoCloseable {
                 WebElement item = new WebDriverWait(driver, Duration.ofSeconds(5))
                         .until(ExpectedConditions.visibilityOfElementLocated(option));
                 // The panel fades in: an item clicked mid-animation may not take the click.
-                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                        .executeScript("return !window.jQuery || !jQuery(arguments[0]).closest('.ui-selectonemenu-panel')"
-                                + ".is(':animated');", item)));
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                                .executeScript(
+                                        "return !window.jQuery || !jQuery(arguments[0]).closest('.ui-selectonemenu-panel')"
+                                                + ".is(':animated');",
+                                        item)));
                 item.click();
             } catch (WebDriverException notPicked) { // not shown, still fading in, or covered
                 // Close this menu's panel through its widget: an Escape key would also close a dialog
                 // around the menu (closeOnEscape), and the next attempt would find the menu hidden.
-                ((JavascriptExecutor) driver).executeScript("var w = window.PrimeFaces && PrimeFaces.getWidgetById(arguments[0]);"
-                        + " if (w && w.panel && w.panel.is(':visible')) { w.hide(); }", id);
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "var w = window.PrimeFaces && PrimeFaces.getWidgetById(arguments[0]);"
+                                        + " if (w && w.panel && w.panel.is(':visible')) { w.hide(); }",
+                                id);
                 continue;
             }
             waitForPage();
@@ -202,10 +220,11 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the document is loaded and PrimeFaces has no Ajax request in flight. */
     public void waitForPage() {
-        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return document.readyState === 'complete'"
-                        + " && (!window.jQuery || jQuery.active === 0)"
-                        + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return document.readyState === 'complete'"
+                                + " && (!window.jQuery || jQuery.active === 0)"
+                                + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
     }
 
     /**
@@ -232,7 +251,8 @@ public final class Browser implements AutoCloseable {
             java.nio.file.Path dir = java.nio.file.Path.of("target", "browser");
             java.nio.file.Files.createDirectories(dir);
             java.nio.file.Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
             java.nio.file.Files.write(dir.resolve(name + ".png"), png);
         } catch (java.io.IOException | WebDriverException e) {
             // evidence is a help, not a requirement
@@ -253,7 +273,8 @@ public final class Browser implements AutoCloseable {
             java.nio.file.Path dir = java.nio.file.Path.of(folder);
             java.nio.file.Files.createDirectories(dir);
             waitForPage();
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
             java.nio.file.Files.write(dir.resolve(name + ".png"), png);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

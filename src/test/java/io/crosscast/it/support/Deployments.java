@@ -12,8 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive crosscast(Class<?>... testClasses) {
         File war = new File(System.getProperty("crosscast.war", "target/crosscast.war"));

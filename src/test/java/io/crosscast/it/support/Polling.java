@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for something that happens asynchronously (a job, a send) with a generous upper bound. */
 public final class Polling {
 
-    private Polling() {
-    }
+    private Polling() {}
 
     /** Returns as soon as {@code condition} holds; false if it still does not after {@code timeout}. */
     public static boolean eventually(Duration timeout, BooleanSupplier condition) {

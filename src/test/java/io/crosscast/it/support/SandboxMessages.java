@@ -30,8 +30,7 @@ public final class SandboxMessages {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
 
-    private SandboxMessages() {
-    }
+    private SandboxMessages() {}
 
     /** The message to an address (waiting for it up to a minute), with its parts. */
     public static MessageContent received(OutboxService outbox, String to) {
@@ -51,7 +50,9 @@ public final class SandboxMessages {
 
     /** The latest 10,000 messages whose recipients include {@code token}, newest first. */
     public static List<OutboxMessage> containing(OutboxService outbox, String token) {
-        return outbox.list(0, 10_000).stream().filter(m -> m.to() != null && m.to().contains(token)).toList();
+        return outbox.list(0, 10_000).stream()
+                .filter(m -> m.to() != null && m.to().contains(token))
+                .toList();
     }
 
     /** How many messages each address among them got. */

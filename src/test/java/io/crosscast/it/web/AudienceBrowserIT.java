@@ -53,8 +53,9 @@ class AudienceBrowserIT extends ClientTestCase {
         browser.type(By.id("recipientForm:lastName"), token);
         browser.type(By.id("recipientForm:email"), "zoe-at-example.com");
         browser.click(By.id("recipientForm:save"));
-        assertTrue(browser.waitForText(By.cssSelector("[id='recipientForm:email'] ~ *, .ui-message-error"),
-                "not a valid email").contains("zoe-at-example.com"));
+        assertTrue(browser.waitForText(
+                        By.cssSelector("[id='recipientForm:email'] ~ *, .ui-message-error"), "not a valid email")
+                .contains("zoe-at-example.com"));
 
         browser.type(By.id("recipientForm:email"), "zoe." + token + "@example.com");
         browser.type(By.id("recipientForm:mobilePhone"), "06 11 22 33 44");
@@ -70,14 +71,15 @@ class AudienceBrowserIT extends ClientTestCase {
     @Test
     void importFilterBuildAConditionAndAddToAList() throws IOException {
         Path csv = Files.createTempFile("crosscast-browser", ".csv");
-        List<String> lines = List.of("Email;Prénom;Nom;Mobile;Statut",
+        List<String> lines = List.of(
+                "Email;Prénom;Nom;Mobile;Statut",
                 "a1." + token + "@example.com;Ana;" + token + ";0611111111;gold",
                 "a2." + token + "@example.com;Ben;" + token + ";0622222222;silver",
                 "broken-address;Carl;" + token + ";;gold",
                 "a4." + token + "@example.com;Dina;" + token + ";123;gold",
                 "a5." + token + "@example.com;Eli;" + token + ";;gold",
-                "a1." + token + "@example.com;Ana;" + token + ";0611111111;gold",        // line 7 repeats line 2
-                "a8." + token + "@example.com;Flo;" + token + ";;" + "z".repeat(5_000));  // line 8: a long status
+                "a1." + token + "@example.com;Ana;" + token + ";0611111111;gold", // line 7 repeats line 2
+                "a8." + token + "@example.com;Flo;" + token + ";;" + "z".repeat(5_000)); // line 8: a long status
         Files.write(csv, lines, StandardCharsets.UTF_8);
 
         // Import: upload, check the proposed columns, run, read the report.
@@ -89,8 +91,7 @@ class AudienceBrowserIT extends ClientTestCase {
         assertTrue(rejected.contains("'" + "z".repeat(100) + "…' (5,000 characters) is not a status"), rejected);
         assertFalse(rejected.contains("z".repeat(501)), "the long value is shown cut");
         assertEquals("1", browser.text(By.id("progressForm:duplicates")));
-        assertTrue(browser.text(By.id("liveCounts")).contains("1 repeated"),
-                browser.text(By.id("liveCounts")));
+        assertTrue(browser.text(By.id("liveCounts")).contains("1 repeated"), browser.text(By.id("liveCounts")));
         String repeated = browser.text(By.id("progressForm:repeatedLines"));
         assertTrue(repeated.contains("Repeats line") && repeated.matches("(?s).*\\b7\\s+2\\b.*"), repeated);
 

@@ -17,7 +17,8 @@ abstract class BrowserTestCase extends ClientTestCase {
     @AfterEach
     void closeBrowser(TestInfo test) {
         if (browser != null) {
-            browser.keepEvidence(getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+            browser.keepEvidence(getClass().getSimpleName() + "-"
+                    + test.getTestMethod().map(m -> m.getName()).orElse("test"));
             browser.close();
             browser = null;
         }

@@ -55,9 +55,12 @@ class CrossSiteBrowserIT extends BrowserTestCase {
         String attackerUrl = serveAttackerPage(page);
 
         browser.driver().get(attackerUrl);
-        assertTrue(Polling.eventually(Duration.ofSeconds(20),
-                () -> browser.driver().getCurrentUrl().contains("/api/imports")),
-                () -> "the forged form was not posted; browser at " + browser.driver().getCurrentUrl());
+        assertTrue(
+                Polling.eventually(
+                        Duration.ofSeconds(20),
+                        () -> browser.driver().getCurrentUrl().contains("/api/imports")),
+                () -> "the forged form was not posted; browser at "
+                        + browser.driver().getCurrentUrl());
         String answer = String.valueOf(((JavascriptExecutor) browser.driver())
                 .executeScript("return document.body ? document.body.innerText : '';"));
 
@@ -73,8 +76,8 @@ class CrossSiteBrowserIT extends BrowserTestCase {
     }
 
     private long countByLastName(String lastName) {
-        ApiClient.Reply count = ApiClient.as(base, "admin", "admin").post("recipients/count",
-                ApiClient.withCondition(ApiClient.rule("lastName", "equals", lastName)));
+        ApiClient.Reply count = ApiClient.as(base, "admin", "admin")
+                .post("recipients/count", ApiClient.withCondition(ApiClient.rule("lastName", "equals", lastName)));
         assertEquals(200, count.status(), count::toString);
         return count.json().getJsonNumber("count").longValue();
     }

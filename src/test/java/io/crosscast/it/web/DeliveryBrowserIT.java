@@ -22,9 +22,16 @@ class DeliveryBrowserIT extends BrowserTestCase {
         String token = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
         for (String name : new String[] {"Ana", "Ben", "Cleo"}) {
-            assertEquals(201, api.post("recipients", Json.createObjectBuilder().add("firstName", name)
-                    .add("lastName", token).add("email", name.toLowerCase() + "." + token + "@example.com").build())
-                    .status());
+            assertEquals(
+                    201,
+                    api.post(
+                                    "recipients",
+                                    Json.createObjectBuilder()
+                                            .add("firstName", name)
+                                            .add("lastName", token)
+                                            .add("email", name.toLowerCase() + "." + token + "@example.com")
+                                            .build())
+                            .status());
         }
 
         browser = new Browser(base);
@@ -38,11 +45,16 @@ class DeliveryBrowserIT extends BrowserTestCase {
         browser.type(By.id("deliveryForm:senderAddress"), "shop-at-example.com");
         browser.type(By.id("deliveryForm:subject"), "Welcome {{firstName}}");
         browser.click(By.xpath("//*[@id='deliveryForm:mode']//*[normalize-space(.)='HTML source']"));
-        browser.type(By.id("deliveryForm:htmlSource"), "<p>Hello {{firstName}},</p>"
-                + "<p><a href=\"https://shop.example.com/welcome\" data-label=\"welcome\">Your welcome gift</a></p>");
+        browser.type(
+                By.id("deliveryForm:htmlSource"),
+                "<p>Hello {{firstName}},</p>"
+                        + "<p><a href=\"https://shop.example.com/welcome\" data-label=\"welcome\">Your welcome gift</a></p>");
         browser.click(By.id("deliveryForm:save"));
-        assertTrue(browser.waitForText(By.id("deliveryForm:problems"), "shop-at-example.com").contains("not a valid"));
-        assertEquals("Welcome {{firstName}}", browser.find(By.id("deliveryForm:subject")).getAttribute("value"));
+        assertTrue(browser.waitForText(By.id("deliveryForm:problems"), "shop-at-example.com")
+                .contains("not a valid"));
+        assertEquals(
+                "Welcome {{firstName}}",
+                browser.find(By.id("deliveryForm:subject")).getAttribute("value"));
 
         browser.type(By.id("deliveryForm:senderAddress"), "shop@example.com");
         editor.save();

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * The first half of the seed scenario with real opens and clicks: Query -> Email delivery (an offer link)
@@ -30,17 +29,30 @@ class EmailTrackingBrowserIT extends BrowserTestCase {
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
         String token = "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         for (String name : new String[] {"opener", "offerclicker", "otherclicker", "quiet1", "quiet2", "quiet3"}) {
-            assertEquals(201, api.post("recipients", Json.createObjectBuilder().add("firstName", name)
-                    .add("lastName", token).add("email", name + "." + token + "@example.com").add("status", "GOLD")
-                    .build()).status());
+            assertEquals(
+                    201,
+                    api.post(
+                                    "recipients",
+                                    Json.createObjectBuilder()
+                                            .add("firstName", name)
+                                            .add("lastName", token)
+                                            .add("email", name + "." + token + "@example.com")
+                                            .add("status", "GOLD")
+                                            .build())
+                            .status());
         }
-        ApiClient.Reply delivery = api.post("deliveries", Json.createObjectBuilder()
-                .add("label", "Offer " + token).add("senderAddress", "shop@example.com")
-                .add("subject", "Your offer, {{firstName}}")
-                .add("htmlBody", "<p>Hello {{firstName}}</p><p><a href=\"https://shop.example.com/offer\""
-                        + " data-label=\"offer\">See the offer</a></p><p><a href=\"https://shop.example.com/news\">"
-                        + "Read the news</a></p>")
-                .build());
+        ApiClient.Reply delivery = api.post(
+                "deliveries",
+                Json.createObjectBuilder()
+                        .add("label", "Offer " + token)
+                        .add("senderAddress", "shop@example.com")
+                        .add("subject", "Your offer, {{firstName}}")
+                        .add(
+                                "htmlBody",
+                                "<p>Hello {{firstName}}</p><p><a href=\"https://shop.example.com/offer\""
+                                        + " data-label=\"offer\">See the offer</a></p><p><a href=\"https://shop.example.com/news\">"
+                                        + "Read the news</a></p>")
+                        .build());
         assertEquals(201, delivery.status(), delivery.body());
         long deliveryId = delivery.json().getJsonNumber("id").longValue();
 
@@ -72,13 +84,20 @@ class EmailTrackingBrowserIT extends BrowserTestCase {
                 """.formatted(token, deliveryId, until);
         ApiClient.Reply created = api.post("workflows", json(workflow));
         assertEquals(201, created.status(), created.body());
-        ApiClient.Reply started = api.post("workflows/" + created.json().getJsonNumber("id").longValue() + "/runs",
+        ApiClient.Reply started = api.post(
+                "workflows/" + created.json().getJsonNumber("id").longValue() + "/runs",
                 Json.createObjectBuilder().build());
         assertEquals(201, started.status(), started.body());
         long runId = started.json().getJsonNumber("runId").longValue();
 
-        assertTrue(Polling.eventually(PATIENCE, () -> "SENT".equals(
-                api.get("deliveries/" + deliveryId).json().getString("status"))), "the offer is sent");
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> "SENT"
+                                .equals(api.get("deliveries/" + deliveryId)
+                                        .json()
+                                        .getString("status"))),
+                "the offer is sent");
 
         browser = new Browser(base);
         browser.signIn("marketer", "marketer");
@@ -90,7 +109,9 @@ class EmailTrackingBrowserIT extends BrowserTestCase {
         outbox.open("otherclicker." + token, null);
         outbox.click("Read the news");
 
-        assertTrue(Polling.eventually(PATIENCE, () -> "FINISHED".equals(run(api, runId).getString("status"))),
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE, () -> "FINISHED".equals(run(api, runId).getString("status"))),
                 () -> "the run finishes: " + run(api, runId));
         JsonObject transitions = run(api, runId).getJsonObject("transitions");
         assertEquals(3, count(transitions, "split.subset1>e1"), "neither opened nor clicked: the quiet ones");
@@ -109,7 +130,9 @@ class EmailTrackingBrowserIT extends BrowserTestCase {
 
     private static long count(JsonObject transitions, String id) {
         JsonObject transition = transitions.getJsonObject(id);
-        return transition == null || transition.isNull("count") ? -1 : transition.getJsonNumber("count").longValue();
+        return transition == null || transition.isNull("count")
+                ? -1
+                : transition.getJsonNumber("count").longValue();
     }
 
     private static JsonObject json(String text) {

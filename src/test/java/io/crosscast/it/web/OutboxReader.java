@@ -36,7 +36,9 @@ final class OutboxReader {
         browser.driver().switchTo().frame(browser.find(By.id("preview")));
         String window = browser.driver().getWindowHandle();
         browser.driver().findElement(By.linkText(linkText)).click();
-        Polling.eventually(Duration.ofSeconds(10), () -> browser.driver().getWindowHandles().size() > 1);
+        Polling.eventually(
+                Duration.ofSeconds(10),
+                () -> browser.driver().getWindowHandles().size() > 1);
         for (String handle : browser.driver().getWindowHandles()) {
             if (!handle.equals(window)) {
                 browser.driver().switchTo().window(handle);

@@ -30,6 +30,7 @@ class PageSecurityBrowserIT extends BrowserTestCase {
 
     /** 18 characters, the longest a subset label shows: would send the page's next post to another host. */
     private static final String BASE = "<base href=//e.co>";
+
     private static final String BOLD = "<b>B</b>";
     private static final String ACTIVITY = "<i>Act</i> & \"q\"";
 
@@ -58,7 +59,10 @@ class PageSecurityBrowserIT extends BrowserTestCase {
         List<String> labels = outputLabels();
         assertTrue(labels.contains(BOLD), "the subset label as typed: " + labels);
         assertTrue(labels.contains(BASE), "the subset label as typed: " + labels);
-        assertEquals(0, count("[id='tabs:workflowForm:diagram'] b, [id='tabs:workflowForm:diagram'] i:not(.cc-node-icon):not(.pi)"),
+        assertEquals(
+                0,
+                count(
+                        "[id='tabs:workflowForm:diagram'] b, [id='tabs:workflowForm:diagram'] i:not(.cc-node-icon):not(.pi)"),
                 "no element made of a label");
         assertEquals(0, count("base"), "no base element in the document");
         assertEquals(ACTIVITY, canvas.label(split), "the activity's label as typed");
@@ -83,7 +87,8 @@ class PageSecurityBrowserIT extends BrowserTestCase {
                 + " document.head.appendChild(s); return window.ccInjected === true;");
         assertEquals(Boolean.FALSE, ran, "an injected inline script is refused");
         List<String> refused = browser.consoleErrors();
-        assertTrue(refused.stream().anyMatch(PageSecurityBrowserIT::isPolicyViolation),
+        assertTrue(
+                refused.stream().anyMatch(PageSecurityBrowserIT::isPolicyViolation),
                 "the refusal is reported in the console: " + refused);
 
         // Dialog (opened by a button's onclick, which PrimeFaces moved into a script with the nonce).
@@ -98,8 +103,8 @@ class PageSecurityBrowserIT extends BrowserTestCase {
         js("arguments[0].scrollIntoView({block: 'center'});", cog);
         cog.click();
         browser.waitForPage();
-        new WebDriverWait(browser.driver(), TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("tabs:workflowForm:activityLabel")));
+        new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:workflowForm:activityLabel")));
         browser.type(By.id("tabs:workflowForm:activityLabel"), "Offer");
         canvas.newDelivery("Offer " + token, "shop@example.com", "Hello {{firstName}}", "<p>Hello</p>");
         canvas.save();
@@ -111,14 +116,16 @@ class PageSecurityBrowserIT extends BrowserTestCase {
         browser.driver().navigate().refresh();
         browser.waitForPage();
         browser.click(By.xpath("//ul[@role='tablist']//a[contains(@href, 'reportsTab')]"));
-        new WebDriverWait(browser.driver(), TIMEOUT).until(d -> Boolean.TRUE.equals(js(
-                "var c = document.querySelector(\"[id='tabs:perDelivery'] canvas\");"
+        new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(d -> Boolean.TRUE.equals(js("var c = document.querySelector(\"[id='tabs:perDelivery'] canvas\");"
                         + " return !!c && c.width > 0 && !!window.Chart && !!Chart.getChart(c);")));
         errors.addAll(browser.consoleErrors());
 
         // The CSV upload of the import page.
         Path csv = Files.createTempFile("crosscast-policy", ".csv");
-        Files.write(csv, List.of("email;firstName;lastName", "a." + token + "@example.com;Ana;" + token),
+        Files.write(
+                csv,
+                List.of("email;firstName;lastName", "a." + token + "@example.com;Ana;" + token),
                 StandardCharsets.UTF_8);
         browser.importCsv(csv);
         assertEquals("1", browser.text(By.id("progressForm:created")));
@@ -149,7 +156,8 @@ class PageSecurityBrowserIT extends BrowserTestCase {
     }
 
     private static void assertNoPolicyViolation(List<String> errors) {
-        assertFalse(errors.stream().anyMatch(PageSecurityBrowserIT::isPolicyViolation),
+        assertFalse(
+                errors.stream().anyMatch(PageSecurityBrowserIT::isPolicyViolation),
                 "no Content-Security-Policy violation: " + errors);
     }
 }

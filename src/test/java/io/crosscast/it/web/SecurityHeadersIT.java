@@ -48,15 +48,21 @@ class SecurityHeadersIT extends ClientTestCase {
         int inline = 0;
         while (script.find()) {
             inline++;
-            assertTrue(script.group(1).contains("nonce=\"" + nonce.group(1) + "\""), "a script without the nonce: "
-                    + script.group());
+            assertTrue(
+                    script.group(1).contains("nonce=\"" + nonce.group(1) + "\""),
+                    "a script without the nonce: " + script.group());
         }
         assertTrue(inline > 0, "PrimeFaces writes its widgets' scripts inline");
-        assertFalse(Pattern.compile("\\son(click|change|complete|load|submit)=\"", Pattern.CASE_INSENSITIVE)
-                .matcher(body).find(), "no inline event handler is left in the page");
+        assertFalse(
+                Pattern.compile("\\son(click|change|complete|load|submit)=\"", Pattern.CASE_INSENSITIVE)
+                        .matcher(body)
+                        .find(),
+                "no inline event handler is left in the page");
 
         // Another request, another nonce.
-        String again = get(browser, "campaigns/index.xhtml", null).headers().firstValue("Content-Security-Policy")
+        String again = get(browser, "campaigns/index.xhtml", null)
+                .headers()
+                .firstValue("Content-Security-Policy")
                 .orElseThrow();
         Matcher second = NONCE.matcher(again);
         assertTrue(second.find(), again);
@@ -65,8 +71,11 @@ class SecurityHeadersIT extends ClientTestCase {
 
     @Test
     void theApiTrackingAndStaticResourcesCarryTheHeadersToo() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
         String basic = "Basic " + Base64.getEncoder().encodeToString("marketer:marketer".getBytes());
 
         HttpResponse<String> api = get(client, "api/lists", basic);
@@ -83,9 +92,12 @@ class SecurityHeadersIT extends ClientTestCase {
             assertCommonHeaders(answer);
         }
         // The unsubscribe page keeps its own policy (one only: a second would forbid its form), framed by no one.
-        List<String> unsubscribe = get(client, "t/u/not-a-token", null).headers().allValues("Content-Security-Policy");
+        List<String> unsubscribe =
+                get(client, "t/u/not-a-token", null).headers().allValues("Content-Security-Policy");
         assertEquals(1, unsubscribe.size(), unsubscribe::toString);
-        assertTrue(unsubscribe.get(0).contains("form-action 'self'") && unsubscribe.get(0).contains("frame-ancestors 'none'"),
+        assertTrue(
+                unsubscribe.get(0).contains("form-action 'self'")
+                        && unsubscribe.get(0).contains("frame-ancestors 'none'"),
                 unsubscribe.get(0));
 
         HttpResponse<String> css = get(client, "resources/css/crosscast.css", null);
@@ -99,9 +111,12 @@ class SecurityHeadersIT extends ClientTestCase {
 
     private static void assertCommonHeaders(HttpResponse<?> answer) {
         String where = answer.uri() + " (" + answer.statusCode() + ")";
-        assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), where);
-        assertEquals("SAMEORIGIN", answer.headers().firstValue("X-Frame-Options").orElse(null), where);
-        assertEquals("same-origin", answer.headers().firstValue("Referrer-Policy").orElse(null), where);
+        assertEquals(
+                "nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), where);
+        assertEquals(
+                "SAMEORIGIN", answer.headers().firstValue("X-Frame-Options").orElse(null), where);
+        assertEquals(
+                "same-origin", answer.headers().firstValue("Referrer-Policy").orElse(null), where);
     }
 
     private static String assertPagePolicy(HttpResponse<?> page) {
@@ -111,9 +126,14 @@ class SecurityHeadersIT extends ClientTestCase {
         assertTrue(policy.contains("frame-ancestors 'self'"), policy);
         assertTrue(policy.contains("base-uri 'self'"), policy);
         assertTrue(policy.contains("object-src 'none'"), policy);
-        assertTrue(Pattern.compile("script-src 'self' 'nonce-[^']+'").matcher(policy).find(), policy);
+        assertTrue(
+                Pattern.compile("script-src 'self' 'nonce-[^']+'")
+                        .matcher(policy)
+                        .find(),
+                policy);
         assertFalse(policy.contains("unsafe-eval"), policy);
-        assertFalse(policy.replaceAll("style-src[^;]*", "").contains("unsafe-inline"), "inline only for styles: " + policy);
+        assertFalse(
+                policy.replaceAll("style-src[^;]*", "").contains("unsafe-inline"), "inline only for styles: " + policy);
         return policy;
     }
 
@@ -132,17 +152,23 @@ class SecurityHeadersIT extends ClientTestCase {
     }
 
     private void signIn(HttpClient browser) throws IOException, InterruptedException {
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=marketer&j_password=marketer"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(resolve("j_security_check"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("j_username=marketer&j_password=marketer"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, signedIn.statusCode());
         assertFalse(signedIn.body().contains("loginForm"), "signed in");
     }
 
     private static HttpClient browser() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     private URI resolve(String path) {

@@ -36,9 +36,18 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
         for (int i = 0; i < names.size(); i++) {
             String phone = "+33612" + series + (i + 1);
             phones.put(names.get(i), phone);
-            assertEquals(201, api.post("recipients", Json.createObjectBuilder().add("firstName", names.get(i))
-                    .add("lastName", token).add("email", names.get(i) + "." + token + "@example.com")
-                    .add("mobilePhone", phone).add("status", "GOLD").build()).status());
+            assertEquals(
+                    201,
+                    api.post(
+                                    "recipients",
+                                    Json.createObjectBuilder()
+                                            .add("firstName", names.get(i))
+                                            .add("lastName", token)
+                                            .add("email", names.get(i) + "." + token + "@example.com")
+                                            .add("mobilePhone", phone)
+                                            .add("status", "GOLD")
+                                            .build())
+                            .status());
         }
 
         browser = new Browser(base);
@@ -59,8 +68,9 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
         String end = canvas.add("end");
 
         // Laid out the way the scenario reads: the main line, then the Split's three branches.
-        int[][] places = {{20, 170}, {185, 170}, {350, 170}, {515, 170}, {680, 170}, {880, 50}, {880, 170},
-            {880, 290}, {880, 410}};
+        int[][] places = {
+            {20, 170}, {185, 170}, {350, 170}, {515, 170}, {680, 170}, {880, 50}, {880, 170}, {880, 290}, {880, 410}
+        };
         String[] all = {start, query, offer, wait, split, reminder, sms, list, end};
         for (int i = all.length - 1; i >= 0; i--) {
             canvas.place(all[i], places[i][0], places[i][1]);
@@ -72,7 +82,10 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
         canvas.save();
 
         canvas.open(offer, "Offer");
-        canvas.newDelivery("Offer " + token, "shop@example.com", "Your offer, {{firstName}}",
+        canvas.newDelivery(
+                "Offer " + token,
+                "shop@example.com",
+                "Your offer, {{firstName}}",
                 "<p>Hello {{firstName}}</p><p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">"
                         + "See the offer</a></p><p><a href=\"https://shop.example.com/news\">Read the news</a></p>");
         canvas.check("outbound");
@@ -95,7 +108,10 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
         canvas.save();
 
         canvas.open(reminder, "Reminder");
-        canvas.newDelivery("Reminder " + token, "shop@example.com", "Still thinking, {{firstName}}?",
+        canvas.newDelivery(
+                "Reminder " + token,
+                "shop@example.com",
+                "Still thinking, {{firstName}}?",
                 "<p>{{firstName}}, your offer ends soon.</p>");
         canvas.save();
 
@@ -124,7 +140,8 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
         browser.screenshot("campaign-workflow-editor");
 
         canvas.start();
-        assertTrue(Polling.eventually(PATIENCE, () -> "Waiting".equals(canvas.state(wait))),
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> "Waiting".equals(canvas.state(wait))),
                 "the offer is sent and the Wait waits");
         assertEquals(6, canvas.count("Gold " + token, "out"));
         browser.screenshot("campaign-workflow-waiting");
@@ -141,16 +158,20 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
 
         browser.driver().get(campaignPage);
         canvas.openTab();
-        assertTrue(Polling.eventually(PATIENCE, () -> {
-            browser.waitForPage();
-            return browser.isPresent(By.id("tabs:workflowForm:runStatus")) && "Finished".equals(canvas.runStatus());
-        }), () -> "the run finishes: " + browser.text(By.id("tabs:workflowForm:runPanel")));
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> {
+                    browser.waitForPage();
+                    return browser.isPresent(By.id("tabs:workflowForm:runStatus"))
+                            && "Finished".equals(canvas.runStatus());
+                }),
+                () -> "the run finishes: " + browser.text(By.id("tabs:workflowForm:runPanel")));
 
         assertEquals(3, canvas.count("Behaviour", "subset1"), "neither opened nor clicked: the quiet ones");
         assertEquals(1, canvas.count("Behaviour", "subset2"), "opened without clicking: the opener");
         assertEquals(1, canvas.count("Behaviour", "subset3"), "clicked the offer");
-        assertTrue(canvas.canvasCounts().containsAll(List.of("6", "3", "1")), "counts on the diagram: "
-                + canvas.canvasCounts());
+        assertTrue(
+                canvas.canvasCounts().containsAll(List.of("6", "3", "1")),
+                "counts on the diagram: " + canvas.canvasCounts());
         browser.screenshot("campaign-workflow-finished");
 
         // The transition's population, from the transitions table.
@@ -159,7 +180,8 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
         browser.screenshot("transition-population");
 
         assertTrue(outbox.hasMessage("quiet1." + token, "Still thinking"), "the reminder went to the quiet ones");
-        assertTrue(outbox.hasText(phones.get("opener"), "opener, your Gold offer is waiting!"),
+        assertTrue(
+                outbox.hasText(phones.get("opener"), "opener, your Gold offer is waiting!"),
                 "the SMS went to the opener");
         assertTrue(!outbox.hasText(phones.get("quiet1"), "your Gold offer"), "and not to the others");
 

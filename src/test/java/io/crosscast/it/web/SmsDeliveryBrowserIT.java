@@ -52,15 +52,19 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         browser.type(By.id("deliveryForm:smsText"), text);
         // {{ and }} are GSM-7 extension characters: 2 septets each.
         int septets = text.length() + 4;
-        assertEquals("GSM-7 · " + septets + " characters · 1 part",
+        assertEquals(
+                "GSM-7 · " + septets + " characters · 1 part",
                 browser.waitForText(By.id("deliveryForm:smsLength"), septets + " characters"));
 
         // ChromeDriver types only characters of the Basic Multilingual Plane: the emoji is added the way a
         // paste would, with an input event.
-        ((JavascriptExecutor) browser.driver()).executeScript("var t = document.getElementById(arguments[0]);"
-                + " t.value = t.value + ' \uD83C\uDF38'; t.dispatchEvent(new Event('input', {bubbles: true}));",
-                "deliveryForm:smsText");
-        assertEquals("UCS-2 (Unicode) · " + (text.length() + 3) + " characters · 1 part",
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "var t = document.getElementById(arguments[0]);"
+                                + " t.value = t.value + ' \uD83C\uDF38'; t.dispatchEvent(new Event('input', {bubbles: true}));",
+                        "deliveryForm:smsText");
+        assertEquals(
+                "UCS-2 (Unicode) · " + (text.length() + 3) + " characters · 1 part",
                 browser.waitForText(By.id("deliveryForm:smsLength"), "UCS-2"));
 
         editor.save();
@@ -81,8 +85,8 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));
         assertEquals("1", browser.text(By.id("excluded")).replaceAll("\\D", ""));
         // The report refreshes itself while receipts come back.
-        new WebDriverWait(browser.driver(), RECEIPTS).until(d -> "1".equals(digits(browser, "delivered"))
-                && "1".equals(digits(browser, "undelivered")));
+        new WebDriverWait(browser.driver(), RECEIPTS)
+                .until(d -> "1".equals(digits(browser, "delivered")) && "1".equals(digits(browser, "undelivered")));
         assertTrue(browser.text(By.id("sent")).startsWith("2"), browser.text(By.id("sent")));
         assertFalse(browser.isPresent(By.id("opened")));
         assertFalse(browser.isPresent(By.id("reportForm:timeline")));
@@ -96,7 +100,9 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
     }
 
     private static void recipient(ApiClient api, String token, String firstName, String mobile) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("firstName", firstName).add("lastName", token)
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("firstName", firstName)
+                .add("lastName", token)
                 .add("email", firstName.toLowerCase() + "." + token + "@example.com");
         if (mobile != null) {
             body.add("mobilePhone", mobile);
@@ -105,7 +111,9 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
     }
 
     private static String digits(Browser browser, String id) {
-        return browser.driver().findElements(By.id(id)).stream().findFirst()
-                .map(e -> e.getText().replaceAll("\\D", "")).orElse("");
+        return browser.driver().findElements(By.id(id)).stream()
+                .findFirst()
+                .map(e -> e.getText().replaceAll("\\D", ""))
+                .orElse("");
     }
 }

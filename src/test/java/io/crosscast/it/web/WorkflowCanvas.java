@@ -69,9 +69,16 @@ final class WorkflowCanvas {
         int before = transitionCount();
         WebElement source = endPoint(from + ":" + output);
         WebElement target = endPoint(to + ":in");
-        new Actions(browser.driver()).moveToElement(source).clickAndHold().pause(Duration.ofMillis(150))
-                .moveByOffset(10, 10).pause(Duration.ofMillis(100)).moveToElement(target)
-                .pause(Duration.ofMillis(150)).release().perform();
+        new Actions(browser.driver())
+                .moveToElement(source)
+                .clickAndHold()
+                .pause(Duration.ofMillis(150))
+                .moveByOffset(10, 10)
+                .pause(Duration.ofMillis(100))
+                .moveToElement(target)
+                .pause(Duration.ofMillis(150))
+                .release()
+                .perform();
         browser.waitForPage();
         new WebDriverWait(browser.driver(), TIMEOUT).until(d -> transitionCount() > before);
     }
@@ -79,30 +86,36 @@ final class WorkflowCanvas {
     /** The DOM element of a jsPlumb end point, by its id ({@code activity:output}). */
     private WebElement endPoint(String uuid) {
         browser.waitForPage();
-        Object element = new WebDriverWait(browser.driver(), TIMEOUT).until(d -> ((JavascriptExecutor) d).executeScript(
-                "var w = PrimeFaces.widgets.wfDiagram; var e = w && w.canvas && w.canvas.getEndpoint(arguments[0]);"
-                        + " if (e) { e.canvas.scrollIntoView({block: 'center', inline: 'center'}); }"
-                        + " return e ? e.canvas : null;", uuid));
+        Object element = new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(d -> ((JavascriptExecutor) d)
+                        .executeScript(
+                                "var w = PrimeFaces.widgets.wfDiagram; var e = w && w.canvas && w.canvas.getEndpoint(arguments[0]);"
+                                        + " if (e) { e.canvas.scrollIntoView({block: 'center', inline: 'center'}); }"
+                                        + " return e ? e.canvas : null;",
+                                uuid));
         return (WebElement) element;
     }
 
     int transitionCount() {
-        return browser.driver().findElements(By.cssSelector("[id$='workflowForm:transitions_data'] tr td .cc-transition-name"))
+        return browser.driver()
+                .findElements(By.cssSelector("[id$='workflowForm:transitions_data'] tr td .cc-transition-name"))
                 .size();
     }
 
     /** Moves an activity on the canvas by dragging it. */
     void move(String id, int dx, int dy) {
-        new Actions(browser.driver()).dragAndDropBy(node(id).findElement(By.cssSelector(".cc-node-label")), dx, dy)
+        new Actions(browser.driver())
+                .dragAndDropBy(node(id).findElement(By.cssSelector(".cc-node-label")), dx, dy)
                 .perform();
         browser.waitForPage();
     }
 
     /** Where an activity's box is on the canvas (left, top in px, unzoomed). */
     int[] position(String id) {
-        Object xy = ((JavascriptExecutor) browser.driver()).executeScript(
-                "var box = arguments[0].parentNode; return [parseInt(box.style.left), parseInt(box.style.top)];",
-                node(id));
+        Object xy = ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "var box = arguments[0].parentNode; return [parseInt(box.style.left), parseInt(box.style.top)];",
+                        node(id));
         List<?> list = (List<?>) xy;
         return new int[] {((Number) list.get(0)).intValue(), ((Number) list.get(1)).intValue()};
     }
@@ -122,17 +135,21 @@ final class WorkflowCanvas {
     }
 
     boolean has(String id) {
-        return !browser.driver().findElements(By.cssSelector(".cc-node[data-activity='" + id + "']")).isEmpty();
+        return !browser.driver()
+                .findElements(By.cssSelector(".cc-node[data-activity='" + id + "']"))
+                .isEmpty();
     }
 
     /** Opens an activity's properties dialog with a double-click and types its label. */
     void open(String id, String label) {
         WebElement node = node(id);
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", node);
-        new Actions(browser.driver()).doubleClick(node.findElement(By.cssSelector(".cc-node-label"))).perform();
+        new Actions(browser.driver())
+                .doubleClick(node.findElement(By.cssSelector(".cc-node-label")))
+                .perform();
         browser.waitForPage();
-        new WebDriverWait(browser.driver(), TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("tabs:workflowForm:activityLabel")));
+        new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:workflowForm:activityLabel")));
         if (label != null) {
             browser.type(By.id("tabs:workflowForm:activityLabel"), label);
         }
@@ -141,8 +158,9 @@ final class WorkflowCanvas {
     /** Saves the open dialog and waits until it closes. */
     void save() {
         browser.click(By.id("tabs:workflowForm:saveActivity"));
-        new WebDriverWait(browser.driver(), TIMEOUT).until(d -> !d.findElement(By.id("tabs:workflowForm:activityDialog"))
-                .isDisplayed());
+        new WebDriverWait(browser.driver(), TIMEOUT)
+                .until(d -> !d.findElement(By.id("tabs:workflowForm:activityDialog"))
+                        .isDisplayed());
     }
 
     /** Saves the open dialog and expects it to stay open with a message; returns the messages' text. */
@@ -153,17 +171,26 @@ final class WorkflowCanvas {
 
     /** A rule of the condition builder in the dialog: field, operator, and a text value (or none). */
     void rule(String field, String operator, String value) {
-        int rules = browser.driver().findElements(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule")).size();
+        int rules = browser.driver()
+                .findElements(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule"))
+                .size();
         browser.click(By.id("tabs:workflowForm:activityConditionAddRule"));
-        List<WebElement> all = browser.findAtLeast(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule"), rules + 1);
-        String ruleId = all.get(rules).findElement(By.cssSelector(".cc-rule-field")).getAttribute("id");
+        List<WebElement> all =
+                browser.findAtLeast(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule"), rules + 1);
+        String ruleId =
+                all.get(rules).findElement(By.cssSelector(".cc-rule-field")).getAttribute("id");
         browser.choose(By.id(ruleId), field);
-        List<WebElement> again = browser.findAtLeast(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule"), rules + 1);
-        String operatorId = again.get(rules).findElement(By.cssSelector(".cc-rule-operator")).getAttribute("id");
+        List<WebElement> again =
+                browser.findAtLeast(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule"), rules + 1);
+        String operatorId = again.get(rules)
+                .findElement(By.cssSelector(".cc-rule-operator"))
+                .getAttribute("id");
         browser.choose(By.id(operatorId), operator);
         if (value != null) {
-            WebElement input = browser.findAtLeast(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule"),
-                    rules + 1).get(rules).findElement(By.cssSelector("input.cc-rule-value"));
+            WebElement input = browser.findAtLeast(
+                            By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-rule"), rules + 1)
+                    .get(rules)
+                    .findElement(By.cssSelector("input.cc-rule-value"));
             input.clear();
             input.sendKeys(value);
             browser.waitForPage();
@@ -194,7 +221,9 @@ final class WorkflowCanvas {
 
     /** Adds a subset to the Split of the dialog; the builder then edits its filter. */
     void addSubset() {
-        int rows = browser.driver().findElements(By.cssSelector("[id='tabs:workflowForm:subsetTable_data'] tr")).size();
+        int rows = browser.driver()
+                .findElements(By.cssSelector("[id='tabs:workflowForm:subsetTable_data'] tr"))
+                .size();
         browser.click(By.id("tabs:workflowForm:addSubset"));
         browser.findAtLeast(By.cssSelector("[id='tabs:workflowForm:subsetTable_data'] tr"), rows + 1);
     }
@@ -203,10 +232,11 @@ final class WorkflowCanvas {
     void clickedLink(String label) {
         browser.click(By.id("tabs:workflowForm:activityConditionAddTrackingLog"));
         WebElement row = browser.find(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-tracking-log"));
-        browser.choose(By.id(row.findElement(By.cssSelector(".cc-tracking-type")).getAttribute("id")), "Clicks");
+        browser.choose(
+                By.id(row.findElement(By.cssSelector(".cc-tracking-type")).getAttribute("id")), "Clicks");
         row = browser.find(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-tracking-log"));
-        browser.choose(By.id(row.findElement(By.cssSelector(".cc-tracking-link")).getAttribute("id")),
-                "on the link labelled");
+        browser.choose(
+                By.id(row.findElement(By.cssSelector(".cc-tracking-link")).getAttribute("id")), "on the link labelled");
         WebElement input = browser.find(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-tracking-label"));
         input.clear();
         input.sendKeys(label, org.openqa.selenium.Keys.TAB);
@@ -215,7 +245,8 @@ final class WorkflowCanvas {
 
     /** Opens the population of a transition from the transitions table. */
     void viewPopulation(String fromLabel, String output) {
-        for (WebElement row : browser.driver().findElements(By.cssSelector("[id$='workflowForm:transitions_data'] tr"))) {
+        for (WebElement row :
+                browser.driver().findElements(By.cssSelector("[id$='workflowForm:transitions_data'] tr"))) {
             List<WebElement> name = row.findElements(By.cssSelector(".cc-transition-name"));
             if (!name.isEmpty() && name.get(0).getText().startsWith(fromLabel + " (" + output + ")")) {
                 row.findElement(By.cssSelector("button")).click();
@@ -272,11 +303,14 @@ final class WorkflowCanvas {
     }
 
     private long readCount(String fromLabel, String output) {
-        for (WebElement row : browser.driver().findElements(By.cssSelector("[id$='workflowForm:transitions_data'] tr"))) {
+        for (WebElement row :
+                browser.driver().findElements(By.cssSelector("[id$='workflowForm:transitions_data'] tr"))) {
             List<WebElement> name = row.findElements(By.cssSelector(".cc-transition-name"));
             if (!name.isEmpty() && name.get(0).getText().startsWith(fromLabel + " (" + output + ")")) {
                 List<WebElement> count = row.findElements(By.cssSelector(".cc-transition-count"));
-                return count.isEmpty() ? -1 : Long.parseLong(count.get(0).getText().replaceAll("[^0-9]", ""));
+                return count.isEmpty()
+                        ? -1
+                        : Long.parseLong(count.get(0).getText().replaceAll("[^0-9]", ""));
             }
         }
         throw new IllegalStateException("No transition from " + fromLabel + " (" + output + ")");
@@ -284,16 +318,20 @@ final class WorkflowCanvas {
 
     /** The count labels drawn on the canvas's connections. */
     List<String> canvasCounts() {
-        return stable(() -> browser.driver().findElements(By.cssSelector(".cc-count")).stream().map(WebElement::getText).toList());
+        return stable(() -> browser.driver().findElements(By.cssSelector(".cc-count")).stream()
+                .map(WebElement::getText)
+                .toList());
     }
 
     /** The label shown on an activity's box. */
     String label(String id) {
-        return stable(() -> node(id).findElement(By.cssSelector(".cc-node-label")).getText());
+        return stable(
+                () -> node(id).findElement(By.cssSelector(".cc-node-label")).getText());
     }
 
     /** The state shown on an activity's box. */
     String state(String id) {
-        return stable(() -> node(id).findElement(By.cssSelector(".cc-node-state")).getText());
+        return stable(
+                () -> node(id).findElement(By.cssSelector(".cc-node-state")).getText());
     }
 }

@@ -26,8 +26,16 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
         String token = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
         for (int i = 0; i < 3; i++) {
-            assertEquals(201, api.post("recipients", Json.createObjectBuilder().add("firstName", "R" + i)
-                    .add("lastName", token).add("email", "r" + i + "." + token + "@example.com").build()).status());
+            assertEquals(
+                    201,
+                    api.post(
+                                    "recipients",
+                                    Json.createObjectBuilder()
+                                            .add("firstName", "R" + i)
+                                            .add("lastName", token)
+                                            .add("email", "r" + i + "." + token + "@example.com")
+                                            .build())
+                            .status());
         }
         browser = new Browser(base);
         browser.signIn("marketer", "marketer");
@@ -103,9 +111,13 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
         assertTrue(error.contains("needs a delivery"), error);
 
         browser.click(By.id("tabs:workflowForm:restartActivity"));
-        assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
-                .contains("Restarted from " + query)), "the restart is in the run's log");
-        assertTrue(Polling.eventually(PATIENCE, () -> "Failed".equals(canvas.state(query))),
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> browser.text(By.id("tabs:workflowForm:log")).contains("Restarted from " + query)),
+                "the restart is in the run's log");
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> "Failed".equals(canvas.state(query))),
                 "and the Query, run again, fails again for the same reason");
     }
 
@@ -124,12 +136,19 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
 
         // A Query whose filter needs a delivery upstream fails when it runs: its error and the run's log
         // are in French too.
-        drawFailingQuery(canvas, start, query, end, "Non-cliqueurs", "Comportement sur une diffusion", "n'a pas cliqué");
+        drawFailingQuery(
+                canvas, start, query, end, "Non-cliqueurs", "Comportement sur une diffusion", "n'a pas cliqué");
         canvas.start();
-        assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
-                .contains("Exécution démarrée")), "the run's log is in French");
-        assertTrue(Polling.eventually(PATIENCE, () -> browser.text(By.id("tabs:workflowForm:log"))
-                .contains("échec")), "and so is the failure in it");
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> browser.text(By.id("tabs:workflowForm:log")).contains("Exécution démarrée")),
+                "the run's log is in French");
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> browser.text(By.id("tabs:workflowForm:log")).contains("échec")),
+                "and so is the failure in it");
     }
 
     /** Signs in as the marketer reading {@code language} and opens the diagram of a new campaign. */
@@ -146,8 +165,14 @@ class WorkflowControlBrowserIT extends BrowserTestCase {
      * upstream sends a delivery: the Query fails when it runs), then End; the field and operator as the
      * builder shows them in the reader's language.
      */
-    private static void drawFailingQuery(WorkflowCanvas canvas, String start, String query, String end, String label,
-            String field, String operator) {
+    private static void drawFailingQuery(
+            WorkflowCanvas canvas,
+            String start,
+            String query,
+            String end,
+            String label,
+            String field,
+            String operator) {
         canvas.open(query, label);
         canvas.rule(field, operator, null);
         canvas.save();

@@ -77,8 +77,10 @@ class WorkflowRestartIT {
         }
         String json = TestDocuments.waitWorkflow("restart", token, Instant.now().plusSeconds(5));
         long runId = workflows.start(workflows.create("Restart " + token, json).getId());
-        assertTrue(Polling.eventually(Duration.ofSeconds(30),
-                () -> "WAITING".equals(workflows.view(runId).activities().get("wait").phase())));
+        assertTrue(Polling.eventually(
+                Duration.ofSeconds(30),
+                () -> "WAITING"
+                        .equals(workflows.view(runId).activities().get("wait").phase())));
         settings.put(RUN_SETTING, Long.toString(runId));
     }
 
@@ -96,7 +98,10 @@ class WorkflowRestartIT {
     @OperateOnDeployment(APP)
     void theRunResumesByItself() {
         long runId = Long.parseLong(settings.get(RUN_SETTING).orElseThrow());
-        assertTrue(Polling.eventually(Duration.ofSeconds(60), () -> "FINISHED".equals(workflows.view(runId).status())),
+        assertTrue(
+                Polling.eventually(
+                        Duration.ofSeconds(60),
+                        () -> "FINISHED".equals(workflows.view(runId).status())),
                 () -> "the run did not resume: " + workflows.view(runId));
         RunView run = workflows.view(runId);
         assertEquals(7, run.transitions().get("wait.out>end").count());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.MembershipStatus;
-import io.crosscast.audience.RecipientPage;
 import io.crosscast.audience.RecipientForm;
+import io.crosscast.audience.RecipientPage;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
@@ -89,19 +89,23 @@ class WorkflowRunIT {
 
         RunView run = awaitStatus(runId, "FINISHED");
         assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ?"), transition(run, "query.out>split"));
-        assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"),
+        assertEquals(
+                count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"),
                 transition(run, "split.subset1>gold"));
-        assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'SILVER'"),
-                transition(run, "split.subset2>silver"), "exclusive: gold recipients went to subset 1 only");
-        assertEquals(count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status NOT IN ('GOLD', 'SILVER')"),
+        assertEquals(
+                count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'SILVER'"),
+                transition(run, "split.subset2>silver"),
+                "exclusive: gold recipients went to subset 1 only");
+        assertEquals(
+                count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status NOT IN ('GOLD', 'SILVER')"),
                 transition(run, "split.complement>others"));
         run.activities().values().forEach(a -> assertEquals("DONE", a.phase()));
 
         RecipientPage gold = workflows.transitionPopulation(runId, "split.subset1>gold", 0, 2);
         assertEquals(transition(run, "split.subset1>gold"), gold.total());
         assertEquals(2, gold.items().size());
-        assertTrue(gold.items().stream().allMatch(r -> r.getStatus() == MembershipStatus.GOLD
-                && token.equals(r.getLastName())));
+        assertTrue(gold.items().stream()
+                .allMatch(r -> r.getStatus() == MembershipStatus.GOLD && token.equals(r.getLastName())));
 
         workflows.purge(runId);
         assertThrows(WorkflowException.class, () -> workflows.view(runId));
@@ -167,8 +171,16 @@ class WorkflowRunIT {
         String json = waitWorkflow(4);
         long runId = workflows.start(workflows.create("Wait " + token, json).getId());
 
-        assertTrue(Polling.eventually(PATIENCE, () -> "WAITING".equals(workflows.view(runId).activities()
-                .get("wait").phase())), () -> "never waited: " + workflows.view(runId));
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> "WAITING"
+                                .equals(workflows
+                                        .view(runId)
+                                        .activities()
+                                        .get("wait")
+                                        .phase())),
+                () -> "never waited: " + workflows.view(runId));
         assertEquals("STARTED", workflows.view(runId).status());
         RunView finished = awaitStatus(runId, "FINISHED");
         assertEquals(23, transition(finished, "wait.out>end"));
@@ -192,7 +204,9 @@ class WorkflowRunIT {
         assertEquals("DONE", failed.activities().get("query").phase());
         assertEquals("FAILED", failed.activities().get("flaky").phase());
         assertTrue(failed.activities().get("flaky").message().contains("did not answer"), failed.toString());
-        assertTrue(failed.log().stream().anyMatch(l -> "flaky".equals(l.activityId())), failed.log().toString());
+        assertTrue(
+                failed.log().stream().anyMatch(l -> "flaky".equals(l.activityId())),
+                failed.log().toString());
 
         workflows.restartFrom(runId, "flaky");
         RunView finished = awaitStatus(runId, "FINISHED");
@@ -225,8 +239,10 @@ class WorkflowRunIT {
 
     @Test
     void aPausedRunDoesNotMoveOnUntilResumedAndAStoppedOneNever() {
-        long paused = workflows.start(workflows.create("Pause " + token, waitWorkflow(3)).getId());
-        long stopped = workflows.start(workflows.create("Stop " + token, waitWorkflow(3)).getId());
+        long paused = workflows.start(
+                workflows.create("Pause " + token, waitWorkflow(3)).getId());
+        long stopped = workflows.start(
+                workflows.create("Stop " + token, waitWorkflow(3)).getId());
         assertTrue(Polling.eventually(PATIENCE, () -> isWaiting(paused) && isWaiting(stopped)));
         workflows.pause(paused);
         workflows.stop(stopped);
@@ -282,7 +298,9 @@ class WorkflowRunIT {
     }
 
     private RunView awaitStatus(long runId, String status) {
-        assertTrue(Polling.eventually(PATIENCE, () -> status.equals(workflows.view(runId).status())),
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE, () -> status.equals(workflows.view(runId).status())),
                 () -> "run did not reach " + status + ": " + workflows.view(runId));
         return workflows.view(runId);
     }

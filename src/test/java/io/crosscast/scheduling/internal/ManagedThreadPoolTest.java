@@ -87,7 +87,7 @@ class ManagedThreadPoolTest {
         assertTrue(started.await(5, TimeUnit.SECONDS));
         pool.shutdown(true);
         assertEquals(1, finished.get(), "shutdown(true) returns only once running jobs are done");
-        assertFalse(pool.runInThread(() -> { }));
+        assertFalse(pool.runInThread(() -> {}));
         assertEquals(0, pool.blockForAvailableThreads());
     }
 

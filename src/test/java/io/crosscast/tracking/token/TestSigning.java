@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Signs arbitrary payloads the way {@link TrackingTokens} does, to test what it does with odd ones. */
 final class TestSigning {
 
-    private TestSigning() {
-    }
+    private TestSigning() {}
 
     static String sign(byte[] key, byte[] payload) {
         try {

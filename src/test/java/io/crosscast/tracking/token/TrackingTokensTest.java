@@ -30,8 +30,8 @@ class TrackingTokensTest {
 
     @Test
     void roundTripsEveryKind() {
-        for (TrackingToken token : List.of(TrackingToken.open(12, 3456), TrackingToken.click(12, 3456, 7),
-                TrackingToken.unsubscribe(12, 3456))) {
+        for (TrackingToken token : List.of(
+                TrackingToken.open(12, 3456), TrackingToken.click(12, 3456, 7), TrackingToken.unsubscribe(12, 3456))) {
             assertEquals(Optional.of(token), tokens.verify(tokens.issue(token)), token.toString());
         }
     }
@@ -72,13 +72,16 @@ class TrackingTokensTest {
         String unsubscribe = tokens.issue(TrackingToken.unsubscribe(1, 2));
         assertNotEquals(open, unsubscribe);
         assertEquals(TrackingKind.OPEN, tokens.verify(open).orElseThrow().kind());
-        assertEquals(TrackingKind.UNSUBSCRIBE, tokens.verify(unsubscribe).orElseThrow().kind());
+        assertEquals(
+                TrackingKind.UNSUBSCRIBE,
+                tokens.verify(unsubscribe).orElseThrow().kind());
     }
 
     @Test
     void sameTokenIssuedTwiceIsTheSameText() {
-        assertEquals(tokens.issue(TrackingToken.click(9, 8, 7)), new TrackingTokens(KEY.clone())
-                .issue(TrackingToken.click(9, 8, 7)));
+        assertEquals(
+                tokens.issue(TrackingToken.click(9, 8, 7)),
+                new TrackingTokens(KEY.clone()).issue(TrackingToken.click(9, 8, 7)));
     }
 
     @Test
@@ -130,8 +133,19 @@ class TrackingTokensTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a", "====", "%%%%", "not a token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "////////////////////////////", "ÀÉÎõü", "abc\u0000def", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"})
+    @ValueSource(
+            strings = {
+                "",
+                "a",
+                "====",
+                "%%%%",
+                "not a token",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "////////////////////////////",
+                "ÀÉÎõü",
+                "abc\u0000def",
+                "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"
+            })
     void garbageIsRefusedWithoutThrowing(String garbage) {
         assertEquals(Optional.empty(), tokens.verify(garbage));
     }
@@ -160,22 +174,35 @@ class TrackingTokensTest {
                 new byte[] {0x11, 1},
                 new byte[] {0x11, 1, 2, 3},
                 new byte[] {0x11, (byte) 0x81, 0x00, 2},
-                new byte[] {0x11, 1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
-                    (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1},
+                new byte[] {
+                    0x11,
+                    1,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    (byte) 0xFF,
+                    1
+                },
                 new byte[] {0x12, 1, 2, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08});
         for (byte[] payload : payloads) {
             String forged = TestSigning.sign(KEY, payload);
             assertEquals(Optional.empty(), tokens.verify(forged), forged);
         }
         // The helper signs like the real thing: a valid payload passes.
-        assertEquals(Optional.of(TrackingToken.click(1, 2, 3)),
+        assertEquals(
+                Optional.of(TrackingToken.click(1, 2, 3)),
                 tokens.verify(TestSigning.sign(KEY, new byte[] {0x12, 1, 2, 3})));
     }
 
     @Test
     void refusesShortKeys() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrackingTokens(new byte[31]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new TrackingTokens(new byte[31]));
         assertTrue(e.getMessage().contains("32"), e.getMessage());
     }
 
@@ -188,7 +215,8 @@ class TrackingTokensTest {
         java.util.Arrays.fill(tricky, (byte) 0xFB);
         String urlSafe = Base64.getUrlEncoder().encodeToString(tricky);
         assertTrue(urlSafe.contains("-") || urlSafe.contains("_"));
-        assertEquals(new TrackingTokens(tricky).issue(TrackingToken.open(1, 1)),
+        assertEquals(
+                new TrackingTokens(tricky).issue(TrackingToken.open(1, 1)),
                 TrackingTokens.fromBase64(urlSafe).issue(TrackingToken.open(1, 1)));
         assertThrows(IllegalArgumentException.class, () -> TrackingTokens.fromBase64("not base64 at all!"));
     }
@@ -261,8 +289,8 @@ class TrackingTokensTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "exa mple.com", "a@b.com", "example.com>", ".example.com", "example..com",
-        "example.com."})
+    @ValueSource(
+            strings = {"", "exa mple.com", "a@b.com", "example.com>", ".example.com", "example..com", "example.com."})
     void messageIdRefusesBadDomains(String domain) {
         assertThrows(IllegalArgumentException.class, () -> tokens.messageId(1, 2, domain));
     }

@@ -60,12 +60,14 @@ class ApiAuthenticationFilterTest {
     void anotherSchemeOrABrokenHeaderIsA401() throws Exception {
         filter.doFilter(new FakeRequest("Bearer abc").proxy(), response.proxy(), chain);
         assertEquals(401, response.status);
-        assertEquals("auth.required", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertEquals(
+                "auth.required", ApiErrorTest.parse(response.body.toString()).getString("code"));
 
         FakeResponse second = new FakeResponse();
         filter.doFilter(new FakeRequest("Basic ???").proxy(), second.proxy(), chain);
         assertEquals(401, second.status);
-        assertEquals("auth.malformed", ApiErrorTest.parse(second.body.toString()).getString("code"));
+        assertEquals(
+                "auth.malformed", ApiErrorTest.parse(second.body.toString()).getString("code"));
         assertFalse(chainCalled);
     }
 
@@ -90,7 +92,8 @@ class ApiAuthenticationFilterTest {
         assertFalse(chainCalled);
         assertEquals(403, response.status);
         assertFalse(response.headers.containsKey("WWW-Authenticate"));
-        assertEquals("auth.forbidden", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertEquals(
+                "auth.forbidden", ApiErrorTest.parse(response.body.toString()).getString("code"));
         assertEquals(1, request.logouts);
     }
 
@@ -116,7 +119,9 @@ class ApiAuthenticationFilterTest {
 
         assertFalse(chainCalled);
         assertEquals(403, response.status);
-        assertEquals("auth.sessionHeaderRequired", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertEquals(
+                "auth.sessionHeaderRequired",
+                ApiErrorTest.parse(response.body.toString()).getString("code"));
         assertEquals(0, request.logouts, "the session stays signed in");
     }
 
@@ -131,7 +136,8 @@ class ApiAuthenticationFilterTest {
 
         assertFalse(chainCalled);
         assertEquals(403, response.status);
-        assertEquals("auth.crossSite", ApiErrorTest.parse(response.body.toString()).getString("code"));
+        assertEquals(
+                "auth.crossSite", ApiErrorTest.parse(response.body.toString()).getString("code"));
         assertEquals(1, request.logouts, "signed out after the refusal");
     }
 
@@ -152,10 +158,10 @@ class ApiAuthenticationFilterTest {
     /** A request in a realm of marketer, admin and auditor (a user without an API role). */
     private static final class FakeRequest {
 
-        private static final Map<String, String> PASSWORDS = Map.of("marketer", "marketer", "admin", "admin",
-                "auditor", "auditor");
-        private static final Map<String, Set<String>> ROLES = Map.of("marketer", Set.of("marketer"),
-                "admin", Set.of("admin", "marketer"), "auditor", Set.of("auditor"));
+        private static final Map<String, String> PASSWORDS =
+                Map.of("marketer", "marketer", "admin", "admin", "auditor", "auditor");
+        private static final Map<String, Set<String>> ROLES = Map.of(
+                "marketer", Set.of("marketer"), "admin", Set.of("admin", "marketer"), "auditor", Set.of("auditor"));
 
         private final String authorization;
         private final Map<String, String> headers = new HashMap<>();
@@ -169,11 +175,15 @@ class ApiAuthenticationFilterTest {
         }
 
         HttpServletRequest proxy() {
-            return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+            return (HttpServletRequest) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class},
+                    (proxy, method, args) -> switch (method.getName()) {
                         case "getUserPrincipal" -> user == null ? null : (Principal) () -> user;
-                        case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization
-                                : headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
+                        case "getHeader" ->
+                            "Authorization".equalsIgnoreCase((String) args[0])
+                                    ? authorization
+                                    : headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
                         case "getMethod" -> httpMethod;
                         case "isUserInRole" -> user != null && ROLES.get(user).contains((String) args[0]);
                         case "login" -> {
@@ -203,8 +213,10 @@ class ApiAuthenticationFilterTest {
 
         HttpServletResponse proxy() {
             PrintWriter writer = new PrintWriter(body);
-            return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+            return (HttpServletResponse) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class},
+                    (proxy, method, args) -> switch (method.getName()) {
                         case "setStatus" -> {
                             status = (Integer) args[0];
                             yield null;

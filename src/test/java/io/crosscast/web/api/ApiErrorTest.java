@@ -15,8 +15,10 @@ class ApiErrorTest {
     void absentPartsAreLeftOutAndKeysKeepTheDocumentedOrder() {
         ApiError error = ApiError.of(404, "recipient.notFound", "Recipient 7 does not exist.");
 
-        assertEquals("{\"status\":404,\"error\":\"Not Found\",\"code\":\"recipient.notFound\","
-                + "\"message\":\"Recipient 7 does not exist.\"}", error.toJsonText());
+        assertEquals(
+                "{\"status\":404,\"error\":\"Not Found\",\"code\":\"recipient.notFound\","
+                        + "\"message\":\"Recipient 7 does not exist.\"}",
+                error.toJsonText());
     }
 
     @Test

@@ -14,25 +14,41 @@ class BasicCredentialsTest {
 
     @Test
     void readsUserAndPassword() {
-        assertEquals(Optional.of(new BasicCredentials("marketer", "marketer")),
+        assertEquals(
+                Optional.of(new BasicCredentials("marketer", "marketer")),
                 BasicCredentials.parse("Basic " + encode("marketer:marketer")));
     }
 
     @Test
     void theSchemeIsCaseInsensitiveAndSpacesAroundAreIgnored() {
-        assertEquals("admin", BasicCredentials.parse("  basic   " + encode("admin:admin") + " ").orElseThrow().user());
-        assertEquals("admin", BasicCredentials.parse("BASIC " + encode("admin:admin")).orElseThrow().user());
+        assertEquals(
+                "admin",
+                BasicCredentials.parse("  basic   " + encode("admin:admin") + " ")
+                        .orElseThrow()
+                        .user());
+        assertEquals(
+                "admin",
+                BasicCredentials.parse("BASIC " + encode("admin:admin"))
+                        .orElseThrow()
+                        .user());
     }
 
     @Test
     void thePasswordMayHoldColonsAndBeEmpty() {
-        assertEquals("a:b:c", BasicCredentials.parse("Basic " + encode("u:a:b:c")).orElseThrow().password());
-        assertEquals("", BasicCredentials.parse("Basic " + encode("u:")).orElseThrow().password());
+        assertEquals(
+                "a:b:c",
+                BasicCredentials.parse("Basic " + encode("u:a:b:c"))
+                        .orElseThrow()
+                        .password());
+        assertEquals(
+                "",
+                BasicCredentials.parse("Basic " + encode("u:")).orElseThrow().password());
     }
 
     @Test
     void textIsUtf8() {
-        BasicCredentials credentials = BasicCredentials.parse("Basic " + encode("Zoé:mot de passe €")).orElseThrow();
+        BasicCredentials credentials =
+                BasicCredentials.parse("Basic " + encode("Zoé:mot de passe €")).orElseThrow();
         assertEquals("Zoé", credentials.user());
         assertEquals("mot de passe €", credentials.password());
     }

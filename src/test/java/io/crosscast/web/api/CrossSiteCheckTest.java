@@ -17,36 +17,61 @@ class CrossSiteCheckTest {
     @Test
     void readingIsNeverRefused() {
         for (String method : new String[] {"GET", "HEAD", "OPTIONS", "get"}) {
-            assertTrue(refusal(method, true, headers("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site"))
-                    .isEmpty(), method);
+            assertTrue(
+                    refusal(method, true, headers("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site"))
+                            .isEmpty(),
+                    method);
         }
     }
 
     @Test
     void aChangeFromAnotherSiteIsRefusedWhateverTheCredentials() {
         for (boolean bySession : new boolean[] {true, false}) {
-            assertEquals("auth.crossSite", code(refusal("POST", bySession,
-                    headers("Sec-Fetch-Site", "cross-site", "X-Requested-With", "x"))));
-            assertEquals("auth.crossSite", code(refusal("POST", bySession,
-                    headers("Sec-Fetch-Site", "same-site", "X-Requested-With", "x"))));
-            assertEquals("auth.crossSite", code(refusal("DELETE", bySession,
-                    headers("Origin", "http://evil.example", "X-Requested-With", "x"))));
-            assertEquals("auth.crossSite", code(refusal("PUT", bySession,
-                    headers("Origin", "null", "X-Requested-With", "x"))));
-            assertEquals("auth.crossSite", code(refusal("POST", bySession,
-                    headers("Origin", "http://crosscast.example.com:9090", "X-Requested-With", "x"))));
+            assertEquals(
+                    "auth.crossSite",
+                    code(refusal("POST", bySession, headers("Sec-Fetch-Site", "cross-site", "X-Requested-With", "x"))));
+            assertEquals(
+                    "auth.crossSite",
+                    code(refusal("POST", bySession, headers("Sec-Fetch-Site", "same-site", "X-Requested-With", "x"))));
+            assertEquals(
+                    "auth.crossSite",
+                    code(refusal(
+                            "DELETE", bySession, headers("Origin", "http://evil.example", "X-Requested-With", "x"))));
+            assertEquals(
+                    "auth.crossSite",
+                    code(refusal("PUT", bySession, headers("Origin", "null", "X-Requested-With", "x"))));
+            assertEquals(
+                    "auth.crossSite",
+                    code(refusal(
+                            "POST",
+                            bySession,
+                            headers("Origin", "http://crosscast.example.com:9090", "X-Requested-With", "x"))));
         }
     }
 
     @Test
     void aSessionCallMustSendTheHeaderThatFormsCannotSend() {
         assertEquals("auth.sessionHeaderRequired", code(refusal("POST", true, headers())));
-        assertEquals("auth.sessionHeaderRequired", code(refusal("POST", true,
-                headers("Origin", "http://crosscast.example.com:8080", "Sec-Fetch-Site", "same-origin"))));
+        assertEquals(
+                "auth.sessionHeaderRequired",
+                code(refusal(
+                        "POST",
+                        true,
+                        headers("Origin", "http://crosscast.example.com:8080", "Sec-Fetch-Site", "same-origin"))));
         assertEquals("auth.sessionHeaderRequired", code(refusal("POST", true, headers("X-Requested-With", " "))));
-        assertTrue(refusal("POST", true, headers("Origin", "http://crosscast.example.com:8080",
-                "Sec-Fetch-Site", "same-origin", "X-Requested-With", "XMLHttpRequest")).isEmpty());
-        assertTrue(refusal("POST", true, headers("X-Requested-With", "XMLHttpRequest")).isEmpty());
+        assertTrue(refusal(
+                        "POST",
+                        true,
+                        headers(
+                                "Origin",
+                                "http://crosscast.example.com:8080",
+                                "Sec-Fetch-Site",
+                                "same-origin",
+                                "X-Requested-With",
+                                "XMLHttpRequest"))
+                .isEmpty());
+        assertTrue(refusal("POST", true, headers("X-Requested-With", "XMLHttpRequest"))
+                .isEmpty());
     }
 
     @Test
@@ -71,7 +96,8 @@ class CrossSiteCheckTest {
 
     @Test
     void theRefusalSaysWhatCameFromWhere() {
-        ApiError error = refusal("POST", true, headers("Origin", "https://evil.example")).orElseThrow();
+        ApiError error =
+                refusal("POST", true, headers("Origin", "https://evil.example")).orElseThrow();
         assertEquals(403, error.status());
         assertTrue(error.message().contains("https://evil.example"), error.message());
     }

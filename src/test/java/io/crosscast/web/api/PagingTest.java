@@ -22,7 +22,11 @@ class PagingTest {
 
     @Test
     void negativeOrZeroValuesAre400sNamingTheField() {
-        assertEquals("first", assertThrows(ApiException.class, () -> Paging.of(-1, 10)).error().field());
+        assertEquals(
+                "first",
+                assertThrows(ApiException.class, () -> Paging.of(-1, 10))
+                        .error()
+                        .field());
         ApiException zero = assertThrows(ApiException.class, () -> Paging.of(0, 0));
         assertEquals("pageSize", zero.error().field());
         assertEquals(400, zero.error().status());
@@ -34,8 +38,15 @@ class PagingTest {
         ApiException e = assertThrows(ApiException.class, () -> Paging.ofQuery("abc", "10"));
         assertEquals("first", e.error().field());
         assertEquals("'first' must be a whole number; got 'abc'.", e.error().message());
-        assertEquals("pageSize", assertThrows(ApiException.class, () -> Paging.ofQuery("0", "1.5")).error().field());
-        assertEquals("pageSize",
-                assertThrows(ApiException.class, () -> Paging.ofQuery("0", "99999999999")).error().field());
+        assertEquals(
+                "pageSize",
+                assertThrows(ApiException.class, () -> Paging.ofQuery("0", "1.5"))
+                        .error()
+                        .field());
+        assertEquals(
+                "pageSize",
+                assertThrows(ApiException.class, () -> Paging.ofQuery("0", "99999999999"))
+                        .error()
+                        .field());
     }
 }

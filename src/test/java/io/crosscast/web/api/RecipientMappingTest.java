@@ -36,9 +36,24 @@ class RecipientMappingTest {
 
         RecipientDto dto = RecipientDto.of(r);
 
-        assertEquals(new RecipientDto(42, "Zoé", "Martin", "zoe.martin@example.com", "+33612345678", "GOLD", "FR",
-                "fr", "1990-05-17", true, false, true, false, "2026-11-29T10:15:30.123456Z",
-                "2026-11-30T08:00:00Z"), dto);
+        assertEquals(
+                new RecipientDto(
+                        42,
+                        "Zoé",
+                        "Martin",
+                        "zoe.martin@example.com",
+                        "+33612345678",
+                        "GOLD",
+                        "FR",
+                        "fr",
+                        "1990-05-17",
+                        true,
+                        false,
+                        true,
+                        false,
+                        "2026-11-29T10:15:30.123456Z",
+                        "2026-11-30T08:00:00Z"),
+                dto);
     }
 
     @Test
@@ -102,7 +117,9 @@ class RecipientMappingTest {
         ApiException status = assertThrows(ApiException.class, badStatus::toForm);
         assertEquals(400, status.error().status());
         assertEquals("status", status.error().field());
-        assertEquals("'PLATINUM' is not a status (GOLD, SILVER, BRONZE, NONE).", status.error().message());
+        assertEquals(
+                "'PLATINUM' is not a status (GOLD, SILVER, BRONZE, NONE).",
+                status.error().message());
 
         RecipientInput badDate = new RecipientInput();
         badDate.setBirthDate("17/05/1990");

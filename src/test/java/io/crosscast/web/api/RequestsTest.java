@@ -35,7 +35,8 @@ class RequestsTest {
         JsonObject json = ApiErrorTest.parse("{\"logic\":\"and\",\"children\":["
                 + "{\"field\":\"lastName\",\"operator\":\"equals\",\"values\":[\"' OR 1=1 --\"]}]}");
 
-        assertEquals(Group.and(new Rule("lastName", Operator.EQUALS, List.of("' OR 1=1 --"))),
+        assertEquals(
+                Group.and(new Rule("lastName", Operator.EQUALS, List.of("' OR 1=1 --"))),
                 Requests.requiredCondition(json));
     }
 
@@ -44,19 +45,27 @@ class RequestsTest {
         JsonObject unknownField = ApiErrorTest.parse("{\"logic\":\"or\",\"children\":["
                 + "{\"field\":\"status\",\"operator\":\"equals\",\"values\":[\"GOLD\"]},"
                 + "{\"field\":\"shoeSize\",\"operator\":\"equals\",\"values\":[\"42\"]}]}");
-        InvalidConditionException e = assertThrows(InvalidConditionException.class,
-                () -> Requests.conditionOrEveryone(unknownField));
+        InvalidConditionException e =
+                assertThrows(InvalidConditionException.class, () -> Requests.conditionOrEveryone(unknownField));
         assertEquals(ProblemCode.UNKNOWN_FIELD, e.problems().get(0).code());
         assertEquals("/children/1", e.problems().get(0).jsonPointer());
 
         JsonObject malformed = ApiErrorTest.parse("{\"field\":\"status\",\"values\":[\"GOLD\"]}");
-        assertEquals(ProblemCode.MALFORMED_CONDITION, assertThrows(InvalidConditionException.class,
-                () -> Requests.requiredCondition(malformed)).problems().get(0).code());
+        assertEquals(
+                ProblemCode.MALFORMED_CONDITION,
+                assertThrows(InvalidConditionException.class, () -> Requests.requiredCondition(malformed))
+                        .problems()
+                        .get(0)
+                        .code());
 
-        JsonObject badValue = ApiErrorTest.parse(
-                "{\"field\":\"birthDate\",\"operator\":\"less_than\",\"values\":[\"soon\"]}");
-        assertEquals(ProblemCode.NOT_A_DATE, assertThrows(InvalidConditionException.class,
-                () -> Requests.requiredCondition(badValue)).problems().get(0).code());
+        JsonObject badValue =
+                ApiErrorTest.parse("{\"field\":\"birthDate\",\"operator\":\"less_than\",\"values\":[\"soon\"]}");
+        assertEquals(
+                ProblemCode.NOT_A_DATE,
+                assertThrows(InvalidConditionException.class, () -> Requests.requiredCondition(badValue))
+                        .problems()
+                        .get(0)
+                        .code());
     }
 
     @Test
@@ -82,7 +91,8 @@ class RequestsTest {
         assertEquals(MembershipChange.REMOVE, Requests.membershipChange("REMOVE"));
         ApiException e = assertThrows(ApiException.class, () -> Requests.membershipChange("merge"));
         assertEquals("mode", e.error().field());
-        assertEquals("'merge' is not a mode (use add, replace, remove).", e.error().message());
+        assertEquals(
+                "'merge' is not a mode (use add, replace, remove).", e.error().message());
     }
 
     @Test
@@ -101,19 +111,29 @@ class RequestsTest {
     void idsAreRequiredWithoutNullsAndBounded() {
         assertEquals(List.of(3L, 1L), Requests.ids("recipientIds", List.of(3L, 1L, 3L)));
         assertEquals(List.of(), Requests.ids("recipientIds", List.of()));
-        assertEquals("recipientIds", assertThrows(ApiException.class,
-                () -> Requests.ids("recipientIds", null)).error().field());
+        assertEquals(
+                "recipientIds",
+                assertThrows(ApiException.class, () -> Requests.ids("recipientIds", null))
+                        .error()
+                        .field());
         assertThrows(ApiException.class, () -> Requests.ids("recipientIds", Arrays.asList(1L, null)));
-        List<Long> tooMany = new ArrayList<>(LongStream.rangeClosed(1, Requests.MAX_IDS + 1).boxed().toList());
-        assertEquals("request.tooManyIds", assertThrows(ApiException.class,
-                () -> Requests.ids("recipientIds", tooMany)).error().code());
+        List<Long> tooMany = new ArrayList<>(
+                LongStream.rangeClosed(1, Requests.MAX_IDS + 1).boxed().toList());
+        assertEquals(
+                "request.tooManyIds",
+                assertThrows(ApiException.class, () -> Requests.ids("recipientIds", tooMany))
+                        .error()
+                        .code());
     }
 
     @Test
     void aMissingBodyIsA400() {
         Object body = new Object();
         assertSame(body, Requests.required(body));
-        assertEquals("request.bodyRequired",
-                assertThrows(ApiException.class, () -> Requests.required(null)).error().code());
+        assertEquals(
+                "request.bodyRequired",
+                assertThrows(ApiException.class, () -> Requests.required(null))
+                        .error()
+                        .code());
     }
 }

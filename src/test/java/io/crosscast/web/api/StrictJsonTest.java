@@ -33,7 +33,8 @@ class StrictJsonTest {
     }
 
     private static ApiError refused(String body, Type type) {
-        return assertThrows(ApiException.class, () -> StrictJson.check(json(body), type)).error();
+        return assertThrows(ApiException.class, () -> StrictJson.check(json(body), type))
+                .error();
     }
 
     private static String problems(ApiError error) {
@@ -42,19 +43,25 @@ class StrictJsonTest {
 
     @Test
     void aBooleanIsOnlyTrueOrFalse() {
-        ApiError error = refused("{\"smsOptOut\": 1, \"emailOptOut\": \"maybe\", \"lastName\": \"Martin\"}",
-                RecipientInput.class);
+        ApiError error = refused(
+                "{\"smsOptOut\": 1, \"emailOptOut\": \"maybe\", \"lastName\": \"Martin\"}", RecipientInput.class);
 
         assertEquals(400, error.status());
         assertEquals("request.invalidJson", error.code());
         assertEquals("/smsOptOut WRONG_TYPE, /emailOptOut WRONG_TYPE", problems(error));
-        assertEquals("expected true or false, got the number 1.", error.problems().get(0).message());
-        assertEquals("expected true or false, got a string (\"maybe\").", error.problems().get(1).message());
-        assertEquals("The request body has 2 values of the wrong type: /smsOptOut: expected true or false, got the"
-                + " number 1; /emailOptOut: expected true or false, got a string (\"maybe\").", error.message());
+        assertEquals(
+                "expected true or false, got the number 1.",
+                error.problems().get(0).message());
+        assertEquals(
+                "expected true or false, got a string (\"maybe\").",
+                error.problems().get(1).message());
+        assertEquals(
+                "The request body has 2 values of the wrong type: /smsOptOut: expected true or false, got the"
+                        + " number 1; /emailOptOut: expected true or false, got a string (\"maybe\").",
+                error.message());
         assertEquals(null, error.field(), "two keys: no single field");
-        assertDoesNotThrow(() -> StrictJson.check(json("{\"smsOptOut\": true, \"emailOptOut\": null}"),
-                RecipientInput.class));
+        assertDoesNotThrow(
+                () -> StrictJson.check(json("{\"smsOptOut\": true, \"emailOptOut\": null}"), RecipientInput.class));
     }
 
     @Test
@@ -63,41 +70,51 @@ class StrictJsonTest {
 
         assertEquals("/name WRONG_TYPE, /description WRONG_TYPE", problems(error));
         assertEquals("expected a string, got an array.", error.problems().get(0).message());
-        assertEquals("expected a string, got the number 12.", error.problems().get(1).message());
+        assertEquals(
+                "expected a string, got the number 12.", error.problems().get(1).message());
         assertEquals("/name WRONG_TYPE", problems(refused("{\"name\": {\"a\": 1}}", ListInput.class)));
         assertEquals("name", refused("{\"name\": true}", ListInput.class).field());
     }
 
     @Test
     void anIntegerIsAWholeNumberWithinItsRange() {
-        ApiError error = refused("{\"first\": 4294967296, \"pageSize\": 1.5, \"ascending\": \"yes\","
-                + " \"sort\": 3, \"condition\": \"everyone\"}", SearchRequest.class);
+        ApiError error = refused(
+                "{\"first\": 4294967296, \"pageSize\": 1.5, \"ascending\": \"yes\","
+                        + " \"sort\": 3, \"condition\": \"everyone\"}",
+                SearchRequest.class);
 
-        assertEquals("/first OUT_OF_RANGE, /pageSize NOT_A_WHOLE_NUMBER, /ascending WRONG_TYPE, /sort WRONG_TYPE,"
-                + " /condition WRONG_TYPE", problems(error));
-        assertEquals("expected a whole number from -2147483648 to 2147483647, got the number 4294967296.",
+        assertEquals(
+                "/first OUT_OF_RANGE, /pageSize NOT_A_WHOLE_NUMBER, /ascending WRONG_TYPE, /sort WRONG_TYPE,"
+                        + " /condition WRONG_TYPE",
+                problems(error));
+        assertEquals(
+                "expected a whole number from -2147483648 to 2147483647, got the number 4294967296.",
                 error.problems().get(0).message());
-        assertTrue(error.message().startsWith("The request body has 5 values of the wrong type: /first: expected"),
+        assertTrue(
+                error.message().startsWith("The request body has 5 values of the wrong type: /first: expected"),
                 error.message());
         assertEquals("/first WRONG_TYPE", problems(refused("{\"first\": \"0\"}", SearchRequest.class)));
         assertEquals("/first OUT_OF_RANGE", problems(refused("{\"first\": 1e999999999}", SearchRequest.class)));
         assertEquals("/first NOT_A_WHOLE_NUMBER", problems(refused("{\"first\": 1e-3}", SearchRequest.class)));
 
-        JsonObject checked = StrictJson.check(json("{\"first\": 2e1, \"pageSize\": 7.000, \"ascending\": false}"),
-                SearchRequest.class).asJsonObject();
+        JsonObject checked = StrictJson.check(
+                        json("{\"first\": 2e1, \"pageSize\": 7.000, \"ascending\": false}"), SearchRequest.class)
+                .asJsonObject();
         assertEquals("{\"first\":20,\"pageSize\":7,\"ascending\":false}", checked.toString());
     }
 
     @Test
     void aListOfIdsHoldsOnlyWholeNumbers() {
-        ApiError error = refused("{\"recipientIds\": [1, \"2\", null, 3.5, 9223372036854775808, [4]]}",
-                MembersRemovalRequest.class);
+        ApiError error = refused(
+                "{\"recipientIds\": [1, \"2\", null, 3.5, 9223372036854775808, [4]]}", MembersRemovalRequest.class);
 
-        assertEquals("/recipientIds/1 WRONG_TYPE, /recipientIds/2 WRONG_TYPE, /recipientIds/3 NOT_A_WHOLE_NUMBER,"
-                + " /recipientIds/4 OUT_OF_RANGE, /recipientIds/5 WRONG_TYPE", problems(error));
+        assertEquals(
+                "/recipientIds/1 WRONG_TYPE, /recipientIds/2 WRONG_TYPE, /recipientIds/3 NOT_A_WHOLE_NUMBER,"
+                        + " /recipientIds/4 OUT_OF_RANGE, /recipientIds/5 WRONG_TYPE",
+                problems(error));
         assertEquals("recipientIds", error.field());
-        assertEquals("/recipientIds WRONG_TYPE", problems(refused("{\"recipientIds\": 42}",
-                MembersRemovalRequest.class)));
+        assertEquals(
+                "/recipientIds WRONG_TYPE", problems(refused("{\"recipientIds\": 42}", MembersRemovalRequest.class)));
     }
 
     @Test
@@ -112,11 +129,13 @@ class StrictJsonTest {
 
     @Test
     void unknownKeysAreLeftOutAndNestedObjectsChecked() {
-        JsonObject checked = StrictJson.check(json("{\"id\": \"anything\", \"createdAt\": [], \"lastName\": \"M\"}"),
-                RecipientInput.class).asJsonObject();
+        JsonObject checked = StrictJson.check(
+                        json("{\"id\": \"anything\", \"createdAt\": [], \"lastName\": \"M\"}"), RecipientInput.class)
+                .asJsonObject();
         assertEquals("{\"lastName\":\"M\"}", checked.toString());
 
-        ApiError error = refused("{\"label\": \"L\", \"stats\": {\"sent\": \"many\", \"opened\": null}, \"runId\": true}",
+        ApiError error = refused(
+                "{\"label\": \"L\", \"stats\": {\"sent\": \"many\", \"opened\": null}, \"runId\": true}",
                 DeliveryDto.class);
         assertEquals("/stats/sent WRONG_TYPE, /stats/opened WRONG_TYPE, /runId WRONG_TYPE", problems(error));
     }
@@ -142,24 +161,37 @@ class StrictJsonTest {
                 continue;
             }
             for (Method method : resource.getDeclaredMethods()) {
-                boolean http = method.isAnnotationPresent(POST.class) || method.isAnnotationPresent(PUT.class)
-                        || method.isAnnotationPresent(DELETE.class) || method.isAnnotationPresent(GET.class);
-                Consumes consumes = method.getAnnotation(Consumes.class) != null ? method.getAnnotation(Consumes.class)
+                boolean http = method.isAnnotationPresent(POST.class)
+                        || method.isAnnotationPresent(PUT.class)
+                        || method.isAnnotationPresent(DELETE.class)
+                        || method.isAnnotationPresent(GET.class);
+                Consumes consumes = method.getAnnotation(Consumes.class) != null
+                        ? method.getAnnotation(Consumes.class)
                         : resource.getAnnotation(Consumes.class);
                 if (!http || consumes == null || !List.of(consumes.value()).contains(MediaType.APPLICATION_JSON)) {
                     continue;
                 }
                 for (Parameter parameter : method.getParameters()) {
                     if (parameter.getAnnotations().length == 0) {
-                        assertDoesNotThrow(() -> StrictJson.describe(parameter.getParameterizedType()),
+                        assertDoesNotThrow(
+                                () -> StrictJson.describe(parameter.getParameterizedType()),
                                 resource.getSimpleName() + "." + method.getName());
                         bodies.add(parameter.getType().getSimpleName());
                     }
                 }
             }
         }
-        assertTrue(bodies.containsAll(List.of("RecipientInput", "SearchRequest", "CountRequest", "ListInput",
-                "MembersChangeRequest", "MembersRemovalRequest", "DeliveryDto", "JsonObject")), bodies.toString());
+        assertTrue(
+                bodies.containsAll(List.of(
+                        "RecipientInput",
+                        "SearchRequest",
+                        "CountRequest",
+                        "ListInput",
+                        "MembersChangeRequest",
+                        "MembersRemovalRequest",
+                        "DeliveryDto",
+                        "JsonObject")),
+                bodies.toString());
         assertFalse(bodies.contains("long"), bodies.toString());
     }
 }

@@ -24,7 +24,8 @@ class WorkflowErrorsTest {
 
     @Test
     void anInvalidWorkflowIsA400ListingEachProblemByMessage() {
-        WorkflowException e = WorkflowException.invalid(List.of("mystery: unknown activity type 'teleport'",
+        WorkflowException e = WorkflowException.invalid(List.of(
+                "mystery: unknown activity type 'teleport'",
                 "Transition 'query.out>nowhere' leads to an unknown activity 'nowhere'"));
         ApiError error = ApiErrors.describe(e);
         assertEquals(400, error.status());
@@ -52,7 +53,8 @@ class WorkflowErrorsTest {
 
     @Test
     void aRefusedLifecycleMoveIsA409() {
-        ApiError error = ApiErrors.describe(WorkflowException.conflict("Only a paused run can be resumed, this one is STOPPED"));
+        ApiError error =
+                ApiErrors.describe(WorkflowException.conflict("Only a paused run can be resumed, this one is STOPPED"));
         assertEquals(409, error.status());
         assertEquals("workflow.conflict", error.code());
         assertFalse(error.toJson().containsKey("problems"));
@@ -76,15 +78,19 @@ class WorkflowErrorsTest {
     void theBodyIsTheApisErrorShape() {
         String body = ApiErrors.describe(WorkflowException.conflict("Run 3 is running: stop or pause it first."))
                 .toJsonText();
-        assertEquals("{\"status\":409,\"error\":\"Conflict\",\"code\":\"workflow.conflict\","
-                + "\"message\":\"Run 3 is running: stop or pause it first.\"}", body);
+        assertEquals(
+                "{\"status\":409,\"error\":\"Conflict\",\"code\":\"workflow.conflict\","
+                        + "\"message\":\"Run 3 is running: stop or pause it first.\"}",
+                body);
     }
 
     @Test
     void conditionProblemsStillCarryTheirCodeAndPath() {
         JsonObject problem = ApiError.of(400, "condition.invalid", "bad")
                 .withProblems(List.of(new ApiError.Problem("UNKNOWN_FIELD", "Unknown field 'x'", "/children/0")))
-                .toJson().getJsonArray("problems").getJsonObject(0);
+                .toJson()
+                .getJsonArray("problems")
+                .getJsonObject(0);
         assertEquals("UNKNOWN_FIELD", problem.getString("code"));
         assertEquals("/children/0", problem.getString("path"));
     }

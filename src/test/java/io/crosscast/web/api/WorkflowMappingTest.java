@@ -31,7 +31,8 @@ class WorkflowMappingTest {
         assertEquals("Gold", dto.name());
         assertEquals("2026-11-29T10:15:30.123456Z", dto.updatedAt());
         assertEquals(json(DOCUMENT), dto.document());
-        assertEquals(20, dto.document().getJsonArray("activities").getJsonObject(1).getInt("y"));
+        assertEquals(
+                20, dto.document().getJsonArray("activities").getJsonObject(1).getInt("y"));
     }
 
     @Test
@@ -50,13 +51,15 @@ class WorkflowMappingTest {
     @Test
     void aMissingBlankOrNonTextNameIsA400NamingTheField() {
         for (String body : List.of("{}", "{\"name\": \"  \"}", "{\"name\": 12}", "{\"name\": null}")) {
-            ApiError error = assertThrows(ApiException.class, () -> WorkflowDto.nameOf(json(body))).error();
+            ApiError error = assertThrows(ApiException.class, () -> WorkflowDto.nameOf(json(body)))
+                    .error();
             assertEquals(400, error.status(), body);
             assertEquals("workflow.nameRequired", error.code(), body);
             assertEquals("name", error.field(), body);
         }
-        ApiError tooLong = assertThrows(ApiException.class,
-                () -> WorkflowDto.nameOf(json("{\"name\": \"" + "x".repeat(201) + "\"}"))).error();
+        ApiError tooLong = assertThrows(
+                        ApiException.class, () -> WorkflowDto.nameOf(json("{\"name\": \"" + "x".repeat(201) + "\"}")))
+                .error();
         assertEquals("workflow.nameTooLong", tooLong.code());
         assertEquals(400, tooLong.status());
     }
@@ -67,8 +70,11 @@ class WorkflowMappingTest {
         assertEquals(new ValidationDto(true, List.of()), ValidationDto.of(null));
         ValidationDto invalid = ValidationDto.of(List.of("mystery: unknown type 'teleport'", "dangling"));
         assertFalse(invalid.valid());
-        assertEquals(List.of(new ValidationDto.ProblemDto("mystery: unknown type 'teleport'"),
-                new ValidationDto.ProblemDto("dangling")), invalid.problems());
+        assertEquals(
+                List.of(
+                        new ValidationDto.ProblemDto("mystery: unknown type 'teleport'"),
+                        new ValidationDto.ProblemDto("dangling")),
+                invalid.problems());
     }
 
     @Test
@@ -80,22 +86,37 @@ class WorkflowMappingTest {
         Map<String, RunView.TransitionView> transitions = new LinkedHashMap<>();
         transitions.put("start.out>wait", new RunView.TransitionView(true, false, 23));
         transitions.put("wait.out>end", new RunView.TransitionView(false, true, 0));
-        RunView view = new RunView(12, 3, "STARTED", activities, transitions,
-                List.of(new RunView.LogLine("2026-11-29T09:00:00Z", null, "Run started"),
+        RunView view = new RunView(
+                12,
+                3,
+                "STARTED",
+                activities,
+                transitions,
+                List.of(
+                        new RunView.LogLine("2026-11-29T09:00:00Z", null, "Run started"),
                         new RunView.LogLine("2026-11-29T09:00:01Z", "wait", "waiting")));
 
         RunDto dto = RunDto.of(view);
         assertEquals(12, dto.runId());
         assertEquals(3, dto.workflowId());
         assertEquals("STARTED", dto.status());
-        assertEquals(List.of("start", "wait", "end"), List.copyOf(dto.activities().keySet()));
-        assertEquals(new RunDto.ActivityDto("WAITING", "2026-11-29T10:00:00Z", null), dto.activities().get("wait"));
+        assertEquals(
+                List.of("start", "wait", "end"), List.copyOf(dto.activities().keySet()));
+        assertEquals(
+                new RunDto.ActivityDto("WAITING", "2026-11-29T10:00:00Z", null),
+                dto.activities().get("wait"));
         assertEquals("boom", dto.activities().get("end").message());
-        assertEquals(List.of("start.out>wait", "wait.out>end"), List.copyOf(dto.transitions().keySet()));
-        assertEquals(new RunDto.TransitionDto(true, false, 23), dto.transitions().get("start.out>wait"));
+        assertEquals(
+                List.of("start.out>wait", "wait.out>end"),
+                List.copyOf(dto.transitions().keySet()));
+        assertEquals(
+                new RunDto.TransitionDto(true, false, 23), dto.transitions().get("start.out>wait"));
         assertTrue(dto.transitions().get("wait.out>end").skipped());
-        assertEquals(List.of(new RunDto.LogLineDto("2026-11-29T09:00:00Z", null, "Run started"),
-                new RunDto.LogLineDto("2026-11-29T09:00:01Z", "wait", "waiting")), dto.log());
+        assertEquals(
+                List.of(
+                        new RunDto.LogLineDto("2026-11-29T09:00:00Z", null, "Run started"),
+                        new RunDto.LogLineDto("2026-11-29T09:00:01Z", "wait", "waiting")),
+                dto.log());
     }
 
     @Test
@@ -110,7 +131,8 @@ class WorkflowMappingTest {
     void aRestartNeedsTheActivityToRunAgain() {
         assertEquals("flaky", RunResource.requiredActivity(" flaky "));
         for (String missing : new String[] {null, "", "  "}) {
-            ApiError error = assertThrows(ApiException.class, () -> RunResource.requiredActivity(missing)).error();
+            ApiError error = assertThrows(ApiException.class, () -> RunResource.requiredActivity(missing))
+                    .error();
             assertEquals(400, error.status());
             assertEquals("from", error.field());
             assertEquals("request.fromRequired", error.code());

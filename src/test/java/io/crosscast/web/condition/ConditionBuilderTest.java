@@ -44,10 +44,12 @@ class ConditionBuilderTest {
     private final List<Condition> counted = new ArrayList<>();
 
     private ConditionBuilder builder(boolean incomingDeliveryAllowed) {
-        ConditionBuilder builder = new ConditionBuilder(condition -> {
-            counted.add(condition);
-            return 42L;
-        }, incomingDeliveryAllowed);
+        ConditionBuilder builder = new ConditionBuilder(
+                condition -> {
+                    counted.add(condition);
+                    return 42L;
+                },
+                incomingDeliveryAllowed);
         builder.setWording(ConditionProblem::message);
         return builder;
     }
@@ -83,8 +85,15 @@ class ConditionBuilderTest {
         rule.setField("delivery");
         builder.fieldChanged(rule);
 
-        assertEquals(List.of(Operator.SENT, Operator.FAILED, Operator.OPENED, Operator.CLICKED,
-                Operator.OPENED_OR_CLICKED, Operator.NEITHER_OPENED_NOR_CLICKED, Operator.DID_NOT_CLICK),
+        assertEquals(
+                List.of(
+                        Operator.SENT,
+                        Operator.FAILED,
+                        Operator.OPENED,
+                        Operator.CLICKED,
+                        Operator.OPENED_OR_CLICKED,
+                        Operator.NEITHER_OPENED_NOR_CLICKED,
+                        Operator.DID_NOT_CLICK),
                 rule.getOperators());
         assertEquals(Operator.SENT, rule.getOperator());
         assertEquals("delivery", rule.getValueKind());
@@ -101,8 +110,17 @@ class ConditionBuilderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Operator.class, names = {"SENT", "FAILED", "OPENED", "CLICKED", "OPENED_OR_CLICKED",
-            "NEITHER_OPENED_NOR_CLICKED", "DID_NOT_CLICK"})
+    @EnumSource(
+            value = Operator.class,
+            names = {
+                "SENT",
+                "FAILED",
+                "OPENED",
+                "CLICKED",
+                "OPENED_OR_CLICKED",
+                "NEITHER_OPENED_NOR_CLICKED",
+                "DID_NOT_CLICK"
+            })
     void aBehaviourRuleOnADeliveryRoundTrips(Operator operator) {
         Rule rule = Rule.of(RecipientField.DELIVERY, operator, "12");
         ConditionBuilder builder = roundTrip(Group.and(rule), false);
@@ -115,8 +133,17 @@ class ConditionBuilderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Operator.class, names = {"SENT", "FAILED", "OPENED", "CLICKED", "OPENED_OR_CLICKED",
-            "NEITHER_OPENED_NOR_CLICKED", "DID_NOT_CLICK"})
+    @EnumSource(
+            value = Operator.class,
+            names = {
+                "SENT",
+                "FAILED",
+                "OPENED",
+                "CLICKED",
+                "OPENED_OR_CLICKED",
+                "NEITHER_OPENED_NOR_CLICKED",
+                "DID_NOT_CLICK"
+            })
     void aBehaviourRuleOnTheIncomingDeliveryRoundTrips(Operator operator) {
         Rule rule = Rule.of(RecipientField.DELIVERY, operator);
         ConditionBuilder builder = roundTrip(Group.or(rule), true);
@@ -135,8 +162,15 @@ class ConditionBuilderTest {
                 TrackingLogRule.builder().type(LogType.CLICK).build(),
                 TrackingLogRule.builder().type(LogType.UNSUBSCRIBE).build(),
                 TrackingLogRule.builder().type(LogType.CLICK).label("offer").build(),
-                TrackingLogRule.builder().type(LogType.CLICK).urlContains("/spring-sale").build(),
-                TrackingLogRule.builder().type(LogType.CLICK).urlContains("example.com").label("offer").build(),
+                TrackingLogRule.builder()
+                        .type(LogType.CLICK)
+                        .urlContains("/spring-sale")
+                        .build(),
+                TrackingLogRule.builder()
+                        .type(LogType.CLICK)
+                        .urlContains("example.com")
+                        .label("offer")
+                        .build(),
                 TrackingLogRule.builder().delivery(12).build(),
                 TrackingLogRule.builder().type(LogType.OPEN).incomingDelivery().build(),
                 TrackingLogRule.builder().from(JAN_1).build(),
@@ -146,10 +180,27 @@ class ConditionBuilderTest {
                 TrackingLogRule.builder().inLastDays(0).build(),
                 TrackingLogRule.builder().atLeast(3).build(),
                 TrackingLogRule.builder().none().build(),
-                TrackingLogRule.builder().type(LogType.OPEN).incomingDelivery().none().build(),
-                TrackingLogRule.builder().type(LogType.CLICK).urlContains("sale").label("offer").delivery(12)
-                        .from(JAN_1).to(JAN_31).atLeast(2).build(),
-                TrackingLogRule.builder().type(LogType.CLICK).label("offer").delivery(12).inLastDays(7).none().build());
+                TrackingLogRule.builder()
+                        .type(LogType.OPEN)
+                        .incomingDelivery()
+                        .none()
+                        .build(),
+                TrackingLogRule.builder()
+                        .type(LogType.CLICK)
+                        .urlContains("sale")
+                        .label("offer")
+                        .delivery(12)
+                        .from(JAN_1)
+                        .to(JAN_31)
+                        .atLeast(2)
+                        .build(),
+                TrackingLogRule.builder()
+                        .type(LogType.CLICK)
+                        .label("offer")
+                        .delivery(12)
+                        .inLastDays(7)
+                        .none()
+                        .build());
     }
 
     @ParameterizedTest
@@ -165,8 +216,13 @@ class ConditionBuilderTest {
 
     @Test
     void aLoadedTrackingLogRuleShowsEachOption() {
-        TrackingLogRule rule = TrackingLogRule.builder().type(LogType.CLICK).label("offer").delivery(12)
-                .inLastDays(7).atLeast(2).build();
+        TrackingLogRule rule = TrackingLogRule.builder()
+                .type(LogType.CLICK)
+                .label("offer")
+                .delivery(12)
+                .inLastDays(7)
+                .atLeast(2)
+                .build();
         TrackingLogRow row = onlyRow(roundTrip(rule, false), TrackingLogRow.class);
         assertEquals(LogType.CLICK, row.getType());
         assertEquals(TrackingLogRow.LINK_LABEL, row.getLinkMatch());
@@ -180,8 +236,13 @@ class ConditionBuilderTest {
         assertEquals(TrackingLogRow.COUNT_AT_LEAST, row.getCount());
         assertEquals("2", row.getAtLeast());
 
-        TrackingLogRule other = TrackingLogRule.builder().urlContains("sale").incomingDelivery().from(JAN_1).to(JAN_31)
-                .none().build();
+        TrackingLogRule other = TrackingLogRule.builder()
+                .urlContains("sale")
+                .incomingDelivery()
+                .from(JAN_1)
+                .to(JAN_31)
+                .none()
+                .build();
         TrackingLogRow second = onlyRow(roundTrip(other, true), TrackingLogRow.class);
         assertEquals(LogType.ANY, second.getType());
         assertEquals(TrackingLogRow.LINK_URL, second.getLinkMatch());
@@ -210,8 +271,17 @@ class ConditionBuilderTest {
         row.setTo("2026-01-31");
         row.setAtLeast("3");
         builder.refresh();
-        assertEquals(Group.and(TrackingLogRule.builder().type(LogType.OPEN).urlContains("sale").label("offer")
-                .delivery(12).from(JAN_1).to(JAN_31).atLeast(3).build()), builder.condition());
+        assertEquals(
+                Group.and(TrackingLogRule.builder()
+                        .type(LogType.OPEN)
+                        .urlContains("sale")
+                        .label("offer")
+                        .delivery(12)
+                        .from(JAN_1)
+                        .to(JAN_31)
+                        .atLeast(3)
+                        .build()),
+                builder.condition());
         assertEquals(42L, builder.getCount());
 
         // Options the form no longer shows are left out.
@@ -243,9 +313,12 @@ class ConditionBuilderTest {
 
     @Test
     void aLoadedRuleComesBackAsWrittenUntilItIsEdited() {
-        TrackingLogRule written = TrackingLogRule.builder().option("type", "Click")
-                .option(TrackingLogRule.DELIVERY, " INCOMING ").option(TrackingLogRule.AT_LEAST, "1")
-                .option(TrackingLogRule.NONE, "false").build();
+        TrackingLogRule written = TrackingLogRule.builder()
+                .option("type", "Click")
+                .option(TrackingLogRule.DELIVERY, " INCOMING ")
+                .option(TrackingLogRule.AT_LEAST, "1")
+                .option(TrackingLogRule.NONE, "false")
+                .build();
         Rule spaced = new Rule("status", Operator.IN, List.of(" GOLD ", "silver"));
         Condition condition = Group.and(written, spaced);
         ConditionBuilder builder = roundTrip(condition, true);
@@ -256,7 +329,13 @@ class ConditionBuilderTest {
         row.setType(LogType.CLICK); // set to what it shows: still unchanged
         assertSame(written, row.toRule());
         row.setAtLeast("2");
-        assertEquals(TrackingLogRule.builder().type(LogType.CLICK).incomingDelivery().atLeast(2).build(), row.toRule());
+        assertEquals(
+                TrackingLogRule.builder()
+                        .type(LogType.CLICK)
+                        .incomingDelivery()
+                        .atLeast(2)
+                        .build(),
+                row.toRule());
 
         RuleRow rule = (RuleRow) builder.getRoot().getChildren().get(1);
         assertEquals(" GOLD , silver", rule.getValue());
@@ -267,7 +346,10 @@ class ConditionBuilderTest {
 
     @Test
     void anUnknownTrackingLogOptionIsKeptAndReported() {
-        TrackingLogRule rule = TrackingLogRule.builder().type(LogType.CLICK).option("colour", "blue").build();
+        TrackingLogRule rule = TrackingLogRule.builder()
+                .type(LogType.CLICK)
+                .option("colour", "blue")
+                .build();
         ConditionBuilder builder = builder(false);
         builder.load(rule);
         assertEquals(rule, builder.condition());
@@ -285,26 +367,52 @@ class ConditionBuilderTest {
     private static final Condition NESTED = Group.and(
             Rule.of(RecipientField.STATUS, Operator.EQUALS, "GOLD"),
             Group.or(
-                    TrackingLogRule.builder().type(LogType.CLICK).label("offer").delivery(12).build(),
+                    TrackingLogRule.builder()
+                            .type(LogType.CLICK)
+                            .label("offer")
+                            .delivery(12)
+                            .build(),
                     Group.and(
                             Rule.of(RecipientField.DELIVERY, Operator.OPENED, "12"),
                             Rule.of(RecipientField.LIST, Operator.MEMBER_OF_LIST, "3"),
                             Group.or(Rule.of(RecipientField.COUNTRY, Operator.IN, "FR", "BE"))),
                     Group.and()),
-            TrackingLogRule.builder().type(LogType.OPEN).incomingDelivery().none().build(),
+            TrackingLogRule.builder()
+                    .type(LogType.OPEN)
+                    .incomingDelivery()
+                    .none()
+                    .build(),
             Rule.of(RecipientField.DELIVERY, Operator.NEITHER_OPENED_NOR_CLICKED));
 
     @Test
     void nestedGroupsRoundTripInOrder() {
         ConditionBuilder builder = roundTrip(NESTED, true);
-        List<String> lines = builder.getLines().stream().map(l -> l.getKind() + "@" + l.getDepth()).toList();
-        assertEquals(List.of("rule@0", "group@0", "trackingLog@1", "group@1", "rule@2", "rule@2", "group@2",
-                "rule@3", "groupEnd@3", "groupEnd@2", "group@1", "groupEnd@2", "groupEnd@1", "trackingLog@0",
-                "rule@0"), lines);
+        List<String> lines = builder.getLines().stream()
+                .map(l -> l.getKind() + "@" + l.getDepth())
+                .toList();
+        assertEquals(
+                List.of(
+                        "rule@0",
+                        "group@0",
+                        "trackingLog@1",
+                        "group@1",
+                        "rule@2",
+                        "rule@2",
+                        "group@2",
+                        "rule@3",
+                        "groupEnd@3",
+                        "groupEnd@2",
+                        "group@1",
+                        "groupEnd@2",
+                        "groupEnd@1",
+                        "trackingLog@0",
+                        "rule@0"),
+                lines);
         assertEquals(Logic.OR, builder.getLines().get(1).getGroup().getLogic());
         assertInstanceOf(TrackingLogRow.class, builder.getLines().get(2).getTrackingLog());
         assertNull(builder.getLines().get(2).getRule());
-        assertSame(builder.getLines().get(1).getGroup(), builder.getLines().get(2).getGroup());
+        assertSame(
+                builder.getLines().get(1).getGroup(), builder.getLines().get(2).getGroup());
     }
 
     @Test
@@ -316,9 +424,15 @@ class ConditionBuilderTest {
         builder.addGroupTo(or);
         Group group = (Group) ((Group) builder.condition()).children().get(1);
         assertEquals(6, group.children().size());
-        assertEquals(TrackingLogRule.builder().type(LogType.CLICK).build(), group.children().get(3));
-        assertEquals(Rule.of(RecipientField.STATUS, Operator.EQUALS, ""), group.children().get(4));
-        assertEquals(Group.and(Rule.of(RecipientField.STATUS, Operator.EQUALS, "")), group.children().get(5));
+        assertEquals(
+                TrackingLogRule.builder().type(LogType.CLICK).build(),
+                group.children().get(3));
+        assertEquals(
+                Rule.of(RecipientField.STATUS, Operator.EQUALS, ""),
+                group.children().get(4));
+        assertEquals(
+                Group.and(Rule.of(RecipientField.STATUS, Operator.EQUALS, "")),
+                group.children().get(5));
     }
 
     @Test
@@ -336,14 +450,20 @@ class ConditionBuilderTest {
         List<ConditionProblem> problems = ConditionValidator.validate(builder.condition());
         assertTrue(problems.stream().noneMatch(p -> p.code() == ProblemCode.TOO_DEEP), problems::toString);
         // The top level is level 1, a group heading at depth d is level d + 2.
-        int deepestHead = builder.getLines().stream().filter(l -> l.getKind().equals("group"))
-                .mapToInt(ConditionBuilder.Line::getDepth).max().orElseThrow();
+        int deepestHead = builder.getLines().stream()
+                .filter(l -> l.getKind().equals("group"))
+                .mapToInt(ConditionBuilder.Line::getDepth)
+                .max()
+                .orElseThrow();
         assertEquals(ConditionValidator.MAX_DEPTH - 2, deepestHead);
         GroupRow last = deepest;
         ConditionBuilder.Line end = builder.getLines().stream()
-                .filter(l -> l.getKind().equals("groupEnd") && l.getGroup() == last).findFirst().orElseThrow();
+                .filter(l -> l.getKind().equals("groupEnd") && l.getGroup() == last)
+                .findFirst()
+                .orElseThrow();
         assertFalse(end.isSubgroupAllowed());
-        assertTrue(builder.getLines().stream().filter(l -> l.getKind().equals("groupEnd") && l.getGroup() != last)
+        assertTrue(builder.getLines().stream()
+                .filter(l -> l.getKind().equals("groupEnd") && l.getGroup() != last)
                 .allMatch(ConditionBuilder.Line::isSubgroupAllowed));
     }
 
@@ -352,8 +472,11 @@ class ConditionBuilderTest {
         Rule kept = Rule.of(RecipientField.STATUS, Operator.EQUALS, "GOLD");
         Rule lonely = Rule.of(RecipientField.COUNTRY, Operator.EQUALS, "FR");
         ConditionBuilder builder = roundTrip(Group.and(kept, Group.or(Group.and(lonely))), false);
-        RuleRow row = builder.getLines().stream().map(ConditionBuilder.Line::getRule)
-                .filter(r -> r != null && r.getField().equals("country")).findFirst().orElseThrow();
+        RuleRow row = builder.getLines().stream()
+                .map(ConditionBuilder.Line::getRule)
+                .filter(r -> r != null && r.getField().equals("country"))
+                .findFirst()
+                .orElseThrow();
         builder.removeRule(row);
         assertEquals(Group.and(kept), builder.condition());
 
@@ -367,7 +490,8 @@ class ConditionBuilderTest {
         Rule rule = Rule.of(RecipientField.DELIVERY, Operator.CLICKED, "7");
         ConditionBuilder builder = roundTrip(rule, false);
         assertEquals(1, builder.getRoot().getChildren().size());
-        TrackingLogRule tracking = TrackingLogRule.builder().type(LogType.OPEN).delivery(7).build();
+        TrackingLogRule tracking =
+                TrackingLogRule.builder().type(LogType.OPEN).delivery(7).build();
         roundTrip(tracking, false);
 
         builder.addRule();
@@ -393,7 +517,8 @@ class ConditionBuilderTest {
     @Test
     void aConditionOnNamedDeliveriesIsCounted() {
         ConditionBuilder builder = builder(false);
-        Condition condition = Group.and(Rule.of(RecipientField.DELIVERY, Operator.OPENED, "12"),
+        Condition condition = Group.and(
+                Rule.of(RecipientField.DELIVERY, Operator.OPENED, "12"),
                 TrackingLogRule.builder().type(LogType.CLICK).delivery(12).build());
         builder.load(condition);
         assertEquals(42L, builder.getCount());
@@ -437,7 +562,8 @@ class ConditionBuilderTest {
     @Test
     void anInvalidConditionOnTheIncomingDeliveryShowsItsProblemsNotTheNote() {
         ConditionBuilder builder = builder(true);
-        builder.load(Group.and(Rule.of(RecipientField.DELIVERY, Operator.OPENED),
+        builder.load(Group.and(
+                Rule.of(RecipientField.DELIVERY, Operator.OPENED),
                 TrackingLogRule.builder().atLeast(0).build()));
         assertFalse(builder.isCountDeferred());
         assertEquals(List.of(ProblemCode.NOT_A_LOG_COUNT.format(List.of("0", "1000000"))), builder.getProblems());

@@ -22,13 +22,22 @@ class DeliveryFormTest {
 
     @Test
     void aTextMessageKeepsItsLabelSenderIdAndTextOnly() {
-        assertEquals(new DeliveryContent("Codes", "Crosscast", null, null, null, null, "Hello {{firstName}}"),
+        assertEquals(
+                new DeliveryContent("Codes", "Crosscast", null, null, null, null, "Hello {{firstName}}"),
                 filled().toContent(Channel.SMS));
     }
 
     @Test
     void anEmailKeepsEverything() {
-        assertEquals(new DeliveryContent("Codes", "Crosscast", "shop@example.com", "help@example.com", "Hello",
-                "<p>Hello</p>", "Hello {{firstName}}"), filled().toContent(Channel.EMAIL));
+        assertEquals(
+                new DeliveryContent(
+                        "Codes",
+                        "Crosscast",
+                        "shop@example.com",
+                        "help@example.com",
+                        "Hello",
+                        "<p>Hello</p>",
+                        "Hello {{firstName}}"),
+                filled().toContent(Channel.EMAIL));
     }
 }

@@ -32,10 +32,10 @@ class DeliveryPagesTest {
         assertTrue(DeliveryPages.awaitsReceipts(Channel.SMS, DeliveryStatus.SENT, finished, awaiting, soon));
         assertTrue(DeliveryPages.awaitsReceipts(Channel.SMS, DeliveryStatus.CANCELLED, finished, awaiting, soon));
         assertFalse(DeliveryPages.awaitsReceipts(Channel.SMS, DeliveryStatus.SENT, finished, settled, soon));
-        assertFalse(DeliveryPages.awaitsReceipts(Channel.SMS, DeliveryStatus.SENT, finished, awaiting,
-                finished.plus(DeliveryPages.RECEIPT_WATCH)));
-        assertFalse(DeliveryPages.awaitsReceipts(Channel.EMAIL, DeliveryStatus.SENT, finished,
-                new DeliveryStats(3, 0, 3, 0, 0, 0, 0, 0), soon));
+        assertFalse(DeliveryPages.awaitsReceipts(
+                Channel.SMS, DeliveryStatus.SENT, finished, awaiting, finished.plus(DeliveryPages.RECEIPT_WATCH)));
+        assertFalse(DeliveryPages.awaitsReceipts(
+                Channel.EMAIL, DeliveryStatus.SENT, finished, new DeliveryStats(3, 0, 3, 0, 0, 0, 0, 0), soon));
         assertFalse(DeliveryPages.awaitsReceipts(Channel.SMS, DeliveryStatus.DRAFT, null, awaiting, soon));
         assertFalse(DeliveryPages.awaitsReceipts(Channel.SMS, DeliveryStatus.SENT, finished, null, soon));
     }

@@ -11,8 +11,9 @@ class EditorHtmlTest {
 
     @Test
     void scriptsHandlersAndJavascriptLinksAreRemoved() {
-        String clean = EditorHtml.forEditor("<p onclick=\"steal()\">Hi <b>{{firstName}}</b></p><script>steal()</script>"
-                + "<a href=\"javascript:steal()\">x</a><img src=\"x\" onerror=\"steal()\"><iframe src=\"https://evil.example\"></iframe>");
+        String clean = EditorHtml.forEditor(
+                "<p onclick=\"steal()\">Hi <b>{{firstName}}</b></p><script>steal()</script>"
+                        + "<a href=\"javascript:steal()\">x</a><img src=\"x\" onerror=\"steal()\"><iframe src=\"https://evil.example\"></iframe>");
         assertFalse(clean.contains("steal"), clean);
         assertFalse(clean.contains("iframe"), clean);
         assertTrue(clean.contains("<p>Hi <b>{{firstName}}</b></p>"), clean);
@@ -37,7 +38,9 @@ class EditorHtmlTest {
         assertNull(EditorHtml.fromEditor("<p><br></p>"));
         assertNull(EditorHtml.fromEditor(null));
         assertEquals("<p>Hi</p>", EditorHtml.fromEditor("<p>Hi</p>"));
-        assertEquals("<p><img src=\"https://x.example/a.png\"></p>", EditorHtml.fromEditor("<p><img src=\"https://x.example/a.png\"></p>"));
+        assertEquals(
+                "<p><img src=\"https://x.example/a.png\"></p>",
+                EditorHtml.fromEditor("<p><img src=\"https://x.example/a.png\"></p>"));
     }
 
     @Test

@@ -14,7 +14,9 @@ class SmsCounterTest {
     private static final ResourceBundle FRENCH = bundle(Locale.FRENCH);
 
     private static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("io.crosscast.web.messages", locale,
+        return ResourceBundle.getBundle(
+                "io.crosscast.web.messages",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -43,7 +45,8 @@ class SmsCounterTest {
         SmsLength full = SmsCounter.measure("y".repeat(160));
         assertEquals("No room left: the next character adds a part", SmsCounter.left(full, ENGLISH));
         assertEquals("Plus de place : le prochain caractère ajoute une partie", SmsCounter.left(full, FRENCH));
-        assertEquals("Room for 1 more character before another part",
+        assertEquals(
+                "Room for 1 more character before another part",
                 SmsCounter.left(SmsCounter.measure("z".repeat(159)), ENGLISH));
     }
 

@@ -10,21 +10,25 @@ class HtmlPreviewTest {
 
     @Test
     void theBaseGoesRightAfterTheOpeningHead() {
-        assertEquals("<!DOCTYPE html><html lang=\"fr\"><HEAD class=\"x\"><base target=\"_blank\"><title>t</title></head>"
-                + "<body><a href=\"http://a\">a</a></body></html>",
-                HtmlPreview.withLinksInNewTab("<!DOCTYPE html><html lang=\"fr\"><HEAD class=\"x\"><title>t</title></head>"
-                        + "<body><a href=\"http://a\">a</a></body></html>"));
+        assertEquals(
+                "<!DOCTYPE html><html lang=\"fr\"><HEAD class=\"x\"><base target=\"_blank\"><title>t</title></head>"
+                        + "<body><a href=\"http://a\">a</a></body></html>",
+                HtmlPreview.withLinksInNewTab(
+                        "<!DOCTYPE html><html lang=\"fr\"><HEAD class=\"x\"><title>t</title></head>"
+                                + "<body><a href=\"http://a\">a</a></body></html>"));
     }
 
     @Test
     void aHeaderElementIsNotTakenForTheHead() {
-        assertEquals("<html><base target=\"_blank\"><body><header>h</header></body></html>",
+        assertEquals(
+                "<html><base target=\"_blank\"><body><header>h</header></body></html>",
                 HtmlPreview.withLinksInNewTab("<html><body><header>h</header></body></html>"));
     }
 
     @Test
     void withoutHeadOrHtmlTheBaseFollowsTheDoctypeOrComesFirst() {
-        assertEquals("<!doctype html><base target=\"_blank\"><p>x</p>",
+        assertEquals(
+                "<!doctype html><base target=\"_blank\"><p>x</p>",
                 HtmlPreview.withLinksInNewTab("<!doctype html><p>x</p>"));
         assertEquals("<base target=\"_blank\"><p>x</p>", HtmlPreview.withLinksInNewTab("<p>x</p>"));
     }

@@ -11,18 +11,28 @@ class TrackingResourceTest {
 
     @Test
     void aStoredLinkIsRedirectedToNormalised() {
-        assertEquals(Optional.of(URI.create("https://shop.example.com/offer?x=1&y=2")),
+        assertEquals(
+                Optional.of(URI.create("https://shop.example.com/offer?x=1&y=2")),
                 TrackingResource.redirectTarget("https://shop.example.com/offer?x=1&y=2"));
-        assertEquals(Optional.of(URI.create("https://old.example/utm?c=spring%7C2026&t=a%20b")),
+        assertEquals(
+                Optional.of(URI.create("https://old.example/utm?c=spring%7C2026&t=a%20b")),
                 TrackingResource.redirectTarget("https://old.example/utm?c=spring|2026&t=a b"));
-        assertEquals(Optional.of(URI.create("https://xn--bcher-kva.example/%C3%A9t%C3%A9")),
+        assertEquals(
+                Optional.of(URI.create("https://xn--bcher-kva.example/%C3%A9t%C3%A9")),
                 TrackingResource.redirectTarget(" https://Bücher.example/été "));
     }
 
     @Test
     void aStoredLinkThatCannotBeAWebAddressLeadsNowhere() {
-        for (String stored : new String[] {"http://exa mple.com/", "https://example.com/100%", "http://",
-                "javascript:alert(1)", "/relative", "mailto:a@example.com", ""}) {
+        for (String stored : new String[] {
+            "http://exa mple.com/",
+            "https://example.com/100%",
+            "http://",
+            "javascript:alert(1)",
+            "/relative",
+            "mailto:a@example.com",
+            ""
+        }) {
             assertEquals(Optional.empty(), TrackingResource.redirectTarget(stored), stored);
         }
     }

@@ -62,15 +62,18 @@ class RunLogOnH2Test {
                 latest.setInt(2, 100);
                 try (ResultSet rows = latest.executeQuery()) {
                     while (rows.next()) {
-                        log.add(RunViews.logLine(new Object[] {rows.getObject(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4)}));
+                        log.add(RunViews.logLine(
+                                new Object[] {rows.getObject(1), rows.getString(2), rows.getString(3), rows.getString(4)
+                                }));
                     }
                 }
             }
             assertEquals(2, log.size());
             assertEquals("query: 1234 recipient(s)", log.get(0).message());
             assertEquals(line, log.get(0).text());
-            assertTrue(log.get(0).text().in(Locale.FRENCH).startsWith("requête : "), log.get(0).text().in(Locale.FRENCH));
+            assertTrue(
+                    log.get(0).text().in(Locale.FRENCH).startsWith("requête : "),
+                    log.get(0).text().in(Locale.FRENCH));
             assertEquals("Run started", log.get(1).message());
             assertEquals("Run started", log.get(1).text().in(Locale.FRENCH));
 
@@ -78,8 +81,11 @@ class RunLogOnH2Test {
                     ResultSet run = statement.executeQuery("SELECT state_json FROM workflow_run WHERE id = 1")) {
                 run.next();
                 RunState state = RunStateJson.read(run.getString(1));
-                assertEquals("InvalidConditionException: nope", state.activity("q").message());
-                assertEquals("InvalidConditionException: nope", state.activity("q").failure().in(Locale.FRENCH));
+                assertEquals(
+                        "InvalidConditionException: nope", state.activity("q").message());
+                assertEquals(
+                        "InvalidConditionException: nope",
+                        state.activity("q").failure().in(Locale.FRENCH));
             }
         }
     }

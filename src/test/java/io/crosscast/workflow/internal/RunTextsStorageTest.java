@@ -32,7 +32,8 @@ class RunTextsStorageTest {
     void aTextIsItsKeyAndArgumentsInJson() {
         Text text = Execution.failedLine(Text.of("config.outOfRange", "branches", 2, 20, 50));
         String json = TextJson.write(text);
-        assertEquals("{\"key\":\"run.failed\",\"args\":[{\"key\":\"config.outOfRange\",\"args\":[\"branches\",\"2\",\"20\",\"50\"]}]}",
+        assertEquals(
+                "{\"key\":\"run.failed\",\"args\":[{\"key\":\"config.outOfRange\",\"args\":[\"branches\",\"2\",\"20\",\"50\"]}]}",
                 json);
         assertEquals(Optional.of(text), TextJson.read(json));
     }
@@ -44,18 +45,27 @@ class RunTextsStorageTest {
         assertEquals(Optional.empty(), TextJson.read("not json"));
         assertEquals(Optional.empty(), TextJson.read("[1, 2]"));
         assertEquals(Optional.empty(), TextJson.read("{\"args\": []}"));
-        assertEquals(Optional.of(Text.of("query.log.count", "12")), TextJson.read("{\"key\": \"query.log.count\", \"args\": [12]}"));
+        assertEquals(
+                Optional.of(Text.of("query.log.count", "12")),
+                TextJson.read("{\"key\": \"query.log.count\", \"args\": [12]}"));
         assertEquals(Optional.of(Text.of("validator.noStart")), TextJson.read("{\"key\": \"validator.noStart\"}"));
     }
 
     @Test
     void aFailedActivityKeepsItsEnglishMessageAndItsText() {
-        RunState state = new RunState("7", RunStatus.FAILED,
-                Map.of("q", new ActivityState(ActivityPhase.FAILED, null, FAILURE, Map.of("k", "v"))), Map.of());
+        RunState state = new RunState(
+                "7",
+                RunStatus.FAILED,
+                Map.of("q", new ActivityState(ActivityPhase.FAILED, null, FAILURE, Map.of("k", "v"))),
+                Map.of());
         String json = RunStateJson.write(state);
-        JsonObject stored = Json.createReader(new StringReader(json)).readObject().getJsonObject("activities").getJsonObject("q");
+        JsonObject stored = Json.createReader(new StringReader(json))
+                .readObject()
+                .getJsonObject("activities")
+                .getJsonObject("q");
         assertEquals(FAILURE.english(), stored.getString("message"));
-        assertEquals("condition.NO_INCOMING_DELIVERY", stored.getJsonObject("text").getString("key"));
+        assertEquals(
+                "condition.NO_INCOMING_DELIVERY", stored.getJsonObject("text").getString("key"));
 
         ActivityState read = RunStateJson.read(json).activity("q");
         assertEquals(FAILURE, read.failure());
@@ -88,8 +98,8 @@ class RunTextsStorageTest {
     @Test
     void aLogLineReadsItsTextOrElseItsMessage() {
         Text line = Text.of("query.log.count", "1234");
-        RunView.LogLine current = RunViews.logLine(new Object[] {"2026-11-29 09:00:00+00", "q", line.english(),
-                DbRunLog.textJson(line)});
+        RunView.LogLine current =
+                RunViews.logLine(new Object[] {"2026-11-29 09:00:00+00", "q", line.english(), DbRunLog.textJson(line)});
         assertEquals(line, current.text());
         assertEquals("query: 1234 recipient(s)", current.message());
 
@@ -97,7 +107,8 @@ class RunTextsStorageTest {
         assertEquals(Text.verbatim("Run started"), old.text());
         assertEquals("Run started", old.text().in(Locale.FRENCH));
 
-        RunView.LogLine broken = RunViews.logLine(new Object[] {"2026-11-29 09:00:00+00", "q", "query: 3 recipient(s)", "{oops"});
+        RunView.LogLine broken =
+                RunViews.logLine(new Object[] {"2026-11-29 09:00:00+00", "q", "query: 3 recipient(s)", "{oops"});
         assertEquals("query: 3 recipient(s)", broken.text().in(Locale.FRENCH));
     }
 

@@ -22,7 +22,8 @@ class SqlPopulationsContextTest {
 
     @Test
     void aPositiveDeliveryIdIsTheIncomingDelivery() {
-        assertEquals(CompileContext.withIncomingDelivery(12),
+        assertEquals(
+                CompileContext.withIncomingDelivery(12),
                 SqlPopulations.contextOf(Map.of(DataKeys.DELIVERY_ID, "12", "other", "x")));
     }
 
@@ -36,14 +37,18 @@ class SqlPopulationsContextTest {
 
     @Test
     void aFilterOnTheIncomingDeliveryWithoutOneFailsTheActivityInAnyLanguage() {
-        SqlPopulations populations = new SqlPopulations(null, new ConditionCompiler(Clock.systemUTC(), ZoneOffset.UTC), 1);
+        SqlPopulations populations =
+                new SqlPopulations(null, new ConditionCompiler(Clock.systemUTC(), ZoneOffset.UTC), 1);
         String clicked = "{\"field\": \"delivery\", \"operator\": \"clicked\"}";
         ActivityException e = assertThrows(ActivityException.class, () -> populations.query(clicked, Map.of()));
         assertEquals("condition.NO_INCOMING_DELIVERY", e.text().key());
-        assertEquals("'delivery clicked' needs a delivery: choose one, or place the filter after an email delivery",
+        assertEquals(
+                "'delivery clicked' needs a delivery: choose one, or place the filter after an email delivery",
                 e.getMessage());
-        assertEquals("« delivery clicked » a besoin d'une diffusion : choisissez-en une, ou placez le filtre après"
-                + " une diffusion email", e.text().in(Locale.FRENCH));
+        assertEquals(
+                "« delivery clicked » a besoin d'une diffusion : choisissez-en une, ou placez le filtre après"
+                        + " une diffusion email",
+                e.text().in(Locale.FRENCH));
         assertThrows(ActivityException.class, () -> populations.filterUnclaimed(null, clicked, Map.of(), List.of()));
     }
 }

@@ -22,34 +22,44 @@ class WorkflowJsonTypesTest {
                  "transitions": [{"from": "start", "output": 1, "to": {"id": "list"}}, {"from": "list", "to": "end", "id": null}]}
                 """;
 
-        assertEquals(List.of(
-                "/name: expected a string, got the number 7.",
-                "/activities/0/label: expected a string, got the number 5.",
-                "/activities/0/x: expected a whole number from -2147483648 to 2147483647, got a string (\"100\").",
-                "/activities/0/y: expected a whole number from -2147483648 to 2147483647, got the number 1.5.",
-                "/activities/1/config/list: expected a string (settings are text, such as \"true\" or \"3\"), got an array.",
-                "/activities/1/config/outbound: expected a string (settings are text, such as \"true\" or \"3\"), got true.",
-                "/activities/1/config/mode: expected a string (settings are text, such as \"true\" or \"3\"), got null.",
-                "/activities/2/id: expected a string, got the number 3.",
-                "/activities/2/x: expected a whole number from -2147483648 to 2147483647, got the number 4294967296.",
-                "/activities/2/config: expected an object, got an array.",
-                "/activities/3: expected an object, got a string (\"end\").",
-                "/transitions/0/output: expected a string, got the number 1.",
-                "/transitions/0/to: expected a string, got an object."),
+        assertEquals(
+                List.of(
+                        "/name: expected a string, got the number 7.",
+                        "/activities/0/label: expected a string, got the number 5.",
+                        "/activities/0/x: expected a whole number from -2147483648 to 2147483647, got a string (\"100\").",
+                        "/activities/0/y: expected a whole number from -2147483648 to 2147483647, got the number 1.5.",
+                        "/activities/1/config/list: expected a string (settings are text, such as \"true\" or \"3\"), got an array.",
+                        "/activities/1/config/outbound: expected a string (settings are text, such as \"true\" or \"3\"), got true.",
+                        "/activities/1/config/mode: expected a string (settings are text, such as \"true\" or \"3\"), got null.",
+                        "/activities/2/id: expected a string, got the number 3.",
+                        "/activities/2/x: expected a whole number from -2147483648 to 2147483647, got the number 4294967296.",
+                        "/activities/2/config: expected an object, got an array.",
+                        "/activities/3: expected an object, got a string (\"end\").",
+                        "/transitions/0/output: expected a string, got the number 1.",
+                        "/transitions/0/to: expected a string, got an object."),
                 WorkflowJson.typeProblems(document));
     }
 
     @Test
     void aSettingThatReadsAsJsonIsWrittenAsTextSoTheWrittenDocumentKeepsItsTypes() {
-        var definition = new io.crosscast.engine.WorkflowDefinition("w", List.of(
-                new io.crosscast.engine.ActivityDefinition("s", "start", "Start", java.util.Map.of()),
-                new io.crosscast.engine.ActivityDefinition("l", "listUpdate", "List", java.util.Map.of("list", "[2024]",
-                        "condition", "{\"logic\":\"and\",\"children\":[]}"))), List.of());
+        var definition = new io.crosscast.engine.WorkflowDefinition(
+                "w",
+                List.of(
+                        new io.crosscast.engine.ActivityDefinition("s", "start", "Start", java.util.Map.of()),
+                        new io.crosscast.engine.ActivityDefinition(
+                                "l",
+                                "listUpdate",
+                                "List",
+                                java.util.Map.of(
+                                        "list", "[2024]", "condition", "{\"logic\":\"and\",\"children\":[]}"))),
+                List.of());
 
         String written = WorkflowJson.write(definition, java.util.Map.of());
 
         assertEquals(List.of(), WorkflowJson.typeProblems(written), written);
-        assertEquals("[2024]", WorkflowJson.parse(written).activities().get(1).config().get("list"));
+        assertEquals(
+                "[2024]",
+                WorkflowJson.parse(written).activities().get(1).config().get("list"));
         assertEquals(true, written.contains("\"condition\":{\"logic\""), written);
     }
 

@@ -27,6 +27,7 @@ public final class ActivityForm implements Serializable {
     private final String id;
     /** Settings this form has no field for (a Split's seed, a document's extra keys): kept as they are. */
     private final Map<String, String> others = new LinkedHashMap<>();
+
     private final String type;
     private String label;
     /** Query: the condition as JSON text. */
@@ -35,20 +36,25 @@ public final class ActivityForm implements Serializable {
     private final SplitForm split;
     /** Wait. */
     private Integer days;
+
     private Integer hours;
     private Integer minutes;
     /** Scheduler. */
     private String schedulerMode = "daily";
+
     private String schedulerValue;
     private String zone;
     /** List update. */
     private String list;
+
     private String listMode = "add";
     /** Deliveries and list update. */
     private boolean outbound;
+
     private Long delivery;
     /** Test, Fork, Exclusion, Deduplication. */
     private String expression;
+
     private Integer branches;
     private String main;
     private String key = "email";
@@ -78,8 +84,9 @@ public final class ActivityForm implements Serializable {
         listMode = config.getOrDefault("mode", "add");
         outbound = "true".equals(config.get("outbound"));
         delivery = longNumber(config.get("delivery"));
-        expression = config.containsKey("expression") ? config.get("expression") : config.get("min") == null ? null
-                : "count>=" + config.get("min");
+        expression = config.containsKey("expression")
+                ? config.get("expression")
+                : config.get("min") == null ? null : "count>=" + config.get("min");
         branches = number(config.get("branches"));
         main = config.get("main");
         key = config.getOrDefault("key", "email");
@@ -93,7 +100,8 @@ public final class ActivityForm implements Serializable {
             case "wait" -> List.of("days", "hours", "minutes").contains(name);
             case "scheduler" -> SCHEDULER_MODES.contains(name) || name.equals("zone");
             case "listUpdate" -> List.of("list", "mode", "outbound").contains(name);
-            case "emailDelivery", "smsDelivery" -> List.of("delivery", "outbound").contains(name);
+            case "emailDelivery", "smsDelivery" ->
+                List.of("delivery", "outbound").contains(name);
             case "test" -> name.equals("expression") || name.equals("min");
             case "fork" -> name.equals("branches");
             case "exclusion" -> name.equals("main");

@@ -73,7 +73,10 @@ public class ActivityProperties implements Serializable {
 
     /** Opens the dialog of the activity named by the request parameter {@code activity}. */
     public void open() {
-        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("activity");
+        String id = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("activity");
         openActivity(id);
     }
 
@@ -144,10 +147,13 @@ public class ActivityProperties implements Serializable {
         }
         storeBuilder();
         Map<String, String> config = form.toConfig();
-        List<String> problems = new ArrayList<>(builder.isEmpty() || !form.hasConditionBuilder() ? List.of()
-                : builder.getProblems());
-        workflows.activityProblems(new ActivityDefinition(form.getId(), form.getType(), form.getLabel(), config))
-                .stream().map(Messages::text).forEach(problems::add);
+        List<String> problems =
+                new ArrayList<>(builder.isEmpty() || !form.hasConditionBuilder() ? List.of() : builder.getProblems());
+        workflows
+                .activityProblems(new ActivityDefinition(form.getId(), form.getType(), form.getLabel(), config))
+                .stream()
+                .map(Messages::text)
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             problems.stream().distinct().forEach(p -> Messages.error(DIALOG, p));
             FacesContext.getCurrentInstance().validationFailed();
@@ -156,11 +162,17 @@ public class ActivityProperties implements Serializable {
         String before = draft().toJson();
         canvas.edit(() -> {
             draft().update(form.getId(), form.getLabel(), config, canvas::outputs);
-            next.connect(draft(), form.getId(), draft().box(form.getId()).map(canvas::outputs).orElse(List.of()));
+            next.connect(
+                    draft(),
+                    form.getId(),
+                    draft().box(form.getId()).map(canvas::outputs).orElse(List.of()));
             return !before.equals(draft().toJson());
         });
-        Messages.info("workflow.activitySaved", form.getLabel() == null || form.getLabel().isBlank()
-                ? state.typeLabel(form.getType()) : form.getLabel());
+        Messages.info(
+                "workflow.activitySaved",
+                form.getLabel() == null || form.getLabel().isBlank()
+                        ? state.typeLabel(form.getType())
+                        : form.getLabel());
         PrimeFaces.current().executeScript("PF('activityDialog').hide()");
     }
 
@@ -171,14 +183,21 @@ public class ActivityProperties implements Serializable {
     /** The activities an output of the dialog's activity may lead to: every other one that takes inputs. */
     public List<DiagramDraft.Box> getTargets() {
         ActivityForm form = getForm();
-        return form == null ? List.of() : draft().getBoxes().stream()
-                .filter(b -> !b.getId().equals(form.getId()) && !"start".equals(b.getType())).toList();
+        return form == null
+                ? List.of()
+                : draft().getBoxes().stream()
+                        .filter(b -> !b.getId().equals(form.getId()) && !"start".equals(b.getType()))
+                        .toList();
     }
 
     /** The incoming transitions of the dialog's activity (an Exclusion's main set is one of them). */
     public List<DiagramDraft.Arrow> getIncoming() {
         ActivityForm form = getForm();
-        return form == null ? List.of() : draft().getArrows().stream().filter(a -> a.to().equals(form.getId())).toList();
+        return form == null
+                ? List.of()
+                : draft().getArrows().stream()
+                        .filter(a -> a.to().equals(form.getId()))
+                        .toList();
     }
 
     public String arrowLabel(DiagramDraft.Arrow arrow) {
@@ -188,7 +207,9 @@ public class ActivityProperties implements Serializable {
     /** The state of the activity of the open dialog in the newest run, if any. */
     public RunView.ActivityView getFormState() {
         RunView run = state.getRun();
-        return run == null || getForm() == null ? null : run.activities().get(getForm().getId());
+        return run == null || getForm() == null
+                ? null
+                : run.activities().get(getForm().getId());
     }
 
     /** The error of the activity of the open dialog in the newest run, in the viewer's language; null when none. */

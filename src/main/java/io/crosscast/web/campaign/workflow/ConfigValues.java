@@ -6,8 +6,7 @@ import java.util.function.Function;
 /** How the properties dialog's fields read and write an activity's settings (text, as the document has them). */
 final class ConfigValues {
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     /** A whole number, or null when blank or not a number. */
     static Integer number(String text) {

@@ -121,7 +121,8 @@ public final class DiagramDraft implements Serializable {
             positions.put(box.id, new WorkflowDocument.Position(box.x, box.y));
         }
         List<TransitionDefinition> transitions = arrows.stream()
-                .map(a -> new TransitionDefinition(a.id(), a.from(), a.output(), a.to())).toList();
+                .map(a -> new TransitionDefinition(a.id(), a.from(), a.output(), a.to()))
+                .toList();
         return new WorkflowDocument(new WorkflowDefinition(name, activities, transitions), positions).toJson();
     }
 
@@ -174,8 +175,11 @@ public final class DiagramDraft implements Serializable {
      * already has an arrow (one arrow per output: a Fork makes copies).
      */
     public boolean connect(String from, String output, String to) {
-        if (box(from).isEmpty() || box(to).isEmpty() || from.equals(to)
-                || arrows.stream().anyMatch(a -> a.from().equals(from) && a.output().equals(output))) {
+        if (box(from).isEmpty()
+                || box(to).isEmpty()
+                || from.equals(to)
+                || arrows.stream()
+                        .anyMatch(a -> a.from().equals(from) && a.output().equals(output))) {
             return false;
         }
         arrows.add(new Arrow(from, output, to));
@@ -192,8 +196,7 @@ public final class DiagramDraft implements Serializable {
      *
      * @param outputs what the box's outputs are with the given settings
      */
-    public boolean update(String id, String label, Map<String, String> config,
-            Function<Box, List<String>> outputs) {
+    public boolean update(String id, String label, Map<String, String> config, Function<Box, List<String>> outputs) {
         Box box = box(id).orElseThrow(() -> new IllegalArgumentException("No activity " + id));
         box.label = label == null ? "" : label.strip();
         box.config = new LinkedHashMap<>(config);
@@ -204,6 +207,8 @@ public final class DiagramDraft implements Serializable {
 
     /** The arrow leaving that output of the box, if any. */
     public Optional<Arrow> arrowFrom(String from, String output) {
-        return arrows.stream().filter(a -> a.from().equals(from) && a.output().equals(output)).findFirst();
+        return arrows.stream()
+                .filter(a -> a.from().equals(from) && a.output().equals(output))
+                .findFirst();
     }
 }

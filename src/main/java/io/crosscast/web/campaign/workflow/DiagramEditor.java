@@ -46,8 +46,9 @@ public class DiagramEditor implements Serializable {
 
     private static Map<String, List<String>> palette() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put("targeting", List.of("query", "split", "union", "intersection", "exclusion", "deduplication",
-                "listUpdate"));
+        groups.put(
+                "targeting",
+                List.of("query", "split", "union", "intersection", "exclusion", "deduplication", "listUpdate"));
         groups.put("flow", List.of("start", "wait", "scheduler", "test", "fork", "andJoin", "end"));
         groups.put("deliveries", List.of("emailDelivery", "smsDelivery"));
         return groups;
@@ -78,8 +79,16 @@ public class DiagramEditor implements Serializable {
 
     /** Draws the model again from the diagram and the newest run. */
     public void rebuild() {
-        model = draft() == null ? null : DiagramView.model(draft(), this::outputs, this::node, state.getRun(),
-                state.isEditable(), count -> NumberFormat.getIntegerInstance(WorkflowUi.locale()).format(count));
+        model = draft() == null
+                ? null
+                : DiagramView.model(
+                        draft(),
+                        this::outputs,
+                        this::node,
+                        state.getRun(),
+                        state.isEditable(),
+                        count -> NumberFormat.getIntegerInstance(WorkflowUi.locale())
+                                .format(count));
     }
 
     /** A box's outputs with its settings. */
@@ -100,8 +109,15 @@ public class DiagramEditor implements Serializable {
         }
         String typeLabel = state.typeLabel(box.getType());
         String label = box.getLabel() == null || box.getLabel().isBlank() ? typeLabel : box.getLabel();
-        return new DiagramView.Node(box.getId(), box.getType(), label, typeLabel, WorkflowUi.icon(box.getType()), phase,
-                phase == null ? null : Messages.text("activityPhase." + phase), detail);
+        return new DiagramView.Node(
+                box.getId(),
+                box.getType(),
+                label,
+                typeLabel,
+                WorkflowUi.icon(box.getType()),
+                phase,
+                phase == null ? null : Messages.text("activityPhase." + phase),
+                detail);
     }
 
     public String icon(String type) {
@@ -128,7 +144,8 @@ public class DiagramEditor implements Serializable {
         for (int slot = 0; slot < 200; slot++) {
             int sx = 30 + (slot % 5) * 200;
             int sy = 30 + (slot / 5) * 110;
-            if (draft().getBoxes().stream().noneMatch(b -> Math.abs(b.getX() - sx) < 160 && Math.abs(b.getY() - sy) < 80)) {
+            if (draft().getBoxes().stream()
+                    .noneMatch(b -> Math.abs(b.getX() - sx) < 160 && Math.abs(b.getY() - sy) < 80)) {
                 x = sx;
                 y = sy;
                 break;
@@ -206,7 +223,9 @@ public class DiagramEditor implements Serializable {
     /** {@code activity:output} to its two parts, null when malformed. */
     static String[] endPoint(String id) {
         int colon = id == null ? -1 : id.lastIndexOf(':');
-        return colon <= 0 || colon == id.length() - 1 ? null : new String[] {id.substring(0, colon), id.substring(colon + 1)};
+        return colon <= 0 || colon == id.length() - 1
+                ? null
+                : new String[] {id.substring(0, colon), id.substring(colon + 1)};
     }
 
     public void undo() {

@@ -24,16 +24,35 @@ import org.primefaces.model.diagram.overlay.LabelOverlay;
 final class DiagramView {
 
     /** Where output end points go, in order (a box has few outputs; a 20-branch Fork shares places). */
-    private static final List<EndPointAnchor> OUTPUT_ANCHORS = List.of(EndPointAnchor.RIGHT, EndPointAnchor.TOP_RIGHT,
-            EndPointAnchor.BOTTOM_RIGHT, EndPointAnchor.BOTTOM, EndPointAnchor.TOP, EndPointAnchor.BOTTOM_LEFT);
-    private static final List<EndPointAnchor> SEVERAL_ANCHORS = List.of(EndPointAnchor.TOP_RIGHT, EndPointAnchor.RIGHT,
-            EndPointAnchor.BOTTOM_RIGHT, EndPointAnchor.BOTTOM, EndPointAnchor.TOP, EndPointAnchor.BOTTOM_LEFT);
+    private static final List<EndPointAnchor> OUTPUT_ANCHORS = List.of(
+            EndPointAnchor.RIGHT,
+            EndPointAnchor.TOP_RIGHT,
+            EndPointAnchor.BOTTOM_RIGHT,
+            EndPointAnchor.BOTTOM,
+            EndPointAnchor.TOP,
+            EndPointAnchor.BOTTOM_LEFT);
+
+    private static final List<EndPointAnchor> SEVERAL_ANCHORS = List.of(
+            EndPointAnchor.TOP_RIGHT,
+            EndPointAnchor.RIGHT,
+            EndPointAnchor.BOTTOM_RIGHT,
+            EndPointAnchor.BOTTOM,
+            EndPointAnchor.TOP,
+            EndPointAnchor.BOTTOM_LEFT);
 
     static final String INPUT = "in";
 
     /** What one box shows: its label, type, icon, and where its activity stands in the run. */
-    public record Node(String id, String type, String label, String typeLabel, String icon, String phase,
-            String phaseLabel, String detail) implements Serializable {
+    public record Node(
+            String id,
+            String type,
+            String label,
+            String typeLabel,
+            String icon,
+            String phase,
+            String phaseLabel,
+            String detail)
+            implements Serializable {
 
         /** CSS class of the phase: cc-phase-none when the box is not part of the run. */
         public String phaseClass() {
@@ -41,8 +60,7 @@ final class DiagramView {
         }
     }
 
-    private DiagramView() {
-    }
+    private DiagramView() {}
 
     /** What an output end point says: a Split subset's label (or number), else the output's name. */
     static String outputLabel(DiagramDraft.Box box, String output) {
@@ -60,8 +78,13 @@ final class DiagramView {
      * @param run the run whose counts to show, or null
      * @param editable whether boxes move and end points take new connections
      */
-    static DefaultDiagramModel model(DiagramDraft draft, Function<DiagramDraft.Box, List<String>> outputs,
-            Function<DiagramDraft.Box, Node> node, RunView run, boolean editable, Function<Long, String> count) {
+    static DefaultDiagramModel model(
+            DiagramDraft draft,
+            Function<DiagramDraft.Box, List<String>> outputs,
+            Function<DiagramDraft.Box, Node> node,
+            RunView run,
+            boolean editable,
+            Function<Long, String> count) {
         DefaultDiagramModel model = new DefaultDiagramModel();
         model.setMaxConnections(-1);
         model.setConnectionsDetachable(editable);
@@ -112,11 +135,16 @@ final class DiagramView {
                 continue;
             }
             Connection connection = new Connection(source, target);
-            RunView.TransitionView transition = run == null ? null : run.transitions().get(arrow.id());
-            String label = transition == null ? "" : transition.skipped() ? "–"
-                    : transition.fired() ? count.apply(transition.count()) : "";
+            RunView.TransitionView transition =
+                    run == null ? null : run.transitions().get(arrow.id());
+            String label = transition == null
+                    ? ""
+                    : transition.skipped() ? "–" : transition.fired() ? count.apply(transition.count()) : "";
             // A Start's transition only triggers what follows (an empty population): no count on it.
-            boolean fromStart = "start".equals(draft.box(arrow.from()).map(DiagramDraft.Box::getType).orElse(""));
+            boolean fromStart = "start"
+                    .equals(draft.box(arrow.from())
+                            .map(DiagramDraft.Box::getType)
+                            .orElse(""));
             if (!label.isEmpty() && !fromStart) {
                 connection.getOverlays().add(new LabelOverlay(label, "cc-count cc-t-" + i, 0.5));
             }

@@ -38,8 +38,11 @@ public class EditorState implements Serializable {
 
     /** An activity's label, or its type and id when it has none; the id itself when there is no such activity. */
     public String boxLabel(String id) {
-        return draft.box(id).map(b -> b.getLabel() == null || b.getLabel().isBlank() ? typeLabel(b.getType()) + " " + id
-                : b.getLabel()).orElse(id);
+        return draft.box(id)
+                .map(b -> b.getLabel() == null || b.getLabel().isBlank()
+                        ? typeLabel(b.getType()) + " " + id
+                        : b.getLabel())
+                .orElse(id);
     }
 
     public Long getCampaignId() {

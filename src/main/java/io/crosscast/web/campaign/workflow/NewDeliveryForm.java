@@ -75,7 +75,8 @@ public class NewDeliveryForm implements Serializable {
                 ? new DeliveryContent(label, sender, null, null, null, null, body)
                 : new DeliveryContent(label, null, sender, null, subject, body, null);
         try {
-            long id = campaigns.createDelivery(state.getCampaignId(), sms ? Channel.SMS : Channel.EMAIL, content)
+            long id = campaigns
+                    .createDelivery(state.getCampaignId(), sms ? Channel.SMS : Channel.EMAIL, content)
                     .getId();
             form.setDelivery(id);
             deliveries = campaigns.deliveries(state.getCampaignId());
@@ -92,8 +93,11 @@ public class NewDeliveryForm implements Serializable {
 
     /** The campaign's deliveries of the dialog's channel. */
     public List<CampaignDelivery> getChannelDeliveries() {
-        boolean sms = state.getForm() != null && "smsDelivery".equals(state.getForm().getType());
-        return deliveries.stream().filter(d -> (d.channel() == Channel.SMS) == sms).toList();
+        boolean sms =
+                state.getForm() != null && "smsDelivery".equals(state.getForm().getType());
+        return deliveries.stream()
+                .filter(d -> (d.channel() == Channel.SMS) == sms)
+                .toList();
     }
 
     public String getLabel() {

@@ -17,14 +17,17 @@ final class NextActivities implements Serializable {
     private final List<OutputTarget> targets = new ArrayList<>();
 
     /** None: no dialog is open. */
-    NextActivities() {
-    }
+    NextActivities() {}
 
     /** The outputs of a box and the activity each one leads to now. */
     NextActivities(DiagramDraft draft, DiagramDraft.Box box, List<String> outputs) {
         for (String output : outputs) {
-            targets.add(new OutputTarget(output, outputName(box, output),
-                    draft.arrowFrom(box.getId(), output).map(DiagramDraft.Arrow::to).orElse(null)));
+            targets.add(new OutputTarget(
+                    output,
+                    outputName(box, output),
+                    draft.arrowFrom(box.getId(), output)
+                            .map(DiagramDraft.Arrow::to)
+                            .orElse(null)));
         }
     }
 

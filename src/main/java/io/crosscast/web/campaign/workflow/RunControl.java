@@ -76,7 +76,8 @@ public class RunControl implements Serializable {
             campaignPage.refresh();
             Messages.info("workflow.started");
         } catch (WorkflowException e) {
-            startProblems = e.texts().stream().map(p -> Messages.text(WorkflowProblems.relabel(p, state::boxLabel)))
+            startProblems = e.texts().stream()
+                    .map(p -> Messages.text(WorkflowProblems.relabel(p, state::boxLabel)))
                     .toList();
             Messages.error(null, Messages.text("workflow.startRefused"));
         } catch (CampaignException e) {

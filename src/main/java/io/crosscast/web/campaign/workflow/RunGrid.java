@@ -28,7 +28,9 @@ public class RunGrid implements Serializable {
     /** The activities as a table (state, wake-up or error), in drawing order. */
     public List<DiagramView.Node> getNodes() {
         DiagramDraft draft = state.getDraft();
-        return draft == null ? List.of() : draft.getBoxes().stream().map(canvas::node).toList();
+        return draft == null
+                ? List.of()
+                : draft.getBoxes().stream().map(canvas::node).toList();
     }
 
     /** The transitions as a table, with the run's counts. */
@@ -41,17 +43,22 @@ public class RunGrid implements Serializable {
         RunView run = state.getRun();
         for (DiagramDraft.Arrow arrow : draft.getArrows()) {
             RunView.TransitionView t = run == null ? null : run.transitions().get(arrow.id());
-            rows.add(new TransitionRow(arrow.id(), state.boxLabel(arrow.from()), arrow.output(),
-                    state.boxLabel(arrow.to()), t != null && t.fired(), t != null && t.skipped(),
+            rows.add(new TransitionRow(
+                    arrow.id(),
+                    state.boxLabel(arrow.from()),
+                    arrow.output(),
+                    state.boxLabel(arrow.to()),
+                    t != null && t.fired(),
+                    t != null && t.skipped(),
                     t == null ? null : t.count()));
         }
         return rows;
     }
 
     /** One row of the transitions table. */
-    public record TransitionRow(String id, String from, String output, String to, boolean fired, boolean skipped,
-            Long count) implements Serializable {
-    }
+    public record TransitionRow(
+            String id, String from, String output, String to, boolean fired, boolean skipped, Long count)
+            implements Serializable {}
 
     public List<RunView.LogLine> getLog() {
         return state.getRun() == null ? List.of() : state.getRun().log();

@@ -61,9 +61,14 @@ public final class SplitForm implements Serializable {
 
     /** Reads the subsets and options of the settings; a Split gets one empty subset when it has none. */
     SplitForm(Map<String, String> config, boolean split) {
-        for (int n = 1; config.containsKey("subset." + n + ".condition") || config.containsKey("subset." + n + ".label")
-                || config.containsKey("subset." + n + ".limit"); n++) {
-            subsets.add(new Subset(config.get("subset." + n + ".label"), config.get("subset." + n + ".limit"),
+        for (int n = 1;
+                config.containsKey("subset." + n + ".condition")
+                        || config.containsKey("subset." + n + ".label")
+                        || config.containsKey("subset." + n + ".limit");
+                n++) {
+            subsets.add(new Subset(
+                    config.get("subset." + n + ".label"),
+                    config.get("subset." + n + ".limit"),
                     config.get("subset." + n + ".condition")));
         }
         if (split && subsets.isEmpty()) {

@@ -46,7 +46,10 @@ public class TransitionPopulation implements Serializable {
 
     /** Opens the transition named by the request parameter {@code transition} (its id or its index). */
     public void openTransition() {
-        String param = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("transition");
+        String param = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("transition");
         showTransition(param);
     }
 
@@ -75,19 +78,27 @@ public class TransitionPopulation implements Serializable {
         if (arrow.isEmpty() || !state.isEditable()) {
             return;
         }
-        if (canvas.edit(() -> state.getDraft().disconnect(arrow.get().from(), arrow.get().output(), arrow.get().to()))) {
+        if (canvas.edit(() -> state.getDraft()
+                .disconnect(
+                        arrow.get().from(), arrow.get().output(), arrow.get().to()))) {
             PrimeFaces.current().executeScript("PF('transitionDialog').hide()");
         }
     }
 
     private Optional<DiagramDraft.Arrow> selectedArrow() {
         DiagramDraft draft = state.getDraft();
-        return draft == null || transitionId == null ? Optional.empty()
-                : draft.getArrows().stream().filter(a -> a.id().equals(transitionId)).findFirst();
+        return draft == null || transitionId == null
+                ? Optional.empty()
+                : draft.getArrows().stream()
+                        .filter(a -> a.id().equals(transitionId))
+                        .findFirst();
     }
 
     public RunGrid.TransitionRow getTransition() {
-        return grid.getTransitions().stream().filter(t -> t.id().equals(transitionId)).findFirst().orElse(null);
+        return grid.getTransitions().stream()
+                .filter(t -> t.id().equals(transitionId))
+                .findFirst()
+                .orElse(null);
     }
 
     public LazyDataModel<Recipient> getPopulation() {
@@ -104,8 +115,8 @@ public class TransitionPopulation implements Serializable {
         }
 
         @Override
-        public List<Recipient> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
+        public List<Recipient> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return page(first, pageSize).items();
         }
 

@@ -24,8 +24,7 @@ final class WorkflowUi {
             Map.entry("fork", "pi pi-share-alt"), Map.entry("andJoin", "pi pi-link"),
             Map.entry("emailDelivery", "pi pi-envelope"), Map.entry("smsDelivery", "pi pi-mobile"));
 
-    private WorkflowUi() {
-    }
+    private WorkflowUi() {}
 
     static String icon(String type) {
         return ICONS.getOrDefault(type, "pi pi-box");
@@ -44,8 +43,10 @@ final class WorkflowUi {
     /** An ISO instant as a short date and time of the server's zone; other text as it is. */
     static String time(String instant, Locale locale) {
         try {
-            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM).withLocale(locale)
-                    .withZone(ZoneId.systemDefault()).format(Instant.parse(instant));
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
+                    .withLocale(locale)
+                    .withZone(ZoneId.systemDefault())
+                    .format(Instant.parse(instant));
         } catch (DateTimeParseException e) {
             return instant;
         }

@@ -36,7 +36,9 @@ class ActivityFormTest {
     }
 
     private static List<String> labels(ActivityForm form) {
-        return form.getSplit().getSubsets().stream().map(SplitForm.Subset::getLabel).toList();
+        return form.getSplit().getSubsets().stream()
+                .map(SplitForm.Subset::getLabel)
+                .toList();
     }
 
     // ---- each type's settings come back unchanged
@@ -49,10 +51,24 @@ class ActivityFormTest {
     @Test
     void aSplitKeepsItsSubsetsAndOptions() {
         Map<String, String> config = config(
-                "subset.1.condition", GOLD, "subset.1.label", "Gold",
-                "subset.2.condition", SILVER, "subset.2.label", "Silver", "subset.2.limit", "50%",
-                "subset.3.label", "Everyone else", "subset.3.limit", "100",
-                "overlap", "true", "complement", "true");
+                "subset.1.condition",
+                GOLD,
+                "subset.1.label",
+                "Gold",
+                "subset.2.condition",
+                SILVER,
+                "subset.2.label",
+                "Silver",
+                "subset.2.limit",
+                "50%",
+                "subset.3.label",
+                "Everyone else",
+                "subset.3.limit",
+                "100",
+                "overlap",
+                "true",
+                "complement",
+                "true");
 
         ActivityForm form = form("split", config);
 
@@ -95,7 +111,8 @@ class ActivityFormTest {
 
     @Test
     void aWaitKeepsItsDaysHoursAndMinutes() {
-        assertEquals(Map.of("days", "2", "hours", "3", "minutes", "30"),
+        assertEquals(
+                Map.of("days", "2", "hours", "3", "minutes", "30"),
                 roundTrip("wait", Map.of("days", "2", "hours", "3", "minutes", "30")));
         assertEquals(Map.of("hours", "12"), roundTrip("wait", Map.of("hours", "12")));
         assertEquals(Map.of("minutes", "0"), roundTrip("wait", Map.of("minutes", "0")));
@@ -127,8 +144,10 @@ class ActivityFormTest {
 
     @Test
     void aSchedulerAtAnInstantHasNoZone() {
-        assertEquals(Map.of("at", "2026-03-01T09:00:00Z"), roundTrip("scheduler", Map.of("at", "2026-03-01T09:00:00Z")));
-        assertEquals(Map.of("at", "2026-03-01T09:00:00Z"),
+        assertEquals(
+                Map.of("at", "2026-03-01T09:00:00Z"), roundTrip("scheduler", Map.of("at", "2026-03-01T09:00:00Z")));
+        assertEquals(
+                Map.of("at", "2026-03-01T09:00:00Z"),
                 roundTrip("scheduler", Map.of("at", "2026-03-01T09:00:00Z", "zone", "Europe/Paris")));
     }
 
@@ -158,7 +177,8 @@ class ActivityFormTest {
             Map<String, String> config = config("list", "Engaged", "mode", mode, "outbound", "true");
             assertEquals(config, roundTrip("listUpdate", config), mode);
         }
-        assertEquals(config("list", "Engaged", "mode", "replace"),
+        assertEquals(
+                config("list", "Engaged", "mode", "replace"),
                 roundTrip("listUpdate", config("list", "Engaged", "mode", "replace")));
     }
 
@@ -174,7 +194,8 @@ class ActivityFormTest {
     @ParameterizedTest
     @ValueSource(strings = {"emailDelivery", "smsDelivery"})
     void aDeliveryKeepsItsDeliveryAndOutbound(String type) {
-        assertEquals(config("delivery", "12", "outbound", "true"),
+        assertEquals(
+                config("delivery", "12", "outbound", "true"),
                 roundTrip(type, config("delivery", "12", "outbound", "true")));
         assertEquals(Map.of("delivery", "12"), roundTrip(type, Map.of("delivery", "12")));
         assertEquals(12L, form(type, Map.of("delivery", "12")).getDelivery());
@@ -184,7 +205,9 @@ class ActivityFormTest {
     void aDeliveryIdIsALong() {
         // delivery ids are database ids (long): one past the int range must not be lost
         assertEquals(Map.of("delivery", "3000000000"), roundTrip("emailDelivery", Map.of("delivery", "3000000000")));
-        assertEquals(3_000_000_000L, form("smsDelivery", Map.of("delivery", "3000000000")).getDelivery());
+        assertEquals(
+                3_000_000_000L,
+                form("smsDelivery", Map.of("delivery", "3000000000")).getDelivery());
     }
 
     @Test
@@ -224,7 +247,8 @@ class ActivityFormTest {
 
     @Test
     void anExclusionKeepsItsMainSet() {
-        assertEquals(Map.of("main", "query1.out>exclusion1"),
+        assertEquals(
+                Map.of("main", "query1.out>exclusion1"),
                 roundTrip("exclusion", Map.of("main", "query1.out>exclusion1")));
     }
 
@@ -238,14 +262,30 @@ class ActivityFormTest {
     @ValueSource(strings = {"start", "end", "union", "intersection", "andJoin"})
     void typesWithoutSettingsLeaveWhatTheyWereGivenAlone(String type) {
         assertEquals(Map.of(), roundTrip(type, Map.of()));
-        assertEquals(Map.of("days", "2", "list", "x", "condition", GOLD),
+        assertEquals(
+                Map.of("days", "2", "list", "x", "condition", GOLD),
                 roundTrip(type, Map.of("days", "2", "list", "x", "condition", GOLD)));
     }
 
     @Test
     void aTypeEditsItsOwnSettingsAndKeepsTheOthers() {
-        Map<String, String> mixed = config("condition", GOLD, "days", "2", "list", "Engaged", "delivery", "12",
-                "expression", "count>0", "branches", "3", "main", "a.out>b", "key", "email");
+        Map<String, String> mixed = config(
+                "condition",
+                GOLD,
+                "days",
+                "2",
+                "list",
+                "Engaged",
+                "delivery",
+                "12",
+                "expression",
+                "count>0",
+                "branches",
+                "3",
+                "main",
+                "a.out>b",
+                "key",
+                "email");
         ActivityForm wait = new ActivityForm("wait1", "wait", "", mixed);
         wait.setDays(5);
         Map<String, String> expected = new LinkedHashMap<>(mixed);
@@ -286,8 +326,8 @@ class ActivityFormTest {
 
     @Test
     void blankSubsetFieldsAreLeftOut() {
-        ActivityForm form = form("split", config("subset.1.condition", GOLD, "subset.1.label", "Gold",
-                "subset.1.limit", "10"));
+        ActivityForm form =
+                form("split", config("subset.1.condition", GOLD, "subset.1.label", "Gold", "subset.1.limit", "10"));
         form.getSplit().getSubsets().get(0).setLabel("  ");
         form.getSplit().getSubsets().get(0).setLimit("");
 
@@ -317,15 +357,29 @@ class ActivityFormTest {
         form.setOutbound(false);
 
         assertEquals(Map.of("delivery", "3"), form.toConfig());
-        assertFalse(form("listUpdate", Map.of("list", "x", "outbound", "false")).toConfig().containsKey("outbound"));
+        assertFalse(form("listUpdate", Map.of("list", "x", "outbound", "false"))
+                .toConfig()
+                .containsKey("outbound"));
     }
 
     // ---- subsets
 
     private static ActivityForm threeSubsets() {
-        return form("split", config("subset.1.label", "Gold", "subset.1.condition", GOLD,
-                "subset.2.label", "Silver", "subset.2.condition", SILVER,
-                "subset.3.label", "French", "subset.3.condition", FRENCH));
+        return form(
+                "split",
+                config(
+                        "subset.1.label",
+                        "Gold",
+                        "subset.1.condition",
+                        GOLD,
+                        "subset.2.label",
+                        "Silver",
+                        "subset.2.condition",
+                        SILVER,
+                        "subset.3.label",
+                        "French",
+                        "subset.3.condition",
+                        FRENCH));
     }
 
     @Test
@@ -356,8 +410,17 @@ class ActivityFormTest {
         form.getSplit().removeSubset(0);
 
         assertEquals(List.of("Silver", "French"), labels(form));
-        assertEquals(config("subset.1.condition", SILVER, "subset.1.label", "Silver",
-                "subset.2.condition", FRENCH, "subset.2.label", "French"), form.toConfig());
+        assertEquals(
+                config(
+                        "subset.1.condition",
+                        SILVER,
+                        "subset.1.label",
+                        "Silver",
+                        "subset.2.condition",
+                        FRENCH,
+                        "subset.2.label",
+                        "French"),
+                form.toConfig());
     }
 
     @Test

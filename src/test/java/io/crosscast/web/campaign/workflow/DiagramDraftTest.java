@@ -66,7 +66,9 @@ class DiagramDraftTest {
 
     private static JsonObject activity(JsonObject document, String id) {
         return document.getJsonArray("activities").getValuesAs(JsonObject.class).stream()
-                .filter(a -> a.getString("id").equals(id)).findFirst().orElseThrow();
+                .filter(a -> a.getString("id").equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Two boxes and nothing else: a start and a query, unconnected. */
@@ -88,8 +90,9 @@ class DiagramDraftTest {
     void parsingReadsBoxesWithTheirPositionsLabelsAndSettings() {
         DiagramDraft draft = DiagramDraft.parse(EXAMPLE);
 
-        assertEquals(List.of("start", "audience", "wait", "split", "engaged", "dedup", "endGold", "endSilver",
-                "endOthers"), draft.getBoxes().stream().map(DiagramDraft.Box::getId).toList());
+        assertEquals(
+                List.of("start", "audience", "wait", "split", "engaged", "dedup", "endGold", "endSilver", "endOthers"),
+                draft.getBoxes().stream().map(DiagramDraft.Box::getId).toList());
         DiagramDraft.Box split = draft.box("split").orElseThrow();
         assertEquals("split", split.getType());
         assertEquals("By status", split.getLabel());
@@ -99,7 +102,8 @@ class DiagramDraftTest {
         assertEquals("50%", split.getConfig().get("subset.2.limit"));
         assertEquals("true", split.getConfig().get("complement"));
         // a condition is held as JSON text
-        assertEquals(read("{\"field\": \"status\", \"operator\": \"equals\", \"values\": [\"GOLD\"]}"),
+        assertEquals(
+                read("{\"field\": \"status\", \"operator\": \"equals\", \"values\": [\"GOLD\"]}"),
                 read(split.getConfig().get("subset.1.condition")));
         assertEquals("", draft.box("start").orElseThrow().getLabel());
         assertEquals(Map.of("days", "2"), draft.box("wait").orElseThrow().getConfig());
@@ -109,10 +113,17 @@ class DiagramDraftTest {
     void anArrowWithoutOutputLeavesByOut() {
         DiagramDraft draft = DiagramDraft.parse(EXAMPLE);
 
-        assertEquals(List.of(arrow("start", "out", "audience"), arrow("audience", "out", "wait"),
-                arrow("wait", "out", "split"), arrow("split", "subset1", "engaged"), arrow("split", "subset2", "dedup"),
-                arrow("split", "complement", "endOthers"), arrow("engaged", "out", "endGold"),
-                arrow("dedup", "out", "endSilver")), draft.getArrows());
+        assertEquals(
+                List.of(
+                        arrow("start", "out", "audience"),
+                        arrow("audience", "out", "wait"),
+                        arrow("wait", "out", "split"),
+                        arrow("split", "subset1", "engaged"),
+                        arrow("split", "subset2", "dedup"),
+                        arrow("split", "complement", "endOthers"),
+                        arrow("engaged", "out", "endGold"),
+                        arrow("dedup", "out", "endSilver")),
+                draft.getArrows());
     }
 
     @Test
@@ -128,14 +139,21 @@ class DiagramDraftTest {
             assertEquals(before.getInt("x"), after.getInt("x"), before.getString("id"));
             assertEquals(before.getInt("y"), after.getInt("y"), before.getString("id"));
             // every setting as it was: conditions are objects again, not JSON text in a string
-            JsonObject config = before.containsKey("config") ? before.getJsonObject("config") : JsonValue.EMPTY_JSON_OBJECT;
-            JsonObject writtenConfig = after.containsKey("config") ? after.getJsonObject("config")
-                    : JsonValue.EMPTY_JSON_OBJECT;
+            JsonObject config =
+                    before.containsKey("config") ? before.getJsonObject("config") : JsonValue.EMPTY_JSON_OBJECT;
+            JsonObject writtenConfig =
+                    after.containsKey("config") ? after.getJsonObject("config") : JsonValue.EMPTY_JSON_OBJECT;
             assertEquals(config, writtenConfig, before.getString("id"));
         }
-        assertEquals(original.getJsonArray("activities").size(), written.getJsonArray("activities").size());
-        assertInstanceOf(JsonObject.class, activity(written, "audience").getJsonObject("config").get("condition"));
-        assertInstanceOf(JsonObject.class, activity(written, "split").getJsonObject("config").get("subset.2.condition"));
+        assertEquals(
+                original.getJsonArray("activities").size(),
+                written.getJsonArray("activities").size());
+        assertInstanceOf(
+                JsonObject.class,
+                activity(written, "audience").getJsonObject("config").get("condition"));
+        assertInstanceOf(
+                JsonObject.class,
+                activity(written, "split").getJsonObject("config").get("subset.2.condition"));
     }
 
     @Test
@@ -146,8 +164,16 @@ class DiagramDraftTest {
         for (JsonObject t : written.getJsonArray("transitions").getValuesAs(JsonObject.class)) {
             transitions.add(t.getString("from") + "." + t.getString("output") + ">" + t.getString("to"));
         }
-        assertEquals(List.of("start.out>audience", "audience.out>wait", "wait.out>split", "split.subset1>engaged",
-                "split.subset2>dedup", "split.complement>endOthers", "engaged.out>endGold", "dedup.out>endSilver"),
+        assertEquals(
+                List.of(
+                        "start.out>audience",
+                        "audience.out>wait",
+                        "wait.out>split",
+                        "split.subset1>engaged",
+                        "split.subset2>dedup",
+                        "split.complement>endOthers",
+                        "engaged.out>endGold",
+                        "dedup.out>endSilver"),
                 transitions);
     }
 
@@ -162,7 +188,10 @@ class DiagramDraftTest {
     @Test
     void aConditionSetAsTextIsWrittenAsAnObject() {
         DiagramDraft draft = small();
-        draft.update("query", "", Map.of("condition", "{\"field\":\"status\",\"operator\":\"is_empty\"}"),
+        draft.update(
+                "query",
+                "",
+                Map.of("condition", "{\"field\":\"status\",\"operator\":\"is_empty\"}"),
                 box -> List.of("out"));
 
         JsonObject config = activity(read(draft.toJson()), "query").getJsonObject("config");
@@ -222,8 +251,13 @@ class DiagramDraftTest {
         assertTrue(draft.remove("split"));
 
         assertTrue(draft.box("split").isEmpty());
-        assertEquals(List.of(arrow("start", "out", "audience"), arrow("audience", "out", "wait"),
-                arrow("engaged", "out", "endGold"), arrow("dedup", "out", "endSilver")), draft.getArrows());
+        assertEquals(
+                List.of(
+                        arrow("start", "out", "audience"),
+                        arrow("audience", "out", "wait"),
+                        arrow("engaged", "out", "endGold"),
+                        arrow("dedup", "out", "endSilver")),
+                draft.getArrows());
         assertEquals(8, draft.getBoxes().size());
     }
 
@@ -463,6 +497,8 @@ class DiagramDraftTest {
         draft.box("wait").orElseThrow().getConfig().put("days", "9");
 
         assertEquals("2", draft.box("wait").orElseThrow().getConfig().get("days"));
-        assertEquals("2", activity(read(draft.toJson()), "wait").getJsonObject("config").getString("days"));
+        assertEquals(
+                "2",
+                activity(read(draft.toJson()), "wait").getJsonObject("config").getString("days"));
     }
 }

@@ -49,8 +49,13 @@ class DiagramViewTest {
 
     @Test
     void aLongLabelIsCutWithAnEllipsis() {
-        DiagramDraft.Box box = split(Map.of("subset.1.label", "Gold members of France",
-                "subset.2.label", "exactly 18 letters", "subset.3.label", "nineteen characters"));
+        DiagramDraft.Box box = split(Map.of(
+                "subset.1.label",
+                "Gold members of France",
+                "subset.2.label",
+                "exactly 18 letters",
+                "subset.3.label",
+                "nineteen characters"));
 
         assertEquals("Gold members of F…", DiagramView.outputLabel(box, "subset1"));
         assertEquals(18, DiagramView.outputLabel(box, "subset1").length());
@@ -98,8 +103,8 @@ class DiagramViewTest {
         default -> List.of("out");
     };
 
-    private static final Function<DiagramDraft.Box, DiagramView.Node> NODE = box -> new DiagramView.Node(box.getId(),
-            box.getType(), box.getLabel(), box.getType(), "pi pi-box", null, null, null);
+    private static final Function<DiagramDraft.Box, DiagramView.Node> NODE = box -> new DiagramView.Node(
+            box.getId(), box.getType(), box.getLabel(), box.getType(), "pi pi-box", null, null, null);
 
     private static DefaultDiagramModel model(RunView run, boolean editable) {
         return DiagramView.model(DiagramDraft.parse(DOCUMENT), OUTPUTS, NODE, run, editable, count -> "#" + count);
@@ -120,24 +125,33 @@ class DiagramViewTest {
     }
 
     private static Optional<Connection> connection(DefaultDiagramModel model, String sourceEndPoint) {
-        return model.getConnections().stream().filter(c -> c.getSource().getId().equals(sourceEndPoint)).findFirst();
+        return model.getConnections().stream()
+                .filter(c -> c.getSource().getId().equals(sourceEndPoint))
+                .findFirst();
     }
 
     private static List<String> countLabels(Connection connection) {
-        return connection.getOverlays().stream().filter(LabelOverlay.class::isInstance).map(LabelOverlay.class::cast)
+        return connection.getOverlays().stream()
+                .filter(LabelOverlay.class::isInstance)
+                .map(LabelOverlay.class::cast)
                 .filter(o -> o.getStyleClass() != null && o.getStyleClass().contains("cc-count"))
-                .map(LabelOverlay::getLabel).toList();
+                .map(LabelOverlay::getLabel)
+                .toList();
     }
 
     private static List<String> labels(List<Overlay> overlays) {
-        return overlays.stream().filter(LabelOverlay.class::isInstance).map(o -> ((LabelOverlay) o).getLabel()).toList();
+        return overlays.stream()
+                .filter(LabelOverlay.class::isInstance)
+                .map(o -> ((LabelOverlay) o).getLabel())
+                .toList();
     }
 
     @Test
     void everyBoxIsAnElementAtItsPosition() {
         DefaultDiagramModel model = model(null, true);
 
-        assertEquals(List.of("start", "audience", "split", "gold", "silver", "others", "wait"),
+        assertEquals(
+                List.of("start", "audience", "split", "gold", "silver", "others", "wait"),
                 model.getElements().stream().map(Element::getId).toList());
         Element split = element(model, "split");
         assertEquals("320px", split.getX());
@@ -152,8 +166,8 @@ class DiagramViewTest {
         DefaultDiagramModel model = model(null, true);
 
         assertEquals(List.of("audience:in", "audience:out"), endPointIds(model, "audience"));
-        assertEquals(List.of("split:in", "split:subset1", "split:subset2", "split:complement"),
-                endPointIds(model, "split"));
+        assertEquals(
+                List.of("split:in", "split:subset1", "split:subset2", "split:complement"), endPointIds(model, "split"));
         assertEquals(List.of("gold:in"), endPointIds(model, "gold"));
     }
 
@@ -166,10 +180,18 @@ class DiagramViewTest {
     void severalOutputsAreLabelled() {
         DefaultDiagramModel model = model(null, true);
 
-        assertEquals(List.of("Gold"), labels(model.findEndPoint(element(model, "split"), "split:subset1").getOverlays()));
-        assertEquals(List.of("complement"),
-                labels(model.findEndPoint(element(model, "split"), "split:complement").getOverlays()));
-        assertEquals(List.of(), labels(model.findEndPoint(element(model, "audience"), "audience:out").getOverlays()));
+        assertEquals(
+                List.of("Gold"),
+                labels(model.findEndPoint(element(model, "split"), "split:subset1")
+                        .getOverlays()));
+        assertEquals(
+                List.of("complement"),
+                labels(model.findEndPoint(element(model, "split"), "split:complement")
+                        .getOverlays()));
+        assertEquals(
+                List.of(),
+                labels(model.findEndPoint(element(model, "audience"), "audience:out")
+                        .getOverlays()));
     }
 
     @Test
@@ -177,9 +199,16 @@ class DiagramViewTest {
         DefaultDiagramModel model = model(null, true);
 
         // not drawn: split.subset9 (no such output), wait>start (a Start has no input), gold.out (an End has none)
-        assertEquals(List.of("start:out>audience:in", "audience:out>split:in", "split:subset1>gold:in",
-                "split:subset2>silver:in", "split:complement>others:in"),
-                model.getConnections().stream().map(c -> c.getSource().getId() + ">" + c.getTarget().getId()).toList());
+        assertEquals(
+                List.of(
+                        "start:out>audience:in",
+                        "audience:out>split:in",
+                        "split:subset1>gold:in",
+                        "split:subset2>silver:in",
+                        "split:complement>others:in"),
+                model.getConnections().stream()
+                        .map(c -> c.getSource().getId() + ">" + c.getTarget().getId())
+                        .toList());
     }
 
     @Test
@@ -188,7 +217,8 @@ class DiagramViewTest {
 
         assertTrue(element(model, "audience").isDraggable());
         assertTrue(model.findEndPoint(element(model, "audience"), "audience:in").isTarget());
-        assertTrue(model.findEndPoint(element(model, "audience"), "audience:out").isSource());
+        assertTrue(
+                model.findEndPoint(element(model, "audience"), "audience:out").isSource());
         assertTrue(model.isConnectionsDetachable());
     }
 
@@ -197,8 +227,10 @@ class DiagramViewTest {
         DefaultDiagramModel model = model(null, false);
 
         assertFalse(element(model, "audience").isDraggable());
-        assertFalse(model.findEndPoint(element(model, "audience"), "audience:in").isTarget());
-        assertFalse(model.findEndPoint(element(model, "audience"), "audience:out").isSource());
+        assertFalse(
+                model.findEndPoint(element(model, "audience"), "audience:in").isTarget());
+        assertFalse(
+                model.findEndPoint(element(model, "audience"), "audience:out").isSource());
         assertFalse(model.isConnectionsDetachable());
         assertEquals(5, model.getConnections().size());
     }
@@ -208,47 +240,57 @@ class DiagramViewTest {
         DefaultDiagramModel model = model(null, true);
 
         for (Connection connection : model.getConnections()) {
-            assertEquals(List.of(), countLabels(connection), connection.getSource().getId());
+            assertEquals(
+                    List.of(), countLabels(connection), connection.getSource().getId());
         }
     }
 
     @Test
     void firedTransitionsShowTheirCount() {
-        DefaultDiagramModel model = model(run(Map.of(
-                "start.out>audience", new RunView.TransitionView(true, false, 0),
-                "audience.out>split", new RunView.TransitionView(true, false, 1200),
-                "split.subset1>gold", new RunView.TransitionView(true, false, 300),
-                "split.subset2>silver", new RunView.TransitionView(false, false, 0))), true);
+        DefaultDiagramModel model = model(
+                run(Map.of(
+                        "start.out>audience", new RunView.TransitionView(true, false, 0),
+                        "audience.out>split", new RunView.TransitionView(true, false, 1200),
+                        "split.subset1>gold", new RunView.TransitionView(true, false, 300),
+                        "split.subset2>silver", new RunView.TransitionView(false, false, 0))),
+                true);
 
-        assertEquals(List.of("#1200"), countLabels(connection(model, "audience:out").orElseThrow()));
-        assertEquals(List.of("#300"), countLabels(connection(model, "split:subset1").orElseThrow()));
+        assertEquals(
+                List.of("#1200"), countLabels(connection(model, "audience:out").orElseThrow()));
+        assertEquals(
+                List.of("#300"), countLabels(connection(model, "split:subset1").orElseThrow()));
         // not run yet, and not in the run at all
         assertEquals(List.of(), countLabels(connection(model, "split:subset2").orElseThrow()));
-        assertEquals(List.of(), countLabels(connection(model, "split:complement").orElseThrow()));
+        assertEquals(
+                List.of(), countLabels(connection(model, "split:complement").orElseThrow()));
     }
 
     @Test
     void aTransitionLeavingAStartShowsNoCount() {
-        DefaultDiagramModel model = model(run(Map.of(
-                "start.out>audience", new RunView.TransitionView(true, false, 5),
-                "audience.out>split", new RunView.TransitionView(true, false, 5))), true);
+        DefaultDiagramModel model = model(
+                run(Map.of(
+                        "start.out>audience", new RunView.TransitionView(true, false, 5),
+                        "audience.out>split", new RunView.TransitionView(true, false, 5))),
+                true);
 
         assertEquals(List.of(), countLabels(connection(model, "start:out").orElseThrow()));
-        assertEquals(List.of("#5"), countLabels(connection(model, "audience:out").orElseThrow()));
+        assertEquals(
+                List.of("#5"), countLabels(connection(model, "audience:out").orElseThrow()));
     }
 
     @Test
     void aSkippedTransitionShowsADash() {
-        DefaultDiagramModel model = model(run(Map.of(
-                "split.complement>others", new RunView.TransitionView(false, true, 0))), true);
+        DefaultDiagramModel model =
+                model(run(Map.of("split.complement>others", new RunView.TransitionView(false, true, 0))), true);
 
-        assertEquals(List.of("–"), countLabels(connection(model, "split:complement").orElseThrow()));
+        assertEquals(
+                List.of("–"), countLabels(connection(model, "split:complement").orElseThrow()));
     }
 
     @Test
     void connectionsOfArrowsThatAreNotDrawnDoNotExist() {
-        DefaultDiagramModel model = model(run(Map.of(
-                "wait.out>start", new RunView.TransitionView(true, false, 9))), true);
+        DefaultDiagramModel model =
+                model(run(Map.of("wait.out>start", new RunView.TransitionView(true, false, 9))), true);
 
         assertNull(connection(model, "wait:out").orElse(null));
     }
