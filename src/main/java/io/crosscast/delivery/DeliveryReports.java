@@ -211,14 +211,22 @@ public class DeliveryReports {
         }
         String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
         Map<Long, long[]> ledger = new HashMap<>();
-        for (Object row : NativeSql.query(em, "SELECT delivery_id, " + LedgerSql.LEDGER_FIGURES
-                + " FROM delivery_message WHERE delivery_id IN (" + in + ") GROUP BY delivery_id", ids).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em,
+                        "SELECT delivery_id, " + LedgerSql.LEDGER_FIGURES
+                                + " FROM delivery_message WHERE delivery_id IN (" + in + ") GROUP BY delivery_id",
+                        ids)
+                .getResultList()) {
             Object[] r = (Object[]) row;
             ledger.put(SqlValues.number(r[0]), LedgerSql.numbers(r, 1));
         }
         Map<Long, long[]> tracking = new HashMap<>();
-        for (Object row : NativeSql.query(em, "SELECT delivery_id, " + LedgerSql.TRACKING_FIGURES
-                + " FROM tracking_log WHERE delivery_id IN (" + in + ") GROUP BY delivery_id", ids).getResultList()) {
+        for (Object row : NativeSql.query(
+                        em,
+                        "SELECT delivery_id, " + LedgerSql.TRACKING_FIGURES
+                                + " FROM tracking_log WHERE delivery_id IN (" + in + ") GROUP BY delivery_id",
+                        ids)
+                .getResultList()) {
             Object[] r = (Object[]) row;
             tracking.put(SqlValues.number(r[0]), LedgerSql.numbers(r, 1));
         }

@@ -3,8 +3,7 @@ package io.crosscast.web;
 /** Reads the view parameters of the pages' addresses ({@code ?id=12}), where anything may have been typed. */
 public final class ViewParameters {
 
-    private ViewParameters() {
-    }
+    private ViewParameters() {}
 
     /** The id of a view parameter, or null when it is not a positive number. */
     public static Long id(String value) {

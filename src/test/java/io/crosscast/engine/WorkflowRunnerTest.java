@@ -34,7 +34,10 @@ class WorkflowRunnerTest {
 
     /** Fails while {@link #broken} is set, otherwise passes its input through. */
     private final class Flaky implements ActivityType {
-        public String type() { return "flaky"; }
+        public String type() {
+            return "flaky";
+        }
+
         public NextAction execute(ActivityContext ctx) {
             if (broken.get()) {
                 throw new IllegalStateException("database down");

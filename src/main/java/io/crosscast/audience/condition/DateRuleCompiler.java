@@ -24,8 +24,8 @@ final class DateRuleCompiler extends TemporalRuleCompiler {
             case LESS_OR_EQUAL -> SqlFragment.of(column + " <= ?", date(rule, 0));
             case GREATER_THAN -> SqlFragment.of(column + " > ?", date(rule, 0));
             case GREATER_OR_EQUAL -> SqlFragment.of(column + " >= ?", date(rule, 0));
-            case BETWEEN -> SqlFragment.of("(" + column + " >= ? AND " + column + " <= ?)", date(rule, 0),
-                    date(rule, 1));
+            case BETWEEN ->
+                SqlFragment.of("(" + column + " >= ? AND " + column + " <= ?)", date(rule, 0), date(rule, 1));
             default -> throw RuleCompiler.unexpected(rule);
         };
     }

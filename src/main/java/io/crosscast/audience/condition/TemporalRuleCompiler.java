@@ -27,8 +27,8 @@ abstract class TemporalRuleCompiler implements RuleCompiler {
             case IS_EMPTY -> SqlFragment.of(column + " IS NULL");
             case IS_NOT_EMPTY -> SqlFragment.of(column + " IS NOT NULL");
             case IN_LAST_DAYS -> SqlFragment.of(column + " >= ?", lastDaysStart(days(rule)));
-            case NOT_IN_LAST_DAYS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)",
-                    lastDaysStart(days(rule)));
+            case NOT_IN_LAST_DAYS ->
+                SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)", lastDaysStart(days(rule)));
             default -> compare(rule, column);
         };
     }

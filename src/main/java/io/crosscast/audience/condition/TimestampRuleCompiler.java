@@ -33,8 +33,9 @@ final class TimestampRuleCompiler extends TemporalRuleCompiler {
             case LESS_OR_EQUAL -> SqlFragment.of(column + " < ?", startOf(rule, 0, 1));
             case GREATER_THAN -> SqlFragment.of(column + " >= ?", startOf(rule, 0, 1));
             case GREATER_OR_EQUAL -> SqlFragment.of(column + " >= ?", startOf(rule, 0, 0));
-            case BETWEEN -> SqlFragment.of("(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0),
-                    startOf(rule, 1, 1));
+            case BETWEEN ->
+                SqlFragment.of(
+                        "(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0), startOf(rule, 1, 1));
             default -> throw RuleCompiler.unexpected(rule);
         };
     }

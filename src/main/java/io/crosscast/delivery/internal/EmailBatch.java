@@ -1,6 +1,5 @@
 package io.crosscast.delivery.internal;
 
-import io.crosscast.delivery.Delivery;
 import io.crosscast.content.EmailContent;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.content.TrackingUrls;
@@ -23,8 +22,13 @@ public final class EmailBatch implements EmailRun.Messages {
     EmailBatch(Delivery delivery, TrackingLinks links) {
         this.deliveryId = delivery.getId();
         this.links = links;
-        EmailContent content = new EmailContent(delivery.getSenderName(), delivery.getSenderAddress(),
-                delivery.getReplyTo(), delivery.getSubject(), delivery.getHtmlBody(), delivery.getTextBody());
+        EmailContent content = new EmailContent(
+                delivery.getSenderName(),
+                delivery.getSenderAddress(),
+                delivery.getReplyTo(),
+                delivery.getSubject(),
+                delivery.getHtmlBody(),
+                delivery.getTextBody());
         TrackingUrls urls = new TrackingUrls() {
             @Override
             public String open(long recipientId) {

@@ -30,8 +30,10 @@ final class LanguageComposers {
     }
 
     private static String unsubscribeText(String language) {
-        return ResourceBundle.getBundle("io.crosscast.web.messages", Locale.forLanguageTag(language),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
+        return ResourceBundle.getBundle(
+                        "io.crosscast.web.messages",
+                        Locale.forLanguageTag(language),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
                 .getString("email.unsubscribeLink");
     }
 }

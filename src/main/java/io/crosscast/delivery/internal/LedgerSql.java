@@ -80,8 +80,8 @@ public final class LedgerSql {
      */
     public static final String TRACKING_FIGURES =
             "COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
-            + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
-            + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)";
+                    + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
+                    + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)";
 
     /** {@link #TRACKING_FIGURES} of one delivery; one parameter, the delivery id. */
     public static final String TRACKING_COUNTS =

@@ -1,6 +1,5 @@
 package io.crosscast.delivery.internal;
 
-import io.crosscast.delivery.Delivery;
 import io.crosscast.content.EmailContent;
 import io.crosscast.content.LinkRewriter;
 import io.crosscast.content.RecipientValues;

@@ -4,7 +4,6 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
-
 import java.util.List;
 
 /** Consumes its input(s), no output. With several inputs it waits for all of them. */

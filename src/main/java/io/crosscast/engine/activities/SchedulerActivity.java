@@ -1,12 +1,7 @@
 package io.crosscast.engine.activities;
 
-import java.text.ParseException;
-import java.util.Date;
-import java.util.TimeZone;
-import org.quartz.CronExpression;
-
-import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.Text;
 import java.text.ParseException;
 import java.time.DateTimeException;
@@ -21,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
 
 /**
  * Waits for the next planned time, then emits its input on "out". Supported config, exactly one of:

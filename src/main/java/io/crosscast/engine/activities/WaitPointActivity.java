@@ -5,7 +5,6 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
-
 import java.time.Instant;
 import java.util.Map;
 

@@ -45,7 +45,8 @@ public class DeliveryResource {
     public PageDto<DeliveryDto> page(@QueryParam("first") String first, @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         List<DeliveryDto> items = deliveries.page(paging.first(), paging.pageSize()).stream()
-                .map(d -> DeliveryDto.of(d, null)).toList();
+                .map(d -> DeliveryDto.of(d, null))
+                .toList();
         return PageDto.of(paging, deliveries.count(), items);
     }
 
@@ -127,19 +128,30 @@ public class DeliveryResource {
         deliveries.get(id);
         Paging paging = Paging.ofQuery(first, pageSize);
         MessageStatus wanted = status(status);
-        return PageDto.of(paging, deliveries.ledgerCount(id, wanted),
+        return PageDto.of(
+                paging,
+                deliveries.ledgerCount(id, wanted),
                 deliveries.ledger(id, wanted, paging.first(), paging.pageSize()));
     }
 
     /** EMAIL (the default) or SMS; for SMS, senderName is the sender id and textBody the text. */
     private static Channel channel(String text) {
-        return Requests.constant(Channel.class, text, Channel.EMAIL, t -> ApiException.badRequest("channel",
-                "delivery.channelInvalid", "Unknown channel '" + t + "': EMAIL or SMS."));
+        return Requests.constant(
+                Channel.class,
+                text,
+                Channel.EMAIL,
+                t -> ApiException.badRequest(
+                        "channel", "delivery.channelInvalid", "Unknown channel '" + t + "': EMAIL or SMS."));
     }
 
     private static MessageStatus status(String text) {
-        return Requests.constant(MessageStatus.class, text, null, t -> ApiException.badRequest("status",
-                "delivery.statusInvalid", "Unknown ledger status '" + t + "': one of "
-                        + List.of(MessageStatus.values()) + "."));
+        return Requests.constant(
+                MessageStatus.class,
+                text,
+                null,
+                t -> ApiException.badRequest(
+                        "status",
+                        "delivery.statusInvalid",
+                        "Unknown ledger status '" + t + "': one of " + List.of(MessageStatus.values()) + "."));
     }
 }

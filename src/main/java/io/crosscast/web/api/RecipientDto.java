@@ -70,7 +70,10 @@ public record RecipientDto(
 
     /** A page of recipients in their API form. */
     static PageDto<RecipientDto> page(Paging paging, RecipientPage page) {
-        return PageDto.of(paging, page.total(), page.items().stream().map(RecipientDto::of).toList());
+        return PageDto.of(
+                paging,
+                page.total(),
+                page.items().stream().map(RecipientDto::of).toList());
     }
 
     private static String text(LocalDate date) {

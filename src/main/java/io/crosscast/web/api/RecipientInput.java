@@ -49,10 +49,18 @@ public class RecipientInput {
     }
 
     private static MembershipStatus status(String text) {
-        return Requests.constant(MembershipStatus.class, text, MembershipStatus.NONE, t -> ApiException.badRequest(
-                "status", "recipient.statusInvalid", "'" + t.strip() + "' is not a status ("
-                        + Arrays.stream(MembershipStatus.values()).map(Enum::name).collect(Collectors.joining(", "))
-                        + ")."));
+        return Requests.constant(
+                MembershipStatus.class,
+                text,
+                MembershipStatus.NONE,
+                t -> ApiException.badRequest(
+                        "status",
+                        "recipient.statusInvalid",
+                        "'" + t.strip() + "' is not a status ("
+                                + Arrays.stream(MembershipStatus.values())
+                                        .map(Enum::name)
+                                        .collect(Collectors.joining(", "))
+                                + ")."));
     }
 
     private static LocalDate date(String text) {

@@ -68,9 +68,12 @@ public class RecipientResource {
     public PageDto<RecipientDto> search(SearchRequest body) {
         SearchRequest request = body == null ? new SearchRequest() : body;
         Paging paging = Paging.of(request.getFirst(), request.getPageSize());
-        RecipientPage page = recipients.search(Requests.conditionOrEveryone(request.getCondition()),
-                Requests.sortField(request.getSort()), !Boolean.FALSE.equals(request.getAscending()),
-                paging.first(), paging.pageSize());
+        RecipientPage page = recipients.search(
+                Requests.conditionOrEveryone(request.getCondition()),
+                Requests.sortField(request.getSort()),
+                !Boolean.FALSE.equals(request.getAscending()),
+                paging.first(),
+                paging.pageSize());
         return RecipientDto.page(paging, page);
     }
 

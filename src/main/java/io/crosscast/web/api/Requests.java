@@ -105,10 +105,15 @@ public final class Requests {
 
     /** The mode of a membership change: {@code add} (the default), {@code replace} or {@code remove}. */
     public static MembershipChange membershipChange(String mode) {
-        String modes = Arrays.stream(MembershipChange.values()).map(c -> c.name().toLowerCase(Locale.ROOT))
+        String modes = Arrays.stream(MembershipChange.values())
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        return constant(MembershipChange.class, mode, MembershipChange.ADD, m -> ApiException.badRequest("mode",
-                "request.modeInvalid", "'" + m.strip() + "' is not a mode (use " + modes + ")."));
+        return constant(
+                MembershipChange.class,
+                mode,
+                MembershipChange.ADD,
+                m -> ApiException.badRequest(
+                        "mode", "request.modeInvalid", "'" + m.strip() + "' is not a mode (use " + modes + ")."));
     }
 
     /**
@@ -117,8 +122,8 @@ public final class Requests {
      *
      * @param refusal the 400 for a text that names no constant, made from the text as it came
      */
-    static <E extends Enum<E>> E constant(Class<E> type, String text, E whenBlank,
-            Function<String, ApiException> refusal) {
+    static <E extends Enum<E>> E constant(
+            Class<E> type, String text, E whenBlank, Function<String, ApiException> refusal) {
         if (text == null || text.isBlank()) {
             return whenBlank;
         }

@@ -80,8 +80,8 @@ public abstract class DeliveryActivity extends OutboundActivity {
             return NextAction.waitUntil(ctx.now().plus(CHECK), Map.of(SENDING, sending));
         }
         DeliveryStats stats = deliveries.stats(id);
-        ctx.log(Text.of("delivery.log.over", id, status(delivery.getStatus()), stats.sent(), stats.failed(),
-                stats.excluded()));
+        ctx.log(Text.of(
+                "delivery.log.over", id, status(delivery.getStatus()), stats.sent(), stats.failed(), stats.excluded()));
         if (!isOutbound(ctx.activity())) {
             return NextAction.done();
         }

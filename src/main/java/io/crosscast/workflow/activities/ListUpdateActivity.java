@@ -62,7 +62,9 @@ public class ListUpdateActivity extends OutboundActivity {
         MembershipResult result =
                 lists.changeMembers(list.getId(), population, MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
         ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), result.changed(), result.members()));
-        return isOutbound(ctx.activity()) ? NextAction.done("out", ctx.populations().copy(ctx.input())) : NextAction.done();
+        return isOutbound(ctx.activity())
+                ? NextAction.done("out", ctx.populations().copy(ctx.input()))
+                : NextAction.done();
     }
 
     /** A mode as the run log says it ("add", "replace", "remove"). */

@@ -25,7 +25,8 @@ abstract class OutboundActivity implements ActivityType {
 
     /** Adds a problem when the setting is neither {@code true} nor {@code false} (in any case). */
     static void checkOutbound(ActivityDefinition def, List<Text> problems) {
-        def.config(OUTBOUND).filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+        def.config(OUTBOUND)
+                .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
                 .ifPresent(v -> problems.add(Text.of("config.notBoolean", OUTBOUND, v)));
     }
 }

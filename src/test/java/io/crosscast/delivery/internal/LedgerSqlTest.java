@@ -20,7 +20,8 @@ class LedgerSqlTest {
     @Test
     void noLedgerRowsOrNoLogsCountAsZeros() {
         assertEquals(new DeliveryStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), LedgerSql.stats(null, null));
-        assertEquals(new DeliveryStats(3, 0, 3, 0, 0, 0, 0, 0, 0, 0),
+        assertEquals(
+                new DeliveryStats(3, 0, 3, 0, 0, 0, 0, 0, 0, 0),
                 LedgerSql.stats(new long[] {3, 0, 3, 0, 0, 0, 0}, null));
     }
 

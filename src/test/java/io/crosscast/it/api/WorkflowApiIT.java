@@ -226,7 +226,8 @@ class WorkflowApiIT extends ApiTestCase {
 
     /** Start -> Query(our recipients) -> Wait(until now + seconds) -> End. */
     private String waitDocument(String name, int seconds) {
-        return TestDocuments.waitWorkflow(name + " " + token, token, Instant.now().plusSeconds(seconds));
+        return TestDocuments.waitWorkflow(
+                name + " " + token, token, Instant.now().plusSeconds(seconds));
     }
 
     private long start(String document) {

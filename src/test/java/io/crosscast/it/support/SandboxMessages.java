@@ -88,8 +88,10 @@ public final class SandboxMessages {
      * it to the recipients of {@code token}.
      */
     public static Delivery sendHello(DeliveryService deliveries, String label, String token) {
-        Delivery delivery = deliveries.create(Channel.EMAIL, new DeliveryContent(label, null,
-                "shop@example.com", null, "Hi {{firstName}}", "<p>Hi {{firstName}}</p>", null));
+        Delivery delivery = deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        label, null, "shop@example.com", null, "Hi {{firstName}}", "<p>Hi {{firstName}}</p>", null));
         deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
         return delivery;
     }

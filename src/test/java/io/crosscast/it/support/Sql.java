@@ -9,12 +9,12 @@ import javax.sql.DataSource;
 /** For in-container tests: a number read from the application's database with hand-written SQL. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The first column of the first row of {@code sql} run with these parameters (a count, a largest id...). */
     public static long number(DataSource dataSource, String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }

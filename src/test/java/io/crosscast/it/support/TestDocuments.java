@@ -8,8 +8,7 @@ import java.time.Instant;
  */
 public final class TestDocuments {
 
-    private TestDocuments() {
-    }
+    private TestDocuments() {}
 
     /** The condition {@code lastName equals token}: the recipients a test created under its token. */
     public static String lastNameIs(String token) {

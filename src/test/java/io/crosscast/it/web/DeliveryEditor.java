@@ -46,7 +46,8 @@ final class DeliveryEditor {
         browser.click(By.id("deliveryForm:audienceAddRule"));
         browser.choose(By.cssSelector(SEND_DIALOG + ".cc-rule .cc-rule-field"), "Last name");
         browser.type(By.cssSelector(SEND_DIALOG + ".cc-rule input.cc-rule-value"), lastName);
-        browser.find(By.cssSelector(SEND_DIALOG + ".cc-rule input.cc-rule-value")).sendKeys(Keys.TAB);
+        browser.find(By.cssSelector(SEND_DIALOG + ".cc-rule input.cc-rule-value"))
+                .sendKeys(Keys.TAB);
         browser.waitForPage();
         String expected = Integer.toString(count);
         assertTrue(browser.waitForText(By.cssSelector(SEND_DIALOG + ".cc-condition-count"), expected)

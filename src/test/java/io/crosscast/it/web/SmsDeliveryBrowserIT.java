@@ -72,7 +72,8 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
 
         // Preview for Ana: her name in the text, and the text's own length.
         editor.previewFor("ana." + token + "@example.com");
-        assertEquals("Hello Ana, your code SPRING is ready \uD83C\uDF38",
+        assertEquals(
+                "Hello Ana, your code SPRING is ready \uD83C\uDF38",
                 browser.waitForText(By.id("deliveryForm:previewSms"), "Ana"));
         assertTrue(browser.text(By.id("deliveryForm:previewSmsLength")).startsWith("UCS-2"));
         assertFalse(browser.isPresent(By.id("deliveryForm:proofButton")));
@@ -80,8 +81,8 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         // Send to the three recipients of the token; Cid has no mobile number.
         editor.sendToLastName(token, 3);
 
-        new WebDriverWait(browser.driver(), RECEIPTS).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("reportForm:status"), "Sent"));
+        new WebDriverWait(browser.driver(), RECEIPTS)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("reportForm:status"), "Sent"));
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));
         assertEquals("1", browser.text(By.id("excluded")).replaceAll("\\D", ""));
         // The report refreshes itself while receipts come back.

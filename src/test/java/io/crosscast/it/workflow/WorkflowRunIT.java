@@ -109,7 +109,9 @@ class WorkflowRunIT {
 
         workflows.purge(runId);
         assertThrows(WorkflowException.class, () -> workflows.view(runId));
-        assertEquals(0, Sql.number(dataSource, "SELECT COUNT(*) FROM population WHERE run_id = ?", runId),
+        assertEquals(
+                0,
+                Sql.number(dataSource, "SELECT COUNT(*) FROM population WHERE run_id = ?", runId),
                 "populations purged");
     }
 
@@ -233,8 +235,13 @@ class WorkflowRunIT {
         RunView run = awaitStatus(runId, "FINISHED");
         long gold = count("SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'");
         assertEquals(gold, transition(run, "update.out>end"));
-        assertEquals(gold, Sql.number(dataSource, "SELECT COUNT(*) FROM list_member m JOIN recipient_list l"
-                + " ON l.id = m.list_id WHERE l.name = ?", listName));
+        assertEquals(
+                gold,
+                Sql.number(
+                        dataSource,
+                        "SELECT COUNT(*) FROM list_member m JOIN recipient_list l"
+                                + " ON l.id = m.list_id WHERE l.name = ?",
+                        listName));
     }
 
     @Test

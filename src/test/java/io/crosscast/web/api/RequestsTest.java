@@ -97,12 +97,15 @@ class RequestsTest {
 
     @Test
     void aConstantIsNamedInAnyCaseAndARefusalGetsTheTextAsItCame() {
-        Function<String, ApiException> refusal = text -> ApiException.badRequest("mode", "request.modeInvalid",
-                "[" + text + "]");
-        assertEquals(MembershipChange.REPLACE,
+        Function<String, ApiException> refusal =
+                text -> ApiException.badRequest("mode", "request.modeInvalid", "[" + text + "]");
+        assertEquals(
+                MembershipChange.REPLACE,
                 Requests.constant(MembershipChange.class, " rePlace ", MembershipChange.ADD, refusal));
-        assertEquals(MembershipChange.ADD, Requests.constant(MembershipChange.class, " ", MembershipChange.ADD, refusal));
-        ApiException e = assertThrows(ApiException.class,
+        assertEquals(
+                MembershipChange.ADD, Requests.constant(MembershipChange.class, " ", MembershipChange.ADD, refusal));
+        ApiException e = assertThrows(
+                ApiException.class,
                 () -> Requests.constant(MembershipChange.class, " merge ", MembershipChange.ADD, refusal));
         assertEquals("[ merge ]", e.error().message());
     }
