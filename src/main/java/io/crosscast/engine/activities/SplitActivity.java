@@ -2,6 +2,7 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
