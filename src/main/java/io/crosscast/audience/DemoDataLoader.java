@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -21,14 +22,23 @@ public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
 
+    /** The system property that asks for demo data, with the number of demo recipients. */
+    public static final String PROPERTY = "crosscast.demo.recipients";
+
     @EJB
     private DemoData demoData;
+
+    /** The number of demo recipients the server asks for, as it is set; empty on a server that wants no demo data. */
+    public static Optional<String> wanted() {
+        String wanted = System.getProperty(PROPERTY);
+        return wanted == null || wanted.isBlank() ? Optional.empty() : Optional.of(wanted);
+    }
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
-        String wanted = System.getProperty("crosscast.demo.recipients");
-        if (wanted == null || wanted.isBlank()) {
+        Optional<String> wanted = wanted();
+        if (wanted.isEmpty()) {
             return;
         }
         if (demoData.recipientCount() > 0) {
@@ -36,9 +46,9 @@ public class DemoDataLoader {
             return;
         }
         try {
-            demoData.generateRecipients(Long.parseLong(wanted.trim()));
+            demoData.generateRecipients(Long.parseLong(wanted.get().trim()));
         } catch (NumberFormatException e) {
-            LOG.warning("crosscast.demo.recipients is not a number: '" + wanted + "'; no demo data loaded");
+            LOG.warning(PROPERTY + " is not a number: '" + wanted.get() + "'; no demo data loaded");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.crosscast.campaign;
 
+import io.crosscast.audience.DemoDataLoader;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Adds the demo campaign ({@link DemoCampaign}) to a database that holds no campaign yet, when the server
- * sets the system property {@code crosscast.demo.recipients} (the development server of the run command
+ * sets the system property {@value DemoDataLoader#PROPERTY} (the development server of the run command
  * does, see src/build/wildfly/dev-demo.cli; real servers do not). It starts after the demo recipients are
  * in. A failure is logged and does not stop the deployment.
  */
@@ -29,8 +30,7 @@ public class DemoCampaignLoader {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
-        String wanted = System.getProperty("crosscast.demo.recipients");
-        if (wanted == null || wanted.isBlank()) {
+        if (DemoDataLoader.wanted().isEmpty()) {
             return;
         }
         try {

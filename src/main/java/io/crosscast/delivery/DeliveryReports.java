@@ -1,5 +1,6 @@
 package io.crosscast.delivery;
 
+import io.crosscast.delivery.internal.LedgerSql;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
 import jakarta.ejb.EJB;
@@ -212,47 +213,26 @@ public class DeliveryReports {
         Map<Long, long[]> ledger = new HashMap<>();
         for (Object row : NativeSql.query(
                         em,
-                        "SELECT delivery_id, COUNT(*),"
-                                + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
-                                + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
-                                + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
-                                + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0),"
-                                + " COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0),"
-                                + " COALESCE(SUM(CASE WHEN status = 'UNDELIVERED' THEN 1 ELSE 0 END), 0)"
+                        "SELECT delivery_id, " + LedgerSql.LEDGER_FIGURES
                                 + " FROM delivery_message WHERE delivery_id IN (" + in + ") GROUP BY delivery_id",
                         ids)
                 .getResultList()) {
             Object[] r = (Object[]) row;
-            ledger.put(SqlValues.number(r[0]), new long[] {
-                SqlValues.number(r[1]),
-                SqlValues.number(r[2]),
-                SqlValues.number(r[3]),
-                SqlValues.number(r[4]),
-                SqlValues.number(r[5]),
-                SqlValues.number(r[6]),
-                SqlValues.number(r[7])
-            });
+            ledger.put(SqlValues.number(r[0]), LedgerSql.numbers(r, 1));
         }
         Map<Long, long[]> tracking = new HashMap<>();
         for (Object row : NativeSql.query(
                         em,
-                        "SELECT delivery_id,"
-                                + " COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
-                                + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
-                                + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)"
+                        "SELECT delivery_id, " + LedgerSql.TRACKING_FIGURES
                                 + " FROM tracking_log WHERE delivery_id IN (" + in + ") GROUP BY delivery_id",
                         ids)
                 .getResultList()) {
             Object[] r = (Object[]) row;
-            tracking.put(
-                    SqlValues.number(r[0]),
-                    new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]), SqlValues.number(r[3])});
+            tracking.put(SqlValues.number(r[0]), LedgerSql.numbers(r, 1));
         }
         Map<Long, DeliveryStats> stats = new HashMap<>();
         for (Long id : ids) {
-            long[] l = ledger.getOrDefault(id, new long[7]);
-            long[] t = tracking.getOrDefault(id, new long[3]);
-            stats.put(id, new DeliveryStats(l[0], l[1], l[2], l[3], l[4], t[0], t[1], t[2], l[5], l[6]));
+            stats.put(id, LedgerSql.stats(ledger.get(id), tracking.get(id)));
         }
         return stats;
     }

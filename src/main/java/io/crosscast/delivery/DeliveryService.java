@@ -333,17 +333,7 @@ public class DeliveryService {
                 .getSingleResult();
         Object[] tracking = (Object[]) NativeSql.query(em, LedgerSql.TRACKING_COUNTS, List.of(deliveryId))
                 .getSingleResult();
-        return new DeliveryStats(
-                number(ledger[0]),
-                number(ledger[1]),
-                number(ledger[2]),
-                number(ledger[3]),
-                number(ledger[4]),
-                number(tracking[0]),
-                number(tracking[1]),
-                number(tracking[2]),
-                number(ledger[5]),
-                number(ledger[6]));
+        return LedgerSql.stats(LedgerSql.numbers(ledger, 0), LedgerSql.numbers(tracking, 0));
     }
 
     /** One page of the ledger, by recipient id, optionally only rows of one status. */

@@ -6,6 +6,7 @@ import java.util.List;
  * SPI of an activity type. The built-ins live in {@code io.crosscast.engine.activities}; the container registers its
  * own (ListUpdate, deliveries...) in the {@link ActivityRegistry}. Implementations are stateless: what must survive
  * between two executions goes into {@link NextAction.WaitUntil#state()} and comes back in {@link ActivityContext#state()}.
+ * The defaults describe the commonest type: one incoming transition, one output "out", no setting to check.
  */
 public interface ActivityType {
 
@@ -14,22 +15,33 @@ public interface ActivityType {
 
     String type();
 
-    /** Names of the outputs this activity has with this configuration. */
-    List<String> outputs(ActivityDefinition def);
+    /** Names of the outputs this activity has with this configuration; by default one, "out". */
+    default List<String> outputs(ActivityDefinition def) {
+        return List.of("out");
+    }
 
-    /** Configuration problems, each a {@link Text} of the bundle {@value Text#BUNDLE}; empty when valid. */
-    List<Text> validate(ActivityDefinition def);
+    /**
+     * Configuration problems, each a {@link Text} of the bundle {@value Text#BUNDLE}; empty when valid. By default
+     * none: a type without settings.
+     */
+    default List<Text> validate(ActivityDefinition def) {
+        return List.of();
+    }
 
     /** Wait points (Wait, Scheduler) may sit on a cycle. */
     default boolean isWaitPoint() {
         return false;
     }
 
-    /** Minimum number of incoming transitions. */
-    int minInputs();
+    /** Minimum number of incoming transitions; by default 1. */
+    default int minInputs() {
+        return 1;
+    }
 
-    /** Maximum number of incoming transitions, {@link #UNBOUNDED} for any. */
-    int maxInputs();
+    /** Maximum number of incoming transitions, {@link #UNBOUNDED} for any; by default 1. */
+    default int maxInputs() {
+        return 1;
+    }
 
     /**
      * With several incoming transitions: true (AND) = wait until every one has fired or been skipped; false (OR) =

@@ -231,16 +231,6 @@ class DemoCampaignDataTest {
         }
 
         @Override
-        public int minInputs() {
-            return 1;
-        }
-
-        @Override
-        public int maxInputs() {
-            return 1;
-        }
-
-        @Override
         public NextAction execute(ActivityContext ctx) {
             throw new UnsupportedOperationException();
         }

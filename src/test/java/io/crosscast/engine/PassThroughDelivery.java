@@ -22,21 +22,6 @@ final class PassThroughDelivery implements ActivityType {
     }
 
     @Override
-    public List<Text> validate(ActivityDefinition def) {
-        return List.of();
-    }
-
-    @Override
-    public int minInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxInputs() {
-        return 1;
-    }
-
-    @Override
     public NextAction execute(ActivityContext ctx) {
         ctx.log(Text.verbatim("sent to " + ctx.populations().count(ctx.input())));
         return NextAction.done(

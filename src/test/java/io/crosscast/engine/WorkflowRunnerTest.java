@@ -38,22 +38,6 @@ class WorkflowRunnerTest {
             return "flaky";
         }
 
-        public List<String> outputs(ActivityDefinition def) {
-            return List.of("out");
-        }
-
-        public List<Text> validate(ActivityDefinition def) {
-            return List.of();
-        }
-
-        public int minInputs() {
-            return 1;
-        }
-
-        public int maxInputs() {
-            return 1;
-        }
-
         public NextAction execute(ActivityContext ctx) {
             if (broken.get()) {
                 throw new IllegalStateException("database down");

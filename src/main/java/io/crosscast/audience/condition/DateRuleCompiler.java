@@ -9,19 +9,14 @@ import java.time.ZoneId;
  * today minus N days, today being the clock's date in the compiler's zone; {@code not_in_last_days N}
  * means before that day, or no date.
  */
-final class DateRuleCompiler implements RuleCompiler {
-
-    private final Clock clock;
-    private final ZoneId zone;
+final class DateRuleCompiler extends TemporalRuleCompiler {
 
     DateRuleCompiler(Clock clock, ZoneId zone) {
-        this.clock = clock;
-        this.zone = zone;
+        super(clock, zone);
     }
 
     @Override
-    public SqlFragment compile(Rule rule, RecipientField field, String alias) {
-        String column = RuleCompiler.column(field, alias);
+    SqlFragment compare(Rule rule, String column) {
         return switch (rule.operator()) {
             case EQUALS -> SqlFragment.of(column + " = ?", date(rule, 0));
             case NOT_EQUALS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " <> ?)", date(rule, 0));
@@ -31,21 +26,13 @@ final class DateRuleCompiler implements RuleCompiler {
             case GREATER_OR_EQUAL -> SqlFragment.of(column + " >= ?", date(rule, 0));
             case BETWEEN ->
                 SqlFragment.of("(" + column + " >= ? AND " + column + " <= ?)", date(rule, 0), date(rule, 1));
-            case IS_EMPTY -> SqlFragment.of(column + " IS NULL");
-            case IS_NOT_EMPTY -> SqlFragment.of(column + " IS NOT NULL");
-            case IN_LAST_DAYS -> SqlFragment.of(column + " >= ?", firstDayOfLast(rule));
-            case NOT_IN_LAST_DAYS ->
-                SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)", firstDayOfLast(rule));
             default -> throw RuleCompiler.unexpected(rule);
         };
     }
 
-    private static LocalDate date(Rule rule, int index) {
-        return RuleValues.date(rule.values().get(index)).orElseThrow(() -> RuleCompiler.unexpected(rule));
-    }
-
-    private LocalDate firstDayOfLast(Rule rule) {
-        int days = RuleValues.days(rule.values().get(0)).orElseThrow(() -> RuleCompiler.unexpected(rule));
+    /** Today minus {@code days} days, today being the clock's date in the zone. */
+    @Override
+    LocalDate lastDaysStart(int days) {
         return clock.instant().atZone(zone).toLocalDate().minusDays(days);
     }
 }

@@ -12,19 +12,14 @@ import java.time.ZoneId;
  * {@code in_last_days N} means from now minus N calendar days (same time of day, in the zone) on;
  * {@code not_in_last_days N} means before that instant, or never.
  */
-final class TimestampRuleCompiler implements RuleCompiler {
-
-    private final Clock clock;
-    private final ZoneId zone;
+final class TimestampRuleCompiler extends TemporalRuleCompiler {
 
     TimestampRuleCompiler(Clock clock, ZoneId zone) {
-        this.clock = clock;
-        this.zone = zone;
+        super(clock, zone);
     }
 
     @Override
-    public SqlFragment compile(Rule rule, RecipientField field, String alias) {
-        String column = RuleCompiler.column(field, alias);
+    SqlFragment compare(Rule rule, String column) {
         return switch (rule.operator()) {
             case EQUALS ->
                 SqlFragment.of(
@@ -41,22 +36,17 @@ final class TimestampRuleCompiler implements RuleCompiler {
             case BETWEEN ->
                 SqlFragment.of(
                         "(" + column + " >= ? AND " + column + " < ?)", startOf(rule, 0, 0), startOf(rule, 1, 1));
-            case IS_EMPTY -> SqlFragment.of(column + " IS NULL");
-            case IS_NOT_EMPTY -> SqlFragment.of(column + " IS NOT NULL");
-            case IN_LAST_DAYS -> SqlFragment.of(column + " >= ?", daysAgo(rule));
-            case NOT_IN_LAST_DAYS -> SqlFragment.of("(" + column + " IS NULL OR " + column + " < ?)", daysAgo(rule));
             default -> throw RuleCompiler.unexpected(rule);
         };
     }
 
     /** The first instant of the day of value {@code index}, plus {@code days} days. */
     private OffsetDateTime startOf(Rule rule, int index, int days) {
-        LocalDate date = RuleValues.date(rule.values().get(index)).orElseThrow(() -> RuleCompiler.unexpected(rule));
-        return startOfDay(date.plusDays(days), zone);
+        return startOfDay(date(rule, index).plusDays(days), zone);
     }
 
-    private OffsetDateTime daysAgo(Rule rule) {
-        int days = RuleValues.days(rule.values().get(0)).orElseThrow(() -> RuleCompiler.unexpected(rule));
+    @Override
+    OffsetDateTime lastDaysStart(int days) {
         return daysAgo(clock, zone, days);
     }
 

@@ -1,6 +1,5 @@
 package io.crosscast.delivery.internal;
 
-import io.crosscast.content.EmailComposer;
 import io.crosscast.content.EmailContent;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.content.TrackingUrls;
@@ -9,10 +8,6 @@ import io.crosscast.tracking.TrackingLinks;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Locale;
-import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One delivery's content, compiled once and rendered per recipient. The unsubscription line is written in
@@ -21,22 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EmailBatch implements EmailRun.Messages {
 
     private final long deliveryId;
-    private final EmailContent content;
     private final TrackingLinks links;
-    private final TrackingUrls urls;
-    private final Map<String, EmailComposer> composers = new ConcurrentHashMap<>();
+    private final LanguageComposers composers;
 
     EmailBatch(Delivery delivery, TrackingLinks links) {
         this.deliveryId = delivery.getId();
         this.links = links;
-        this.content = new EmailContent(
+        EmailContent content = new EmailContent(
                 delivery.getSenderName(),
                 delivery.getSenderAddress(),
                 delivery.getReplyTo(),
                 delivery.getSubject(),
                 delivery.getHtmlBody(),
                 delivery.getTextBody());
-        this.urls = new TrackingUrls() {
+        TrackingUrls urls = new TrackingUrls() {
             @Override
             public String open(long recipientId) {
                 return links.openUrl(deliveryId, recipientId);
@@ -52,6 +45,7 @@ public final class EmailBatch implements EmailRun.Messages {
                 return links.unsubscribeUrl(deliveryId, recipientId);
             }
         };
+        this.composers = new LanguageComposers(content, urls);
     }
 
     @Override
@@ -62,24 +56,11 @@ public final class EmailBatch implements EmailRun.Messages {
     /** The message for one pending ledger row. */
     @Override
     public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
-        return composer(message.language()).compose(session, message.values(), message.address(), messageId);
+        return composers.of(message.language()).compose(session, message.values(), message.address(), messageId);
     }
 
     /** Subject and bodies as this recipient would get them. */
     public RenderedEmail preview(PendingMessage message) {
-        return composer(message.language()).preview(message.values());
-    }
-
-    private EmailComposer composer(String language) {
-        String key = language != null && language.toLowerCase(Locale.ROOT).startsWith("fr") ? "fr" : "en";
-        return composers.computeIfAbsent(key, k -> EmailComposer.compile(content, unsubscribeText(k), urls));
-    }
-
-    private static String unsubscribeText(String language) {
-        return ResourceBundle.getBundle(
-                        "io.crosscast.web.messages",
-                        Locale.forLanguageTag(language),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
-                .getString("email.unsubscribeLink");
+        return composers.of(message.language()).preview(message.values());
     }
 }

@@ -1,11 +1,14 @@
 package io.crosscast.delivery.internal;
 
 import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.DeliveryStats;
+import io.crosscast.platform.sql.SqlValues;
 
 /**
- * The set-based statements that fill a delivery's send ledger. Each targeted recipient gets one row:
- * PENDING, or EXCLUDED with the first reason that applies (no address, opted out, quarantined). Column
- * names come from {@link Channel} only, never from input; every value is a bound parameter.
+ * The set-based statements that fill a delivery's send ledger, and those that count its figures. Each
+ * targeted recipient gets one row: PENDING, or EXCLUDED with the first reason that applies (no address,
+ * opted out, quarantined). Column names come from {@link Channel} only, never from input; every value is a
+ * bound parameter.
  */
 public final class LedgerSql {
 
@@ -56,22 +59,50 @@ public final class LedgerSql {
             + " WHERE delivery_id = ? AND status = 'PENDING'";
 
     /**
-     * Ledger figures: targeted, pending, sent (SENT, DELIVERED or UNDELIVERED), failed, excluded, delivered,
-     * undelivered; one parameter, the delivery id.
+     * Ledger figures, columns over {@code delivery_message} rows: targeted, pending, sent (SENT, DELIVERED or
+     * UNDELIVERED), failed, excluded, delivered, undelivered.
      */
-    public static final String LEDGER_COUNTS = "SELECT COUNT(*),"
+    public static final String LEDGER_FIGURES = "COUNT(*),"
             + " COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN status IN ('SENT', 'DELIVERED', 'UNDELIVERED') THEN 1 ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN status = 'EXCLUDED' THEN 1 ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END), 0),"
-            + " COALESCE(SUM(CASE WHEN status = 'UNDELIVERED' THEN 1 ELSE 0 END), 0)"
-            + " FROM delivery_message WHERE delivery_id = ?";
+            + " COALESCE(SUM(CASE WHEN status = 'UNDELIVERED' THEN 1 ELSE 0 END), 0)";
 
-    /** Distinct recipients who opened (or clicked), clicked, unsubscribed; one parameter, the delivery id. */
-    public static final String TRACKING_COUNTS = "SELECT"
-            + " COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
-            + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
-            + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)"
-            + " FROM tracking_log WHERE delivery_id = ?";
+    /** {@link #LEDGER_FIGURES} of one delivery; one parameter, the delivery id. */
+    public static final String LEDGER_COUNTS =
+            "SELECT " + LEDGER_FIGURES + " FROM delivery_message WHERE delivery_id = ?";
+
+    /**
+     * Tracking figures, columns over {@code tracking_log} rows: distinct recipients who opened (or clicked),
+     * clicked, unsubscribed.
+     */
+    public static final String TRACKING_FIGURES =
+            "COUNT(DISTINCT CASE WHEN type IN ('OPEN', 'CLICK') THEN recipient_id END),"
+                    + " COUNT(DISTINCT CASE WHEN type = 'CLICK' THEN recipient_id END),"
+                    + " COUNT(DISTINCT CASE WHEN type = 'UNSUBSCRIBE' THEN recipient_id END)";
+
+    /** {@link #TRACKING_FIGURES} of one delivery; one parameter, the delivery id. */
+    public static final String TRACKING_COUNTS =
+            "SELECT " + TRACKING_FIGURES + " FROM tracking_log WHERE delivery_id = ?";
+
+    /** The numbers of a result row, from column {@code from} on. */
+    public static long[] numbers(Object[] row, int from) {
+        long[] numbers = new long[row.length - from];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = SqlValues.number(row[from + i]);
+        }
+        return numbers;
+    }
+
+    /**
+     * A delivery's figures from the values of {@link #LEDGER_FIGURES} and {@link #TRACKING_FIGURES}; null
+     * (a delivery without ledger rows or without logs) counts as zeros.
+     */
+    public static DeliveryStats stats(long[] ledger, long[] tracking) {
+        long[] l = ledger == null ? new long[7] : ledger;
+        long[] t = tracking == null ? new long[3] : tracking;
+        return new DeliveryStats(l[0], l[1], l[2], l[3], l[4], t[0], t[1], t[2], l[5], l[6]);
+    }
 }

@@ -1,6 +1,5 @@
 package io.crosscast.delivery.internal;
 
-import io.crosscast.content.EmailComposer;
 import io.crosscast.content.EmailContent;
 import io.crosscast.content.LinkRewriter;
 import io.crosscast.content.RecipientValues;
@@ -10,10 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A delivery's content compiled for previews and proofs: rendered for one recipient like the real
@@ -29,13 +24,10 @@ public final class ProofBatch {
     /** The From address a preview uses while the draft has none yet (it is not shown). */
     static final String PREVIEW_SENDER = "preview@example.com";
 
-    private final EmailContent content;
-    private final PreviewUrls urls;
-    private final Map<String, EmailComposer> composers = new ConcurrentHashMap<>();
+    private final LanguageComposers composers;
 
     private ProofBatch(EmailContent content, PreviewUrls urls) {
-        this.content = content;
-        this.urls = urls;
+        this.composers = new LanguageComposers(content, urls);
     }
 
     /** For previews: the content as it is; a missing sender does not matter. */
@@ -69,30 +61,17 @@ public final class ProofBatch {
 
     /** Subject and bodies as this recipient would get them, without tracking. */
     public RenderedEmail render(RecipientValues values, String language) {
-        return composer(language).preview(values);
+        return composers.of(language).preview(values);
     }
 
     /** The proof message to one address. */
     public MimeMessage compose(Session session, RecipientValues values, String language, String to, String messageId)
             throws MessagingException {
-        return composer(language).compose(session, values, to, messageId);
+        return composers.of(language).compose(session, values, to, messageId);
     }
 
     /** Warnings about the content's links (untracked ones, labels cut short). */
     public List<String> warnings(String language) {
-        return composer(language).warnings();
-    }
-
-    private EmailComposer composer(String language) {
-        String key = language != null && language.toLowerCase(Locale.ROOT).startsWith("fr") ? "fr" : "en";
-        return composers.computeIfAbsent(key, k -> EmailComposer.compile(content, unsubscribeText(k), urls));
-    }
-
-    private static String unsubscribeText(String language) {
-        return ResourceBundle.getBundle(
-                        "io.crosscast.web.messages",
-                        Locale.forLanguageTag(language),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
-                .getString("email.unsubscribeLink");
+        return composers.of(language).warnings();
     }
 }

@@ -2,6 +2,7 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import java.util.ArrayList;
@@ -9,18 +10,13 @@ import java.util.List;
 import java.util.Set;
 
 /** "out" = the input with one recipient per value of config "key" (required): email or mobilePhone. */
-public final class DeduplicationActivity extends SingleInputActivity {
+public final class DeduplicationActivity implements ActivityType {
 
     static final Set<String> KEYS = Set.of("email", "mobilePhone");
 
     @Override
     public String type() {
         return Types.DEDUPLICATION;
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
-import io.crosscast.engine.Text;
 import java.util.List;
 
 /** Consumes its input(s), no output. With several inputs it waits for all of them. */
@@ -18,16 +17,6 @@ public final class EndActivity implements ActivityType {
     @Override
     public List<String> outputs(ActivityDefinition def) {
         return List.of();
-    }
-
-    @Override
-    public List<Text> validate(ActivityDefinition def) {
-        return List.of();
-    }
-
-    @Override
-    public int minInputs() {
-        return 1;
     }
 
     @Override

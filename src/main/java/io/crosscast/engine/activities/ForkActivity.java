@@ -2,6 +2,7 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Text;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Parallel branches: config "branches" (2..20, default 2); each output "out1".."outN" gets a copy of the input. */
-public final class ForkActivity extends SingleInputActivity {
+public final class ForkActivity implements ActivityType {
 
     @Override
     public String type() {

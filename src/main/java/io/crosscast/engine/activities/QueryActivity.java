@@ -24,20 +24,10 @@ public final class QueryActivity implements ActivityType {
     }
 
     @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
-    }
-
-    @Override
     public List<Text> validate(ActivityDefinition def) {
         List<Text> problems = new ArrayList<>();
         Config.required(def, "condition", problems);
         return problems;
-    }
-
-    @Override
-    public int minInputs() {
-        return 1;
     }
 
     @Override

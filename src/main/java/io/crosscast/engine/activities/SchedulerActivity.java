@@ -1,9 +1,7 @@
 package io.crosscast.engine.activities;
 
-import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityException;
-import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import java.text.ParseException;
 import java.time.DateTimeException;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
 
@@ -33,23 +30,13 @@ import org.quartz.CronExpression;
  * </ul>
  * "zone" (optional, default UTC): the time zone of daily/weekly/cron times, e.g. Europe/Paris. Cron expressions are
  * read with Quartz's {@code CronExpression}, a plain-Java class (no container API). Each pass computes one next time (stored under {@value WaitActivity#WAKE_UP}); recurrence is a loop in the
- * workflow back to the scheduler. A wait point: cycles through it are allowed.
+ * workflow back to the scheduler. A wait point: cycles through it are allowed ({@link WaitPointActivity}).
  */
-public final class SchedulerActivity extends SingleInputActivity {
+public final class SchedulerActivity extends WaitPointActivity {
 
     @Override
     public String type() {
         return Types.SCHEDULER;
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
-    }
-
-    @Override
-    public boolean isWaitPoint() {
-        return true;
     }
 
     @Override
@@ -156,15 +143,12 @@ public final class SchedulerActivity extends SingleInputActivity {
     }
 
     @Override
-    public NextAction execute(ActivityContext ctx) {
-        String stored = ctx.state().get(WaitActivity.WAKE_UP);
-        Instant time = stored == null ? nextTime(ctx.activity(), ctx.now()) : Instant.parse(stored);
-        if (ctx.now().isBefore(time)) {
-            if (stored == null) {
-                ctx.log(Text.of("scheduler.log.scheduled", time));
-            }
-            return NextAction.waitUntil(time, Map.of(WaitActivity.WAKE_UP, time.toString()));
-        }
-        return NextAction.done("out", ctx.input());
+    Instant firstWakeUp(ActivityDefinition def, Instant now) {
+        return nextTime(def, now);
+    }
+
+    @Override
+    Text waitingLog(Instant wakeUp) {
+        return Text.of("scheduler.log.scheduled", wakeUp);
     }
 }

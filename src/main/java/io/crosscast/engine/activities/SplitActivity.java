@@ -3,6 +3,7 @@ package io.crosscast.engine.activities;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityException;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Populations;
@@ -37,7 +38,7 @@ import java.util.Optional;
  * independently, then applies its limit. Complement = input minus the union of the emitted subsets, i.e. the
  * recipients in no subset, including those cut by a limit.
  */
-public final class SplitActivity extends SingleInputActivity {
+public final class SplitActivity implements ActivityType {
 
     /** One subset of the config. */
     public record Subset(int index, String label, String condition, String limit) {}

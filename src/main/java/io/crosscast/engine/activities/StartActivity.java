@@ -1,11 +1,8 @@
 package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
-import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
-import io.crosscast.engine.Text;
-import java.util.List;
 
 /**
  * Entry point: no input, one output "out" carrying the EMPTY population. It only triggers what follows; targeting
@@ -16,16 +13,6 @@ public final class StartActivity implements ActivityType {
     @Override
     public String type() {
         return Types.START;
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
-    }
-
-    @Override
-    public List<Text> validate(ActivityDefinition def) {
-        return List.of();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.crosscast.engine.activities;
 
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * branch is skipped. Config, one of: "min" (a whole number: true when count &gt;= min) or "expression" of the form
  * {@code count OP N} with OP in {@code > >= < <= == !=} (e.g. "count>0"). Neither: "count&gt;0".
  */
-public final class TestActivity extends SingleInputActivity {
+public final class TestActivity implements ActivityType {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\s*count\\s*(>=|<=|==|!=|>|<)\\s*(\\d+)\\s*");
 

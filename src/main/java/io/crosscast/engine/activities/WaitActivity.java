@@ -1,39 +1,26 @@
 package io.crosscast.engine.activities;
 
-import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
-import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Holds its population for a while. Config: "days", "hours", "minutes" (whole numbers, summed; at least one) or
  * "until" (an ISO-8601 instant, e.g. 2025-03-01T09:00:00Z). First execution: stores the wake-up under state key
  * {@value #WAKE_UP} and returns WaitUntil; executed again at or after it: "out" = the input population (same handle).
- * A wait point: cycles through it are allowed.
+ * A wait point: cycles through it are allowed ({@link WaitPointActivity}).
  */
-public final class WaitActivity extends SingleInputActivity {
+public final class WaitActivity extends WaitPointActivity {
 
     public static final String WAKE_UP = "wakeUp";
 
     @Override
     public String type() {
         return Types.WAIT;
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
-    }
-
-    @Override
-    public boolean isWaitPoint() {
-        return true;
     }
 
     @Override
@@ -73,15 +60,12 @@ public final class WaitActivity extends SingleInputActivity {
     }
 
     @Override
-    public NextAction execute(ActivityContext ctx) {
-        String stored = ctx.state().get(WAKE_UP);
-        Instant wakeUp = stored == null ? wakeUp(ctx.activity(), ctx.now()) : Instant.parse(stored);
-        if (ctx.now().isBefore(wakeUp)) {
-            if (stored == null) {
-                ctx.log(Text.of("wait.log.waiting", wakeUp));
-            }
-            return NextAction.waitUntil(wakeUp, Map.of(WAKE_UP, wakeUp.toString()));
-        }
-        return NextAction.done("out", ctx.input());
+    Instant firstWakeUp(ActivityDefinition def, Instant now) {
+        return wakeUp(def, now);
+    }
+
+    @Override
+    Text waitingLog(Instant wakeUp) {
+        return Text.of("wait.log.waiting", wakeUp);
     }
 }

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code /api/deliveries}: email deliveries (content with personalisation), sending to the recipients
@@ -48,7 +47,7 @@ public class DeliveryResource {
         List<DeliveryDto> items = deliveries.page(paging.first(), paging.pageSize()).stream()
                 .map(d -> DeliveryDto.of(d, null))
                 .toList();
-        return new PageDto<>(deliveries.count(), paging.first(), paging.pageSize(), items);
+        return PageDto.of(paging, deliveries.count(), items);
     }
 
     @POST
@@ -129,37 +128,30 @@ public class DeliveryResource {
         deliveries.get(id);
         Paging paging = Paging.ofQuery(first, pageSize);
         MessageStatus wanted = status(status);
-        return new PageDto<>(
+        return PageDto.of(
+                paging,
                 deliveries.ledgerCount(id, wanted),
-                paging.first(),
-                paging.pageSize(),
                 deliveries.ledger(id, wanted, paging.first(), paging.pageSize()));
     }
 
     /** EMAIL (the default) or SMS; for SMS, senderName is the sender id and textBody the text. */
     private static Channel channel(String text) {
-        if (text == null || text.isBlank()) {
-            return Channel.EMAIL;
-        }
-        try {
-            return Channel.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(
-                    "channel", "delivery.channelInvalid", "Unknown channel '" + text + "': EMAIL or SMS.");
-        }
+        return Requests.constant(
+                Channel.class,
+                text,
+                Channel.EMAIL,
+                t -> ApiException.badRequest(
+                        "channel", "delivery.channelInvalid", "Unknown channel '" + t + "': EMAIL or SMS."));
     }
 
     private static MessageStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return MessageStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(
-                    "status",
-                    "delivery.statusInvalid",
-                    "Unknown ledger status '" + text + "': one of " + List.of(MessageStatus.values()) + ".");
-        }
+        return Requests.constant(
+                MessageStatus.class,
+                text,
+                null,
+                t -> ApiException.badRequest(
+                        "status",
+                        "delivery.statusInvalid",
+                        "Unknown ledger status '" + t + "': one of " + List.of(MessageStatus.values()) + "."));
     }
 }

@@ -77,11 +77,7 @@ public class ListResource {
             @PathParam("id") long id, @QueryParam("first") String first, @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         RecipientPage page = lists.memberPage(id, paging.first(), paging.pageSize());
-        return new PageDto<>(
-                page.total(),
-                paging.first(),
-                paging.pageSize(),
-                page.items().stream().map(RecipientDto::of).toList());
+        return RecipientDto.page(paging, page);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.crosscast.web.api;
 
 import io.crosscast.audience.Recipient;
+import io.crosscast.audience.RecipientPage;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
@@ -65,6 +66,14 @@ public record RecipientDto(
                 r.getSmsQuarantinedAt() != null,
                 text(r.getCreatedAt()),
                 text(r.getUpdatedAt()));
+    }
+
+    /** A page of recipients in their API form. */
+    static PageDto<RecipientDto> page(Paging paging, RecipientPage page) {
+        return PageDto.of(
+                paging,
+                page.total(),
+                page.items().stream().map(RecipientDto::of).toList());
     }
 
     private static String text(LocalDate date) {

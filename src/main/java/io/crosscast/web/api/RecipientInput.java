@@ -5,7 +5,6 @@ import io.crosscast.audience.RecipientForm;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -50,21 +49,18 @@ public class RecipientInput {
     }
 
     private static MembershipStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return MembershipStatus.NONE;
-        }
-        try {
-            return MembershipStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(
-                    "status",
-                    "recipient.statusInvalid",
-                    "'" + text.strip()
-                            + "' is not a status ("
-                            + Arrays.stream(MembershipStatus.values())
-                                    .map(Enum::name)
-                                    .collect(Collectors.joining(", ")) + ").");
-        }
+        return Requests.constant(
+                MembershipStatus.class,
+                text,
+                MembershipStatus.NONE,
+                t -> ApiException.badRequest(
+                        "status",
+                        "recipient.statusInvalid",
+                        "'" + t.strip() + "' is not a status ("
+                                + Arrays.stream(MembershipStatus.values())
+                                        .map(Enum::name)
+                                        .collect(Collectors.joining(", "))
+                                + ")."));
     }
 
     private static LocalDate date(String text) {

@@ -74,11 +74,7 @@ public class RecipientResource {
                 !Boolean.FALSE.equals(request.getAscending()),
                 paging.first(),
                 paging.pageSize());
-        return new PageDto<>(
-                page.total(),
-                paging.first(),
-                paging.pageSize(),
-                page.items().stream().map(RecipientDto::of).toList());
+        return RecipientDto.page(paging, page);
     }
 
     @POST

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -104,23 +105,33 @@ public final class Requests {
 
     /** The mode of a membership change: {@code add} (the default), {@code replace} or {@code remove}. */
     public static MembershipChange membershipChange(String mode) {
-        if (mode == null || mode.isBlank()) {
-            return MembershipChange.ADD;
+        String modes = Arrays.stream(MembershipChange.values())
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        return constant(
+                MembershipChange.class,
+                mode,
+                MembershipChange.ADD,
+                m -> ApiException.badRequest(
+                        "mode", "request.modeInvalid", "'" + m.strip() + "' is not a mode (use " + modes + ")."));
+    }
+
+    /**
+     * The constant of {@code type} that a request's text names, in any case, spaces around ignored;
+     * {@code whenBlank} when there is no text.
+     *
+     * @param refusal the 400 for a text that names no constant, made from the text as it came
+     */
+    static <E extends Enum<E>> E constant(
+            Class<E> type, String text, E whenBlank, Function<String, ApiException> refusal) {
+        if (text == null || text.isBlank()) {
+            return whenBlank;
         }
-        for (MembershipChange change : MembershipChange.values()) {
-            if (change.name().equalsIgnoreCase(mode.strip())) {
-                return change;
-            }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw refusal.apply(text);
         }
-        throw ApiException.badRequest(
-                "mode",
-                "request.modeInvalid",
-                "'" + mode.strip()
-                        + "' is not a mode (use "
-                        + Arrays.stream(MembershipChange.values())
-                                .map(c -> c.name().toLowerCase(Locale.ROOT))
-                                .collect(Collectors.joining(", "))
-                        + ").");
     }
 
     /** Ids from a body: required, no null, at most {@value #MAX_IDS}; duplicates dropped, order kept. */

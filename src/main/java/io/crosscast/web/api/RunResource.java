@@ -81,11 +81,7 @@ public class RunResource {
             @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         RecipientPage page = workflows.transitionPopulation(id, transitionId, paging.first(), paging.pageSize());
-        return new PageDto<>(
-                page.total(),
-                paging.first(),
-                paging.pageSize(),
-                page.items().stream().map(RecipientDto::of).toList());
+        return RecipientDto.page(paging, page);
     }
 
     /** The {@code from} query parameter of a restart: the id of the activity to run again. */

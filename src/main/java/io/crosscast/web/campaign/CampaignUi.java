@@ -4,6 +4,7 @@ import io.crosscast.campaign.CampaignException;
 import io.crosscast.campaign.CampaignProblem;
 import io.crosscast.campaign.CampaignStatus;
 import io.crosscast.web.Messages;
+import io.crosscast.web.ViewParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -78,15 +79,7 @@ public class CampaignUi {
 
     /** The campaign id of a view parameter, or null when it is not a positive number. */
     public static Long parseId(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(value.strip());
-            return id > 0 ? id : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return ViewParameters.id(value);
     }
 
     private static Locale locale() {

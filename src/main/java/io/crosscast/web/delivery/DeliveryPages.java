@@ -3,6 +3,7 @@ package io.crosscast.web.delivery;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.DeliveryStats;
 import io.crosscast.delivery.DeliveryStatus;
+import io.crosscast.web.ViewParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -17,15 +18,7 @@ final class DeliveryPages {
 
     /** The delivery id of a view parameter, or null when it is not a positive number. */
     static Long parseId(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(value.strip());
-            return id > 0 ? id : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return ViewParameters.id(value);
     }
 
     /** The channel of a view parameter: SMS when it says so (any case), else EMAIL. */

@@ -7,7 +7,6 @@ import io.crosscast.delivery.DeliveryStats;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
-import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.DataKeys;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * ledger. With {@code outbound=true} the population goes on through output "out", carrying the delivery's
  * id ({@link DataKeys#DELIVERY_ID}): a Split after it can filter on who opened or clicked it.
  */
-public abstract class DeliveryActivity implements ActivityType {
+public abstract class DeliveryActivity extends OutboundActivity {
 
     static final Duration CHECK = Duration.ofSeconds(30);
     private static final String SENDING = "sending";
@@ -36,11 +35,6 @@ public abstract class DeliveryActivity implements ActivityType {
 
     /** The channel of the deliveries this activity sends. */
     protected abstract Channel channel();
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return outbound(def) ? List.of("out") : List.of();
-    }
 
     @Override
     public List<Text> validate(ActivityDefinition def) {
@@ -56,20 +50,8 @@ public abstract class DeliveryActivity implements ActivityType {
                 problems.add(Text.of("delivery.wrongChannel." + channel().name(), id.get()));
             }
         }
-        def.config("outbound")
-                .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
-                .ifPresent(v -> problems.add(Text.of("config.notBoolean", "outbound", v)));
+        checkOutbound(def, problems);
         return problems;
-    }
-
-    @Override
-    public int minInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxInputs() {
-        return 1;
     }
 
     @Override
@@ -100,7 +82,7 @@ public abstract class DeliveryActivity implements ActivityType {
         DeliveryStats stats = deliveries.stats(id);
         ctx.log(Text.of(
                 "delivery.log.over", id, status(delivery.getStatus()), stats.sent(), stats.failed(), stats.excluded()));
-        if (!outbound(ctx.activity())) {
+        if (!isOutbound(ctx.activity())) {
             return NextAction.done();
         }
         return NextAction.done(
@@ -118,9 +100,5 @@ public abstract class DeliveryActivity implements ActivityType {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean outbound(ActivityDefinition def) {
-        return Boolean.parseBoolean(def.config("outbound").orElse("false"));
     }
 }

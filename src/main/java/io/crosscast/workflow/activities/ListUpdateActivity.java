@@ -3,7 +3,6 @@ package io.crosscast.workflow.activities;
 import io.crosscast.audience.RecipientSet;
 import io.crosscast.engine.ActivityContext;
 import io.crosscast.engine.ActivityDefinition;
-import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.activities.Types;
@@ -26,7 +25,7 @@ import java.util.Set;
  * ({@code true}: the population goes on through output "out").
  */
 @ApplicationScoped
-public class ListUpdateActivity implements ActivityType {
+public class ListUpdateActivity extends OutboundActivity {
 
     static final Set<String> MODES = Set.of("add", "replace", "remove");
 
@@ -36,11 +35,6 @@ public class ListUpdateActivity implements ActivityType {
     @Override
     public String type() {
         return Types.LIST_UPDATE;
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return outbound(def) ? List.of("out") : List.of();
     }
 
     @Override
@@ -56,20 +50,8 @@ public class ListUpdateActivity implements ActivityType {
         if (!MODES.contains(mode)) {
             problems.add(Text.of("listUpdate.badMode", mode));
         }
-        def.config("outbound")
-                .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
-                .ifPresent(v -> problems.add(Text.of("config.notBoolean", "outbound", v)));
+        checkOutbound(def, problems);
         return problems;
-    }
-
-    @Override
-    public int minInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxInputs() {
-        return 1;
     }
 
     @Override
@@ -80,7 +62,7 @@ public class ListUpdateActivity implements ActivityType {
         MembershipResult result =
                 lists.changeMembers(list.getId(), population, MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
         ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), result.changed(), result.members()));
-        return outbound(ctx.activity())
+        return isOutbound(ctx.activity())
                 ? NextAction.done("out", ctx.populations().copy(ctx.input()))
                 : NextAction.done();
     }
@@ -88,9 +70,5 @@ public class ListUpdateActivity implements ActivityType {
     /** A mode as the run log says it ("add", "replace", "remove"). */
     static Text mode(String mode) {
         return Text.of("listUpdate.mode." + mode);
-    }
-
-    private static boolean outbound(ActivityDefinition def) {
-        return Boolean.parseBoolean(def.config("outbound").orElse("false"));
     }
 }

@@ -6,39 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient.Reply;
-import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.ClientTestCase;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The API needs HTTP Basic (or a signed-in session) with role marketer or admin, and refuses everyone
  * else with a JSON 401 and a Basic challenge, never with the HTML login page.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiSecurityIT {
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
+class ApiSecurityIT extends ClientTestCase {
 
     @Test
     void noCredentialsIsA401InJsonNotTheLoginPage() {

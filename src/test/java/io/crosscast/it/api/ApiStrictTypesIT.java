@@ -8,47 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient.Reply;
-import io.crosscast.it.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Values of the wrong JSON type are refused, in every body of the API: a 400 that lists every problem with
  * its JSON pointer, and nothing is stored or changed. Before, JSON-B read {@code 1} and {@code "maybe"} as
  * {@code false}, {@code ["x"]} as {@code "x"}, {@code 1.5} as 1 and {@code 4294967296} as 0.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiStrictTypesIT {
+class ApiStrictTypesIT extends ApiTestCase {
 
-    @ArquillianResource
-    private URL base;
-
-    private ApiClient api;
-    private String token;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
-
-    @BeforeEach
-    void client() {
-        api = ApiClient.as(base, "marketer", "marketer");
-        token = "Typ" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    ApiStrictTypesIT() {
+        super("Typ");
     }
 
     /** Asserts a 400 {@code request.invalidJson} whose problems are exactly these "pointer CODE" pairs. */

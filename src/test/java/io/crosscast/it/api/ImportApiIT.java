@@ -3,31 +3,14 @@ package io.crosscast.it.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.ClientTestCase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /api/imports: a CSV body in, the report with rejected lines out. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ImportApiIT {
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
+class ImportApiIT extends ClientTestCase {
 
     @Test
     void aCsvBodyIsImportedAndItsBadLinesReported() {

@@ -8,50 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient.Reply;
-import io.crosscast.it.support.Deployments;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Lists through the REST API: create, read, rename, delete; members added, replaced and removed by
  * condition, paged, removed by id. Six recipients per test carry a fresh last-name token: two GOLD, four
  * BRONZE.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ListApiIT {
+class ListApiIT extends ApiTestCase {
 
-    @ArquillianResource
-    private URL base;
-
-    private ApiClient api;
-    private String token;
     private final List<Long> gold = new ArrayList<>();
     private final List<Long> bronze = new ArrayList<>();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
+    ListApiIT() {
+        super("ApiL");
     }
 
     @BeforeEach
     void sixRecipients() {
-        api = ApiClient.as(base, "marketer", "marketer");
-        token = "ApiL" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         gold.clear();
         bronze.clear();
         for (int i = 0; i < 6; i++) {

@@ -10,50 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient.Reply;
-import io.crosscast.it.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Recipients through the REST API, as a script would use it. Each test names its recipients with a fresh
  * last-name token and searches by it, so it never sees other rows.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RecipientApiIT {
+class RecipientApiIT extends ApiTestCase {
 
-    @ArquillianResource
-    private URL base;
-
-    private ApiClient api;
-    private String token;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
-
-    @BeforeEach
-    void client() {
-        api = ApiClient.as(base, "marketer", "marketer");
-        token = "Api" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    RecipientApiIT() {
+        super("Api");
     }
 
     @Test

@@ -7,35 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient.Reply;
-import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.TestDocuments;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Workflows and runs through the REST API, as a script would use them: save a document, check one, start
  * a run, poll it, page through a transition's recipients, pause/resume/stop, purge. Each test names its
  * recipients with a fresh last-name token and queries by it, so the counts are exactly what it created.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WorkflowApiIT {
+class WorkflowApiIT extends ApiTestCase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 200;
@@ -45,21 +35,12 @@ class WorkflowApiIT {
     private static final int TOTAL = 7;
     private static final int GOLD = 3;
 
-    @ArquillianResource
-    private URL base;
-
-    private ApiClient api;
-    private String token;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
+    WorkflowApiIT() {
+        super("Wf");
     }
 
     @BeforeEach
     void recipients() {
-        api = ApiClient.as(base, "marketer", "marketer");
-        token = "Wf" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         int i = 0;
         for (Map.Entry<String, Integer> status : CREATED.entrySet()) {
             for (int n = 0; n < status.getValue(); n++) {
@@ -245,16 +226,8 @@ class WorkflowApiIT {
 
     /** Start -> Query(our recipients) -> Wait(until now + seconds) -> End. */
     private String waitDocument(String name, int seconds) {
-        return """
-                {"name": "%s %s", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition":
-                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
-                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
-                  {"id": "end", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
-                                 {"from": "wait", "to": "end"}]}
-                """.formatted(name, token, token, Instant.now().plusSeconds(seconds));
+        return TestDocuments.waitWorkflow(
+                name + " " + token, token, Instant.now().plusSeconds(seconds));
     }
 
     private long start(String document) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.audience.DemoData;
 import io.crosscast.audience.contact.EmailAddresses;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -77,12 +78,7 @@ class DemoDataIT {
         return result;
     }
 
-    private long query(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long query(String sql) {
+        return Sql.number(dataSource, sql);
     }
 }

@@ -15,13 +15,10 @@ import io.crosscast.audience.condition.Logic;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -101,7 +98,7 @@ class RecipientServiceIT {
     }
 
     @Test
-    void aConditionCountsWhatHandWrittenSqlCounts() throws SQLException {
+    void aConditionCountsWhatHandWrittenSqlCounts() {
         String token = token();
         MembershipStatus[] statuses = MembershipStatus.values();
         for (int i = 0; i < 20; i++) {
@@ -209,15 +206,6 @@ class RecipientServiceIT {
     }
 
     private long countSql(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.number(dataSource, sql, parameter);
     }
 }

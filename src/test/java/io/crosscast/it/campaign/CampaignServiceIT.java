@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.Recipient;
-import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.campaign.Campaign;
@@ -23,6 +22,8 @@ import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.SandboxMessages;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.platform.sql.SqlValues;
 import jakarta.ejb.EJB;
@@ -167,20 +168,13 @@ class CampaignServiceIT {
     @Test
     void listsItsDeliveriesNewestFirstWithTheirFigures() {
         for (String name : List.of("Ana", "Ben", "Cid")) {
-            RecipientForm form = new RecipientForm();
-            form.setFirstName(name);
-            form.setLastName(token);
-            form.setEmail(name.toLowerCase() + "." + token + "@example.com");
-            recipients.create(form);
+            recipient(name);
         }
         Campaign campaign = campaign("Figures");
         Delivery first = campaigns.createDelivery(campaign.getId(), Channel.EMAIL, content("First"));
         Delivery other = deliveries.create(Channel.EMAIL, content("Attached"));
         campaigns.attachDelivery(campaign.getId(), other.getId());
-        deliveries.sendToCondition(
-                first.getId(),
-                ConditionJson.fromJson(
-                        "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
+        deliveries.sendToCondition(first.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
 
         List<CampaignDelivery> list = campaigns.deliveries(campaign.getId());
         assertEquals(
@@ -264,11 +258,7 @@ class CampaignServiceIT {
     }
 
     private Recipient recipient(String firstName) {
-        RecipientForm form = new RecipientForm();
-        form.setFirstName(firstName);
-        form.setLastName(token);
-        form.setEmail(firstName.toLowerCase() + "." + token + "@example.com");
-        return recipients.create(form);
+        return SandboxMessages.createRecipient(recipients, token, firstName);
     }
 
     private static Instant at(Instant hour0, int hours, int minutes) {

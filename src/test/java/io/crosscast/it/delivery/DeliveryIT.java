@@ -21,6 +21,7 @@ import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.SandboxMessages;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingRecorder;
@@ -116,7 +117,7 @@ class DeliveryIT {
     }
 
     private String lastNameIsToken() {
-        return "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}";
+        return TestDocuments.lastNameIs(token);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.SandboxMessages;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxService;
@@ -229,7 +230,7 @@ class DeliveryLinksIT {
     }
 
     private String lastNameIsToken() {
-        return "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}";
+        return TestDocuments.lastNameIs(token);
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.RecipientService;
-import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
@@ -116,21 +115,7 @@ class DeliveryPauseIT {
     }
 
     private Delivery send(String token) {
-        Delivery delivery = deliveries.create(
-                Channel.EMAIL,
-                new DeliveryContent(
-                        "Pause " + token,
-                        null,
-                        "shop@example.com",
-                        null,
-                        "Hi {{firstName}}",
-                        "<p>Hi {{firstName}}</p>",
-                        null));
-        deliveries.sendToCondition(
-                delivery.getId(),
-                ConditionJson.fromJson(
-                        "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
-        return delivery;
+        return SandboxMessages.sendHello(deliveries, "Pause " + token, token);
     }
 
     private List<OutboxMessage> received(String token) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.Recipient;
-import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.content.RenderedEmail;
@@ -24,6 +23,8 @@ import io.crosscast.delivery.TimelineBuckets;
 import io.crosscast.delivery.TimelinePoint;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.platform.sql.SqlValues;
 import io.crosscast.sandbox.MessageContent;
@@ -97,11 +98,7 @@ class DeliveryReportsIT {
     }
 
     private Recipient recipient(String firstName) {
-        RecipientForm form = new RecipientForm();
-        form.setFirstName(firstName);
-        form.setLastName(token);
-        form.setEmail(firstName.toLowerCase() + "." + token + "@example.com");
-        return recipients.create(form);
+        return SandboxMessages.createRecipient(recipients, token, firstName);
     }
 
     private Delivery offer() {
@@ -119,7 +116,7 @@ class DeliveryReportsIT {
     }
 
     private String lastNameIsToken() {
-        return "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}";
+        return TestDocuments.lastNameIs(token);
     }
 
     @Test

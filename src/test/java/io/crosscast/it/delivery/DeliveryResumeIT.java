@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.RecipientService;
-import io.crosscast.audience.condition.ConditionJson;
-import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
-import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.MessageStatus;
@@ -70,20 +67,7 @@ class DeliveryResumeIT {
         SandboxMessages.createRecipients(recipients, token, RECIPIENTS);
         System.setProperty("crosscast.delivery.rate", "20");
         System.setProperty("crosscast.delivery.reconnectSeconds", "1");
-        Delivery delivery = deliveries.create(
-                Channel.EMAIL,
-                new DeliveryContent(
-                        "Resume " + token,
-                        null,
-                        "shop@example.com",
-                        null,
-                        "Hi {{firstName}}",
-                        "<p>Hi {{firstName}}</p>",
-                        null));
-        deliveries.sendToCondition(
-                delivery.getId(),
-                ConditionJson.fromJson(
-                        "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}"));
+        Delivery delivery = SandboxMessages.sendHello(deliveries, "Resume " + token, token);
 
         assertTrue(Polling.eventually(PATIENCE, () -> received(token).size() >= RECIPIENTS / 4), "sending has begun");
         sandbox.suspend();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxMessage;
@@ -23,10 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -213,7 +210,7 @@ class SeedScenarioIT {
                         "Offer clickers " + token));
     }
 
-    private long offerSent(String token) throws SQLException {
+    private long offerSent(String token) {
         return sql("SELECT MAX(id) FROM delivery WHERE label = ?", "Offer " + token);
     }
 
@@ -302,14 +299,7 @@ class SeedScenarioIT {
         return t == null || t.isNull("count") ? -1 : t.getJsonNumber("count").longValue();
     }
 
-    private long sql(String query, Object parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(query)) {
-            s.setObject(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long sql(String query, Object parameter) {
+        return Sql.number(dataSource, query, parameter);
     }
 }

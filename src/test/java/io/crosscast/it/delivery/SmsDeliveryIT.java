@@ -17,6 +17,7 @@ import io.crosscast.delivery.LedgerEntry;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.sandbox.OutboxSms;
 import io.crosscast.sandbox.SmppSandbox;
 import io.crosscast.sandbox.SmsOutboxService;
@@ -176,8 +177,7 @@ class SmsDeliveryIT {
     }
 
     private static io.crosscast.audience.condition.Condition lastName(String token) {
-        return ConditionJson.fromJson(
-                "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"" + token + "\"]}");
+        return ConditionJson.fromJson(TestDocuments.lastNameIs(token));
     }
 
     /** Messages received for numbers starting with {@code base}, by destination (as the sandbox shows it: +33...). */

@@ -3,9 +3,8 @@ package io.crosscast.it.platform;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.ClientTestCase;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,29 +17,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The session cookie is HttpOnly and SameSite=Lax everywhere, and Secure when the page came over https (the
  * test server's https listener, with WildFly's self-signed certificate).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SessionCookieIT {
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
+class SessionCookieIT extends ClientTestCase {
 
     @Test
     void overHttpTheSessionCookieIsHttpOnlyAndSameSiteLaxButNotSecure() throws Exception {

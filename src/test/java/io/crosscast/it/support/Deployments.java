@@ -22,7 +22,8 @@ public final class Deployments {
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
         if (testClasses.length > 0) {
             // In-container tests: their classes, and Arquillian's test runner servlet opened past the login.
-            archive.addClasses(testClasses).addClasses(Polling.class, SandboxMessages.class);
+            archive.addClasses(testClasses)
+                    .addClasses(Polling.class, SandboxMessages.class, TestDocuments.class, Sql.class);
             archive.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-access.jar")
                     .addAsManifestResource(new StringAsset(RUNNER_ACCESS), "web-fragment.xml"));
         }

@@ -2,8 +2,14 @@ package io.crosscast.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.audience.Recipient;
 import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryContent;
+import io.crosscast.delivery.DeliveryService;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
@@ -15,7 +21,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** For in-container tests: recipients to send to, messages the SMTP sandbox received, and the links of their HTML. */
+/**
+ * For in-container tests: recipients to send to, a delivery sent to them, messages the SMTP sandbox received,
+ * and the links of their HTML.
+ */
 public final class SandboxMessages {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -61,12 +70,30 @@ public final class SandboxMessages {
      */
     public static void createRecipients(RecipientService recipients, String token, int count) {
         for (int i = 0; i < count; i++) {
-            RecipientForm form = new RecipientForm();
-            form.setFirstName("P" + i);
-            form.setLastName(token);
-            form.setEmail("p" + i + "." + token + "@example.com");
-            recipients.create(form);
+            createRecipient(recipients, token, "P" + i);
         }
+    }
+
+    /** Creates a recipient: last name {@code token}, this first name, address {firstname}.{token}@example.com. */
+    public static Recipient createRecipient(RecipientService recipients, String token, String firstName) {
+        RecipientForm form = new RecipientForm();
+        form.setFirstName(firstName);
+        form.setLastName(token);
+        form.setEmail(firstName.toLowerCase() + "." + token + "@example.com");
+        return recipients.create(form);
+    }
+
+    /**
+     * Creates an email delivery labelled {@code label} ("Hi {{firstName}}", from shop@example.com) and starts sending
+     * it to the recipients of {@code token}.
+     */
+    public static Delivery sendHello(DeliveryService deliveries, String label, String token) {
+        Delivery delivery = deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        label, null, "shop@example.com", null, "Hi {{firstName}}", "<p>Hi {{firstName}}</p>", null));
+        deliveries.sendToCondition(delivery.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
+        return delivery;
     }
 
     /** The href values of an HTML text, in order ({@code &amp;} read as {@code &}). */

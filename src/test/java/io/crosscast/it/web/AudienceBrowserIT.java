@@ -5,23 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Browser;
-import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.ClientTestCase;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -30,21 +23,11 @@ import org.openqa.selenium.WebElement;
  * build a condition and watch its count, import a CSV with bad lines and read the report, add what the
  * grid shows to a list and find them there.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AudienceBrowserIT {
+class AudienceBrowserIT extends ClientTestCase {
 
     private static Browser browser;
 
-    @ArquillianResource
-    private URL base;
-
     private String token;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
 
     @BeforeEach
     void signIn() {

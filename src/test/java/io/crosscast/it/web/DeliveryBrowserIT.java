@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.it.api.ApiClient;
 import io.crosscast.it.support.Browser;
 import jakarta.json.Json;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An email delivery the way a marketer writes and sends it: a new delivery, a refused save that loses
@@ -42,6 +38,7 @@ class DeliveryBrowserIT extends BrowserTestCase {
         browser.signIn("marketer", "marketer");
         browser.open("deliveries/index.xhtml");
         browser.click(By.id("deliveriesForm:newDelivery"));
+        DeliveryEditor editor = new DeliveryEditor(browser);
 
         // A bad sender address is refused; what was typed stays.
         browser.type(By.id("deliveryForm:label"), "Welcome " + token);
@@ -60,13 +57,10 @@ class DeliveryBrowserIT extends BrowserTestCase {
                 browser.find(By.id("deliveryForm:subject")).getAttribute("value"));
 
         browser.type(By.id("deliveryForm:senderAddress"), "shop@example.com");
-        browser.click(By.id("deliveryForm:save"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("id="));
+        editor.save();
 
         // Preview for Ben: his name in the subject and in the frame.
-        browser.type(By.id("deliveryForm:previewRecipient_input"), "ben." + token + "@example.com");
-        browser.find(By.id("deliveryForm:previewRecipient_input")).sendKeys(Keys.ESCAPE);
-        browser.click(By.id("deliveryForm:previewButton"));
+        editor.previewFor("ben." + token + "@example.com");
         assertEquals("Welcome Ben", browser.waitForText(By.id("deliveryForm:previewSubject"), "Ben"));
 
         browser.type(By.id("deliveryForm:proofAddresses"), "proof." + token + "@example.com");
@@ -74,20 +68,8 @@ class DeliveryBrowserIT extends BrowserTestCase {
         browser.waitForText(By.id("growl_container"), "Proof sent to 1 address");
 
         // Send: to the recipients whose last name is the token, counted live in the dialog.
-        browser.click(By.id("deliveryForm:send"));
-        browser.click(By.id("deliveryForm:audienceAddRule"));
-        browser.choose(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule .cc-rule-field"), "Last name");
-        browser.type(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"), token);
-        browser.find(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"))
-                .sendKeys(Keys.TAB);
-        browser.waitForPage();
-        assertTrue(browser.waitForText(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-condition-count"), "3")
-                .startsWith("3"));
-        browser.click(By.id("deliveryForm:sendNow"));
-        browser.click(By.id("deliveryForm:confirmYes"));
+        editor.sendToLastName(token, 3);
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(ExpectedConditions.urlContains("report.xhtml"));
         browser.waitForText(By.id("reportForm:status"), "Sent");
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));
         assertTrue(browser.text(By.id("sent")).startsWith("3"), browser.text(By.id("sent")));

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.ClientTestCase;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,32 +16,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every answer of the application says how a browser may treat it: no MIME sniffing, framed only by the
  * application, no address sent to other sites. Pages carry PrimeFaces' Content-Security-Policy, with a nonce
  * that is on the page's scripts; everything else a policy that lets nothing load or run.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SecurityHeadersIT {
+class SecurityHeadersIT extends ClientTestCase {
 
     private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
 
     @Test
     void pagesCarryTheHeadersAndAPolicyWithANonceOnTheirScripts() throws Exception {

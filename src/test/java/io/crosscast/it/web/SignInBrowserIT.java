@@ -5,34 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Browser;
-import io.crosscast.it.support.Deployments;
-import java.net.URL;
+import io.crosscast.it.support.ClientTestCase;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** A user signs in through the login page, sees the application's menu and signs out. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SignInBrowserIT {
+class SignInBrowserIT extends ClientTestCase {
 
     private static Browser browser;
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.crosscast();
-    }
 
     @BeforeEach
     void freshSession() {

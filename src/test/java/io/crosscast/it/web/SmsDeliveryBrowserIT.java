@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,6 +40,7 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         browser.signIn("marketer", "marketer");
         browser.open("deliveries/index.xhtml");
         browser.click(By.id("deliveriesForm:newSms"));
+        DeliveryEditor editor = new DeliveryEditor(browser);
 
         // No email field on a text message.
         assertFalse(browser.isPresent(By.id("deliveryForm:senderAddress")));
@@ -67,14 +67,11 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
                 "UCS-2 (Unicode) · " + (text.length() + 3) + " characters · 1 part",
                 browser.waitForText(By.id("deliveryForm:smsLength"), "UCS-2"));
 
-        browser.click(By.id("deliveryForm:save"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("id="));
+        editor.save();
         assertTrue(browser.text(By.id("deliveryForm:smsLength")).startsWith("UCS-2"));
 
         // Preview for Ana: her name in the text, and the text's own length.
-        browser.type(By.id("deliveryForm:previewRecipient_input"), "ana." + token + "@example.com");
-        browser.find(By.id("deliveryForm:previewRecipient_input")).sendKeys(Keys.ESCAPE);
-        browser.click(By.id("deliveryForm:previewButton"));
+        editor.previewFor("ana." + token + "@example.com");
         assertEquals(
                 "Hello Ana, your code SPRING is ready \uD83C\uDF38",
                 browser.waitForText(By.id("deliveryForm:previewSms"), "Ana"));
@@ -82,20 +79,8 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
         assertFalse(browser.isPresent(By.id("deliveryForm:proofButton")));
 
         // Send to the three recipients of the token; Cid has no mobile number.
-        browser.click(By.id("deliveryForm:send"));
-        browser.click(By.id("deliveryForm:audienceAddRule"));
-        browser.choose(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule .cc-rule-field"), "Last name");
-        browser.type(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"), token);
-        browser.find(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-rule input.cc-rule-value"))
-                .sendKeys(Keys.TAB);
-        browser.waitForPage();
-        assertTrue(browser.waitForText(By.cssSelector("[id='deliveryForm:sendDialog'] .cc-condition-count"), "3")
-                .startsWith("3"));
-        browser.click(By.id("deliveryForm:sendNow"));
-        browser.click(By.id("deliveryForm:confirmYes"));
+        editor.sendToLastName(token, 3);
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(ExpectedConditions.urlContains("report.xhtml"));
         new WebDriverWait(browser.driver(), RECEIPTS)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("reportForm:status"), "Sent"));
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));

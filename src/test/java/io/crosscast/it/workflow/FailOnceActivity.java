@@ -1,12 +1,9 @@
 package io.crosscast.it.workflow;
 
 import io.crosscast.engine.ActivityContext;
-import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.NextAction;
-import io.crosscast.engine.Text;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,26 +16,6 @@ public class FailOnceActivity implements ActivityType {
     @Override
     public String type() {
         return "failOnce";
-    }
-
-    @Override
-    public List<String> outputs(ActivityDefinition def) {
-        return List.of("out");
-    }
-
-    @Override
-    public List<Text> validate(ActivityDefinition def) {
-        return List.of();
-    }
-
-    @Override
-    public int minInputs() {
-        return 1;
-    }
-
-    @Override
-    public int maxInputs() {
-        return 1;
     }
 
     @Override

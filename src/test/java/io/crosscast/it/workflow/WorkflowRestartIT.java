@@ -7,6 +7,7 @@ import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.settings.SettingsService;
 import io.crosscast.workflow.RunView;
 import io.crosscast.workflow.WorkflowService;
@@ -74,16 +75,7 @@ class WorkflowRestartIT {
             form.setLastName(token);
             recipients.create(form);
         }
-        String json = """
-                {"name": "restart", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition":
-                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
-                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
-                  {"id": "end", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
-                                 {"from": "wait", "to": "end"}]}
-                """.formatted(token, Instant.now().plusSeconds(5));
+        String json = TestDocuments.waitWorkflow("restart", token, Instant.now().plusSeconds(5));
         long runId = workflows.start(workflows.create("Restart " + token, json).getId());
         assertTrue(Polling.eventually(
                 Duration.ofSeconds(30),

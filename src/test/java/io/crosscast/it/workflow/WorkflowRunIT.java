@@ -10,16 +10,14 @@ import io.crosscast.audience.RecipientPage;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.Sql;
+import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.workflow.RunView;
 import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -70,7 +68,7 @@ class WorkflowRunIT {
     }
 
     @Test
-    void queryThenAnExclusiveSplitWithComplement() throws SQLException {
+    void queryThenAnExclusiveSplitWithComplement() {
         String json = """
                 {"name": "split", "activities": [
                   {"id": "start", "type": "start"},
@@ -111,18 +109,14 @@ class WorkflowRunIT {
 
         workflows.purge(runId);
         assertThrows(WorkflowException.class, () -> workflows.view(runId));
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM population WHERE run_id = ?")) {
-            s.setLong(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                assertEquals(0, rs.getLong(1), "populations purged");
-            }
-        }
+        assertEquals(
+                0,
+                Sql.number(dataSource, "SELECT COUNT(*) FROM population WHERE run_id = ?", runId),
+                "populations purged");
     }
 
     @Test
-    void setOperationsForkAndJoinOverlapAndLimits() throws SQLException {
+    void setOperationsForkAndJoinOverlapAndLimits() {
         String gold = "{\"field\": \"status\", \"operator\": \"equals\", \"values\": [\"GOLD\"]}";
         String goldSilver = "{\"field\": \"status\", \"operator\": \"in\", \"values\": [\"GOLD\", \"SILVER\"]}";
         String goldBronze = "{\"field\": \"status\", \"operator\": \"in\", \"values\": [\"GOLD\", \"BRONZE\"]}";
@@ -223,7 +217,7 @@ class WorkflowRunIT {
     }
 
     @Test
-    void listUpdateFillsTheListAndPassesThePopulationOn() throws SQLException {
+    void listUpdateFillsTheListAndPassesThePopulationOn() {
         String listName = "Engaged " + token;
         String json = """
                 {"name": "list", "activities": [
@@ -243,9 +237,10 @@ class WorkflowRunIT {
         assertEquals(gold, transition(run, "update.out>end"));
         assertEquals(
                 gold,
-                count(
-                        "SELECT COUNT(*) FROM list_member m JOIN recipient_list l ON l.id = m.list_id"
-                                + " WHERE l.name = ?",
+                Sql.number(
+                        dataSource,
+                        "SELECT COUNT(*) FROM list_member m JOIN recipient_list l"
+                                + " ON l.id = m.list_id WHERE l.name = ?",
                         listName));
     }
 
@@ -301,16 +296,7 @@ class WorkflowRunIT {
     }
 
     private String waitWorkflow(int seconds) {
-        return """
-                {"name": "wait", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition":
-                     {"field": "lastName", "operator": "equals", "values": ["%s"]}}},
-                  {"id": "wait", "type": "wait", "config": {"until": "%s"}},
-                  {"id": "end", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "wait"},
-                                 {"from": "wait", "to": "end"}]}
-                """.formatted(token, Instant.now().plusSeconds(seconds));
+        return TestDocuments.waitWorkflow("wait", token, Instant.now().plusSeconds(seconds));
     }
 
     private boolean isWaiting(long runId) {
@@ -332,18 +318,7 @@ class WorkflowRunIT {
         return t.count();
     }
 
-    private long count(String sql) throws SQLException {
-        return count(sql, token);
-    }
-
-    private long count(String sql, String parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql) {
+        return Sql.number(dataSource, sql, token);
     }
 }

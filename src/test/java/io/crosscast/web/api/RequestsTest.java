@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,21 @@ class RequestsTest {
         assertEquals("mode", e.error().field());
         assertEquals(
                 "'merge' is not a mode (use add, replace, remove).", e.error().message());
+    }
+
+    @Test
+    void aConstantIsNamedInAnyCaseAndARefusalGetsTheTextAsItCame() {
+        Function<String, ApiException> refusal =
+                text -> ApiException.badRequest("mode", "request.modeInvalid", "[" + text + "]");
+        assertEquals(
+                MembershipChange.REPLACE,
+                Requests.constant(MembershipChange.class, " rePlace ", MembershipChange.ADD, refusal));
+        assertEquals(
+                MembershipChange.ADD, Requests.constant(MembershipChange.class, " ", MembershipChange.ADD, refusal));
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> Requests.constant(MembershipChange.class, " merge ", MembershipChange.ADD, refusal));
+        assertEquals("[ merge ]", e.error().message());
     }
 
     @Test
