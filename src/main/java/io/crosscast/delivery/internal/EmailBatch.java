@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One delivery's content, compiled once and rendered per recipient. The unsubscription line is written in
- * the recipient's language (French or English), so there is one compiled composer per language.
+ * the recipient's language (French or English), so there is one compiled composer per language. Each message then
+ * gets its Feedback-ID and, when the sender's domain has a DKIM key, its signature ({@link OutgoingEmail}); the key
+ * is read once per batch, that is once per sending run.
  */
 public final class EmailBatch implements EmailRun.Messages {
 
@@ -24,11 +26,13 @@ public final class EmailBatch implements EmailRun.Messages {
     private final EmailContent content;
     private final TrackingLinks links;
     private final TrackingUrls urls;
+    private final OutgoingEmail outgoing;
     private final Map<String, EmailComposer> composers = new ConcurrentHashMap<>();
 
-    EmailBatch(Delivery delivery, TrackingLinks links) {
+    EmailBatch(Delivery delivery, TrackingLinks links, OutgoingEmail outgoing) {
         this.deliveryId = delivery.getId();
         this.links = links;
+        this.outgoing = outgoing;
         this.content = new EmailContent(
                 delivery.getSenderName(),
                 delivery.getSenderAddress(),
@@ -59,10 +63,11 @@ public final class EmailBatch implements EmailRun.Messages {
         return links.messageId(deliveryId, recipientId);
     }
 
-    /** The message for one pending ledger row. */
+    /** The message for one pending ledger row, with its Feedback-ID, signed when its sender's domain has a key. */
     @Override
     public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
-        return composer(message.language()).compose(session, message.values(), message.address(), messageId);
+        return outgoing.finish(
+                composer(message.language()).compose(session, message.values(), message.address(), messageId));
     }
 
     /** Subject and bodies as this recipient would get them. */
