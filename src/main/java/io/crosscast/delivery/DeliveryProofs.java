@@ -4,6 +4,8 @@ import io.crosscast.audience.Recipient;
 import io.crosscast.content.InvalidContentException;
 import io.crosscast.content.RecipientValues;
 import io.crosscast.content.RenderedEmail;
+import io.crosscast.delivery.internal.DkimKeys;
+import io.crosscast.delivery.internal.OutgoingEmail;
 import io.crosscast.delivery.internal.ProofBatch;
 import io.crosscast.delivery.internal.SmtpLink;
 import io.crosscast.delivery.internal.SmtpOutcome;
@@ -50,6 +52,9 @@ public class DeliveryProofs {
     @Resource(lookup = "java:jboss/mail/Crosscast")
     private Session mailSession;
 
+    @Inject
+    private DkimKeys dkim;
+
     /**
      * The delivery's content as {@code recipientId} would receive it (0: no recipient).
      *
@@ -74,7 +79,8 @@ public class DeliveryProofs {
      *
      * @throws DeliveryException NOT_FOUND (delivery or recipient), INVALID (content not ready to send, or bad
      *                           addresses: the message lists them), CONFLICT (the SMTP server refused some or
-     *                           all of the proofs, or could not be reached; the message says which)
+     *                           all of the proofs, or could not be reached, or the sender domain's DKIM key
+     *                           cannot be read; the message says which)
      */
     public int proof(long deliveryId, long recipientId, List<String> addresses) {
         Delivery delivery = email(deliveries.get(deliveryId));
@@ -90,11 +96,19 @@ public class DeliveryProofs {
         int accepted = 0;
         List<String> refused = new ArrayList<>();
         List<String> to = ProofAddresses.distinct(addresses);
+        OutgoingEmail outgoing; // a proof is what recipients get: Feedback-ID and DKIM signature included
+        try {
+            outgoing = OutgoingEmail.of(delivery, dkim);
+        } catch (DkimKeys.DkimKeyException e) {
+            throw DeliveryException.refused(
+                    DeliveryProblem.of(DeliveryProblem.Code.PROOF_REFUSED, 0, to.size(), e.getMessage()));
+        }
         try (SmtpLink smtp = new SmtpLink(mailSession)) {
             for (String address : to) {
                 MimeMessage message;
                 try {
-                    message = batch.compose(mailSession, values, language, address, messageId(deliveryId));
+                    message = outgoing.finish(
+                            batch.compose(mailSession, values, language, address, messageId(deliveryId)));
                 } catch (MessagingException | IllegalArgumentException e) {
                     refused.add(address + " (the message could not be built: " + e.getMessage() + ")");
                     continue;

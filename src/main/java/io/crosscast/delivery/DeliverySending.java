@@ -1,5 +1,7 @@
 package io.crosscast.delivery;
 
+import io.crosscast.delivery.internal.DkimKeys;
+import io.crosscast.delivery.internal.EmailBatch;
 import io.crosscast.delivery.internal.EmailBatchFactory;
 import io.crosscast.delivery.internal.EmailRun;
 import io.crosscast.delivery.internal.LedgerRows;
@@ -36,7 +38,9 @@ import javax.sql.DataSource;
  * {@link #start}: it returns at once, Quartz's threads never send. Email goes out over several SMTP connections at
  * once ({@link EmailRun}), SMS over the SMSC's window ({@link SmsRun}). While a delivery sends, its job's trigger
  * is kept a minute ahead (the watch): should the server die, the delivery resumes at the next start (or within
- * that minute); {@link #resumeAfterStart} starts it at once.
+ * that minute); {@link #resumeAfterStart} starts it at once. An email delivery whose sender domain has a DKIM
+ * selector but no readable key sends nothing and tries again after the reconnect delay, as when the relay cannot be
+ * reached (see {@link DkimKeys}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -114,10 +118,17 @@ public class DeliverySending {
                 });
             } else {
                 Settle settle = settler();
+                EmailBatch batch;
+                try {
+                    batch = batches.create(delivery);
+                } catch (DkimKeys.DkimKeyException e) {
+                    // Not sent unsigned: the delivery waits as for an unreachable relay (DkimKeys logged why, once).
+                    settle.ended(deliveryId, Instant.now(clock).plus(settings.reconnectDelay()));
+                    return;
+                }
                 EmailRun.Dependencies with = new EmailRun.Dependencies(
                         dataSource, vendor(), mailSession, executor, limits, settings, LocalSendings.node());
-                new EmailRun(deliveryId, batches.create(delivery), with, run -> settle.ended(deliveryId, run.retryAt()))
-                        .start();
+                new EmailRun(deliveryId, batch, with, run -> settle.ended(deliveryId, run.retryAt())).start();
             }
         } catch (RuntimeException e) {
             local.end(deliveryId);

@@ -40,6 +40,11 @@ public class OutboxService {
         return sandbox.outbox().flatMap(o -> o.read(id));
     }
 
+    /** Message {@code id} exactly as the sandbox received it (RFC 5322 bytes), e.g. to check its DKIM signature. */
+    public Optional<byte[]> raw(long id) {
+        return sandbox.outbox().flatMap(o -> o.raw(id));
+    }
+
     /** The HTML part of message {@code id}, when it has one. */
     public Optional<String> html(long id) {
         return read(id).map(MessageContent::html);

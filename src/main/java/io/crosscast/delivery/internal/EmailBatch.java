@@ -11,17 +11,21 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * One delivery's content, compiled once and rendered per recipient. The unsubscription line is written in
- * the recipient's language (French or English), so there is one compiled composer per language.
+ * the recipient's language (French or English), so there is one compiled composer per language. Each message then
+ * gets its Feedback-ID and, when the sender's domain has a DKIM key, its signature ({@link OutgoingEmail}); the key
+ * is read once per batch, that is once per sending run.
  */
 public final class EmailBatch implements EmailRun.Messages {
 
     private final long deliveryId;
     private final TrackingLinks links;
     private final LanguageComposers composers;
+    private final OutgoingEmail outgoing;
 
-    EmailBatch(Delivery delivery, TrackingLinks links) {
+    EmailBatch(Delivery delivery, TrackingLinks links, OutgoingEmail outgoing) {
         this.deliveryId = delivery.getId();
         this.links = links;
+        this.outgoing = outgoing;
         EmailContent content = new EmailContent(
                 delivery.getSenderName(),
                 delivery.getSenderAddress(),
@@ -56,7 +60,8 @@ public final class EmailBatch implements EmailRun.Messages {
     /** The message for one pending ledger row. */
     @Override
     public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
-        return composers.of(message.language()).compose(session, message.values(), message.address(), messageId);
+        return outgoing.finish(
+                composers.of(message.language()).compose(session, message.values(), message.address(), messageId));
     }
 
     /** Subject and bodies as this recipient would get them. */
