@@ -4,6 +4,7 @@ import io.crosscast.delivery.CampaignTimelinePoint;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
+import io.crosscast.delivery.DeliveryOverview;
 import io.crosscast.delivery.DeliveryReports;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStats;
@@ -154,13 +155,13 @@ public class CampaignService {
      *
      * @throws CampaignException NOT_FOUND
      */
-    public List<CampaignDelivery> deliveries(long campaignId) {
+    public List<DeliveryOverview> deliveries(long campaignId) {
         get(campaignId);
         List<Delivery> list = deliveryService.ofCampaign(campaignId, DeliveryReports.MAX_STATS);
         Map<Long, DeliveryStats> stats =
                 reports.stats(list.stream().map(Delivery::getId).toList());
         return list.stream()
-                .map(d -> new CampaignDelivery(
+                .map(d -> new DeliveryOverview(
                         d.getId(),
                         d.getLabel(),
                         d.getChannel(),
@@ -174,7 +175,7 @@ public class CampaignService {
     /** The campaign's key figures, summed over its deliveries. */
     public CampaignFigures figures(long campaignId) {
         return CampaignFigures.sum(
-                deliveries(campaignId).stream().map(CampaignDelivery::stats).toList());
+                deliveries(campaignId).stream().map(DeliveryOverview::stats).toList());
     }
 
     /**

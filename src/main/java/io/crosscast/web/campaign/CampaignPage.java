@@ -1,12 +1,12 @@
 package io.crosscast.web.campaign;
 
 import io.crosscast.campaign.Campaign;
-import io.crosscast.campaign.CampaignDelivery;
 import io.crosscast.campaign.CampaignException;
 import io.crosscast.campaign.CampaignFigures;
 import io.crosscast.campaign.CampaignService;
 import io.crosscast.campaign.CampaignStatus;
 import io.crosscast.delivery.CampaignTimelinePoint;
+import io.crosscast.delivery.DeliveryOverview;
 import io.crosscast.web.Messages;
 import io.crosscast.web.delivery.ChartJson;
 import io.crosscast.web.delivery.DeliveryUi;
@@ -41,7 +41,7 @@ public class CampaignPage implements Serializable {
     private String idParam;
     private Long id;
     private Campaign campaign;
-    private List<CampaignDelivery> deliveries = List.of();
+    private List<DeliveryOverview> deliveries = List.of();
     private CampaignFigures figures;
     private String chart;
     private String timelineChart;
@@ -66,8 +66,8 @@ public class CampaignPage implements Serializable {
         campaign = campaigns.get(id);
         deliveries = campaigns.deliveries(id);
         figures = CampaignFigures.sum(
-                deliveries.stream().map(CampaignDelivery::stats).toList());
-        List<CampaignDelivery> oldestFirst = new ArrayList<>(deliveries);
+                deliveries.stream().map(DeliveryOverview::stats).toList());
+        List<DeliveryOverview> oldestFirst = new ArrayList<>(deliveries);
         Collections.reverse(oldestFirst);
         chart = ChartJson.bar(
                 oldestFirst.stream().map(d -> shorten(d.label())).toList(),
@@ -200,7 +200,7 @@ public class CampaignPage implements Serializable {
         return campaign;
     }
 
-    public List<CampaignDelivery> getDeliveries() {
+    public List<DeliveryOverview> getDeliveries() {
         return deliveries;
     }
 

@@ -1,16 +1,14 @@
 package io.crosscast.web.delivery;
 
-import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryOverview;
 import io.crosscast.delivery.DeliveryReports;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStats;
-import io.crosscast.delivery.DeliveryStatus;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -30,39 +28,14 @@ public class DeliveriesPage implements Serializable {
     @EJB
     private DeliveryReports reports;
 
-    private final LazyDataModel<Row> rows = new RowsModel();
+    private final LazyDataModel<DeliveryOverview> rows = new RowsModel();
 
-    public LazyDataModel<Row> getRows() {
+    public LazyDataModel<DeliveryOverview> getRows() {
         return rows;
     }
 
-    /** One delivery of the grid with its figures. */
-    public record Row(
-            long id,
-            String label,
-            Channel channel,
-            DeliveryStatus status,
-            Instant createdAt,
-            Instant startedAt,
-            DeliveryStats stats) {
-
-        /** A text message: no opens or clicks. */
-        public boolean sms() {
-            return channel == Channel.SMS;
-        }
-
-        /** Drafts open in the editor, the others on their report. */
-        public boolean draft() {
-            return status == DeliveryStatus.DRAFT;
-        }
-
-        public boolean sending() {
-            return status == DeliveryStatus.SENDING;
-        }
-    }
-
     /** Pages of deliveries; the figures of a page come from two grouped statements. */
-    private class RowsModel extends LazyDataModel<Row> {
+    private class RowsModel extends LazyDataModel<DeliveryOverview> {
 
         private static final long serialVersionUID = 1L;
 
@@ -72,12 +45,13 @@ public class DeliveriesPage implements Serializable {
         }
 
         @Override
-        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        public List<DeliveryOverview> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             List<Delivery> page = deliveries.page(first, Math.min(pageSize, DeliveryReports.MAX_STATS));
             Map<Long, DeliveryStats> stats =
                     reports.stats(page.stream().map(Delivery::getId).toList());
             return page.stream()
-                    .map(d -> new Row(
+                    .map(d -> new DeliveryOverview(
                             d.getId(),
                             d.getLabel(),
                             d.getChannel(),
@@ -89,7 +63,7 @@ public class DeliveriesPage implements Serializable {
         }
 
         @Override
-        public String getRowKey(Row row) {
+        public String getRowKey(DeliveryOverview row) {
             return String.valueOf(row.id());
         }
     }

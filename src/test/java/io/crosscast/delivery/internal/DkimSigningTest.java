@@ -214,7 +214,7 @@ class DkimSigningTest {
     }
 
     @Test
-    void theFeedbackIdNamesCampaignDeliveryAndChannel() {
+    void theFeedbackIdNamesDeliveryOverviewAndChannel() {
         assertEquals("12:345:email:crosscast", OutgoingEmail.feedbackId(12L, 345, Channel.EMAIL));
         assertEquals("0:345:email:crosscast", OutgoingEmail.feedbackId(null, 345, Channel.EMAIL));
     }

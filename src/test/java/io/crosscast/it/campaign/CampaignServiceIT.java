@@ -10,7 +10,6 @@ import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.campaign.Campaign;
 import io.crosscast.campaign.CampaignContent;
-import io.crosscast.campaign.CampaignDelivery;
 import io.crosscast.campaign.CampaignException;
 import io.crosscast.campaign.CampaignFigures;
 import io.crosscast.campaign.CampaignProblem;
@@ -20,6 +19,7 @@ import io.crosscast.delivery.CampaignTimelinePoint;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
 import io.crosscast.delivery.DeliveryContent;
+import io.crosscast.delivery.DeliveryOverview;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.SandboxMessages;
@@ -176,10 +176,10 @@ class CampaignServiceIT {
         campaigns.attachDelivery(campaign.getId(), other.getId());
         deliveries.sendToCondition(first.getId(), ConditionJson.fromJson(TestDocuments.lastNameIs(token)));
 
-        List<CampaignDelivery> list = campaigns.deliveries(campaign.getId());
+        List<DeliveryOverview> list = campaigns.deliveries(campaign.getId());
         assertEquals(
                 List.of(other.getId(), first.getId()),
-                list.stream().map(CampaignDelivery::id).toList());
+                list.stream().map(DeliveryOverview::id).toList());
         assertEquals(3, list.get(1).stats().targeted());
         assertEquals(0, list.get(0).stats().targeted());
         CampaignFigures figures = campaigns.figures(campaign.getId());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.campaign.Campaign;
-import io.crosscast.campaign.CampaignDelivery;
 import io.crosscast.campaign.CampaignService;
 import io.crosscast.campaign.CampaignStatus;
 import io.crosscast.campaign.CampaignWorkflowService;
@@ -13,6 +12,7 @@ import io.crosscast.campaign.DemoCampaign;
 import io.crosscast.campaign.DemoCampaignData;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.Delivery;
+import io.crosscast.delivery.DeliveryOverview;
 import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.it.support.Deployments;
@@ -75,17 +75,17 @@ class DemoCampaignIT {
         assertTrue(campaign.getEndDate().isAfter(campaign.getStartDate()));
         assertNull(campaign.getWorkflowId(), "never started");
 
-        List<CampaignDelivery> attached = campaigns.deliveries(id);
+        List<DeliveryOverview> attached = campaigns.deliveries(id);
         assertEquals(3, attached.size(), attached::toString);
-        Map<String, CampaignDelivery> byLabel =
-                attached.stream().collect(Collectors.toMap(CampaignDelivery::label, d -> d));
-        CampaignDelivery offer = byLabel.get(DemoCampaignData.OFFER_LABEL);
-        CampaignDelivery reminder = byLabel.get(DemoCampaignData.REMINDER_LABEL);
-        CampaignDelivery sms = byLabel.get(DemoCampaignData.SMS_LABEL);
+        Map<String, DeliveryOverview> byLabel =
+                attached.stream().collect(Collectors.toMap(DeliveryOverview::label, d -> d));
+        DeliveryOverview offer = byLabel.get(DemoCampaignData.OFFER_LABEL);
+        DeliveryOverview reminder = byLabel.get(DemoCampaignData.REMINDER_LABEL);
+        DeliveryOverview sms = byLabel.get(DemoCampaignData.SMS_LABEL);
         assertEquals(Channel.EMAIL, offer.channel());
         assertEquals(Channel.EMAIL, reminder.channel());
         assertEquals(Channel.SMS, sms.channel());
-        for (CampaignDelivery d : attached) {
+        for (DeliveryOverview d : attached) {
             Delivery delivery = deliveries.get(d.id());
             assertEquals(id, delivery.getCampaignId());
             assertEquals(DeliveryStatus.DRAFT, delivery.getStatus());

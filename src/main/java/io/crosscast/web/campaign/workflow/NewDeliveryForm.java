@@ -1,11 +1,11 @@
 package io.crosscast.web.campaign.workflow;
 
-import io.crosscast.campaign.CampaignDelivery;
 import io.crosscast.campaign.CampaignException;
 import io.crosscast.campaign.CampaignService;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.DeliveryContent;
 import io.crosscast.delivery.DeliveryException;
+import io.crosscast.delivery.DeliveryOverview;
 import io.crosscast.web.Messages;
 import io.crosscast.web.campaign.CampaignUi;
 import io.crosscast.web.delivery.DeliveryUi;
@@ -34,7 +34,7 @@ public class NewDeliveryForm implements Serializable {
     @Inject
     private EditorState state;
 
-    private List<CampaignDelivery> deliveries = List.of();
+    private List<DeliveryOverview> deliveries = List.of();
     private String label;
     private String sender;
     private String subject;
@@ -92,7 +92,7 @@ public class NewDeliveryForm implements Serializable {
     }
 
     /** The campaign's deliveries of the dialog's channel. */
-    public List<CampaignDelivery> getChannelDeliveries() {
+    public List<DeliveryOverview> getChannelDeliveries() {
         boolean sms =
                 state.getForm() != null && "smsDelivery".equals(state.getForm().getType());
         return deliveries.stream()

@@ -1,12 +1,9 @@
-package io.crosscast.campaign;
+package io.crosscast.delivery;
 
-import io.crosscast.delivery.Channel;
-import io.crosscast.delivery.DeliveryStats;
-import io.crosscast.delivery.DeliveryStatus;
 import java.time.Instant;
 
-/** One delivery of a campaign with its figures. */
-public record CampaignDelivery(
+/** One delivery with its figures, as the lists of deliveries show it (the deliveries page, a campaign's). */
+public record DeliveryOverview(
         long id,
         String label,
         Channel channel,
@@ -23,5 +20,9 @@ public record CampaignDelivery(
     /** Drafts open in the editor, the others on their report. */
     public boolean draft() {
         return status == DeliveryStatus.DRAFT;
+    }
+
+    public boolean sending() {
+        return status == DeliveryStatus.SENDING;
     }
 }
