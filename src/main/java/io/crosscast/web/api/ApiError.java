@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of every error answer of the REST API, never a stack trace or an HTML page:
@@ -28,6 +29,11 @@ import java.util.Objects;
  * @param problems for conditions: each problem with its JSON pointer into the condition; for workflows:
  *                 each problem's message only; may be empty
  */
+@Schema(
+        name = "Error",
+        description = "Every error answer: status and reason, a stable code, an English message; field and problems"
+                + " only when they apply (docs/API.md, Errors).",
+        requiredProperties = {"status", "error", "message"})
 public record ApiError(int status, String error, String code, String message, String field, List<Problem> problems) {
 
     /**
@@ -38,6 +44,10 @@ public record ApiError(int status, String error, String code, String message, St
      * @param path    a JSON pointer into the condition ({@code /children/1}; {@code /} for the root); null
      *                (left out) for a workflow
      */
+    @Schema(
+            name = "Problem",
+            description = "One thing wrong: a code and a JSON pointer into the body or condition when known.",
+            requiredProperties = {"message"})
     public record Problem(String code, String message, String path) {
 
         /** A problem known only by its message (a workflow's); code and path are left out of the JSON. */

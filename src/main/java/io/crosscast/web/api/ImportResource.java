@@ -22,12 +22,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/imports}: imports the CSV file of the request body (header row first; columns matched
  * to fields by name as on the import page) and answers the report: counts and the rejected lines with
  * their numbers and reasons. The body is streamed, never held whole.
  */
+@Tag(name = "Imports")
+@APIResponse(responseCode = "401", ref = CrosscastApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = CrosscastApi.FORBIDDEN)
+@APIResponse(responseCode = "500", ref = CrosscastApi.SERVER_ERROR)
 @Path("imports")
 @RequestScoped
 public class ImportResource {
@@ -38,13 +47,24 @@ public class ImportResource {
     @EJB
     private RecipientImportService importer;
 
+    @Operation(
+            operationId = "importRecipients",
+            summary = "Import recipients from a CSV file",
+            description =
+                    "A header row first; columns matched by name (English or French); recipients matched by email. Good lines are imported, bad ones reported.")
+    @APIResponse(responseCode = "200", description = "The import report.")
+    @APIResponse(responseCode = "400", ref = CrosscastApi.BAD_REQUEST)
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public ImportReport importCsv(
-            InputStream body,
-            @QueryParam("encoding") @DefaultValue("UTF-8") String encoding,
-            @QueryParam("list") String listName)
+            @RequestBody(description = "The CSV file, streamed.") InputStream body,
+            @Parameter(description = "The file's character encoding (e.g. UTF-8, ISO-8859-1, windows-1252).")
+                    @QueryParam("encoding")
+                    @DefaultValue("UTF-8")
+                    String encoding,
+            @Parameter(description = "A list every imported recipient joins; created if missing.") @QueryParam("list")
+                    String listName)
             throws IOException {
         Charset charset = charset(encoding);
         BufferedInputStream in = new BufferedInputStream(body, MAX_HEADER_BYTES + 1);

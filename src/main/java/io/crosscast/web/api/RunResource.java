@@ -13,6 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/runs}: a run's status, activities, transitions and log; pause, resume, stop, restart from
@@ -23,6 +27,10 @@ import jakarta.ws.rs.core.MediaType;
  * <p>Transition ids contain {@code .} and {@code >} ({@code split.subset1>gold}): the path parameter takes
  * any text, and clients send {@code >} URL-encoded as {@code %3E}.
  */
+@Tag(name = "Runs")
+@APIResponse(responseCode = "401", ref = CrosscastApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = CrosscastApi.FORBIDDEN)
+@APIResponse(responseCode = "500", ref = CrosscastApi.SERVER_ERROR)
 @Path("runs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,12 +40,22 @@ public class RunResource {
     @EJB
     private WorkflowService workflows;
 
+    @Operation(
+            operationId = "getRun",
+            summary = "Read a run",
+            description = "Its status, each activity's phase, each transition's count, the latest log lines.")
+    @APIResponse(responseCode = "200", description = "The run.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
     @GET
     @Path("{id: [0-9]+}")
     public RunDto get(@PathParam("id") long id) {
         return RunDto.of(workflows.view(id));
     }
 
+    @Operation(operationId = "pauseRun", summary = "Pause a run")
+    @APIResponse(responseCode = "200", description = "The run, right after the change.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CrosscastApi.CONFLICT)
     @POST
     @Path("{id: [0-9]+}/pause")
     public RunDto pause(@PathParam("id") long id) {
@@ -45,6 +63,10 @@ public class RunResource {
         return get(id);
     }
 
+    @Operation(operationId = "resumeRun", summary = "Resume a paused run")
+    @APIResponse(responseCode = "200", description = "The run, right after the change.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CrosscastApi.CONFLICT)
     @POST
     @Path("{id: [0-9]+}/resume")
     public RunDto resume(@PathParam("id") long id) {
@@ -52,6 +74,10 @@ public class RunResource {
         return get(id);
     }
 
+    @Operation(operationId = "stopRun", summary = "Stop a run for good")
+    @APIResponse(responseCode = "200", description = "The run, right after the change.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CrosscastApi.CONFLICT)
     @POST
     @Path("{id: [0-9]+}/stop")
     public RunDto stop(@PathParam("id") long id) {
@@ -59,26 +85,48 @@ public class RunResource {
         return get(id);
     }
 
+    @Operation(operationId = "restartRun", summary = "Run a failed activity again, and everything after it")
+    @APIResponse(responseCode = "200", description = "The run, right after the change.")
+    @APIResponse(responseCode = "400", ref = CrosscastApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CrosscastApi.CONFLICT)
     @POST
     @Path("{id: [0-9]+}/restart")
-    public RunDto restart(@PathParam("id") long id, @QueryParam("from") String activityId) {
+    public RunDto restart(
+            @PathParam("id") long id,
+            @Parameter(description = "The id of the failed activity to run again.", required = true) @QueryParam("from")
+                    String activityId) {
         workflows.restartFrom(id, requiredActivity(activityId));
         return get(id);
     }
 
+    @Operation(
+            operationId = "purgeRun",
+            summary = "Purge a run that is not running",
+            description = "With its log and the recipients of its transitions.")
+    @APIResponse(responseCode = "204", description = "The run is purged.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CrosscastApi.CONFLICT)
     @DELETE
     @Path("{id: [0-9]+}")
     public void purge(@PathParam("id") long id) {
         workflows.purge(id);
     }
 
+    @Operation(
+            operationId = "getTransitionPopulation",
+            summary = "One page of the recipients a transition carried",
+            description = "Write > as %3E in the transition id.")
+    @APIResponse(responseCode = "200", description = "One page of the recipients.")
+    @APIResponse(responseCode = "400", ref = CrosscastApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
     @GET
     @Path("{id: [0-9]+}/transitions/{transitionId: .+}/population")
     public PageDto<RecipientDto> population(
             @PathParam("id") long id,
             @PathParam("transitionId") String transitionId,
-            @QueryParam("first") String first,
-            @QueryParam("pageSize") String pageSize) {
+            @Parameter(ref = CrosscastApi.FIRST) @QueryParam("first") String first,
+            @Parameter(ref = CrosscastApi.PAGE_SIZE) @QueryParam("pageSize") String pageSize) {
         Paging paging = Paging.ofQuery(first, pageSize);
         RecipientPage page = workflows.transitionPopulation(id, transitionId, paging.first(), paging.pageSize());
         return RecipientDto.page(paging, page);

@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -172,7 +173,10 @@ class StrictJsonTest {
                     continue;
                 }
                 for (Parameter parameter : method.getParameters()) {
-                    if (parameter.getAnnotations().length == 0) {
+                    // The body: the parameter JAX-RS does not bind (an OpenAPI @RequestBody may describe it).
+                    boolean body = Arrays.stream(parameter.getAnnotations())
+                            .noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs"));
+                    if (body) {
                         assertDoesNotThrow(
                                 () -> StrictJson.describe(parameter.getParameterizedType()),
                                 resource.getSimpleName() + "." + method.getName());
