@@ -190,6 +190,7 @@ class StrictJsonTest {
                         "MembersChangeRequest",
                         "MembersRemovalRequest",
                         "DeliveryDto",
+                        "TokenInput",
                         "JsonObject")),
                 bodies.toString());
         assertFalse(bodies.contains("long"), bodies.toString());
