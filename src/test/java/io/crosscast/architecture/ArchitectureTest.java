@@ -49,6 +49,7 @@ class ArchitectureTest {
             "platform",
             "scheduling",
             "settings",
+            "apitoken",
             "engine",
             "content",
             "audience",

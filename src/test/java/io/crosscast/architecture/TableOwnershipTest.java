@@ -41,6 +41,7 @@ class TableOwnershipTest {
     /** Table -> owning concept (the package under io.crosscast). Quartz's tables are Quartz's own. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("app_setting", "settings"),
+            Map.entry("api_token", "apitoken"),
             Map.entry("campaign", "campaign"),
             Map.entry("delivery", "delivery"),
             Map.entry("delivery_link", "delivery"),

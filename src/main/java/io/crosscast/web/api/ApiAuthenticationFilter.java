@@ -1,5 +1,9 @@
 package io.crosscast.web.api;
 
+import io.crosscast.apitoken.ApiTokenService;
+import io.crosscast.apitoken.TokenCaller;
+import io.crosscast.apitoken.TokenSecrets;
+import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -8,10 +12,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.wildfly.security.auth.server.SecurityIdentity;
 
 /**
  * Authentication of the REST API ({@code /api/*}, declared in {@code web.xml}): every call needs a user
@@ -41,6 +49,11 @@ import java.util.logging.Logger;
  * {@code text/plain} (an import) or nothing (start a run) with the session cookie. {@link CrossSiteCheck}
  * refuses changes that come from another site, and changes signed in by the session that lack the header
  * {@value CrossSiteCheck#SESSION_HEADER} ({@code 403}).</li>
+ * <li>{@code Authorization: Bearer cc_...}: an API token ({@link ApiTokenService}) instead of Basic. A
+ * valid one signs the request in as the token's owner with the token's role only ({@link TokenSignIn}: an
+ * Elytron identity the rest of the request runs as, so EJB role checks and caller principals work as with
+ * Basic); each use is logged with the token's name, never the token. An unknown, revoked or expired token,
+ * or one whose owner can no longer sign in: {@code 401} {@code auth.tokenInvalid} with a Bearer challenge.</li>
  * </ul>
  */
 public class ApiAuthenticationFilter extends HttpFilter {
@@ -54,11 +67,26 @@ public class ApiAuthenticationFilter extends HttpFilter {
     /** The challenge sent with every 401. */
     static final String CHALLENGE = "Basic realm=\"Crosscast\", charset=\"UTF-8\"";
 
+    /** The challenge sent with a 401 for a token that is not (or no longer) valid (RFC 6750). */
+    static final String TOKEN_CHALLENGE = "Bearer realm=\"Crosscast\", error=\"invalid_token\"";
+
+    static final String TOKEN_INVALID = "auth.tokenInvalid";
+
+    private static final String BEARER = "bearer ";
+
+    @EJB
+    private transient ApiTokenService tokens;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean signedInHere = false;
         if (request.getUserPrincipal() == null) {
+            Optional<String> token = bearerToken(request.getHeader("Authorization"));
+            if (token.isPresent()) {
+                withToken(request, response, chain, token.get());
+                return;
+            }
             Optional<ApiError> refused = signIn(request);
             if (refused.isPresent()) {
                 refuse(response, refused.get());
@@ -90,6 +118,69 @@ public class ApiAuthenticationFilter extends HttpFilter {
         }
     }
 
+    /** The token of an {@code Authorization: Bearer} header; empty for any other header or none. */
+    static Optional<String> bearerToken(String authorization) {
+        if (authorization == null
+                || authorization.length() < BEARER.length()
+                || !authorization
+                        .substring(0, BEARER.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(BEARER)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(BEARER.length()).strip());
+    }
+
+    /** Runs the request signed in by an API token, or refuses it. */
+    private void withToken(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String token)
+            throws IOException, ServletException {
+        Optional<TokenCaller> caller = TokenSecrets.wellFormed(token) ? tokens.authenticate(token) : Optional.empty();
+        Optional<SecurityIdentity> identity = caller.flatMap(TokenSignIn::identity);
+        if (identity.isEmpty()) {
+            LOG.log(Level.INFO, "REST API: {0} {1} refused: an unknown, revoked or expired API token", new Object[] {
+                request.getMethod(), request.getRequestURI()
+            });
+            refuse(response, invalidToken());
+            return;
+        }
+        HttpServletRequest signedIn = TokenSignIn.request(request, identity.get());
+        if (ROLES.stream().noneMatch(signedIn::isUserInRole)) {
+            // the owner no longer holds the token's role
+            refuse(response, invalidToken());
+            return;
+        }
+        Optional<ApiError> crossSite = CrossSiteCheck.refusal(request.getMethod(), false, request::getHeader);
+        if (crossSite.isPresent()) {
+            refuse(response, crossSite.get());
+            return;
+        }
+        TokenCaller used = caller.get();
+        LOG.log(Level.INFO, "REST API: {0} {1} with API token \"{2}\" (#{3}) of {4} as {5}", new Object[] {
+            request.getMethod(), request.getRequestURI(), used.tokenName(), used.tokenId(), used.owner(), used.role()
+        });
+        try {
+            identity.get().runAs((PrivilegedExceptionAction<Void>) () -> {
+                chain.doFilter(signedIn, response);
+                return null;
+            });
+        } catch (PrivilegedActionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof ServletException servlet) {
+                throw servlet;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ServletException(e.getCause());
+        }
+    }
+
+    static ApiError invalidToken() {
+        return ApiError.of(401, TOKEN_INVALID, "The API token is unknown, revoked or expired.");
+    }
+
     /** Signs in with the request's Basic credentials; the error to answer if that is not possible. */
     private static Optional<ApiError> signIn(HttpServletRequest request) {
         Optional<BasicCredentials> credentials;
@@ -105,7 +196,8 @@ public class ApiAuthenticationFilter extends HttpFilter {
             return Optional.of(ApiError.of(
                     401,
                     "auth.required",
-                    "Sign in with HTTP Basic authentication (the user name and password of the application)."));
+                    "Sign in with HTTP Basic authentication (the user name and password of the application) or an"
+                            + " API token (Authorization: Bearer)."));
         }
         try {
             request.login(credentials.get().user(), credentials.get().password());
@@ -138,7 +230,7 @@ public class ApiAuthenticationFilter extends HttpFilter {
     private static void refuse(HttpServletResponse response, ApiError error) throws IOException {
         response.setStatus(error.status());
         if (error.status() == 401) {
-            response.setHeader("WWW-Authenticate", CHALLENGE);
+            response.setHeader("WWW-Authenticate", TOKEN_INVALID.equals(error.code()) ? TOKEN_CHALLENGE : CHALLENGE);
         }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

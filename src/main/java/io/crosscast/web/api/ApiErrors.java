@@ -1,5 +1,6 @@
 package io.crosscast.web.api;
 
+import io.crosscast.apitoken.ApiTokenException;
 import io.crosscast.audience.AudienceException;
 import io.crosscast.audience.condition.ConditionProblem;
 import io.crosscast.audience.condition.InvalidConditionException;
@@ -114,6 +115,9 @@ public final class ApiErrors {
             return Optional.of(
                     ApiError.of(statusOf(list), list.code(), list.getMessage()).withField(fieldOf(list)));
         }
+        if (e instanceof ApiTokenException token) {
+            return Optional.of(ApiError.of(statusOf(token), token.code(), token.getMessage()));
+        }
         if (e instanceof WorkflowException workflow) {
             return Optional.of(workflow(workflow));
         }
@@ -167,6 +171,16 @@ public final class ApiErrors {
         return switch (String.valueOf(e.code())) {
             case "list.notFound" -> 404;
             case "list.nameTaken" -> 409;
+            default -> 400;
+        };
+    }
+
+    /** 404 for an unknown token, 403 for a role the caller does not hold, 400 otherwise. */
+    public static int statusOf(ApiTokenException e) {
+        return switch (String.valueOf(e.code())) {
+            case "apiToken.notFound" -> 404;
+            case "apiToken.roleNotHeld" -> 403;
+            case "apiToken.signInRequired" -> 401;
             default -> 400;
         };
     }

@@ -165,6 +165,7 @@ public class CrosscastApi extends Application {
                 WorkflowResource.class,
                 RunResource.class,
                 DeliveryResource.class,
+                TokenResource.class,
                 RequestBodyInterceptor.class,
                 ResponseBodyInterceptor.class,
                 ApiExceptionMapper.class,
@@ -179,6 +180,7 @@ public class CrosscastApi extends Application {
                 ThrowableMapper.class,
                 WebApplicationExceptionMapper.class,
                 WorkflowExceptionMapper.class,
-                DeliveryExceptionMapper.class);
+                DeliveryExceptionMapper.class,
+                ApiTokenExceptionMapper.class);
     }
 }

@@ -40,7 +40,13 @@ class ApiSecurityIT extends ClientTestCase {
     void aBrokenOrForeignAuthorizationHeaderIsA401() {
         assertUnauthorized(ApiClient.withAuthorization(base, "Basic ###").get("lists"), "auth.malformed");
         assertUnauthorized(
-                ApiClient.withAuthorization(base, "Bearer abc.def.ghi").get("lists"), "auth.required");
+                ApiClient.withAuthorization(base, "Digest username=\"marketer\"")
+                        .get("lists"),
+                "auth.required");
+        // a Bearer header is an API token (ApiTokenIT): one that is not is refused with a Bearer challenge
+        Reply bearer = ApiClient.withAuthorization(base, "Bearer abc.def.ghi").get("lists");
+        assertEquals(401, bearer.status(), bearer::toString);
+        assertEquals("auth.tokenInvalid", bearer.json().getString("code"));
     }
 
     @Test

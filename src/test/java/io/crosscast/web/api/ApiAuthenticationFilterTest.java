@@ -17,6 +17,7 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class ApiAuthenticationFilterTest {
 
     @Test
     void anotherSchemeOrABrokenHeaderIsA401() throws Exception {
-        filter.doFilter(new FakeRequest("Bearer abc").proxy(), response.proxy(), chain);
+        filter.doFilter(new FakeRequest("Digest username=\"marketer\"").proxy(), response.proxy(), chain);
         assertEquals(401, response.status);
         assertEquals(
                 "auth.required", ApiErrorTest.parse(response.body.toString()).getString("code"));
@@ -69,6 +70,29 @@ class ApiAuthenticationFilterTest {
         assertEquals(
                 "auth.malformed", ApiErrorTest.parse(second.body.toString()).getString("code"));
         assertFalse(chainCalled);
+    }
+
+    @Test
+    void aBearerHeaderThatIsNoTokenIsA401WithABearerChallenge() throws Exception {
+        // refused before any lookup: the filter's token service is not even there in this test
+        filter.doFilter(new FakeRequest("Bearer abc.def.ghi").proxy(), response.proxy(), chain);
+
+        assertFalse(chainCalled);
+        assertEquals(401, response.status);
+        assertEquals("Bearer realm=\"Crosscast\", error=\"invalid_token\"", response.headers.get("WWW-Authenticate"));
+        JsonObject body = ApiErrorTest.parse(response.body.toString());
+        assertEquals("auth.tokenInvalid", body.getString("code"));
+        assertFalse(response.body.toString().contains("abc.def.ghi"), "the token is not repeated");
+    }
+
+    @Test
+    void theBearerSchemeIsReadWhateverItsCase() {
+        assertEquals(Optional.of("cc_x"), ApiAuthenticationFilter.bearerToken("Bearer cc_x"));
+        assertEquals(Optional.of("cc_x"), ApiAuthenticationFilter.bearerToken("bearer  cc_x "));
+        assertEquals(Optional.of(""), ApiAuthenticationFilter.bearerToken("BEARER "));
+        assertEquals(Optional.empty(), ApiAuthenticationFilter.bearerToken("Basic bWFya2V0ZXI6bWFya2V0ZXI="));
+        assertEquals(Optional.empty(), ApiAuthenticationFilter.bearerToken("Bearer"));
+        assertEquals(Optional.empty(), ApiAuthenticationFilter.bearerToken(null));
     }
 
     @Test
@@ -185,6 +209,7 @@ class ApiAuthenticationFilterTest {
                                     ? authorization
                                     : headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
                         case "getMethod" -> httpMethod;
+                        case "getRequestURI" -> "/crosscast/api/lists";
                         case "isUserInRole" -> user != null && ROLES.get(user).contains((String) args[0]);
                         case "login" -> {
                             logins++;

@@ -194,6 +194,7 @@ class StrictJsonTest {
                         "MembersChangeRequest",
                         "MembersRemovalRequest",
                         "DeliveryDto",
+                        "TokenInput",
                         "JsonObject")),
                 bodies.toString());
         assertFalse(bodies.contains("long"), bodies.toString());
