@@ -43,14 +43,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         version = "1",
                         description = "Recipients, lists, imports, workflows and their runs, and deliveries, as"
                                 + " JSON. Conventions, conditions, error codes and examples: docs/API.md."),
-        security = @SecurityRequirement(name = CrosscastApi.BASIC),
+        security = {@SecurityRequirement(name = CrosscastApi.BASIC), @SecurityRequirement(name = CrosscastApi.BEARER)},
         tags = {
             @Tag(name = "Recipients", description = "Read, create, change, delete, search and count recipients."),
             @Tag(name = "Lists", description = "Lists and their members."),
             @Tag(name = "Imports", description = "Import recipients from a CSV file."),
             @Tag(name = "Workflows", description = "Workflow documents (docs/WORKFLOW-FORMAT.md); start a run."),
             @Tag(name = "Runs", description = "A workflow's runs: status, lifecycle, the recipients of a transition."),
-            @Tag(name = "Deliveries", description = "Email and SMS deliveries: content, sending, figures, ledger.")
+            @Tag(name = "Deliveries", description = "Email and SMS deliveries: content, sending, figures, ledger."),
+            @Tag(name = "Tokens", description = "API tokens for scripts: made, listed, revoked.")
         },
         components =
                 @Components(
@@ -140,11 +141,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         type = SecuritySchemeType.HTTP,
         scheme = "basic",
         description = "The user name and password of the sign-in page; the user needs role marketer or admin.")
+@SecurityScheme(
+        securitySchemeName = CrosscastApi.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "An API token (page API tokens or POST /api/tokens): acts as its owner with the token's role.")
 @ApplicationPath("/api")
 public class CrosscastApi extends Application {
 
     /** The names the resources' OpenAPI annotations refer to. */
     static final String BASIC = "basic";
+
+    static final String BEARER = "bearer";
 
     static final String BAD_REQUEST = "BadRequest";
     static final String UNAUTHORIZED = "Unauthorized";

@@ -16,11 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/tokens}: the caller's API tokens (an administrator's: everyone's), made with a role the caller
  * holds and revoked. The token itself is in the answer to its creation only.
  */
+@Tag(name = "Tokens")
+@APIResponse(responseCode = "401", ref = CrosscastApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = CrosscastApi.FORBIDDEN)
+@APIResponse(responseCode = "500", ref = CrosscastApi.SERVER_ERROR)
 @Path("tokens")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,12 +43,27 @@ public class TokenResource {
     @Context
     private UriInfo uri;
 
+    @Operation(
+            operationId = "getTokens",
+            summary = "The caller's API tokens (an administrator's: everyone's)",
+            description = "Without their secrets.")
+    @APIResponse(responseCode = "200", description = "The tokens.")
     @GET
     public TokensDto visible() {
         return new TokensDto(
                 tokens.visible().stream().map(t -> TokenDto.of(t, null)).toList());
     }
 
+    @Operation(
+            operationId = "createToken",
+            summary = "Make a token",
+            description = "The answer holds the token itself, the only time it is shown.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The token, made.",
+            headers = @Header(name = CrosscastApi.LOCATION, ref = CrosscastApi.LOCATION),
+            content = @Content(schema = @Schema(implementation = TokenDto.class)))
+    @APIResponse(responseCode = "400", ref = CrosscastApi.BAD_REQUEST)
     @POST
     public Response create(TokenInput input) {
         TokenInput body = Requests.required(input);
@@ -52,6 +77,9 @@ public class TokenResource {
                 .build();
     }
 
+    @Operation(operationId = "revokeToken", summary = "Revoke a token", description = "It stops working at once.")
+    @APIResponse(responseCode = "200", description = "The token, revoked.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
     @DELETE
     @Path("{id: [0-9]+}")
     public TokenDto revoke(@PathParam("id") long id) {
