@@ -1,5 +1,6 @@
 package io.crosscast.delivery;
 
+import io.crosscast.delivery.internal.DeliveryMetrics;
 import io.crosscast.delivery.internal.EmailBatchFactory;
 import io.crosscast.delivery.internal.EmailRun;
 import io.crosscast.delivery.internal.LedgerRows;
@@ -64,6 +65,9 @@ public class DeliverySending {
     @EJB
     private SmppGateway gateway;
 
+    @EJB
+    private DeliveryMetrics metrics;
+
     @Inject
     private EmailBatchFactory batches;
 
@@ -100,8 +104,14 @@ public class DeliverySending {
         }
         try {
             if (delivery.getChannel() == Channel.SMS) {
-                SmsRun run =
-                        new SmsRun(deliveryId, smsBatches.create(delivery), dataSource, executor, gateway, settings);
+                SmsRun run = new SmsRun(
+                        deliveryId,
+                        smsBatches.create(delivery),
+                        dataSource,
+                        executor,
+                        gateway,
+                        settings,
+                        metrics.sendMeter());
                 Settle settle = settler();
                 executor.execute(() -> {
                     Instant retryAt;
@@ -115,7 +125,14 @@ public class DeliverySending {
             } else {
                 Settle settle = settler();
                 EmailRun.Dependencies with = new EmailRun.Dependencies(
-                        dataSource, vendor(), mailSession, executor, limits, settings, LocalSendings.node());
+                        dataSource,
+                        vendor(),
+                        mailSession,
+                        executor,
+                        limits,
+                        settings,
+                        LocalSendings.node(),
+                        metrics.sendMeter());
                 new EmailRun(deliveryId, batches.create(delivery), with, run -> settle.ended(deliveryId, run.retryAt()))
                         .start();
             }
