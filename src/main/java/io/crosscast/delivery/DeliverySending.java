@@ -1,5 +1,6 @@
 package io.crosscast.delivery;
 
+import io.crosscast.delivery.internal.DeliveryMetrics;
 import io.crosscast.delivery.internal.DkimKeys;
 import io.crosscast.delivery.internal.EmailBatch;
 import io.crosscast.delivery.internal.EmailBatchFactory;
@@ -68,6 +69,9 @@ public class DeliverySending {
     @EJB
     private SmppGateway gateway;
 
+    @EJB
+    private DeliveryMetrics metrics;
+
     @Inject
     private EmailBatchFactory batches;
 
@@ -104,8 +108,14 @@ public class DeliverySending {
         }
         try {
             if (delivery.getChannel() == Channel.SMS) {
-                SmsRun run =
-                        new SmsRun(deliveryId, smsBatches.create(delivery), dataSource, executor, gateway, settings);
+                SmsRun run = new SmsRun(
+                        deliveryId,
+                        smsBatches.create(delivery),
+                        dataSource,
+                        executor,
+                        gateway,
+                        settings,
+                        metrics.sendMeter());
                 Settle settle = settler();
                 executor.execute(() -> {
                     Instant retryAt;
@@ -127,7 +137,14 @@ public class DeliverySending {
                     return;
                 }
                 EmailRun.Dependencies with = new EmailRun.Dependencies(
-                        dataSource, vendor(), mailSession, executor, limits, settings, LocalSendings.node());
+                        dataSource,
+                        vendor(),
+                        mailSession,
+                        executor,
+                        limits,
+                        settings,
+                        LocalSendings.node(),
+                        metrics.sendMeter());
                 new EmailRun(deliveryId, batch, with, run -> settle.ended(deliveryId, run.retryAt())).start();
             }
         } catch (RuntimeException e) {

@@ -10,11 +10,16 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 
@@ -68,5 +73,41 @@ public class DatabaseMigration {
     @Lock(LockType.READ)
     public String schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * The latest schema version the database itself says was applied (Flyway's history table, one short query;
+     * "none" when nothing was), for health checks; throws when the database does not answer within
+     * {@code timeoutSeconds}.
+     */
+    @Lock(LockType.READ)
+    public String databaseVersion(int timeoutSeconds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = ?"
+                                + " AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+            select.setQueryTimeout(timeoutSeconds);
+            select.setMaxRows(1);
+            select.setBoolean(1, true);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : "none";
+            }
+        }
+    }
+
+    /**
+     * Whether a database at {@code databaseVersion} is migrated for this deployment: at least at the version it
+     * migrated to when it started (a newer node of a rolling upgrade may have moved it further).
+     */
+    @Lock(LockType.READ)
+    public boolean migratedFor(String databaseVersion) {
+        if ("none".equals(schemaVersion)) {
+            return true;
+        }
+        if (databaseVersion == null || "none".equals(databaseVersion)) {
+            return false;
+        }
+        return MigrationVersion.fromVersion(databaseVersion).compareTo(MigrationVersion.fromVersion(schemaVersion))
+                >= 0;
     }
 }

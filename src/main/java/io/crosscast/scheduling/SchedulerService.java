@@ -2,7 +2,9 @@ package io.crosscast.scheduling;
 
 import io.crosscast.platform.DatabaseMigration;
 import io.crosscast.scheduling.internal.CdiJobFactory;
+import io.crosscast.scheduling.internal.MisfireCounter;
 import io.crosscast.scheduling.internal.QuartzProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
@@ -53,6 +55,9 @@ public class SchedulerService {
     @Inject
     private BeanManager beanManager;
 
+    @Inject
+    private MeterRegistry meters;
+
     private Scheduler scheduler;
 
     @PostConstruct
@@ -61,6 +66,7 @@ public class SchedulerService {
         try {
             scheduler = new StdSchedulerFactory(QuartzProperties.forVendor(database.vendor())).getScheduler();
             scheduler.setJobFactory(new CdiJobFactory(beanManager));
+            scheduler.getListenerManager().addTriggerListener(new MisfireCounter(meters));
             // Start before anything is scheduled: scheduling first deadlocks on QRTZ_LOCKS.
             scheduler.start();
             LOG.info("Quartz scheduler started on the " + database.vendor() + " job store");
@@ -110,6 +116,19 @@ public class SchedulerService {
     @Lock(LockType.READ)
     public boolean isScheduled(JobKey key) throws SchedulerException {
         return scheduler.checkExists(key);
+    }
+
+    /** Whether the scheduler is started and neither in standby nor shut down (readiness). */
+    @Lock(LockType.READ)
+    public boolean running() {
+        try {
+            return scheduler != null
+                    && scheduler.isStarted()
+                    && !scheduler.isShutdown()
+                    && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
     }
 
     /** State and figures of the scheduler, for the administration page. */

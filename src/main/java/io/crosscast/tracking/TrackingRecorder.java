@@ -1,7 +1,11 @@
 package io.crosscast.tracking;
 
 import io.crosscast.platform.Datasources;
+import io.crosscast.platform.metrics.Meters;
 import io.crosscast.platform.sql.SqlValues;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -11,6 +15,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,7 +31,7 @@ import javax.sql.DataSource;
  * queue is written every second in JDBC batches, and once more when the application stops, so a normal
  * shutdown loses none. When the database is down, hits stay queued (up to {@link #CAPACITY}; beyond it
  * new hits are dropped and counted in the log) and are written once it is back. A hit of a delivery
- * deleted meanwhile is dropped by the insert itself.
+ * deleted meanwhile is dropped by the insert itself. The queue's length is the gauge {@value #QUEUE_METER}.
  */
 @Singleton
 @Startup
@@ -36,6 +41,7 @@ public class TrackingRecorder {
 
     private static final Logger LOG = Logger.getLogger(TrackingRecorder.class.getName());
     static final int CAPACITY = 1_000_000;
+    public static final String QUEUE_METER = "crosscast.tracking.queue";
     private static final int BATCH = 1000;
     private static final String INSERT = "INSERT INTO tracking_log"
             + " (delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip)"
@@ -50,6 +56,16 @@ public class TrackingRecorder {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final Object flushing = new Object();
+
+    @Inject
+    private MeterRegistry meters;
+
+    private Gauge queueGauge;
+
+    @PostConstruct
+    void registerGauge() {
+        queueGauge = Meters.gauge(meters, QUEUE_METER, size, AtomicInteger::get);
+    }
 
     /** Queues a hit; returns at once. */
     public void record(TrackingHit hit) {
@@ -127,6 +143,7 @@ public class TrackingRecorder {
 
     @PreDestroy
     void stop() {
+        Meters.remove(meters, queueGauge);
         int written = flush();
         LOG.info("Tracking recorder stopped; " + written + " hit(s) written on the way out, " + size.get() + " left");
     }

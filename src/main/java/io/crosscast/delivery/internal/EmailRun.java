@@ -61,7 +61,8 @@ public final class EmailRun {
             Executor executor,
             SendingLimits limits,
             SendSettings settings,
-            String node) {}
+            String node,
+            SendMeter meter) {}
 
     public EmailRun(long deliveryId, Messages batch, Dependencies with, Consumer<EmailRun> onEnd) {
         this.deliveryId = deliveryId;
@@ -236,6 +237,7 @@ public final class EmailRun {
                 results.add(LedgerResult.released(claimed.get(i).recipientId()));
             }
             LedgerRows.record(db, deliveryId, results, Instant.now(clock));
+            with.meter().recorded(false, results);
         }
         return goOn;
     }
@@ -263,9 +265,11 @@ public final class EmailRun {
             deliveryRate.await();
             with.limits().pace();
             SmtpOutcome outcome = smtp.send(mime);
+            with.meter().answered(false, outcome.kind());
             if (outcome.kind() == SmtpOutcome.Kind.CONNECTION_FAILED) {
                 // Once more on a new connection: the relay may have closed an idle one.
                 outcome = smtp.send(mime);
+                with.meter().answered(false, outcome.kind());
             }
             LedgerResult result = LedgerResult.of(
                     message, outcome.kind(), outcome.reason(), messageId, false, with.settings(), Instant.now(clock));

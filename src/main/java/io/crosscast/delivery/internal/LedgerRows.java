@@ -231,6 +231,22 @@ public final class LedgerRows {
         }
     }
 
+    /**
+     * The pending rows of the deliveries being sent (the sending queue's depth): an index range count per sending
+     * delivery.
+     */
+    public static long pendingOfSending(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM delivery_message dm"
+                + " JOIN delivery d ON d.id = dm.delivery_id WHERE d.status = ? AND dm.status = ?")) {
+            select.setString(1, "SENDING");
+            select.setString(2, "PENDING");
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     private static void bind(
             PreparedStatement write, LedgerResult.Kind kind, LedgerResult result, Object now, long deliveryId)
             throws SQLException {

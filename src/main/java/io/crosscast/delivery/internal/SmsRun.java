@@ -35,6 +35,7 @@ public final class SmsRun {
     private final ManagedExecutorService executor;
     private final SmppGateway gateway;
     private final SendSettings settings;
+    private final SendMeter meter;
     private final Clock clock = Clock.systemUTC();
 
     public SmsRun(
@@ -43,13 +44,15 @@ public final class SmsRun {
             DataSource dataSource,
             ManagedExecutorService executor,
             SmppGateway gateway,
-            SendSettings settings) {
+            SendSettings settings,
+            SendMeter meter) {
         this.deliveryId = deliveryId;
         this.batch = batch;
         this.dataSource = dataSource;
         this.executor = executor;
         this.gateway = gateway;
         this.settings = settings;
+        this.meter = meter;
     }
 
     /** A text handed to a submitting task; {@link #END} tells it that the slice is over. */
@@ -138,6 +141,7 @@ public final class SmsRun {
                 connectionLost |= record(connection, results, unsent);
             }
             LedgerRows.record(connection, deliveryId, unsent, Instant.now(clock));
+            meter.recorded(true, unsent);
             if (connectionLost) {
                 return Instant.now(clock).plus(settings.reconnectDelay());
             }
@@ -204,6 +208,7 @@ public final class SmsRun {
         boolean accepted = false;
         for (Map.Entry<PendingMessage, SmsAttempt> result : results) {
             SmsAttempt attempt = result.getValue();
+            meter.answered(true, attempt.kind());
             LedgerResult row = LedgerResult.of(
                     result.getKey(), attempt.kind(), attempt.reason(), attempt.messageId(), true, settings, now);
             if (row == null) {
@@ -214,6 +219,7 @@ public final class SmsRun {
             }
         }
         LedgerRows.record(connection, deliveryId, rows, now);
+        meter.recorded(true, rows);
         if (accepted) {
             gateway.retryEarlyReceipts();
         }

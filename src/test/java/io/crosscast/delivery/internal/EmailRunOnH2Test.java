@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.crosscast.platform.DatabaseVendor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -50,6 +51,7 @@ class EmailRunOnH2Test {
     private JdbcDataSource dataSource;
     private ExecutorService pool;
     private GreenMail smtp;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void schema() throws SQLException {
@@ -96,6 +98,19 @@ class EmailRunOnH2Test {
         assertEquals(recipients, perAddress.size());
         assertTrue(counting.maxAtOnce.get() >= 2, "sent over several connections at once: " + counting.maxAtOnce);
         assertTrue(counting.maxAtOnce.get() <= 3, "never more than the server-wide cap of 3: " + counting.maxAtOnce);
+        assertEquals(
+                recipients,
+                meters.get(SendMeter.MESSAGES)
+                        .tags("channel", "email", "result", "sent")
+                        .counter()
+                        .count(),
+                "the sent counter moved with the ledger");
+        assertEquals(
+                0,
+                meters.get(SendMeter.MESSAGES)
+                        .tags("channel", "email", "result", "failed")
+                        .counter()
+                        .count());
         Thread.sleep(200);
         assertEquals(1, ends.get(), "settled once");
     }
@@ -248,7 +263,8 @@ class EmailRunOnH2Test {
                 pool,
                 SendingLimits.of(settings),
                 settings,
-                "test-node");
+                "test-node",
+                new SendMeter(meters));
     }
 
     private static SendSettings settings(int connections, int maxConnections, int batch) {
