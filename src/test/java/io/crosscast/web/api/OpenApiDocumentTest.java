@@ -53,14 +53,17 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void theDocumentIsOpenApi3WithTitleAndTheBasicScheme() {
+    void theDocumentIsOpenApi3WithTitleAndTheBasicAndBearerSchemes() {
         assertTrue(
                 String.valueOf(document.get("openapi")).startsWith("3."), () -> "openapi: " + document.get("openapi"));
         assertEquals("Crosscast REST API", map(document, "info").get("title"));
         Map<String, Object> basic = map(map(map(document, "components"), "securitySchemes"), "basic");
         assertEquals("http", basic.get("type"));
         assertEquals("basic", basic.get("scheme"));
-        assertEquals(List.of(Map.of("basic", List.of())), document.get("security"));
+        Map<String, Object> bearer = map(map(map(document, "components"), "securitySchemes"), "bearer");
+        assertEquals("http", bearer.get("type"));
+        assertEquals("bearer", bearer.get("scheme"));
+        assertEquals(List.of(Map.of("basic", List.of()), Map.of("bearer", List.of())), document.get("security"));
     }
 
     @Test
