@@ -80,7 +80,7 @@ public class DeliverySending {
     private LocalSendings local;
 
     @Inject
-    private Event<DeliveryFinished> finished;
+    private Event<RecipientsQuarantined> quarantined;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -100,8 +100,14 @@ public class DeliverySending {
         }
         try {
             if (delivery.getChannel() == Channel.SMS) {
-                SmsRun run =
-                        new SmsRun(deliveryId, smsBatches.create(delivery), dataSource, executor, gateway, settings);
+                SmsRun run = new SmsRun(
+                        deliveryId,
+                        smsBatches.create(delivery),
+                        dataSource,
+                        executor,
+                        gateway,
+                        settings,
+                        quarantined::fire);
                 Settle settle = settler();
                 executor.execute(() -> {
                     Instant retryAt;
@@ -115,7 +121,14 @@ public class DeliverySending {
             } else {
                 Settle settle = settler();
                 EmailRun.Dependencies with = new EmailRun.Dependencies(
-                        dataSource, vendor(), mailSession, executor, limits, settings, LocalSendings.node());
+                        dataSource,
+                        vendor(),
+                        mailSession,
+                        executor,
+                        limits,
+                        settings,
+                        LocalSendings.node(),
+                        quarantined::fire);
                 new EmailRun(deliveryId, batches.create(delivery), with, run -> settle.ended(deliveryId, run.retryAt()))
                         .start();
             }
@@ -162,10 +175,10 @@ public class DeliverySending {
 
     /** What to do when a run ends, with only thread-safe references (it runs on a sending thread). */
     private Settle settler() {
-        return new Settle(deliveries, local, finished);
+        return new Settle(deliveries, local);
     }
 
-    private record Settle(DeliveryService deliveries, LocalSendings local, Event<DeliveryFinished> finished) {
+    private record Settle(DeliveryService deliveries, LocalSendings local) {
 
         void ended(long deliveryId, Instant retryAt) {
             local.end(deliveryId);
@@ -174,7 +187,6 @@ public class DeliverySending {
                     Delivery done = deliveries.get(deliveryId);
                     LOG.info("Delivery " + deliveryId + " '" + done.getLabel() + "' finished: "
                             + deliveries.stats(deliveryId));
-                    finished.fire(new DeliveryFinished(deliveryId, done.getRunId(), done.getActivityId()));
                 }
             } catch (RuntimeException e) {
                 LOG.log(

@@ -1,6 +1,7 @@
 package io.crosscast.delivery.internal;
 
 import io.crosscast.delivery.LedgerReason;
+import io.crosscast.delivery.RecipientsQuarantined;
 import io.crosscast.delivery.sms.SmppSettings;
 import io.crosscast.delivery.sms.SmsContent;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -35,6 +37,7 @@ public final class SmsRun {
     private final ManagedExecutorService executor;
     private final SmppGateway gateway;
     private final SendSettings settings;
+    private final Consumer<RecipientsQuarantined> quarantined;
     private final Clock clock = Clock.systemUTC();
 
     public SmsRun(
@@ -43,8 +46,10 @@ public final class SmsRun {
             DataSource dataSource,
             ManagedExecutorService executor,
             SmppGateway gateway,
-            SendSettings settings) {
+            SendSettings settings,
+            Consumer<RecipientsQuarantined> quarantined) {
         this.deliveryId = deliveryId;
+        this.quarantined = quarantined;
         this.batch = batch;
         this.dataSource = dataSource;
         this.executor = executor;
@@ -137,7 +142,7 @@ public final class SmsRun {
                 outstanding -= results.size();
                 connectionLost |= record(connection, results, unsent);
             }
-            LedgerRows.record(connection, deliveryId, unsent, Instant.now(clock));
+            LedgerRows.record(connection, deliveryId, unsent, Instant.now(clock), quarantined);
             if (connectionLost) {
                 return Instant.now(clock).plus(settings.reconnectDelay());
             }
@@ -213,7 +218,7 @@ public final class SmsRun {
                 rows.add(row);
             }
         }
-        LedgerRows.record(connection, deliveryId, rows, now);
+        LedgerRows.record(connection, deliveryId, rows, now, quarantined);
         if (accepted) {
             gateway.retryEarlyReceipts();
         }
