@@ -57,6 +57,7 @@ class ArchitectureTest {
             "delivery",
             "workflow",
             "campaign",
+            "webhook",
             "admin",
             "sandbox",
             "web");

@@ -28,6 +28,7 @@ public class CrosscastApi extends Application {
                 WorkflowResource.class,
                 RunResource.class,
                 DeliveryResource.class,
+                WebhookResource.class,
                 RequestBodyInterceptor.class,
                 ResponseBodyInterceptor.class,
                 ApiExceptionMapper.class,
@@ -41,6 +42,7 @@ public class CrosscastApi extends Application {
                 ProcessingExceptionMapper.class,
                 ThrowableMapper.class,
                 WebApplicationExceptionMapper.class,
+                WebhookExceptionMapper.class,
                 WorkflowExceptionMapper.class,
                 DeliveryExceptionMapper.class);
     }
