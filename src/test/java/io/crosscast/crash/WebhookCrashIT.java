@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.crash.support.Closer;
 import io.crosscast.crash.support.CrashServer;
 import io.crosscast.crash.support.RestClient;
+import io.crosscast.it.support.StartEndWorkflow;
 import io.crosscast.it.support.WebhookReceiver;
 import io.crosscast.webhook.internal.Signature;
 import jakarta.json.Json;
@@ -113,22 +114,7 @@ class WebhookCrashIT {
     }
 
     private static long finishedRun(CrashServer server, RestClient admin) {
-        JsonObject workflow = Json.createObjectBuilder()
-                .add("name", "Webhook crash test " + UUID.randomUUID())
-                .add(
-                        "activities",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("id", "start")
-                                        .add("type", "start"))
-                                .add(Json.createObjectBuilder().add("id", "end").add("type", "end")))
-                .add(
-                        "transitions",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("from", "start")
-                                        .add("to", "end")))
-                .build();
+        JsonObject workflow = StartEndWorkflow.named("Webhook crash test " + UUID.randomUUID());
         long id = admin.post("workflows", workflow, 201).getJsonNumber("id").longValue();
         long run = admin.post(
                         "workflows/" + id + "/runs", Json.createObjectBuilder().build(), 201)

@@ -8,6 +8,7 @@ import io.crosscast.it.api.ApiClient;
 import io.crosscast.it.api.ApiClient.Reply;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.StartEndWorkflow;
 import io.crosscast.it.support.WebhookReceiver;
 import io.crosscast.webhook.internal.Signature;
 import jakarta.json.Json;
@@ -192,22 +193,7 @@ class WebhookIT {
     }
 
     private long startAnEmptyWorkflow() {
-        JsonObject workflow = Json.createObjectBuilder()
-                .add("name", "Webhook IT " + UUID.randomUUID())
-                .add(
-                        "activities",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("id", "start")
-                                        .add("type", "start"))
-                                .add(Json.createObjectBuilder().add("id", "end").add("type", "end")))
-                .add(
-                        "transitions",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("from", "start")
-                                        .add("to", "end")))
-                .build();
+        JsonObject workflow = StartEndWorkflow.named("Webhook IT " + UUID.randomUUID());
         Reply created = admin.post("workflows", workflow);
         assertEquals(201, created.status(), created.toString());
         Reply started = admin.post(
