@@ -88,7 +88,7 @@ public class DeliverySending {
     private LocalSendings local;
 
     @Inject
-    private Event<DeliveryFinished> finished;
+    private Event<RecipientsQuarantined> quarantined;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -115,7 +115,8 @@ public class DeliverySending {
                         executor,
                         gateway,
                         settings,
-                        metrics.sendMeter());
+                        metrics.sendMeter(),
+                        quarantined::fire);
                 Settle settle = settler();
                 executor.execute(() -> {
                     Instant retryAt;
@@ -144,7 +145,8 @@ public class DeliverySending {
                         limits,
                         settings,
                         LocalSendings.node(),
-                        metrics.sendMeter());
+                        metrics.sendMeter(),
+                        quarantined::fire);
                 new EmailRun(deliveryId, batch, with, run -> settle.ended(deliveryId, run.retryAt())).start();
             }
         } catch (RuntimeException e) {
@@ -190,10 +192,10 @@ public class DeliverySending {
 
     /** What to do when a run ends, with only thread-safe references (it runs on a sending thread). */
     private Settle settler() {
-        return new Settle(deliveries, local, finished);
+        return new Settle(deliveries, local);
     }
 
-    private record Settle(DeliveryService deliveries, LocalSendings local, Event<DeliveryFinished> finished) {
+    private record Settle(DeliveryService deliveries, LocalSendings local) {
 
         void ended(long deliveryId, Instant retryAt) {
             local.end(deliveryId);
@@ -202,7 +204,6 @@ public class DeliverySending {
                     Delivery done = deliveries.get(deliveryId);
                     LOG.info("Delivery " + deliveryId + " '" + done.getLabel() + "' finished: "
                             + deliveries.stats(deliveryId));
-                    finished.fire(new DeliveryFinished(deliveryId, done.getRunId(), done.getActivityId()));
                 }
             } catch (RuntimeException e) {
                 LOG.log(

@@ -39,6 +39,9 @@ public class DeliveryService {
     private Event<SendingRequested> sendingRequested;
 
     @Inject
+    private Event<DeliveryFinished> finished;
+
+    @Inject
     private ConditionCompiler compiler;
 
     @Inject
@@ -306,6 +309,7 @@ public class DeliveryService {
         if (earliest == null) {
             delivery.finish(DeliveryStatus.SENT, now);
             unschedule(deliveryId);
+            finished.fire(new DeliveryFinished(deliveryId, delivery.getRunId(), delivery.getActivityId()));
             return true;
         }
         Instant at = SqlValues.instant(earliest);

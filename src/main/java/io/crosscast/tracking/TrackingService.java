@@ -7,6 +7,7 @@ import io.crosscast.tracking.token.TrackingKind;
 import io.crosscast.tracking.token.TrackingToken;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +35,9 @@ public class TrackingService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Event<RecipientUnsubscribed> unsubscribed;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -101,6 +105,7 @@ public class TrackingService {
                         + " CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?",
                 java.util.Arrays.asList(
                         t.recipientId(), SqlValues.timestamp(now), cut(userAgent, 500), cut(ip, 45), t.deliveryId()));
+        unsubscribed.fire(new RecipientUnsubscribed(t.recipientId(), t.deliveryId(), now));
         return true;
     }
 

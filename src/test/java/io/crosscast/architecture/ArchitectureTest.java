@@ -58,6 +58,7 @@ class ArchitectureTest {
             "delivery",
             "workflow",
             "campaign",
+            "webhook",
             "admin",
             "sandbox",
             "web");

@@ -55,7 +55,10 @@ class TableOwnershipTest {
             Map.entry("population", "workflow"),
             Map.entry("population_member", "workflow"),
             Map.entry("run_log", "workflow"),
-            Map.entry("tracking_log", "tracking"));
+            Map.entry("tracking_log", "tracking"),
+            Map.entry("webhook_subscription", "webhook"),
+            Map.entry("webhook_event", "webhook"),
+            Map.entry("webhook_attempt", "webhook"));
 
     private static final Path SOURCES = Path.of("src/main/java/io/crosscast");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?(\\w+)");

@@ -1,6 +1,7 @@
 package io.crosscast.delivery.internal;
 
 import io.crosscast.delivery.LedgerReason;
+import io.crosscast.delivery.RecipientsQuarantined;
 import io.crosscast.platform.DatabaseVendor;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -62,7 +63,8 @@ public final class EmailRun {
             SendingLimits limits,
             SendSettings settings,
             String node,
-            SendMeter meter) {}
+            SendMeter meter,
+            Consumer<RecipientsQuarantined> quarantined) {}
 
     public EmailRun(long deliveryId, Messages batch, Dependencies with, Consumer<EmailRun> onEnd) {
         this.deliveryId = deliveryId;
@@ -236,7 +238,7 @@ public final class EmailRun {
             for (int i = results.size(); i < claimed.size(); i++) {
                 results.add(LedgerResult.released(claimed.get(i).recipientId()));
             }
-            LedgerRows.record(db, deliveryId, results, Instant.now(clock));
+            LedgerRows.record(db, deliveryId, results, Instant.now(clock), with.quarantined());
             with.meter().recorded(false, results);
         }
         return goOn;

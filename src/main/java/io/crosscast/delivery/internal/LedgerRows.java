@@ -2,6 +2,8 @@ package io.crosscast.delivery.internal;
 
 import io.crosscast.audience.QuarantineService;
 import io.crosscast.audience.RecipientMarks;
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.RecipientsQuarantined;
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.sql.SqlValues;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The send ledger's rows as the senders read and write them, in plain JDBC on a connection of the non-JTA
@@ -162,8 +165,16 @@ public final class LedgerRows {
         }
     }
 
-    /** Writes a batch's results in one transaction; each write applies only to a row still PENDING. */
-    public static void record(Connection connection, long deliveryId, List<LedgerResult> results, Instant now)
+    /**
+     * Writes a batch's results in one transaction; each write applies only to a row still PENDING. The quarantines
+     * the results cause are written and announced to {@code quarantined} (one event per channel) in it too.
+     */
+    public static void record(
+            Connection connection,
+            long deliveryId,
+            List<LedgerResult> results,
+            Instant now,
+            Consumer<RecipientsQuarantined> quarantined)
             throws SQLException {
         if (results.isEmpty()) {
             return;
@@ -190,13 +201,17 @@ public final class LedgerRows {
                                 ? QuarantineService.Kind.SMS
                                 : null;
                 if (quarantine != null) {
-                    RecipientMarks.quarantine(
+                    List<RecipientMarks.Quarantine> entries = group.getValue().stream()
+                            .map(r -> new RecipientMarks.Quarantine(r.recipientId(), r.reason()))
+                            .toList();
+                    RecipientMarks.quarantine(connection, quarantine, now, entries);
+                    // announced in this transaction: the webhook outbox rows commit with the quarantines
+                    quarantined.accept(new RecipientsQuarantined(
                             connection,
-                            quarantine,
+                            deliveryId,
+                            quarantine == QuarantineService.Kind.EMAIL ? Channel.EMAIL : Channel.SMS,
                             now,
-                            group.getValue().stream()
-                                    .map(r -> new RecipientMarks.Quarantine(r.recipientId(), r.reason()))
-                                    .toList());
+                            entries));
                 }
             }
             connection.commit();

@@ -1,6 +1,7 @@
 package io.crosscast.delivery.internal;
 
 import io.crosscast.delivery.LedgerReason;
+import io.crosscast.delivery.RecipientsQuarantined;
 import io.crosscast.delivery.sms.SmppSettings;
 import io.crosscast.delivery.sms.SmsContent;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +38,7 @@ public final class SmsRun {
     private final SmppGateway gateway;
     private final SendSettings settings;
     private final SendMeter meter;
+    private final Consumer<RecipientsQuarantined> quarantined;
     private final Clock clock = Clock.systemUTC();
 
     public SmsRun(
@@ -45,8 +48,10 @@ public final class SmsRun {
             ManagedExecutorService executor,
             SmppGateway gateway,
             SendSettings settings,
-            SendMeter meter) {
+            SendMeter meter,
+            Consumer<RecipientsQuarantined> quarantined) {
         this.deliveryId = deliveryId;
+        this.quarantined = quarantined;
         this.batch = batch;
         this.dataSource = dataSource;
         this.executor = executor;
@@ -140,7 +145,7 @@ public final class SmsRun {
                 outstanding -= results.size();
                 connectionLost |= record(connection, results, unsent);
             }
-            LedgerRows.record(connection, deliveryId, unsent, Instant.now(clock));
+            LedgerRows.record(connection, deliveryId, unsent, Instant.now(clock), quarantined);
             meter.recorded(true, unsent);
             if (connectionLost) {
                 return Instant.now(clock).plus(settings.reconnectDelay());
@@ -218,7 +223,7 @@ public final class SmsRun {
                 rows.add(row);
             }
         }
-        LedgerRows.record(connection, deliveryId, rows, now);
+        LedgerRows.record(connection, deliveryId, rows, now, quarantined);
         meter.recorded(true, rows);
         if (accepted) {
             gateway.retryEarlyReceipts();

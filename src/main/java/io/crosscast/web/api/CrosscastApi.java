@@ -51,7 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Workflows", description = "Workflow documents (docs/WORKFLOW-FORMAT.md); start a run."),
             @Tag(name = "Runs", description = "A workflow's runs: status, lifecycle, the recipients of a transition."),
             @Tag(name = "Deliveries", description = "Email and SMS deliveries: content, sending, figures, ledger."),
-            @Tag(name = "Tokens", description = "API tokens for scripts: made, listed, revoked.")
+            @Tag(name = "Tokens", description = "API tokens for scripts: made, listed, revoked."),
+            @Tag(name = "Webhooks", description = "Subscriptions to events, signed and retried; their delivery logs.")
         },
         components =
                 @Components(
@@ -174,6 +175,7 @@ public class CrosscastApi extends Application {
                 RunResource.class,
                 DeliveryResource.class,
                 TokenResource.class,
+                WebhookResource.class,
                 RequestBodyInterceptor.class,
                 ResponseBodyInterceptor.class,
                 ApiExceptionMapper.class,
@@ -187,6 +189,7 @@ public class CrosscastApi extends Application {
                 ProcessingExceptionMapper.class,
                 ThrowableMapper.class,
                 WebApplicationExceptionMapper.class,
+                WebhookExceptionMapper.class,
                 WorkflowExceptionMapper.class,
                 DeliveryExceptionMapper.class,
                 ApiTokenExceptionMapper.class);

@@ -4,15 +4,19 @@ import io.crosscast.delivery.DeliveryFinished;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
-/** When a delivery sent by a workflow ends, its run goes on at once instead of at its next check. */
+/**
+ * When a delivery sent by a workflow ends, its run goes on at once instead of at its next check: once the
+ * delivery's SENT is committed, so the run sees it.
+ */
 @ApplicationScoped
 public class DeliveryFinishedObserver {
 
     @EJB
     private RunAdvancer runs;
 
-    void onFinished(@Observes DeliveryFinished finished) {
+    void onFinished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryFinished finished) {
         if (finished.runId() != null && finished.activityId() != null) {
             runs.wake(finished.runId(), finished.activityId());
         }

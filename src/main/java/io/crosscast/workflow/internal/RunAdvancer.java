@@ -10,11 +10,13 @@ import io.crosscast.engine.Text;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.scheduling.SchedulerService;
+import io.crosscast.workflow.RunEnded;
 import io.crosscast.workflow.WorkflowRun;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -58,6 +60,9 @@ public class RunAdvancer {
 
     @EJB
     private RunAdvancer self;
+
+    @Inject
+    private Event<RunEnded> ended;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -194,8 +199,15 @@ public class RunAdvancer {
         }
     }
 
+    /** Writes the run's state; announces (in this transaction) a run that has just finished or failed. */
     private void save(WorkflowRun run, RunState state) {
+        String before = run.getStatus();
         run.update(state.status().name(), RunStateJson.write(state));
+        RunStatus now = state.status();
+        if ((now == RunStatus.FINISHED || now == RunStatus.FAILED)
+                && !now.name().equals(before)) {
+            ended.fire(new RunEnded(run.getId(), run.getWorkflowId(), now, Instant.now(clock)));
+        }
     }
 
     private WorkflowRunner runner(long runId) {

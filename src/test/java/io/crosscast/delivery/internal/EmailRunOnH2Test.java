@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.crosscast.audience.RecipientMarks;
+import io.crosscast.delivery.Channel;
+import io.crosscast.delivery.RecipientsQuarantined;
 import io.crosscast.platform.DatabaseVendor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Message;
@@ -212,6 +215,7 @@ class EmailRunOnH2Test {
             assertEquals(List.of(5L, 6L, 7L, 8L), ids(second), "rows claimed by another are skipped");
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), ids(later), "expired claims are taken");
 
+            List<RecipientsQuarantined> announced = new ArrayList<>();
             LedgerRows.record(
                     connection,
                     DELIVERY,
@@ -221,7 +225,14 @@ class EmailRunOnH2Test {
                             LedgerResult.quarantined(3, false, "550 5.1.1 unknown"),
                             LedgerResult.deferred(4, "421 later", 1, now.plusSeconds(300)),
                             LedgerResult.released(5)),
-                    now);
+                    now,
+                    announced::add);
+            assertEquals(1, announced.size(), "one announcement of the batch's quarantines: " + announced);
+            assertEquals(Channel.EMAIL, announced.get(0).channel());
+            assertEquals(connection, announced.get(0).connection(), "announced on the batch's connection");
+            assertEquals(
+                    List.of(new RecipientMarks.Quarantine(3, "550 5.1.1 unknown")),
+                    announced.get(0).recipients());
             assertEquals(
                     Map.of("SENT", 1L, "FAILED", 2L, "PENDING", 7L), LedgerTestData.statuses(dataSource, DELIVERY));
             assertEquals(5, LedgerTestData.claimed(dataSource, DELIVERY), "6 to 10 still claimed by c");
@@ -264,7 +275,8 @@ class EmailRunOnH2Test {
                 SendingLimits.of(settings),
                 settings,
                 "test-node",
-                new SendMeter(meters));
+                new SendMeter(meters),
+                quarantined -> {});
     }
 
     private static SendSettings settings(int connections, int maxConnections, int batch) {
