@@ -3,11 +3,14 @@ package io.crosscast.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -33,12 +36,11 @@ class ArchitectureTest {
 
     @Test
     void conceptsFormNoCycle() {
-        slices().matching(ROOT + ".(*)..")
+        assertHolds(slices().matching(ROOT + ".(*)..")
                 .namingSlices("concept $1")
                 .should()
                 .beFreeOfCycles()
-                .because("a concept must be understandable, testable and changeable without the ones that use it")
-                .check(production);
+                .because("a concept must be understandable, testable and changeable without the ones that use it"));
     }
 
     /**
@@ -65,27 +67,25 @@ class ArchitectureTest {
 
     @Test
     void conceptsUseOnlyTheConceptsBelowThem() {
-        classes()
+        assertHolds(classes()
                 .that()
                 .resideInAPackage(ROOT + "..")
                 .should(useOnlyConceptsBelow())
-                .because("the code map's order is the order of use (README, How the code is organised)")
-                .check(production);
+                .because("the code map's order is the order of use (README, How the code is organised)"));
     }
 
     @Test
     void packagesFormNoCycleBesideAConceptAndItsInternals() {
-        slices().assignedFrom(PACKAGES_WITH_INTERNALS_FOLDED)
+        assertHolds(slices().assignedFrom(PACKAGES_WITH_INTERNALS_FOLDED)
                 .should()
                 .beFreeOfCycles()
                 .because("a package's sub-packages are its parts: they may serve it, not call back into it"
-                        + " (only a concept's internal package implements what the concept's service offers)")
-                .check(production);
+                        + " (only a concept's internal package implements what the concept's service offers)"));
     }
 
     @Test
     void theEngineCoreIsPlainJava() {
-        classes()
+        assertHolds(classes()
                 .that()
                 .resideInAPackage(ROOT + ".engine..")
                 .should()
@@ -95,13 +95,12 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("org.quartz.CronExpression")
                 .because("the engine core is unit-tested without a container: it knows no jakarta.* API and"
-                        + " nothing of the application (Quartz's CronExpression is a plain class for cron schedules)")
-                .check(production);
+                        + " nothing of the application (Quartz's CronExpression is a plain class for cron schedules)"));
     }
 
     @Test
     void messageContentIsPlainJava() {
-        classes()
+        assertHolds(classes()
                 .that()
                 .resideInAPackage(CONTENT)
                 .should()
@@ -111,9 +110,8 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .haveFullyQualifiedName(ROOT + ".platform.EnglishTemplate")
                 .because("rendering, personalisation and link rewriting are unit-tested without a container and"
-                        + " shared by proofs, previews and the senders")
-                .check(production);
-        noClasses()
+                        + " shared by proofs, previews and the senders"));
+        assertHolds(noClasses()
                 .that()
                 .resideInAPackage(CONTENT)
                 .and()
@@ -123,54 +121,55 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("jakarta.mail..")
-                .because("only the two classes that build MIME messages know Jakarta Mail")
-                .check(production);
+                .because("only the two classes that build MIME messages know Jakarta Mail"));
     }
 
     @Test
     void smsTextIsPlainJava() {
-        classes()
+        assertHolds(classes()
                 .that()
                 .resideInAPackage(ROOT + ".delivery.sms..")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", ROOT + ".delivery.sms..", CONTENT)
-                .because("the SMPP client and the sandbox's SMSC both use it: no container API, no SMPP library")
-                .check(production);
+                .because("the SMPP client and the sandbox's SMSC both use it: no container API, no SMPP library"));
     }
 
     @Test
     void trackingTokensArePlainJava() {
-        classes()
+        assertHolds(classes()
                 .that()
                 .resideInAPackage(ROOT + ".tracking.token..")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax.crypto..", ROOT + ".tracking.token..")
-                .because("signing and reading tokens is unit-tested without a container")
-                .check(production);
+                .because("signing and reading tokens is unit-tested without a container"));
     }
 
     @Test
     void nothingButTheWebLayerReachesIt() {
-        noClasses()
+        assertHolds(noClasses()
                 .that()
                 .resideOutsideOfPackage(ROOT + ".web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(ROOT + ".web..")
-                .because("pages, REST resources and their helpers are adapters on top of the domain")
-                .check(production);
+                .because("pages, REST resources and their helpers are adapters on top of the domain"));
     }
 
     @Test
     void internalPackagesServeOnlyTheirOwnConcept() {
-        classes()
+        assertHolds(classes()
                 .that()
                 .resideInAPackage(ROOT + ".*.internal..")
                 .should(beUsedOnlyWithinTheirConcept())
-                .because("a concept's internal package is how it works, not what it offers")
-                .check(production);
+                .because("a concept's internal package is how it works, not what it offers"));
+    }
+
+    /** Fails with ArchUnit's report (every violation, and the rule's reason) when the rule is broken. */
+    static void assertHolds(ArchRule rule) {
+        EvaluationResult result = rule.evaluate(ProductionClasses.get());
+        assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
     }
 
     /** The concept of a class: its package's first segment under io.crosscast. */
