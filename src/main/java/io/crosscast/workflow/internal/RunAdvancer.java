@@ -57,6 +57,8 @@ public class RunAdvancer {
     private static final Logger LOG = Logger.getLogger(RunAdvancer.class.getName());
     private static final int MAX_STEPS_PER_ADVANCE = 10_000;
     private static final Duration BUSY_AGAIN = Duration.ofSeconds(3);
+    /** How long a Pause or Stop waits for the run's row before it is recorded as a request instead. */
+    private static final Duration CONTROL_WAIT = Duration.ofSeconds(1);
 
     @PersistenceContext
     private EntityManager em;
@@ -219,12 +221,12 @@ public class RunAdvancer {
     }
 
     /**
-     * Pauses or stops the run now, under its row lock taken with the lock timeout: {@link RunLocks.RunBusy} when
+     * Pauses or stops the run now, under its row lock waited for at most a second: {@link RunLocks.RunBusy} when
      * a long activity holds the row (the caller then {@linkplain #request records the request}).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void control(long runId, RunStatus target) {
-        WorkflowRun run = lock(runId);
+        WorkflowRun run = RunLocks.lock(em, database.vendor(), runId, CONTROL_WAIT);
         if (run == null) {
             throw WorkflowException.notFound("Run " + runId + " does not exist.");
         }
