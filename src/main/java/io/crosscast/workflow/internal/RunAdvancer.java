@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 
 /**
@@ -83,11 +82,6 @@ public class RunAdvancer {
 
     @Inject
     private Clock clock;
-
-    /** The Quartz job (and trigger) of a run's advances: one per run, whoever asks for it. */
-    public static JobKey jobKey(long runId) {
-        return new JobKey("run-" + runId, "workflow");
-    }
 
     /** Schedules the run to advance now, once the caller's transaction commits (the job store is JDBC). */
     public void advanceSoon(long runId) {
@@ -375,7 +369,7 @@ public class RunAdvancer {
     private void scheduleAdvance(long runId, Instant at) {
         try {
             scheduler.scheduleNoLaterThan(
-                    jobKey(runId), WorkflowAdvanceJob.class, at, Map.of("runId", Long.toString(runId)));
+                    WorkflowAdvanceJob.key(runId), WorkflowAdvanceJob.class, at, Map.of("runId", Long.toString(runId)));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot schedule run " + runId + ": " + e.getMessage(), e);
         }
