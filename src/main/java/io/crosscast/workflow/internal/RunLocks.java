@@ -16,7 +16,7 @@ import java.util.Map;
  * Takes a run's row lock ({@code SELECT ... FOR UPDATE}) waiting at most a given time, on both databases:
  * PostgreSQL waits for ever unless told, so the transaction's {@code lock_timeout} is set first
  * ({@code set_config(..., true)}: this transaction only); H2 has a per-session {@code LOCK_TIMEOUT}, set before
- * the lock (the JPA hint {@code jakarta.persistence.lock.timeout} is passed too, for what the dialect makes of it).
+ * the lock and set back to H2's default (2 s) after it, for the pooled connection's next user (the JPA hint {@code jakarta.persistence.lock.timeout} is passed too, for what the dialect makes of it).
  * A run held longer than that by someone else is {@link RunBusy}.
  */
 public final class RunLocks {
@@ -41,8 +41,21 @@ public final class RunLocks {
                     Map.of("jakarta.persistence.lock.timeout", millis));
         } catch (PessimisticLockException | LockTimeoutException e) {
             throw new RunBusy(runId, e);
+        } finally {
+            if (vendor == DatabaseVendor.H2) {
+                // the pooled session goes back to H2's default for whatever else uses it
+                try {
+                    em.createNativeQuery("SET LOCK_TIMEOUT " + H2_DEFAULT_LOCK_TIMEOUT)
+                            .executeUpdate();
+                } catch (RuntimeException e) {
+                    // a transaction already marked for rollback refuses statements: nothing more to do
+                }
+            }
         }
     }
+
+    /** H2's own lock timeout (its {@code Constants.INITIAL_LOCK_TIMEOUT}; the datasources do not change it). */
+    private static final int H2_DEFAULT_LOCK_TIMEOUT = 2000;
 
     /** The run's row is held by another step (an activity, a pause) for longer than the lock timeout. */
     @ApplicationException(rollback = true)
