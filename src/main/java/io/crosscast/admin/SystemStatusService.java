@@ -2,6 +2,7 @@ package io.crosscast.admin;
 
 import io.crosscast.platform.DatabaseMigration;
 import io.crosscast.scheduling.SchedulerService;
+import io.crosscast.workflow.WorkflowService;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -20,6 +21,9 @@ public class SystemStatusService {
     @EJB
     private SchedulerService scheduler;
 
+    @EJB
+    private WorkflowService workflows;
+
     @Resource(lookup = "java:jboss/mail/Crosscast")
     private Session mailSession;
 
@@ -30,6 +34,7 @@ public class SystemStatusService {
                 database.schemaVersion(),
                 scheduler.status(),
                 smtp,
-                Runtime.version().toString());
+                Runtime.version().toString(),
+                workflows.populationStorage());
     }
 }

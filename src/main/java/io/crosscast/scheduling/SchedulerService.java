@@ -32,6 +32,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 
@@ -105,6 +106,64 @@ public class SchedulerService {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         scheduler.scheduleJob(job, Set.of(trigger), true);
+    }
+
+    /**
+     * Like {@link #scheduleOnce}, but keeps the job's pending trigger when it already fires no later than
+     * {@code at}: one job per key whose next firing is the earliest anyone asked for. A trigger set while the
+     * job runs waits for it to end when the job disallows concurrent execution (its state is BLOCKED in the
+     * job store, so this holds across a cluster too). Callers serialise the calls for one key themselves.
+     */
+    @Lock(LockType.READ)
+    public void scheduleNoLaterThan(JobKey key, Class<? extends Job> jobType, Instant at, Map<String, String> data)
+            throws SchedulerException {
+        Trigger existing = scheduler.getTrigger(new TriggerKey(key.getName(), key.getGroup()));
+        if (existing != null && existing.getNextFireTime() != null) {
+            Trigger.TriggerState state = scheduler.getTriggerState(existing.getKey());
+            boolean pending = state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.BLOCKED;
+            if (pending && !existing.getNextFireTime().toInstant().isAfter(at)) {
+                return;
+            }
+        }
+        scheduleOnce(key, jobType, at, data);
+    }
+
+    /**
+     * Runs {@code jobType} every {@code interval} from {@code firstAt} on, unless a job of that key exists
+     * already (the job store keeps it across restarts and, later, across the nodes of a cluster).
+     */
+    @Lock(LockType.READ)
+    public void scheduleRepeating(
+            JobKey key, Class<? extends Job> jobType, Instant firstAt, java.time.Duration interval)
+            throws SchedulerException {
+        if (scheduler.checkExists(key)) {
+            return;
+        }
+        JobDetail job =
+                JobBuilder.newJob(jobType).withIdentity(key).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(key.getName(), key.getGroup())
+                .forJob(job)
+                .startAt(Date.from(firstAt))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(job, Set.of(trigger), false);
+        } catch (org.quartz.ObjectAlreadyExistsException e) {
+            // scheduled meanwhile by another start: the same thing
+        }
+    }
+
+    /** When the job's trigger fires next, if it is scheduled. */
+    @Lock(LockType.READ)
+    public java.util.Optional<Instant> nextFireTime(JobKey key) throws SchedulerException {
+        Trigger trigger = scheduler.getTrigger(new TriggerKey(key.getName(), key.getGroup()));
+        return trigger == null || trigger.getNextFireTime() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(trigger.getNextFireTime().toInstant());
     }
 
     /** Removes a job and its triggers; returns whether it existed. */

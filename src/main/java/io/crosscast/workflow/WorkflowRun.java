@@ -39,26 +39,58 @@ public class WorkflowRun {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "retry_activity", length = 100)
+    private String retryActivity;
+
+    @Column(name = "retry_attempts", nullable = false)
+    private int retryAttempts;
+
+    @Column(name = "populations_purged_at")
+    private Instant populationsPurgedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
 
     protected WorkflowRun() {}
 
-    WorkflowRun(long workflowId, String definitionJson) {
+    WorkflowRun(long workflowId, String definitionJson, Instant now) {
         this.workflowId = workflowId;
         this.definitionJson = definitionJson;
-        this.startedAt = Instant.now();
+        this.startedAt = now;
         this.updatedAt = startedAt;
         this.status = "EDITED";
         this.stateJson = "{}";
     }
 
     /** The run's status and state after a step (the advancer and the service save them this way). */
-    public void update(String newStatus, String newStateJson) {
+    public void update(String newStatus, String newStateJson, Instant at) {
         this.status = newStatus;
         this.stateJson = newStateJson;
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
+    }
+
+    /** The activity being retried after transient failures, and how many attempts failed ({@code null, 0}: none). */
+    public void retrying(String activityId, int failedAttempts) {
+        this.retryActivity = activityId;
+        this.retryAttempts = failedAttempts;
+    }
+
+    public String getRetryActivity() {
+        return retryActivity;
+    }
+
+    public int getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    /** When the retention job purged this run's populations (its counts and log stay); null if it has not. */
+    public Instant getPopulationsPurgedAt() {
+        return populationsPurgedAt;
+    }
+
+    void populationsPurged(Instant at) {
+        this.populationsPurgedAt = at;
     }
 
     public Long getId() {

@@ -10,31 +10,39 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.ActivityRegistry;
 import io.crosscast.engine.ActivityType;
 import io.crosscast.engine.RunState;
+import io.crosscast.engine.RunStatus;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.TransitionState;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.engine.WorkflowValidator;
+import io.crosscast.platform.DatabaseMigration;
+import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.scheduling.SchedulerService;
 import io.crosscast.workflow.internal.DbRunLog;
+import io.crosscast.workflow.internal.PopulationPurge;
+import io.crosscast.workflow.internal.PopulationRetentionJob;
 import io.crosscast.workflow.internal.RunAdvancer;
+import io.crosscast.workflow.internal.RunLocks;
 import io.crosscast.workflow.internal.RunStateJson;
 import io.crosscast.workflow.internal.RunViews;
 import io.crosscast.workflow.internal.SqlPopulations;
 import io.crosscast.workflow.internal.WorkflowFormatException;
 import io.crosscast.workflow.internal.WorkflowJson;
+import io.crosscast.workflow.internal.WorkflowSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PessimisticLockException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.quartz.SchedulerException;
 
 /**
  * Workflows and their runs. Each activity of a run executes in a transaction of its own, holding the run
@@ -57,7 +65,14 @@ public class WorkflowService {
     @EJB
     private RunAdvancer advancer;
 
-    private final Clock clock = Clock.systemUTC();
+    @EJB
+    private DatabaseMigration database;
+
+    @EJB
+    private SchedulerService scheduler;
+
+    @Inject
+    private Clock clock;
 
     /** Saves a new workflow from its JSON document; refused with every problem when it is not valid. */
     public Workflow create(String name, String json) {
@@ -131,7 +146,7 @@ public class WorkflowService {
     public long start(long workflowId) {
         Workflow workflow = workflow(workflowId);
         WorkflowDefinition definition = validate(workflow.getDefinitionJson());
-        WorkflowRun run = new WorkflowRun(workflowId, workflow.getDefinitionJson());
+        WorkflowRun run = new WorkflowRun(workflowId, workflow.getDefinitionJson(), clock.instant());
         em.persist(run);
         em.flush();
         WorkflowRunner runner = runner(run.getId());
@@ -142,17 +157,37 @@ public class WorkflowService {
         return run.getId();
     }
 
+    /**
+     * Pauses the run: nothing new starts. When a long activity holds the run, the pause is recorded and applied
+     * as soon as that activity's step ends, before anything else starts; the call does not wait for it.
+     */
     public void pause(long runId) {
-        change(runId, (runner, definition, state) -> runner.pause(state), Text.of("run.paused"));
+        control(runId, RunStatus.PAUSED);
     }
 
     public void resume(long runId) {
+        if (advancer.withdrawPause(runId)) {
+            return; // the pause had not been applied yet: the run never stopped going
+        }
         change(runId, (runner, definition, state) -> runner.resume(state), Text.of("run.resumed"));
         advancer.advanceSoon(runId);
     }
 
+    /** Stops the run, at once or, when a long activity holds it, as soon as that activity's step ends. */
     public void stop(long runId) {
-        change(runId, (runner, definition, state) -> runner.stop(state), Text.of("run.stopped"));
+        control(runId, RunStatus.STOPPED);
+    }
+
+    private void control(long runId, RunStatus target) {
+        try {
+            advancer.control(runId, target);
+        } catch (RunLocks.RunBusy busy) {
+            RunState state = RunStateJson.read(run(runId).getStateJson());
+            if (!state.status().canMoveTo(target)) {
+                throw WorkflowException.conflict("A " + state.status() + " run cannot become " + target);
+            }
+            advancer.request(runId, target);
+        }
     }
 
     /** Runs a failed (or any) activity again, and everything after it. */
@@ -195,14 +230,51 @@ public class WorkflowService {
         if ("STARTED".equals(run.getStatus())) {
             throw WorkflowException.conflict("Run " + runId + " is running: stop or pause it first.");
         }
-        NativeSql.update(
-                em,
-                "DELETE FROM population_member WHERE population_id IN"
-                        + " (SELECT p.id FROM population p WHERE p.run_id = ?)",
-                List.of(runId));
-        NativeSql.update(em, "DELETE FROM population WHERE run_id = ?", List.of(runId));
+        new PopulationPurge(em).ofRun(runId);
         NativeSql.update(em, "DELETE FROM run_log WHERE run_id = ?", List.of(runId));
+        NativeSql.update(em, "DELETE FROM run_request WHERE run_id = ?", List.of(runId));
         em.remove(run);
+    }
+
+    /**
+     * The retention job's call: deletes the populations of the runs that finished or were stopped more than
+     * {@code crosscast.workflow.retentionDays} (30) days ago, and, in the runs still going, the populations their
+     * state no longer holds (a loop's earlier passes: no transition shows them, nothing will read them). Counts,
+     * figures and logs are kept. Returns the number of populations deleted.
+     */
+    public long purgeExpiredPopulations() {
+        Instant now = clock.instant();
+        PopulationPurge purge = new PopulationPurge(em);
+        long deleted =
+                purge.ofRunsEndedBefore(now.minus(WorkflowSettings.configured().retention()), now);
+        for (long runId : purge.runsNotEndedWithPopulations()) {
+            deleted += advancer.purgeUnheldPopulations(runId);
+        }
+        return deleted;
+    }
+
+    /** The space populations take, and when the retention job runs next (the administration page). */
+    public PopulationStorage populationStorage() {
+        long populations = NativeSql.count(em, "SELECT COUNT(*) FROM population", List.of());
+        long members = NativeSql.count(em, "SELECT COUNT(*) FROM population_member", List.of());
+        Long bytes = database.vendor() == DatabaseVendor.POSTGRESQL
+                ? NativeSql.count(
+                        em,
+                        "SELECT pg_total_relation_size('population') + pg_total_relation_size('population_member')",
+                        List.of())
+                : null;
+        Instant next;
+        try {
+            next = scheduler.nextFireTime(PopulationRetentionJob.KEY).orElse(null);
+        } catch (SchedulerException e) {
+            next = null;
+        }
+        return new PopulationStorage(
+                populations,
+                members,
+                bytes,
+                next,
+                WorkflowSettings.configured().retention().toDays());
     }
 
     public RunView view(long runId) {
@@ -217,8 +289,9 @@ public class WorkflowService {
     private void change(long runId, Change change, Text logLine) {
         WorkflowRun run;
         try {
-            run = em.find(WorkflowRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
-        } catch (PessimisticLockException | LockTimeoutException e) {
+            run = RunLocks.lock(
+                    em, database.vendor(), runId, WorkflowSettings.configured().lockTimeout());
+        } catch (RunLocks.RunBusy e) {
             throw WorkflowException.conflict(Text.of("workflow.busy", runId));
         }
         if (run == null) {
@@ -279,7 +352,7 @@ public class WorkflowService {
     }
 
     private void save(WorkflowRun run, RunState state) {
-        run.update(state.status().name(), RunStateJson.write(state));
+        run.update(state.status().name(), RunStateJson.write(state), clock.instant());
     }
 
     private WorkflowRunner runner(long runId) {

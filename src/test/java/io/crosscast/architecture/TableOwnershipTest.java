@@ -56,6 +56,7 @@ class TableOwnershipTest {
             Map.entry("population", "workflow"),
             Map.entry("population_member", "workflow"),
             Map.entry("run_log", "workflow"),
+            Map.entry("run_request", "workflow"),
             Map.entry("tracking_log", "tracking"),
             Map.entry("webhook_subscription", "webhook"),
             Map.entry("webhook_event", "webhook"),

@@ -62,6 +62,16 @@ class SignInBrowserIT extends ClientTestCase {
         assertEquals(expectedDatabase, browser.text(By.id("database")));
         assertTrue(browser.text(By.id("scheduler")).contains("Running"), browser.text(By.id("scheduler")));
         assertFalse(browser.text(By.id("schemaVersion")).isBlank());
+        String populations = browser.text(By.id("populations"));
+        assertTrue(populations.matches("[\\d,]+ populations, [\\d,]+ member rows"), populations);
+        String bytes = browser.text(By.id("populationBytes"));
+        assertTrue(
+                "POSTGRESQL".equals(expectedDatabase)
+                        ? bytes.matches("[\\d.]+ (B|kB|MB|GB|TB)")
+                        : bytes.equals("not reported by this database"),
+                bytes);
+        String nextPurge = browser.text(By.id("nextPurge"));
+        assertTrue(nextPurge.contains("UTC (populations of runs ended more than 30 days ago)"), nextPurge);
     }
 
     @Test
