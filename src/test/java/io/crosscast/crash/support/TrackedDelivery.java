@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.tracking.token.TrackingToken;
 import io.crosscast.tracking.token.TrackingTokens;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -21,6 +27,8 @@ import java.util.TreeMap;
  */
 public record TrackedDelivery(long id, TrackingTokens signer, int recipients) {
 
+    private static Driver postgresql;
+
     public static final int LINKS = 3;
 
     /** One hit to send: its path, the status that answers it, and its key in the log (type, recipient, url). */
@@ -30,7 +38,32 @@ public record TrackedDelivery(long id, TrackingTokens signer, int recipients) {
     public record Database(String url, String user, String password) {
 
         public Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
+            if (!url.startsWith("jdbc:postgresql:")) {
+                return DriverManager.getConnection(url, user, password);
+            }
+            Properties credentials = new Properties();
+            credentials.setProperty("user", user);
+            credentials.setProperty("password", password);
+            return postgresqlDriver().connect(url, credentials);
+        }
+
+        /** PostgreSQL's driver is not a test dependency: the one the build copies for the server. */
+        private static synchronized Driver postgresqlDriver() throws SQLException {
+            if (postgresql == null) {
+                Path jar = Path.of(System.getProperty("crosscast.war", "target/crosscast.war"))
+                        .toAbsolutePath()
+                        .resolveSibling("drivers/postgresql.jar");
+                try {
+                    URLClassLoader loader =
+                            new URLClassLoader(new URL[] {jar.toUri().toURL()}, TrackedDelivery.class.getClassLoader());
+                    postgresql = (Driver) loader.loadClass("org.postgresql.Driver")
+                            .getDeclaredConstructor()
+                            .newInstance();
+                } catch (ReflectiveOperationException | MalformedURLException e) {
+                    throw new SQLException("No PostgreSQL driver at " + jar, e);
+                }
+            }
+            return postgresql;
         }
 
         /** Rows of {@code tracking_log} of the delivery by type, recipient and URL. */
