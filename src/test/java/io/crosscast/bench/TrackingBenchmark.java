@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * static file, the open pixel and a click of the same server in the same run; then a burst of
  * {@code bench.tracking.rate} (1,000) hits/s for {@code bench.tracking.burstSeconds} (60) from a paced client while
  * a page (the login page, rendered by Faces) and an authenticated API call are timed every 250 ms, beside the same
- * timings without the burst. Prints {@code BENCHMARK tracking ...} lines; asserts no timing.
+ * timings without the burst. {@code bench.tracking.committers} sets the server's committer threads (2). Prints
+ * {@code BENCHMARK tracking ...} lines; asserts no timing.
  */
 class TrackingBenchmark {
 
@@ -65,6 +66,10 @@ class TrackingBenchmark {
             properties.put("crosscast.db.url", url + ";WRITE_DELAY=0");
             database = new Database(url, "sa", "sa");
         }
+        String committers = System.getProperty("bench.tracking.committers", "");
+        if (!committers.isBlank()) {
+            properties.put("crosscast.tracking.committers", committers);
+        }
         WildFlyProcess server = new WildFlyProcess(
                 Path.of(System.getProperty("jboss.home")),
                 serverDir,
@@ -83,7 +88,8 @@ class TrackingBenchmark {
             String click = base + delivery.hit(1).path();
             String statik = base + "/crosscast/resources/css/crosscast.css";
 
-            wrk(click, 5); // warm-up: JIT, pools, caches
+            wrk(open, 5); // warm-up: JIT, pools, caches
+            wrk(click, 5);
             wrk(statik, 5);
             Wrk staticFigures = wrk(statik, seconds);
             Wrk openFigures = wrk(open, seconds);
