@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       the server's JVM gets SIGKILL in the middle of the burst. After the restart every hit answered with 200
  *       (open) or 302 (click) is in {@code tracking_log}, counted per token, and at most one more per client (its
  *       request in flight, committed but never answered). On H2 the database is the server's embedded file
- *       database, so it dies with the JVM too.
+ *       database (opened with {@code AUTO_SERVER=TRUE} so that the test can read it), so it dies with the JVM too.
  *   <li>{@link #hitsAnsweredWhileTheDatabaseIsDownAreInTheLogOnceItIsBack}: the server's database is reached
  *       through a process of the test's own (as in {@link DatabaseOutageCrashIT}); while it is stopped, opens and
  *       clicks are still answered (redirects from the cached links), and they are all in the log, exactly once,
