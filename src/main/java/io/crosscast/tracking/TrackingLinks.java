@@ -40,6 +40,9 @@ public class TrackingLinks {
     @Resource(lookup = Datasources.NON_JTA)
     private DataSource dataSource;
 
+    /** Deliveries started this many days ago or less have their links read at startup. */
+    static final int PRELOAD_DAYS = 120;
+
     private volatile TrackingTokens tokens;
     private final Map<Long, Map<Integer, LinkTarget>> links = new ConcurrentHashMap<>();
 
@@ -105,6 +108,37 @@ public class TrackingLinks {
     /** The link numbered {@code index} of a delivery that has started sending, if there is one. */
     public Optional<LinkTarget> link(long deliveryId, int index) {
         return Optional.ofNullable(links(deliveryId).get(index));
+    }
+
+    /**
+     * Reads the secret and the links of every delivery started in the last {@value #PRELOAD_DAYS} days into the
+     * cache, so clicks keep their redirects while the database is unreachable. Called at startup; a failure only
+     * leaves the cache to fill on demand.
+     */
+    public void preload() {
+        try {
+            tokens();
+            Map<Long, Map<Integer, LinkTarget>> read = new HashMap<>();
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement("SELECT l.delivery_id, l.link_index,"
+                            + " l.url, l.label FROM delivery_link l JOIN delivery d ON d.id = l.delivery_id"
+                            + " WHERE d.started_at >= CAST(? AS TIMESTAMP(6) WITH TIME ZONE)")) {
+                select.setObject(
+                        1,
+                        io.crosscast.platform.sql.SqlValues.timestamp(
+                                java.time.Instant.now().minus(java.time.Duration.ofDays(PRELOAD_DAYS))));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        read.computeIfAbsent(rows.getLong(1), id -> new HashMap<>())
+                                .put(rows.getInt(2), new LinkTarget(rows.getString(3), rows.getString(4)));
+                    }
+                }
+            }
+            read.forEach((delivery, targets) -> links.putIfAbsent(delivery, Map.copyOf(targets)));
+        } catch (SQLException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(TrackingLinks.class.getName())
+                    .warning("Tracking links not preloaded: " + e.getMessage());
+        }
     }
 
     private Map<Integer, LinkTarget> links(long deliveryId) {

@@ -2,7 +2,6 @@ package io.crosscast.tracking;
 
 import io.crosscast.platform.Datasources;
 import io.crosscast.platform.metrics.Meters;
-import io.crosscast.platform.sql.SqlValues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -10,141 +9,102 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Writes tracking hits without holding the request on the database: a hit is queued in memory and the
- * queue is written every second in JDBC batches, and once more when the application stops, so a normal
- * shutdown loses none. When the database is down, hits stay queued (up to {@link #CAPACITY}; beyond it
- * new hits are dropped and counted in the log) and are written once it is back. A hit of a delivery
- * deleted meanwhile is dropped by the insert itself. The queue's length is the gauge {@value #QUEUE_METER}.
+ * The lifecycle of the node's {@link HitLog}: started with the application (replaying what a previous run left in
+ * the journal), stopped with it (the hits queued are written first). The tracking endpoints take the log once and
+ * submit to it directly: no EJB call and no transaction per hit. Every second, a journal left by a database outage
+ * is replayed once the database answers. The queue's length is the gauge {@value #QUEUE_METER}.
+ *
+ * <p>The journal is {@code <jboss.server.data.dir>/crosscast/tracking-journal} unless the system property
+ * {@code crosscast.tracking.journal} names another directory; {@code crosscast.tracking.committers} (2) is the
+ * number of committer threads.
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TrackingRecorder {
 
     private static final Logger LOG = Logger.getLogger(TrackingRecorder.class.getName());
-    static final int CAPACITY = 1_000_000;
     public static final String QUEUE_METER = "crosscast.tracking.queue";
-    private static final int BATCH = 1000;
-    private static final String INSERT = "INSERT INTO tracking_log"
-            + " (delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip)"
-            + " SELECT d.id, CAST(? AS BIGINT), CAST(? AS VARCHAR(12)), CAST(? AS VARCHAR(2000)),"
-            + " CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(500)),"
-            + " CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?";
 
     @Resource(lookup = Datasources.NON_JTA)
     private DataSource dataSource;
 
-    private final ConcurrentLinkedQueue<TrackingHit> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicInteger dropped = new AtomicInteger();
-    private final Object flushing = new Object();
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threads;
 
     @Inject
     private MeterRegistry meters;
 
+    @Inject
+    private TrackingLinks links;
+
+    private HitLog log;
     private Gauge queueGauge;
 
     @PostConstruct
-    void registerGauge() {
-        queueGauge = Meters.gauge(meters, QUEUE_METER, size, AtomicInteger::get);
-    }
-
-    /** Queues a hit; returns at once. */
-    public void record(TrackingHit hit) {
-        if (size.incrementAndGet() > CAPACITY) {
-            size.decrementAndGet();
-            dropped.incrementAndGet();
-            return;
+    void start() {
+        log = new HitLog(dataSource, journalDir());
+        int replayed = log.replay();
+        if (replayed > 0) {
+            LOG.info(replayed + " tracking hit(s) left in the journal by the previous run written to the database");
         }
-        queue.add(hit);
+        log.start(threads, Integer.getInteger("crosscast.tracking.committers", 2));
+        queueGauge = Meters.gauge(meters, QUEUE_METER, log, HitLog::queued);
+        links.preload();
     }
 
-    /** How many hits wait to be written. */
+    static Path journalDir() {
+        String configured = System.getProperty("crosscast.tracking.journal");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")))
+                .resolve("crosscast")
+                .resolve("tracking-journal");
+    }
+
+    /** The node's hit log, for the tracking endpoints. */
+    public HitLog log() {
+        return log;
+    }
+
+    /** How many hits wait for their group commit. */
     public int queued() {
-        return size.get();
+        return log.queued();
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "tracking-log flush")
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "tracking journal replay")
     void tick() {
-        flush();
+        log.replay();
     }
 
-    /** Writes every queued hit now; returns how many were written. */
+    /**
+     * Replays the journal now if the database answers; returns how many hits it wrote. Answered hits are in the
+     * database already unless the database was unreachable when they arrived.
+     */
     public int flush() {
-        synchronized (flushing) {
-            int lost = dropped.getAndSet(0);
-            if (lost > 0) {
-                LOG.warning(lost + " tracking hit(s) dropped: the queue was full (is the database down?)");
-            }
-            int written = 0;
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                List<TrackingHit> batch = new ArrayList<>(BATCH);
-                while (!queue.isEmpty()) {
-                    batch.clear();
-                    for (TrackingHit hit = queue.peek(); hit != null && batch.size() < BATCH; hit = queue.peek()) {
-                        batch.add(hit);
-                        queue.poll();
-                    }
-                    try {
-                        write(connection, batch);
-                    } catch (SQLException e) {
-                        queue.addAll(batch); // kept, written on a later flush
-                        throw e;
-                    }
-                    size.addAndGet(-batch.size());
-                    written += batch.size();
-                }
-            } catch (SQLException e) {
-                LOG.warning("Tracking hits not written yet (" + size.get() + " queued): " + e.getMessage());
-            }
-            return written;
-        }
-    }
-
-    private static void write(Connection connection, List<TrackingHit> batch) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (TrackingHit hit : batch) {
-                insert.setLong(1, hit.recipientId());
-                insert.setString(2, hit.kind().name());
-                insert.setString(3, hit.url());
-                insert.setString(4, hit.label());
-                insert.setObject(5, SqlValues.timestamp(hit.at()));
-                insert.setString(6, hit.userAgent());
-                insert.setString(7, hit.ip());
-                insert.setLong(8, hit.deliveryId());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        }
+        return log.replay();
     }
 
     @PreDestroy
     void stop() {
         Meters.remove(meters, queueGauge);
-        int written = flush();
-        LOG.info("Tracking recorder stopped; " + written + " hit(s) written on the way out, " + size.get() + " left");
+        log.stop();
+        LOG.info("Tracking recorder stopped: " + log.figures());
     }
 }

@@ -2,7 +2,6 @@ package io.crosscast.tracking;
 
 import io.crosscast.audience.RecipientService;
 import io.crosscast.platform.sql.NativeSql;
-import io.crosscast.platform.sql.SqlValues;
 import io.crosscast.tracking.token.TrackingKind;
 import io.crosscast.tracking.token.TrackingToken;
 import jakarta.ejb.EJB;
@@ -17,18 +16,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the public tracking endpoints do: check the token, log the hit, and say where a click goes or
- * what an unsubscription concerns. Opens and clicks are queued ({@link TrackingRecorder}); an
- * unsubscription is written at once, with its log, in one transaction.
+ * Unsubscription for the public tracking endpoints: the address a token concerns, and the opt-out written at
+ * once with its log in one transaction. Opens and clicks do not come here: the endpoints submit them to the
+ * node's {@link HitLog} (group commit, no transaction per hit).
  */
 @Stateless
 public class TrackingService {
 
     @Inject
     private TrackingLinks links;
-
-    @EJB
-    private TrackingRecorder recorder;
 
     @EJB
     private RecipientService recipients;
@@ -40,44 +36,6 @@ public class TrackingService {
     private Event<RecipientUnsubscribed> unsubscribed;
 
     private final Clock clock = Clock.systemUTC();
-
-    /**
-     * Logs an open; false when the token is not genuine. Tokens for recipient 0 (previews and proofs, sent
-     * to people who are not recipients) work but are never logged.
-     */
-    public boolean open(String token, String userAgent, String ip) {
-        Optional<TrackingToken> read = links.read(token, TrackingKind.OPEN);
-        read.filter(t -> t.recipientId() != 0)
-                .ifPresent(t -> recorder.record(new TrackingHit(
-                        t.deliveryId(),
-                        t.recipientId(),
-                        TrackingKind.OPEN,
-                        null,
-                        null,
-                        Instant.now(clock),
-                        userAgent,
-                        ip)));
-        return read.isPresent();
-    }
-
-    /** Logs a click and returns the link's URL; empty when the token is not genuine or names no link. */
-    public Optional<String> click(String token, String userAgent, String ip) {
-        Optional<TrackingToken> read = links.read(token, TrackingKind.CLICK);
-        Optional<TrackingLinks.LinkTarget> link = read.flatMap(t -> links.link(t.deliveryId(), t.linkIndex()));
-        if (link.isPresent() && read.get().recipientId() != 0) {
-            TrackingToken t = read.get();
-            recorder.record(new TrackingHit(
-                    t.deliveryId(),
-                    t.recipientId(),
-                    TrackingKind.CLICK,
-                    link.get().url(),
-                    link.get().label(),
-                    Instant.now(clock),
-                    userAgent,
-                    ip));
-        }
-        return link.map(TrackingLinks.LinkTarget::url);
-    }
 
     /** The address an unsubscribe token concerns (for the confirmation page); empty when not genuine. */
     public Optional<String> unsubscribeAddress(String token) {
@@ -98,13 +56,9 @@ public class TrackingService {
         if (!recipients.optOutOfEmail(t.recipientId(), now)) {
             return address(t.recipientId()).isPresent();
         }
-        NativeSql.update(
-                em,
-                "INSERT INTO tracking_log (delivery_id, recipient_id, type, logged_at, user_agent, ip)"
-                        + " SELECT d.id, CAST(? AS BIGINT), 'UNSUBSCRIBE', CAST(? AS TIMESTAMP(6) WITH TIME ZONE),"
-                        + " CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?",
-                java.util.Arrays.asList(
-                        t.recipientId(), SqlValues.timestamp(now), cut(userAgent, 500), cut(ip, 45), t.deliveryId()));
+        TrackingHit hit = new TrackingHit(
+                t.deliveryId(), t.recipientId(), TrackingKind.UNSUBSCRIBE, null, null, now, userAgent, ip);
+        NativeSql.update(em, TrackingLogRow.INSERT, new TrackingLogRow(HitLog.newId(now), hit).parameters());
         unsubscribed.fire(new RecipientUnsubscribed(t.recipientId(), t.deliveryId(), now));
         return true;
     }
@@ -113,9 +67,5 @@ public class TrackingService {
         List<?> found = NativeSql.query(em, "SELECT email FROM recipient WHERE id = ?", List.of(recipientId))
                 .getResultList();
         return found.isEmpty() ? Optional.empty() : Optional.of(String.valueOf(found.get(0)));
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

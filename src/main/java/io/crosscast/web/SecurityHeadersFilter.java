@@ -28,6 +28,12 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        addHeaders(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Sets the headers; also for an answer that was reset after the filter ran (a tracking hit that failed). */
+    public static void addHeaders(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
         response.setHeader("Referrer-Policy", "same-origin");
@@ -35,6 +41,5 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (path.startsWith("/api") || path.startsWith("/jakarta.faces.resource") || path.startsWith("/resources")) {
             response.setHeader("Content-Security-Policy", NOT_A_PAGE_POLICY);
         }
-        chain.doFilter(request, response);
     }
 }

@@ -1,0 +1,102 @@
+package io.crosscast.tracking;
+
+import io.crosscast.platform.sql.SqlValues;
+import io.crosscast.tracking.token.TrackingKind;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One row of {@code tracking_log} as every writer writes it (group commit, journal replay, unsubscription): the
+ * column list, the parameters in its order and the journal's encoding are here and nowhere else, so a new column is
+ * one component and one line in each of {@link #INSERT}, {@link #parameters()}, {@link #write} and {@link #read}.
+ *
+ * <p>The INSERT selects from {@code delivery}, so a hit of a delivery deleted meanwhile vanishes instead of failing
+ * its batch. {@link #REPLAY} adds NOT EXISTS on the hit id: a hit replayed twice (a crash between the replay's
+ * commit and the deletion of its journal segment, or a batch whose commit outcome was unknown) is written once.
+ *
+ * @param hitId the id the server gave the hit when it arrived
+ */
+record TrackingLogRow(UUID hitId, TrackingHit hit) {
+
+    static final String INSERT = "INSERT INTO tracking_log"
+            + " (hit_id, delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip)"
+            + " SELECT CAST(? AS UUID), d.id, CAST(? AS BIGINT), CAST(? AS VARCHAR(12)), CAST(? AS VARCHAR(2000)),"
+            + " CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(500)),"
+            + " CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?";
+
+    static final String REPLAY =
+            INSERT + " AND NOT EXISTS (SELECT 1 FROM tracking_log t WHERE t.hit_id = CAST(? AS UUID))";
+
+    /** A fresh id: time-ordered (milliseconds first, like UUIDv7), so the unique index grows at its end. */
+    static UUID newId(Instant at, java.util.random.RandomGenerator random) {
+        long high = (at.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
+    }
+
+    /** The parameters of {@link #INSERT}, in order. */
+    List<Object> parameters() {
+        return Arrays.asList(
+                hitId.toString(),
+                hit.recipientId(),
+                hit.kind().name(),
+                hit.url(),
+                hit.label(),
+                SqlValues.timestamp(hit.at()),
+                hit.userAgent(),
+                hit.ip(),
+                hit.deliveryId());
+    }
+
+    /** The parameters of {@link #REPLAY}, in order. */
+    List<Object> replayParameters() {
+        List<Object> all = new ArrayList<>(parameters());
+        all.add(hitId.toString());
+        return all;
+    }
+
+    /** The row in the journal's encoding (read back by {@link #read}). */
+    void write(DataOutputStream out) throws IOException {
+        out.writeLong(hitId.getMostSignificantBits());
+        out.writeLong(hitId.getLeastSignificantBits());
+        out.writeLong(hit.deliveryId());
+        out.writeLong(hit.recipientId());
+        out.writeUTF(hit.kind().name());
+        writeNullable(out, hit.url());
+        writeNullable(out, hit.label());
+        out.writeLong(hit.at().getEpochSecond());
+        out.writeInt(hit.at().getNano());
+        writeNullable(out, hit.userAgent());
+        writeNullable(out, hit.ip());
+    }
+
+    static TrackingLogRow read(DataInputStream in) throws IOException {
+        UUID id = new UUID(in.readLong(), in.readLong());
+        long delivery = in.readLong();
+        long recipient = in.readLong();
+        TrackingKind kind = TrackingKind.valueOf(in.readUTF());
+        String url = readNullable(in);
+        String label = readNullable(in);
+        Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        String userAgent = readNullable(in);
+        String ip = readNullable(in);
+        return new TrackingLogRow(id, new TrackingHit(delivery, recipient, kind, url, label, at, userAgent, ip));
+    }
+
+    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}
