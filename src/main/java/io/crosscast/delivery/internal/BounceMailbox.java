@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  * ({@link BounceParser}), the bounces are recorded together ({@code record}, one transaction), then deleted; a
  * message that is no bounce (or cannot be read) is logged and left aside (IMAP: moved to
  * {@link BounceSettings#asideFolder()}; POP3: left in the mailbox, logged once). Should recording fail, nothing is
- * deleted: the next reading records them (a bounce already recorded counts once). At most {@link #LIMIT} messages
- * per reading.
+ * deleted: the next reading records them (a bounce already recorded counts once). At most {@link #LIMIT} bounces
+ * per reading; a message already found to be no bounce is skipped after reading its headers.
  */
 public final class BounceMailbox {
 
@@ -33,7 +33,7 @@ public final class BounceMailbox {
 
     static final int LIMIT = 500;
 
-    /** Messages already logged as no bounce (POP3 leaves them in the mailbox), by key; bounded. */
+    /** Messages already found to be no bounce (POP3 leaves them in the mailbox), by Message-ID; bounded. */
     private static final Set<String> LOGGED = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -61,12 +61,16 @@ public final class BounceMailbox {
             inbox.open(Folder.READ_WRITE);
             boolean expunge = false;
             try {
-                int count = Math.min(inbox.getMessageCount(), LIMIT);
-                Message[] messages = count == 0 ? new Message[0] : inbox.getMessages(1, count);
+                int count = inbox.getMessageCount();
                 List<Bounce> bounces = new ArrayList<>();
                 List<Message> read = new ArrayList<>();
                 List<Message> aside = new ArrayList<>();
-                for (Message message : messages) {
+                for (int number = 1; number <= count && bounces.size() < LIMIT; number++) {
+                    Message message = inbox.getMessage(number);
+                    // a message known to be no bounce (POP3 leaves them in the inbox) is not downloaded again
+                    if (knownAside(message)) {
+                        continue;
+                    }
                     Optional<Bounce> bounce = parse(message);
                     if (bounce.isPresent()) {
                         bounces.add(bounce.get());
@@ -83,7 +87,7 @@ public final class BounceMailbox {
                     moveAside(store, inbox, aside, settings.asideFolder());
                 }
                 expunge = true;
-                return new Reading(messages.length, aside.size(), outcome);
+                return new Reading(read.size() + aside.size(), aside.size(), outcome);
             } finally {
                 inbox.close(expunge);
             }
@@ -127,18 +131,32 @@ public final class BounceMailbox {
     }
 
     private static void logOnce(Message message, String text) {
-        String key;
-        try {
-            String[] ids = message.getHeader("Message-ID");
-            key = ids == null || ids.length == 0 ? text : ids[0];
-        } catch (MessagingException e) {
-            key = text;
-        }
+        String key = key(message);
         boolean first;
         synchronized (LOGGED) {
-            first = LOGGED.add(key);
+            first = key == null || LOGGED.add(key);
         }
         LOG.log(first ? Level.INFO : Level.FINE, text);
+    }
+
+    /** Whether this message was already found to be no bounce (by its Message-ID; only its headers are read). */
+    private static boolean knownAside(Message message) {
+        String key = key(message);
+        if (key == null) {
+            return false;
+        }
+        synchronized (LOGGED) {
+            return LOGGED.contains(key);
+        }
+    }
+
+    private static String key(Message message) {
+        try {
+            String[] ids = message.getHeader("Message-ID");
+            return ids == null || ids.length == 0 ? null : ids[0];
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 
     private static void moveAside(Store store, Folder inbox, List<Message> aside, String folderName) {

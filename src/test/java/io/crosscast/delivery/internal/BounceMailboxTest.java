@@ -84,6 +84,54 @@ class BounceMailboxTest {
         assertEquals(0, again.messages(), "the bounces read were deleted");
     }
 
+    @Test
+    void aMessageThatIsNoBounceStaysInAPop3MailboxAndIsNotReadAgain() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mailbox = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "pop3"));
+        mailbox.start();
+        try {
+            com.icegreen.greenmail.user.GreenMailUser user = mailbox.setUser("b@crosscast.test", "b", "pw");
+            Session plain = Session.getInstance(new Properties());
+            for (String name : List.of("auto-reply.eml", "exim-dsn.eml")) {
+                try (var in = getClass().getResourceAsStream("/io/crosscast/delivery/bounces/" + name)) {
+                    user.deliver(new MimeMessage(plain, in));
+                }
+            }
+            Properties properties = new Properties();
+            properties.setProperty("mail.pop3.host", "127.0.0.1");
+            properties.setProperty(
+                    "mail.pop3.port", String.valueOf(mailbox.getPop3().getPort()));
+            properties.setProperty("mail.pop3.user", "b");
+            Session session = Session.getInstance(properties, new jakarta.mail.Authenticator() {
+                @Override
+                protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                    return new jakarta.mail.PasswordAuthentication("b", "pw");
+                }
+            });
+            BounceSettings settings = new BounceSettings("pop3", Duration.ofSeconds(1), 1, 3, 30, "Not bounces");
+            List<Bounce> read = new ArrayList<>();
+            BounceMailbox.Reading first = BounceMailbox.read(session, settings, bounces -> {
+                read.addAll(bounces);
+                return new BounceRows.Outcome(bounces.size(), 0, 0, 0, 0);
+            });
+            assertEquals(2, first.messages());
+            assertEquals(1, first.notBounces(), "the auto-reply");
+            assertEquals(
+                    List.of("<d12.r347.Hh2-Kk4_Nn5o@crosscast.example>"),
+                    read.stream().map(Bounce::messageId).toList());
+
+            BounceMailbox.Reading second = BounceMailbox.read(session, settings, bounces -> {
+                read.addAll(bounces);
+                return new BounceRows.Outcome(bounces.size(), 0, 0, 0, 0);
+            });
+            assertEquals(0, second.messages(), "the auto-reply is known, the bounce deleted");
+            assertEquals(1, read.size());
+            assertEquals(1, mailbox.getReceivedMessages().length, "the auto-reply stays in the mailbox");
+        } finally {
+            mailbox.stop();
+        }
+    }
+
     private static void send(Session session, String to, String messageId) throws Exception {
         MimeMessage message = new MimeMessage(session) {
             @Override
