@@ -7,7 +7,8 @@ package io.crosscast.delivery.internal;
  * @param status     the enhanced status code ({@code 5.1.1}), or the SMTP reply code, or null when none was given
  * @param diagnostic the remote server's words, shortened (may be null)
  * @param recipient  the address that bounced, if the bounce names it (lower case), else null
- * @param messageId  the Message-ID of the message that bounced ({@code <...>}), if found, else null
+ * @param messageId  the Message-ID of the message that bounced ({@code <...>}), if found, else null; when the bounce
+ *                   came to a VERP address ({@link Verp}), its token as {@code <token@verp.invalid>}
  * @param key        identifies the bounce message itself (its Message-ID, or a digest of its text): the same
  *                   bounce read twice is recorded once
  */

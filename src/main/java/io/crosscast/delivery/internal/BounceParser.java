@@ -36,6 +36,12 @@ public final class BounceParser {
     /** Crosscast's Message-IDs, as {@code TrackingTokens.messageId} writes them. */
     private static final Pattern CROSSCAST_ID = Pattern.compile("<?(d\\d+\\.r\\d+\\.[A-Za-z0-9_-]+@[A-Za-z0-9.-]+)>?");
 
+    /** A VERP address's token ({@link Verp}): {@code bounces+d12.r345.<tag>@...}. */
+    private static final Pattern VERP_TOKEN = Pattern.compile("\\+(d\\d+\\.r\\d+\\.[A-Za-z0-9_-]+)@");
+
+    /** The domain a VERP token is given as a Message-ID with ({@code <token@verp.invalid>}). */
+    public static final String VERP_DOMAIN = "verp.invalid";
+
     private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
     private static final Pattern REPLY = Pattern.compile("(?<![\\d.])([45])\\d\\d(?=[ -])");
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
@@ -69,16 +75,44 @@ public final class BounceParser {
     /** The bounce this message is, or empty when it is none. */
     public static Optional<Bounce> parse(MimeMessage message) throws MessagingException, IOException {
         String key = key(message);
+        String verp = verp(message);
         Parts parts = new Parts();
         collect(message, parts, 0);
         if (parts.deliveryStatus != null) {
-            return fromReport(parts, key);
+            return fromReport(parts, key).map(b -> withVerp(b, verp));
         }
         if (parts.reportType != null) {
             // another kind of report (a read receipt, a complaint): not a bounce
             return Optional.empty();
         }
-        return fromText(message, parts, key);
+        return fromText(message, parts, key).map(b -> withVerp(b, verp));
+    }
+
+    /**
+     * The VERP token the bounce is addressed to ({@code To}, {@code Delivered-To}, {@code X-Original-To},
+     * {@code Envelope-To}), or null.
+     */
+    private static String verp(MimeMessage message) throws MessagingException {
+        for (String name : new String[] {"Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To"}) {
+            Matcher token = VERP_TOKEN.matcher(header(message, name));
+            if (token.find()) {
+                return token.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** A VERP token beats a Message-ID found in the text: the bounce's address is the mail server's, not quoted. */
+    private static Bounce withVerp(Bounce bounce, String verp) {
+        return verp == null
+                ? bounce
+                : new Bounce(
+                        bounce.kind(),
+                        bounce.status(),
+                        bounce.diagnostic(),
+                        bounce.recipient(),
+                        "<" + verp + "@" + VERP_DOMAIN + ">",
+                        bounce.key());
     }
 
     /** What the walk over the message's parts found. */

@@ -35,8 +35,8 @@ public final class BounceRows {
 
     private static final Pattern IDS = Pattern.compile("^<d(\\d+)\\.r(\\d+)\\.");
 
-    private static final String BY_IDS = "SELECT delivery_id, recipient_id, address FROM delivery_message"
-            + " WHERE delivery_id = ? AND recipient_id = ? AND message_id = ?";
+    private static final String BY_IDS = "SELECT delivery_id, recipient_id, address, message_id FROM delivery_message"
+            + " WHERE delivery_id = ? AND recipient_id = ?";
     private static final String BY_MESSAGE_ID =
             "SELECT delivery_id, recipient_id, address FROM delivery_message WHERE message_id = ?";
     private static final String BY_ADDRESS = "SELECT delivery_id, recipient_id, address FROM delivery_message"
@@ -135,9 +135,12 @@ public final class BounceRows {
         String messageId = bounce.messageId();
         if (messageId != null) {
             Matcher ids = IDS.matcher(messageId);
-            if (ids.find()) {
-                Optional<Row> row = select(
-                        connection, BY_IDS, Long.parseLong(ids.group(1)), Long.parseLong(ids.group(2)), messageId);
+            if (ids.find() && messageId.indexOf('@') > 0) {
+                // the row of those ids, if its Message-ID has this token (the signed local part; the host may differ:
+                // a VERP token comes as <token@verp.invalid>)
+                String token = messageId.substring(0, messageId.indexOf('@') + 1);
+                Optional<Row> row =
+                        bySignedIds(connection, Long.parseLong(ids.group(1)), Long.parseLong(ids.group(2)), token);
                 if (row.isPresent()) {
                     return row;
                 }
@@ -152,6 +155,22 @@ public final class BounceRows {
             return select(connection, BY_ADDRESS, bounce.recipient());
         }
         return Optional.empty();
+    }
+
+    private static Optional<Row> bySignedIds(Connection connection, long deliveryId, long recipientId, String token)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(BY_IDS)) {
+            select.setLong(1, deliveryId);
+            select.setLong(2, recipientId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()
+                        && rows.getString(4) != null
+                        && rows.getString(4).startsWith(token)) {
+                    return Optional.of(new Row(rows.getLong(1), rows.getLong(2), rows.getString(3)));
+                }
+                return Optional.empty();
+            }
+        }
     }
 
     private static Optional<Row> select(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -120,6 +120,21 @@ class BounceParserTest {
     }
 
     @Test
+    void aVerpAddressNamesTheMessageEvenWhenTheBounceQuotesNothing() throws Exception {
+        String raw = "From: MAILER-DAEMON@mx.example.org\r\nTo: bounces+d12.r360.Xy1-Zz2_Ab3c@crosscast.example\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <v.1@mx.example.org>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nSorry.\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; gina@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--\r\n";
+        Bounce b = BounceParser.parse(new MimeMessage(SESSION, new java.io.ByteArrayInputStream(raw.getBytes())))
+                .orElseThrow();
+        assertEquals(Bounce.Kind.HARD, b.kind());
+        assertEquals("<d12.r360.Xy1-Zz2_Ab3c@verp.invalid>", b.messageId());
+        assertEquals("gina@example.org", b.recipient());
+    }
+
+    @Test
     void codesAreFoundInText() {
         assertEquals("5.7.1", BounceParser.code("said: 550 5.7.1 blocked"));
         assertEquals("421", BounceParser.code("421 too many connections"));

@@ -110,6 +110,15 @@ class BounceRowsOnH2Test {
     }
 
     @Test
+    void aVerpTokenMatchesItsRowWhateverTheHost() throws SQLException {
+        Bounce verp = new Bounce(Bounce.Kind.HARD, "5.1.1", "x", null, "<d1.r2.TAG@verp.invalid>", "<v@mx>");
+        Bounce otherRecipient = new Bounce(Bounce.Kind.HARD, "5.1.1", "x", null, "<d1.r3.TAG2@verp.invalid>", "<w@mx>");
+        assertEquals(new BounceRows.Outcome(1, 0, 0, 1, 1), record(verp, otherRecipient));
+        assertEquals("FAILED", text("SELECT status FROM delivery_message WHERE recipient_id = 2"));
+        assertEquals("SENT", text("SELECT status FROM delivery_message WHERE recipient_id = 3"));
+    }
+
+    @Test
     void anAddressChangedSinceIsNotQuarantined() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement change = c.prepareStatement(
