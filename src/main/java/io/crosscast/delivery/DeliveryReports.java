@@ -230,9 +230,19 @@ public class DeliveryReports {
             Object[] r = (Object[]) row;
             tracking.put(SqlValues.number(r[0]), LedgerSql.numbers(r, 1));
         }
+        Map<Long, long[]> bounces = new HashMap<>();
+        for (Object row : NativeSql.query(
+                        em,
+                        "SELECT delivery_id, " + LedgerSql.BOUNCE_FIGURES
+                                + " FROM delivery_bounce WHERE delivery_id IN (" + in + ") GROUP BY delivery_id",
+                        ids)
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            bounces.put(SqlValues.number(r[0]), LedgerSql.numbers(r, 1));
+        }
         Map<Long, DeliveryStats> stats = new HashMap<>();
         for (Long id : ids) {
-            stats.put(id, LedgerSql.stats(ledger.get(id), tracking.get(id)));
+            stats.put(id, LedgerSql.stats(ledger.get(id), tracking.get(id), bounces.get(id)));
         }
         return stats;
     }

@@ -337,7 +337,10 @@ public class DeliveryService {
                 .getSingleResult();
         Object[] tracking = (Object[]) NativeSql.query(em, LedgerSql.TRACKING_COUNTS, List.of(deliveryId))
                 .getSingleResult();
-        return LedgerSql.stats(LedgerSql.numbers(ledger, 0), LedgerSql.numbers(tracking, 0));
+        Object[] bounces = (Object[]) NativeSql.query(em, LedgerSql.BOUNCE_COUNTS, List.of(deliveryId))
+                .getSingleResult();
+        return LedgerSql.stats(
+                LedgerSql.numbers(ledger, 0), LedgerSql.numbers(tracking, 0), LedgerSql.numbers(bounces, 0));
     }
 
     /** One page of the ledger, by recipient id, optionally only rows of one status. */

@@ -8,6 +8,10 @@ package io.crosscast.delivery;
  * <p>{@link #delivered()} and {@link #undelivered()} are SMS receipts: the messages the SMSC reported as
  * reaching the phone, or as never reaching it (always 0 for an email delivery). Messages still {@code SENT}
  * of an SMS delivery await their receipt.
+ *
+ * <p>{@link #hardBounces()} and {@link #softBounces()} are email recipients whose message bounced after the SMTP
+ * server had accepted it (read from the bounce mailbox): a hard bounce also made the message FAILED (so it counts in
+ * {@link #failed()} and no longer in {@link #sent()}); a soft one (a full mailbox, a delay) leaves it sent.
  */
 public record DeliveryStats(
         long targeted,
@@ -19,7 +23,24 @@ public record DeliveryStats(
         long clicked,
         long unsubscribed,
         long delivered,
-        long undelivered) {
+        long undelivered,
+        long hardBounces,
+        long softBounces) {
+
+    /** Figures without bounces. */
+    public DeliveryStats(
+            long targeted,
+            long pending,
+            long sent,
+            long failed,
+            long excluded,
+            long opened,
+            long clicked,
+            long unsubscribed,
+            long delivered,
+            long undelivered) {
+        this(targeted, pending, sent, failed, excluded, opened, clicked, unsubscribed, delivered, undelivered, 0, 0);
+    }
 
     /** Figures without receipts: an email delivery's. */
     public DeliveryStats(
@@ -31,7 +52,7 @@ public record DeliveryStats(
             long opened,
             long clicked,
             long unsubscribed) {
-        this(targeted, pending, sent, failed, excluded, opened, clicked, unsubscribed, 0, 0);
+        this(targeted, pending, sent, failed, excluded, opened, clicked, unsubscribed, 0, 0, 0, 0);
     }
 
     public double openRate() {

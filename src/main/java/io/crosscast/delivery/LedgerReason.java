@@ -23,7 +23,11 @@ public enum LedgerReason {
     /** Arguments: the number of attempts, the last answer (the server's words, or one of these reasons). */
     GAVE_UP,
     /** The SMSC refused a text message. Arguments: its answer and status ({@code ... (status 0x45)}). */
-    SMSC_REFUSED;
+    SMSC_REFUSED,
+    /** A bounce came back after the SMTP server had accepted the message. Arguments: its status and words. */
+    BOUNCED,
+    /** An address quarantined after soft bounces. Arguments: how many, in how many days, the last one's words. */
+    SOFT_BOUNCES;
 
     /** Stands for each argument while the English text is turned into a pattern that recognises it. */
     private static final String ARGUMENT = "\u0000";

@@ -8,7 +8,8 @@ import java.util.logging.Logger;
  * ({@code true} turns it on; the development and test servers set it, real servers do not),
  * {@code crosscast.sandbox.smtp.port} (default 2525, where the mail session of wildfly-config/mail.cli
  * sends by default) and {@code crosscast.sandbox.keep} (how many received messages the outbox keeps,
- * default 20,000; the oldest go first).
+ * default 20,000; the oldest go first), {@code crosscast.sandbox.pop3.port} (the bounce mailbox, see
+ * {@link #POP3_PORT}).
  *
  * @param enabled whether the sandbox should run
  * @param host the address it listens on: always the loopback address, it is never reachable from outside
@@ -20,6 +21,12 @@ public record SandboxSettings(boolean enabled, String host, int port, int keep) 
     public static final String ENABLED = "crosscast.sandbox";
     public static final String PORT = "crosscast.sandbox.smtp.port";
     public static final String KEEP = "crosscast.sandbox.keep";
+    /**
+     * The POP3 port of the sandbox's bounce mailbox, where test addresses' bounces go ({@link SandboxBounces});
+     * unset or -1: no bounce mailbox.
+     */
+    public static final String POP3_PORT = "crosscast.sandbox.pop3.port";
+
     public static final String HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 2525;
     public static final int DEFAULT_KEEP = 20_000;

@@ -40,14 +40,19 @@ public class SmtpSandbox {
             return;
         }
         OutboxStore store = new OutboxStore(settings.keep());
-        SandboxSmtpServer smtp = new SandboxSmtpServer(settings.host(), settings.port(), store::add);
+        int pop3Port = SandboxSettings.number(System::getProperty, SandboxSettings.POP3_PORT, -1, -1, 65_535);
+        SandboxSmtpServer smtp = new SandboxSmtpServer(settings.host(), settings.port(), pop3Port, store::add);
         outbox = store;
         if (smtp.start()) {
             server = smtp;
             status = new SandboxStatus(true, true, settings.host(), smtp.port(), settings.keep(), null);
             LOG.info("SMTP sandbox: listening on " + settings.host() + ":" + smtp.port() + "; every email the"
                     + " application sends there stays in the Outbox page (latest " + settings.keep()
-                    + " kept), none reaches its recipient");
+                    + " kept), none reaches its recipient"
+                    + (smtp.pop3Port() >= 0
+                            ? "; test addresses bounce into the POP3 bounce mailbox on " + settings.host() + ":"
+                                    + smtp.pop3Port() + " (login " + SandboxSmtpServer.BOUNCE_LOGIN + ")"
+                            : ""));
         } else {
             status = new SandboxStatus(true, false, settings.host(), settings.port(), settings.keep(), smtp.problem());
             LOG.warning("SMTP sandbox: unavailable, " + smtp.problem() + ". Mail sent to port " + settings.port()

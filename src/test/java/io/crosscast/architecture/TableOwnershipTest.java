@@ -47,6 +47,7 @@ class TableOwnershipTest {
             Map.entry("delivery", "delivery"),
             Map.entry("delivery_link", "delivery"),
             Map.entry("delivery_message", "delivery"),
+            Map.entry("delivery_bounce", "delivery"),
             Map.entry("recipient", "audience"),
             Map.entry("import_row", "audience"),
             Map.entry("recipient_list", "list"),

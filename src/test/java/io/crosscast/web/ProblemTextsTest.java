@@ -168,6 +168,12 @@ class ProblemTextsTest {
                 ProblemTexts.ledger(LedgerReason.RECIPIENT_DELETED.format(), FRENCH));
         assertEquals("550 5.1.1 User unknown", ProblemTexts.ledger("550 5.1.1 User unknown", FRENCH));
         assertEquals(
+                "Revenu en erreur : 550 5.1.1 User unknown",
+                ProblemTexts.ledger(LedgerReason.BOUNCED.format("550 5.1.1 User unknown"), FRENCH));
+        assertEquals(
+                "3 retours temporaires en 30 jours, le dernier : 452 4.2.2 Mailbox full",
+                ProblemTexts.ledger(LedgerReason.SOFT_BOUNCES.format(3, 30, "452 4.2.2 Mailbox full"), FRENCH));
+        assertEquals(
                 "Abandon après 3 tentatives : Refusé par le centre SMS : Throttling error (status 0x58)",
                 ProblemTexts.ledger(
                         LedgerReason.GAVE_UP.format(

@@ -21,8 +21,15 @@ public final class EmailBatch implements EmailRun.Messages {
     private final TrackingLinks links;
     private final LanguageComposers composers;
     private final OutgoingEmail outgoing;
+    private final String verp;
 
     EmailBatch(Delivery delivery, TrackingLinks links, OutgoingEmail outgoing) {
+        this(delivery, links, outgoing, null);
+    }
+
+    /** With {@code verp} (the bounce address, or null): each message's envelope sender carries its token. */
+    EmailBatch(Delivery delivery, TrackingLinks links, OutgoingEmail outgoing, String verp) {
+        this.verp = verp;
         this.deliveryId = delivery.getId();
         this.links = links;
         this.outgoing = outgoing;
@@ -60,8 +67,9 @@ public final class EmailBatch implements EmailRun.Messages {
     /** The message for one pending ledger row. */
     @Override
     public MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException {
-        return outgoing.finish(
+        MimeMessage finished = outgoing.finish(
                 composers.of(message.language()).compose(session, message.values(), message.address(), messageId));
+        return verp == null ? finished : Verp.withEnvelopeFrom(finished, Verp.address(verp, messageId));
     }
 
     /** Subject and bodies as this recipient would get them. */

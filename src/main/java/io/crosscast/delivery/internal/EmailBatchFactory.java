@@ -21,6 +21,6 @@ public class EmailBatchFactory {
      * @throws DkimKeys.DkimKeyException if the sender's domain has a DKIM selector but its key cannot be read
      */
     public EmailBatch create(Delivery delivery) {
-        return new EmailBatch(delivery, links, OutgoingEmail.of(delivery, dkim));
+        return new EmailBatch(delivery, links, OutgoingEmail.of(delivery, dkim), Verp.configured());
     }
 }

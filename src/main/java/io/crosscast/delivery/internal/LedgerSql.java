@@ -87,6 +87,17 @@ public final class LedgerSql {
     public static final String TRACKING_COUNTS =
             "SELECT " + TRACKING_FIGURES + " FROM tracking_log WHERE delivery_id = ?";
 
+    /**
+     * Bounce figures, columns over {@code delivery_bounce} rows: distinct recipients with a hard bounce, with a
+     * soft one.
+     */
+    public static final String BOUNCE_FIGURES = "COUNT(DISTINCT CASE WHEN kind = 'HARD' THEN recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN kind = 'SOFT' THEN recipient_id END)";
+
+    /** {@link #BOUNCE_FIGURES} of one delivery; one parameter, the delivery id. */
+    public static final String BOUNCE_COUNTS =
+            "SELECT " + BOUNCE_FIGURES + " FROM delivery_bounce WHERE delivery_id = ?";
+
     /** The numbers of a result row, from column {@code from} on. */
     public static long[] numbers(Object[] row, int from) {
         long[] numbers = new long[row.length - from];
@@ -101,8 +112,14 @@ public final class LedgerSql {
      * (a delivery without ledger rows or without logs) counts as zeros.
      */
     public static DeliveryStats stats(long[] ledger, long[] tracking) {
+        return stats(ledger, tracking, null);
+    }
+
+    /** As {@link #stats(long[], long[])}, with the values of {@link #BOUNCE_FIGURES} (null: zeros). */
+    public static DeliveryStats stats(long[] ledger, long[] tracking, long[] bounces) {
         long[] l = ledger == null ? new long[7] : ledger;
         long[] t = tracking == null ? new long[3] : tracking;
-        return new DeliveryStats(l[0], l[1], l[2], l[3], l[4], t[0], t[1], t[2], l[5], l[6]);
+        long[] b = bounces == null ? new long[2] : bounces;
+        return new DeliveryStats(l[0], l[1], l[2], l[3], l[4], t[0], t[1], t[2], l[5], l[6], b[0], b[1]);
     }
 }
