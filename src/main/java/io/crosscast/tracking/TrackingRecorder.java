@@ -44,10 +44,10 @@ public class TrackingRecorder {
     public static final String QUEUE_METER = "crosscast.tracking.queue";
     private static final int BATCH = 1000;
     private static final String INSERT = "INSERT INTO tracking_log"
-            + " (delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip)"
+            + " (delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip, request_method)"
             + " SELECT d.id, CAST(? AS BIGINT), CAST(? AS VARCHAR(12)), CAST(? AS VARCHAR(2000)),"
             + " CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(500)),"
-            + " CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?";
+            + " CAST(? AS VARCHAR(45)), CAST(? AS VARCHAR(8)) FROM delivery d WHERE d.id = ?";
 
     @Resource(lookup = Datasources.NON_JTA)
     private DataSource dataSource;
@@ -130,7 +130,8 @@ public class TrackingRecorder {
                 insert.setObject(5, SqlValues.timestamp(hit.at()));
                 insert.setString(6, hit.userAgent());
                 insert.setString(7, hit.ip());
-                insert.setLong(8, hit.deliveryId());
+                insert.setString(8, hit.method());
+                insert.setLong(9, hit.deliveryId());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -43,9 +43,10 @@ public class TrackingService {
 
     /**
      * Logs an open; false when the token is not genuine. Tokens for recipient 0 (previews and proofs, sent
-     * to people who are not recipients) work but are never logged.
+     * to people who are not recipients) work but are never logged. {@code method}: the HTTP method (HEAD
+     * is logged too: a scanner checking the link, classified as such).
      */
-    public boolean open(String token, String userAgent, String ip) {
+    public boolean open(String token, String userAgent, String ip, String method) {
         Optional<TrackingToken> read = links.read(token, TrackingKind.OPEN);
         read.filter(t -> t.recipientId() != 0)
                 .ifPresent(t -> recorder.record(new TrackingHit(
@@ -56,12 +57,13 @@ public class TrackingService {
                         null,
                         Instant.now(clock),
                         userAgent,
-                        ip)));
+                        ip,
+                        method)));
         return read.isPresent();
     }
 
     /** Logs a click and returns the link's URL; empty when the token is not genuine or names no link. */
-    public Optional<String> click(String token, String userAgent, String ip) {
+    public Optional<String> click(String token, String userAgent, String ip, String method) {
         Optional<TrackingToken> read = links.read(token, TrackingKind.CLICK);
         Optional<TrackingLinks.LinkTarget> link = read.flatMap(t -> links.link(t.deliveryId(), t.linkIndex()));
         if (link.isPresent() && read.get().recipientId() != 0) {
@@ -74,7 +76,8 @@ public class TrackingService {
                     link.get().label(),
                     Instant.now(clock),
                     userAgent,
-                    ip));
+                    ip,
+                    method));
         }
         return link.map(TrackingLinks.LinkTarget::url);
     }
@@ -100,9 +103,9 @@ public class TrackingService {
         }
         NativeSql.update(
                 em,
-                "INSERT INTO tracking_log (delivery_id, recipient_id, type, logged_at, user_agent, ip)"
+                "INSERT INTO tracking_log (delivery_id, recipient_id, type, logged_at, user_agent, ip, request_method)"
                         + " SELECT d.id, CAST(? AS BIGINT), 'UNSUBSCRIBE', CAST(? AS TIMESTAMP(6) WITH TIME ZONE),"
-                        + " CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?",
+                        + " CAST(? AS VARCHAR(500)), CAST(? AS VARCHAR(45)), 'POST' FROM delivery d WHERE d.id = ?",
                 java.util.Arrays.asList(
                         t.recipientId(), SqlValues.timestamp(now), cut(userAgent, 500), cut(ip, 45), t.deliveryId()));
         unsubscribed.fire(new RecipientUnsubscribed(t.recipientId(), t.deliveryId(), now));

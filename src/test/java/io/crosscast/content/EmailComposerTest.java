@@ -164,7 +164,11 @@ class EmailComposerTest {
         MimeMessage message = reparse(composer.compose(SESSION, JEAN, "jerome@example.fr", MESSAGE_ID));
         Document html = Jsoup.parse(part(message, 1));
         assertEquals(
-                List.of("https://t.example.com/c/42/0", "mailto:contact@example.com", "https://t.example.com/u/42"),
+                List.of(
+                        "https://t.example.com/c/42/0",
+                        "mailto:contact@example.com",
+                        "https://t.example.com/c/42/1", // the hidden honeypot link
+                        "https://t.example.com/u/42"),
                 html.select("a").eachAttr("href"));
         assertEquals("https://t.example.com/o/42", html.select("img").last().attr("src"));
         assertEquals("Offre", html.title());

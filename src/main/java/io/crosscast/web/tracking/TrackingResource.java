@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * Open pixel, click redirect and unsubscription. A token that is not genuine (tampered, truncated,
  * made up) gets 404 and never a redirect: a click can only lead to a URL of the delivery it was issued
  * for. A link whose stored URL cannot be a web address gets a page saying so (404), never an error.
- * Responses are never cached, so every open and click reaches the server.
+ * Responses are never cached, so every open and click reaches the server. A HEAD request (answered by the
+ * GET methods, without a body) is logged with its method: a link scanner's check, classified as a machine.
  */
 @Path("/")
 public class TrackingResource {
@@ -52,7 +53,7 @@ public class TrackingResource {
     @Path("o/{token}")
     @Produces("image/gif")
     public Response open(@PathParam("token") String token) {
-        if (!tracking.open(token, request.getHeader("User-Agent"), request.getRemoteAddr())) {
+        if (!tracking.open(token, request.getHeader("User-Agent"), request.getRemoteAddr(), request.getMethod())) {
             return notFound();
         }
         return Response.ok(PIXEL, "image/gif")
@@ -65,7 +66,8 @@ public class TrackingResource {
     @GET
     @Path("c/{token}")
     public Response click(@PathParam("token") String token) {
-        Optional<String> url = tracking.click(token, request.getHeader("User-Agent"), request.getRemoteAddr());
+        Optional<String> url =
+                tracking.click(token, request.getHeader("User-Agent"), request.getRemoteAddr(), request.getMethod());
         if (url.isEmpty()) {
             return notFound();
         }
