@@ -174,7 +174,11 @@ class EmailComposerTest {
         assertEquals("Offre", html.title());
         assertFalse(html.outerHtml().contains("data-label"));
         assertFalse(html.outerHtml().contains("{{"), html.outerHtml());
-        assertEquals(List.of(new TrackedLink(0, "https://shop.example.com/offre?x=1&y=2", "Offre")), composer.links());
+        assertEquals(
+                List.of(
+                        new TrackedLink(0, "https://shop.example.com/offre?x=1&y=2", "Offre"),
+                        new TrackedLink(1, "https://shop.example.com/offre?x=1&y=2", LinkRewriter.HONEYPOT_LABEL)),
+                composer.links());
     }
 
     @Test
