@@ -107,6 +107,34 @@ public class SchedulerService {
         scheduler.scheduleJob(job, Set.of(trigger), true);
     }
 
+    /**
+     * Runs {@code jobType} every {@code period}, from now on, unless a job of that key is already scheduled
+     * (its schedule is kept: the job store remembers it across restarts). A missed run is not caught up:
+     * the next one comes at its time.
+     */
+    @Lock(LockType.READ)
+    public void scheduleEvery(JobKey key, Class<? extends Job> jobType, java.time.Duration period)
+            throws SchedulerException {
+        if (scheduler.checkExists(key)) {
+            return;
+        }
+        JobDetail job = JobBuilder.newJob(jobType).withIdentity(key).build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(key.getName(), key.getGroup())
+                .forJob(job)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(period.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(job, Set.of(trigger), false);
+        } catch (org.quartz.ObjectAlreadyExistsException e) {
+            // another node (or a concurrent start) scheduled it first
+        }
+    }
+
     /** Removes a job and its triggers; returns whether it existed. */
     @Lock(LockType.READ)
     public boolean cancel(JobKey key) throws SchedulerException {
