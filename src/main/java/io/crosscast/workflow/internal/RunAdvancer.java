@@ -10,6 +10,7 @@ import io.crosscast.engine.Text;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.scheduling.SchedulerService;
+import io.crosscast.tracking.TrackingClassifier;
 import io.crosscast.workflow.RunEnded;
 import io.crosscast.workflow.WorkflowRun;
 import jakarta.ejb.EJB;
@@ -60,6 +61,9 @@ public class RunAdvancer {
 
     @EJB
     private RunAdvancer self;
+
+    @EJB
+    private TrackingClassifier classifier;
 
     @Inject
     private Event<RunEnded> ended;
@@ -134,8 +138,11 @@ public class RunAdvancer {
         if (!candidates(runner, definition, state).contains(activityId)) {
             return; // another advance ran it meanwhile, or the run was paused
         }
-        Execution execution =
-                new Execution(registry, new SqlPopulations(em, compiler, runId), clock, new DbRunLog(em, runId));
+        Execution execution = new Execution(
+                registry,
+                new SqlPopulations(em, compiler, runId, this::classifyTrackingLogs),
+                clock,
+                new DbRunLog(em, runId));
         save(run, execution.step(definition, state, activityId));
     }
 
@@ -207,6 +214,19 @@ public class RunAdvancer {
         if ((now == RunStatus.FINISHED || now == RunStatus.FAILED)
                 && !now.name().equals(before)) {
             ended.fire(new RunEnded(run.getId(), run.getWorkflowId(), now, Instant.now(clock)));
+        }
+    }
+
+    /**
+     * Before a Split or a filter counts people only: the hits logged until now are classified (in a
+     * transaction of their own), so a person's recent click counts and a scanner's does not. A failed pass
+     * (say, two at once) is logged; the condition then reads the verdicts already made.
+     */
+    private void classifyTrackingLogs() {
+        try {
+            classifier.classify();
+        } catch (RuntimeException e) {
+            LOG.warning("Tracking logs not classified before a condition on people: " + e.getMessage());
         }
     }
 
