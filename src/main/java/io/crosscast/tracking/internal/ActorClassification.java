@@ -52,8 +52,12 @@ public final class ActorClassification {
 
     private static final String SET = "UPDATE tracking_log t SET actor = ?, actor_reason = ? WHERE ";
     private static final String PENDING = "t.actor IS NULL";
-    /** Pending, or a PERSON verdict still open to correction; one parameter: the oldest such log time. */
-    private static final String CORRECTABLE = "(t.actor IS NULL OR (t.actor = 'PERSON' AND t.logged_at >= ?))";
+    /**
+     * A PERSON verdict still open to correction; one parameter: the oldest such log time. A statement of its
+     * own beside the pending one (not OR-ed with it), so both read the index on (actor, logged_at) rather
+     * than the whole table.
+     */
+    private static final String RECENT_PERSON = "t.actor = 'PERSON' AND t.logged_at >= ?";
 
     private static final String NOT_HONEYPOT = "(%1$s.label IS NULL OR %1$s.label <> ?)";
 
@@ -77,20 +81,16 @@ public final class ActorClassification {
                 counts,
                 HONEYPOT,
                 update(connection, PENDING + " AND t.type = 'CLICK' AND t.label = ?", scanner, HONEYPOT, honeypot));
+        String nearHoneypot = " AND t.type = 'CLICK'"
+                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.delivery_id = t.delivery_id"
+                + " AND h.recipient_id = t.recipient_id AND h.type = 'CLICK' AND h.label = ?"
+                + " AND h.logged_at >= t.logged_at - " + seconds(rules.honeypotWindow())
+                + " AND h.logged_at <= t.logged_at + " + seconds(rules.honeypotWindow()) + ")";
+        add(counts, NEAR_HONEYPOT, update(connection, PENDING + nearHoneypot, scanner, NEAR_HONEYPOT, honeypot));
         add(
                 counts,
                 NEAR_HONEYPOT,
-                update(
-                        connection,
-                        CORRECTABLE + " AND t.type = 'CLICK'"
-                                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.delivery_id = t.delivery_id"
-                                + " AND h.recipient_id = t.recipient_id AND h.type = 'CLICK' AND h.label = ?"
-                                + " AND h.logged_at >= t.logged_at - " + seconds(rules.honeypotWindow())
-                                + " AND h.logged_at <= t.logged_at + " + seconds(rules.honeypotWindow()) + ")",
-                        scanner,
-                        NEAR_HONEYPOT,
-                        since,
-                        honeypot));
+                update(connection, RECENT_PERSON + nearHoneypot, scanner, NEAR_HONEYPOT, since, honeypot));
         add(
                 counts,
                 AgentClassifier.HEAD_REQUEST,
@@ -127,19 +127,30 @@ public final class ActorClassification {
         }
         String links = "(SELECT COUNT(DISTINCT l.url) FROM delivery_link l WHERE l.delivery_id = t.delivery_id AND "
                 + NOT_HONEYPOT.formatted("l") + ")";
+        String allLinks = " AND t.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("t") + " AND " + links + " >= "
+                + rules.allLinksMinimum()
+                + " AND (SELECT COUNT(DISTINCT o.url) FROM tracking_log o WHERE o.delivery_id = t.delivery_id"
+                + " AND o.recipient_id = t.recipient_id AND o.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("o")
+                + " AND o.logged_at >= t.logged_at - " + seconds(rules.allLinksWindow())
+                + " AND o.logged_at <= t.logged_at + " + seconds(rules.allLinksWindow()) + ") >= " + links;
         add(
                 counts,
                 ALL_LINKS_AT_ONCE,
                 update(
                         connection,
-                        CORRECTABLE + " AND t.type = 'CLICK' AND "
-                                + NOT_HONEYPOT.formatted("t") + " AND " + links + " >= " + rules.allLinksMinimum()
-                                + " AND (SELECT COUNT(DISTINCT o.url) FROM tracking_log o WHERE o.delivery_id = t.delivery_id"
-                                + " AND o.recipient_id = t.recipient_id AND o.type = 'CLICK' AND "
-                                + NOT_HONEYPOT.formatted("o")
-                                + " AND o.logged_at >= t.logged_at - " + seconds(rules.allLinksWindow())
-                                + " AND o.logged_at <= t.logged_at + " + seconds(rules.allLinksWindow()) + ") >= "
-                                + links,
+                        PENDING + allLinks,
+                        scanner,
+                        ALL_LINKS_AT_ONCE,
+                        honeypot,
+                        honeypot,
+                        honeypot,
+                        honeypot));
+        add(
+                counts,
+                ALL_LINKS_AT_ONCE,
+                update(
+                        connection,
+                        RECENT_PERSON + allLinks,
                         scanner,
                         ALL_LINKS_AT_ONCE,
                         since,
