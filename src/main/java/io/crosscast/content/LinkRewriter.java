@@ -24,6 +24,10 @@ import org.jsoup.parser.Parser;
  * {@code ccUrl_} variable;
  * <li>links that cannot be links of an email ({@link LinkUrl.Kind#REFUSED}: {@code javascript:}, relative...)
  * lose their href, with a warning: {@link #checkLinks} refuses them when the content is saved;
+ * <li>when the body has tracked links, one more is added after them: the <em>honeypot</em>, a link no person
+ * can follow (hidden, {@code aria-hidden}, out of the tab order, without text for screen readers), labelled
+ * {@value #HONEYPOT_LABEL} and leading where the first link leads. Link scanners follow every link of a
+ * message, so a click on it is a machine's, and so are the recipient's other clicks around it;
  * <li>an unsubscription link is added in a small paragraph at the end, unless the template already uses
  * {@code {{unsubscribeUrl}}};
  * <li>the open pixel, a 1x1 image, is added last in the body.
@@ -41,6 +45,12 @@ public final class LinkRewriter {
     public static final int MAX_URL_LENGTH = 2000;
 
     private static final String LABEL_ATTRIBUTE = "data-label";
+
+    /**
+     * The label of the honeypot link; a marketer's link labelled so loses its label (with a warning), so the
+     * label only ever names the honeypot.
+     */
+    public static final String HONEYPOT_LABEL = "crosscast-honeypot";
 
     private LinkRewriter() {}
 
@@ -104,6 +114,18 @@ public final class LinkRewriter {
         }
 
         Element body = document.body();
+        if (!links.isEmpty()) {
+            int index = links.size();
+            links.add(new TrackedLink(index, links.get(0).url(), HONEYPOT_LABEL));
+            body.appendElement("a")
+                    .attr("href", "{{" + Personalization.linkVariable(index) + "}}")
+                    .attr("aria-hidden", "true")
+                    .attr("tabindex", "-1")
+                    .attr(
+                            "style",
+                            "display:none;font-size:0;line-height:0;max-height:0;max-width:0;opacity:0;"
+                                    + "overflow:hidden;mso-hide:all");
+        }
         if (!Personalization.uses(htmlTemplate, Personalization.UNSUBSCRIBE_URL)) {
             Element paragraph = body.appendElement("p")
                     .attr("style", "margin:24px 0 0;font-size:12px;color:#666666;text-align:center");
@@ -320,6 +342,11 @@ public final class LinkRewriter {
 
     private static String label(String label, String url, List<String> warnings) {
         if (label.isEmpty()) {
+            return null;
+        }
+        if (label.equalsIgnoreCase(HONEYPOT_LABEL)) {
+            warnings.add("The label '" + label + "' of the link " + shorten(url)
+                    + " is reserved for the hidden link that catches link scanners: the link has no label");
             return null;
         }
         if (label.length() <= MAX_LABEL_LENGTH) {

@@ -103,7 +103,7 @@ final class TextVersion {
                 return;
             }
             String name = element.normalName().toLowerCase(Locale.ROOT);
-            if (SKIPPED.contains(name)) {
+            if (SKIPPED.contains(name) || hidden(element)) {
                 skipped++;
             } else if (name.equals("pre")) {
                 preformatted++;
@@ -136,7 +136,7 @@ final class TextVersion {
                 return;
             }
             String name = element.normalName().toLowerCase(Locale.ROOT);
-            if (SKIPPED.contains(name)) {
+            if (SKIPPED.contains(name) || hidden(element)) {
                 skipped--;
                 return;
             }
@@ -158,6 +158,11 @@ final class TextVersion {
             } else if (BLOCKS.contains(name)) {
                 lineBreak(PARAGRAPHS.contains(name) ? 2 : 1);
             }
+        }
+
+        /** Hidden from every reader ({@code aria-hidden="true"}): the honeypot link, say. */
+        private static boolean hidden(Element element) {
+            return "true".equalsIgnoreCase(element.attr("aria-hidden").strip());
         }
 
         private void lineBreak(int lines) {

@@ -1,5 +1,6 @@
 package io.crosscast.delivery;
 
+import io.crosscast.content.LinkRewriter;
 import io.crosscast.delivery.internal.LedgerSql;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
@@ -80,12 +81,15 @@ public class DeliveryReports {
 
     /**
      * Clicks and distinct clickers per link (same URL and label: one link); parameters: delivery id twice.
-     * Clicks are logged with the link's URL and label, which is how they are matched to it.
+     * Clicks are logged with the link's URL and label, which is how they are matched to it. The hidden
+     * honeypot link ({@link LinkRewriter#HONEYPOT_LABEL}) is no link of the marketer's: left out (its hits
+     * show in the people-and-machines figures).
      */
     static final String CLICKS_PER_LINK = "SELECT l.first_index, l.url, l.label,"
             + " COALESCE(c.clicks, 0), COALESCE(c.clickers, 0)"
             + " FROM (SELECT url, COALESCE(label, '') AS label_key, MAX(label) AS label, MIN(link_index) AS first_index"
-            + " FROM delivery_link WHERE delivery_id = ? GROUP BY url, COALESCE(label, '')) l"
+            + " FROM delivery_link WHERE delivery_id = ? AND COALESCE(label, '') <> '" + LinkRewriter.HONEYPOT_LABEL
+            + "' GROUP BY url, COALESCE(label, '')) l"
             + " LEFT JOIN (SELECT url, COALESCE(label, '') AS label_key, COUNT(*) AS clicks,"
             + " COUNT(DISTINCT recipient_id) AS clickers FROM tracking_log WHERE delivery_id = ? AND type = 'CLICK'"
             + " GROUP BY url, COALESCE(label, '')) c ON c.url = l.url AND c.label_key = l.label_key"

@@ -25,10 +25,10 @@ import java.util.UUID;
 record TrackingLogRow(UUID hitId, TrackingHit hit) {
 
     static final String INSERT = "INSERT INTO tracking_log"
-            + " (hit_id, delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip)"
+            + " (hit_id, delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip, request_method)"
             + " SELECT CAST(? AS UUID), d.id, CAST(? AS BIGINT), CAST(? AS VARCHAR(12)), CAST(? AS VARCHAR(2000)),"
             + " CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(500)),"
-            + " CAST(? AS VARCHAR(45)) FROM delivery d WHERE d.id = ?";
+            + " CAST(? AS VARCHAR(45)), CAST(? AS VARCHAR(8)) FROM delivery d WHERE d.id = ?";
 
     static final String REPLAY =
             INSERT + " AND NOT EXISTS (SELECT 1 FROM tracking_log t WHERE t.hit_id = CAST(? AS UUID))";
@@ -51,6 +51,7 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
                 SqlValues.timestamp(hit.at()),
                 hit.userAgent(),
                 hit.ip(),
+                hit.method(),
                 hit.deliveryId());
     }
 
@@ -74,6 +75,7 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
         out.writeInt(hit.at().getNano());
         writeNullable(out, hit.userAgent());
         writeNullable(out, hit.ip());
+        writeNullable(out, hit.method());
     }
 
     static TrackingLogRow read(DataInputStream in) throws IOException {
@@ -86,7 +88,9 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
         Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
         String userAgent = readNullable(in);
         String ip = readNullable(in);
-        return new TrackingLogRow(id, new TrackingHit(delivery, recipient, kind, url, label, at, userAgent, ip));
+        String method = readNullable(in);
+        return new TrackingLogRow(
+                id, new TrackingHit(delivery, recipient, kind, url, label, at, userAgent, ip, method));
     }
 
     private static void writeNullable(DataOutputStream out, String value) throws IOException {

@@ -57,7 +57,7 @@ public class TrackingService {
             return address(t.recipientId()).isPresent();
         }
         TrackingHit hit = new TrackingHit(
-                t.deliveryId(), t.recipientId(), TrackingKind.UNSUBSCRIBE, null, null, now, userAgent, ip);
+                t.deliveryId(), t.recipientId(), TrackingKind.UNSUBSCRIBE, null, null, now, userAgent, ip, "POST");
         NativeSql.update(em, TrackingLogRow.INSERT, new TrackingLogRow(HitLog.newId(now), hit).parameters());
         unsubscribed.fire(new RecipientUnsubscribed(t.recipientId(), t.deliveryId(), now));
         return true;

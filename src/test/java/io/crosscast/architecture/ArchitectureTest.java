@@ -147,6 +147,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void trackingClassificationIsPlainJava() {
+        assertHolds(classes()
+                .that()
+                .resideInAPackage(ROOT + ".tracking.classify..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", ROOT + ".tracking.classify..")
+                .because(
+                        "the user-agent rules are unit-tested with a corpus of real user agents, without a container"));
+    }
+
+    @Test
     void nothingButTheWebLayerReachesIt() {
         assertHolds(noClasses()
                 .that()

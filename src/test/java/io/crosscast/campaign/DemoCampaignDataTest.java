@@ -183,6 +183,7 @@ class DemoCampaignDataTest {
                 List.of("offer", "stores"),
                 LinkRewriter.rewrite(offer.htmlBody(), "-").links().stream()
                         .filter(link -> link.url().startsWith("https://shop.example.com/"))
+                        .filter(link -> !LinkRewriter.HONEYPOT_LABEL.equals(link.label()))
                         .map(TrackedLink::label)
                         .toList(),
                 "the tracked links, the offer's labelled as the Split looks for it");

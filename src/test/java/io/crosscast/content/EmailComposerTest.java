@@ -164,13 +164,21 @@ class EmailComposerTest {
         MimeMessage message = reparse(composer.compose(SESSION, JEAN, "jerome@example.fr", MESSAGE_ID));
         Document html = Jsoup.parse(part(message, 1));
         assertEquals(
-                List.of("https://t.example.com/c/42/0", "mailto:contact@example.com", "https://t.example.com/u/42"),
+                List.of(
+                        "https://t.example.com/c/42/0",
+                        "mailto:contact@example.com",
+                        "https://t.example.com/c/42/1", // the hidden honeypot link
+                        "https://t.example.com/u/42"),
                 html.select("a").eachAttr("href"));
         assertEquals("https://t.example.com/o/42", html.select("img").last().attr("src"));
         assertEquals("Offre", html.title());
         assertFalse(html.outerHtml().contains("data-label"));
         assertFalse(html.outerHtml().contains("{{"), html.outerHtml());
-        assertEquals(List.of(new TrackedLink(0, "https://shop.example.com/offre?x=1&y=2", "Offre")), composer.links());
+        assertEquals(
+                List.of(
+                        new TrackedLink(0, "https://shop.example.com/offre?x=1&y=2", "Offre"),
+                        new TrackedLink(1, "https://shop.example.com/offre?x=1&y=2", LinkRewriter.HONEYPOT_LABEL)),
+                composer.links());
     }
 
     @Test

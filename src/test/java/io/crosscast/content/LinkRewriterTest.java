@@ -30,10 +30,11 @@ class LinkRewriterTest {
                 List.of(
                         new TrackedLink(0, "https://example.com/a", null),
                         new TrackedLink(1, "http://example.com/b?x=1&y=2", null),
-                        new TrackedLink(2, "https://example.com/a", null)),
+                        new TrackedLink(2, "https://example.com/a", null),
+                        new TrackedLink(3, "https://example.com/a", LinkRewriter.HONEYPOT_LABEL)),
                 rewritten.links());
         List<String> hrefs = parse(rewritten).select("a").eachAttr("href");
-        assertEquals(List.of("{{ccLink0}}", "{{ccLink1}}", "{{ccLink2}}", "{{unsubscribeUrl}}"), hrefs);
+        assertEquals(List.of("{{ccLink0}}", "{{ccLink1}}", "{{ccLink2}}", "{{ccLink3}}", "{{unsubscribeUrl}}"), hrefs);
         assertEquals(List.of(), rewritten.warnings());
     }
 
@@ -129,7 +130,7 @@ class LinkRewriterTest {
                                 "https://shop.example.com/offer?utm_campaign=Spring%20Sale%7C2026&utm_medium=email",
                                 null),
                         new TrackedLink(1, "https://xn--bcher-kva.example/%C3%A9t%C3%A9", null)),
-                rewritten.links());
+                rewritten.links().subList(0, 2));
     }
 
     @Test
@@ -191,10 +192,14 @@ class LinkRewriterTest {
         RewrittenHtml rewritten = LinkRewriter.rewrite(
                 "<a href=\"https://example.com/?m={{email}}\">p</a>" + "<a href=\"https://example.com/fixed\">f</a>",
                 UNSUBSCRIBE);
-        assertEquals(List.of(new TrackedLink(0, "https://example.com/fixed", null)), rewritten.links());
+        assertEquals(
+                List.of(
+                        new TrackedLink(0, "https://example.com/fixed", null),
+                        new TrackedLink(1, "https://example.com/fixed", LinkRewriter.HONEYPOT_LABEL)),
+                rewritten.links());
         // The value is percent-encoded when filled in (EmailComposerTest).
         assertEquals(
-                List.of("https://example.com/?m={{ccUrl_email}}", "{{ccLink0}}", "{{unsubscribeUrl}}"),
+                List.of("https://example.com/?m={{ccUrl_email}}", "{{ccLink0}}", "{{ccLink1}}", "{{unsubscribeUrl}}"),
                 parse(rewritten).select("a").eachAttr("href"));
         assertEquals(1, rewritten.warnings().size());
         assertTrue(rewritten.warnings().get(0).contains("https://example.com/?m={{email}}"));
@@ -303,15 +308,51 @@ class LinkRewriterTest {
         Map<String, String> scope = new HashMap<>(Map.of("firstName", "Jo & Co", "lastName", "\"D\""));
         scope.put("ccLink0", "https://t.example/c/AAA");
         scope.put("ccLink1", "https://t.example/c/BBB");
+        scope.put("ccLink2", "https://t.example/c/HONEY");
         scope.put("ccOpenPixel", "https://t.example/o/CCC");
         scope.put("unsubscribeUrl", "https://t.example/u/DDD");
         Document rendered = Jsoup.parseBodyFragment(template.render(scope));
         assertEquals(
-                List.of("https://t.example/c/AAA", "https://t.example/c/BBB", "https://t.example/u/DDD"),
+                List.of(
+                        "https://t.example/c/AAA",
+                        "https://t.example/c/BBB",
+                        "https://t.example/c/HONEY",
+                        "https://t.example/u/DDD"),
                 rendered.select("a").eachAttr("href"));
         assertEquals("https://t.example/o/CCC", rendered.select("img").last().attr("src"));
         assertEquals("\"D\"", rendered.selectFirst("img").attr("alt"));
         assertEquals("Hi Jo & Co", rendered.selectFirst("p").text());
+    }
+
+    @Test
+    void aHoneypotLinkNoPersonCanFollowComesAfterTheLinks() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite(
+                "<p><a href=\"https://example.com/a\" data-label=\"crosscast-honeypot\">A</a></p>", UNSUBSCRIBE);
+        assertEquals(
+                List.of(
+                        new TrackedLink(0, "https://example.com/a", null),
+                        new TrackedLink(1, "https://example.com/a", LinkRewriter.HONEYPOT_LABEL)),
+                rewritten.links());
+        assertTrue(
+                rewritten.warnings().get(0).contains("reserved"),
+                rewritten.warnings().toString());
+        Element honeypot = parse(rewritten).selectFirst("a[href={{ccLink1}}]");
+        assertEquals("true", honeypot.attr("aria-hidden"));
+        assertEquals("-1", honeypot.attr("tabindex"));
+        assertTrue(honeypot.attr("style").startsWith("display:none"), honeypot.attr("style"));
+        assertEquals("", honeypot.html());
+        // The text version derived from the HTML does not show it.
+        assertFalse(TextVersion.of(rewritten.template()).contains("ccLink1"), TextVersion.of(rewritten.template()));
+        assertTrue(TextVersion.of(rewritten.template()).contains("ccLink0"));
+    }
+
+    @Test
+    void noHoneypotWithoutTrackedLinks() {
+        RewrittenHtml rewritten = LinkRewriter.rewrite("<p><a href=\"mailto:a@example.com\">A</a></p>", UNSUBSCRIBE);
+        assertEquals(List.of(), rewritten.links());
+        assertEquals(
+                List.of("mailto:a@example.com", "{{unsubscribeUrl}}"),
+                parse(rewritten).select("a").eachAttr("href"));
     }
 
     @Test

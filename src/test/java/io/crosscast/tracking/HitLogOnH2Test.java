@@ -168,7 +168,8 @@ class HitLogOnH2Test {
                 "offer",
                 Instant.now(),
                 "Mozilla/5.0 (test)",
-                "192.0.2.1");
+                "192.0.2.1",
+                "GET");
     }
 
     private long count(String where) throws SQLException {

@@ -9,6 +9,10 @@ package io.crosscast.audience.condition;
  * ones also require the message to have left: {@code neither_opened_nor_clicked} is "sent AND NOT EXISTS
  * an OPEN log AND NOT EXISTS a CLICK log", {@code did_not_click} "sent AND NOT EXISTS a CLICK log".
  *
+ * <p>The "people only" operators ({@link Operator#peopleOnly()}) add {@code AND tl.actor = 'PERSON'} to each log
+ * subquery: only hits the classifier said a person made count (the last column of
+ * {@code ix_tracking_log_delivery}, so the test stays in the index).
+ *
  * <p>Each log subquery tests one type by equality, never an IN-list: H2 then looks the log up on all three
  * columns of {@code ix_tracking_log_delivery (delivery_id, type, recipient_id)}, where an IN-list on
  * {@code type} makes it scan the whole delivery's logs for every recipient. The delivery id is a bound
@@ -31,20 +35,23 @@ final class BehaviourRuleCompiler {
         String failed = ledgerRow + "= 'FAILED')";
         String log = "EXISTS (SELECT 1 FROM tracking_log " + logs + " WHERE " + logs + ".delivery_id = ? AND " + logs
                 + ".recipient_id = " + recipientId + " AND " + logs + ".type = ";
-        String open = log + "'OPEN')";
-        String click = log + "'CLICK')";
+        String person = rule.operator().peopleOnly() ? " AND " + logs + ".actor = 'PERSON'" : "";
+        String open = log + "'OPEN'" + person + ")";
+        String click = log + "'CLICK'" + person + ")";
         return switch (rule.operator()) {
             case SENT -> SqlFragment.of(sent, deliveryId);
             case FAILED -> SqlFragment.of(failed, deliveryId);
-            case OPENED, OPENED_OR_CLICKED -> SqlFragment.of("(" + open + " OR " + click + ")", deliveryId, deliveryId);
-            case CLICKED -> SqlFragment.of(click, deliveryId);
-            case NEITHER_OPENED_NOR_CLICKED ->
+            case OPENED, OPENED_OR_CLICKED, OPENED_PEOPLE_ONLY, OPENED_OR_CLICKED_PEOPLE_ONLY ->
+                SqlFragment.of("(" + open + " OR " + click + ")", deliveryId, deliveryId);
+            case CLICKED, CLICKED_PEOPLE_ONLY -> SqlFragment.of(click, deliveryId);
+            case NEITHER_OPENED_NOR_CLICKED, NEITHER_OPENED_NOR_CLICKED_PEOPLE_ONLY ->
                 SqlFragment.of(
                         "(" + sent + " AND NOT " + open + " AND NOT " + click + ")",
                         deliveryId,
                         deliveryId,
                         deliveryId);
-            case DID_NOT_CLICK -> SqlFragment.of("(" + sent + " AND NOT " + click + ")", deliveryId, deliveryId);
+            case DID_NOT_CLICK, DID_NOT_CLICK_PEOPLE_ONLY ->
+                SqlFragment.of("(" + sent + " AND NOT " + click + ")", deliveryId, deliveryId);
             default -> throw RuleCompiler.unexpected(rule);
         };
     }

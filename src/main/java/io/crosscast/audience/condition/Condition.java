@@ -23,4 +23,11 @@ public sealed interface Condition extends Serializable permits Group, Rule, Trac
      * {@link CompileContext} that has an incoming delivery, i.e. in a workflow after an email delivery.
      */
     boolean refersToIncomingDelivery();
+
+    /**
+     * Whether the condition reads who made the tracking logs anywhere in it (a "people only" behaviour
+     * operator, a tracking-log condition with {@value TrackingLogRule#ACTORS} people or machines): a reader
+     * that wants fresh verdicts classifies the pending logs first.
+     */
+    boolean readsActors();
 }

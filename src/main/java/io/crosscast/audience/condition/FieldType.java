@@ -84,7 +84,19 @@ public enum FieldType {
      */
     BEHAVIOUR(
             "a delivery's recipients",
-            EnumSet.of(SENT, FAILED, OPENED, CLICKED, OPENED_OR_CLICKED, NEITHER_OPENED_NOR_CLICKED, DID_NOT_CLICK));
+            EnumSet.of(
+                    SENT,
+                    FAILED,
+                    OPENED,
+                    CLICKED,
+                    OPENED_OR_CLICKED,
+                    NEITHER_OPENED_NOR_CLICKED,
+                    DID_NOT_CLICK,
+                    Operator.OPENED_PEOPLE_ONLY,
+                    Operator.CLICKED_PEOPLE_ONLY,
+                    Operator.OPENED_OR_CLICKED_PEOPLE_ONLY,
+                    Operator.NEITHER_OPENED_NOR_CLICKED_PEOPLE_ONLY,
+                    Operator.DID_NOT_CLICK_PEOPLE_ONLY));
 
     private final String description;
     private final Set<Operator> operators;

@@ -27,6 +27,11 @@ public record Group(Logic logic, List<Condition> children) implements Condition 
         return children.stream().anyMatch(Condition::refersToIncomingDelivery);
     }
 
+    @Override
+    public boolean readsActors() {
+        return children.stream().anyMatch(Condition::readsActors);
+    }
+
     /** A group whose children must all match. */
     public static Group and(Condition... children) {
         return new Group(Logic.AND, List.of(children));

@@ -65,7 +65,21 @@ public enum Operator {
     /** The delivery was {@link #SENT} to the recipient, who has no OPEN and no CLICK log for it. */
     NEITHER_OPENED_NOR_CLICKED(Arity.AT_MOST_ONE),
     /** The delivery was {@link #SENT} to the recipient, who has no CLICK log for it. */
-    DID_NOT_CLICK(Arity.AT_MOST_ONE);
+    DID_NOT_CLICK(Arity.AT_MOST_ONE),
+    /**
+     * {@link #OPENED}, people only: an OPEN or a CLICK log classified PERSON (not a privacy proxy's load, not
+     * a link scanner's check). The "people only" operators read {@code tracking_log.actor}: a log the
+     * classifier has not looked at yet counts for no one.
+     */
+    OPENED_PEOPLE_ONLY(Arity.AT_MOST_ONE),
+    /** {@link #CLICKED}, people only: a CLICK log classified PERSON. */
+    CLICKED_PEOPLE_ONLY(Arity.AT_MOST_ONE),
+    /** {@link #OPENED_OR_CLICKED}, people only: an OPEN or a CLICK log classified PERSON. */
+    OPENED_OR_CLICKED_PEOPLE_ONLY(Arity.AT_MOST_ONE),
+    /** {@link #NEITHER_OPENED_NOR_CLICKED}, people only: sent, and no OPEN nor CLICK log classified PERSON. */
+    NEITHER_OPENED_NOR_CLICKED_PEOPLE_ONLY(Arity.AT_MOST_ONE),
+    /** {@link #DID_NOT_CLICK}, people only: sent, and no CLICK log classified PERSON. */
+    DID_NOT_CLICK_PEOPLE_ONLY(Arity.AT_MOST_ONE);
 
     /** How many values an operator takes. */
     public enum Arity {
@@ -101,6 +115,16 @@ public enum Operator {
     /** How many values this operator takes. */
     public Arity arity() {
         return arity;
+    }
+
+    /** Whether this is a behaviour operator that counts people's opens and clicks only. */
+    public boolean peopleOnly() {
+        return name().endsWith("_PEOPLE_ONLY");
+    }
+
+    /** The "people only" form of a behaviour operator that reads tracking logs, if it has one. */
+    public Optional<Operator> peopleOnlyForm() {
+        return peopleOnly() ? Optional.of(this) : fromJsonName(jsonName() + "_people_only");
     }
 
     /** The stable name used in JSON and messages, in lower snake case: {@code "in_last_days"}. */

@@ -59,6 +59,8 @@ public enum ProblemCode {
     NOT_A_TRACKING_TYPE,
     /** Arguments: option. */
     EMPTY_TRACKING_OPTION,
+    /** Arguments: value. */
+    NOT_TRACKING_ACTORS,
     /** Arguments: first day, last day. */
     FROM_AFTER_TO,
     /** Arguments: value, maximum. */

@@ -33,6 +33,12 @@ public record Rule(String field, Operator operator, List<String> values) impleme
                 && (values.isEmpty() || values.size() == 1 && values.get(0).isBlank());
     }
 
+    /** A "people only" behaviour rule. */
+    @Override
+    public boolean readsActors() {
+        return operator.peopleOnly();
+    }
+
     /** A rule on a whitelisted field. */
     public static Rule of(RecipientField field, Operator operator, String... values) {
         return new Rule(field.publicName(), operator, List.of(values));

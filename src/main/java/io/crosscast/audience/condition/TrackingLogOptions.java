@@ -1,5 +1,6 @@
 package io.crosscast.audience.condition;
 
+import io.crosscast.audience.condition.TrackingLogRule.Actors;
 import io.crosscast.audience.condition.TrackingLogRule.LogType;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param from        the first day, if given
  * @param to          the last day, if given
  * @param inLastDays  the number of days up to now, if given
+ * @param actors      whose logs count ({@link Actors#ALL} when not given)
  * @param atLeast     the least number of matching logs (1 when not given)
  * @param none        whether the recipient must have no matching log
  */
@@ -32,6 +34,7 @@ record TrackingLogOptions(
         Optional<LocalDate> from,
         Optional<LocalDate> to,
         OptionalInt inLastDays,
+        Actors actors,
         int atLeast,
         boolean none) {
 
@@ -106,6 +109,13 @@ record TrackingLogOptions(
             conflict(rule, TrackingLogRule.IN_LAST_DAYS, TrackingLogRule.TO, problems);
         }
 
+        Actors actors = rule.option(TrackingLogRule.ACTORS)
+                .map(raw -> Actors.fromJsonName(raw).orElseGet(() -> {
+                    problems.add(ProblemCode.NOT_TRACKING_ACTORS, raw);
+                    return Actors.ALL;
+                }))
+                .orElse(Actors.ALL);
+
         int atLeast = 1;
         Optional<String> rawCount = rule.option(TrackingLogRule.AT_LEAST);
         if (rawCount.isPresent()) {
@@ -128,7 +138,7 @@ record TrackingLogOptions(
             }
         }
         return new TrackingLogOptions(
-                type, urlContains, label, delivery, incoming, from, to, inLastDays, atLeast, none);
+                type, urlContains, label, delivery, incoming, from, to, inLastDays, actors, atLeast, none);
     }
 
     /** How the rule is named in a message: {@code trackingLog click}. */

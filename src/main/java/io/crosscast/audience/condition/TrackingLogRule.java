@@ -26,6 +26,10 @@ import java.util.Optional;
  *       (see {@link CompileContext}); absent: any delivery;</li>
  *   <li>{@value #FROM}, {@value #TO}: logged on or after / on or before this day (yyyy-MM-dd, days cut in the
  *       compiler's zone); or {@value #IN_LAST_DAYS}: logged in the last N days (0 to 36500), up to now;</li>
+ *   <li>{@value #ACTORS}: whose logs count: {@code people} (logs the classifier said a person made),
+ *       {@code machines} (privacy proxies' and scanners'), or {@code all} (the default, and the meaning of
+ *       conditions written before the option existed); new conditions of the condition builder say
+ *       {@code people}. A log not classified yet counts for neither people nor machines;</li>
  *   <li>{@value #AT_LEAST}: how many matching logs the recipient must have, 1 (the default) to
  *       {@value #MAX_COUNT}; or {@value #NONE} {@code true}: the recipient has no matching log.</li>
  * </ul>
@@ -53,13 +57,15 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
     public static final String TO = "to";
     /** Option: a number of days up to now. */
     public static final String IN_LAST_DAYS = "inLastDays";
+    /** Option: whose logs count, {@link Actors}. */
+    public static final String ACTORS = "actors";
     /** Option: the least number of matching logs. */
     public static final String AT_LEAST = "atLeast";
     /** Option: {@code true} for "no matching log". */
     public static final String NONE = "none";
     /** The options, in the order they are written. */
     public static final List<String> OPTIONS =
-            List.of(TYPE, URL_CONTAINS, LABEL, DELIVERY, FROM, TO, IN_LAST_DAYS, AT_LEAST, NONE);
+            List.of(TYPE, URL_CONTAINS, LABEL, DELIVERY, FROM, TO, IN_LAST_DAYS, ACTORS, AT_LEAST, NONE);
     /** The {@value #DELIVERY} that means the delivery of the incoming transition. */
     public static final String INCOMING = "incoming";
     /** The largest {@value #AT_LEAST}. */
@@ -107,6 +113,34 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
         }
     }
 
+    /** Whose logs a tracking-log condition counts. */
+    public enum Actors {
+        /** Logs classified PERSON. */
+        PEOPLE,
+        /** Logs classified PRIVACY_PROXY or SCANNER. */
+        MACHINES,
+        /** Every log, classified or not. */
+        ALL;
+
+        /** The name used in JSON: {@code "people"}. */
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The value named {@code name}, in any case and surrounding white space, if any. */
+        public static Optional<Actors> fromJsonName(String name) {
+            if (name == null) {
+                return Optional.empty();
+            }
+            for (Actors actors : values()) {
+                if (actors.jsonName().equalsIgnoreCase(name.strip())) {
+                    return Optional.of(actors);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     /** Checks that nothing is null and freezes the options, keeping their order. */
     public TrackingLogRule {
         Objects.requireNonNull(options, "options");
@@ -126,6 +160,15 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
     public boolean refersToIncomingDelivery() {
         return option(DELIVERY)
                 .map(value -> value.strip().equalsIgnoreCase(INCOMING))
+                .orElse(false);
+    }
+
+    /** Whether option {@value #ACTORS} says people or machines. */
+    @Override
+    public boolean readsActors() {
+        return option(ACTORS)
+                .flatMap(Actors::fromJsonName)
+                .map(actors -> actors != Actors.ALL)
                 .orElse(false);
     }
 
@@ -179,6 +222,11 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
         /** The last N days. */
         public Builder inLastDays(int days) {
             return option(IN_LAST_DAYS, Integer.toString(days));
+        }
+
+        /** Whose logs count. */
+        public Builder actors(Actors actors) {
+            return option(ACTORS, actors.jsonName());
         }
 
         /** At least N matching logs. */

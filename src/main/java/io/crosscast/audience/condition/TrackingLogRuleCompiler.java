@@ -13,7 +13,8 @@ import java.util.List;
  * bound: {@code tl.delivery_id = ?} (the option's delivery, or the incoming one), {@code tl.type = ?},
  * {@code LOWER(tl.url) LIKE ?} (escaped as text searches are), {@code tl.label = ?}, and
  * {@code tl.logged_at} from the first instant of {@code from} to before the first instant of the day after
- * {@code to}, or from now minus N days, as timestamp rules read days ({@link TimestampRuleCompiler}).
+ * {@code to}, or from now minus N days, as timestamp rules read days ({@link TimestampRuleCompiler}); for
+ * {@code actors} people {@code tl.actor = 'PERSON'}, machines {@code tl.actor IN ('PRIVACY_PROXY', 'SCANNER')}.
  *
  * <p>Opens are OPEN or CLICK logs; rather than {@code tl.type IN (?, ?)}, which makes H2 scan the whole
  * delivery's logs for every recipient, they compile to one subquery per type:
@@ -87,6 +88,13 @@ final class TrackingLogRuleCompiler {
             where.append(" AND ").append(tl).append(".logged_at < ?");
             parameters.add(TimestampRuleCompiler.startOfDay(day.plusDays(1), zone));
         });
+        switch (options.actors()) {
+            case PEOPLE -> where.append(" AND ").append(tl).append(".actor = 'PERSON'");
+            case MACHINES -> where.append(" AND ").append(tl).append(".actor IN ('PRIVACY_PROXY', 'SCANNER')");
+            case ALL -> {
+                // every log
+            }
+        }
         options.inLastDays().ifPresent(days -> {
             where.append(" AND ").append(tl).append(".logged_at >= ?");
             parameters.add(TimestampRuleCompiler.daysAgo(clock, zone, days));

@@ -7,6 +7,8 @@ import io.crosscast.delivery.DeliveryStats;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.LedgerEntry;
 import io.crosscast.delivery.MessageStatus;
+import io.crosscast.tracking.ActorFigures;
+import io.crosscast.tracking.TrackingClassifier;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -49,6 +51,9 @@ public class DeliveryResource {
 
     @EJB
     private DeliveryService deliveries;
+
+    @EJB
+    private TrackingClassifier classifier;
 
     @Context
     private UriInfo uri;
@@ -197,6 +202,18 @@ public class DeliveryResource {
     public DeliveryStats stats(@PathParam("id") long id) {
         deliveries.get(id);
         return deliveries.stats(id);
+    }
+
+    @Operation(
+            operationId = "getDeliveryActors",
+            summary = "A delivery's opens and clicks by people and by machines, with the classifier's reasons")
+    @APIResponse(responseCode = "200", description = "The figures.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @GET
+    @Path("{id: [0-9]+}/actors")
+    public ActorFigures actors(@PathParam("id") long id) {
+        deliveries.get(id);
+        return classifier.figures(id);
     }
 
     /** The send ledger, by recipient id; {@code status} keeps only rows of that status. */

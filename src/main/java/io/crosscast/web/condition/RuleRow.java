@@ -107,8 +107,17 @@ public final class RuleRow extends ConditionRow {
         return RecipientField.fromPublicName(field).map(RecipientField::type).orElse(FieldType.TEXT);
     }
 
+    /**
+     * The operators of the field's type, for the menu; for the delivery behaviour, the "people only" ones
+     * come before those that count every hit (machines included), so a new condition is about people first.
+     */
     public List<Operator> getOperators() {
-        return List.copyOf(type().operators());
+        List<Operator> operators = new java.util.ArrayList<>(type().operators());
+        if (type() == FieldType.BEHAVIOUR) {
+            operators.sort(java.util.Comparator.comparingInt(o -> o.peopleOnly() ? 0 : 1));
+            operators.sort(java.util.Comparator.comparingInt(o -> o == Operator.SENT || o == Operator.FAILED ? 0 : 1));
+        }
+        return List.copyOf(operators);
     }
 
     /** Which editor the value needs: none, text, number, date, choice, list, delivery. */

@@ -2,6 +2,7 @@ package io.crosscast.web.condition;
 
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.TrackingLogRule;
+import io.crosscast.audience.condition.TrackingLogRule.Actors;
 import io.crosscast.audience.condition.TrackingLogRule.LogType;
 import java.io.Serializable;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * A tracking-log rule as the condition builder edits it ({@link TrackingLogRule}): the kind of log, the link
  * (by label, by URL or both), the delivery (any, one, or the incoming one), the period (any time, the last N
- * days, or from and/or to a day) and the count (at least N, or none).
+ * days, or from and/or to a day), whose logs count (people, machines or all: people for a new row, all for a
+ * rule loaded without the option, as it has always meant) and the count (at least N, or none).
  *
  * <p>Text is kept as typed: the validator reports what is empty or does not read, the compiler strips it.
  */
@@ -49,6 +51,7 @@ public final class TrackingLogRow extends ConditionRow {
             String days,
             String from,
             String to,
+            Actors actors,
             String count,
             String atLeast)
             implements Serializable {
@@ -64,6 +67,7 @@ public final class TrackingLogRow extends ConditionRow {
     private String days;
     private String from;
     private String to;
+    private Actors actors = Actors.PEOPLE;
     private String count = COUNT_AT_LEAST;
     private String atLeast;
     /** The rule this row was loaded from, given back as it was while the row is unchanged. */
@@ -102,6 +106,9 @@ public final class TrackingLogRow extends ConditionRow {
                 .orElse(false);
         row.count = none ? COUNT_NONE : COUNT_AT_LEAST;
         row.atLeast = rule.option(TrackingLogRule.AT_LEAST).orElse(null);
+        row.actors = rule.option(TrackingLogRule.ACTORS)
+                .flatMap(Actors::fromJsonName)
+                .orElse(Actors.ALL);
         row.loaded = rule;
         row.loadedState = row.state();
         return row;
@@ -149,6 +156,9 @@ public final class TrackingLogRow extends ConditionRow {
         } else if (PERIOD_LAST_DAYS.equals(period)) {
             rule.option(TrackingLogRule.IN_LAST_DAYS, nullToEmpty(days).strip());
         }
+        if (actors != Actors.ALL) {
+            rule.actors(actors);
+        }
         if (COUNT_NONE.equals(count)) {
             rule.none();
         } else if (!isBlank(atLeast)) {
@@ -158,7 +168,7 @@ public final class TrackingLogRow extends ConditionRow {
     }
 
     private State state() {
-        return new State(type, linkMatch, label, urlContains, delivery, period, days, from, to, count, atLeast);
+        return new State(type, linkMatch, label, urlContains, delivery, period, days, from, to, actors, count, atLeast);
     }
 
     @Override
@@ -169,6 +179,19 @@ public final class TrackingLogRow extends ConditionRow {
     /** The kinds of log, for the menu: any first, as it is the default of the model. */
     public List<LogType> getTypes() {
         return List.of(LogType.ANY, LogType.OPEN, LogType.CLICK, LogType.UNSUBSCRIBE);
+    }
+
+    /** Whose logs count, for the menu: people first, the default of a new row. */
+    public List<Actors> getActorChoices() {
+        return List.of(Actors.PEOPLE, Actors.MACHINES, Actors.ALL);
+    }
+
+    public Actors getActors() {
+        return actors;
+    }
+
+    public void setActors(Actors actors) {
+        this.actors = actors == null ? Actors.ALL : actors;
     }
 
     /** How links can be chosen, for the menu: {@value #LINK_ANY}, {@value #LINK_LABEL}... */

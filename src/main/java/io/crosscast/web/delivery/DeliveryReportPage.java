@@ -11,6 +11,8 @@ import io.crosscast.delivery.LedgerEntry;
 import io.crosscast.delivery.LinkClicks;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.delivery.TimelinePoint;
+import io.crosscast.tracking.ActorFigures;
+import io.crosscast.tracking.TrackingClassifier;
 import io.crosscast.web.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.component.UIComponent;
@@ -50,6 +52,9 @@ public class DeliveryReportPage implements Serializable {
     @EJB
     private DeliveryReports reports;
 
+    @EJB
+    private TrackingClassifier classifier;
+
     private Long id;
     private String idParam;
     private Delivery delivery;
@@ -58,6 +63,8 @@ public class DeliveryReportPage implements Serializable {
     private String timelineChart;
     private String linksChart;
     private boolean hasTimeline;
+    private ActorFigures actors;
+    private String actorsChart;
     private MessageStatus ledgerStatus;
     private final LazyDataModel<LedgerEntry> ledger = new LedgerModel();
 
@@ -83,8 +90,23 @@ public class DeliveryReportPage implements Serializable {
             hasTimeline = false;
             timelineChart = null;
             linksChart = null;
+            actors = null;
+            actorsChart = null;
             return;
         }
+        actors = classifier.figures(id);
+        actorsChart = ChartJson.bar(
+                List.of(Messages.text("report.chart.opened"), Messages.text("report.chart.clicked")),
+                List.of(
+                        new ChartJson.Series(
+                                Messages.text("report.actors.people"),
+                                List.of(actors.peopleOpened(), actors.peopleClicked()),
+                                "#3b82f6"),
+                        new ChartJson.Series(
+                                Messages.text("report.actors.machines"),
+                                List.of(actors.machinesOpened(), actors.machinesClicked()),
+                                "#f97316")),
+                false);
         List<TimelinePoint> timeline = reports.timeline(id);
         links = reports.clicksPerLink(id);
         hasTimeline = !timeline.isEmpty();
@@ -210,6 +232,25 @@ public class DeliveryReportPage implements Serializable {
 
     public DeliveryStats getStats() {
         return stats;
+    }
+
+    /** People's and machines' opens and clicks (null for an SMS delivery). */
+    public ActorFigures getActors() {
+        return actors;
+    }
+
+    public String getActorsChart() {
+        return actorsChart;
+    }
+
+    /** A share of the sent messages, 0 to 1. */
+    public double shareOfSent(long count) {
+        return stats == null || stats.sent() == 0 ? 0 : (double) count / stats.sent();
+    }
+
+    /** The words for a classifier's reason code; the code itself for a reason the texts do not know yet. */
+    public String reasonLabel(String reason) {
+        return Messages.textOr("actorReason." + reason, reason);
     }
 
     public List<LinkClicks> getLinks() {

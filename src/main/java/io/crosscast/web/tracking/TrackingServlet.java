@@ -202,7 +202,8 @@ public class TrackingServlet extends HttpServlet {
                 link == null ? null : link.label(),
                 Instant.now(),
                 request.getHeader("User-Agent"),
-                request.getRemoteAddr());
+                request.getRemoteAddr(),
+                request.getMethod());
         AsyncContext async = request.startAsync();
         async.setTimeout(ASYNC_TIMEOUT_MS);
         AtomicBoolean answered = new AtomicBoolean();

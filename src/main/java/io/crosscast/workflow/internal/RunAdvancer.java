@@ -13,6 +13,7 @@ import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.platform.DatabaseMigration;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.scheduling.SchedulerService;
+import io.crosscast.tracking.TrackingClassifier;
 import io.crosscast.workflow.RunEnded;
 import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowRun;
@@ -76,6 +77,9 @@ public class RunAdvancer {
 
     @EJB
     private RunAdvancer self;
+
+    @EJB
+    private TrackingClassifier classifier;
 
     @Inject
     private Event<RunEnded> ended;
@@ -391,8 +395,21 @@ public class RunAdvancer {
         }
     }
 
+    /**
+     * Before a Split or a filter counts people only: the hits logged until now are classified (in a
+     * transaction of their own), so a person's recent click counts and a scanner's does not. A failed pass
+     * (say, two at once) is logged; the condition then reads the verdicts already made.
+     */
+    private void classifyTrackingLogs() {
+        try {
+            classifier.classify();
+        } catch (RuntimeException e) {
+            LOG.warning("Tracking logs not classified before a condition on people: " + e.getMessage());
+        }
+    }
+
     private WorkflowRunner runner(long runId) {
-        return new WorkflowRunner(registry, new SqlPopulations(em, compiler, runId));
+        return new WorkflowRunner(registry, new SqlPopulations(em, compiler, runId, this::classifyTrackingLogs));
     }
 
     private WorkflowRun run(long runId) {

@@ -2,6 +2,7 @@ package io.crosscast.workflow.internal;
 
 import io.crosscast.audience.RecipientSet;
 import io.crosscast.audience.condition.CompileContext;
+import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.audience.condition.InvalidConditionException;
@@ -31,10 +32,22 @@ public class SqlPopulations implements Populations {
     /** Sizes of the populations this instance wrote: the INSERT tells, so counting them costs nothing. */
     private final Map<Long, Long> sizes = new HashMap<>();
 
+    /** Run once, before the first condition that reads who made the tracking logs (null: nothing). */
+    private Runnable beforeReadingActors;
+
     public SqlPopulations(EntityManager em, ConditionCompiler compiler, long runId) {
+        this(em, compiler, runId, null);
+    }
+
+    /**
+     * @param beforeReadingActors run once, before the first condition that reads who made the tracking logs
+     *                            ("people only"): the classifier's pass, so hits logged until then count
+     */
+    public SqlPopulations(EntityManager em, ConditionCompiler compiler, long runId, Runnable beforeReadingActors) {
         this.em = em;
         this.compiler = compiler;
         this.runId = runId;
+        this.beforeReadingActors = beforeReadingActors;
     }
 
     private long newPopulation() {
@@ -153,7 +166,13 @@ public class SqlPopulations implements Populations {
      */
     private SqlFragment where(String conditionJson, Map<String, String> data) {
         try {
-            return compiler.compile(ConditionJson.fromJson(conditionJson), "r", contextOf(data));
+            Condition condition = ConditionJson.fromJson(conditionJson);
+            if (beforeReadingActors != null && condition.readsActors()) {
+                Runnable once = beforeReadingActors;
+                beforeReadingActors = null;
+                once.run();
+            }
+            return compiler.compile(condition, "r", contextOf(data));
         } catch (InvalidConditionException e) {
             throw new ActivityException(WorkflowProblems.of(e), e);
         }

@@ -51,6 +51,34 @@ class BehaviourConditionCompilerTest {
     }
 
     @Test
+    void peopleOnlyCountsTheLogsAPersonMade() {
+        String person = " AND tl.actor = 'PERSON')";
+        String personOpen = OPEN.substring(0, OPEN.length() - 1) + person;
+        String personClick = CLICKED.substring(0, CLICKED.length() - 1) + person;
+        assertCompiles(
+                "(" + personOpen + " OR " + personClick + ")",
+                List.of(5L, 5L),
+                delivery(Operator.OPENED_PEOPLE_ONLY, "5"));
+        assertCompiles(
+                "(" + personOpen + " OR " + personClick + ")",
+                List.of(5L, 5L),
+                delivery(Operator.OPENED_OR_CLICKED_PEOPLE_ONLY, "5"));
+        assertCompiles(personClick, List.of(5L), delivery(Operator.CLICKED_PEOPLE_ONLY, "5"));
+        assertCompiles(
+                "(" + SENT + " AND NOT " + personOpen + " AND NOT " + personClick + ")",
+                List.of(7L, 7L, 7L),
+                delivery(Operator.NEITHER_OPENED_NOR_CLICKED_PEOPLE_ONLY, "7"));
+        assertCompiles(
+                "(" + SENT + " AND NOT " + personClick + ")",
+                List.of(7L, 7L),
+                delivery(Operator.DID_NOT_CLICK_PEOPLE_ONLY, "7"));
+        assertTrue(delivery(Operator.CLICKED_PEOPLE_ONLY, "7").readsActors());
+        assertFalse(delivery(Operator.CLICKED, "7").readsActors(), "old conditions keep meaning every hit");
+        assertTrue(Group.and(delivery(Operator.SENT, "1"), delivery(Operator.DID_NOT_CLICK_PEOPLE_ONLY))
+                .readsActors());
+    }
+
+    @Test
     void theNegativeOnesRequireTheMessageToHaveLeft() {
         assertCompiles(
                 "(" + SENT + " AND NOT " + OPEN + " AND NOT " + CLICKED + ")",
@@ -189,7 +217,12 @@ class BehaviourConditionCompilerTest {
                 "CLICKED",
                 "OPENED_OR_CLICKED",
                 "NEITHER_OPENED_NOR_CLICKED",
-                "DID_NOT_CLICK"
+                "DID_NOT_CLICK",
+                "OPENED_PEOPLE_ONLY",
+                "CLICKED_PEOPLE_ONLY",
+                "OPENED_OR_CLICKED_PEOPLE_ONLY",
+                "NEITHER_OPENED_NOR_CLICKED_PEOPLE_ONLY",
+                "DID_NOT_CLICK_PEOPLE_ONLY"
             })
     void everyBehaviourOperatorRoundTripsThroughJson(Operator operator) {
         Rule withId = delivery(operator, "12");

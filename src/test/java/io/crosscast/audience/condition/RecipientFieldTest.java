@@ -134,7 +134,12 @@ class RecipientFieldTest {
                         Operator.CLICKED,
                         Operator.OPENED_OR_CLICKED,
                         Operator.NEITHER_OPENED_NOR_CLICKED,
-                        Operator.DID_NOT_CLICK),
+                        Operator.DID_NOT_CLICK,
+                        Operator.OPENED_PEOPLE_ONLY,
+                        Operator.CLICKED_PEOPLE_ONLY,
+                        Operator.OPENED_OR_CLICKED_PEOPLE_ONLY,
+                        Operator.NEITHER_OPENED_NOR_CLICKED_PEOPLE_ONLY,
+                        Operator.DID_NOT_CLICK_PEOPLE_ONLY),
                 FieldType.BEHAVIOUR.operators());
         assertFalse(RecipientField.BIRTH_DATE.allows(Operator.CONTAINS));
         assertTrue(RecipientField.EMAIL.allows(Operator.STARTS_WITH));

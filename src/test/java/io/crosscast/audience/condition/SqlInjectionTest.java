@@ -120,7 +120,7 @@ class SqlInjectionTest {
                 compiled++;
             }
         }
-        assertEquals(9 * 6 + 6 + 11 * 3 + 2 * 4 + 2 + 7, compiled);
+        assertEquals(9 * 6 + 6 + 11 * 3 + 2 * 4 + 2 + 12, compiled);
     }
 
     private static List<String> sampleValues(RecipientField field, Operator operator) {

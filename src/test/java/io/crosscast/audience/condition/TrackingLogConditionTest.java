@@ -54,6 +54,35 @@ class TrackingLogConditionTest {
     }
 
     @Test
+    void actorsPeopleOrMachinesTestWhoMadeTheLogAllOrNoOptionDoNot() {
+        assertCompiles(
+                "EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ? AND tl.actor = 'PERSON')",
+                List.of("CLICK"),
+                logs().type(TrackingLogRule.LogType.CLICK)
+                        .actors(TrackingLogRule.Actors.PEOPLE)
+                        .build());
+        assertCompiles(
+                "EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ?"
+                        + " AND tl.actor IN ('PRIVACY_PROXY', 'SCANNER'))",
+                List.of("CLICK"),
+                options("type", "click", "actors", " Machines "));
+        assertCompiles(
+                "EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ?)",
+                List.of("CLICK"),
+                options("type", "click", "actors", "all"));
+        assertTrue(options("actors", "people").readsActors());
+        assertFalse(options("actors", "all").readsActors());
+        assertFalse(options("type", "click").readsActors(), "a condition written before the option: every log");
+        assertEquals(1, problems(options("actors", "robots")).size());
+        assertTrue(problems(options("actors", "robots")).get(0).contains("robots"));
+        assertEquals(
+                "{\"trackingLog\":{\"type\":\"click\",\"actors\":\"people\"}}",
+                ConditionJson.toJson(logs().type(TrackingLogRule.LogType.CLICK)
+                        .actors(TrackingLogRule.Actors.PEOPLE)
+                        .build()));
+    }
+
+    @Test
     void eachTypeBindsItsLogTypesOpensCountingClicks() {
         assertCompiles(
                 "EXISTS (SELECT 1 " + LOGS + "tl.recipient_id = r.id AND tl.type = ?)",
@@ -246,7 +275,7 @@ class TrackingLogConditionTest {
     void unknownOptionsAreRefused() {
         assertEquals(
                 List.of("Unknown option 'url' in trackingLog (use type, urlContains, label, delivery, from, to,"
-                        + " inLastDays, atLeast, none)"),
+                        + " inLastDays, actors, atLeast, none)"),
                 problems(options("url", "x")));
         assertEquals(
                 ProblemCode.UNKNOWN_TRACKING_OPTION,

@@ -74,5 +74,10 @@ class DeliveryBrowserIT extends BrowserTestCase {
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));
         assertTrue(browser.text(By.id("sent")).startsWith("3"), browser.text(By.id("sent")));
         assertTrue(browser.text(By.id("reportForm:ledger")).contains("ana." + token + "@example.com"));
+        // People and machines apart: nobody opened yet.
+        assertTrue(browser.text(By.id("peopleOpened")).startsWith("0"), browser.text(By.id("peopleOpened")));
+        assertTrue(
+                browser.text(By.id("reportForm:charts")).contains("People and machines"),
+                browser.text(By.id("reportForm:charts")));
     }
 }

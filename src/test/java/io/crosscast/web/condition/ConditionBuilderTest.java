@@ -77,7 +77,7 @@ class ConditionBuilderTest {
     }
 
     @Test
-    void choosingTheDeliveryBehaviourOffersItsSevenOperatorsAndADeliveryChooser() {
+    void choosingTheDeliveryBehaviourOffersItsOperatorsPeopleOnlyFirstAndADeliveryChooser() {
         ConditionBuilder builder = builder(false);
         builder.addRule();
         RuleRow rule = onlyRow(builder, RuleRow.class);
@@ -89,6 +89,11 @@ class ConditionBuilderTest {
                 List.of(
                         Operator.SENT,
                         Operator.FAILED,
+                        Operator.OPENED_PEOPLE_ONLY,
+                        Operator.CLICKED_PEOPLE_ONLY,
+                        Operator.OPENED_OR_CLICKED_PEOPLE_ONLY,
+                        Operator.NEITHER_OPENED_NOR_CLICKED_PEOPLE_ONLY,
+                        Operator.DID_NOT_CLICK_PEOPLE_ONLY,
                         Operator.OPENED,
                         Operator.CLICKED,
                         Operator.OPENED_OR_CLICKED,
@@ -259,7 +264,18 @@ class ConditionBuilderTest {
         ConditionBuilder builder = builder(false);
         builder.addTrackingLog();
         TrackingLogRow row = onlyRow(builder, TrackingLogRow.class);
+        // A new row counts people only; "all" is what a rule loaded without the option means.
+        assertEquals(
+                Group.and(TrackingLogRule.builder()
+                        .type(LogType.CLICK)
+                        .actors(TrackingLogRule.Actors.PEOPLE)
+                        .build()),
+                builder.condition());
+        assertEquals(TrackingLogRule.Actors.PEOPLE, row.getActors());
+        row.setActors(TrackingLogRule.Actors.ALL);
+        builder.refresh();
         assertEquals(Group.and(TrackingLogRule.builder().type(LogType.CLICK).build()), builder.condition());
+        row.setActors(TrackingLogRule.Actors.PEOPLE);
 
         row.setType(LogType.OPEN);
         row.setLinkMatch(TrackingLogRow.LINK_BOTH);
@@ -279,6 +295,7 @@ class ConditionBuilderTest {
                         .delivery(12)
                         .from(JAN_1)
                         .to(JAN_31)
+                        .actors(TrackingLogRule.Actors.PEOPLE)
                         .atLeast(3)
                         .build()),
                 builder.condition());
@@ -291,6 +308,7 @@ class ConditionBuilderTest {
         row.setCount(TrackingLogRow.COUNT_NONE);
         row.setType(LogType.ANY);
         row.setDelivery(null);
+        row.setActors(TrackingLogRule.Actors.ALL);
         assertEquals(Group.and(TrackingLogRule.builder().inLastDays(30).none().build()), builder.condition());
     }
 
@@ -425,7 +443,10 @@ class ConditionBuilderTest {
         Group group = (Group) ((Group) builder.condition()).children().get(1);
         assertEquals(6, group.children().size());
         assertEquals(
-                TrackingLogRule.builder().type(LogType.CLICK).build(),
+                TrackingLogRule.builder()
+                        .type(LogType.CLICK)
+                        .actors(TrackingLogRule.Actors.PEOPLE)
+                        .build(),
                 group.children().get(3));
         assertEquals(
                 Rule.of(RecipientField.STATUS, Operator.EQUALS, ""),

@@ -1,0 +1,98 @@
+package io.crosscast.tracking;
+
+import io.crosscast.platform.Datasources;
+import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.platform.sql.SqlValues;
+import io.crosscast.tracking.classify.ActorRules;
+import io.crosscast.tracking.internal.ActorClassification;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * People or machines: classifies the tracking logs off the hot path (a hit is written unclassified, then
+ * this pass, run every few seconds by a Quartz job and before the readers that need it, says who made it:
+ * {@link ActorClassification}, rules from {@link ActorRules#standard()}), and reads a delivery's figures by
+ * actor.
+ */
+@Stateless
+public class TrackingClassifier {
+
+    private static final Logger LOG = Logger.getLogger(TrackingClassifier.class.getName());
+    private static final ActorClassification CLASSIFICATION = new ActorClassification(ActorRules.standard());
+
+    /** Hits by actor, reason and type of one delivery; parameter: the delivery id. */
+    static final String REASONS = "SELECT actor, actor_reason, type, COUNT(*), COUNT(DISTINCT recipient_id)"
+            + " FROM tracking_log WHERE delivery_id = ? AND type IN ('OPEN', 'CLICK') AND actor IS NOT NULL"
+            + " GROUP BY actor, actor_reason, type ORDER BY COUNT(*) DESC, actor, actor_reason, type";
+
+    /** Distinct recipients by actor; parameter: the delivery id. */
+    static final String RECIPIENTS = "SELECT"
+            + " COUNT(DISTINCT CASE WHEN actor = 'PERSON' AND type IN ('OPEN', 'CLICK') THEN recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN actor = 'PERSON' AND type = 'CLICK' THEN recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN actor IN ('PRIVACY_PROXY', 'SCANNER') AND type IN ('OPEN', 'CLICK')"
+            + " THEN recipient_id END),"
+            + " COUNT(DISTINCT CASE WHEN actor = 'SCANNER' AND type = 'CLICK' THEN recipient_id END),"
+            + " COUNT(CASE WHEN actor IS NULL AND type IN ('OPEN', 'CLICK') THEN 1 END)"
+            + " FROM tracking_log WHERE delivery_id = ?";
+
+    @Resource(lookup = Datasources.JTA)
+    private DataSource dataSource;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Classifies every log not classified yet, in a transaction of its own; returns how many logs each rule
+     * classified (reasons in rule order).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Map<String, Integer> classify() {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, Integer> counts = CLASSIFICATION.run(connection, Instant.now(clock));
+            if (!counts.isEmpty()) {
+                LOG.fine(() -> "Tracking logs classified: " + counts);
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot classify the tracking logs: " + e.getMessage(), e);
+        }
+    }
+
+    /** People's and machines' figures of a delivery (classifying what is pending first is the caller's choice). */
+    public ActorFigures figures(long deliveryId) {
+        Object[] r =
+                (Object[]) NativeSql.query(em, RECIPIENTS, List.of(deliveryId)).getSingleResult();
+        List<ActorFigures.ReasonCount> reasons = new ArrayList<>();
+        for (Object row : NativeSql.query(em, REASONS, List.of(deliveryId)).getResultList()) {
+            Object[] c = (Object[]) row;
+            reasons.add(new ActorFigures.ReasonCount(
+                    String.valueOf(c[0]),
+                    c[1] == null ? "" : String.valueOf(c[1]),
+                    String.valueOf(c[2]),
+                    SqlValues.number(c[3]),
+                    SqlValues.number(c[4])));
+        }
+        return new ActorFigures(
+                SqlValues.number(r[0]),
+                SqlValues.number(r[1]),
+                SqlValues.number(r[2]),
+                SqlValues.number(r[3]),
+                SqlValues.number(r[4]),
+                reasons);
+    }
+}

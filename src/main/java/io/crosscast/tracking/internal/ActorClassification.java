@@ -1,0 +1,206 @@
+package io.crosscast.tracking.internal;
+
+import io.crosscast.content.LinkRewriter;
+import io.crosscast.platform.sql.NativeSql;
+import io.crosscast.platform.sql.SqlValues;
+import io.crosscast.tracking.classify.Actor;
+import io.crosscast.tracking.classify.ActorRules;
+import io.crosscast.tracking.classify.AgentClassifier;
+import io.crosscast.tracking.classify.AgentRule;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One classification pass over {@code tracking_log}, set-based: each rule is one {@code UPDATE ... WHERE}
+ * over the hits not classified yet ({@code actor IS NULL}), in this order, so the first rule that matches
+ * decides (docs/TRACKING.md):
+ * <ol>
+ *   <li>{@code HONEYPOT}: a click on the hidden honeypot link ({@link LinkRewriter#HONEYPOT_LABEL}): SCANNER;</li>
+ *   <li>{@code NEAR_HONEYPOT}: the recipient's other clicks on the same delivery within
+ *       {@link ActorRules#honeypotWindow()} seconds of a honeypot hit: SCANNER;</li>
+ *   <li>{@code HEAD_REQUEST}, {@code NO_USER_AGENT}, then each user-agent rule of the data in its order, as
+ *       {@link AgentClassifier} decides for one hit;</li>
+ *   <li>{@code ALL_LINKS_AT_ONCE}: a click when the recipient clicked every link of the delivery (at least
+ *       {@link ActorRules#allLinksMinimum()}, the honeypot aside) within {@link ActorRules#allLinksWindow()}
+ *       seconds of it: SCANNER;</li>
+ *   <li>{@code CLICK_SOON_AFTER_SEND}: a click within {@link ActorRules#clickAfterSend()} seconds of the
+ *       message's send ({@code delivery_message.sent_at}): SCANNER;</li>
+ *   <li>{@code OPEN_SOON_AFTER_SEND}: an open within {@link ActorRules#openAfterSend()} seconds of the send
+ *       while the recipient has no click but machines' on the delivery: PRIVACY_PROXY;</li>
+ *   <li>{@code NO_MACHINE_SIGN}: every other hit (unsubscriptions included): PERSON.</li>
+ * </ol>
+ * The two rules that need hits that may come later (2 and 4) also correct PERSON verdicts of the last
+ * {@link ActorRules#reconsider()} seconds: a scanner's honeypot hit or last link may be logged after its
+ * first clicks were classified. Machine verdicts are never turned back into PERSON.
+ *
+ * <p>Thresholds are whole seconds of the data, written into the SQL as interval literals (numbers, never
+ * text); everything else is bound.
+ */
+public final class ActorClassification {
+
+    public static final String HONEYPOT = "HONEYPOT";
+    public static final String NEAR_HONEYPOT = "NEAR_HONEYPOT";
+    public static final String ALL_LINKS_AT_ONCE = "ALL_LINKS_AT_ONCE";
+    public static final String CLICK_SOON_AFTER_SEND = "CLICK_SOON_AFTER_SEND";
+    public static final String OPEN_SOON_AFTER_SEND = "OPEN_SOON_AFTER_SEND";
+    public static final String NO_MACHINE_SIGN = "NO_MACHINE_SIGN";
+
+    private static final String SET = "UPDATE tracking_log t SET actor = ?, actor_reason = ? WHERE ";
+    private static final String PENDING = "t.actor IS NULL";
+    /**
+     * A PERSON verdict still open to correction; one parameter: the oldest such log time. A statement of its
+     * own beside the pending one (not OR-ed with it), so both read the index on (actor, logged_at) rather
+     * than the whole table.
+     */
+    private static final String RECENT_PERSON = "t.actor = 'PERSON' AND t.logged_at >= ?";
+
+    private static final String NOT_HONEYPOT = "(%1$s.label IS NULL OR %1$s.label <> ?)";
+
+    private final ActorRules rules;
+
+    public ActorClassification(ActorRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * Classifies what is pending, in the caller's transaction; returns how many logs each rule classified
+     * (reasons in rule order, zeros left out).
+     */
+    public Map<String, Integer> run(Connection connection, Instant now) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String honeypot = LinkRewriter.HONEYPOT_LABEL;
+        Object since = SqlValues.timestamp(now.minusSeconds(rules.reconsider()));
+        String scanner = Actor.SCANNER.name();
+
+        add(
+                counts,
+                HONEYPOT,
+                update(connection, PENDING + " AND t.type = 'CLICK' AND t.label = ?", scanner, HONEYPOT, honeypot));
+        String nearHoneypot = " AND t.type = 'CLICK'"
+                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.delivery_id = t.delivery_id"
+                + " AND h.recipient_id = t.recipient_id AND h.type = 'CLICK' AND h.label = ?"
+                + " AND h.logged_at >= t.logged_at - " + seconds(rules.honeypotWindow())
+                + " AND h.logged_at <= t.logged_at + " + seconds(rules.honeypotWindow()) + ")";
+        add(counts, NEAR_HONEYPOT, update(connection, PENDING + nearHoneypot, scanner, NEAR_HONEYPOT, honeypot));
+        add(
+                counts,
+                NEAR_HONEYPOT,
+                update(connection, RECENT_PERSON + nearHoneypot, scanner, NEAR_HONEYPOT, since, honeypot));
+        add(
+                counts,
+                AgentClassifier.HEAD_REQUEST,
+                update(connection, PENDING + " AND t.request_method = 'HEAD'", scanner, AgentClassifier.HEAD_REQUEST));
+        add(
+                counts,
+                AgentClassifier.NO_USER_AGENT,
+                update(
+                        connection,
+                        PENDING + " AND t.type IN ('OPEN', 'CLICK')"
+                                + " AND (t.user_agent IS NULL OR TRIM(t.user_agent) = '')",
+                        scanner,
+                        AgentClassifier.NO_USER_AGENT));
+        for (AgentRule rule : rules.agents()) {
+            String types = rule.hits().stream()
+                    .sorted()
+                    .map(type -> "'" + type.name() + "'")
+                    .collect(Collectors.joining(", "));
+            String test = rule.match() == AgentRule.Match.EQUALS
+                    ? "LOWER(t.user_agent) = ?"
+                    : "LOWER(t.user_agent) LIKE ? ESCAPE '\\'";
+            String value = rule.match() == AgentRule.Match.EQUALS
+                    ? rule.lowerText()
+                    : "%" + likeLiteral(rule.lowerText()) + "%";
+            add(
+                    counts,
+                    rule.reason(),
+                    update(
+                            connection,
+                            PENDING + " AND t.type IN (" + types + ") AND " + test,
+                            rule.actor().name(),
+                            rule.reason(),
+                            value));
+        }
+        String links = "(SELECT COUNT(DISTINCT l.url) FROM delivery_link l WHERE l.delivery_id = t.delivery_id AND "
+                + NOT_HONEYPOT.formatted("l") + ")";
+        String allLinks = " AND t.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("t") + " AND " + links + " >= "
+                + rules.allLinksMinimum()
+                + " AND (SELECT COUNT(DISTINCT o.url) FROM tracking_log o WHERE o.delivery_id = t.delivery_id"
+                + " AND o.recipient_id = t.recipient_id AND o.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("o")
+                + " AND o.logged_at >= t.logged_at - " + seconds(rules.allLinksWindow())
+                + " AND o.logged_at <= t.logged_at + " + seconds(rules.allLinksWindow()) + ") >= " + links;
+        add(
+                counts,
+                ALL_LINKS_AT_ONCE,
+                update(
+                        connection,
+                        PENDING + allLinks,
+                        scanner,
+                        ALL_LINKS_AT_ONCE,
+                        honeypot,
+                        honeypot,
+                        honeypot,
+                        honeypot));
+        add(
+                counts,
+                ALL_LINKS_AT_ONCE,
+                update(
+                        connection,
+                        RECENT_PERSON + allLinks,
+                        scanner,
+                        ALL_LINKS_AT_ONCE,
+                        since,
+                        honeypot,
+                        honeypot,
+                        honeypot,
+                        honeypot));
+        String sentBefore = "EXISTS (SELECT 1 FROM delivery_message m WHERE m.delivery_id = t.delivery_id"
+                + " AND m.recipient_id = t.recipient_id AND m.sent_at IS NOT NULL AND t.logged_at <= m.sent_at + ";
+        add(
+                counts,
+                CLICK_SOON_AFTER_SEND,
+                update(
+                        connection,
+                        PENDING + " AND t.type = 'CLICK' AND " + sentBefore + seconds(rules.clickAfterSend()) + ")",
+                        scanner,
+                        CLICK_SOON_AFTER_SEND));
+        add(
+                counts,
+                OPEN_SOON_AFTER_SEND,
+                update(
+                        connection,
+                        PENDING + " AND t.type = 'OPEN' AND " + sentBefore
+                                + seconds(rules.openAfterSend()) + ")"
+                                + " AND NOT EXISTS (SELECT 1 FROM tracking_log c WHERE c.delivery_id = t.delivery_id"
+                                + " AND c.recipient_id = t.recipient_id AND c.type = 'CLICK'"
+                                + " AND (c.actor IS NULL OR c.actor = 'PERSON'))",
+                        Actor.PRIVACY_PROXY.name(),
+                        OPEN_SOON_AFTER_SEND));
+        add(counts, NO_MACHINE_SIGN, update(connection, PENDING, Actor.PERSON.name(), NO_MACHINE_SIGN));
+        return counts;
+    }
+
+    private static int update(Connection connection, String where, Object... parameters) throws SQLException {
+        return NativeSql.update(connection, SET + where, Arrays.asList(parameters));
+    }
+
+    private static void add(Map<String, Integer> counts, String reason, int count) {
+        if (count > 0) {
+            counts.merge(reason, count, Integer::sum);
+        }
+    }
+
+    /** An interval literal of whole seconds (a number of the data, never text). */
+    private static String seconds(int seconds) {
+        return "INTERVAL '" + seconds + "' SECOND";
+    }
+
+    /** Text for LIKE, its wildcards and the escape character escaped with {@code \}. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
