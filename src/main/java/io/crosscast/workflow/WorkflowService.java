@@ -176,12 +176,16 @@ public class WorkflowService {
                 .orElseThrow(() -> WorkflowException.notFound(
                         "Transition " + transitionId + " of run " + runId + " carried no population."));
         long population = SqlPopulations.idOf(transition.population());
+        List<Object> parameters = new ArrayList<>(SqlPopulations.range(population));
+        parameters.add(Math.max(1, Math.min(pageSize, 500)));
+        parameters.add(Math.max(0, first));
+        // members in key order are in recipient id order
         List<Recipient> page = NativeSql.query(
                         em,
-                        "SELECT r.* FROM recipient r JOIN population_member m"
-                                + " ON m.recipient_id = r.id WHERE m.population_id = ? ORDER BY r.id LIMIT ? OFFSET ?",
+                        "SELECT r.* FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
+                                + " WHERE m.member_key BETWEEN ? AND ? ORDER BY m.member_key LIMIT ? OFFSET ?",
                         Recipient.class,
-                        List.of(population, Math.max(1, Math.min(pageSize, 500)), Math.max(0, first)))
+                        parameters)
                 .getResultList();
         return new RecipientPage(transition.count(), page);
     }
@@ -195,11 +199,7 @@ public class WorkflowService {
         if ("STARTED".equals(run.getStatus())) {
             throw WorkflowException.conflict("Run " + runId + " is running: stop or pause it first.");
         }
-        NativeSql.update(
-                em,
-                "DELETE FROM population_member WHERE population_id IN"
-                        + " (SELECT p.id FROM population p WHERE p.run_id = ?)",
-                List.of(runId));
+        SqlPopulations.deleteMembers(em, runId);
         NativeSql.update(em, "DELETE FROM population WHERE run_id = ?", List.of(runId));
         NativeSql.update(em, "DELETE FROM run_log WHERE run_id = ?", List.of(runId));
         em.remove(run);
