@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Query (3 rules) then an exclusive 3-subset Split on the recipients database, run by the engine, beside
- * the same result computed by hand-written SQL (see the README's Benchmarks section to run it).
+ * Workflows run by the engine beside the same sets computed by hand-written SQL (see the README's Benchmarks
+ * section to run it): Query (3 rules) then an exclusive 3-subset Split on recipient fields; and the seed's case,
+ * Query (4 rules) then the exclusive Split on what recipients did with an offer (ledger and ~3,000,000 tracking
+ * logs). Each prints engine ms, SQL ms and their ratio, and checks that the engine's counts are the SQL's.
  */
 @ExtendWith(ArquillianExtension.class)
 class WorkflowBenchmark {
