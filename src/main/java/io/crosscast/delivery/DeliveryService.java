@@ -1,5 +1,6 @@
 package io.crosscast.delivery;
 
+import io.crosscast.audience.RecipientSet;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.SqlFragment;
@@ -187,7 +188,7 @@ public class DeliveryService {
      * Sends a delivery to a workflow population. A delivery that was already sent (an earlier run, or a
      * loop) is copied first: each sending has its own ledger and tracking. Returns the delivery that sends.
      */
-    public Delivery sendToPopulation(long deliveryId, long populationId, long runId, String activityId) {
+    public Delivery sendToPopulation(long deliveryId, RecipientSet population, long runId, String activityId) {
         Delivery delivery = get(deliveryId);
         if (delivery.getStatus() != DeliveryStatus.DRAFT) {
             Delivery copy = Delivery.copyOf(delivery, delivery.getLabel(), Instant.now(clock));
@@ -197,10 +198,9 @@ public class DeliveryService {
         }
         startable(delivery);
         delivery.sentBy(runId, activityId);
-        NativeSql.update(
-                em,
-                LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.FROM_POPULATION),
-                List.of(delivery.getId(), now(), populationId));
+        List<Object> parameters = new ArrayList<>(List.of(delivery.getId(), now()));
+        parameters.addAll(population.where().parameters());
+        NativeSql.update(em, LedgerSql.insertTargets(delivery.getChannel(), LedgerSql.fromSet(population)), parameters);
         start(delivery);
         return delivery;
     }

@@ -1,5 +1,6 @@
 package io.crosscast.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,21 @@ public interface Populations {
             List<PopulationHandle> claimed) {
         PopulationHandle matched = conditionJson == null ? population : filter(population, conditionJson, data);
         return exclusion(matched, claimed);
+    }
+
+    /**
+     * The exclusive subsets of {@code population}, in order: subset i holds the recipients matching
+     * {@code conditions.get(i)} (null: everyone) that no earlier condition matched. The default computes them
+     * one by one with {@link #filterUnclaimed}; a store may compute them all in one pass over the population,
+     * each recipient tested against the conditions in order until one matches (no subset is read again).
+     */
+    default List<PopulationHandle> partition(
+            PopulationHandle population, List<String> conditions, Map<String, String> data) {
+        List<PopulationHandle> subsets = new ArrayList<>();
+        for (String condition : conditions) {
+            subsets.add(filterUnclaimed(population, condition, data, List.copyOf(subsets)));
+        }
+        return subsets;
     }
 
     /**

@@ -211,12 +211,16 @@ public class WorkflowService {
                 .orElseThrow(() -> WorkflowException.notFound(
                         "Transition " + transitionId + " of run " + runId + " carried no population."));
         long population = SqlPopulations.idOf(transition.population());
+        List<Object> parameters = new ArrayList<>(SqlPopulations.range(population));
+        parameters.add(Math.max(1, Math.min(pageSize, 500)));
+        parameters.add(Math.max(0, first));
+        // members in key order are in recipient id order
         List<Recipient> page = NativeSql.query(
                         em,
-                        "SELECT r.* FROM recipient r JOIN population_member m"
-                                + " ON m.recipient_id = r.id WHERE m.population_id = ? ORDER BY r.id LIMIT ? OFFSET ?",
+                        "SELECT r.* FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
+                                + " WHERE m.member_key BETWEEN ? AND ? ORDER BY m.member_key LIMIT ? OFFSET ?",
                         Recipient.class,
-                        List.of(population, Math.max(1, Math.min(pageSize, 500)), Math.max(0, first)))
+                        parameters)
                 .getResultList();
         return new RecipientPage(transition.count(), page);
     }

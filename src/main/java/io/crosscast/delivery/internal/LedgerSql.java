@@ -1,5 +1,6 @@
 package io.crosscast.delivery.internal;
 
+import io.crosscast.audience.RecipientSet;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.DeliveryStats;
 import io.crosscast.platform.sql.SqlValues;
@@ -37,9 +38,14 @@ public final class LedgerSql {
                 + " " + source;
     }
 
-    /** Source clause for a workflow population: one parameter, the population id. */
-    public static final String FROM_POPULATION =
-            "FROM population_member m JOIN recipient r ON r.id = m.recipient_id WHERE m.population_id = ?";
+    /**
+     * Source clause for a set of recipients given by another table (a workflow population): append its
+     * {@link RecipientSet#where()} parameters. The set's FROM must not use the alias {@code r}.
+     */
+    public static String fromSet(RecipientSet set) {
+        return "FROM " + set.from() + " JOIN recipient r ON r.id = " + set.id() + " WHERE "
+                + set.where().sql();
+    }
 
     /** Source clause for a condition: append the compiled fragment (alias {@code r}) and its parameters. */
     public static final String FROM_RECIPIENTS = "FROM recipient r WHERE ";

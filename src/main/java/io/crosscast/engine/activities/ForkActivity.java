@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parallel branches: config "branches" (2..20, default 2); each output "out1".."outN" gets a copy of the input. */
+/**
+ * Parallel branches: config "branches" (2..20, default 2); each output "out1".."outN" carries the input population
+ * (shared, not copied: a population never changes once made).
+ */
 public final class ForkActivity implements ActivityType {
 
     @Override
@@ -46,7 +49,7 @@ public final class ForkActivity implements ActivityType {
         PopulationHandle input = ctx.input();
         Map<String, PopulationHandle> outputs = new LinkedHashMap<>();
         for (String output : outputs(ctx.activity())) {
-            outputs.put(output, ctx.populations().copy(input));
+            outputs.put(output, input); // populations are immutable: every branch shares the input
         }
         return NextAction.done(outputs);
     }

@@ -117,15 +117,18 @@ public final class SplitActivity implements ActivityType {
         PopulationHandle input = ctx.input();
         Map<String, PopulationHandle> outputs = new LinkedHashMap<>();
         List<PopulationHandle> emitted = new ArrayList<>();
-        List<PopulationHandle> claimed = new ArrayList<>();
-        for (Subset s : subsets(def)) {
+        List<Subset> subsets = subsets(def);
+        // Exclusive: each subset's condition among the recipients no earlier subset claimed, all in one go.
+        List<PopulationHandle> exclusive = overlap
+                ? List.of()
+                : pops.partition(input, subsets.stream().map(Subset::condition).toList(), ctx.inputData());
+        for (int i = 0; i < subsets.size(); i++) {
+            Subset s = subsets.get(i);
             PopulationHandle matched;
             if (overlap) {
-                matched = s.condition() == null ? pops.copy(input) : pops.filter(input, s.condition(), ctx.inputData());
+                matched = s.condition() == null ? input : pops.filter(input, s.condition(), ctx.inputData());
             } else {
-                // Exclusive: what this subset's condition matches among the recipients no earlier subset claimed.
-                matched = pops.filterUnclaimed(input, s.condition(), ctx.inputData(), claimed);
-                claimed.add(matched);
+                matched = exclusive.get(i);
             }
             PopulationHandle kept = matched;
             if (s.limit() != null) {

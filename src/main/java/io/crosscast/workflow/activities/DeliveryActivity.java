@@ -60,7 +60,7 @@ public abstract class DeliveryActivity extends OutboundActivity {
         if (sending == null) {
             Delivery delivery = deliveries.sendToPopulation(
                     deliveryId(ctx.activity()).orElseThrow(),
-                    SqlPopulations.idOf(ctx.input()),
+                    SqlPopulations.members(ctx.input()),
                     Long.parseLong(ctx.runId()),
                     ctx.activity().id());
             DeliveryStats stats = deliveries.stats(delivery.getId());
@@ -85,8 +85,7 @@ public abstract class DeliveryActivity extends OutboundActivity {
         if (!isOutbound(ctx.activity())) {
             return NextAction.done();
         }
-        return NextAction.done(
-                Map.of("out", ctx.populations().copy(ctx.input())), Map.of(DataKeys.DELIVERY_ID, sending));
+        return NextAction.done(Map.of("out", ctx.input()), Map.of(DataKeys.DELIVERY_ID, sending)); // shared, not copied
     }
 
     /** A delivery's status as the run log says it ("sent", "cancelled"...). */

@@ -63,7 +63,7 @@ public class ListUpdateActivity extends OutboundActivity {
                 lists.changeMembers(list.getId(), population, MembershipChange.valueOf(mode.toUpperCase(Locale.ROOT)));
         ctx.log(Text.of("listUpdate.log.changed", list.getName(), mode(mode), result.changed(), result.members()));
         return isOutbound(ctx.activity())
-                ? NextAction.done("out", ctx.populations().copy(ctx.input()))
+                ? NextAction.done("out", ctx.input()) // passed on unchanged: shared, not copied
                 : NextAction.done();
     }
 

@@ -10,8 +10,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Every statement that deletes populations, in one place: set-based deletes of {@code population} rows chosen by
- * their run ({@code population.run_id}); their members go with them ({@code ON DELETE CASCADE}).
+ * Every statement that deletes populations, in one place: the populations are chosen by their run
+ * ({@code population.run_id}); each one's members go first, by one range DELETE on the member key (V16: members
+ * have no foreign key to cascade from), then the {@code population} rows.
  */
 public final class PopulationPurge {
 
@@ -26,7 +27,22 @@ public final class PopulationPurge {
 
     /** Every population of one run (the run is being deleted). */
     public int ofRun(long runId) {
-        return NativeSql.update(em, "DELETE FROM population WHERE run_id = ?", List.of(runId));
+        return delete(ids("SELECT id FROM population WHERE run_id = ?", List.of(runId)));
+    }
+
+    /** Deletes these populations, members first; returns how many. */
+    private int delete(List<Long> populations) {
+        for (long id : populations) {
+            SqlPopulations.deleteMembersOf(em, id);
+            NativeSql.update(em, "DELETE FROM population WHERE id = ?", List.of(id));
+        }
+        return populations.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> ids(String sql, List<Object> parameters) {
+        List<Object> ids = NativeSql.query(em, sql, parameters).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     /**
@@ -36,11 +52,10 @@ public final class PopulationPurge {
      */
     public int ofRunsEndedBefore(Instant cutoff, Instant now) {
         OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
-        int deleted = NativeSql.update(
-                em,
-                "DELETE FROM population WHERE run_id IN (SELECT r.id FROM workflow_run r"
+        int deleted = delete(ids(
+                "SELECT p.id FROM population p WHERE p.run_id IN (SELECT r.id FROM workflow_run r"
                         + " WHERE r.status IN (?, ?) AND r.updated_at < ? AND r.populations_purged_at IS NULL)",
-                List.of(ENDED.get(0), ENDED.get(1), before));
+                List.of(ENDED.get(0), ENDED.get(1), before)));
         NativeSql.update(
                 em,
                 "UPDATE workflow_run SET populations_purged_at = ?"
@@ -57,13 +72,13 @@ public final class PopulationPurge {
         if (held.isEmpty()) {
             return ofRun(runId);
         }
-        StringBuilder sql = new StringBuilder("DELETE FROM population WHERE run_id = ? AND id NOT IN (");
+        StringBuilder sql = new StringBuilder("SELECT id FROM population WHERE run_id = ? AND id NOT IN (");
         List<Object> parameters = new ArrayList<>(List.of(runId));
         for (Long id : held) {
             sql.append(parameters.size() == 1 ? "?" : ", ?");
             parameters.add(id);
         }
-        return NativeSql.update(em, sql.append(')').toString(), parameters);
+        return delete(ids(sql.append(')').toString(), parameters));
     }
 
     /** The runs still going (or failed, or paused) that have populations: the candidates of {@link #unheldOf}. */

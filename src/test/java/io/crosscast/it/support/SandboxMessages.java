@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 public final class SandboxMessages {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+    /** An href, unless its link is hidden from people (the honeypot that only machines follow). */
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"(?![^>]*aria-hidden=\"true\")");
 
     private SandboxMessages() {}
 
@@ -96,7 +97,7 @@ public final class SandboxMessages {
         return delivery;
     }
 
-    /** The href values of an HTML text, in order ({@code &amp;} read as {@code &}). */
+    /** The href values of an HTML text that people see, in order ({@code &amp;} read as {@code &}). */
     public static List<String> links(String html) {
         List<String> links = new ArrayList<>();
         Matcher m = HREF.matcher(html);
