@@ -6,7 +6,7 @@
  * labels, transition counts) is written as text, never as markup (see textOnlyLabels).
  */
 var ccWorkflow = (function () {
-    var zoom = 1;
+    var zoom = 1, chosen = false, fitted = false;
 
     function diagram() {
         return window.PrimeFaces && PrimeFaces.widgets ? PrimeFaces.widgets.wfDiagram : null;
@@ -24,6 +24,16 @@ var ccWorkflow = (function () {
         $('.cc-zoom-value').text(Math.round(zoom * 100) + '%');
     }
 
+    /* Whether a box reaches past the visible area (without its scroll bars; a margin for dots and labels). */
+    function larger(d) {
+        var wrap = d.jq.parent()[0], margin = 24, found = false;
+        d.jq.children('.ui-diagram-element').each(function () {
+            found = found || this.offsetLeft + this.offsetWidth + margin > wrap.clientWidth
+                    || this.offsetTop + this.offsetHeight + margin > wrap.clientHeight;
+        });
+        return found;
+    }
+
     function clamp(value) {
         return Math.min(2, Math.max(0.3, Math.round(value * 100) / 100));
     }
@@ -39,6 +49,7 @@ var ccWorkflow = (function () {
             ccOpenTransition([{name: 'transition', value: index}]);
         },
         zoomBy: function (step) {
+            chosen = true;
             zoom = clamp(zoom + step);
             apply();
         },
@@ -68,23 +79,59 @@ var ccWorkflow = (function () {
                 d.canvas.repaintEverything();
             }
             apply();
-            this.fitIfLarger();
+            this.fitOnce();
+            this.spreadLabels();
         },
         applyZoom: apply,
-        /* On opening: a diagram larger than the visible area is shown whole. */
-        fitIfLarger: function () {
+        /*
+         * Once per page: the first time the diagram shows with its boxes laid out (at load, or when its tab opens),
+         * a diagram larger than the visible area is fitted; later renderings keep the zoom (editing would move
+         * under the marketer's hands otherwise).
+         */
+        fitOnce: function () {
             var d = diagram();
-            if (!d || !d.jq || zoom !== 1) {
+            if (fitted || chosen || !d || !d.jq || !d.jq.is(':visible') || d.jq.parent()[0].clientWidth === 0
+                    || d.jq.children('.ui-diagram-element').filter(function () {
+                        return this.offsetWidth > 0;
+                    }).length === 0) {
                 return;
             }
-            var wrap = d.jq.parent(), larger = false;
-            d.jq.children('.ui-diagram-element').each(function () {
-                larger = larger || this.offsetLeft + this.offsetWidth > wrap.width()
-                        || this.offsetTop + this.offsetHeight > wrap.height();
-            });
-            if (larger) {
+            fitted = true;
+            if (zoom === 1 && larger(d)) {
                 this.fit();
             }
+        },
+        /*
+         * A Split's output labels sit beside their dots; two outputs close together (a label wrapped on several
+         * lines) would overlap: each label that overlaps the one above it moves down just enough.
+         */
+        spreadLabels: function () {
+            var d = diagram();
+            if (!d || !d.jq) {
+                return;
+            }
+            d.jq.find('.ui-diagram-element').each(function () {
+                var box = this.getBoundingClientRect(), labels = [];
+                d.jq.find('.cc-output-label').each(function () {
+                    this.style.setProperty('--cc-label-shift', '0px');
+                    var r = this.getBoundingClientRect();
+                    if (r.left >= box.right - 1 && r.left <= box.right + 40 && r.bottom >= box.top - 40
+                            && r.top <= box.bottom + 40) {
+                        labels.push(this);
+                    }
+                });
+                labels.sort(function (a, b) {
+                    return a.getBoundingClientRect().top - b.getBoundingClientRect().top;
+                });
+                var floor = -Infinity;
+                labels.forEach(function (label) {
+                    var r = label.getBoundingClientRect(), shift = Math.max(0, floor + 2 - r.top);
+                    if (shift > 0) {
+                        label.style.setProperty('--cc-label-shift', Math.ceil(shift / zoom) + 'px');
+                    }
+                    floor = r.bottom + shift;
+                });
+            });
         },
         focusNode: function (id) {
             setTimeout(function () {
@@ -127,10 +174,17 @@ $(document).on('click', '.cc-count', function () {
     }
 });
 $(document).on('pfAjaxComplete', function () {
-    setTimeout(ccWorkflow.applyZoom, 0);
+    setTimeout(function () {
+        ccWorkflow.applyZoom();
+        ccWorkflow.fitOnce();
+        ccWorkflow.spreadLabels();
+    }, 0);
 });
 $(window).on('load', function () {
-    setTimeout(function () {
-        ccWorkflow.fitIfLarger();
-    }, 300);
+    [300, 1000].forEach(function (delay) {
+        setTimeout(function () {
+            ccWorkflow.fitOnce();
+            ccWorkflow.spreadLabels();
+        }, delay);
+    });
 });

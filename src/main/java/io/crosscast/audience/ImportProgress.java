@@ -1,5 +1,6 @@
 package io.crosscast.audience;
 
+import io.crosscast.audience.importing.ImportChoices;
 import io.crosscast.audience.importing.ImportSummary;
 import io.crosscast.audience.importing.RejectedLine;
 import java.util.ArrayList;
@@ -15,20 +16,33 @@ public class ImportProgress {
 
     private final String importId;
     private final long totalBytes;
+    private final ImportChoices choices;
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong linesRead = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong updated = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong emptyCells = new AtomicLong();
+    private final AtomicLong warnings = new AtomicLong();
+    private final List<RejectedLine> warningLines = Collections.synchronizedList(new ArrayList<>());
     private final List<RejectedLine> rejectedLines = Collections.synchronizedList(new ArrayList<>());
     private final List<RepeatedLine> repeatedLines = Collections.synchronizedList(new ArrayList<>());
     private volatile ImportReport report;
     private volatile String failure;
 
     public ImportProgress(String importId, long totalBytes) {
+        this(importId, totalBytes, ImportChoices.DEFAULT);
+    }
+
+    public ImportProgress(String importId, long totalBytes, ImportChoices choices) {
         this.importId = importId;
         this.totalBytes = totalBytes;
+        this.choices = choices;
+    }
+
+    public ImportChoices choices() {
+        return choices;
     }
 
     public String importId() {
@@ -71,6 +85,16 @@ public class ImportProgress {
         return rejected.get();
     }
 
+    /** Empty cells of the file's columns on the lines written so far. */
+    public long emptyCells() {
+        return emptyCells.get();
+    }
+
+    /** Lines imported without some invalid values, so far. */
+    public long warnings() {
+        return warnings.get();
+    }
+
     /** Lines whose address an earlier line gave, so far. */
     public long duplicates() {
         return duplicates.get();
@@ -88,7 +112,8 @@ public class ImportProgress {
     }
 
     /** @param repeats the chunk's repeated lines, in file order; the first of the import are kept */
-    void chunkWritten(int lines, int createdNow, int updatedNow, List<RepeatedLine> repeats, int keepAtMost) {
+    void chunkWritten(
+            int lines, int createdNow, int updatedNow, int emptyCellsNow, List<RepeatedLine> repeats, int keepAtMost) {
         synchronized (repeatedLines) {
             int room = (int) Math.max(0, keepAtMost - repeatedLines.size());
             repeatedLines.addAll(repeats.subList(0, Math.min(room, repeats.size())));
@@ -97,6 +122,13 @@ public class ImportProgress {
         created.addAndGet(createdNow);
         updated.addAndGet(updatedNow);
         duplicates.addAndGet(repeats.size());
+        emptyCells.addAndGet(emptyCellsNow);
+    }
+
+    void warned(RejectedLine line, int keepAtMost) {
+        if (warnings.incrementAndGet() <= keepAtMost) {
+            warningLines.add(line);
+        }
     }
 
     void rejected(RejectedLine line, int keepAtMost) {
@@ -116,6 +148,11 @@ public class ImportProgress {
                 repeatedLines(),
                 rejected.get(),
                 List.copyOf(rejectedLines),
+                choices.emptyCells().apiName(),
+                emptyCells.get(),
+                choices.invalidValues().apiName(),
+                warnings.get(),
+                List.copyOf(warningLines),
                 summary.aborted(),
                 summary.abortReason(),
                 millis,

@@ -14,6 +14,11 @@ import java.util.List;
  * of them with the earlier line they repeat. When {@code aborted}, the lines before
  * the reason were imported and stay; {@code abortReason} says why in English (REST API), and
  * {@code abortProblems} with codes, for pages (not part of the REST API's report).
+ * <p>{@code emptyCellRule} ({@code keep} or {@code clear}) and {@code invalidValueRule} ({@code reject} or
+ * {@code skip}) are the choices the import ran with; {@code emptyCells} counts the empty cells of the file's
+ * columns on imported lines (kept or cleared as the rule says); {@code warnings} counts the lines imported
+ * without some invalid values, {@code warningLines} names the first
+ * {@link RecipientImportService#MAX_REPORTED_REJECTS} of them with the values left out.
  */
 public record ImportReport(
         String importId,
@@ -24,6 +29,11 @@ public record ImportReport(
         List<RepeatedLine> repeatedLines,
         long rejected,
         List<RejectedLine> rejectedLines,
+        String emptyCellRule,
+        long emptyCells,
+        String invalidValueRule,
+        long warnings,
+        List<RejectedLine> warningLines,
         boolean aborted,
         String abortReason,
         long millis,
@@ -33,6 +43,7 @@ public record ImportReport(
     public ImportReport {
         repeatedLines = repeatedLines == null ? List.of() : List.copyOf(repeatedLines);
         rejectedLines = rejectedLines == null ? List.of() : List.copyOf(rejectedLines);
+        warningLines = warningLines == null ? List.of() : List.copyOf(warningLines);
         abortProblems = abortProblems == null ? List.of() : List.copyOf(abortProblems);
     }
 
@@ -46,5 +57,11 @@ public record ImportReport(
     @JsonbProperty("rejectedLinesTruncated")
     public boolean isRejectedLinesTruncated() {
         return rejected > rejectedLines.size();
+    }
+
+    /** Whether {@code warningLines} holds only the first lines with warnings (JSON: {@code warningLinesTruncated}). */
+    @JsonbProperty("warningLinesTruncated")
+    public boolean isWarningLinesTruncated() {
+        return warnings > warningLines.size();
     }
 }

@@ -2,6 +2,7 @@ package io.crosscast.audience;
 
 import io.crosscast.audience.contact.PhoneNumbers;
 import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.ImportChoices;
 import io.crosscast.audience.importing.ImportRow;
 import io.crosscast.audience.importing.ImportSummary;
 import io.crosscast.audience.importing.RecipientCsvReader;
@@ -60,9 +61,14 @@ public class RecipientImportService {
     /** Imports now and returns the report (REST API, tests). Each chunk commits on its own. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportReport importCsv(
-            InputStream in, Charset charset, char delimiter, ColumnMapping mapping, String listName)
+            InputStream in,
+            Charset charset,
+            char delimiter,
+            ColumnMapping mapping,
+            ImportChoices choices,
+            String listName)
             throws IOException {
-        ImportProgress progress = new ImportProgress(UUID.randomUUID().toString(), -1);
+        ImportProgress progress = new ImportProgress(UUID.randomUUID().toString(), -1, choices);
         return run(in, charset, delimiter, mapping, listName, progress);
     }
 
@@ -71,10 +77,11 @@ public class RecipientImportService {
      * {@link ImportTracker}; the file is deleted once read.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public String start(Path file, Charset charset, char delimiter, ColumnMapping mapping, String listName)
+    public String start(
+            Path file, Charset charset, char delimiter, ColumnMapping mapping, ImportChoices choices, String listName)
             throws IOException {
         requireValid(mapping);
-        ImportProgress progress = new ImportProgress(UUID.randomUUID().toString(), Files.size(file));
+        ImportProgress progress = new ImportProgress(UUID.randomUUID().toString(), Files.size(file), choices);
         tracker.register(progress);
         self.runInBackground(file, charset, delimiter, mapping, listName, progress);
         return progress.importId();
@@ -123,7 +130,9 @@ public class RecipientImportService {
                 List<RepeatedLine> repeats = RepeatedLine.in(chunk);
                 ImportChunkWriter.ChunkResult result =
                         writer.write(progress.importId(), byAddress.values(), mapping.mappedFields(), toList);
-                progress.chunkWritten(chunk.size(), result.created(), result.updated(), repeats, MAX_REPORTED_REPEATS);
+                int emptyCells = chunk.stream().mapToInt(ImportRow::emptyCells).sum();
+                progress.chunkWritten(
+                        chunk.size(), result.created(), result.updated(), emptyCells, repeats, MAX_REPORTED_REPEATS);
                 chunk.clear();
             }
         };
@@ -133,19 +142,22 @@ public class RecipientImportService {
                 counting,
                 charset,
                 mapping,
+                progress.choices(),
                 row -> {
                     chunk.add(row);
                     if (chunk.size() == CHUNK) {
                         flush.run();
                     }
                 },
-                rejected -> progress.rejected(rejected, MAX_REPORTED_REJECTS));
+                rejected -> progress.rejected(rejected, MAX_REPORTED_REJECTS),
+                warned -> progress.warned(warned, MAX_REPORTED_REJECTS));
         flush.run();
         long millis = (System.nanoTime() - started) / 1_000_000;
         ImportReport report = progress.finish(summary, millis);
         LOG.info(() ->
                 "Import " + report.importId() + ": " + report.linesRead() + " lines, " + report.created() + " created, "
-                        + report.updated() + " updated, " + report.rejected() + " rejected in " + millis + " ms");
+                        + report.updated() + " updated, " + report.rejected() + " rejected, " + report.warnings()
+                        + " with values left out in " + millis + " ms");
         return report;
     }
 

@@ -23,11 +23,11 @@ class RepeatedLineTest {
     @Test
     void theProgressAndTheReportCountAndNameTheRepeatedLinesUpToTheLimit() {
         ImportProgress progress = new ImportProgress("id", -1);
-        progress.chunkWritten(4, 2, 0, List.of(new RepeatedLine(4, 2), new RepeatedLine(5, 3)), 3);
+        progress.chunkWritten(4, 2, 0, 0, List.of(new RepeatedLine(4, 2), new RepeatedLine(5, 3)), 3);
         assertEquals(2, progress.duplicates(), "counted while the import runs");
         assertEquals(List.of(new RepeatedLine(4, 2), new RepeatedLine(5, 3)), progress.repeatedLines());
 
-        progress.chunkWritten(3, 1, 0, List.of(new RepeatedLine(7, 6), new RepeatedLine(8, 6)), 3);
+        progress.chunkWritten(3, 1, 0, 0, List.of(new RepeatedLine(7, 6), new RepeatedLine(8, 6)), 3);
         ImportReport report = progress.finish(new ImportSummary(7, 7, 0, List.of()), 1);
 
         assertEquals(4, report.duplicates());

@@ -13,6 +13,7 @@ import io.crosscast.audience.condition.Logic;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
 import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.ImportChoices;
 import io.crosscast.it.support.Deployments;
 import jakarta.ejb.EJB;
 import java.io.IOException;
@@ -135,6 +136,7 @@ class AudienceBenchmark {
                 StandardCharsets.UTF_8,
                 ',',
                 ColumnMapping.autoMatch(Arrays.asList(header.split(","))),
+                ImportChoices.DEFAULT,
                 null);
         long elapsed = ms(t0);
         sampling.set(false);

@@ -130,7 +130,7 @@ class DemoCampaignDataTest {
         assertEquals(110, xy.get("list")[1] - xy.get("sms")[1]);
         assertEquals(xy.get("split")[1], xy.get("sms")[1], "the middle branch in line with the split");
         for (String branch : List.of("reminder", "sms", "list")) {
-            assertEquals(xy.get("split")[0] + 170, xy.get(branch)[0], branch);
+            assertEquals(xy.get("split")[0] + 280, xy.get(branch)[0], () -> branch + ": room for the subset labels");
         }
     }
 

@@ -30,6 +30,7 @@ final class ImportRun {
     private final LineProblem encodingProblem;
     private final Consumer<ImportRow> acceptedRows;
     private final Consumer<RejectedLine> rejectedLines;
+    private final Consumer<RejectedLine> warnedLines;
     private long accepted;
     private long rejected;
 
@@ -40,7 +41,8 @@ final class ImportRun {
             int expectedColumns,
             RowConverter converter,
             Consumer<ImportRow> acceptedRows,
-            Consumer<RejectedLine> rejectedLines) {
+            Consumer<RejectedLine> rejectedLines,
+            Consumer<RejectedLine> warnedLines) {
         this.parser = parser;
         this.text = text;
         this.expectedColumns = expectedColumns;
@@ -48,6 +50,7 @@ final class ImportRun {
         this.encodingProblem = LineProblem.of(LineProblem.Code.NOT_IN_ENCODING, charset.name());
         this.acceptedRows = acceptedRows;
         this.rejectedLines = rejectedLines;
+        this.warnedLines = warnedLines;
     }
 
     ImportSummary run() throws IOException {
@@ -97,6 +100,9 @@ final class ImportRun {
                 return;
             }
             accepted++;
+            if (!row.warnings().isEmpty()) {
+                warnedLines.accept(new RejectedLine(lineNumber, row.warnings(), text.recordText(RAW_TEXT_LIMIT)));
+            }
             acceptedRows.accept(row);
         }
     }

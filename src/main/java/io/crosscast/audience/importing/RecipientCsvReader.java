@@ -128,14 +128,34 @@ public final class RecipientCsvReader {
             Consumer<ImportRow> accepted,
             Consumer<RejectedLine> rejected)
             throws IOException {
+        return read(in, charset, mapping, ImportChoices.DEFAULT, accepted, rejected, warned -> {});
+    }
+
+    /**
+     * Reads a whole file as {@link #read(InputStream, Charset, ColumnMapping, Consumer, Consumer)} does, with the
+     * marketer's choices for empty cells and invalid values.
+     *
+     * @param warned receives the accepted records that had invalid values left out, in file order (before the
+     *               record itself goes to {@code accepted})
+     */
+    public ImportSummary read(
+            InputStream in,
+            Charset charset,
+            ColumnMapping mapping,
+            ImportChoices choices,
+            Consumer<ImportRow> accepted,
+            Consumer<RejectedLine> rejected,
+            Consumer<RejectedLine> warned)
+            throws IOException {
         List<String> problems = mapping.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        RowConverter converter = new RowConverter(mapping, phoneNumbers, LocalDate.now(clock));
+        RowConverter converter = new RowConverter(mapping, phoneNumbers, LocalDate.now(clock), choices);
         try (RecordTextTracker text = new RecordTextTracker(DecodedInput.open(in, charset));
                 CSVParser parser = CSVParser.parse(text, format(delimiter))) {
-            return new ImportRun(parser, text, charset, mapping.columnCount(), converter, accepted, rejected).run();
+            return new ImportRun(parser, text, charset, mapping.columnCount(), converter, accepted, rejected, warned)
+                    .run();
         }
     }
 

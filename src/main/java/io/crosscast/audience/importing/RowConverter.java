@@ -21,13 +21,15 @@ final class RowConverter {
     private final Map<ImportField, Integer> columns = new EnumMap<>(ImportField.class);
     private final PhoneNumbers phoneNumbers;
     private final LocalDate today;
+    private final ImportChoices choices;
 
-    RowConverter(ColumnMapping mapping, PhoneNumbers phoneNumbers, LocalDate today) {
+    RowConverter(ColumnMapping mapping, PhoneNumbers phoneNumbers, LocalDate today, ImportChoices choices) {
         for (ImportField field : mapping.mappedFields()) {
             columns.put(field, mapping.columnOf(field).getAsInt());
         }
         this.phoneNumbers = phoneNumbers;
         this.today = today;
+        this.choices = choices;
     }
 
     /**
@@ -67,7 +69,10 @@ final class RowConverter {
                 language,
                 birthDate,
                 emailOptOut,
-                smsOptOut);
+                smsOptOut,
+                new String(reading.kept),
+                reading.emptyCells,
+                reading.warnings);
     }
 
     /** The cells of one record and the problems found so far. */
@@ -75,6 +80,9 @@ final class RowConverter {
 
         private final String[] cells;
         private final List<LineProblem> problems = new ArrayList<>(2);
+        private final List<LineProblem> warnings = new ArrayList<>(0);
+        private final char[] kept = ImportRow.NONE_KEPT.toCharArray();
+        private int emptyCells;
 
         Reading(String[] cells) {
             this.cells = cells;
@@ -88,16 +96,31 @@ final class RowConverter {
             return value(ImportField.EMAIL, EmailAddresses::normalise);
         }
 
-        /** The field's value, or null when its column is not mapped, its cell is empty or not valid. */
+        /**
+         * The field's value, or null when its column is not mapped, its cell is empty or not valid. An empty
+         * cell and a value left out are marked kept as the import's choices say; an invalid value is a problem
+         * of the line, or a warning when the import skips invalid values.
+         */
         <T> T value(ImportField field, Function<String, T> parser) {
             String cell = cell(field);
             if (cell == null) {
+                if (columns.containsKey(field)) {
+                    emptyCells++;
+                    if (choices.keepsEmpty(field)) {
+                        kept[field.ordinal()] = 'K';
+                    }
+                }
                 return null;
             }
             try {
                 return parser.apply(cell);
             } catch (InvalidContactException e) {
-                problems.add(LineProblem.value(field, e));
+                if (choices.skipsInvalid(field)) {
+                    warnings.add(LineProblem.value(field, e));
+                    kept[field.ordinal()] = 'K';
+                } else {
+                    problems.add(LineProblem.value(field, e));
+                }
                 return null;
             }
         }

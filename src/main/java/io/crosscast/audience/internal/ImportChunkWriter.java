@@ -84,6 +84,7 @@ public class ImportChunkWriter {
                 }
                 setBoolean(s, 12, row.emailOptOut());
                 setBoolean(s, 13, row.smsOptOut());
+                s.setString(14, row.keptFields());
                 s.addBatch();
             }
             s.executeBatch();

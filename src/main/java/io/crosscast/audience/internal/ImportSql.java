@@ -17,8 +17,9 @@ public final class ImportSql {
 
     /** Columns of the importable fields (email is the key, handled apart). */
     private static final Map<ImportField, String> COLUMNS = new EnumMap<>(ImportField.class);
-    /** Columns that may not become NULL: an empty cell keeps the recipient's value. */
-    private static final Set<String> NOT_NULL = Set.of("status", "email_opt_out", "sms_opt_out");
+    /** What a column that may not be NULL takes when its cell clears it (opt-outs are never cleared: kept). */
+    private static final Map<String, String> CLEARED = Map.of(
+            "status", "'NONE'", "email_opt_out", "recipient.email_opt_out", "sms_opt_out", "recipient.sms_opt_out");
 
     static {
         COLUMNS.put(ImportField.FIRST_NAME, "first_name");
@@ -33,8 +34,8 @@ public final class ImportSql {
     }
 
     public static final String INSERT_STAGED = "INSERT INTO import_row (import_id, line_no, email, email_key,"
-            + " first_name, last_name, mobile_phone, status, country, language, birth_date, email_opt_out, sms_opt_out)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " first_name, last_name, mobile_phone, status, country, language, birth_date, email_opt_out, sms_opt_out,"
+            + " kept_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Staged rows whose recipient exists (one parameter: import id). */
     public static final String COUNT_EXISTING = "SELECT COUNT(*) FROM import_row s WHERE s.import_id = ?"
@@ -67,17 +68,25 @@ public final class ImportSql {
      */
     public record Update(String sql, int subqueries) {}
 
-    /** Updates existing recipients with the mapped fields of their staged row (the address keeps the file's spelling). */
+    /**
+     * Updates existing recipients with the mapped fields of their staged row (the address keeps the file's
+     * spelling). A field the staged row marks kept ({@link io.crosscast.audience.importing.ImportRow#keptFields()})
+     * keeps the recipient's value; otherwise the staged value is written, NULL included, except in columns that
+     * may not be NULL (status becomes NONE, an opt-out stays).
+     */
     public static Update updateExisting(Set<ImportField> mapped) {
         List<String> assignments = new ArrayList<>();
-        assignments.add("email = " + staged("email"));
+        assignments.add("email = " + staged("s.email"));
         for (Map.Entry<ImportField, String> entry : COLUMNS.entrySet()) {
             if (mapped.contains(entry.getKey())) {
                 String column = entry.getValue();
+                String value = CLEARED.containsKey(column)
+                        ? "COALESCE(s." + column + ", " + CLEARED.get(column) + ")"
+                        : "s." + column;
+                int flag = entry.getKey().ordinal() + 1;
                 assignments.add(column + " = "
-                        + (NOT_NULL.contains(column)
-                                ? "COALESCE(" + staged(column) + ", " + column + ")"
-                                : staged(column)));
+                        + staged("CASE WHEN SUBSTRING(s.kept_fields, " + flag + ", 1) = 'K' THEN recipient." + column
+                                + " ELSE " + value + " END"));
             }
         }
         String sql = "UPDATE recipient SET " + String.join(", ", assignments)
@@ -86,8 +95,8 @@ public final class ImportSql {
         return new Update(sql, assignments.size());
     }
 
-    private static String staged(String column) {
-        return "(SELECT s." + column
+    private static String staged(String expression) {
+        return "(SELECT " + expression
                 + " FROM import_row s WHERE s.import_id = ? AND s.email_key = recipient.email_key)";
     }
 }

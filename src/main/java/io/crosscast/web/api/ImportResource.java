@@ -3,6 +3,7 @@ package io.crosscast.web.api;
 import io.crosscast.audience.ImportReport;
 import io.crosscast.audience.RecipientImportService;
 import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.ImportChoices;
 import io.crosscast.audience.importing.RecipientCsvReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +23,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,8 +67,23 @@ public class ImportResource {
                     @DefaultValue("UTF-8")
                     String encoding,
             @Parameter(description = "A list every imported recipient joins; created if missing.") @QueryParam("list")
-                    String listName)
+                    String listName,
+            @Parameter(
+                            description =
+                                    "What an empty cell of a column the file has does: keep the recipient's value, or clear it (an opt-out is never cleared).",
+                            schema = @Schema(enumeration = {"keep", "clear"}))
+                    @QueryParam("emptyCells")
+                    @DefaultValue("keep")
+                    String emptyCells,
+            @Parameter(
+                            description =
+                                    "What an invalid value of an optional field does: reject the line, or import it without that value and list a warning.",
+                            schema = @Schema(enumeration = {"reject", "skip"}))
+                    @QueryParam("invalidValues")
+                    @DefaultValue("reject")
+                    String invalidValues)
             throws IOException {
+        ImportChoices choices = choices(emptyCells, invalidValues);
         Charset charset = charset(encoding);
         BufferedInputStream in = new BufferedInputStream(body, MAX_HEADER_BYTES + 1);
         in.mark(MAX_HEADER_BYTES + 1);
@@ -82,7 +100,25 @@ public class ImportResource {
         if (!mapping.problems().isEmpty()) {
             throw ApiException.badRequest("header", "import.emailNotMapped", String.join(" ", mapping.problems()));
         }
-        return importer.importCsv(in, charset, delimiter, mapping, listName);
+        return importer.importCsv(in, charset, delimiter, mapping, choices, listName);
+    }
+
+    private static ImportChoices choices(String emptyCells, String invalidValues) {
+        ImportChoices.EmptyCells empty = ImportChoices.EmptyCells.fromApiName(lower(emptyCells))
+                .orElseThrow(() -> ApiException.badRequest(
+                        "emptyCells",
+                        "import.emptyCells",
+                        "emptyCells must be keep or clear, not '" + emptyCells.strip() + "'."));
+        ImportChoices.InvalidValues invalid = ImportChoices.InvalidValues.fromApiName(lower(invalidValues))
+                .orElseThrow(() -> ApiException.badRequest(
+                        "invalidValues",
+                        "import.invalidValues",
+                        "invalidValues must be reject or skip, not '" + invalidValues.strip() + "'."));
+        return new ImportChoices(empty, invalid);
+    }
+
+    private static String lower(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
     }
 
     private static Charset charset(String name) {

@@ -7,6 +7,7 @@ import io.crosscast.audience.ImportTracker;
 import io.crosscast.audience.RecipientImportService;
 import io.crosscast.audience.RepeatedLine;
 import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.ImportChoices;
 import io.crosscast.audience.importing.ImportField;
 import io.crosscast.audience.importing.RecipientCsvReader;
 import io.crosscast.audience.importing.RejectedLine;
@@ -55,6 +56,8 @@ public class RecipientImportPage implements Serializable {
     private char delimiter = ',';
     private final List<ColumnChoice> columns = new ArrayList<>();
     private String listName;
+    private ImportChoices.EmptyCells emptyCells = ImportChoices.DEFAULT.emptyCells();
+    private ImportChoices.InvalidValues invalidValues = ImportChoices.DEFAULT.invalidValues();
     private String importId;
     /** The request attribute holding what the request saw of the import's end (see {@link #isDone()}). */
     private static final String SEEN = RecipientImportPage.class.getName() + ".seen";
@@ -145,7 +148,13 @@ public class RecipientImportPage implements Serializable {
             return;
         }
         try {
-            importId = importer.start(uploaded, Charset.forName(encoding), delimiter, mapping, listName);
+            importId = importer.start(
+                    uploaded,
+                    Charset.forName(encoding),
+                    delimiter,
+                    mapping,
+                    new ImportChoices(emptyCells, invalidValues),
+                    listName);
             uploaded = null;
         } catch (AudienceException e) {
             // The mapping was checked above: the service finds nothing else to refuse.
@@ -274,6 +283,22 @@ public class RecipientImportPage implements Serializable {
             case '\t' -> "tab";
             default -> "comma";
         };
+    }
+
+    public ImportChoices.EmptyCells getEmptyCells() {
+        return emptyCells;
+    }
+
+    public void setEmptyCells(ImportChoices.EmptyCells emptyCells) {
+        this.emptyCells = emptyCells == null ? ImportChoices.DEFAULT.emptyCells() : emptyCells;
+    }
+
+    public ImportChoices.InvalidValues getInvalidValues() {
+        return invalidValues;
+    }
+
+    public void setInvalidValues(ImportChoices.InvalidValues invalidValues) {
+        this.invalidValues = invalidValues == null ? ImportChoices.DEFAULT.invalidValues() : invalidValues;
     }
 
     public String getListName() {

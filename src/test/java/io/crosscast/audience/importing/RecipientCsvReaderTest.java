@@ -91,7 +91,7 @@ class RecipientCsvReaderTest {
                                 LocalDate.of(1985, 12, 1),
                                 null,
                                 null)),
-                accepted);
+                valuesOf(accepted));
         assertEquals(
                 List.of(
                         new RejectedLine(
@@ -181,6 +181,103 @@ class RecipientCsvReaderTest {
         assertEquals(new ImportSummary(2, 2, 0, false, null), summary);
         assertNull(accepted.get(0).status());
         assertNull(accepted.get(1).status());
+    }
+
+    @Test
+    void emptyCellsAreCountedAndMarkedKeptOrClearedAsChosenButAnOptOutIsAlwaysKept() throws IOException {
+        byte[] csv =
+                "email,first name,status,email opt out\na@example.fr,,,\nb@example.fr,Bo,gold,no\n".getBytes(UTF_8);
+        ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email", "first name", "status", "email opt out"));
+        List<RejectedLine> warned = new ArrayList<>();
+
+        reader(',')
+                .read(
+                        new ByteArrayInputStream(csv),
+                        UTF_8,
+                        mapping,
+                        new ImportChoices(ImportChoices.EmptyCells.CLEAR, ImportChoices.InvalidValues.REJECT_LINE),
+                        accepted::add,
+                        this::rejected,
+                        warned::add);
+        reader(',').read(new ByteArrayInputStream(csv), UTF_8, mapping, accepted::add, this::rejected);
+
+        ImportRow cleared = accepted.get(0);
+        assertEquals(3, cleared.emptyCells());
+        assertEquals(kept(ImportField.EMAIL_OPT_OUT), cleared.keptFields());
+        assertEquals(0, accepted.get(1).emptyCells());
+        assertEquals(ImportRow.NONE_KEPT, accepted.get(1).keptFields());
+        ImportRow keptByDefault = accepted.get(2);
+        assertEquals(3, keptByDefault.emptyCells());
+        assertEquals(
+                kept(ImportField.FIRST_NAME, ImportField.STATUS, ImportField.EMAIL_OPT_OUT),
+                keptByDefault.keptFields());
+        assertTrue(warned.isEmpty());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void invalidOptionalValuesAreLeftOutWithAWarningWhenChosenButNeverTheAddress() throws IOException {
+        byte[] csv = ("email,mobile,country,status\n"
+                        + "a@example.fr,+33 69 12,FR,gold\n"
+                        + "nope,06 12 34 56 78,FR,gold\n"
+                        + "c@example.fr,06 12 34 56 78,XX,platinum\n")
+                .getBytes(UTF_8);
+        ColumnMapping mapping = ColumnMapping.autoMatch(List.of("email", "mobile", "country", "status"));
+        List<RejectedLine> warned = new ArrayList<>();
+
+        ImportSummary summary = inEnglish(reader(',')
+                .read(
+                        new ByteArrayInputStream(csv),
+                        UTF_8,
+                        mapping,
+                        new ImportChoices(ImportChoices.EmptyCells.KEEP, ImportChoices.InvalidValues.SKIP_VALUE),
+                        accepted::add,
+                        this::rejected,
+                        warned::add));
+
+        assertEquals(new ImportSummary(3, 2, 1, false, null), summary);
+        assertEquals(3L, rejected.get(0).lineNumber());
+        assertEquals(
+                List.of(2L, 4L), warned.stream().map(RejectedLine::lineNumber).toList());
+        ImportRow a = accepted.get(0);
+        assertNull(a.mobilePhone());
+        assertEquals("GOLD", a.status());
+        assertEquals(kept(ImportField.MOBILE_PHONE), a.keptFields());
+        assertEquals(1, a.warnings().size());
+        ImportRow c = accepted.get(1);
+        assertNull(c.country());
+        assertNull(c.status());
+        assertEquals("+33612345678", c.mobilePhone(), "read with the default region once the country is left out");
+        assertEquals(kept(ImportField.STATUS, ImportField.COUNTRY), c.keptFields());
+        assertEquals(2, warned.get(1).problems().size());
+        assertEquals("c@example.fr,06 12 34 56 78,XX,platinum", warned.get(1).rawLine());
+    }
+
+    /** The rows' values only (which cells were empty or kept left aside). */
+    private static List<ImportRow> valuesOf(List<ImportRow> rows) {
+        return rows.stream()
+                .map(r -> new ImportRow(
+                        r.lineNumber(),
+                        r.email(),
+                        r.emailKey(),
+                        r.firstName(),
+                        r.lastName(),
+                        r.mobilePhone(),
+                        r.status(),
+                        r.country(),
+                        r.language(),
+                        r.birthDate(),
+                        r.emailOptOut(),
+                        r.smsOptOut()))
+                .toList();
+    }
+
+    private static String kept(ImportField... fields) {
+        char[] flags = ImportRow.NONE_KEPT.toCharArray();
+        for (ImportField field : fields) {
+            flags[field.ordinal()] = 'K';
+        }
+        return new String(flags);
     }
 
     @Test
@@ -576,7 +673,7 @@ class RecipientCsvReaderTest {
                                 null,
                                 null,
                                 null)),
-                accepted);
+                valuesOf(accepted));
     }
 
     private ImportSummary read(char delimiter, String csv) throws IOException {

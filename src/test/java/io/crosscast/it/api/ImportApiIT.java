@@ -93,4 +93,35 @@ class ImportApiIT extends ClientTestCase {
                 ApiClient.withAuthorization(base, null).send("POST", "imports", "text/csv", "email\na@example.com\n");
         assertEquals(401, reply.status());
     }
+
+    @Test
+    void theChoicesForEmptyCellsAndInvalidValuesAreParametersEchoedInTheReport() {
+        String t = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String csv = "email,last name,mobile,status\n"
+                + "c1." + t + "@example.com," + t + ",+33 69 12,gold\n" // line 2: not a mobile
+                + "c2." + t + "@example.com," + t + ",,\n"; // line 3: two empty cells
+        ApiClient api = ApiClient.as(base, "marketer", "marketer");
+
+        ApiClient.Reply reply =
+                api.send("POST", "imports?emptyCells=clear&invalidValues=skip", "text/csv; charset=UTF-8", csv);
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject report = reply.json();
+        assertEquals(2, report.getInt("created"), report.toString());
+        assertEquals("clear", report.getString("emptyCellRule"));
+        assertEquals("skip", report.getString("invalidValueRule"));
+        assertEquals(2, report.getInt("emptyCells"));
+        assertEquals(1, report.getInt("warnings"));
+        assertEquals(false, report.getBoolean("warningLinesTruncated"));
+        JsonObject warning = report.getJsonArray("warningLines").getJsonObject(0);
+        assertEquals(2, warning.getInt("lineNumber"));
+        assertTrue(warning.getString("reason").contains("+33 69 12"), warning.toString());
+
+        ApiClient.Reply refused = api.send("POST", "imports?emptyCells=forget", "text/csv; charset=UTF-8", csv);
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("keep or clear"), refused.body());
+        ApiClient.Reply refusedToo = api.send("POST", "imports?invalidValues=ignore", "text/csv; charset=UTF-8", csv);
+        assertEquals(400, refusedToo.status(), refusedToo.body());
+        assertTrue(refusedToo.body().contains("reject or skip"), refusedToo.body());
+    }
 }

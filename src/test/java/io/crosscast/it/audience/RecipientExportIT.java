@@ -10,6 +10,7 @@ import io.crosscast.audience.RecipientService;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
 import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.ImportChoices;
 import io.crosscast.it.support.Deployments;
 import jakarta.ejb.EJB;
 import java.io.ByteArrayInputStream;
@@ -108,6 +109,7 @@ class RecipientExportIT {
                 StandardCharsets.UTF_8,
                 ',',
                 ColumnMapping.autoMatch(header),
+                ImportChoices.DEFAULT,
                 null);
     }
 }

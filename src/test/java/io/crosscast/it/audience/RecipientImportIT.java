@@ -14,6 +14,7 @@ import io.crosscast.audience.RepeatedLine;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.Rule;
 import io.crosscast.audience.importing.ColumnMapping;
+import io.crosscast.audience.importing.ImportChoices;
 import io.crosscast.audience.importing.RejectedLine;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.list.ListService;
@@ -179,7 +180,104 @@ class RecipientImportIT {
         assertEquals(0, again.rejected(), () -> again.rejectedLines().toString());
     }
 
+    @Test
+    void emptyCellsKeepTheValuesByDefaultAndClearThemWhenAskedButNeverAnOptOut() throws IOException {
+        String t = token();
+        String email = "kim." + t + "@example.com";
+        String header = "email,first name,last name,mobile,status,country,email opt out\n";
+        run(header + email + ",Kim," + t + ",06 12 34 56 78,gold,FR,yes\n", null);
+
+        String blanks = header + email + ",," + t + ",,,FR,\n";
+        ImportReport kept = run(blanks, null, ImportChoices.DEFAULT);
+        assertEquals(1, kept.updated());
+        assertEquals("keep", kept.emptyCellRule());
+        assertEquals(4, kept.emptyCells());
+        Recipient unchanged = only(t);
+        assertEquals("Kim", unchanged.getFirstName());
+        assertEquals("+33612345678", unchanged.getMobilePhone());
+        assertEquals(MembershipStatus.GOLD, unchanged.getStatus());
+        assertTrue(unchanged.isEmailOptOut());
+
+        ImportReport cleared = run(
+                blanks,
+                null,
+                new ImportChoices(ImportChoices.EmptyCells.CLEAR, ImportChoices.InvalidValues.REJECT_LINE));
+        assertEquals(1, cleared.updated());
+        assertEquals("clear", cleared.emptyCellRule());
+        assertEquals(4, cleared.emptyCells());
+        Recipient emptied = only(t);
+        assertEquals(null, emptied.getFirstName());
+        assertEquals(null, emptied.getMobilePhone());
+        assertEquals(MembershipStatus.NONE, emptied.getStatus());
+        assertTrue(emptied.isEmailOptOut(), "an empty cell never gives consent back");
+    }
+
+    @Test
+    void invalidOptionalValuesRejectTheLineByDefaultOrAreLeftOutWithAWarning() throws IOException {
+        String t = token();
+        String csv = HEADER
+                + "lea." + t + "@example.com,Lea," + t + ",+33 69 12,silver,FR\n" // line 2: not a mobile
+                + "not-an-email,Max," + t + ",,silver,FR\n" // line 3: the key is never skipped
+                + "ned." + t + "@example.com,Ned," + t + ",06 12 34 56 78,platinum,XX\n"; // line 4: two bad values
+        ImportReport strict = run(csv, null, ImportChoices.DEFAULT);
+        assertEquals(0, strict.created());
+        assertEquals(3, strict.rejected());
+        assertEquals(0, strict.warnings());
+
+        ImportChoices skip = new ImportChoices(ImportChoices.EmptyCells.KEEP, ImportChoices.InvalidValues.SKIP_VALUE);
+        ImportReport lenient = run(csv, null, skip);
+        assertEquals(2, lenient.created(), () -> lenient.rejectedLines().toString());
+        assertEquals(1, lenient.rejected());
+        assertEquals(3L, lenient.rejectedLines().get(0).lineNumber());
+        assertEquals("skip", lenient.invalidValueRule());
+        assertEquals(2, lenient.warnings());
+        assertEquals(
+                List.of(2L, 4L),
+                lenient.warningLines().stream().map(RejectedLine::lineNumber).toList());
+        assertTrue(lenient.warningLines().get(0).reason().contains("+33 69 12"), lenient.warningLines()::toString);
+        assertTrue(lenient.warningLines().get(1).reason().contains("platinum"), lenient.warningLines()::toString);
+        assertTrue(lenient.warningLines().get(1).reason().contains("XX"), lenient.warningLines()::toString);
+        List<Recipient> imported =
+                recipients.page(new Rule("lastName", Operator.EQUALS, List.of(t)), "firstName", true, 0, 10);
+        assertEquals(
+                List.of("Lea", "Ned"),
+                imported.stream().map(Recipient::getFirstName).toList());
+        assertEquals(null, imported.get(0).getMobilePhone());
+        assertEquals(MembershipStatus.SILVER, imported.get(0).getStatus());
+        assertEquals(MembershipStatus.NONE, imported.get(1).getStatus());
+        assertEquals(null, imported.get(1).getCountry());
+
+        // An existing recipient keeps the value a line left out, even when empty cells clear.
+        ImportReport again = run(
+                HEADER + "ned." + t + "@example.com,Ned," + t + ",not a number,gold,FR\n",
+                null,
+                new ImportChoices(ImportChoices.EmptyCells.CLEAR, ImportChoices.InvalidValues.SKIP_VALUE));
+        assertEquals(1, again.updated());
+        assertEquals(1, again.warnings());
+        Recipient ned =
+                recipients
+                        .page(new Rule("firstName", Operator.EQUALS, List.of("Ned")), "firstName", true, 0, 10)
+                        .stream()
+                        .filter(r -> t.equals(r.getLastName()))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals("+33612345678", ned.getMobilePhone());
+        assertEquals(MembershipStatus.GOLD, ned.getStatus());
+        assertEquals("FR", ned.getCountry());
+    }
+
+    private Recipient only(String lastName) {
+        List<Recipient> found =
+                recipients.page(new Rule("lastName", Operator.EQUALS, List.of(lastName)), "firstName", true, 0, 10);
+        assertEquals(1, found.size());
+        return found.get(0);
+    }
+
     private ImportReport run(String csv, String listName) throws IOException {
+        return run(csv, listName, ImportChoices.DEFAULT);
+    }
+
+    private ImportReport run(String csv, String listName, ImportChoices choices) throws IOException {
         char delimiter = csv.startsWith("Email;") ? ';' : ',';
         List<String> header = List.of(csv.substring(0, csv.indexOf('\n')).split(String.valueOf(delimiter)));
         return importer.importCsv(
@@ -187,6 +285,7 @@ class RecipientImportIT {
                 StandardCharsets.UTF_8,
                 delimiter,
                 ColumnMapping.autoMatch(header),
+                choices,
                 listName);
     }
 

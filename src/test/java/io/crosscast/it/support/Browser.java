@@ -103,12 +103,25 @@ public final class Browser implements AutoCloseable {
      * start, and wait until the report shows.
      */
     public void importCsv(Path file) {
+        importCsv(file, List.of());
+    }
+
+    /**
+     * Imports a file through the import page, clicking the labels of the given choices of the mapping step first
+     * (ids of radio items, e.g. {@code mappingForm:invalidValues:1}).
+     */
+    public void importCsv(Path file, List<String> choices) {
         open("recipients/import.xhtml");
         driver.findElement(By.cssSelector("input[type='file']")).sendKeys(file.toString());
         click(By.id("importForm:readColumns"));
         String columns = text(By.id("mappingForm:columns"));
         if (!columns.contains("Email")) {
             throw new AssertionError("the proposed columns lack Email: " + columns);
+        }
+        for (String choice : choices) {
+            click(By.cssSelector("label[for='" + choice + "']"));
+            new WebDriverWait(driver, TIMEOUT)
+                    .until(d -> d.findElement(By.id(choice)).isSelected());
         }
         click(By.id("mappingForm:startImport"));
         new WebDriverWait(driver, Duration.ofSeconds(60))

@@ -126,4 +126,27 @@ class AudienceBrowserIT extends ClientTestCase {
         assertTrue(members.contains("Ana") && members.contains("Eli"), members);
         Files.deleteIfExists(csv);
     }
+
+    @Test
+    void anImportLeavesOutAnInvalidMobileWhenTheMarketerSaysSoAndListsItAsAWarning() throws IOException {
+        Path csv = Files.createTempFile("crosscast-browser", ".csv");
+        Files.write(
+                csv,
+                List.of(
+                        "Email;Prénom;Nom;Mobile;Statut",
+                        "w1." + token + "@example.com;Wim;" + token + ";+33 69 12;gold",
+                        "w2." + token + "@example.com;Xia;" + token + ";;silver"),
+                StandardCharsets.UTF_8);
+
+        browser.importCsv(csv, List.of("mappingForm:invalidValues:1", "mappingForm:emptyCells:1"));
+
+        assertEquals("2", browser.text(By.id("progressForm:created")));
+        assertEquals("0", browser.text(By.id("progressForm:rejected")));
+        assertEquals("1", browser.text(By.id("progressForm:warnings")));
+        assertEquals("1", browser.text(By.id("progressForm:emptyCells")));
+        assertTrue(browser.text(By.id("progressForm:summary")).contains("Empty cells (values cleared)"));
+        String warnings = browser.text(By.id("progressForm:warningLines"));
+        assertTrue(warnings.contains("+33 69 12") && warnings.contains("w1." + token), warnings);
+        Files.deleteIfExists(csv);
+    }
 }

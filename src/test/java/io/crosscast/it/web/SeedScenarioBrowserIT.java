@@ -69,7 +69,7 @@ class SeedScenarioBrowserIT extends BrowserTestCase {
 
         // Laid out the way the scenario reads: the main line, then the Split's three branches.
         int[][] places = {
-            {20, 170}, {185, 170}, {350, 170}, {515, 170}, {680, 170}, {880, 50}, {880, 170}, {880, 290}, {880, 410}
+            {20, 170}, {185, 170}, {350, 170}, {515, 170}, {680, 170}, {980, 50}, {980, 170}, {980, 290}, {980, 410}
         };
         String[] all = {start, query, offer, wait, split, reminder, sms, list, end};
         for (int i = all.length - 1; i >= 0; i--) {

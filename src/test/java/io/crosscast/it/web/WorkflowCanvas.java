@@ -4,6 +4,7 @@ import io.crosscast.it.support.Browser;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -509,5 +510,30 @@ final class WorkflowCanvas {
     String state(String id) {
         return stable(
                 () -> node(id).findElement(By.cssSelector(".cc-node-state")).getText());
+    }
+    /** The page rectangles of the elements a selector finds (text, id of a diagram box), top to bottom. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rectangles(String selector) {
+        Object found = ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "return Array.from(document.querySelectorAll(arguments[0])).map(function (e) {"
+                                + " var r = e.getBoundingClientRect(), a = e.querySelector('[data-activity]');"
+                                + " return {text: e.textContent, id: a ? a.getAttribute('data-activity') : e.id,"
+                                + " left: r.left, right: r.right,"
+                                + " top: r.top, bottom: r.bottom}; })"
+                                + ".sort(function (a, b) { return a.top - b.top; });",
+                        selector);
+        return (List<Map<String, Object>>) found;
+    }
+
+    static double number(Map<String, Object> rectangle, String side) {
+        return ((Number) rectangle.get(side)).doubleValue();
+    }
+
+    static boolean overlap(Map<String, Object> a, Map<String, Object> b) {
+        return number(a, "left") < number(b, "right")
+                && number(b, "left") < number(a, "right")
+                && number(a, "top") < number(b, "bottom")
+                && number(b, "top") < number(a, "bottom");
     }
 }

@@ -10,9 +10,11 @@ import io.crosscast.it.support.Polling;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 /**
  * The diagram editor's removals and a Split's subsets in the browser: an activity removed from its dialog
@@ -205,6 +207,72 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
     }
 
     /** Signs in as the marketer and opens the diagram of a new campaign. */
+    @Test
+    void aSplitsSubsetLabelsShowWholeBesideTheirDotsApartAndALargeDiagramOpensFitted() {
+        WorkflowCanvas canvas = newCampaign("Legible ");
+        String split = canvas.add("split");
+        String quiet = canvas.add("end");
+        String opener = canvas.add("end");
+        String clicker = canvas.add("end");
+        List<String> labels = List.of("Neither opened nor clicked", "Opened but did not click", "Clicked the offer");
+        canvas.open(split, "Behaviour");
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                canvas.addSubset();
+            }
+            canvas.subsetLabel(i, labels.get(i));
+            canvas.rule("Last name", "is", "L" + i);
+        }
+        canvas.save();
+        canvas.place(split, 40, 170);
+        canvas.place(quiet, 320, 50);
+        canvas.place(opener, 320, 170);
+        canvas.place(clicker, 320, 290);
+        canvas.connect(split, "subset1", quiet);
+        canvas.connect(split, "subset2", opener);
+        canvas.connect(split, "subset3", clicker);
+
+        List<Map<String, Object>> shown = canvas.rectangles(".cc-output-label");
+        assertEquals(labels, shown.stream().map(r -> r.get("text")).toList(), "whole, top to bottom");
+        Map<String, Object> splitBox = canvas.rectangles(".cc-node-box").stream()
+                .filter(r -> split.equals(r.get("id")))
+                .findFirst()
+                .orElseThrow();
+        for (int i = 0; i < shown.size(); i++) {
+            Map<String, Object> label = shown.get(i);
+            assertTrue(
+                    WorkflowCanvas.number(label, "left") >= WorkflowCanvas.number(splitBox, "right"),
+                    () -> "beside the Split, not over it: " + label + " " + splitBox);
+            for (Map<String, Object> box : canvas.rectangles(".cc-node-box")) {
+                assertFalse(WorkflowCanvas.overlap(label, box), () -> label + " covers " + box);
+            }
+            for (Map<String, Object> other : shown.subList(i + 1, shown.size())) {
+                assertFalse(WorkflowCanvas.overlap(label, other), () -> label + " covers " + other);
+            }
+        }
+
+        // Wider than the visible canvas once the window is narrower: the diagram opens fitted.
+        canvas.place(clicker, 900, 290);
+        browser.driver().manage().window().setSize(new Dimension(900, 1000));
+        try {
+            canvas.reload();
+            String zoom = browser.waitForText(By.cssSelector(".cc-zoom-value"), "%");
+            assertTrue(
+                    Polling.eventually(
+                            Duration.ofSeconds(5),
+                            () -> !"100%".equals(browser.text(By.cssSelector(".cc-zoom-value")))),
+                    () -> "fitted on opening, not left at " + zoom);
+            Map<String, Object> wrap = canvas.rectangles(".cc-canvas-wrap").get(0);
+            for (Map<String, Object> box : canvas.rectangles(".cc-node-box")) {
+                assertTrue(
+                        WorkflowCanvas.number(box, "right") <= WorkflowCanvas.number(wrap, "right"),
+                        () -> box + " cut off by " + wrap);
+            }
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
     private WorkflowCanvas newCampaign(String name) {
         browser = new Browser(base);
         browser.signIn("marketer", "marketer");

@@ -62,12 +62,15 @@ final class DiagramView {
 
     private DiagramView() {}
 
+    /** Longest output label shown whole on the canvas (a label wraps on a few lines beside its dot). */
+    static final int MAX_OUTPUT_LABEL = 48;
+
     /** What an output end point says: a Split subset's label (or number), else the output's name. */
     static String outputLabel(DiagramDraft.Box box, String output) {
         if (output.startsWith("subset")) {
             String label = box.getConfig().get("subset." + output.substring("subset".length()) + ".label");
             String text = label == null || label.isBlank() ? output.substring("subset".length()) : label.strip();
-            return text.length() <= 18 ? text : text.substring(0, 17) + "…";
+            return text.length() <= MAX_OUTPUT_LABEL ? text : text.substring(0, MAX_OUTPUT_LABEL - 1) + "…";
         }
         return output;
     }
@@ -146,7 +149,9 @@ final class DiagramView {
                             .map(DiagramDraft.Box::getType)
                             .orElse(""));
             if (!label.isEmpty() && !fromStart) {
-                connection.getOverlays().add(new LabelOverlay(label, "cc-count cc-t-" + i, 0.5));
+                // From a box of several outputs, the count goes near the target, clear of the output's label.
+                double location = from == null || from.getEndPoints().size() <= 2 ? 0.5 : 0.85;
+                connection.getOverlays().add(new LabelOverlay(label, "cc-count cc-t-" + i, location));
             }
             model.connect(connection);
         }

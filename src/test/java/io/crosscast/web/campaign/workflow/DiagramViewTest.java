@@ -48,19 +48,20 @@ class DiagramViewTest {
     }
 
     @Test
-    void aLongLabelIsCutWithAnEllipsis() {
+    void aLabelShowsWholeUpToFortyEightCharactersThenIsCutWithAnEllipsis() {
+        String whole = "Neither opened nor clicked the spring offer mail"; // 48
         DiagramDraft.Box box = split(Map.of(
                 "subset.1.label",
-                "Gold members of France",
+                "Neither opened nor clicked",
                 "subset.2.label",
-                "exactly 18 letters",
+                whole,
                 "subset.3.label",
-                "nineteen characters"));
+                whole + "s and more"));
 
-        assertEquals("Gold members of F…", DiagramView.outputLabel(box, "subset1"));
-        assertEquals(18, DiagramView.outputLabel(box, "subset1").length());
-        assertEquals("exactly 18 letters", DiagramView.outputLabel(box, "subset2"));
-        assertEquals("nineteen characte…", DiagramView.outputLabel(box, "subset3"));
+        assertEquals("Neither opened nor clicked", DiagramView.outputLabel(box, "subset1"));
+        assertEquals(whole, DiagramView.outputLabel(box, "subset2"));
+        assertEquals(whole.substring(0, 47) + "…", DiagramView.outputLabel(box, "subset3"));
+        assertEquals(48, DiagramView.outputLabel(box, "subset3").length());
     }
 
     @Test
