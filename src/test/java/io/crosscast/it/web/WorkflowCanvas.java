@@ -348,6 +348,11 @@ final class WorkflowCanvas {
         WebElement row = browser.find(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-tracking-log"));
         browser.choose(
                 By.id(row.findElement(By.cssSelector(".cc-tracking-type")).getAttribute("id")), "Clicks");
+        // Anyone's clicks: the test's headless browser counts as a machine, not a person.
+        row = browser.find(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-tracking-log"));
+        browser.choose(
+                By.id(row.findElement(By.cssSelector(".cc-tracking-actors")).getAttribute("id")),
+                "by anyone (people and machines)");
         row = browser.find(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .cc-tracking-log"));
         browser.choose(
                 By.id(row.findElement(By.cssSelector(".cc-tracking-link")).getAttribute("id")), "on the link labelled");
