@@ -1,5 +1,7 @@
 package io.crosscast.crash;
 
+import static io.crosscast.crash.support.RunJson.count;
+import static io.crosscast.crash.support.RunJson.phase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,19 +126,5 @@ class ActivityCrashIT {
             }
         }
         return done;
-    }
-
-    private static String phase(JsonObject run, String activity) {
-        JsonObject activities = run.getJsonObject("activities");
-        return activities.containsKey(activity)
-                ? activities.getJsonObject(activity).getString("phase", null)
-                : null;
-    }
-
-    private static long count(JsonObject run, String transition) {
-        JsonObject transitions = run.getJsonObject("transitions");
-        return transitions.containsKey(transition)
-                ? transitions.getJsonObject(transition).getJsonNumber("count").longValue()
-                : -1;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.crash.support.CrashServer;
 import io.crosscast.crash.support.JavaProcess;
+import io.crosscast.crash.support.OutageDatabase;
 import io.crosscast.crash.support.TcpRelay;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,8 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -36,11 +35,9 @@ class DatabaseOutageCrashIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final int offset = CrashServer.portOffset();
-    /** The database process's port: 5432 moved by the crash tests' port offset (6032 by default). */
-    private final int databasePort = 5432 + offset;
+    private final OutageDatabase outage = new OutageDatabase();
 
     private final int managementPort = 9990 + offset;
-    private final String db = System.getProperty("crash.db", "h2");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -48,8 +45,8 @@ class DatabaseOutageCrashIT {
         Path dir = Path.of(System.getProperty("crash.server.dir", "target/crash-server"))
                 .toAbsolutePath()
                 .resolveSibling("outage-database");
-        JavaProcess database = startDatabase(dir);
-        try (CrashServer server = new CrashServer(serverDatabase())) {
+        JavaProcess database = outage.start(dir);
+        try (CrashServer server = new CrashServer(outage.serverProperties())) {
             server.peer("database", database, () -> true);
             server.start();
 
@@ -68,7 +65,7 @@ class DatabaseOutageCrashIT {
             Health live = health("/health/live");
             assertEquals(200, live.status(), "liveness does not depend on the database: " + live);
 
-            database = startDatabase(dir);
+            database = outage.start(dir);
             server.peer("database again", database, () -> true);
             System.out.println("CRASH outage: database process started again");
             assertTrue(
@@ -79,51 +76,6 @@ class DatabaseOutageCrashIT {
         } finally {
             database.close();
         }
-    }
-
-    /** The database the server talks to: an H2 TCP server, or a relay to the local PostgreSQL; started now. */
-    private JavaProcess startDatabase(Path dir) {
-        if ("postgresql".equals(db)) {
-            URI target =
-                    URI.create(System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash")
-                            .substring("jdbc:".length()));
-            return JavaProcess.start(
-                    TcpRelay.class,
-                    List.of(),
-                    dir.resolve("relay.log"),
-                    "ready",
-                    Integer.toString(databasePort),
-                    target.getHost(),
-                    Integer.toString(target.getPort()));
-        }
-        return JavaProcess.start(
-                org.h2.tools.Server.class,
-                List.of(),
-                dir.resolve("h2.log"),
-                "TCP server running",
-                "-tcp",
-                "-tcpPort",
-                Integer.toString(databasePort),
-                "-baseDir",
-                dir.resolve("data").toString(),
-                "-ifNotExists");
-    }
-
-    private Map<String, String> serverDatabase() {
-        if ("postgresql".equals(db)) {
-            String path = URI.create(
-                            System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash")
-                                    .substring("jdbc:".length()))
-                    .getPath();
-            return Map.of("crosscast.db.url", "jdbc:postgresql://127.0.0.1:" + databasePort + path);
-        }
-        return Map.of(
-                "crosscast.db.url",
-                "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/crosscast",
-                "crosscast.db.user",
-                "sa",
-                "crosscast.db.password",
-                "sa");
     }
 
     private record Health(int status, JsonObject body) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.crash.support.Closer;
 import io.crosscast.crash.support.CrashServer;
 import io.crosscast.crash.support.JavaProcess;
-import io.crosscast.crash.support.TcpRelay;
+import io.crosscast.crash.support.OutageDatabase;
 import io.crosscast.crash.support.TrackedDelivery;
 import io.crosscast.crash.support.TrackedDelivery.Database;
 import io.crosscast.crash.support.TrackedDelivery.Hit;
@@ -63,7 +63,7 @@ class TrackingCrashIT {
     private final int killAfter = Integer.getInteger("crash.tracking.killAfter", 3000);
     private final String db = System.getProperty("crash.db", "h2");
     private final int offset = CrashServer.portOffset();
-    private final int databasePort = 5432 + offset;
+    private final OutageDatabase outage = new OutageDatabase();
     private final Path serverDir = Path.of(System.getProperty("crash.server.dir", "target/crash-server"))
             .toAbsolutePath();
 
@@ -154,12 +154,12 @@ class TrackingCrashIT {
     @Test
     void hitsAnsweredWhileTheDatabaseIsDownAreInTheLogOnceItIsBack() throws Exception {
         Path dir = serverDir.resolveSibling("tracking-outage-database");
-        JavaProcess databaseProcess = startDatabase(dir);
-        try (CrashServer server = new CrashServer(serverDatabase())) {
+        JavaProcess databaseProcess = outage.start(dir);
+        try (CrashServer server = new CrashServer(outage.serverProperties())) {
             server.peer("database", databaseProcess, () -> true);
             server.start();
             Database database = "h2".equals(db)
-                    ? new Database("jdbc:h2:tcp://127.0.0.1:" + databasePort + "/crosscast", "sa", "sa")
+                    ? new Database("jdbc:h2:tcp://127.0.0.1:" + outage.port() + "/crosscast", "sa", "sa")
                     : postgresql();
             TrackedDelivery tokens = TrackedDelivery.create(server.deliveries(), database, recipients);
             Map<String, Integer> expected = new TreeMap<>();
@@ -176,7 +176,7 @@ class TrackingCrashIT {
                 send(server, tokens.hit(i), expected);
             }
             assertTrue(journalFiles(journal) > 0, "the hits are in the journal");
-            databaseProcess = startDatabase(dir);
+            databaseProcess = outage.start(dir);
             server.peer("database again", databaseProcess, () -> true);
             Map<String, Integer> first = new TreeMap<>(expected);
             assertTrue(
@@ -196,7 +196,7 @@ class TrackingCrashIT {
             }
             assertTrue(journalFiles(journal) > 0, "the hits are in the journal");
             long pid = server.kill();
-            databaseProcess = startDatabase(dir);
+            databaseProcess = outage.start(dir);
             server.peer("database once more", databaseProcess, () -> true);
             server.start();
             Map<String, Integer> second = new TreeMap<>(expected);
@@ -250,50 +250,5 @@ class TrackingCrashIT {
                 System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash"),
                 System.getProperty("crash.db.user", "crosscast"),
                 System.getProperty("crash.db.password", "crosscast"));
-    }
-
-    /** The database the server talks to: an H2 TCP server, or a relay to the local PostgreSQL; started now. */
-    private JavaProcess startDatabase(Path dir) {
-        if ("postgresql".equals(db)) {
-            URI target =
-                    URI.create(System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash")
-                            .substring("jdbc:".length()));
-            return JavaProcess.start(
-                    TcpRelay.class,
-                    List.of(),
-                    dir.resolve("relay.log"),
-                    "ready",
-                    Integer.toString(databasePort),
-                    target.getHost(),
-                    Integer.toString(target.getPort()));
-        }
-        return JavaProcess.start(
-                org.h2.tools.Server.class,
-                List.of(),
-                dir.resolve("h2.log"),
-                "TCP server running",
-                "-tcp",
-                "-tcpPort",
-                Integer.toString(databasePort),
-                "-baseDir",
-                dir.resolve("data").toString(),
-                "-ifNotExists");
-    }
-
-    private Map<String, String> serverDatabase() {
-        if ("postgresql".equals(db)) {
-            String path = URI.create(
-                            System.getProperty("crash.db.url", "jdbc:postgresql://localhost:5432/crosscast_crash")
-                                    .substring("jdbc:".length()))
-                    .getPath();
-            return Map.of("crosscast.db.url", "jdbc:postgresql://127.0.0.1:" + databasePort + path);
-        }
-        return Map.of(
-                "crosscast.db.url",
-                "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/crosscast",
-                "crosscast.db.user",
-                "sa",
-                "crosscast.db.password",
-                "sa");
     }
 }

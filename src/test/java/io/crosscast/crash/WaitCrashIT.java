@@ -1,5 +1,7 @@
 package io.crosscast.crash;
 
+import static io.crosscast.crash.support.RunJson.count;
+import static io.crosscast.crash.support.RunJson.phase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,20 +189,6 @@ class WaitCrashIT {
 
     private JsonObject run(long run) {
         return server.api().get("runs/" + run);
-    }
-
-    private static String phase(JsonObject run, String activity) {
-        JsonObject activities = run.getJsonObject("activities");
-        return activities.containsKey(activity)
-                ? activities.getJsonObject(activity).getString("phase", null)
-                : null;
-    }
-
-    private static long count(JsonObject run, String transition) {
-        JsonObject transitions = run.getJsonObject("transitions");
-        return transitions.containsKey(transition)
-                ? transitions.getJsonObject(transition).getJsonNumber("count").longValue()
-                : -1;
     }
 
     private static void sleep(Duration duration) {

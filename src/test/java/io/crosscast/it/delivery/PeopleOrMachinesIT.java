@@ -1,37 +1,29 @@
 package io.crosscast.it.delivery;
 
+import static io.crosscast.it.support.SandboxMessages.first;
+import static io.crosscast.it.support.SandboxMessages.receivedWithSubject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.LocalApi;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
-import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingRecorder;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -73,10 +65,7 @@ class PeopleOrMachinesIT {
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String api = "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0))
-            + "/crosscast/api/";
+    private final LocalApi api = LocalApi.asMarketer();
 
     @Test
     void machinesHitsNeverCountAsAPersons() throws Exception {
@@ -86,16 +75,14 @@ class PeopleOrMachinesIT {
                     .add("firstName", "P" + i)
                     .add("lastName", token)
                     .add("email", "p" + i + "." + token + "@example.com");
-            assertEquals(
-                    201, call("POST", "recipients", body.build().toString()).statusCode());
+            api.create("recipients", body.build().toString());
         }
-        long offer = id(call(
-                "POST",
+        long offer = api.create(
                 "deliveries",
                 "{\"label\": \"Offer " + token + "\", \"senderAddress\": \"shop@example.com\", \"subject\":"
                         + " \"Your offer, {{firstName}}\", \"htmlBody\": \"<p>Hello {{firstName}}</p>"
                         + "<p><a href=\\\"https://shop.example.com/offer\\\" data-label=\\\"offer\\\">See the offer</a></p>"
-                        + "<p><a href=\\\"https://shop.example.com/stores\\\">Our stores</a></p>\"}"));
+                        + "<p><a href=\\\"https://shop.example.com/stores\\\">Our stores</a></p>\"}");
         String until = Instant.now().plusSeconds(50).toString();
         String workflow = """
                 {"name": "People %1$s", "activities": [
@@ -120,24 +107,20 @@ class PeopleOrMachinesIT {
                   {"from": "split", "output": "subset2", "to": "end"},
                   {"from": "split", "output": "subset3", "to": "end"}]}
                 """.formatted(token, offer, until);
-        HttpResponse<String> created = call("POST", "workflows", workflow);
-        assertEquals(201, created.statusCode(), created.body());
-        HttpResponse<String> started = call("POST", "workflows/" + id(created) + "/runs", "{}");
-        assertEquals(201, started.statusCode(), started.body());
-        long runId = json(started.body()).getJsonNumber("runId").longValue();
+        long runId = api.startWorkflow(workflow);
 
-        List<MessageContent> offers = received("Your offer", token, 5);
+        List<MessageContent> offers = receivedWithSubject(mails, "Your offer", token, 5, PATIENCE);
         // A person is no faster than the thresholds of the send (a click 10 s after it is a scanner's).
         Thread.sleep(12_000);
-        hit("GET", first(PIXEL, offers.get(0).html()), "Mozilla/5.0"); // Apple Mail Privacy Protection
-        hit("GET", first(OFFER, offers.get(1).html()), "Mozilla/5.0 (compatible; Barracuda Sentinel)");
-        hit("HEAD", first(OFFER, offers.get(2).html()), CHROME); // a scanner checking the link
+        api.hit("GET", first(PIXEL, offers.get(0).html()), "Mozilla/5.0"); // Apple Mail Privacy Protection
+        api.hit("GET", first(OFFER, offers.get(1).html()), "Mozilla/5.0 (compatible; Barracuda Sentinel)");
+        api.hit("HEAD", first(OFFER, offers.get(2).html()), CHROME); // a scanner checking the link
         String scanned = offers.get(3).html();
-        hit("GET", first(HONEYPOT, scanned), CHROME); // no person can follow it
-        hit("GET", first(OFFER, scanned), CHROME);
-        hit("GET", first(STORES, scanned), CHROME);
-        hit("GET", first(PIXEL, offers.get(4).html()), CHROME); // the person
-        hit("GET", first(OFFER, offers.get(4).html()), CHROME);
+        api.hit("GET", first(HONEYPOT, scanned), CHROME); // no person can follow it
+        api.hit("GET", first(OFFER, scanned), CHROME);
+        api.hit("GET", first(STORES, scanned), CHROME);
+        api.hit("GET", first(PIXEL, offers.get(4).html()), CHROME); // the person
+        api.hit("GET", first(OFFER, offers.get(4).html()), CHROME);
         tracking.flush();
 
         long sent = sql("SELECT MAX(id) FROM delivery WHERE label = ?", "Offer " + token);
@@ -175,108 +158,18 @@ class PeopleOrMachinesIT {
                         sent),
                 "the HEAD request is logged with its method; the scanner's two other clicks are near the honeypot");
         // The old figures count every hit: 5 openers, 4 clickers.
-        JsonObject stats =
-                json(call("GET", "deliveries/" + sent + "/stats", null).body());
+        JsonObject stats = api.get("deliveries/" + sent + "/stats");
         assertEquals(4, stats.getJsonNumber("clicked").longValue(), stats.toString());
 
-        assertTrue(
-                Polling.eventually(
-                        PATIENCE, () -> "FINISHED".equals(json(run(runId)).getString("status"))),
-                () -> "finished: " + run(runId));
-        JsonObject transitions = json(run(runId)).getJsonObject("transitions");
-        assertEquals(1, count(transitions, "split.subset1>end"), "clicked, people only: the person");
-        assertEquals(3, count(transitions, "split.subset2>end"), "every click: the three machines that clicked");
-        assertEquals(1, count(transitions, "split.subset3>end"), "opened by a machine: Apple's proxy");
+        JsonObject transitions = api.awaitRun(runId, "FINISHED", PATIENCE).getJsonObject("transitions");
+        assertEquals(1, LocalApi.count(transitions, "split.subset1>end"), "clicked, people only: the person");
+        assertEquals(
+                3, LocalApi.count(transitions, "split.subset2>end"), "every click: the three machines that clicked");
+        assertEquals(1, LocalApi.count(transitions, "split.subset3>end"), "opened by a machine: Apple's proxy");
     }
 
     private JsonObject actors(long deliveryId) {
-        try {
-            HttpResponse<String> response = call("GET", "deliveries/" + deliveryId + "/actors", null);
-            assertEquals(200, response.statusCode(), response.body());
-            return json(response.body());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<MessageContent> received(String subject, String token, int count) {
-        assertTrue(
-                Polling.eventually(PATIENCE, () -> matching(subject, token).size() >= count),
-                () -> count + " messages '" + subject + "'");
-        return matching(subject, token).stream()
-                .map(m -> mails.read(m.id()).orElseThrow())
-                .sorted(java.util.Comparator.comparing(c -> c.message().to()))
-                .toList();
-    }
-
-    private List<OutboxMessage> matching(String subject, String token) {
-        return mails.list(0, 10_000).stream()
-                .filter(m -> m.to() != null
-                        && m.to().contains(token)
-                        && m.subject() != null
-                        && m.subject().startsWith(subject))
-                .toList();
-    }
-
-    private static String first(Pattern pattern, String html) {
-        Matcher m = pattern.matcher(html);
-        assertTrue(m.find(), pattern + " in " + html);
-        return m.group(1).replace("&amp;", "&");
-    }
-
-    private void hit(String method, String url, String userAgent) throws IOException, InterruptedException {
-        int status = http.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("User-Agent", userAgent)
-                                .method(method, HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        assertTrue(status == 200 || status == 302, method + " " + url + " -> " + status);
-    }
-
-    private String run(long runId) {
-        try {
-            return call("GET", "runs/" + runId, null).body();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<String> call(String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("marketer:marketer".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static long id(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return json(response.body()).getJsonNumber("id").longValue();
-    }
-
-    private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
-
-    private static long count(JsonObject transitions, String id) {
-        JsonObject t = transitions.getJsonObject(id);
-        return t == null || t.isNull("count") ? -1 : t.getJsonNumber("count").longValue();
+        return api.get("deliveries/" + deliveryId + "/actors");
     }
 
     private long sql(String query, Object... parameters) {

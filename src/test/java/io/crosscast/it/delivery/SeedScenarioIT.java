@@ -1,14 +1,16 @@
 package io.crosscast.it.delivery;
 
+import static io.crosscast.it.support.SandboxMessages.first;
+import static io.crosscast.it.support.SandboxMessages.receivedWithSubject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.LocalApi;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
-import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.sandbox.SmsOutboxService;
 import io.crosscast.tracking.TrackingRecorder;
@@ -16,21 +18,11 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -69,10 +61,7 @@ class SeedScenarioIT {
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String api = "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0))
-            + "/crosscast/api/";
+    private final LocalApi api = LocalApi.asMarketer();
 
     @Test
     void theSeedWorkflowRunsEndToEnd() throws Exception {
@@ -89,31 +78,25 @@ class SeedScenarioIT {
             if (i != 8) {
                 body.add("mobilePhone", phones + String.format("%04d", 1001 + i));
             }
-            assertEquals(
-                    201, call("POST", "recipients", body.build().toString()).statusCode());
+            api.create("recipients", body.build().toString());
         }
-        long offer = id(call(
-                "POST",
+        long offer = api.create(
                 "deliveries",
                 delivery(
                         "Offer " + token,
                         "Your Gold offer, {{firstName}}",
                         "<p>Hello {{firstName}}</p><p><a href=\\\"https://shop.example.com/offer\\\" data-label=\\\"offer\\\">See the offer</a></p>"
-                                + "<p><a href=\\\"https://shop.example.com/stores\\\">Our stores</a></p>")));
-        long reminder = id(
-                call(
-                        "POST",
-                        "deliveries",
-                        delivery(
-                                "Reminder " + token,
-                                "Don't miss your offer, {{firstName}}",
-                                "<p>{{firstName}}, your offer ends soon: <a href=\\\"https://shop.example.com/offer\\\">see it</a></p>")));
-        long sms = id(
-                call(
-                        "POST",
-                        "deliveries",
-                        "{\"label\": \"SMS " + token + "\", \"channel\": \"SMS\","
-                                + " \"senderName\": \"Crosscast\", \"textBody\": \"{{firstName}}, votre offre Gold vous attend !\"}"));
+                                + "<p><a href=\\\"https://shop.example.com/stores\\\">Our stores</a></p>"));
+        long reminder = api.create(
+                "deliveries",
+                delivery(
+                        "Reminder " + token,
+                        "Don't miss your offer, {{firstName}}",
+                        "<p>{{firstName}}, your offer ends soon: <a href=\\\"https://shop.example.com/offer\\\">see it</a></p>"));
+        long sms = api.create(
+                "deliveries",
+                "{\"label\": \"SMS " + token + "\", \"channel\": \"SMS\","
+                        + " \"senderName\": \"Crosscast\", \"textBody\": \"{{firstName}}, votre offre Gold vous attend !\"}");
 
         String until = Instant.now().plusSeconds(35).toString();
         String workflow = """
@@ -145,38 +128,32 @@ class SeedScenarioIT {
                   {"from": "split", "output": "subset3", "to": "list"},
                   {"from": "list", "output": "out", "to": "end"}]}
                 """.formatted(token, offer, reminder, sms, until);
-        HttpResponse<String> created = call("POST", "workflows", workflow);
-        assertEquals(201, created.statusCode(), created.body());
-        HttpResponse<String> started = call("POST", "workflows/" + id(created) + "/runs", "{}");
-        assertEquals(201, started.statusCode(), started.body());
-        long runId = json(started.body()).getJsonNumber("runId").longValue();
+        long runId = api.startWorkflow(workflow);
 
         // The offer goes to the 8 targeted: 2 open it, 3 click the offer (one with images blocked: no open
         // logged), 1 clicks another link only, 2 do nothing.
-        List<MessageContent> offers = received("Your Gold offer", token, 8);
+        List<MessageContent> offers = receivedWithSubject(mails, "Your Gold offer", token, 8, PATIENCE);
         for (int i = 0; i < 8; i++) {
             String html = offers.get(i).html();
             if (i < 2 || i == 3 || i == 4) {
-                hit(first(PIXEL, html));
+                api.hit(first(PIXEL, html));
             }
             if (i >= 3 && i <= 5) {
-                hit(first(OFFER, html));
+                api.hit(first(OFFER, html));
             }
             if (i == 6) {
-                hit(first(Pattern.compile("href=\"([^\"]+/t/c/[^\"]+)\"[^>]*>Our stores"), html));
+                api.hit(first(Pattern.compile("href=\"([^\"]+/t/c/[^\"]+)\"[^>]*>Our stores"), html));
             }
         }
         tracking.flush();
 
-        assertTrue(
-                Polling.eventually(PATIENCE, () -> "FINISHED".equals(status(runId))), () -> "finished: " + run(runId));
-        JsonObject transitions = json(run(runId)).getJsonObject("transitions");
+        JsonObject transitions = api.awaitRun(runId, "FINISHED", PATIENCE).getJsonObject("transitions");
         long targeted = sql(
                 "SELECT COUNT(*) FROM recipient WHERE last_name = ? AND status = 'GOLD'"
                         + " AND email IS NOT NULL AND mobile_phone IS NOT NULL",
                 token);
         assertEquals(8, targeted);
-        assertEquals(targeted, count(transitions, "query.out>offer"));
+        assertEquals(targeted, LocalApi.count(transitions, "query.out>offer"));
         long neither = sql(
                 "SELECT COUNT(*) FROM delivery_message m WHERE m.delivery_id = ? AND m.status = 'SENT'"
                         + " AND NOT EXISTS (SELECT 1 FROM tracking_log t WHERE t.delivery_id = m.delivery_id"
@@ -187,13 +164,17 @@ class SeedScenarioIT {
                         + " AND type = 'CLICK' AND label = 'offer'",
                 offerSent(token));
         assertEquals(2, neither, "the two who did nothing");
-        assertEquals(neither, count(transitions, "split.subset1>reminder"));
+        assertEquals(neither, LocalApi.count(transitions, "split.subset1>reminder"));
         // Opened without clicking: the two openers. The one who clicked another link is in no subset.
-        assertEquals(2, count(transitions, "split.subset2>sms"));
-        assertEquals(clickedOffer, count(transitions, "split.subset3>list"));
+        assertEquals(2, LocalApi.count(transitions, "split.subset2>sms"));
+        assertEquals(clickedOffer, LocalApi.count(transitions, "split.subset3>list"));
         assertEquals(3, clickedOffer);
 
-        assertEquals(2, received("Don't miss your offer", token, 2).size(), "the reminder went to the neither");
+        assertEquals(
+                2,
+                receivedWithSubject(mails, "Don't miss your offer", token, 2, PATIENCE)
+                        .size(),
+                "the reminder went to the neither");
         assertTrue(
                 Polling.eventually(
                         PATIENCE,
@@ -217,86 +198,6 @@ class SeedScenarioIT {
     private static String delivery(String label, String subject, String html) {
         return "{\"label\": \"" + label + "\", \"senderAddress\": \"shop@example.com\", \"subject\": \""
                 + subject.replace("'", "\\u0027") + "\", \"htmlBody\": \"" + html + "\"}";
-    }
-
-    private List<MessageContent> received(String subject, String token, int count) {
-        assertTrue(
-                Polling.eventually(PATIENCE, () -> matching(subject, token).size() >= count),
-                () -> count + " messages '" + subject + "'");
-        return matching(subject, token).stream()
-                .map(m -> mails.read(m.id()).orElseThrow())
-                .sorted(java.util.Comparator.comparing(c -> c.message().to()))
-                .toList();
-    }
-
-    private List<OutboxMessage> matching(String subject, String token) {
-        return mails.list(0, 10_000).stream()
-                .filter(m -> m.to() != null
-                        && m.to().contains(token)
-                        && m.subject() != null
-                        && m.subject().startsWith(subject))
-                .toList();
-    }
-
-    private static String first(Pattern pattern, String html) {
-        Matcher m = pattern.matcher(html);
-        assertTrue(m.find(), pattern + " in " + html);
-        return m.group(1).replace("&amp;", "&");
-    }
-
-    private void hit(String url) throws IOException, InterruptedException {
-        int status = http.send(
-                        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        assertTrue(status == 200 || status == 302, url + " -> " + status);
-    }
-
-    private String status(long runId) {
-        return json(run(runId)).getString("status");
-    }
-
-    private String run(long runId) {
-        try {
-            return call("GET", "runs/" + runId, null).body();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<String> call(String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("marketer:marketer".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static long id(HttpResponse<String> response) {
-        assertEquals(201, response.statusCode(), response.body());
-        return json(response.body()).getJsonNumber("id").longValue();
-    }
-
-    private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
-
-    private static long count(JsonObject transitions, String id) {
-        JsonObject t = transitions.getJsonObject(id);
-        return t == null || t.isNull("count") ? -1 : t.getJsonNumber("count").longValue();
     }
 
     private long sql(String query, Object parameter) {

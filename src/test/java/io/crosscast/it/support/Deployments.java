@@ -23,7 +23,7 @@ public final class Deployments {
         if (testClasses.length > 0) {
             // In-container tests: their classes, and Arquillian's test runner servlet opened past the login.
             archive.addClasses(testClasses)
-                    .addClasses(Polling.class, SandboxMessages.class, TestDocuments.class, Sql.class);
+                    .addClasses(Polling.class, SandboxMessages.class, TestDocuments.class, Sql.class, LocalApi.class);
             archive.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-access.jar")
                     .addAsManifestResource(new StringAsset(RUNNER_ACCESS), "web-fragment.xml"));
         }

@@ -15,6 +15,7 @@ import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,5 +106,34 @@ public final class SandboxMessages {
             links.add(m.group(1).replace("&amp;", "&"));
         }
         return links;
+    }
+
+    /**
+     * The messages whose subject starts with {@code subject} to addresses holding {@code token}, once at least
+     * {@code count} have arrived (waiting up to {@code patience}), read whole and sorted by address.
+     */
+    public static List<MessageContent> receivedWithSubject(
+            OutboxService outbox, String subject, String token, int count, Duration patience) {
+        assertTrue(
+                Polling.eventually(
+                        patience, () -> withSubject(outbox, subject, token).size() >= count),
+                () -> count + " messages '" + subject + "'");
+        return withSubject(outbox, subject, token).stream()
+                .map(m -> outbox.read(m.id()).orElseThrow())
+                .sorted(Comparator.comparing(c -> c.message().to()))
+                .toList();
+    }
+
+    private static List<OutboxMessage> withSubject(OutboxService outbox, String subject, String token) {
+        return containing(outbox, token).stream()
+                .filter(m -> m.subject() != null && m.subject().startsWith(subject))
+                .toList();
+    }
+
+    /** The first group of {@code pattern} in an HTML text ({@code &amp;} read as {@code &}); it must be there. */
+    public static String first(Pattern pattern, String html) {
+        Matcher m = pattern.matcher(html);
+        assertTrue(m.find(), pattern + " in " + html);
+        return m.group(1).replace("&amp;", "&");
     }
 }
