@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The Enrichment activity drawn in the browser: taken from the palette, given two values in its dialog (clicks in
@@ -60,7 +61,9 @@ class EnrichmentBrowserIT extends BrowserTestCase {
         assertTrue(refused.contains("is not a name"), refused);
 
         browser.type(By.cssSelector("[id$='enrichmentTable:0:valueName']"), "clicks7");
-        browser.type(By.cssSelector("[id$='enrichmentTable:0:valueDays_input']"), "7");
+        // The spinner shows the default 30: select it and type over it, as a person does.
+        browser.find(By.cssSelector("[id$='enrichmentTable:0:valueDays_input']"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "7");
         browser.click(By.cssSelector("[id$='enrichmentTable:0:valueEveryone'] .ui-chkbox-box"));
         browser.click(By.id("tabs:workflowForm:addValue"));
         browser.findAtLeast(By.cssSelector("[id$='enrichmentTable:1:valueName']"), 1);
