@@ -1,5 +1,6 @@
 package io.crosscast.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,4 +73,16 @@ public interface Populations {
 
     /** One recipient per value of {@code key} (e.g. email, mobilePhone). */
     PopulationHandle deduplicate(PopulationHandle population, String key);
+
+    /**
+     * Computes {@code values} for every member of {@code population} and keeps them for the later activities of the
+     * run (conditions on {@code enrichment.<name>}): set-based, one statement per value. A value computed again for
+     * a recipient (a loop) replaces the earlier one. The population itself is left unchanged.
+     *
+     * @param now the run clock's instant, from which the windows of counted sources go back
+     * @return how many values were written
+     */
+    default long enrich(PopulationHandle population, List<EnrichmentValue> values, Instant now) {
+        throw new UnsupportedOperationException("This population store keeps no values");
+    }
 }

@@ -56,6 +56,7 @@ class TableOwnershipTest {
             Map.entry("workflow_run", "workflow"),
             Map.entry("population", "workflow"),
             Map.entry("population_member", "workflow"),
+            Map.entry("enrichment_value", "workflow"),
             Map.entry("run_log", "workflow"),
             Map.entry("run_request", "workflow"),
             Map.entry("tracking_log", "tracking"),

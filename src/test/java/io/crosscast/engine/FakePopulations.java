@@ -162,4 +162,16 @@ public final class FakePopulations implements Populations {
         }
         return put(kept);
     }
+
+    /** What {@link #enrich} was asked: per call, the population, the values and the instant. */
+    public record Enriched(PopulationHandle population, List<EnrichmentValue> values, java.time.Instant now) {}
+
+    public final List<Enriched> enriched = new ArrayList<>();
+
+    /** Records the call; one value written per member and value. */
+    @Override
+    public long enrich(PopulationHandle population, List<EnrichmentValue> values, java.time.Instant now) {
+        enriched.add(new Enriched(population, List.copyOf(values), now));
+        return (long) ids(population).size() * values.size();
+    }
 }

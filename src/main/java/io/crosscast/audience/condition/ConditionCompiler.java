@@ -39,6 +39,8 @@ public final class ConditionCompiler {
     private final RuleCompiler lists = new ListRuleCompiler();
     private final BehaviourRuleCompiler behaviour = new BehaviourRuleCompiler();
     private final TrackingLogRuleCompiler trackingLogs;
+    private final Clock clock;
+    private final ZoneId zone;
 
     /**
      * @param clock gives "now" and "today" for relative dates
@@ -50,6 +52,8 @@ public final class ConditionCompiler {
         this.dates = new DateRuleCompiler(clock, zone);
         this.timestamps = new TimestampRuleCompiler(clock, zone);
         this.trackingLogs = new TrackingLogRuleCompiler(clock, zone);
+        this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -91,6 +95,13 @@ public final class ConditionCompiler {
                 throw new InvalidConditionException(missing);
             }
         }
+        if (context.enrichmentRun().isEmpty() && EnrichmentRules.uses(condition)) {
+            List<String> fields = new ArrayList<>();
+            EnrichmentRules.fields(condition, fields);
+            throw new InvalidConditionException(fields.stream()
+                    .map(field -> new ConditionProblem(ProblemCode.NO_ENRICHMENT, List.of(field), List.of()))
+                    .toList());
+        }
         return compileValid(condition, recipientAlias, context);
     }
 
@@ -129,6 +140,10 @@ public final class ConditionCompiler {
                             : null);
         }
         Rule rule = (Rule) condition;
+        if (EnrichmentRules.isEnrichment(rule.field())) {
+            return EnrichmentRules.compile(
+                    rule, alias, context.enrichmentRun().orElseThrow(() -> RuleCompiler.unexpected(rule)), clock, zone);
+        }
         RecipientField field =
                 RecipientField.fromPublicName(rule.field()).orElseThrow(() -> RuleCompiler.unexpected(rule));
         if (field.type() == FieldType.BEHAVIOUR) {

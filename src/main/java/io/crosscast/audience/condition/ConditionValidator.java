@@ -120,6 +120,10 @@ public final class ConditionValidator {
     }
 
     private void checkRule(Rule rule, List<Integer> path) {
+        if (EnrichmentRules.isEnrichment(rule.field())) {
+            EnrichmentRules.check(rule, (code, arguments) -> add(code, path, arguments));
+            return;
+        }
         Optional<RecipientField> known = RecipientField.fromPublicName(rule.field());
         if (known.isEmpty()) {
             add(ProblemCode.UNKNOWN_FIELD, path, rule.field());

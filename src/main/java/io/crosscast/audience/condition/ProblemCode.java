@@ -53,6 +53,15 @@ public enum ProblemCode {
      * none. Arguments: the rule, e.g. {@code delivery opened} or {@code trackingLog}.
      */
     NO_INCOMING_DELIVERY,
+    /**
+     * Found when compiling: a rule on an enrichment value ({@code enrichment.<name>}) outside a workflow run.
+     * Arguments: the field.
+     */
+    NO_ENRICHMENT,
+    /** Arguments: operator, field (an enrichment value's). */
+    ENRICHMENT_OPERATOR,
+    /** Arguments: value, field. */
+    NOT_A_NUMBER,
     /** Arguments: option, the known options joined with ", ". */
     UNKNOWN_TRACKING_OPTION,
     /** Arguments: value. */

@@ -20,7 +20,8 @@ public final class BuiltInActivities {
                 .register(new AndJoinActivity())
                 .register(new TestActivity())
                 .register(new WaitActivity())
-                .register(new SchedulerActivity());
+                .register(new SchedulerActivity())
+                .register(new EnrichmentActivity());
     }
 
     /** A new registry holding the built-ins only. */

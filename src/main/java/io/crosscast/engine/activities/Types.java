@@ -16,6 +16,8 @@ public final class Types {
     public static final String TEST = "test";
     public static final String WAIT = "wait";
     public static final String SCHEDULER = "scheduler";
+    /** Adds named values to each recipient of its population, for the activities after it. */
+    public static final String ENRICHMENT = "enrichment";
     /** Writes a population into a list: implemented and registered by the container (it writes tables). */
     public static final String LIST_UPDATE = "listUpdate";
 

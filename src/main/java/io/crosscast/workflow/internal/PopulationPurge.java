@@ -27,6 +27,7 @@ public final class PopulationPurge {
 
     /** Every population of one run (the run is being deleted). */
     public int ofRun(long runId) {
+        SqlPopulations.deleteValuesOf(em, runId);
         return delete(ids("SELECT id FROM population WHERE run_id = ?", List.of(runId)));
     }
 
@@ -56,6 +57,11 @@ public final class PopulationPurge {
                 "SELECT p.id FROM population p WHERE p.run_id IN (SELECT r.id FROM workflow_run r"
                         + " WHERE r.status IN (?, ?) AND r.updated_at < ? AND r.populations_purged_at IS NULL)",
                 List.of(ENDED.get(0), ENDED.get(1), before)));
+        NativeSql.update(
+                em,
+                "DELETE FROM enrichment_value WHERE run_id IN (SELECT r.id FROM workflow_run r"
+                        + " WHERE r.status IN (?, ?) AND r.updated_at < ? AND r.populations_purged_at IS NULL)",
+                List.of(ENDED.get(0), ENDED.get(1), before));
         NativeSql.update(
                 em,
                 "UPDATE workflow_run SET populations_purged_at = ?"

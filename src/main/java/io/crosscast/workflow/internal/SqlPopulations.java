@@ -5,16 +5,22 @@ import io.crosscast.audience.condition.CompileContext;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
+import io.crosscast.audience.condition.FieldType;
 import io.crosscast.audience.condition.InvalidConditionException;
+import io.crosscast.audience.condition.RecipientField;
 import io.crosscast.audience.condition.SqlFragment;
 import io.crosscast.engine.ActivityException;
 import io.crosscast.engine.DataKeys;
+import io.crosscast.engine.EnrichmentValue;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Populations;
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.workflow.WorkflowProblems;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -240,7 +246,7 @@ public class SqlPopulations implements Populations {
                 beforeReadingActors = null;
                 once.run();
             }
-            return compiler.compile(condition, "r", contextOf(data));
+            return compiler.compile(condition, "r", contextOf(data).withEnrichmentRun(runId));
         } catch (InvalidConditionException e) {
             throw new ActivityException(WorkflowProblems.of(e), e);
         }
@@ -378,5 +384,80 @@ public class SqlPopulations implements Populations {
                         + " SELECT 1 FROM population_member m2 JOIN recipient r2 ON r2.id = m2.recipient_id WHERE "
                         + inPopulation("m2") + " AND r2.mobile_phone = r.mobile_phone AND r2.id < r.id))",
                 parameters);
+    }
+
+    /**
+     * Per value, first the DELETE of what an earlier pass computed for these members (a loop), then ONE
+     * {@code INSERT ... SELECT} writing a row for every member of the population into {@code enrichment_value}
+     * (the value NULL when the recipient has none): counts and last times are correlated subqueries on the
+     * recipient's tracking logs ({@code ix_tracking_log_recipient}) or ledger rows ({@code
+     * ix_delivery_message_recipient}); a copied field is read from the recipient's row. Only whitelisted columns
+     * and fixed SQL; the names, windows and run are parameters.
+     */
+    @Override
+    public long enrich(PopulationHandle population, List<EnrichmentValue> values, Instant now) {
+        if (beforeReadingActors != null && values.stream().anyMatch(EnrichmentValue::peopleOnly)) {
+            Runnable once = beforeReadingActors;
+            beforeReadingActors = null;
+            once.run();
+        }
+        long written = 0;
+        long source = id(population);
+        for (EnrichmentValue value : values) {
+            NativeSql.update(
+                    em,
+                    "DELETE FROM enrichment_value WHERE run_id = ? AND name = ? AND EXISTS (SELECT 1 FROM"
+                            + " population_member m WHERE m.member_key = CAST(? AS BIGINT) + enrichment_value.recipient_id)",
+                    List.of(runId, value.name(), base(source)));
+            List<Object> parameters = new ArrayList<>(List.of(runId, value.name()));
+            String column;
+            String expression;
+            String from = " FROM population_member m WHERE " + inPopulation("m");
+            OffsetDateTime since = OffsetDateTime.ofInstant(now.minusSeconds(86_400L * value.days()), ZoneOffset.UTC);
+            String person = value.peopleOnly() ? " AND t.actor = 'PERSON'" : "";
+            switch (value.source()) {
+                case CLICKS, OPENS -> {
+                    column = "num_value";
+                    expression = "(SELECT COUNT(*) FROM tracking_log t WHERE t.recipient_id = m.recipient_id"
+                            + " AND t.type = ? AND t.logged_at >= ?" + person + ")";
+                    parameters.add(value.source() == EnrichmentValue.Source.CLICKS ? "CLICK" : "OPEN");
+                    parameters.add(since);
+                }
+                case LAST_CLICK, LAST_OPEN -> {
+                    column = "time_value";
+                    expression = "(SELECT MAX(t.logged_at) FROM tracking_log t WHERE t.recipient_id = m.recipient_id"
+                            + " AND t.type = ?" + person + ")";
+                    parameters.add(value.source() == EnrichmentValue.Source.LAST_CLICK ? "CLICK" : "OPEN");
+                }
+                case MESSAGES_SENT -> {
+                    column = "num_value";
+                    expression = "(SELECT COUNT(*) FROM delivery_message d WHERE d.recipient_id = m.recipient_id"
+                            + " AND d.sent_at >= ?)";
+                    parameters.add(since);
+                }
+                case RECIPIENT_FIELD -> {
+                    RecipientField field = RecipientField.fromPublicName(value.field())
+                            .filter(f -> f.type() == FieldType.TEXT || f.type() == FieldType.ENUM)
+                            .orElseThrow(() -> new IllegalArgumentException("Not a text field: " + value.field()));
+                    column = "text_value";
+                    expression = "r." + (field == RecipientField.EMAIL ? "email" : field.column());
+                    from = " FROM population_member m JOIN recipient r ON r.id = m.recipient_id WHERE "
+                            + inPopulation("m");
+                }
+                default -> throw new IllegalArgumentException("Unknown source " + value.source());
+            }
+            parameters.addAll(range(source));
+            written += NativeSql.update(
+                    em,
+                    "INSERT INTO enrichment_value (run_id, name, recipient_id, " + column + ")"
+                            + " SELECT CAST(? AS BIGINT), ?, m.recipient_id, " + expression + from,
+                    parameters);
+        }
+        return written;
+    }
+
+    /** Deletes the enrichment values of one run. */
+    public static int deleteValuesOf(EntityManager em, long runId) {
+        return NativeSql.update(em, "DELETE FROM enrichment_value WHERE run_id = ?", List.of(runId));
     }
 }

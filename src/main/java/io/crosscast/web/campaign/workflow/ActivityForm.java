@@ -34,6 +34,8 @@ public final class ActivityForm implements Serializable {
     private String condition;
     /** Split. */
     private final SplitForm split;
+    /** Enrichment. */
+    private final EnrichmentForm enrichment;
     /** Wait. */
     private Integer days;
 
@@ -70,6 +72,7 @@ public final class ActivityForm implements Serializable {
         this.label = label;
         this.condition = config.get("condition");
         split = new SplitForm(config, "split".equals(type));
+        enrichment = new EnrichmentForm(config, "enrichment".equals(type));
         days = number(config.get("days"));
         hours = number(config.get("hours"));
         minutes = number(config.get("minutes"));
@@ -106,6 +109,7 @@ public final class ActivityForm implements Serializable {
             case "fork" -> name.equals("branches");
             case "exclusion" -> name.equals("main");
             case "deduplication" -> name.equals("key");
+            case "enrichment" -> EnrichmentForm.isField(name);
             default -> false;
         };
     }
@@ -143,6 +147,7 @@ public final class ActivityForm implements Serializable {
             case "fork" -> put(config, "branches", branches);
             case "exclusion" -> put(config, "main", main);
             case "deduplication" -> put(config, "key", key);
+            case "enrichment" -> enrichment.writeTo(config);
             default -> {
                 // start, end, union, intersection, andJoin: no settings
             }
@@ -187,6 +192,11 @@ public final class ActivityForm implements Serializable {
     /** A Split's subsets and options. */
     public SplitForm getSplit() {
         return split;
+    }
+
+    /** An Enrichment's values. */
+    public EnrichmentForm getEnrichment() {
+        return enrichment;
     }
 
     public Integer getDays() {

@@ -244,6 +244,16 @@ public class ActivityProperties implements Serializable {
         return builder;
     }
 
+    /** The sources an Enrichment value may come from. */
+    public List<String> getEnrichmentSources() {
+        return EnrichmentForm.SOURCES;
+    }
+
+    /** The recipient fields an Enrichment value may copy. */
+    public List<String> getEnrichmentFields() {
+        return EnrichmentForm.FIELDS;
+    }
+
     public List<String> getSchedulerModes() {
         return ActivityForm.SCHEDULER_MODES;
     }

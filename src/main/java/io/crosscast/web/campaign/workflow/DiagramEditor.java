@@ -48,7 +48,15 @@ public class DiagramEditor implements Serializable {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put(
                 "targeting",
-                List.of("query", "split", "union", "intersection", "exclusion", "deduplication", "listUpdate"));
+                List.of(
+                        "query",
+                        "split",
+                        "union",
+                        "intersection",
+                        "exclusion",
+                        "deduplication",
+                        "listUpdate",
+                        "enrichment"));
         groups.put("flow", List.of("start", "wait", "scheduler", "test", "fork", "andJoin", "end"));
         groups.put("deliveries", List.of("emailDelivery", "smsDelivery"));
         return groups;
