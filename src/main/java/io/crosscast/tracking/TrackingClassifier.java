@@ -6,6 +6,7 @@ import io.crosscast.platform.sql.SqlValues;
 import io.crosscast.tracking.classify.ActorRules;
 import io.crosscast.tracking.internal.ActorClassification;
 import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -32,6 +34,8 @@ public class TrackingClassifier {
 
     private static final Logger LOG = Logger.getLogger(TrackingClassifier.class.getName());
     private static final ActorClassification CLASSIFICATION = new ActorClassification(ActorRules.standard());
+    /** Ids of {@code tracking_log} classified per transaction. */
+    static final long SLICE = 50_000;
 
     /** Hits by actor, reason and type of one delivery; parameter: the delivery id. */
     static final String REASONS = "SELECT actor, actor_reason, type, COUNT(*), COUNT(DISTINCT recipient_id)"
@@ -54,20 +58,58 @@ public class TrackingClassifier {
     @PersistenceContext
     private EntityManager em;
 
+    @Resource
+    private SessionContext context;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Classifies every log not classified yet, in a transaction of its own; returns how many logs each rule
-     * classified (reasons in rule order).
+     * Classifies every log not classified yet when the call starts, a slice of at most {@value #SLICE} ids per
+     * transaction (a backlog of millions never makes one huge transaction that readers of the log must read
+     * around), then reconsiders the recent PERSON verdicts; returns how many logs each rule classified.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<String, Integer> classify() {
-        try (Connection connection = dataSource.getConnection()) {
-            Map<String, Integer> counts = CLASSIFICATION.run(connection, Instant.now(clock));
-            if (!counts.isEmpty()) {
-                LOG.fine(() -> "Tracking logs classified: " + counts);
+        TrackingClassifier self = context.getBusinessObject(TrackingClassifier.class);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        long[] pending = self.pendingIds();
+        if (pending != null) {
+            for (long first = pending[0]; first <= pending[1]; first += SLICE) {
+                self.classify(new ActorClassification.Slice(first, Math.min(pending[1], first + SLICE - 1)))
+                        .forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
             }
-            return counts;
+        }
+        self.reconsider().forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
+        if (!counts.isEmpty()) {
+            LOG.fine(() -> "Tracking logs classified: " + counts);
+        }
+        return counts;
+    }
+
+    /** The first and last id of the logs not classified yet, or null when there is none. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long[] pendingIds() {
+        Object[] r = (Object[])
+                NativeSql.query(em, "SELECT MIN(id), MAX(id) FROM tracking_log WHERE actor IS NULL", List.of())
+                        .getSingleResult();
+        return r[0] == null ? null : new long[] {SqlValues.number(r[0]), SqlValues.number(r[1])};
+    }
+
+    /** One slice of {@link #classify()}, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Map<String, Integer> classify(ActorClassification.Slice slice) {
+        try (Connection connection = dataSource.getConnection()) {
+            return CLASSIFICATION.run(connection, slice);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot classify the tracking logs: " + e.getMessage(), e);
+        }
+    }
+
+    /** The corrections of recent PERSON verdicts of {@link #classify()}, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Map<String, Integer> reconsider() {
+        try (Connection connection = dataSource.getConnection()) {
+            return CLASSIFICATION.reconsider(connection, Instant.now(clock));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot classify the tracking logs: " + e.getMessage(), e);
         }

@@ -51,7 +51,8 @@ public final class ActorClassification {
     public static final String NO_MACHINE_SIGN = "NO_MACHINE_SIGN";
 
     private static final String SET = "UPDATE tracking_log t SET actor = ?, actor_reason = ? WHERE ";
-    private static final String PENDING = "t.actor IS NULL";
+    /** The logs not classified yet of one slice of ids; two parameters: the slice's first and last id. */
+    private static final String PENDING = "t.actor IS NULL AND t.id >= ? AND t.id <= ?";
     /**
      * A PERSON verdict still open to correction; one parameter: the oldest such log time. A statement of its
      * own beside the pending one (not OR-ed with it), so both read the index on (actor, logged_at) rather
@@ -68,40 +69,30 @@ public final class ActorClassification {
     }
 
     /**
-     * Classifies what is pending, in the caller's transaction; returns how many logs each rule classified
-     * (reasons in rule order, zeros left out).
+     * Classifies what is pending in one slice of ids, in the caller's transaction; returns how many logs each
+     * rule classified (reasons in rule order, zeros left out).
      */
-    public Map<String, Integer> run(Connection connection, Instant now) throws SQLException {
+    public Map<String, Integer> run(Connection connection, Slice slice) throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         String honeypot = LinkRewriter.HONEYPOT_LABEL;
-        Object since = SqlValues.timestamp(now.minusSeconds(rules.reconsider()));
         String scanner = Actor.SCANNER.name();
-
         add(
                 counts,
                 HONEYPOT,
-                update(connection, PENDING + " AND t.type = 'CLICK' AND t.label = ?", scanner, HONEYPOT, honeypot));
-        String nearHoneypot = " AND t.type = 'CLICK'"
-                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.delivery_id = t.delivery_id"
-                + " AND h.recipient_id = t.recipient_id AND h.type = 'CLICK' AND h.label = ?"
-                + " AND h.logged_at >= t.logged_at - " + seconds(rules.honeypotWindow())
-                + " AND h.logged_at <= t.logged_at + " + seconds(rules.honeypotWindow()) + ")";
-        add(counts, NEAR_HONEYPOT, update(connection, PENDING + nearHoneypot, scanner, NEAR_HONEYPOT, honeypot));
-        add(
-                counts,
-                NEAR_HONEYPOT,
-                update(connection, RECENT_PERSON + nearHoneypot, scanner, NEAR_HONEYPOT, since, honeypot));
+                pending(connection, slice, " AND t.type = 'CLICK' AND t.label = ?", scanner, HONEYPOT, honeypot));
+        String nearHoneypot = nearHoneypot();
+        add(counts, NEAR_HONEYPOT, pending(connection, slice, nearHoneypot, scanner, NEAR_HONEYPOT, honeypot));
         add(
                 counts,
                 AgentClassifier.HEAD_REQUEST,
-                update(connection, PENDING + " AND t.request_method = 'HEAD'", scanner, AgentClassifier.HEAD_REQUEST));
+                pending(connection, slice, " AND t.request_method = 'HEAD'", scanner, AgentClassifier.HEAD_REQUEST));
         add(
                 counts,
                 AgentClassifier.NO_USER_AGENT,
-                update(
+                pending(
                         connection,
-                        PENDING + " AND t.type IN ('OPEN', 'CLICK')"
-                                + " AND (t.user_agent IS NULL OR TRIM(t.user_agent) = '')",
+                        slice,
+                        " AND t.type IN ('OPEN', 'CLICK')" + " AND (t.user_agent IS NULL OR TRIM(t.user_agent) = '')",
                         scanner,
                         AgentClassifier.NO_USER_AGENT));
         for (AgentRule rule : rules.agents()) {
@@ -118,42 +109,24 @@ public final class ActorClassification {
             add(
                     counts,
                     rule.reason(),
-                    update(
+                    pending(
                             connection,
-                            PENDING + " AND t.type IN (" + types + ") AND " + test,
+                            slice,
+                            " AND t.type IN (" + types + ") AND " + test,
                             rule.actor().name(),
                             rule.reason(),
                             value));
         }
-        String links = "(SELECT COUNT(DISTINCT l.url) FROM delivery_link l WHERE l.delivery_id = t.delivery_id AND "
-                + NOT_HONEYPOT.formatted("l") + ")";
-        String allLinks = " AND t.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("t") + " AND " + links + " >= "
-                + rules.allLinksMinimum()
-                + " AND (SELECT COUNT(DISTINCT o.url) FROM tracking_log o WHERE o.delivery_id = t.delivery_id"
-                + " AND o.recipient_id = t.recipient_id AND o.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("o")
-                + " AND o.logged_at >= t.logged_at - " + seconds(rules.allLinksWindow())
-                + " AND o.logged_at <= t.logged_at + " + seconds(rules.allLinksWindow()) + ") >= " + links;
+        String allLinks = allLinks();
         add(
                 counts,
                 ALL_LINKS_AT_ONCE,
-                update(
+                pending(
                         connection,
-                        PENDING + allLinks,
+                        slice,
+                        allLinks,
                         scanner,
                         ALL_LINKS_AT_ONCE,
-                        honeypot,
-                        honeypot,
-                        honeypot,
-                        honeypot));
-        add(
-                counts,
-                ALL_LINKS_AT_ONCE,
-                update(
-                        connection,
-                        RECENT_PERSON + allLinks,
-                        scanner,
-                        ALL_LINKS_AT_ONCE,
-                        since,
                         honeypot,
                         honeypot,
                         honeypot,
@@ -163,25 +136,98 @@ public final class ActorClassification {
         add(
                 counts,
                 CLICK_SOON_AFTER_SEND,
-                update(
+                pending(
                         connection,
-                        PENDING + " AND t.type = 'CLICK' AND " + sentBefore + seconds(rules.clickAfterSend()) + ")",
+                        slice,
+                        " AND t.type = 'CLICK' AND " + sentBefore + seconds(rules.clickAfterSend()) + ")",
                         scanner,
                         CLICK_SOON_AFTER_SEND));
         add(
                 counts,
                 OPEN_SOON_AFTER_SEND,
-                update(
+                pending(
                         connection,
-                        PENDING + " AND t.type = 'OPEN' AND " + sentBefore
+                        slice,
+                        " AND t.type = 'OPEN' AND " + sentBefore
                                 + seconds(rules.openAfterSend()) + ")"
                                 + " AND NOT EXISTS (SELECT 1 FROM tracking_log c WHERE c.delivery_id = t.delivery_id"
                                 + " AND c.recipient_id = t.recipient_id AND c.type = 'CLICK'"
                                 + " AND (c.actor IS NULL OR c.actor = 'PERSON'))",
                         Actor.PRIVACY_PROXY.name(),
                         OPEN_SOON_AFTER_SEND));
-        add(counts, NO_MACHINE_SIGN, update(connection, PENDING, Actor.PERSON.name(), NO_MACHINE_SIGN));
+        add(counts, NO_MACHINE_SIGN, pending(connection, slice, "", Actor.PERSON.name(), NO_MACHINE_SIGN));
         return counts;
+    }
+
+    /**
+     * Corrects the PERSON verdicts of the last {@link ActorRules#reconsider()} seconds that later hits show to
+     * be a machine's (rules 2 and 4), in the caller's transaction; once per pass, after its slices.
+     */
+    public Map<String, Integer> reconsider(Connection connection, Instant now) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String honeypot = LinkRewriter.HONEYPOT_LABEL;
+        Object since = SqlValues.timestamp(now.minusSeconds(rules.reconsider()));
+        String scanner = Actor.SCANNER.name();
+        add(
+                counts,
+                NEAR_HONEYPOT,
+                update(connection, RECENT_PERSON + nearHoneypot(), scanner, NEAR_HONEYPOT, since, honeypot));
+        add(
+                counts,
+                ALL_LINKS_AT_ONCE,
+                update(
+                        connection,
+                        RECENT_PERSON + allLinks(),
+                        scanner,
+                        ALL_LINKS_AT_ONCE,
+                        since,
+                        honeypot,
+                        honeypot,
+                        honeypot,
+                        honeypot));
+        return counts;
+    }
+
+    /** A click near a honeypot hit of the same recipient and delivery; one parameter: the honeypot label. */
+    private String nearHoneypot() {
+        return " AND t.type = 'CLICK'"
+                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.delivery_id = t.delivery_id"
+                + " AND h.recipient_id = t.recipient_id AND h.type = 'CLICK' AND h.label = ?"
+                + " AND h.logged_at >= t.logged_at - " + seconds(rules.honeypotWindow())
+                + " AND h.logged_at <= t.logged_at + " + seconds(rules.honeypotWindow()) + ")";
+    }
+
+    /** A click when the recipient clicked every link at once; four parameters: the honeypot label. */
+    private String allLinks() {
+        String links = "(SELECT COUNT(DISTINCT l.url) FROM delivery_link l WHERE l.delivery_id = t.delivery_id AND "
+                + NOT_HONEYPOT.formatted("l") + ")";
+        return " AND t.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("t") + " AND " + links + " >= "
+                + rules.allLinksMinimum()
+                + " AND (SELECT COUNT(DISTINCT o.url) FROM tracking_log o WHERE o.delivery_id = t.delivery_id"
+                + " AND o.recipient_id = t.recipient_id AND o.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("o")
+                + " AND o.logged_at >= t.logged_at - " + seconds(rules.allLinksWindow())
+                + " AND o.logged_at <= t.logged_at + " + seconds(rules.allLinksWindow()) + ") >= " + links;
+    }
+
+    /**
+     * Ids {@code first..last} of {@code tracking_log}: a pass classifies the pending logs of one slice, so a
+     * backlog (logs written before classification existed, or a long outage of the job) is classified in
+     * transactions of bounded size. Only the logs being classified are sliced; the evidence rules read (a
+     * honeypot hit, the other clicks) is looked up over the whole table, so slicing never changes a verdict.
+     */
+    public record Slice(long first, long last) {}
+
+    /** The pending logs of the slice matching {@code where} (text after {@code AND}, or empty) get this verdict. */
+    private static int pending(
+            Connection connection, Slice slice, String where, String actor, String reason, Object... more)
+            throws SQLException {
+        Object[] parameters = new Object[4 + more.length];
+        parameters[0] = actor;
+        parameters[1] = reason;
+        parameters[2] = slice.first();
+        parameters[3] = slice.last();
+        System.arraycopy(more, 0, parameters, 4, more.length);
+        return update(connection, PENDING + where, parameters);
     }
 
     private static int update(Connection connection, String where, Object... parameters) throws SQLException {

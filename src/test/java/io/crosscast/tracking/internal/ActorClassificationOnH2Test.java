@@ -18,6 +18,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The classification pass on the real schema (Flyway's migrations on H2), with hit sequences: each hit is
@@ -85,8 +87,10 @@ class ActorClassificationOnH2Test {
         }
     }
 
-    @Test
-    void eachHitGetsTheVerdictOfTheFirstRuleThatMatches() throws SQLException {
+    /** In one slice (as a pass over a few seconds' hits), and one id at a time (as a backlog, in slices). */
+    @ParameterizedTest(name = "slices of {0} ids")
+    @ValueSource(longs = {Long.MAX_VALUE, 1})
+    void eachHitGetsTheVerdictOfTheFirstRuleThatMatches(long slice) throws SQLException {
         long mpp = open(1, 600, "Mozilla/5.0");
         long proxyOpen = open(2, 3, APPLE_MAIL);
         long personOpen = open(3, 3, APPLE_MAIL);
@@ -108,7 +112,7 @@ class ActorClassificationOnH2Test {
         long twoOfThree1 = click(11, 400, CHROME, "GET", A, null);
         long twoOfThree2 = click(11, 401, CHROME, "GET", B, null);
 
-        Map<String, Integer> counts = run();
+        Map<String, Integer> counts = run(slice);
 
         assertEquals("PRIVACY_PROXY/APPLE_MPP_AGENT", verdict(mpp));
         assertEquals("PRIVACY_PROXY/OPEN_SOON_AFTER_SEND", verdict(proxyOpen));
@@ -129,7 +133,24 @@ class ActorClassificationOnH2Test {
         assertEquals("PERSON/NO_MACHINE_SIGN", verdict(twoOfThree2));
         assertEquals(3, counts.get("ALL_LINKS_AT_ONCE"));
         assertEquals(17, counts.values().stream().mapToInt(Integer::intValue).sum());
-        assertTrue(run().isEmpty(), "a second pass has nothing left to do");
+        assertTrue(run(slice).isEmpty(), "a second pass has nothing left to do");
+    }
+
+    @Test
+    void aSliceClassifiesOnlyItsOwnIds() throws SQLException {
+        long first = open(1, 600, CHROME);
+        long second = click(2, 600, CHROME, "GET", A, null);
+        long third = click(3, 600, "curl/8.4.0", "GET", A, null);
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(
+                    Map.of("NO_MACHINE_SIGN", 1), classification.run(c, new ActorClassification.Slice(first, first)));
+            assertEquals("null/null", verdict(second), "beyond the slice");
+            assertEquals(
+                    Map.of("BOT_AGENT", 1, "NO_MACHINE_SIGN", 1),
+                    classification.run(c, new ActorClassification.Slice(second, third)));
+        }
+        assertEquals("PERSON/NO_MACHINE_SIGN", verdict(first));
+        assertEquals("SCANNER/BOT_AGENT", verdict(third));
     }
 
     @Test
@@ -157,9 +178,27 @@ class ActorClassificationOnH2Test {
     }
 
     private Map<String, Integer> run() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return classification.run(c, now);
+        return run(Long.MAX_VALUE);
+    }
+
+    /** A pass as TrackingClassifier makes it: the pending ids in slices of {@code size}, then the corrections. */
+    private Map<String, Integer> run(long size) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement range =
+                        c.prepareStatement("SELECT MIN(id), MAX(id) FROM tracking_log WHERE actor IS NULL");
+                ResultSet r = range.executeQuery()) {
+            r.next();
+            long last = r.getLong(2);
+            for (long first = r.getLong(1); !r.wasNull() && first <= last; first += Math.min(size, last - first + 1)) {
+                long end = first + Math.min(size, last - first + 1) - 1;
+                classification
+                        .run(c, new ActorClassification.Slice(first, end))
+                        .forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
+            }
+            classification.reconsider(c, now).forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
         }
+        return counts;
     }
 
     private long open(long recipient, int secondsAfterSend, String agent) throws SQLException {
