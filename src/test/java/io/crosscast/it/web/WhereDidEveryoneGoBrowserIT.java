@@ -130,6 +130,8 @@ class WhereDidEveryoneGoBrowserIT extends BrowserTestCase {
         String runs = browser.waitForText(By.id("detailForm:runs"), "Excluded: Opted out");
         assertTrue(runs.contains("Spring offer " + token) || runs.contains("Run "), runs);
         assertTrue(runs.contains("In no subset"), runs);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('detailForm:runs').scrollIntoView()");
         browser.screenshot("recipient-path");
         browser.open("recipients/detail.xhtml?id=" + ids.get("ann"));
         String reached = browser.waitForText(By.id("detailForm:runs"), "Subset taken: Neither opened nor clicked");

@@ -95,7 +95,13 @@ public class WhereEveryoneWent implements Serializable {
     /** "Received 1,428 · passed on 1,389" for the activities table; empty when not done. */
     public String figures(String id) {
         RunFlow.ActivityFlow a = activity(id);
-        return a == null ? "" : Messages.text("flow.figures", a.received(), a.passedOn());
+        if (a == null) {
+            return "";
+        }
+        // A Query receives only the Start's signal: what it found is what it passed on.
+        return a.received() == 0 && "query".equals(a.type())
+                ? Messages.text("flow.passedOnOnly", a.passedOn())
+                : Messages.text("flow.figures", a.received(), a.passedOn());
     }
 
     /** Opens the list of the box named by the request parameter {@code activity}. */
