@@ -92,6 +92,16 @@ class WhereDidEveryoneGoBrowserIT extends BrowserTestCase {
         assertEquals("2 in no subset", badge(canvas, split));
         browser.screenshot("where-did-everyone-go");
 
+        // The Split's dialog says what it received and passed on.
+        canvas.node(split).findElement(By.cssSelector(".cc-node-open")).click();
+        browser.waitForPage();
+        browser.waitForText(By.id("tabs:workflowForm:activityFlow"), "Received 5 · passed on 3");
+        assertEquals("2 in no subset", browser.text(By.id("tabs:workflowForm:activityLeftBehind")));
+        browser.driver()
+                .findElement(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .ui-dialog-titlebar-close"))
+                .click();
+        browser.waitForPage();
+
         // A click on the Split's badge lists them, with why.
         canvas.node(split).findElement(By.cssSelector(".cc-node-missing")).click();
         browser.waitForPage();
@@ -109,7 +119,7 @@ class WhereDidEveryoneGoBrowserIT extends BrowserTestCase {
         canvas.node(offer).findElement(By.cssSelector(".cc-node-missing")).click();
         browser.waitForPage();
         listed = browser.waitForText(By.id("tabs:workflowForm:leftBehind"), "Opted out");
-        assertTrue(listed.contains("No email address"), listed);
+        assertTrue(listed.contains("No email address") && listed.contains("(no email)"), listed);
         String reasons = browser.text(By.id("tabs:workflowForm:leftBehindReasons"));
         assertTrue(reasons.contains("Opted out: 1") && reasons.contains("No email address: 1"), reasons);
         browser.screenshot("where-did-everyone-go-list");
