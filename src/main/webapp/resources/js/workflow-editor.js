@@ -188,3 +188,14 @@ $(window).on('load', function () {
         }, delay);
     });
 });
+/* A box's "not passed on" badge lists those recipients (issue #15); the click must not start a drag or open the box. */
+$(document).on('click', '.cc-node-missing', function (event) {
+    event.stopPropagation();
+    var id = $(this).attr('data-activity');
+    if (id) {
+        ccOpenLeftBehind([{name: 'activity', value: id}]);
+    }
+});
+$(document).on('dblclick mousedown', '.cc-node-missing', function (event) {
+    event.stopPropagation();
+});

@@ -24,6 +24,7 @@ import io.crosscast.workflow.internal.DbRunLog;
 import io.crosscast.workflow.internal.PopulationPurge;
 import io.crosscast.workflow.internal.PopulationRetentionJob;
 import io.crosscast.workflow.internal.RunAdvancer;
+import io.crosscast.workflow.internal.RunFlows;
 import io.crosscast.workflow.internal.RunLocks;
 import io.crosscast.workflow.internal.RunStateJson;
 import io.crosscast.workflow.internal.RunViews;
@@ -223,6 +224,59 @@ public class WorkflowService {
                         parameters)
                 .getResultList();
         return new RecipientPage(transition.count(), page);
+    }
+
+    /**
+     * Where everyone went in a run (issue #15): every done activity's received and passed-on counts, and who it
+     * did not pass on (a Split's recipients in no subset, a delivery's exclusions by reason).
+     */
+    public RunFlow flow(long runId) {
+        return new RunFlows(em).flow(flowRun(run(runId)));
+    }
+
+    /** One page of the recipients an activity of a run did not pass on (a delivery: those it excluded), with why. */
+    public LeftBehind.Page leftBehind(long runId, String activityId, int first, int pageSize) {
+        return new RunFlows(em).leftBehind(flowRun(run(runId)), activityId, first, pageSize);
+    }
+
+    /**
+     * A recipient's path through the runs that touched them, newest first (at most 20): the activities they
+     * reached, the subset that took them, a delivery's exclusion and why, their opens and clicks.
+     * {@code runId}: that run only (null: any run).
+     */
+    public List<RecipientPath> recipientPath(long recipientId, Long runId) {
+        RunFlows flows = new RunFlows(em);
+        List<RecipientPath> paths = new ArrayList<>();
+        for (long id : flows.runsOf(recipientId, runId, 20)) {
+            WorkflowRun run = em.find(WorkflowRun.class, id);
+            if (run != null) {
+                paths.add(flows.path(
+                        flowRun(run), run.getWorkflowId(), run.getStatus(), run.getStartedAt(), recipientId));
+            }
+        }
+        return paths;
+    }
+
+    /** The id of the recipient with this email (in any case), if there is one. */
+    @SuppressWarnings("unchecked")
+    public Optional<Long> recipientByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        List<Object> ids = NativeSql.query(
+                        em,
+                        "SELECT id FROM recipient WHERE email_key = ?",
+                        List.of(email.strip().toLowerCase(java.util.Locale.ROOT)))
+                .getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).findFirst();
+    }
+
+    private static RunFlows.Run flowRun(WorkflowRun run) {
+        return new RunFlows.Run(
+                run.getId(),
+                WorkflowJson.parse(run.getDefinitionJson()),
+                RunStateJson.read(run.getStateJson()),
+                run.getPopulationsPurgedAt() != null);
     }
 
     /** Deletes a run that is not running, with its log and its populations. */
