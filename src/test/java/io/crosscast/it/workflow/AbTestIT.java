@@ -154,7 +154,7 @@ class AbTestIT {
         assertTrue(log.contains("A/B test: variant 2 (delivery "), log);
         assertTrue(log.contains("wins by clicks on https://shop.example.com/offer (people only)"), log);
         assertTrue(log.contains("variant 1 (delivery "), log);
-        assertTrue(log.contains("): 1, variant 2 (delivery "), log);
+        assertTrue(log.contains("): 1; variant 2 (delivery "), log);
         assertTrue(log.contains("sent to the rest: 12 recipient(s)"), log);
     }
 

@@ -50,7 +50,7 @@ public class DiagramEditor implements Serializable {
                 "targeting",
                 List.of("query", "split", "union", "intersection", "exclusion", "deduplication", "listUpdate"));
         groups.put("flow", List.of("start", "wait", "scheduler", "test", "fork", "andJoin", "end"));
-        groups.put("deliveries", List.of("emailDelivery", "smsDelivery"));
+        groups.put("deliveries", List.of("emailDelivery", "smsDelivery", "abTest"));
         return groups;
     }
 
