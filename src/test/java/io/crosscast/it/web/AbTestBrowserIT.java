@@ -52,7 +52,10 @@ class AbTestBrowserIT extends BrowserTestCase {
                         .map(e -> e.getText())
                         .toList();
         assertEquals(2, variants.size(), "the campaign's two email deliveries are offered: " + variants);
-        assertTrue(variants.get(0).startsWith("Subject A " + token), variants.toString());
+        assertTrue(
+                variants.stream().sorted().toList().get(0).startsWith("Subject A " + token)
+                        && variants.stream().sorted().toList().get(1).startsWith("Subject B " + token),
+                variants.toString());
         browser.click(By.cssSelector("[id='tabs:workflowForm:abVariants'] .ui-chkbox-box"));
         browser.type(By.id("tabs:workflowForm:abPercent_input"), "10");
         browser.type(By.id("tabs:workflowForm:abWait"), "PT2H");
