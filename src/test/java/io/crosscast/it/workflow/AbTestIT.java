@@ -9,6 +9,7 @@ import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingRecorder;
+import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -57,6 +58,9 @@ class AbTestIT {
 
     @EJB
     private TrackingRecorder tracking;
+
+    @EJB
+    private WorkflowService workflows;
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -156,6 +160,18 @@ class AbTestIT {
         assertTrue(log.contains("variant 1 (delivery "), log);
         assertTrue(log.contains("): 1; variant 2 (delivery "), log);
         assertTrue(log.contains("sent to the rest: 12 recipient(s)"), log);
+        // what the report of each delivery the test sent shows: the test's lines, in order
+        assertEquals(
+                List.of(
+                        "abTest.log.samples",
+                        "abTest.log.variant",
+                        "abTest.log.variant",
+                        "abTest.log.waiting",
+                        "abTest.log.winner",
+                        "abTest.log.rest"),
+                workflows.activityLog(runId, "ab", "abTest.log.").stream()
+                        .map(t -> t.key())
+                        .toList());
     }
 
     private String newToken() {
