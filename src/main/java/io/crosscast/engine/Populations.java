@@ -71,6 +71,13 @@ public interface Populations {
     /** A random subset of at most {@code n} recipients; the same seed gives the same subset. */
     PopulationHandle sample(PopulationHandle population, long n, long seed);
 
+    /**
+     * The first {@code n} recipients of {@code population} ordered by the recipient field {@code field} (e.g.
+     * createdAt; recipients without a value last, ties by recipient id): "the 100 most recent". An unknown
+     * field fails with an {@link ActivityException}.
+     */
+    PopulationHandle first(PopulationHandle population, long n, String field, boolean descending);
+
     /** One recipient per value of {@code key} (e.g. email, mobilePhone). */
     PopulationHandle deduplicate(PopulationHandle population, String key);
 

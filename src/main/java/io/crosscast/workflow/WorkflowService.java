@@ -335,6 +335,25 @@ public class WorkflowService {
                 WorkflowSettings.configured().retention().toDays());
     }
 
+    /**
+     * The lines one activity of a run wrote into the log whose key starts with {@code keyPrefix}, oldest first:
+     * e.g. an A/B test's samples, figures and winner ({@code "abTest.log."}), for the report of a delivery it
+     * sent. Empty when the run is gone.
+     */
+    public List<Text> activityLog(long runId, String activityId, String keyPrefix) {
+        List<Text> texts = new ArrayList<>();
+        for (Object json : NativeSql.query(
+                        em,
+                        "SELECT text_json FROM run_log WHERE run_id = ? AND activity_id = ? ORDER BY id",
+                        List.of(runId, activityId))
+                .getResultList()) {
+            io.crosscast.workflow.internal.TextJson.read((String) json)
+                    .filter(t -> t.key().startsWith(keyPrefix))
+                    .ifPresent(texts::add);
+        }
+        return texts;
+    }
+
     public RunView view(long runId) {
         WorkflowRun run = run(runId);
         return RunViews.of(run, RunStateJson.read(run.getStateJson()), em);

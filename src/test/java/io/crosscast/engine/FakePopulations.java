@@ -148,6 +148,21 @@ public final class FakePopulations implements Populations {
         return put(new TreeSet<>(list.subList(0, (int) Math.min(n, list.size()))));
     }
 
+    /** The first n by a field of the fake recipients (compared as text; no value last; ties by id). */
+    @Override
+    public PopulationHandle first(PopulationHandle population, long n, String field, boolean descending) {
+        java.util.Comparator<Long> byValue = java.util.Comparator.comparing(
+                id -> recipients.getOrDefault(id, Map.of()).get(field),
+                java.util.Comparator.nullsLast(
+                        descending
+                                ? java.util.Comparator.<String>reverseOrder()
+                                : java.util.Comparator.<String>naturalOrder()));
+        return put(ids(population).stream()
+                .sorted(byValue.thenComparing(id -> id))
+                .limit(n)
+                .collect(Collectors.toSet()));
+    }
+
     @Override
     public PopulationHandle deduplicate(PopulationHandle population, String key) {
         Map<String, Long> first = new HashMap<>();

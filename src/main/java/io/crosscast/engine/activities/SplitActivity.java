@@ -23,7 +23,10 @@ import java.util.Optional;
  *       available</li>
  *   <li>{@code subset.N.label}: free text (optional)</li>
  *   <li>{@code subset.N.limit}: optional cap, a count ("100") or a percentage of the recipients matching the subset
- *       ("10%", rounded down); the kept recipients are a random sample</li>
+ *       ("10%", rounded down); the kept recipients are a random sample (seed {@code seed + N}, written in the run
+ *       log)</li>
+ *   <li>{@code subset.N.limitOrder}: {@code random} (default) or {@code <recipient field> asc|desc}: keep the
+ *       first ones by that field instead ({@link Sampling})</li>
  *   <li>subsets are numbered 1, 2, 3... without gaps: N runs while some {@code subset.N.*} key exists; at least one</li>
  *   <li>{@code overlap} (default false), {@code complement} (default false), {@code seed} (optional whole number;
  *       default: derived from run id and activity id, so a re-run of the same run samples the same recipients)</li>
@@ -41,7 +44,7 @@ import java.util.Optional;
 public final class SplitActivity implements ActivityType {
 
     /** One subset of the config. */
-    public record Subset(int index, String label, String condition, String limit) {}
+    public record Subset(int index, String label, String condition, String limit, String limitOrder) {}
 
     @Override
     public String type() {
@@ -60,7 +63,8 @@ public final class SplitActivity implements ActivityType {
                     n,
                     def.config(prefix + "label").orElse("Subset " + n),
                     def.config(prefix + "condition").orElse(null),
-                    def.config(prefix + "limit").orElse(null)));
+                    def.config(prefix + "limit").orElse(null),
+                    def.config(prefix + "limitOrder").orElse(null)));
         }
     }
 
@@ -91,12 +95,19 @@ public final class SplitActivity implements ActivityType {
                     problems.add(Text.of("split.badLimit", s.index(), e.text()));
                 }
             }
+            if (s.limitOrder() != null) {
+                try {
+                    Sampling.Order.parse(s.limitOrder());
+                } catch (ActivityException e) {
+                    problems.add(Text.of("split.badLimit", s.index(), e.text()));
+                }
+            }
         }
         long declared = def.config().keySet().stream()
                 .filter(k -> k.startsWith("subset."))
                 .count();
         long read = def.config().keySet().stream()
-                .filter(k -> k.matches("subset\\.\\d+\\.(condition|label|limit)"))
+                .filter(k -> k.matches("subset\\.\\d+\\.(condition|label|limit|limitOrder)"))
                 .filter(k -> isSubsetNumber(k.split("\\.")[1], subsets.size()))
                 .count();
         if (declared != read) {
@@ -113,7 +124,7 @@ public final class SplitActivity implements ActivityType {
         ActivityDefinition def = ctx.activity();
         Populations pops = ctx.populations();
         boolean overlap = Config.bool(def, "overlap", false);
-        long seed = def.config("seed").map(Long::parseLong).orElse((long) (ctx.runId() + "/" + def.id()).hashCode());
+        long seed = Sampling.seed(ctx);
         PopulationHandle input = ctx.input();
         Map<String, PopulationHandle> outputs = new LinkedHashMap<>();
         List<PopulationHandle> emitted = new ArrayList<>();
@@ -130,14 +141,7 @@ public final class SplitActivity implements ActivityType {
             } else {
                 matched = exclusive.get(i);
             }
-            PopulationHandle kept = matched;
-            if (s.limit() != null) {
-                long count = pops.count(matched);
-                long max = Limit.parse(s.limit()).of(count);
-                if (max < count) {
-                    kept = pops.sample(matched, max, seed + s.index());
-                }
-            }
+            PopulationHandle kept = Sampling.apply(ctx, matched, s.limit(), s.limitOrder(), seed, s.index(), s.label());
             outputs.put("subset" + s.index(), kept);
             emitted.add(kept);
         }

@@ -27,5 +27,11 @@ public final class Types {
     /** Mobile (SMS) delivery (container activity): sends an SMS delivery to its population. */
     public static final String SMS_DELIVERY = "smsDelivery";
 
+    /**
+     * A/B test of a delivery with a winner (container activity): variants to random samples, the winner to the
+     * rest ({@link AbTest}).
+     */
+    public static final String AB_TEST = "abTest";
+
     private Types() {}
 }

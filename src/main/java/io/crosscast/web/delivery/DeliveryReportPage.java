@@ -55,6 +55,9 @@ public class DeliveryReportPage implements Serializable {
     @EJB
     private TrackingClassifier classifier;
 
+    @EJB
+    private io.crosscast.workflow.WorkflowService workflows;
+
     private Long id;
     private String idParam;
     private Delivery delivery;
@@ -66,6 +69,9 @@ public class DeliveryReportPage implements Serializable {
     private ActorFigures actors;
     private String actorsChart;
     private MessageStatus ledgerStatus;
+    /** When an A/B test sent this delivery (a variant, or the winner to the rest): its lines of the run log. */
+    private List<String> abTest = List.of();
+
     private final LazyDataModel<LedgerEntry> ledger = new LedgerModel();
 
     /** Loads the delivery named by the view parameter; an unknown id shows the not-found page. */
@@ -84,6 +90,11 @@ public class DeliveryReportPage implements Serializable {
     public void refresh() {
         delivery = deliveries.get(id);
         stats = deliveries.stats(id);
+        abTest = delivery.getRunId() == null || delivery.getActivityId() == null
+                ? List.of()
+                : workflows.activityLog(delivery.getRunId(), delivery.getActivityId(), "abTest.log.").stream()
+                        .map(Messages::text)
+                        .toList();
         if (isSms()) {
             // A text message has no opens, clicks or tracked links.
             links = List.of();
@@ -235,6 +246,11 @@ public class DeliveryReportPage implements Serializable {
     }
 
     /** People's and machines' opens and clicks (null for an SMS delivery). */
+    /** The A/B test's samples, figures and winner, when an A/B test sent this delivery; empty otherwise. */
+    public List<String> getAbTest() {
+        return abTest;
+    }
+
     public ActorFigures getActors() {
         return actors;
     }

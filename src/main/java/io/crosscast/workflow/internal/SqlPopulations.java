@@ -14,6 +14,7 @@ import io.crosscast.engine.DataKeys;
 import io.crosscast.engine.EnrichmentValue;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Populations;
+import io.crosscast.engine.Text;
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.workflow.WorkflowProblems;
@@ -360,6 +361,31 @@ public class SqlPopulations implements Populations {
                         + inPopulation("m")
                         + " ORDER BY MOD(m.recipient_id * 1103515245 + ?, 2147483629), m.recipient_id"
                         + " LIMIT ?) s",
+                parameters);
+    }
+
+    /**
+     * The first n members by a recipient field of the condition whitelist ({@link RecipientField}, or {@code id}),
+     * values missing last, ties by recipient id: one INSERT ... SELECT ... ORDER BY ... LIMIT.
+     */
+    @Override
+    public PopulationHandle first(PopulationHandle population, long n, String field, boolean descending) {
+        String column = "id".equals(field)
+                ? "id"
+                : RecipientField.fromPublicName(field)
+                        .filter(f -> f.type() != FieldType.LIST && f.type() != FieldType.BEHAVIOUR)
+                        .map(RecipientField::column)
+                        .orElseThrow(() -> new ActivityException(Text.of("sample.unknownField", field)));
+        String direction = descending ? " DESC" : " ASC";
+        long target = newPopulation();
+        List<Object> parameters = new ArrayList<>(List.of(base(target)));
+        parameters.addAll(range(id(population)));
+        parameters.add(Math.max(0, n));
+        return fill(
+                target,
+                insertSelect("s.id") + " FROM (SELECT r.id FROM population_member m JOIN recipient r"
+                        + " ON r.id = m.recipient_id WHERE " + inPopulation("m") + " ORDER BY r." + column + direction
+                        + " NULLS LAST, r.id LIMIT ?) s",
                 parameters);
     }
 

@@ -60,6 +60,18 @@ public final class ActivityForm implements Serializable {
     private Integer branches;
     private String main;
     private String key = "email";
+    /** Query: a limit ("100", "10%") and how the kept ones are chosen ("random", "createdAt desc"). */
+    private String limit;
+
+    private String limitOrder;
+    /** A/B test: the variants (delivery ids), each sample's share, the test's duration, the winner rule. */
+    private List<String> variants = new java.util.ArrayList<>();
+
+    private Integer samplePercent;
+    private String testDuration;
+    private String winner = "clicks";
+    private String link;
+    private boolean peopleOnly = true;
 
     public ActivityForm(String id, String type, String label, Map<String, String> config) {
         this.id = id;
@@ -93,12 +105,29 @@ public final class ActivityForm implements Serializable {
         branches = number(config.get("branches"));
         main = config.get("main");
         key = config.getOrDefault("key", "email");
+        limit = config.get("limit");
+        limitOrder = config.get("limitOrder");
+        if (config.get("deliveries") != null) {
+            for (String v : config.get("deliveries").split(",")) {
+                if (!v.isBlank()) {
+                    variants.add(v.strip());
+                }
+            }
+        }
+        samplePercent = number(config.get("samplePercent"));
+        testDuration = config.get("wait");
+        winner = config.getOrDefault("winner", "clicks");
+        link = config.get("link");
+        peopleOnly = !"false".equals(config.get("peopleOnly"));
     }
 
     /** Whether the dialog of that type has a field for that setting. */
     static boolean isField(String type, String name) {
         return switch (type) {
-            case "query" -> name.equals("condition");
+            case "query" -> List.of("condition", "limit", "limitOrder").contains(name);
+            case "abTest" ->
+                List.of("deliveries", "samplePercent", "wait", "winner", "link", "peopleOnly")
+                        .contains(name);
             case "split" -> SplitForm.isField(name);
             case "wait" -> List.of("days", "hours", "minutes").contains(name);
             case "scheduler" -> SCHEDULER_MODES.contains(name) || name.equals("zone");
@@ -121,7 +150,25 @@ public final class ActivityForm implements Serializable {
     public Map<String, String> toConfig() {
         Map<String, String> config = new LinkedHashMap<>(others);
         switch (type) {
-            case "query" -> put(config, "condition", condition);
+            case "query" -> {
+                put(config, "condition", condition);
+                put(config, "limit", limit);
+                if (limit != null && !limit.isBlank()) {
+                    put(config, "limitOrder", limitOrder);
+                }
+            }
+            case "abTest" -> {
+                put(config, "deliveries", variants.isEmpty() ? null : String.join(",", variants));
+                put(config, "samplePercent", samplePercent);
+                put(config, "wait", testDuration);
+                put(config, "winner", winner);
+                if ("linkClicks".equals(winner)) {
+                    put(config, "link", link);
+                }
+                if (!peopleOnly) {
+                    config.put("peopleOnly", "false");
+                }
+            }
             case "split" -> split.writeTo(config);
             case "wait" -> {
                 put(config, "days", days);
@@ -309,5 +356,69 @@ public final class ActivityForm implements Serializable {
 
     public void setKey(String key) {
         this.key = key;
+    }
+
+    public String getLimit() {
+        return limit;
+    }
+
+    public void setLimit(String limit) {
+        this.limit = limit;
+    }
+
+    public String getLimitOrder() {
+        return limitOrder;
+    }
+
+    public void setLimitOrder(String limitOrder) {
+        this.limitOrder = limitOrder;
+    }
+
+    public List<String> getVariants() {
+        return variants;
+    }
+
+    public void setVariants(List<String> variants) {
+        this.variants = variants == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(variants);
+    }
+
+    public Integer getSamplePercent() {
+        return samplePercent;
+    }
+
+    public void setSamplePercent(Integer samplePercent) {
+        this.samplePercent = samplePercent;
+    }
+
+    public String getTestDuration() {
+        return testDuration;
+    }
+
+    public void setTestDuration(String testDuration) {
+        this.testDuration = testDuration;
+    }
+
+    public String getWinner() {
+        return winner;
+    }
+
+    public void setWinner(String winner) {
+        this.winner = winner;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public void setLink(String link) {
+        this.link = link;
+    }
+
+    public boolean isPeopleOnly() {
+        return peopleOnly;
+    }
+
+    public void setPeopleOnly(boolean peopleOnly) {
+        this.peopleOnly = peopleOnly;
     }
 }

@@ -58,7 +58,7 @@ public class DiagramEditor implements Serializable {
                         "listUpdate",
                         "enrichment"));
         groups.put("flow", List.of("start", "wait", "scheduler", "test", "fork", "andJoin", "end"));
-        groups.put("deliveries", List.of("emailDelivery", "smsDelivery"));
+        groups.put("deliveries", List.of("emailDelivery", "smsDelivery", "abTest"));
         return groups;
     }
 

@@ -74,6 +74,9 @@ final class NextActivities implements Serializable {
         if (output.matches("out\\d+")) {
             return Messages.text("workflow.output.branch", output.substring(3));
         }
+        if (output.matches("variant\\d+")) {
+            return Messages.text("workflow.output.variant", output.substring("variant".length()));
+        }
         return Messages.textOr("workflow.output." + output, output);
     }
 }

@@ -22,6 +22,8 @@ public final class SplitForm implements Serializable {
         private String label;
         private String limit;
         private String condition;
+        /** Which ones the limit keeps: "random" (blank) or a recipient field then asc/desc. */
+        private String limitOrder;
         /** Its output when the form was read ({@code subset2}); null for a subset added since. */
         private final String output;
 
@@ -52,6 +54,14 @@ public final class SplitForm implements Serializable {
             return condition;
         }
 
+        public String getLimitOrder() {
+            return limitOrder;
+        }
+
+        public void setLimitOrder(String limitOrder) {
+            this.limitOrder = limitOrder;
+        }
+
         public void setCondition(String condition) {
             this.condition = condition;
         }
@@ -69,11 +79,13 @@ public final class SplitForm implements Serializable {
                         || config.containsKey("subset." + n + ".label")
                         || config.containsKey("subset." + n + ".limit");
                 n++) {
-            subsets.add(new Subset(
+            Subset subset = new Subset(
                     config.get("subset." + n + ".label"),
                     config.get("subset." + n + ".limit"),
                     config.get("subset." + n + ".condition"),
-                    "subset" + n));
+                    "subset" + n);
+            subset.limitOrder = config.get("subset." + n + ".limitOrder");
+            subsets.add(subset);
         }
         if (split && subsets.isEmpty()) {
             subsets.add(new Subset(null, null, null, null));
@@ -99,6 +111,9 @@ public final class SplitForm implements Serializable {
             put(config, "subset." + (i + 1) + ".condition", s.condition);
             put(config, "subset." + (i + 1) + ".label", s.label);
             put(config, "subset." + (i + 1) + ".limit", s.limit);
+            if (s.limit != null && !s.limit.isBlank()) {
+                put(config, "subset." + (i + 1) + ".limitOrder", s.limitOrder);
+            }
             String n = "subset." + (i + 1) + ".";
             if (subsets.size() > 1
                     && !config.containsKey(n + "condition")

@@ -31,7 +31,8 @@ final class WorkflowUi {
             Map.entry("andJoin", "pi pi-link"),
             Map.entry("emailDelivery", "pi pi-envelope"),
             Map.entry("smsDelivery", "pi pi-mobile"),
-            Map.entry("enrichment", "pi pi-database"));
+            Map.entry("enrichment", "pi pi-database"),
+            Map.entry("abTest", "pi pi-percentage"));
 
     private WorkflowUi() {}
 

@@ -49,6 +49,52 @@ class ActivityFormTest {
     }
 
     @Test
+    void aQueryKeepsItsLimitAndOrderAndDropsTheOrderWithoutALimit() {
+        Map<String, String> limited =
+                config("condition", FRENCH, "limit", "10%", "limitOrder", "createdAt desc", "seed", "42");
+        assertEquals(limited, roundTrip("query", limited));
+        ActivityForm form = form("query", limited);
+        form.setLimit("");
+        assertEquals(config("condition", FRENCH, "seed", "42"), form.toConfig());
+    }
+
+    @Test
+    void aSplitSubsetKeepsTheOrderOfItsLimit() {
+        Map<String, String> config =
+                config("subset.1.condition", GOLD, "subset.1.limit", "100", "subset.1.limitOrder", "createdAt desc");
+        assertEquals(config, roundTrip("split", config));
+        ActivityForm form = form("split", config);
+        form.getSplit().getSubsets().get(0).setLimit(null);
+        assertEquals(config("subset.1.condition", GOLD), form.toConfig(), "no order without a limit");
+    }
+
+    @Test
+    void anAbTestKeepsItsVariantsRuleAndOptions() {
+        Map<String, String> config = config(
+                "deliveries",
+                "4,7",
+                "samplePercent",
+                "10",
+                "wait",
+                "PT4H",
+                "winner",
+                "linkClicks",
+                "link",
+                "https://shop.example.com/offer",
+                "peopleOnly",
+                "false");
+        assertEquals(config, roundTrip("abTest", config));
+        ActivityForm form = form("abTest", config);
+        assertEquals(List.of("4", "7"), form.getVariants());
+        form.setWinner("opens");
+        form.setPeopleOnly(true);
+        form.setVariants(List.of("4", "7", "9"));
+        assertEquals(
+                config("deliveries", "4,7,9", "samplePercent", "10", "wait", "PT4H", "winner", "opens"),
+                form.toConfig());
+    }
+
+    @Test
     void aSplitKeepsItsSubsetsAndOptions() {
         Map<String, String> config = config(
                 "subset.1.condition",
