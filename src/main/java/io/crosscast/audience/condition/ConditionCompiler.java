@@ -126,7 +126,8 @@ public final class ConditionCompiler {
                     alias,
                     context.incomingDelivery().isPresent()
                             ? context.incomingDelivery().getAsLong()
-                            : null);
+                            : null,
+                    context);
         }
         Rule rule = (Rule) condition;
         RecipientField field =
@@ -134,7 +135,7 @@ public final class ConditionCompiler {
         if (field.type() == FieldType.BEHAVIOUR) {
             long delivery = RuleValues.behaviourDelivery(rule)
                     .orElseGet(() -> context.incomingDelivery().orElseThrow(() -> RuleCompiler.unexpected(rule)));
-            return behaviour.compile(rule, alias, delivery);
+            return behaviour.compile(rule, alias, delivery, context);
         }
         return compilerFor(field.type()).compile(rule, field, alias);
     }
