@@ -20,7 +20,7 @@ public final class SimulationScript {
     /** One scripted action: an email (lower-cased), a delivery (id or label), OPEN or CLICK, a link or null. */
     public record Line(int number, String emailKey, String delivery, String action, String link) {}
 
-    /** The lines, or the problems (never both). */
+    /** The good lines and the problems of the bad ones (a script with problems is refused). */
     public record Result(List<Line> lines, List<Text> problems) {}
 
     private SimulationScript() {}
@@ -75,7 +75,7 @@ public final class SimulationScript {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             problems.add(Text.of("simulation.script.unreadable", String.valueOf(e.getMessage())));
         }
-        return problems.isEmpty() ? new Result(lines, List.of()) : new Result(List.of(), problems);
+        return new Result(lines, problems);
     }
 
     private static String value(CSVRecord record, String column) {
