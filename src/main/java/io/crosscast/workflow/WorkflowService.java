@@ -207,6 +207,27 @@ public class WorkflowService {
         return run.getId();
     }
 
+    /** The deliveries a workflow document sends (those that exist), with their links: what a simulation's rates are for. */
+    public List<SimulatedDelivery> simulatedDeliveries(String json) {
+        WorkflowDefinition definition;
+        try {
+            definition = WorkflowJson.parse(json);
+        } catch (WorkflowFormatException e) {
+            return List.of();
+        }
+        return Simulator.deliveriesOf(definition).stream()
+                .map(deliveries::find)
+                .flatMap(Optional::stream)
+                .map(d -> new SimulatedDelivery(
+                        d.getId(),
+                        d.getLabel(),
+                        Simulator.links(d).stream()
+                                .map(l -> l.label() == null ? l.url() : l.label())
+                                .distinct()
+                                .toList()))
+                .toList();
+    }
+
     /** The lines of a script whose delivery the workflow does not send, or whose link that delivery lacks. */
     private List<Text> scriptProblems(WorkflowDefinition definition, List<SimulationScript.Line> lines) {
         List<io.crosscast.delivery.Delivery> sent = Simulator.deliveriesOf(definition).stream()
