@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -29,6 +30,7 @@ class SimulationBrowserIT extends BrowserTestCase {
         String token = "M" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
         List<String> names = List.of("opener", "offerclicker", "otherclicker", "quiet1", "quiet2", "quiet3");
+        int series = ThreadLocalRandom.current().nextInt(10_000, 99_999);
         for (int i = 0; i < names.size(); i++) {
             assertEquals(
                     201,
@@ -38,7 +40,7 @@ class SimulationBrowserIT extends BrowserTestCase {
                                             .add("firstName", names.get(i))
                                             .add("lastName", token)
                                             .add("email", names.get(i) + "." + token + "@example.com")
-                                            .add("mobilePhone", "+3361" + (10_000_000 + i) + "7")
+                                            .add("mobilePhone", "+33612" + series + (i + 1))
                                             .add("status", "GOLD")
                                             .build())
                             .status());
