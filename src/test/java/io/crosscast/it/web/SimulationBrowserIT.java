@@ -145,10 +145,14 @@ class SimulationBrowserIT extends BrowserTestCase {
         assertTrue(
                 canvas.canvasCounts().containsAll(List.of("6", "3", "1")),
                 "simulated counts on the diagram: " + canvas.canvasCounts());
+        canvas.fit();
         browser.screenshot("campaign-workflow-simulation");
 
         // Leaving discards it: no run shown, the diagram can be changed again.
-        browser.click(By.id("tabs:workflowForm:leaveSimulation"));
+        // (clicked by script: the growl that said "Simulation started" may still cover it)
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].click()", browser.find(By.id("tabs:workflowForm:leaveSimulation")));
+        browser.waitForPage();
         assertTrue(
                 Polling.eventually(Duration.ofSeconds(20), () -> !browser.isPresent(By.id("simulationBanner"))),
                 "the banner is gone");

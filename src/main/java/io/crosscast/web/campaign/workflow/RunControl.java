@@ -106,7 +106,6 @@ public class RunControl implements Serializable {
             flows.simulate(state.getCampaignId(), new SimulationSettings(seed, byDelivery, script));
             state.setSimulation(true);
             org.primefaces.PrimeFaces.current().executeScript("PF('simulationDialog').hide()");
-            Messages.info("simulation.started");
         } catch (WorkflowException e) {
             simulationProblems = e.texts().stream()
                     .map(p -> Messages.text(WorkflowProblems.relabel(p, state::boxLabel)))
