@@ -11,7 +11,6 @@ import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
-import io.crosscast.sandbox.SmsOutboxService;
 import io.crosscast.tracking.TrackingRecorder;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -63,9 +62,6 @@ class SimulationIT {
 
     @EJB
     private OutboxService mails;
-
-    @EJB
-    private SmsOutboxService texts;
 
     @EJB
     private TrackingRecorder tracking;
