@@ -2,6 +2,8 @@ package io.crosscast.campaign;
 
 import io.crosscast.engine.Text;
 import io.crosscast.workflow.RunView;
+import io.crosscast.workflow.SimulatedDelivery;
+import io.crosscast.workflow.SimulationSettings;
 import io.crosscast.workflow.Workflow;
 import io.crosscast.workflow.WorkflowDocument;
 import io.crosscast.workflow.WorkflowException;
@@ -76,16 +78,64 @@ public class CampaignWorkflowService {
         if (!problems.isEmpty()) {
             throw WorkflowException.invalidTexts(problems);
         }
+        Workflow workflow = saveWorkflow(campaign, json);
+        if (campaign.getStatus() == CampaignStatus.DRAFT) {
+            campaign.moveTo(CampaignStatus.RUNNING, Instant.now(clock));
+        }
+        return workflows.start(workflow.getId());
+    }
+
+    private Workflow saveWorkflow(Campaign campaign, String json) {
         String name = campaign.getLabel();
         Workflow workflow = campaign.getWorkflowId() == null
                         || workflows.find(campaign.getWorkflowId()).isEmpty()
                 ? workflows.create(name, json)
                 : workflows.update(campaign.getWorkflowId(), name, json);
         campaign.useWorkflow(workflow.getId(), Instant.now(clock));
-        if (campaign.getStatus() == CampaignStatus.DRAFT) {
-            campaign.moveTo(CampaignStatus.RUNNING, Instant.now(clock));
+        return workflow;
+    }
+
+    /**
+     * Simulates the diagram as saved (a dry run, see {@link WorkflowService#simulate}): refused with every
+     * problem when it cannot run, or while a real run is going. The campaign's status does not change.
+     *
+     * @return the simulation's run id
+     */
+    public long simulate(long campaignId, SimulationSettings settings) {
+        Campaign campaign = campaigns.get(campaignId);
+        if (campaign.getStatus().isClosed()) {
+            throw CampaignException.conflict(CampaignProblem.CLOSED);
         }
-        return workflows.start(workflow.getId());
+        latestRun(campaignId).map(workflows::view).filter(RunView::active).ifPresent(run -> {
+            throw WorkflowException.conflict(Text.of("workflow.alreadyRunning"));
+        });
+        String json = diagram(campaignId);
+        List<Text> problems = workflows.problemTexts(json);
+        if (!problems.isEmpty()) {
+            throw WorkflowException.invalidTexts(problems);
+        }
+        return workflows.simulate(saveWorkflow(campaign, json).getId(), settings);
+    }
+
+    /** The campaign's simulation as pages show it, if one is kept. */
+    public Optional<RunView> simulationView(long campaignId) {
+        Long workflowId = campaigns.get(campaignId).getWorkflowId();
+        return workflowId == null
+                ? Optional.empty()
+                : workflows.latestSimulation(workflowId).map(workflows::view);
+    }
+
+    /** Discards the campaign's simulation (the marketer left it). */
+    public void discardSimulation(long campaignId) {
+        Long workflowId = campaigns.get(campaignId).getWorkflowId();
+        if (workflowId != null) {
+            workflows.discardSimulations(workflowId);
+        }
+    }
+
+    /** The deliveries the diagram sends, with their links, for a simulation's rates. */
+    public List<SimulatedDelivery> simulatedDeliveries(long campaignId) {
+        return workflows.simulatedDeliveries(diagram(campaignId));
     }
 
     /** The newest run of the campaign's workflow, if it ever started. */

@@ -185,6 +185,15 @@ public class DeliveryService {
     }
 
     /**
+     * The SQL test on recipient {@code r} that a delivery of {@code channel} would send to them (an address, not
+     * opted out, not quarantined: the ledger's exclusions, duplicates of SMS phones aside); fixed SQL of the code,
+     * no parameters. A workflow's simulation targets with it and writes no ledger.
+     */
+    public String sendableTest(Channel channel) {
+        return LedgerSql.sendable(channel);
+    }
+
+    /**
      * Sends a delivery to a workflow population. A delivery that was already sent (an earlier run, or a
      * loop) is copied first: each sending has its own ledger and tracking. Returns the delivery that sends.
      */

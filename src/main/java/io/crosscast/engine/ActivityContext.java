@@ -21,6 +21,8 @@ import java.util.Set;
  * @param log           the run log
  * @param state         what this activity stored on its previous execution ({@link NextAction.WaitUntil#state()}),
  *                      empty on a first execution
+ * @param simulated     a simulation ("dry run"): nothing may leave or be written outside the run (a delivery
+ *                      records what it would send, a list update what it would change)
  */
 public record ActivityContext(
         ActivityDefinition activity,
@@ -31,7 +33,22 @@ public record ActivityContext(
         Map<String, String> inputData,
         Populations populations,
         RunLog log,
-        Map<String, String> state) {
+        Map<String, String> state,
+        boolean simulated) {
+
+    /** A real run's context. */
+    public ActivityContext(
+            ActivityDefinition activity,
+            String runId,
+            Instant now,
+            Map<String, PopulationHandle> inputs,
+            Set<String> skippedInputs,
+            Map<String, String> inputData,
+            Populations populations,
+            RunLog log,
+            Map<String, String> state) {
+        this(activity, runId, now, inputs, skippedInputs, inputData, populations, log, state, false);
+    }
 
     public ActivityContext {
         inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));

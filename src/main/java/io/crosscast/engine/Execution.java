@@ -19,9 +19,14 @@ public final class Execution {
     private final RunLog log;
 
     public Execution(ActivityRegistry registry, Populations populations, Clock clock, RunLog log) {
+        this(registry, populations, clock, log, false);
+    }
+
+    /** An execution of simulated runs ({@code simulated}): waits pass at once, see {@link WorkflowRunner}. */
+    public Execution(ActivityRegistry registry, Populations populations, Clock clock, RunLog log, boolean simulated) {
         this.registry = registry;
         this.populations = populations;
-        this.runner = new WorkflowRunner(registry, populations);
+        this.runner = new WorkflowRunner(registry, populations, simulated);
         this.clock = clock;
         this.log = log;
     }

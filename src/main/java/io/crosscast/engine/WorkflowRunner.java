@@ -32,12 +32,25 @@ import java.util.Set;
  */
 public final class WorkflowRunner {
 
+    /** The state key under which the wait points store their wake-up ({@code WaitActivity.WAKE_UP}). */
+    static final String WAKE_UP = "wakeUp";
+
     private final ActivityRegistry registry;
     private final Populations populations;
+    private final boolean simulated;
 
     public WorkflowRunner(ActivityRegistry registry, Populations populations) {
+        this(registry, populations, false);
+    }
+
+    /**
+     * @param simulated a simulation ("dry run"): activities see it in their context, and every waiting
+     *                  activity is due at once ({@link #due}): the simulated clock jumps to its wake-up
+     */
+    public WorkflowRunner(ActivityRegistry registry, Populations populations, boolean simulated) {
         this.registry = registry;
         this.populations = populations;
+        this.simulated = simulated;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -116,7 +129,10 @@ public final class WorkflowRunner {
         return state.status() == RunStatus.STARTED ? ready(def, state) : List.of();
     }
 
-    /** WAITING activities whose wake-up time has come ({@code <= now}); empty unless the run is STARTED. */
+    /**
+     * WAITING activities whose wake-up time has come ({@code <= now}), or all of them in a simulation; empty unless
+     * the run is STARTED.
+     */
     public List<String> due(WorkflowDefinition def, RunState state, Instant now) {
         if (state.status() != RunStatus.STARTED) {
             return List.of();
@@ -124,7 +140,7 @@ public final class WorkflowRunner {
         List<String> due = new ArrayList<>();
         for (ActivityDefinition a : def.activities()) {
             ActivityState s = state.activity(a.id());
-            if (s.phase() == ActivityPhase.WAITING && !s.wakeUp().isAfter(now)) {
+            if (s.phase() == ActivityPhase.WAITING && (simulated || !s.wakeUp().isAfter(now))) {
                 due.add(a.id());
             }
         }
@@ -213,6 +229,10 @@ public final class WorkflowRunner {
     /** The context for executing an activity: its available inputs, skipped inputs, input data and stored state. */
     public ActivityContext context(WorkflowDefinition def, RunState state, String activityId, Instant now, RunLog log) {
         ActivityDefinition a = activity(def, activityId);
+        String wakeUp = state.activity(activityId).stored().get(WAKE_UP);
+        if (simulated && wakeUp != null && Instant.parse(wakeUp).isAfter(now)) {
+            now = Instant.parse(wakeUp); // time travel: a simulated wait is over as soon as it starts
+        }
         Map<String, PopulationHandle> inputs = new LinkedHashMap<>();
         Set<String> skipped = new HashSet<>();
         Map<String, String> data = new HashMap<>();
@@ -237,7 +257,8 @@ public final class WorkflowRunner {
                 data,
                 populations,
                 log,
-                state.activity(activityId).stored());
+                state.activity(activityId).stored(),
+                simulated);
     }
 
     /**

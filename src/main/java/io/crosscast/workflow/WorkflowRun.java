@@ -48,6 +48,12 @@ public class WorkflowRun {
     @Column(name = "populations_purged_at")
     private Instant populationsPurgedAt;
 
+    @Column(name = "simulated", nullable = false)
+    private boolean simulated;
+
+    @Column(name = "simulation_json", length = 100_000)
+    private String simulationJson;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -61,6 +67,24 @@ public class WorkflowRun {
         this.updatedAt = startedAt;
         this.status = "EDITED";
         this.stateJson = "{}";
+    }
+
+    /** A simulated run ("dry run") of the workflow, behaving as {@code simulationJson} says. */
+    static WorkflowRun simulation(long workflowId, String definitionJson, Instant now, String simulationJson) {
+        WorkflowRun run = new WorkflowRun(workflowId, definitionJson, now);
+        run.simulated = true;
+        run.simulationJson = simulationJson;
+        return run;
+    }
+
+    /** Whether this is a simulation: it sends nothing and writes no list, ledger or tracking log. */
+    public boolean isSimulated() {
+        return simulated;
+    }
+
+    /** A simulation's settings (seed, rates) as JSON; null for a real run. */
+    public String getSimulationJson() {
+        return simulationJson;
     }
 
     /** The run's status and state after a step (the advancer and the service save them this way). */

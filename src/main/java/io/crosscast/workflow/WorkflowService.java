@@ -28,6 +28,8 @@ import io.crosscast.workflow.internal.RunFlows;
 import io.crosscast.workflow.internal.RunLocks;
 import io.crosscast.workflow.internal.RunStateJson;
 import io.crosscast.workflow.internal.RunViews;
+import io.crosscast.workflow.internal.SimulationScript;
+import io.crosscast.workflow.internal.Simulator;
 import io.crosscast.workflow.internal.SqlPopulations;
 import io.crosscast.workflow.internal.WorkflowFormatException;
 import io.crosscast.workflow.internal.WorkflowJson;
@@ -74,6 +76,9 @@ public class WorkflowService {
 
     @Inject
     private Clock clock;
+
+    @EJB
+    private io.crosscast.delivery.DeliveryService deliveries;
 
     /** Saves a new workflow from its JSON document; refused with every problem when it is not valid. */
     public Workflow create(String name, String json) {
@@ -135,7 +140,9 @@ public class WorkflowService {
     public Optional<Long> latestRun(long workflowId) {
         return em
                 .createQuery(
-                        "SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow ORDER BY r.id DESC", Long.class)
+                        "SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow AND r.simulated = false"
+                                + " ORDER BY r.id DESC",
+                        Long.class)
                 .setParameter("workflow", workflowId)
                 .setMaxResults(1)
                 .getResultList()
@@ -143,8 +150,138 @@ public class WorkflowService {
                 .findFirst();
     }
 
-    /** Starts a run of the workflow as it is now; returns the run's id. */
+    /** The newest simulation of the workflow that has not been discarded, if any. */
+    public Optional<Long> latestSimulation(long workflowId) {
+        return em
+                .createQuery(
+                        "SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow AND r.simulated = true"
+                                + " ORDER BY r.id DESC",
+                        Long.class)
+                .setParameter("workflow", workflowId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    /** Whether run {@code runId} is a simulation. */
+    public boolean isSimulation(long runId) {
+        return run(runId).isSimulated();
+    }
+
+    /**
+     * Simulates the workflow ("dry run") on the real data: a run flagged simulated, in which deliveries record
+     * to whom they would send and what those recipients do (the settings' script, else its rates) without
+     * sending, List update writes nothing, and Waits pass at once. Discards the workflow's earlier simulation
+     * first. Refused, with every bad line, when the script is not right. Returns the run's id.
+     */
+    public long simulate(long workflowId, SimulationSettings settings) {
+        Workflow workflow = workflow(workflowId);
+        WorkflowDefinition definition = validate(workflow.getDefinitionJson());
+        List<SimulationScript.Line> script = List.of();
+        if (settings.script() != null) {
+            SimulationScript.Result parsed = SimulationScript.parse(settings.script());
+            List<Text> problems = new ArrayList<>(parsed.problems());
+            problems.addAll(scriptProblems(definition, parsed.lines()));
+            if (!problems.isEmpty()) {
+                throw WorkflowException.invalidTexts(problems);
+            }
+            script = parsed.lines();
+        }
+        discardSimulations(workflowId);
+        WorkflowRun run = WorkflowRun.simulation(
+                workflowId, workflow.getDefinitionJson(), clock.instant(), Simulator.json(settings));
+        em.persist(run);
+        em.flush();
+        for (SimulationScript.Line line : script) {
+            NativeSql.update(
+                    em,
+                    "INSERT INTO simulation_script (run_id, line, email_key, delivery, action, link)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    java.util.Arrays.asList(
+                            run.getId(), line.number(), line.emailKey(), line.delivery(), line.action(), line.link()));
+        }
+        WorkflowRunner runner = runner(run.getId());
+        save(run, runner.start(runner.newRun(definition, run.getId().toString())));
+        new DbRunLog(em, run.getId()).write(null, Text.of("run.simulated"));
+        advancer.advanceSoon(run.getId());
+        return run.getId();
+    }
+
+    /** The deliveries a workflow document sends (those that exist), with their links: what a simulation's rates are for. */
+    public List<SimulatedDelivery> simulatedDeliveries(String json) {
+        WorkflowDefinition definition;
+        try {
+            definition = WorkflowJson.parse(json);
+        } catch (WorkflowFormatException e) {
+            return List.of();
+        }
+        return Simulator.deliveriesOf(definition).stream()
+                .map(deliveries::find)
+                .flatMap(Optional::stream)
+                .map(d -> new SimulatedDelivery(
+                        d.getId(),
+                        d.getLabel(),
+                        Simulator.links(d).stream()
+                                .map(l -> l.label() == null ? l.url() : l.label())
+                                .distinct()
+                                .toList()))
+                .toList();
+    }
+
+    /** The lines of a script whose delivery the workflow does not send, or whose link that delivery lacks. */
+    private List<Text> scriptProblems(WorkflowDefinition definition, List<SimulationScript.Line> lines) {
+        List<io.crosscast.delivery.Delivery> sent = Simulator.deliveriesOf(definition).stream()
+                .map(deliveries::find)
+                .flatMap(Optional::stream)
+                .toList();
+        List<Text> problems = new ArrayList<>();
+        for (SimulationScript.Line line : lines) {
+            Optional<io.crosscast.delivery.Delivery> delivery = sent.stream()
+                    .filter(d -> d.getId().toString().equals(line.delivery())
+                            || d.getLabel().equals(line.delivery()))
+                    .findFirst();
+            if (delivery.isEmpty()) {
+                problems.add(Text.of("simulation.script.unknownDelivery", line.number(), line.delivery()));
+            } else if (line.link() != null
+                    && Simulator.links(delivery.get()).stream()
+                            .noneMatch(l ->
+                                    line.link().equals(l.url()) || line.link().equals(l.label()))) {
+                problems.add(Text.of("simulation.script.unknownLink", line.number(), line.delivery(), line.link()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Discards the workflow's simulations (the marketer left it, starts it for real or simulates again): their
+     * runs, logs, populations and simulated hits are deleted. Returns how many.
+     */
+    public int discardSimulations(long workflowId) {
+        List<Long> ids = em.createQuery(
+                        "SELECT r.id FROM WorkflowRun r WHERE r.workflowId = :workflow AND r.simulated = true",
+                        Long.class)
+                .setParameter("workflow", workflowId)
+                .getResultList();
+        for (long id : ids) {
+            WorkflowRun run = em.find(WorkflowRun.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (run == null) {
+                continue;
+            }
+            new PopulationPurge(em).ofRun(id);
+            NativeSql.update(em, "DELETE FROM simulated_hit WHERE run_id = ?", List.of(id));
+            NativeSql.update(em, "DELETE FROM simulation_script WHERE run_id = ?", List.of(id));
+            NativeSql.update(em, "DELETE FROM run_log WHERE run_id = ?", List.of(id));
+            NativeSql.update(em, "DELETE FROM run_request WHERE run_id = ?", List.of(id));
+            em.remove(run);
+        }
+        em.flush();
+        return ids.size();
+    }
+
+    /** Starts a run of the workflow as it is now (its simulations discarded); returns the run's id. */
     public long start(long workflowId) {
+        discardSimulations(workflowId);
         Workflow workflow = workflow(workflowId);
         WorkflowDefinition definition = validate(workflow.getDefinitionJson());
         WorkflowRun run = new WorkflowRun(workflowId, workflow.getDefinitionJson(), clock.instant());
@@ -433,7 +570,8 @@ public class WorkflowService {
     }
 
     private WorkflowRunner runner(long runId) {
-        return new WorkflowRunner(registry, new SqlPopulations(em, compiler, runId));
+        WorkflowRun run = em.find(WorkflowRun.class, runId);
+        return new WorkflowRunner(registry, new SqlPopulations(em, compiler, runId), run != null && run.isSimulated());
     }
 
     private Workflow workflow(long workflowId) {

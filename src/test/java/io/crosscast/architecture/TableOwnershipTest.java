@@ -55,6 +55,8 @@ class TableOwnershipTest {
             Map.entry("workflow", "workflow"),
             Map.entry("workflow_run", "workflow"),
             Map.entry("population", "workflow"),
+            Map.entry("simulated_hit", "workflow"),
+            Map.entry("simulation_script", "workflow"),
             Map.entry("population_member", "workflow"),
             Map.entry("enrichment_value", "workflow"),
             Map.entry("run_log", "workflow"),

@@ -26,14 +26,29 @@ final class BehaviourRuleCompiler {
      * @param deliveryId the delivery: the rule's own, or the incoming one
      */
     SqlFragment compile(Rule rule, String alias, long deliveryId) {
+        return compile(rule, alias, deliveryId, CompileContext.EMPTY);
+    }
+
+    /**
+     * As {@link #compile(Rule, String, long)}; when the context simulates the delivery, the same tests on the
+     * simulated run's {@code simulated_hit} rows (a {@code SENT} row for the ledger's sent message, nothing for a
+     * failed one).
+     */
+    SqlFragment compile(Rule rule, String alias, long deliveryId, CompileContext context) {
         String ledger = SubqueryAlias.avoiding(alias, "dm");
         String logs = SubqueryAlias.avoiding(alias, "tl");
         String recipientId = RuleCompiler.column(RecipientField.DELIVERY, alias);
-        String ledgerRow = "EXISTS (SELECT 1 FROM delivery_message " + ledger + " WHERE " + ledger
-                + ".delivery_id = ? AND " + ledger + ".recipient_id = " + recipientId + " AND " + ledger + ".status ";
-        String sent = ledgerRow + "IN ('SENT', 'DELIVERED', 'UNDELIVERED'))";
+        boolean simulated = context.simulates(deliveryId);
+        String ledgerRow = simulated
+                ? "EXISTS (SELECT 1 FROM simulated_hit " + ledger + " WHERE " + context.simulationTest(ledger) + ledger
+                        + ".delivery_id = ? AND " + ledger + ".recipient_id = " + recipientId + " AND " + ledger
+                        + ".type "
+                : "EXISTS (SELECT 1 FROM delivery_message " + ledger + " WHERE " + ledger + ".delivery_id = ? AND "
+                        + ledger + ".recipient_id = " + recipientId + " AND " + ledger + ".status ";
+        String sent = ledgerRow + (simulated ? "= 'SENT')" : "IN ('SENT', 'DELIVERED', 'UNDELIVERED'))");
         String failed = ledgerRow + "= 'FAILED')";
-        String log = "EXISTS (SELECT 1 FROM tracking_log " + logs + " WHERE " + logs + ".delivery_id = ? AND " + logs
+        String log = "EXISTS (SELECT 1 FROM " + (simulated ? "simulated_hit " : "tracking_log ") + logs + " WHERE "
+                + (simulated ? context.simulationTest(logs) : "") + logs + ".delivery_id = ? AND " + logs
                 + ".recipient_id = " + recipientId + " AND " + logs + ".type = ";
         String person = rule.operator().peopleOnly() ? " AND " + logs + ".actor = 'PERSON'" : "";
         String open = log + "'OPEN'" + person + ")";

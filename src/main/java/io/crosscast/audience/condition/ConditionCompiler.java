@@ -137,7 +137,8 @@ public final class ConditionCompiler {
                     alias,
                     context.incomingDelivery().isPresent()
                             ? context.incomingDelivery().getAsLong()
-                            : null);
+                            : null,
+                    context);
         }
         Rule rule = (Rule) condition;
         if (EnrichmentRules.isEnrichment(rule.field())) {
@@ -149,7 +150,7 @@ public final class ConditionCompiler {
         if (field.type() == FieldType.BEHAVIOUR) {
             long delivery = RuleValues.behaviourDelivery(rule)
                     .orElseGet(() -> context.incomingDelivery().orElseThrow(() -> RuleCompiler.unexpected(rule)));
-            return behaviour.compile(rule, alias, delivery);
+            return behaviour.compile(rule, alias, delivery, context);
         }
         return compilerFor(field.type()).compile(rule, field, alias);
     }

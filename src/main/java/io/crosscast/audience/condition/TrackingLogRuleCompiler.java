@@ -38,12 +38,33 @@ final class TrackingLogRuleCompiler {
      *                         (then never null)
      */
     SqlFragment compile(TrackingLogRule rule, String alias, Long incomingDelivery) {
+        return compile(rule, alias, incomingDelivery, CompileContext.EMPTY);
+    }
+
+    /**
+     * As {@link #compile(TrackingLogRule, String, Long)}, in a context that may simulate deliveries: a rule on a
+     * simulated delivery reads the run's {@code simulated_hit} rows instead of {@code tracking_log}; a rule on any
+     * delivery in a simulation reads both (one more subquery per log type, joined as the types are).
+     */
+    SqlFragment compile(TrackingLogRule rule, String alias, Long incomingDelivery, CompileContext context) {
         TrackingLogOptions options = TrackingLogOptions.of(rule);
         String tl = SubqueryAlias.avoiding(alias, "tl");
         List<String> types = options.type().logTypes();
+        Long delivery = options.incoming()
+                ? incomingDelivery
+                : options.delivery().isPresent() ? options.delivery().getAsLong() : null;
+        boolean real = delivery == null || !context.simulates(delivery);
+        boolean simulated = context.simulationRun().isPresent() && (delivery == null || context.simulates(delivery));
         List<SqlFragment> subqueries = new ArrayList<>();
         for (String type : types.isEmpty() ? Collections.<String>singletonList(null) : types) {
-            subqueries.add(subquery(options, tl, alias, incomingDelivery, type));
+            if (real) {
+                subqueries.add(subquery(options, tl, alias, incomingDelivery, type, "tracking_log ", ""));
+            }
+            if (simulated) {
+                // SENT rows are the simulated ledger, not logs
+                String test = context.simulationTest(tl) + (type == null ? tl + ".type <> 'SENT' AND " : "");
+                subqueries.add(subquery(options, tl, alias, incomingDelivery, type, "simulated_hit ", test));
+            }
         }
         if (options.none()) {
             return join(subqueries, "NOT EXISTS (SELECT 1 ", ")", " AND ");
@@ -59,8 +80,14 @@ final class TrackingLogRuleCompiler {
 
     /** {@code FROM tracking_log tl WHERE ...} for one log type (null: any). */
     private SqlFragment subquery(
-            TrackingLogOptions options, String tl, String alias, Long incomingDelivery, String type) {
-        StringBuilder where = new StringBuilder("FROM tracking_log " + tl + " WHERE ");
+            TrackingLogOptions options,
+            String tl,
+            String alias,
+            Long incomingDelivery,
+            String type,
+            String table,
+            String firstTest) {
+        StringBuilder where = new StringBuilder("FROM " + table + tl + " WHERE " + firstTest);
         List<Object> parameters = new ArrayList<>();
         if (options.incoming() || options.delivery().isPresent()) {
             where.append(tl).append(".delivery_id = ? AND ");

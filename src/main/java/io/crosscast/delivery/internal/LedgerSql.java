@@ -24,6 +24,17 @@ public final class LedgerSql {
      *
      * @param source a {@code FROM ... WHERE ...} clause in which {@code r} is the recipient
      */
+    /**
+     * The test on recipient {@code r} that a ledger row of this channel would be PENDING (not EXCLUDED): an
+     * address, no opt-out, no quarantine; fixed SQL, no parameters (a workflow's simulation counts with it).
+     */
+    public static String sendable(Channel channel) {
+        String address = channel == Channel.EMAIL ? "r.email" : "r.mobile_phone";
+        String optOut = channel == Channel.EMAIL ? "r.email_opt_out" : "r.sms_opt_out";
+        String quarantine = channel == Channel.EMAIL ? "r.email_quarantined_at" : "r.sms_quarantined_at";
+        return "(" + address + " IS NOT NULL AND NOT " + optOut + " AND " + quarantine + " IS NULL)";
+    }
+
     public static String insertTargets(Channel channel, String source) {
         String address = channel == Channel.EMAIL ? "r.email" : "r.mobile_phone";
         String optOut = channel == Channel.EMAIL ? "r.email_opt_out" : "r.sms_opt_out";

@@ -7,6 +7,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -135,5 +136,49 @@ public class WorkflowResource {
         URI location =
                 uri.getBaseUriBuilder().path("runs").path(String.valueOf(runId)).build();
         return Response.created(location).entity(new RunStartedDto(runId)).build();
+    }
+
+    @Operation(
+            operationId = "simulateWorkflow",
+            summary = "Simulate the workflow (a dry run)",
+            description = "Runs it on the real data without sending anything or writing any list, ledger or"
+                    + " tracking log: Waits pass at once; opens and clicks come from the rates or the CSV script of"
+                    + " the body. Discards the workflow's earlier simulation. Poll GET /api/runs/{runId}.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The simulation, started.",
+            headers = @Header(name = CrosscastApi.LOCATION, ref = CrosscastApi.LOCATION),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RunStartedDto.class)))
+    @APIResponse(responseCode = "400", ref = CrosscastApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @POST
+    @Path("{id: [0-9]+}/simulations")
+    public Response simulate(
+            @PathParam("id") long id,
+            @RequestBody(
+                            description =
+                                    "{\"seed\": 1, \"rates\": {\"<deliveryId>\": {\"opens\": 40, \"clicks\":"
+                                            + " {\"<link label or URL>\": 20}}}, \"script\": \"email,delivery,action,link\\n...\"}")
+                    JsonObject body) {
+        long runId = workflows.simulate(id, SimulationRequest.settings(body));
+        URI location =
+                uri.getBaseUriBuilder().path("runs").path(String.valueOf(runId)).build();
+        return Response.created(location).entity(new RunStartedDto(runId)).build();
+    }
+
+    @Operation(
+            operationId = "discardWorkflowSimulations",
+            summary = "Discard the workflow's simulation",
+            description = "Its run, log, populations and simulated opens and clicks are deleted.")
+    @APIResponse(responseCode = "204", description = "Discarded (or there was none).")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @DELETE
+    @Path("{id: [0-9]+}/simulations")
+    public void discardSimulations(@PathParam("id") long id) {
+        workflows.find(id).orElseThrow(() -> WorkflowException.notFound("Workflow " + id + " does not exist."));
+        workflows.discardSimulations(id);
     }
 }

@@ -10,6 +10,7 @@ import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.engine.DataKeys;
 import io.crosscast.engine.NextAction;
 import io.crosscast.engine.Text;
+import io.crosscast.workflow.internal.Simulator;
 import io.crosscast.workflow.internal.SqlPopulations;
 import jakarta.ejb.EJB;
 import java.time.Duration;
@@ -32,6 +33,9 @@ public abstract class DeliveryActivity extends OutboundActivity {
 
     @EJB
     private DeliveryService deliveries;
+
+    @EJB
+    private Simulator simulator;
 
     /** The channel of the deliveries this activity sends. */
     protected abstract Channel channel();
@@ -56,6 +60,9 @@ public abstract class DeliveryActivity extends OutboundActivity {
 
     @Override
     public NextAction execute(ActivityContext ctx) {
+        if (ctx.simulated()) {
+            return simulate(ctx);
+        }
         String sending = ctx.state().get(SENDING);
         if (sending == null) {
             Delivery delivery = deliveries.sendToPopulation(
@@ -86,6 +93,29 @@ public abstract class DeliveryActivity extends OutboundActivity {
             return NextAction.done();
         }
         return NextAction.done(Map.of("out", ctx.input()), Map.of(DataKeys.DELIVERY_ID, sending)); // shared, not copied
+    }
+
+    /**
+     * In a simulation: nothing is sent and no ledger written; the delivery records to whom it would send and
+     * what they do ({@link Simulator}), then goes on at once, its population unchanged (as a real sending does).
+     */
+    private NextAction simulate(ActivityContext ctx) {
+        Delivery delivery = deliveries.get(deliveryId(ctx.activity()).orElseThrow());
+        Simulator.Sending sending = simulator.deliver(ctx, delivery);
+        ctx.log(Text.of(
+                "delivery.log.simulated",
+                delivery.getId(),
+                delivery.getLabel(),
+                sending.wouldSend(),
+                sending.excluded(),
+                sending.opens(),
+                sending.clicks()));
+        if (!isOutbound(ctx.activity())) {
+            return NextAction.done();
+        }
+        return NextAction.done(
+                Map.of("out", ctx.input()),
+                Map.of(DataKeys.DELIVERY_ID, delivery.getId().toString()));
     }
 
     /** A delivery's status as the run log says it ("sent", "cancelled"...). */

@@ -56,6 +56,15 @@ public class ListUpdateActivity extends OutboundActivity {
 
     @Override
     public NextAction execute(ActivityContext ctx) {
+        if (ctx.simulated()) {
+            // a simulation writes no list: it says what would change
+            ctx.log(Text.of(
+                    "listUpdate.log.simulated",
+                    ctx.config("list").orElseThrow().strip(),
+                    mode(ctx.config("mode").orElse("add")),
+                    ctx.populations().count(ctx.input())));
+            return isOutbound(ctx.activity()) ? NextAction.done("out", ctx.input()) : NextAction.done();
+        }
         RecipientList list = lists.findOrCreate(ctx.config("list").orElseThrow().strip());
         String mode = ctx.config("mode").orElse("add");
         RecipientSet population = SqlPopulations.members(ctx.input());

@@ -150,7 +150,10 @@ public class RunAdvancer {
     /** The next activity of the run that may execute now, if any. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<String> nextActivity(long runId) {
-        WorkflowRun run = run(runId);
+        WorkflowRun run = em.find(WorkflowRun.class, runId);
+        if (run == null) {
+            return Optional.empty(); // a discarded simulation
+        }
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
         return candidates(runner(runId), definition, RunStateJson.read(run.getStateJson())).stream()
                 .findFirst();
@@ -163,6 +166,9 @@ public class RunAdvancer {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void execute(long runId, String activityId) {
         WorkflowRun run = lock(runId);
+        if (run == null) {
+            return; // a discarded simulation
+        }
         applyRequest(run);
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
         RunState state = RunStateJson.read(run.getStateJson());
@@ -354,7 +360,10 @@ public class RunAdvancer {
         applyRequest(run);
         RunState state = RunStateJson.read(run.getStateJson());
         if (state.status() == RunStatus.STARTED) {
-            runner(runId).nextWakeUp(state).ifPresent(at -> scheduleAdvance(runId, at));
+            // a simulation's waits are due at once (time travel)
+            runner(runId)
+                    .nextWakeUp(state)
+                    .ifPresent(at -> scheduleAdvance(runId, run.isSimulated() ? clock.instant() : at));
         }
     }
 
@@ -390,7 +399,8 @@ public class RunAdvancer {
         run.update(state.status().name(), RunStateJson.write(state), clock.instant());
         RunStatus now = state.status();
         if ((now == RunStatus.FINISHED || now == RunStatus.FAILED)
-                && !now.name().equals(before)) {
+                && !now.name().equals(before)
+                && !run.isSimulated()) { // a simulation is announced to no one (webhooks, campaigns)
             ended.fire(new RunEnded(run.getId(), run.getWorkflowId(), now, clock.instant()));
         }
     }
@@ -409,7 +419,13 @@ public class RunAdvancer {
     }
 
     private WorkflowRunner runner(long runId) {
-        return new WorkflowRunner(registry, new SqlPopulations(em, compiler, runId, this::classifyTrackingLogs));
+        SqlPopulations populations = new SqlPopulations(em, compiler, runId, this::classifyTrackingLogs);
+        WorkflowRun run = em.find(WorkflowRun.class, runId);
+        if (run != null && run.isSimulated()) {
+            populations.simulating(Simulator.deliveriesOf(WorkflowJson.parse(run.getDefinitionJson())));
+            return new WorkflowRunner(registry, populations, true);
+        }
+        return new WorkflowRunner(registry, populations);
     }
 
     private WorkflowRun run(long runId) {

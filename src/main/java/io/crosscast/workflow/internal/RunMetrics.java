@@ -79,8 +79,8 @@ public class RunMetrics {
     void refresh() {
         Map<RunStatus, Long> found = new EnumMap<>(RunStatus.class);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select =
-                        connection.prepareStatement("SELECT status, COUNT(*) FROM workflow_run GROUP BY status");
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT status, COUNT(*) FROM workflow_run WHERE simulated = FALSE GROUP BY status");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 found.put(RunStatus.valueOf(rows.getString(1)), rows.getLong(2));

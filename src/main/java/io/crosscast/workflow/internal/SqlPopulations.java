@@ -66,6 +66,33 @@ public class SqlPopulations implements Populations {
         this.beforeReadingActors = beforeReadingActors;
     }
 
+    private java.util.Set<Long> simulatedDeliveries;
+
+    /**
+     * This store for a simulated run that simulates {@code deliveries}: its conditions read the run's simulated
+     * hits for them ({@link CompileContext#simulating}).
+     */
+    public SqlPopulations simulating(java.util.Set<Long> deliveries) {
+        this.simulatedDeliveries = java.util.Set.copyOf(deliveries);
+        return this;
+    }
+
+    /**
+     * Fills a new population with the members of {@code population} whose recipient {@code r} passes
+     * {@code test} (fixed SQL of the code on alias {@code r}, no parameters): a delivery's sendable
+     * recipients in a simulation.
+     */
+    public PopulationHandle keep(PopulationHandle population, String test) {
+        long target = newPopulation();
+        List<Object> parameters = new ArrayList<>(List.of(base(target)));
+        parameters.addAll(range(id(population)));
+        return fill(
+                target,
+                insertSelect("r.id") + " FROM population_member m JOIN recipient r ON r.id = m.recipient_id WHERE "
+                        + inPopulation("m") + " AND " + test,
+                parameters);
+    }
+
     /** How many recipient ids a population's key range holds: 2^36. */
     public static final long SPAN = 1L << 36;
 
@@ -247,7 +274,11 @@ public class SqlPopulations implements Populations {
                 beforeReadingActors = null;
                 once.run();
             }
-            return compiler.compile(condition, "r", contextOf(data).withEnrichmentRun(runId));
+            CompileContext context = contextOf(data).withEnrichmentRun(runId);
+            if (simulatedDeliveries != null) {
+                context = context.simulating(runId, simulatedDeliveries);
+            }
+            return compiler.compile(condition, "r", context);
         } catch (InvalidConditionException e) {
             throw new ActivityException(WorkflowProblems.of(e), e);
         }

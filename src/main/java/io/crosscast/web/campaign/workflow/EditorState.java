@@ -22,10 +22,23 @@ public class EditorState implements Serializable {
     private DiagramDraft draft;
     private RunView run;
     private ActivityForm form;
+    private boolean simulation;
 
-    /** Whether the diagram can be changed now: an open campaign whose newest run is not active. */
+    /**
+     * Whether the diagram can be changed now: an open campaign whose newest run is not active, not showing a
+     * simulation.
+     */
     public boolean isEditable() {
-        return draft != null && !closed && !isRunActive();
+        return draft != null && !closed && !isRunActive() && !simulation;
+    }
+
+    /** Whether the diagram shows a simulation ("dry run"): {@link #getRun()} is then the simulated run. */
+    public boolean isSimulation() {
+        return simulation;
+    }
+
+    public void setSimulation(boolean simulation) {
+        this.simulation = simulation;
     }
 
     public boolean isRunActive() {
