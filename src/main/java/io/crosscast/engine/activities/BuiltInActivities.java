@@ -20,7 +20,10 @@ public final class BuiltInActivities {
                 .register(new AndJoinActivity())
                 .register(new TestActivity())
                 .register(new WaitActivity())
-                .register(new SchedulerActivity());
+                .register(new SchedulerActivity())
+                .register(new JumpFromActivity())
+                .register(new JumpToActivity())
+                .register(new ExternalSignalActivity());
     }
 
     /** A new registry holding the built-ins only. */

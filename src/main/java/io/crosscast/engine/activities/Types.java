@@ -16,6 +16,13 @@ public final class Types {
     public static final String TEST = "test";
     public static final String WAIT = "wait";
     public static final String SCHEDULER = "scheduler";
+    /** Jump (from): leaves for the Jump (to) of the same name, without an arrow. */
+    public static final String JUMP_FROM = "jumpFrom";
+    /** Jump (to): where the jumps of its name land. */
+    public static final String JUMP_TO = "jumpTo";
+    /** External signal: waits until another system signals the run (REST), or a timeout. */
+    public static final String EXTERNAL_SIGNAL = "externalSignal";
+
     /** Writes a population into a list: implemented and registered by the container (it writes tables). */
     public static final String LIST_UPDATE = "listUpdate";
 
