@@ -10,6 +10,7 @@ import io.crosscast.engine.RunStatus;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
+import io.crosscast.engine.activities.ExternalSignalActivity;
 import io.crosscast.platform.DatabaseMigration;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.scheduling.SchedulerService;
@@ -354,7 +355,11 @@ public class RunAdvancer {
         applyRequest(run);
         RunState state = RunStateJson.read(run.getStateJson());
         if (state.status() == RunStatus.STARTED) {
-            runner(runId).nextWakeUp(state).ifPresent(at -> scheduleAdvance(runId, at));
+            runner(runId)
+                    .nextWakeUp(state)
+                    // an External signal without a timeout waits for its signal only
+                    .filter(at -> at.isBefore(ExternalSignalActivity.NEVER))
+                    .ifPresent(at -> scheduleAdvance(runId, at));
         }
     }
 
