@@ -127,8 +127,14 @@ public class WorkflowService {
         return problems;
     }
 
-    /** The output names an activity has with these settings (a Split's subsets, a Test's true/false...). */
+    /**
+     * The output names an activity has with these settings (a Split's subsets, a Test's true/false...), those an
+     * arrow may be drawn from: a Jump (from) has none (it leaves through its jump only).
+     */
     public List<String> outputs(ActivityDefinition activity) {
+        if (activity.type().equals(Types.JUMP_FROM)) {
+            return List.of();
+        }
         return registry.find(activity.type()).map(t -> t.outputs(activity)).orElse(List.of());
     }
 

@@ -58,6 +58,15 @@ public final class ActivityForm implements Serializable {
     private Integer branches;
     private String main;
     private String key = "email";
+    /** Jump (from), Jump (to), External signal. */
+    private String target;
+
+    private Integer maxPasses;
+    private String onLimit = "fail";
+    private String name;
+    private Integer timeoutDays;
+    private Integer timeoutHours;
+    private Integer timeoutMinutes;
 
     public ActivityForm(String id, String type, String label, Map<String, String> config) {
         this.id = id;
@@ -90,6 +99,13 @@ public final class ActivityForm implements Serializable {
         branches = number(config.get("branches"));
         main = config.get("main");
         key = config.getOrDefault("key", "email");
+        target = config.get("target");
+        maxPasses = number(config.get("maxPasses"));
+        onLimit = config.getOrDefault("onLimit", "fail");
+        name = config.get("name");
+        timeoutDays = number(config.get("timeoutDays"));
+        timeoutHours = number(config.get("timeoutHours"));
+        timeoutMinutes = number(config.get("timeoutMinutes"));
     }
 
     /** Whether the dialog of that type has a field for that setting. */
@@ -106,6 +122,10 @@ public final class ActivityForm implements Serializable {
             case "fork" -> name.equals("branches");
             case "exclusion" -> name.equals("main");
             case "deduplication" -> name.equals("key");
+            case "jumpFrom" -> List.of("target", "maxPasses", "onLimit").contains(name);
+            case "jumpTo" -> name.equals("name");
+            case "externalSignal" ->
+                List.of("name", "timeoutDays", "timeoutHours", "timeoutMinutes").contains(name);
             default -> false;
         };
     }
@@ -143,6 +163,20 @@ public final class ActivityForm implements Serializable {
             case "fork" -> put(config, "branches", branches);
             case "exclusion" -> put(config, "main", main);
             case "deduplication" -> put(config, "key", key);
+            case "jumpFrom" -> {
+                put(config, "target", target);
+                put(config, "maxPasses", maxPasses);
+                if (!"fail".equals(onLimit)) {
+                    put(config, "onLimit", onLimit);
+                }
+            }
+            case "jumpTo" -> put(config, "name", name);
+            case "externalSignal" -> {
+                put(config, "name", name);
+                put(config, "timeoutDays", timeoutDays);
+                put(config, "timeoutHours", timeoutHours);
+                put(config, "timeoutMinutes", timeoutMinutes);
+            }
             default -> {
                 // start, end, union, intersection, andJoin: no settings
             }
@@ -299,5 +333,61 @@ public final class ActivityForm implements Serializable {
 
     public void setKey(String key) {
         this.key = key;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public Integer getMaxPasses() {
+        return maxPasses;
+    }
+
+    public void setMaxPasses(Integer maxPasses) {
+        this.maxPasses = maxPasses;
+    }
+
+    public String getOnLimit() {
+        return onLimit;
+    }
+
+    public void setOnLimit(String onLimit) {
+        this.onLimit = "stop".equals(onLimit) ? "stop" : "fail";
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getTimeoutDays() {
+        return timeoutDays;
+    }
+
+    public void setTimeoutDays(Integer timeoutDays) {
+        this.timeoutDays = timeoutDays;
+    }
+
+    public Integer getTimeoutHours() {
+        return timeoutHours;
+    }
+
+    public void setTimeoutHours(Integer timeoutHours) {
+        this.timeoutHours = timeoutHours;
+    }
+
+    public Integer getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    public void setTimeoutMinutes(Integer timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
     }
 }

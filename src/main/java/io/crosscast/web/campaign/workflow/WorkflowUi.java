@@ -15,14 +15,25 @@ import java.util.Map;
 final class WorkflowUi {
 
     private static final Map<String, String> ICONS = Map.ofEntries(
-            Map.entry("query", "pi pi-filter"), Map.entry("split", "pi pi-sitemap"),
-            Map.entry("union", "pi pi-plus-circle"), Map.entry("intersection", "pi pi-circle"),
-            Map.entry("exclusion", "pi pi-minus-circle"), Map.entry("deduplication", "pi pi-clone"),
-            Map.entry("listUpdate", "pi pi-list"), Map.entry("start", "pi pi-play"),
-            Map.entry("end", "pi pi-stop-circle"), Map.entry("wait", "pi pi-clock"),
-            Map.entry("scheduler", "pi pi-calendar"), Map.entry("test", "pi pi-question-circle"),
-            Map.entry("fork", "pi pi-share-alt"), Map.entry("andJoin", "pi pi-link"),
-            Map.entry("emailDelivery", "pi pi-envelope"), Map.entry("smsDelivery", "pi pi-mobile"));
+            Map.entry("query", "pi pi-filter"),
+            Map.entry("split", "pi pi-sitemap"),
+            Map.entry("union", "pi pi-plus-circle"),
+            Map.entry("intersection", "pi pi-circle"),
+            Map.entry("exclusion", "pi pi-minus-circle"),
+            Map.entry("deduplication", "pi pi-clone"),
+            Map.entry("listUpdate", "pi pi-list"),
+            Map.entry("start", "pi pi-play"),
+            Map.entry("end", "pi pi-stop-circle"),
+            Map.entry("wait", "pi pi-clock"),
+            Map.entry("scheduler", "pi pi-calendar"),
+            Map.entry("test", "pi pi-question-circle"),
+            Map.entry("fork", "pi pi-share-alt"),
+            Map.entry("andJoin", "pi pi-link"),
+            Map.entry("emailDelivery", "pi pi-envelope"),
+            Map.entry("smsDelivery", "pi pi-mobile"),
+            Map.entry("jumpFrom", "pi pi-directions"),
+            Map.entry("jumpTo", "pi pi-directions-alt"),
+            Map.entry("externalSignal", "pi pi-bolt"));
 
     private WorkflowUi() {}
 
