@@ -125,7 +125,7 @@ class JumpSignalApiIT extends ApiTestCase {
                         .add("orderId", "A-42")
                         .build(),
                 items.getJsonObject(0).getJsonObject("parameters"));
-        assertError(signal(runId, "paid", "", null), 409, "workflow.conflict", null);
+        assertError(signal(runId, "paid", "{}", null), 409, "workflow.conflict", null);
     }
 
     @Test

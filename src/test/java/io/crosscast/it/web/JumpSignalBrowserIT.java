@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Jump and External signal drawn in the browser (issue 17): from the palette, set in their dialogs, saved; a jump
@@ -67,9 +68,20 @@ class JumpSignalBrowserIT extends BrowserTestCase {
         canvas.connect(land, "out", wait);
         canvas.connect(wait, "out", jump);
         assertEquals(
-                List.of(start + ":out>" + query, land + ":out>" + wait, query + ":out>" + land, wait + ":out>" + jump),
-                canvas.connections().stream().sorted().toList(),
-                "no output to draw from on the Jump (from)");
+                List.of(start + ":out>" + query, land + ":out>" + wait, query + ":out>" + land, wait + ":out>" + jump)
+                        .stream()
+                        .sorted()
+                        .toList(),
+                canvas.connections().stream().sorted().toList());
+        assertEquals(
+                Boolean.TRUE,
+                ((JavascriptExecutor) browser.driver())
+                        .executeScript(
+                                "return PrimeFaces.widgets.wfDiagram.canvas.getEndpoint(arguments[0]) == null"
+                                        + " && PrimeFaces.widgets.wfDiagram.canvas.getEndpoint(arguments[1]) != null;",
+                                jump + ":jump",
+                                jump + ":in"),
+                "a Jump (from) has an input but no output to draw from");
 
         canvas.start();
         assertTrue(Polling.eventually(PATIENCE, () -> "Failed".equals(canvas.runStatus())), "the guard ends the loop");
