@@ -93,7 +93,8 @@ class JumpSignalBrowserIT extends BrowserTestCase {
         assertTrue(canvas.canvasCounts().contains("3"), () -> "counts drawn: " + canvas.canvasCounts());
 
         // An External signal (the failed run is over: the diagram can be edited): its dialog shows the URL that
-        // signals it; its settings are saved.
+        // signals it; its settings are saved. (The run's poll does not redraw the palette: the page is loaded again.)
+        canvas.reload();
         String signal = canvas.add("externalSignal");
         canvas.open(signal, "Payment");
         browser.type(By.id("tabs:workflowForm:signalName"), "paid");
