@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Jump and External signal drawn in the browser (issue 17): from the palette, set in their dialogs, saved; a jump
@@ -109,6 +110,10 @@ class JumpSignalBrowserIT extends BrowserTestCase {
         assertTrue(
                 browser.text(By.id("signalHelp")).contains("/api/runs/{run}/signals/paid"),
                 () -> browser.text(By.id("signalHelp")));
+        browser.click(By.id("tabs:workflowForm:cancelActivity"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> !d.findElement(By.id("tabs:workflowForm:activityDialog"))
+                        .isDisplayed());
         canvas.open(jump, null);
         assertEquals(
                 "retry", browser.find(By.id("tabs:workflowForm:jumpTarget")).getAttribute("value"));
