@@ -1,6 +1,7 @@
 package io.crosscast.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SPI of an activity type. The built-ins live in {@code io.crosscast.engine.activities}; the container registers its
@@ -31,6 +32,19 @@ public interface ActivityType {
     /** Wait points (Wait, Scheduler) may sit on a cycle. */
     default boolean isWaitPoint() {
         return false;
+    }
+
+    /**
+     * A jump's departure (Jump (from)): the name of the landing it jumps to, an implicit transition from its
+     * output {@value Jumps#OUTPUT} to the landing of that name ({@link Jumps}); empty for every other type.
+     */
+    default Optional<String> jumpTarget(ActivityDefinition def) {
+        return Optional.empty();
+    }
+
+    /** A jump's landing (Jump (to)): its name, which departures name as their target; empty for other types. */
+    default Optional<String> landingName(ActivityDefinition def) {
+        return Optional.empty();
     }
 
     /** Minimum number of incoming transitions; by default 1. */

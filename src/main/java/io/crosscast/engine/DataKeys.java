@@ -12,5 +12,11 @@ public final class DataKeys {
      */
     public static final String DELIVERY_ID = "deliveryId";
 
+    /**
+     * The prefix of an external signal's parameters ({@code signal.orderId}), attached by the External signal
+     * activity to the population it lets go on its "signal" output.
+     */
+    public static final String SIGNAL_PREFIX = "signal.";
+
     private DataKeys() {}
 }

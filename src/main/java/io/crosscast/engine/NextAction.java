@@ -10,12 +10,19 @@ public sealed interface NextAction {
     /**
      * The activity is finished. {@code outputs}: output name to population; an output absent from the map fires no
      * transition (its downstream is skipped). {@code data}: extra values attached to the outbound populations
-     * (e.g. a delivery id), merged over the data that came in.
+     * (e.g. a delivery id), merged over the data that came in. {@code kept}: state the activity keeps while DONE
+     * and gets back on its next pass on a loop (a Jump's pass count); empty for most (the state is cleared).
      */
-    record Done(Map<String, PopulationHandle> outputs, Map<String, String> data) implements NextAction {
+    record Done(Map<String, PopulationHandle> outputs, Map<String, String> data, Map<String, String> kept)
+            implements NextAction {
         public Done {
             outputs = Map.copyOf(outputs);
             data = data == null ? Map.of() : Map.copyOf(data);
+            kept = kept == null ? Map.of() : Map.copyOf(kept);
+        }
+
+        public Done(Map<String, PopulationHandle> outputs, Map<String, String> data) {
+            this(outputs, data, Map.of());
         }
     }
 

@@ -21,6 +21,8 @@ public record ValidationProblem(String activityId, String code, Text text) {
     public static final String UNREACHABLE = "UNREACHABLE";
     public static final String NO_START = "NO_START";
     public static final String CYCLE = "CYCLE";
+    /** A Jump (from) without exactly one landing of its target's name, two landings of one name, or an arrow drawn from a jump. */
+    public static final String JUMP = "JUMP";
 
     public ValidationProblem {
         Objects.requireNonNull(code, "code");

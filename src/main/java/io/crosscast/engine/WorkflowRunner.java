@@ -95,6 +95,7 @@ public final class WorkflowRunner {
      * so it is ready again. The run is STARTED.
      */
     public RunState restartFrom(WorkflowDefinition def, RunState state, String activityId) {
+        def = expand(def);
         if (state.phase(activityId) != ActivityPhase.FAILED) {
             throw new IllegalStateException("Activity '" + activityId + "' has not failed");
         }
@@ -126,6 +127,7 @@ public final class WorkflowRunner {
 
     /** Activities that may start now, in definition order; empty unless the run is STARTED. */
     public List<String> startable(WorkflowDefinition def, RunState state) {
+        def = expand(def);
         return state.status() == RunStatus.STARTED ? ready(def, state) : List.of();
     }
 
@@ -171,8 +173,26 @@ public final class WorkflowRunner {
         return new RunState(state.runId(), state.status(), activities, state.transitions());
     }
 
+    /**
+     * Hands values to a WAITING activity (an external signal that came) and makes it due now: the values are added to
+     * its stored state, which its next execution reads. The state unchanged when the activity is not waiting.
+     */
+    public RunState deliver(RunState state, String activityId, Map<String, String> values, Instant now) {
+        ActivityState current = state.activities().get(activityId);
+        if (current == null || current.phase() != ActivityPhase.WAITING) {
+            return state;
+        }
+        Map<String, String> stored = new LinkedHashMap<>(current.stored());
+        stored.putAll(values);
+        Instant wakeUp = current.wakeUp().isAfter(now) ? now : current.wakeUp();
+        Map<String, ActivityState> activities = new LinkedHashMap<>(state.activities());
+        activities.put(activityId, ActivityState.waiting(wakeUp, stored));
+        return state.with(activities, state.transitions());
+    }
+
     /** Everything has run: nothing running, waiting or failed, and nothing left to start. */
     public boolean isFinished(WorkflowDefinition def, RunState state) {
+        def = expand(def);
         for (ActivityState s : state.activities().values()) {
             if (s.phase() == ActivityPhase.RUNNING
                     || s.phase() == ActivityPhase.WAITING
@@ -228,6 +248,7 @@ public final class WorkflowRunner {
 
     /** The context for executing an activity: its available inputs, skipped inputs, input data and stored state. */
     public ActivityContext context(WorkflowDefinition def, RunState state, String activityId, Instant now, RunLog log) {
+        def = expand(def);
         ActivityDefinition a = activity(def, activityId);
         String wakeUp = state.activity(activityId).stored().get(WAKE_UP);
         if (simulated && wakeUp != null && Instant.parse(wakeUp).isAfter(now)) {
@@ -269,6 +290,7 @@ public final class WorkflowRunner {
      * (downstream stays PENDING).
      */
     public RunState apply(WorkflowDefinition def, RunState state, String activityId, NextAction action) {
+        def = expand(def);
         ActivityDefinition a = activity(def, activityId);
         Map<String, ActivityState> activities = new LinkedHashMap<>(state.activities());
         Map<String, TransitionState> transitions = new LinkedHashMap<>(state.transitions());
@@ -311,7 +333,7 @@ public final class WorkflowRunner {
                     transitions.put(t.id(), TransitionState.fired(population, count, data));
                 }
             }
-            activities.put(activityId, ActivityState.of(ActivityPhase.DONE));
+            activities.put(activityId, new ActivityState(ActivityPhase.DONE, null, null, d.kept()));
             propagateSkips(def, activities, transitions);
             next = state.with(activities, transitions);
             if (isFinished(def, next) && next.status().canMoveTo(RunStatus.FINISHED)) {
@@ -345,6 +367,11 @@ public final class WorkflowRunner {
                 }
             }
         }
+    }
+
+    /** The definition with its jumps as transitions ({@link Jumps}). */
+    private WorkflowDefinition expand(WorkflowDefinition def) {
+        return Jumps.expand(def, registry);
     }
 
     private ActivityDefinition activity(WorkflowDefinition def, String activityId) {

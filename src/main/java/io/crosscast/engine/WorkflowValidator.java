@@ -19,7 +19,9 @@ import java.util.Set;
  *   <li>MISSING_INPUT / TOO_MANY_INPUTS: incoming transition count outside {@code minInputs..maxInputs}</li>
  *   <li>NO_START: no entry point (an activity whose type takes no input, i.e. {@code maxInputs() == 0}: Start)</li>
  *   <li>UNREACHABLE: not reachable from an entry point</li>
- *   <li>CYCLE: a cycle that does not pass through a wait point (reported once per strongly connected component)</li>
+ *   <li>CYCLE: a cycle that does not pass through a wait point (reported once per strongly connected component); a
+ *       cycle closed by a jump is allowed: the jump's guard bounds it</li>
+ *   <li>JUMP: a jump's departure whose target names no landing or several, or with an arrow drawn from it</li>
  * </ul>
  */
 public final class WorkflowValidator {
@@ -98,6 +100,34 @@ public final class WorkflowValidator {
             }
         }
 
+        // Jumps: implicit transitions from each departure to its landing (Jumps), checked here.
+        Map<String, List<String>> landings = Jumps.landings(def, registry);
+        Set<String> jumpEdges = new HashSet<>();
+        for (ActivityDefinition a : byId.values()) {
+            ActivityType type = typeOf.get(a.id());
+            if (type == null || type.jumpTarget(a).isEmpty()) {
+                continue;
+            }
+            String target = type.jumpTarget(a).get();
+            List<String> to = landings.getOrDefault(target, List.of());
+            if (to.size() != 1) {
+                problems.add(new ValidationProblem(
+                        a.id(),
+                        ValidationProblem.JUMP,
+                        to.isEmpty()
+                                ? Text.of("validator.jumpNoLanding", a.id(), target)
+                                : Text.of("validator.jumpManyLandings", a.id(), target, String.join(", ", to))));
+                continue;
+            }
+            if (!def.outgoing(a.id()).isEmpty()) {
+                problems.add(
+                        new ValidationProblem(a.id(), ValidationProblem.JUMP, Text.of("validator.jumpDrawn", a.id())));
+            }
+            inputCount.merge(to.get(0), 1, Integer::sum);
+            successors.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(to.get(0));
+            jumpEdges.add(a.id() + ">" + to.get(0));
+        }
+
         List<String> roots = new ArrayList<>();
         for (var entry : typeOf.entrySet()) {
             String id = entry.getKey();
@@ -147,7 +177,7 @@ public final class WorkflowValidator {
             }
             List<String> next = new ArrayList<>();
             for (String s : successors.getOrDefault(id, List.of())) {
-                if (!isWaitPoint(typeOf, s)) {
+                if (!isWaitPoint(typeOf, s) && !jumpEdges.contains(id + ">" + s)) {
                     next.add(s);
                 }
             }

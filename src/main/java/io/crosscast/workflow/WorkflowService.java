@@ -16,6 +16,8 @@ import io.crosscast.engine.TransitionState;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.engine.WorkflowValidator;
+import io.crosscast.engine.activities.ExternalSignalActivity;
+import io.crosscast.engine.activities.Types;
 import io.crosscast.platform.DatabaseMigration;
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.sql.NativeSql;
@@ -131,8 +133,14 @@ public class WorkflowService {
         return problems;
     }
 
-    /** The output names an activity has with these settings (a Split's subsets, a Test's true/false...). */
+    /**
+     * The output names an activity has with these settings (a Split's subsets, a Test's true/false...), those an
+     * arrow may be drawn from: a Jump (from) has none (it leaves through its jump only).
+     */
     public List<String> outputs(ActivityDefinition activity) {
+        if (activity.type().equals(Types.JUMP_FROM)) {
+            return List.of();
+        }
         return registry.find(activity.type()).map(t -> t.outputs(activity)).orElse(List.of());
     }
 
@@ -428,6 +436,7 @@ public class WorkflowService {
         new PopulationPurge(em).ofRun(runId);
         NativeSql.update(em, "DELETE FROM run_log WHERE run_id = ?", List.of(runId));
         NativeSql.update(em, "DELETE FROM run_request WHERE run_id = ?", List.of(runId));
+        NativeSql.update(em, "DELETE FROM run_signal WHERE run_id = ?", List.of(runId));
         em.remove(run);
     }
 
@@ -489,6 +498,149 @@ public class WorkflowService {
                     .ifPresent(texts::add);
         }
         return texts;
+    }
+
+    /** At most this many parameters per signal. */
+    public static final int MAX_SIGNAL_PARAMETERS = 20;
+    /** At most this many characters per parameter value. */
+    public static final int MAX_SIGNAL_VALUE = 500;
+
+    private static final java.util.regex.Pattern SIGNAL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    /**
+     * An external signal for a run: hands it, with its parameters, to every External signal activity of the run
+     * that waits for a signal of this name, and moves the run on (a paused run uses it when resumed). Counted once:
+     * a signal whose request key the run already received, or that comes again while the activities it reached have
+     * not acted on it yet, changes nothing ({@link RunSignal#duplicate()}). A conflict when no activity of the run
+     * waits for it now (one not reached yet, or past: the caller sends it again later) or when the run has ended.
+     */
+    public RunSignal signal(long runId, String name, java.util.Map<String, String> parameters, String requestKey) {
+        List<Text> problems = new ArrayList<>();
+        if (name == null || !SIGNAL_NAME.matcher(name).matches()) {
+            problems.add(Text.of("workflow.signal.badName", String.valueOf(name)));
+        }
+        if (parameters.size() > MAX_SIGNAL_PARAMETERS) {
+            problems.add(Text.of("workflow.signal.tooManyParameters", MAX_SIGNAL_PARAMETERS, parameters.size()));
+        }
+        parameters.forEach((key, value) -> {
+            if (!SIGNAL_NAME.matcher(key).matches()) {
+                problems.add(Text.of("workflow.signal.badParameterName", key));
+            } else if (value.length() > MAX_SIGNAL_VALUE) {
+                problems.add(Text.of("workflow.signal.longValue", key, MAX_SIGNAL_VALUE));
+            }
+        });
+        if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 200)) {
+            problems.add(Text.of("workflow.signal.badRequestKey"));
+        }
+        if (!problems.isEmpty()) {
+            throw WorkflowException.invalidTexts(problems);
+        }
+        WorkflowRun run;
+        try {
+            run = RunLocks.lock(
+                    em, database.vendor(), runId, WorkflowSettings.configured().lockTimeout());
+        } catch (RunLocks.RunBusy e) {
+            throw WorkflowException.conflict(Text.of("workflow.busy", runId));
+        }
+        if (run == null) {
+            throw WorkflowException.notFound("Run " + runId + " does not exist.");
+        }
+        Instant now = clock.instant();
+        if (requestKey != null) {
+            Optional<RunSignal> earlier = signals(runId).stream()
+                    .filter(s -> requestKey.equals(s.requestKey))
+                    .findFirst()
+                    .map(s -> s.signal(true));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        RunState state = RunStateJson.read(run.getStateJson());
+        if (state.status() != RunStatus.STARTED && state.status() != RunStatus.PAUSED) {
+            throw WorkflowException.conflict(
+                    Text.of("workflow.signal.runEnded", runId, state.status().name()));
+        }
+        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
+        List<String> waiting = definition.activities().stream()
+                .filter(a -> a.type().equals(Types.EXTERNAL_SIGNAL))
+                .filter(a -> ExternalSignalActivity.name(a).filter(name::equals).isPresent())
+                .filter(a -> state.phase(a.id()) == io.crosscast.engine.ActivityPhase.WAITING)
+                .map(ActivityDefinition::id)
+                .toList();
+        if (waiting.isEmpty()) {
+            throw WorkflowException.conflict(Text.of("workflow.signal.notWaiting", runId, name));
+        }
+        List<String> fresh = waiting.stream()
+                .filter(id ->
+                        !ExternalSignalActivity.hasReceived(state.activity(id).stored()))
+                .toList();
+        if (fresh.isEmpty()) {
+            return new RunSignal(runId, name, waiting, parameters, now, true);
+        }
+        WorkflowRunner runner = runner(runId);
+        RunState next = state;
+        for (String id : fresh) {
+            next = runner.deliver(next, id, ExternalSignalActivity.received(parameters, now), now);
+        }
+        save(run, next);
+        String json = io.crosscast.platform.JsonValues.strings(new java.util.TreeMap<>(parameters))
+                .build()
+                .toString();
+        NativeSql.update(
+                em,
+                "INSERT INTO run_signal (run_id, signal_name, activity_ids, parameters_json, request_key, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                java.util.Arrays.asList(
+                        runId,
+                        name,
+                        String.join(",", fresh),
+                        json,
+                        requestKey,
+                        io.crosscast.platform.sql.SqlValues.timestamp(now)));
+        DbRunLog log = new DbRunLog(em, runId);
+        fresh.forEach(id -> log.write(id, Text.of("signal.log.arrived", name, Text.verbatim(json))));
+        if (next.status() == RunStatus.STARTED) {
+            advancer.advanceSoon(runId);
+        }
+        return new RunSignal(runId, name, fresh, parameters, now, false);
+    }
+
+    /** The signals a run received, oldest first. */
+    public List<RunSignal> receivedSignals(long runId) {
+        run(runId);
+        return signals(runId).stream().map(s -> s.signal(false)).toList();
+    }
+
+    private record StoredSignal(
+            long runId,
+            String name,
+            List<String> activities,
+            java.util.Map<String, String> parameters,
+            Instant at,
+            String requestKey) {
+        RunSignal signal(boolean duplicate) {
+            return new RunSignal(runId, name, activities, parameters, at, duplicate);
+        }
+    }
+
+    private List<StoredSignal> signals(long runId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NativeSql.query(
+                        em,
+                        "SELECT signal_name, activity_ids, parameters_json, received_at, request_key FROM run_signal"
+                                + " WHERE run_id = ? ORDER BY id",
+                        List.of(runId))
+                .getResultList();
+        return rows.stream()
+                .map(row -> new StoredSignal(
+                        runId,
+                        (String) row[0],
+                        List.of(((String) row[1]).split(",")),
+                        io.crosscast.platform.JsonValues.texts(io.crosscast.platform.JsonValues.read((String) row[2])
+                                .asJsonObject()),
+                        io.crosscast.platform.sql.SqlValues.instant(row[3]),
+                        (String) row[4]))
+                .toList();
     }
 
     public RunView view(long runId) {

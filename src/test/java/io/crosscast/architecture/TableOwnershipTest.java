@@ -61,6 +61,7 @@ class TableOwnershipTest {
             Map.entry("enrichment_value", "workflow"),
             Map.entry("run_log", "workflow"),
             Map.entry("run_request", "workflow"),
+            Map.entry("run_signal", "workflow"),
             Map.entry("tracking_log", "tracking"),
             Map.entry("webhook_subscription", "webhook"),
             Map.entry("webhook_event", "webhook"),

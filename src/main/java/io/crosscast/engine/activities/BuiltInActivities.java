@@ -21,7 +21,10 @@ public final class BuiltInActivities {
                 .register(new TestActivity())
                 .register(new WaitActivity())
                 .register(new SchedulerActivity())
-                .register(new EnrichmentActivity());
+                .register(new EnrichmentActivity())
+                .register(new JumpFromActivity())
+                .register(new JumpToActivity())
+                .register(new ExternalSignalActivity());
     }
 
     /** A new registry holding the built-ins only. */

@@ -18,6 +18,13 @@ public final class Types {
     public static final String SCHEDULER = "scheduler";
     /** Adds named values to each recipient of its population, for the activities after it. */
     public static final String ENRICHMENT = "enrichment";
+    /** Jump (from): leaves for the Jump (to) of the same name, without an arrow. */
+    public static final String JUMP_FROM = "jumpFrom";
+    /** Jump (to): where the jumps of its name land. */
+    public static final String JUMP_TO = "jumpTo";
+    /** External signal: waits until another system signals the run (REST), or a timeout. */
+    public static final String EXTERNAL_SIGNAL = "externalSignal";
+
     /** Writes a population into a list: implemented and registered by the container (it writes tables). */
     public static final String LIST_UPDATE = "listUpdate";
 

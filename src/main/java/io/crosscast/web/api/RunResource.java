@@ -1,20 +1,30 @@
 package io.crosscast.web.api;
 
 import io.crosscast.audience.RecipientPage;
+import io.crosscast.engine.Text;
+import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -130,6 +140,63 @@ public class RunResource {
         Paging paging = Paging.ofQuery(first, pageSize);
         RecipientPage page = workflows.transitionPopulation(id, transitionId, paging.first(), paging.pageSize());
         return RecipientDto.page(paging, page);
+    }
+
+    @Operation(
+            operationId = "signalRun",
+            summary = "Send an external signal to a run",
+            description = "Hands the signal, with its optional parameters (a JSON object of at most 20 strings, numbers"
+                    + " or booleans, 500 characters each), to the run's External signal activities that wait for it"
+                    + " now; they let their population go on their 'signal' output. Counted once: a signal repeated"
+                    + " with the same Idempotency-Key, or repeated before the activity acted on it, changes nothing"
+                    + " (duplicate: true). 409 when no activity waits for it now (not reached yet, or past) or the"
+                    + " run has ended.")
+    @APIResponse(responseCode = "200", description = "The signal, and the activities it reached.")
+    @APIResponse(responseCode = "400", ref = CrosscastApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CrosscastApi.CONFLICT)
+    @POST
+    @Path("{id: [0-9]+}/signals/{name}")
+    public SignalDto signal(
+            @PathParam("id") long id,
+            @Parameter(description = "The signal's name, as set in the External signal activity.") @PathParam("name")
+                    String name,
+            @Parameter(description = "Optional: a signal sent again with the same key is counted once.")
+                    @HeaderParam("Idempotency-Key")
+                    String requestKey,
+            @RequestBody(description = "Optional parameters: {\"orderId\": \"A-42\", \"amount\": 12.5}.")
+                    JsonObject parameters) {
+        return SignalDto.of(workflows.signal(id, name, parameters(parameters), requestKey));
+    }
+
+    @Operation(operationId = "getRunSignals", summary = "The external signals a run received, oldest first")
+    @APIResponse(responseCode = "200", description = "The signals, with their parameters.")
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @GET
+    @Path("{id: [0-9]+}/signals")
+    public SignalDto.SignalsDto signals(@PathParam("id") long id) {
+        return new SignalDto.SignalsDto(
+                workflows.receivedSignals(id).stream().map(SignalDto::of).toList());
+    }
+
+    /** A signal's parameters: strings, numbers and booleans, as text; anything else is refused. */
+    static Map<String, String> parameters(JsonObject body) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (body == null) {
+            return parameters;
+        }
+        List<Text> problems = new ArrayList<>();
+        body.forEach((key, value) -> {
+            switch (value.getValueType()) {
+                case STRING -> parameters.put(key, ((JsonString) value).getString());
+                case NUMBER, TRUE, FALSE -> parameters.put(key, value.toString());
+                default -> problems.add(Text.of("workflow.signal.badParameter", key));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw WorkflowException.invalidTexts(problems);
+        }
+        return parameters;
     }
 
     /** The {@code from} query parameter of a restart: the id of the activity to run again. */

@@ -10,6 +10,7 @@ import io.crosscast.engine.RunStatus;
 import io.crosscast.engine.Text;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
+import io.crosscast.engine.activities.ExternalSignalActivity;
 import io.crosscast.platform.DatabaseMigration;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.scheduling.SchedulerService;
@@ -360,9 +361,11 @@ public class RunAdvancer {
         applyRequest(run);
         RunState state = RunStateJson.read(run.getStateJson());
         if (state.status() == RunStatus.STARTED) {
-            // a simulation's waits are due at once (time travel)
+            // a simulation's waits are due at once (time travel); an External signal without a timeout waits for
+            // its signal only
             runner(runId)
                     .nextWakeUp(state)
+                    .filter(at -> at.isBefore(ExternalSignalActivity.NEVER))
                     .ifPresent(at -> scheduleAdvance(runId, run.isSimulated() ? clock.instant() : at));
         }
     }

@@ -72,6 +72,15 @@ public final class ActivityForm implements Serializable {
     private String winner = "clicks";
     private String link;
     private boolean peopleOnly = true;
+    /** Jump (from), Jump (to), External signal. */
+    private String target;
+
+    private Integer maxPasses;
+    private String onLimit = "fail";
+    private String name;
+    private Integer timeoutDays;
+    private Integer timeoutHours;
+    private Integer timeoutMinutes;
 
     public ActivityForm(String id, String type, String label, Map<String, String> config) {
         this.id = id;
@@ -119,6 +128,13 @@ public final class ActivityForm implements Serializable {
         winner = config.getOrDefault("winner", "clicks");
         link = config.get("link");
         peopleOnly = !"false".equals(config.get("peopleOnly"));
+        target = config.get("target");
+        maxPasses = number(config.get("maxPasses"));
+        onLimit = config.getOrDefault("onLimit", "fail");
+        name = config.get("name");
+        timeoutDays = number(config.get("timeoutDays"));
+        timeoutHours = number(config.get("timeoutHours"));
+        timeoutMinutes = number(config.get("timeoutMinutes"));
     }
 
     /** Whether the dialog of that type has a field for that setting. */
@@ -139,6 +155,10 @@ public final class ActivityForm implements Serializable {
             case "exclusion" -> name.equals("main");
             case "deduplication" -> name.equals("key");
             case "enrichment" -> EnrichmentForm.isField(name);
+            case "jumpFrom" -> List.of("target", "maxPasses", "onLimit").contains(name);
+            case "jumpTo" -> name.equals("name");
+            case "externalSignal" ->
+                List.of("name", "timeoutDays", "timeoutHours", "timeoutMinutes").contains(name);
             default -> false;
         };
     }
@@ -195,6 +215,20 @@ public final class ActivityForm implements Serializable {
             case "exclusion" -> put(config, "main", main);
             case "deduplication" -> put(config, "key", key);
             case "enrichment" -> enrichment.writeTo(config);
+            case "jumpFrom" -> {
+                put(config, "target", target);
+                put(config, "maxPasses", maxPasses);
+                if (!"fail".equals(onLimit)) {
+                    put(config, "onLimit", onLimit);
+                }
+            }
+            case "jumpTo" -> put(config, "name", name);
+            case "externalSignal" -> {
+                put(config, "name", name);
+                put(config, "timeoutDays", timeoutDays);
+                put(config, "timeoutHours", timeoutHours);
+                put(config, "timeoutMinutes", timeoutMinutes);
+            }
             default -> {
                 // start, end, union, intersection, andJoin: no settings
             }
@@ -420,5 +454,61 @@ public final class ActivityForm implements Serializable {
 
     public void setPeopleOnly(boolean peopleOnly) {
         this.peopleOnly = peopleOnly;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public Integer getMaxPasses() {
+        return maxPasses;
+    }
+
+    public void setMaxPasses(Integer maxPasses) {
+        this.maxPasses = maxPasses;
+    }
+
+    public String getOnLimit() {
+        return onLimit;
+    }
+
+    public void setOnLimit(String onLimit) {
+        this.onLimit = "stop".equals(onLimit) ? "stop" : "fail";
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getTimeoutDays() {
+        return timeoutDays;
+    }
+
+    public void setTimeoutDays(Integer timeoutDays) {
+        this.timeoutDays = timeoutDays;
+    }
+
+    public Integer getTimeoutHours() {
+        return timeoutHours;
+    }
+
+    public void setTimeoutHours(Integer timeoutHours) {
+        this.timeoutHours = timeoutHours;
+    }
+
+    public Integer getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    public void setTimeoutMinutes(Integer timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
     }
 }

@@ -57,7 +57,19 @@ public class DiagramEditor implements Serializable {
                         "deduplication",
                         "listUpdate",
                         "enrichment"));
-        groups.put("flow", List.of("start", "wait", "scheduler", "test", "fork", "andJoin", "end"));
+        groups.put(
+                "flow",
+                List.of(
+                        "start",
+                        "wait",
+                        "scheduler",
+                        "test",
+                        "fork",
+                        "andJoin",
+                        "end",
+                        "jumpFrom",
+                        "jumpTo",
+                        "externalSignal"));
         groups.put("deliveries", List.of("emailDelivery", "smsDelivery", "abTest"));
         return groups;
     }
@@ -110,7 +122,27 @@ public class DiagramEditor implements Serializable {
         RunView.ActivityView activity = run == null ? null : run.activities().get(box.getId());
         String phase = activity == null ? null : activity.phase();
         String detail = null;
-        if (activity != null && "WAITING".equals(phase) && activity.wakeUp() != null) {
+        if (activity != null && "WAITING".equals(phase) && "externalSignal".equals(box.getType())) {
+            // an External signal waits for its signal (until its timeout, if it has one)
+            String name = box.getConfig().getOrDefault("name", "");
+            detail = activity.wakeUp() == null || activity.wakeUp().startsWith("9999-")
+                    ? Messages.text("workflow.signal.waiting", name)
+                    : Messages.text(
+                            "workflow.signal.waitingUntil",
+                            name,
+                            WorkflowUi.time(activity.wakeUp(), WorkflowUi.locale()));
+        } else if (run != null && "jumpFrom".equals(box.getType()) && activity != null && !"FAILED".equals(phase)) {
+            // the jump's live count: what its last pass carried to the landing, and how many passes
+            detail = run.transitions().entrySet().stream()
+                    .filter(t -> t.getKey().startsWith(box.getId() + ".jump>")
+                            && t.getValue().fired())
+                    .findFirst()
+                    .map(t -> Messages.text(
+                            "workflow.jump.carried",
+                            NumberFormat.getIntegerInstance(WorkflowUi.locale())
+                                    .format(t.getValue().count())))
+                    .orElse(null);
+        } else if (activity != null && "WAITING".equals(phase) && activity.wakeUp() != null) {
             detail = Messages.text("workflow.waitingUntil", WorkflowUi.time(activity.wakeUp(), WorkflowUi.locale()));
         } else if (activity != null && "FAILED".equals(phase)) {
             detail = WorkflowUi.error(activity);

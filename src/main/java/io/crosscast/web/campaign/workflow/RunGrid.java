@@ -52,6 +52,27 @@ public class RunGrid implements Serializable {
                     t != null && t.skipped(),
                     t == null ? null : t.count()));
         }
+        if (run != null) {
+            // a jump is a transition with no arrow drawn (docs/WORKFLOW-FORMAT.md): listed with its count too
+            for (DiagramDraft.Box box : draft.getBoxes()) {
+                if (!"jumpFrom".equals(box.getType())) {
+                    continue;
+                }
+                String prefix = box.getId() + ".jump>";
+                run.transitions().forEach((id, t) -> {
+                    if (id.startsWith(prefix)) {
+                        rows.add(new TransitionRow(
+                                id,
+                                state.boxLabel(box.getId()),
+                                "jump",
+                                state.boxLabel(id.substring(prefix.length())),
+                                t.fired(),
+                                t.skipped(),
+                                t.count()));
+                    }
+                });
+            }
+        }
         return rows;
     }
 

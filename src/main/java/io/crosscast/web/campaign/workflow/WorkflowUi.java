@@ -32,7 +32,10 @@ final class WorkflowUi {
             Map.entry("emailDelivery", "pi pi-envelope"),
             Map.entry("smsDelivery", "pi pi-mobile"),
             Map.entry("enrichment", "pi pi-database"),
-            Map.entry("abTest", "pi pi-percentage"));
+            Map.entry("abTest", "pi pi-percentage"),
+            Map.entry("jumpFrom", "pi pi-directions"),
+            Map.entry("jumpTo", "pi pi-directions-alt"),
+            Map.entry("externalSignal", "pi pi-bolt"));
 
     private WorkflowUi() {}
 

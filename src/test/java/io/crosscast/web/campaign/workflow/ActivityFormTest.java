@@ -44,6 +44,19 @@ class ActivityFormTest {
     // ---- each type's settings come back unchanged
 
     @Test
+    void jumpsAndSignalsKeepTheirSettings() {
+        Map<String, String> jump = config("target", "retry", "maxPasses", "5", "onLimit", "stop");
+        assertEquals(jump, roundTrip("jumpFrom", jump));
+        assertEquals(Map.of("name", "retry"), roundTrip("jumpTo", Map.of("name", "retry")));
+        Map<String, String> signal = config("name", "paid", "timeoutHours", "48", "timeoutSeconds", "30");
+        assertEquals(signal, roundTrip("externalSignal", signal), "seconds, without a field, are kept as they are");
+
+        ActivityForm form = form("jumpFrom", config("target", "retry", "onLimit", "stop"));
+        form.setOnLimit("fail");
+        assertEquals(Map.of("target", "retry"), form.toConfig(), "fail is the default: not written");
+    }
+
+    @Test
     void aQueryKeepsItsCondition() {
         assertEquals(Map.of("condition", FRENCH), roundTrip("query", Map.of("condition", FRENCH)));
     }
