@@ -96,6 +96,9 @@ public class AbTestActivity implements ActivityType {
     @Override
     public NextAction execute(ActivityContext ctx) {
         AbTest.Settings settings = AbTest.settings(ctx.activity());
+        if (ctx.simulated()) {
+            return simulate(ctx, settings);
+        }
         Map<String, String> state = ctx.state();
         if (!state.containsKey(SENT)) {
             return start(ctx, settings);
@@ -117,7 +120,23 @@ public class AbTestActivity implements ActivityType {
         return decide(ctx, settings, sent);
     }
 
-    private NextAction start(ActivityContext ctx, AbTest.Settings settings) {
+    /**
+     * In a simulation ("dry run"): the samples are drawn as in a real run and go out on their outputs at once;
+     * nothing is sent, no winner is chosen (the variants' behaviour is not simulated yet), the log says so.
+     */
+    private NextAction simulate(ActivityContext ctx, AbTest.Settings settings) {
+        AbTest.Samples drawn = draw(ctx, settings);
+        ctx.log(Text.of("abTest.log.simulated", settings.deliveries().size()));
+        Map<String, PopulationHandle> outputs = new LinkedHashMap<>();
+        for (int i = 0; i < drawn.samples().size(); i++) {
+            outputs.put(AbTest.variantOutput(i + 1), drawn.samples().get(i));
+        }
+        outputs.put(AbTest.REST, drawn.rest());
+        return NextAction.done(outputs, Map.of());
+    }
+
+    /** The exact, exclusive, seeded samples and the rest, logged. */
+    private static AbTest.Samples draw(ActivityContext ctx, AbTest.Settings settings) {
         Populations pops = ctx.populations();
         PopulationHandle input = ctx.input();
         long total = pops.count(input);
@@ -132,6 +151,14 @@ public class AbTestActivity implements ActivityType {
                 total,
                 pops.count(drawn.rest()),
                 Long.toString(seed)));
+        return drawn;
+    }
+
+    private NextAction start(ActivityContext ctx, AbTest.Settings settings) {
+        AbTest.Samples drawn = draw(ctx, settings);
+        long size = drawn.samples().isEmpty()
+                ? 0
+                : ctx.populations().count(drawn.samples().get(0));
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < settings.deliveries().size(); i++) {
             Delivery delivery = deliveries.sendToPopulation(
