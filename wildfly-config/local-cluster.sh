@@ -46,7 +46,7 @@ cli() { # the CLI on the scripts given, offline (embedded server), on configurat
     local script="$CLUSTER_DIR/configure-$xml.cli"
     echo "embed-server --server-config=$xml --std-out=discard" > "$script"
     cat "$@" >> "$script"
-    "$JBOSS_HOME/bin/jboss-cli.sh" --properties="$CLUSTER_DIR/driver.properties" --file="$script" > "$CLUSTER_DIR/configure-$xml.log" 2>&1 \
+    "$JBOSS_HOME/bin/jboss-cli.sh" --echo-command --properties="$CLUSTER_DIR/driver.properties" --file="$script" > "$CLUSTER_DIR/configure-$xml.log" 2>&1 \
         || die "configuring $xml failed: see $CLUSTER_DIR/configure-$xml.log"
 }
 
@@ -55,20 +55,23 @@ prepare() {
     mkdir -p "$CLUSTER_DIR"
     echo "postgresql.driver.jar=$ROOT/target/drivers/postgresql.jar" > "$CLUSTER_DIR/driver.properties"
     local driver="$CLUSTER_DIR/driver.cli"
-    if [ -d "$JBOSS_HOME/modules/org/postgresql" ]; then
-        # the module is there already (a build with -Ddb=postgresql): register the driver only
-        cat > "$driver" <<'CLI'
-if (outcome != success) of /subsystem=datasources/jdbc-driver=postgresql:read-resource
-  /subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql, driver-module-name=org.postgresql, driver-xa-datasource-class-name=org.postgresql.xa.PGXADataSource)
-end-if
-CLI
-    else
-        cp "$ROOT/wildfly-config/postgresql-driver.cli" "$driver"
+    if [ ! -d "$JBOSS_HOME/modules/org/postgresql" ]; then
+        # the driver's module, as postgresql-driver.cli adds it (in a CLI session of its own: adding a module and
+        # then reloading the embedded server in one session fails)
+        "$JBOSS_HOME/bin/jboss-cli.sh" --command="module add --name=org.postgresql --resources=$ROOT/target/drivers/postgresql.jar --dependencies=[javax.api,jakarta.transaction.api]" \
+            || die "could not add the PostgreSQL driver's module"
     fi
+    # the driver registered on the module (the second half of postgresql-driver.cli)
+    grep -v '^ *module add\|^#' "$ROOT/wildfly-config/postgresql-driver.cli" > "$driver"
     cp "$CONFIG/standalone-ha.xml" "$CONFIG/$HA_XML"
     local w="$ROOT/wildfly-config"
+    # observability.cli reloads the server half-way; an embedded server's reload is unreliable from jboss-cli.sh, so
+    # its two halves go into two CLI sessions instead (a new session boots the configuration afresh)
+    sed '/^reload$/,$d' "$w/observability.cli" > "$CLUSTER_DIR/observability-1.cli"
+    sed '1,/^reload$/d' "$w/observability.cli" > "$CLUSTER_DIR/observability-2.cli"
     cli "$HA_XML" "$driver" "$w/datasources-postgresql.cli" "$w/mail.cli" "$w/sending.cli" "$w/smpp.cli" \
-        "$w/security.cli" "$w/demo-users.cli" "$w/web.cli" "$w/openapi.cli" "$w/observability.cli" "$w/cluster.cli"
+        "$w/security.cli" "$w/demo-users.cli" "$w/web.cli" "$w/openapi.cli" "$CLUSTER_DIR/observability-1.cli"
+    cli "$HA_XML" "$CLUSTER_DIR/observability-2.cli" "$w/cluster.cli"
     cp "$CONFIG/standalone-load-balancer.xml" "$CONFIG/$LB_XML"
     cli "$LB_XML" "$w/load-balancer.cli"
     echo "local-cluster: configurations $HA_XML and $LB_XML prepared in $CONFIG"

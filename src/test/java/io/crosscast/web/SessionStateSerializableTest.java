@@ -87,26 +87,51 @@ class SessionStateSerializableTest {
     }
 
     private static void checkType(Type type, String where, List<String> problems) {
+        checkType(type, where, problems, new java.util.HashSet<>());
+    }
+
+    /** A type is Serializable; for the application's own classes, so are their fields, recursively. */
+    private static void checkType(Type type, String where, List<String> problems, java.util.Set<Class<?>> seen) {
         if (type instanceof Class<?> c) {
+            boolean ejb = c.isAnnotationPresent(jakarta.ejb.Stateless.class)
+                    || c.isAnnotationPresent(jakarta.ejb.Singleton.class);
             boolean ok = c.isPrimitive()
+                    // values of any type (a message's arguments: strings and numbers), checked when they are there
+                    || c == Object.class
+                    // an EJB's reference (WildFly serialises it as a reference to the bean on the other node)
+                    || c.isAnnotationPresent(jakarta.ejb.Stateless.class)
+                    || c.isAnnotationPresent(jakarta.ejb.Singleton.class)
                     || c.isEnum()
                     || Serializable.class.isAssignableFrom(c)
                     // collections and maps of java.util: their implementations are; their elements are checked
                     || (c.isInterface() && c.getName().startsWith("java.util."));
             if (c.isArray()) {
-                checkType(c.getComponentType(), where, problems);
+                checkType(c.getComponentType(), where, problems, seen);
             } else if (!ok) {
                 problems.add(where + ": " + c.getName() + " is not Serializable");
+            } else if (c.getName().startsWith("io.crosscast.") && !c.isEnum() && !ejb && seen.add(c)) {
+                for (Class<?> k = c; k != null && k.getName().startsWith("io.crosscast."); k = k.getSuperclass()) {
+                    for (Field field : k.getDeclaredFields()) {
+                        int modifiers = field.getModifiers();
+                        if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()) {
+                            checkType(
+                                    field.getGenericType(),
+                                    where + " > " + k.getSimpleName() + "." + field.getName(),
+                                    problems,
+                                    seen);
+                        }
+                    }
+                }
             }
         } else if (type instanceof ParameterizedType p) {
-            checkType(p.getRawType(), where, problems);
+            checkType(p.getRawType(), where, problems, seen);
             for (Type argument : p.getActualTypeArguments()) {
-                checkType(argument, where, problems);
+                checkType(argument, where, problems, seen);
             }
         } else if (type instanceof WildcardType w) {
             for (Type bound : w.getUpperBounds()) {
                 if (bound != Object.class) {
-                    checkType(bound, where, problems);
+                    checkType(bound, where, problems, seen);
                 }
             }
         }
