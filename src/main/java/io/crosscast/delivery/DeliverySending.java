@@ -138,7 +138,7 @@ public class DeliverySending {
                     && found.get().getStatus() == DeliveryStatus.SENDING
                     && found.get().getChannel() == Channel.EMAIL
                     && local.begin(id)) {
-                LOG.info("Delivery " + id + ": another node is sending it, this node " + LocalSendings.node()
+                LOG.fine("Delivery " + id + ": another node is sending it, this node " + LocalSendings.node()
                         + " joins");
                 run(found.get());
                 joined++;
