@@ -3,7 +3,7 @@
 # configured by the scripts of this directory and cluster.cli) and WildFly's load balancer in front
 # (load-balancer.cli), all on one PostgreSQL database, on port offsets. README, "Running a cluster".
 #
-#   wildfly-config/local-cluster.sh start     prepares the configurations (first time), starts the balancer and the
+#   wildfly-config/local-cluster.sh start     prepares the configurations (afresh), starts the balancer and the
 #                                             nodes, waits until every node is ready and registered with the balancer
 #   wildfly-config/local-cluster.sh stop      stops them (SIGTERM, then SIGKILL after 60 s)
 #   wildfly-config/local-cluster.sh status    which processes run, each node's readiness
@@ -139,7 +139,8 @@ stop_one() { # name
 case "${1:-}" in
     prepare) prepare ;;
     start)
-        [ -f "$CONFIG/$HA_XML" ] && [ -f "$CONFIG/$LB_XML" ] || prepare
+        # always afresh: the scripts may have changed, and a build without -Ddb=postgresql removes the driver's module
+        prepare
         launch balancer "$BALANCER_OFFSET" "$LB_XML"
         start_node 1
         wait_ready 1 # the first node migrates the database alone
