@@ -30,7 +30,8 @@ public class QuarantineService {
             Kind kind,
             String address,
             Instant since,
-            String reason) {}
+            String reason)
+            implements java.io.Serializable {}
 
     private static final String ROWS = "SELECT id, first_name, last_name, 'EMAIL', email, email_quarantined_at,"
             + " email_quarantine_reason FROM recipient WHERE email_quarantined_at IS NOT NULL"

@@ -25,7 +25,7 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "recipient")
-public class Recipient {
+public class Recipient implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

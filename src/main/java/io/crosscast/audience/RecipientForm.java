@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * What a user or an API client writes about a recipient, before normalisation (the phone as typed, the
  * email with its case). Used by the edit page and the REST API.
  */
-public class RecipientForm {
+public class RecipientForm implements java.io.Serializable {
 
     private String firstName;
     private String lastName;

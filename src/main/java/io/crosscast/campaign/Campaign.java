@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "campaign")
-public class Campaign {
+public class Campaign implements java.io.Serializable {
 
     public static final int MAX_LABEL = 200;
     public static final int MAX_DESCRIPTION = 2000;

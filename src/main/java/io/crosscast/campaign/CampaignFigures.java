@@ -7,7 +7,8 @@ import java.util.Collection;
  * A campaign's key figures: the sums over its deliveries. A recipient of two deliveries counts twice, as
  * two messages. Rates are over {@link #sent()}.
  */
-public record CampaignFigures(int deliveries, long targeted, long sent, long opened, long clicked) {
+public record CampaignFigures(int deliveries, long targeted, long sent, long opened, long clicked)
+        implements java.io.Serializable {
 
     public static CampaignFigures sum(Collection<DeliveryStats> stats) {
         long targeted = 0;

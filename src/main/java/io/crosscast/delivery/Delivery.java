@@ -18,7 +18,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "delivery")
-public class Delivery {
+public class Delivery implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

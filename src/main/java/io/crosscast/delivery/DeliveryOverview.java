@@ -10,7 +10,8 @@ public record DeliveryOverview(
         DeliveryStatus status,
         Instant createdAt,
         Instant startedAt,
-        DeliveryStats stats) {
+        DeliveryStats stats)
+        implements java.io.Serializable {
 
     /** A text message: no opens or clicks. */
     public boolean sms() {

@@ -92,6 +92,8 @@ public class DeliverySending {
 
     private final Clock clock = Clock.systemUTC();
 
+    private DatabaseVendor vendor;
+
     /**
      * Starts sending a delivery on this server unless it already is (then only the watch moves on); returns at
      * once. Nothing happens for a delivery that is not SENDING.
@@ -103,9 +105,51 @@ public class DeliverySending {
         }
         Delivery delivery = found.get();
         deliveries.scheduleSending(deliveryId, Instant.now(clock).plus(WATCH));
-        if (!local.begin(deliveryId)) {
-            return;
+        if (local.begin(deliveryId)) {
+            run(delivery);
         }
+    }
+
+    /**
+     * In a cluster (PostgreSQL): starts sending here every email delivery that another node is sending now (it
+     * holds unexpired claims on the delivery's ledger) and this node is not, so that a delivery's ledger is sent by
+     * every live node at once. Each node's run claims its own batches (FOR UPDATE SKIP LOCKED); the delivery's
+     * Quartz job, which fires on one node only, starts the first run. Called every few seconds on each node by
+     * {@code SendingResumption}; does nothing on H2 (one server). Returns how many deliveries it joined.
+     */
+    public int joinOtherNodes() {
+        if (vendor() != DatabaseVendor.POSTGRESQL) {
+            return 0;
+        }
+        java.util.List<Long> ids;
+        try (Connection connection = dataSource.getConnection()) {
+            ids = LedgerRows.sentElsewhere(connection, LocalSendings.node(), Instant.now(clock));
+        } catch (SQLException e) {
+            LOG.fine("Could not look for deliveries sent by other nodes: " + e.getMessage());
+            return 0;
+        }
+        int joined = 0;
+        for (long id : ids) {
+            if (local.isRunning(id)) {
+                continue;
+            }
+            Optional<Delivery> found = deliveries.find(id);
+            if (found.isPresent()
+                    && found.get().getStatus() == DeliveryStatus.SENDING
+                    && found.get().getChannel() == Channel.EMAIL
+                    && local.begin(id)) {
+                LOG.fine("Delivery " + id + ": another node is sending it, this node " + LocalSendings.node()
+                        + " joins");
+                run(found.get());
+                joined++;
+            }
+        }
+        return joined;
+    }
+
+    /** Starts the delivery's run on the sending executor; the caller has marked it running here. */
+    private void run(Delivery delivery) {
+        long deliveryId = delivery.getId();
         try {
             if (delivery.getChannel() == Channel.SMS) {
                 SmsRun run = new SmsRun(
@@ -187,7 +231,7 @@ public class DeliverySending {
     }
 
     private DatabaseVendor vendor() {
-        return DatabaseVendor.of(dataSource);
+        return vendor != null ? vendor : (vendor = DatabaseVendor.of(dataSource));
     }
 
     /** What to do when a run ends, with only thread-safe references (it runs on a sending thread). */

@@ -16,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -304,7 +305,12 @@ public class DeliveryService {
      * it is finished.
      */
     public boolean afterSlice(long deliveryId, Instant retryAt) {
-        Delivery delivery = get(deliveryId);
+        // Locked: in a cluster several nodes end their runs of one delivery at about the same time; the first
+        // finishes it, the others wait for its commit and see it SENT (not a version conflict after the fact).
+        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null) {
+            return false;
+        }
         if (delivery.getStatus() != DeliveryStatus.SENDING) {
             return false;
         }

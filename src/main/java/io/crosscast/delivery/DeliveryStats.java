@@ -25,7 +25,8 @@ public record DeliveryStats(
         long delivered,
         long undelivered,
         long hardBounces,
-        long softBounces) {
+        long softBounces)
+        implements java.io.Serializable {
 
     /** Figures without bounces. */
     public DeliveryStats(

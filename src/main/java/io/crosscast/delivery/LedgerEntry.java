@@ -12,4 +12,5 @@ public record LedgerEntry(
         String reason,
         String messageId,
         Instant sentAt,
-        int attempts) {}
+        int attempts)
+        implements java.io.Serializable {}

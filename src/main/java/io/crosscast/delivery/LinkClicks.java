@@ -9,7 +9,8 @@ package io.crosscast.delivery;
  * @param clicks   every click recorded
  * @param clickers distinct recipients who clicked it
  */
-public record LinkClicks(int index, String url, String label, long clicks, long clickers) {
+public record LinkClicks(int index, String url, String label, long clicks, long clickers)
+        implements java.io.Serializable {
 
     /** The label if the link has one, else its URL. */
     public String name() {

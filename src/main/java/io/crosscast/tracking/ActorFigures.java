@@ -20,7 +20,8 @@ public record ActorFigures(
         long machinesOpened,
         long machinesClicked,
         long unclassified,
-        List<ReasonCount> reasons) {
+        List<ReasonCount> reasons)
+        implements java.io.Serializable {
 
     public ActorFigures {
         reasons = List.copyOf(reasons);
@@ -35,5 +36,6 @@ public record ActorFigures(
      * @param hits   how many logs
      * @param recipients how many distinct recipients
      */
-    public record ReasonCount(String actor, String reason, String type, long hits, long recipients) {}
+    public record ReasonCount(String actor, String reason, String type, long hits, long recipients)
+            implements java.io.Serializable {}
 }

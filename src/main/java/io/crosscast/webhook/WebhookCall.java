@@ -16,8 +16,10 @@ public record WebhookCall(
         Instant createdAt,
         Instant nextAttemptAt,
         Instant deliveredAt,
-        List<Attempt> tries) {
+        List<Attempt> tries)
+        implements java.io.Serializable {
 
     /** One POST: when, the HTTP status answered (null when none came) or the error, and how long it took. */
-    public record Attempt(int number, Instant at, Integer httpStatus, String error, long millis) {}
+    public record Attempt(int number, Instant at, Integer httpStatus, String error, long millis)
+            implements java.io.Serializable {}
 }

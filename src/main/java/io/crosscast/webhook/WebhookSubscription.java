@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscription {
+public class WebhookSubscription implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

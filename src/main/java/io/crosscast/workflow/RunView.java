@@ -15,7 +15,8 @@ public record RunView(
         String status,
         Map<String, ActivityView> activities,
         Map<String, TransitionView> transitions,
-        List<LogLine> log) {
+        List<LogLine> log)
+        implements java.io.Serializable {
 
     /** A run is active while it can still move: started or paused. */
     public boolean active() {
@@ -28,7 +29,7 @@ public record RunView(
      * @param message the error in English, null when none
      * @param text    the error in any language, null when none
      */
-    public record ActivityView(String phase, String wakeUp, String message, Text text) {
+    public record ActivityView(String phase, String wakeUp, String message, Text text) implements java.io.Serializable {
 
         /** An error known only in English. */
         public ActivityView(String phase, String wakeUp, String message) {
@@ -36,7 +37,7 @@ public record RunView(
         }
     }
 
-    public record TransitionView(boolean fired, boolean skipped, long count) {}
+    public record TransitionView(boolean fired, boolean skipped, long count) implements java.io.Serializable {}
 
     /**
      * A line of the log.
@@ -44,7 +45,7 @@ public record RunView(
      * @param message the line in English
      * @param text    the line in any language ({@link Text#verbatim} for lines stored before texts had keys)
      */
-    public record LogLine(String at, String activityId, String message, Text text) {
+    public record LogLine(String at, String activityId, String message, Text text) implements java.io.Serializable {
 
         /** A line known only in English. */
         public LogLine(String at, String activityId, String message) {

@@ -236,6 +236,27 @@ public final class LedgerRows {
         }
     }
 
+    /**
+     * The email deliveries still SENDING whose ledger another node than {@code node} holds unexpired claims on at
+     * {@code now}: deliveries a live node of the cluster is sending right now.
+     */
+    public static List<Long> sentElsewhere(Connection connection, String node, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.id FROM delivery d WHERE d.status ="
+                + " 'SENDING' AND d.channel = 'EMAIL' AND EXISTS (SELECT 1 FROM delivery_message dm WHERE"
+                + " dm.delivery_id = d.id AND dm.status = 'PENDING' AND dm.claimed_until > ? AND dm.claimed_by <> ?)"
+                + " ORDER BY d.id")) {
+            select.setObject(1, SqlValues.timestamp(now));
+            select.setString(2, node);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     /** Whether the delivery is still SENDING (not cancelled, paused or finished meanwhile). */
     public static boolean stillSending(Connection connection, long deliveryId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT status FROM delivery WHERE id = ?")) {

@@ -1,5 +1,6 @@
 package io.crosscast.delivery.internal;
 
+import io.crosscast.platform.NodeName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +28,8 @@ public class LocalSendings {
         return running.contains(deliveryId);
     }
 
-    /** This server's name in ledger claims: WildFly's node name (the host name unless set). */
+    /** This server's name in ledger claims: WildFly's node name (the host name unless set), see {@link NodeName}. */
     public static String node() {
-        String name = System.getProperty("jboss.node.name");
-        if (name == null || name.isBlank()) {
-            name = System.getProperty("jboss.host.name", "crosscast");
-        }
-        return name.length() <= 100 ? name : name.substring(0, 100);
+        return NodeName.current();
     }
 }

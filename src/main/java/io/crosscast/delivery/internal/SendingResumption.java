@@ -4,6 +4,7 @@ import io.crosscast.delivery.DeliverySending;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -11,7 +12,11 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** When the application starts (after the scheduler): deliveries that were sending go on at once. */
+/**
+ * When the application starts (after the scheduler): deliveries that were sending go on at once. Then, every 5
+ * seconds on each node (a timer of this node only, not persistent), the node joins the email deliveries other nodes
+ * of a cluster are sending (PostgreSQL only, see {@link DeliverySending#joinOtherNodes}).
+ */
 @Singleton
 @Startup
 @DependsOn("SchedulerService")
@@ -33,6 +38,15 @@ public class SendingResumption {
                     "Sending deliveries could not be resumed at start (" + e.getMessage()
                             + "); their watch triggers resume them within a minute",
                     e);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void joinOtherNodes() {
+        try {
+            sending.joinOtherNodes();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not join the deliveries other nodes send: " + e.getMessage(), e);
         }
     }
 }

@@ -51,7 +51,9 @@ public class RecipientImportPage implements Serializable {
 
     private transient UploadedFile file;
     private String fileName;
-    private Path uploaded;
+    // The upload's temporary file, by name (a String: the view moves to another node of a cluster with its session;
+    // the file stays on this node's disk, so there the import reads nothing and says the file is unreadable).
+    private String uploaded;
     private String encoding = "UTF-8";
     private char delimiter = ',';
     private final List<ColumnChoice> columns = new ArrayList<>();
@@ -100,9 +102,9 @@ public class RecipientImportPage implements Serializable {
         }
         try {
             discardUpload();
-            uploaded = Files.createTempFile("crosscast-import-", ".csv");
+            uploaded = Files.createTempFile("crosscast-import-", ".csv").toString();
             try (InputStream in = file.getInputStream()) {
-                Files.copy(in, uploaded, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, Path.of(uploaded), StandardCopyOption.REPLACE_EXISTING);
             }
             fileName = file.getFileName();
             readHeader();
@@ -115,13 +117,14 @@ public class RecipientImportPage implements Serializable {
     public void readHeader() throws IOException {
         Charset charset = Charset.forName(encoding);
         String firstLine;
-        try (BufferedReader reader = Files.newBufferedReader(uploaded, charset)) {
+        try (BufferedReader reader = Files.newBufferedReader(Path.of(uploaded), charset)) {
             firstLine = Optional.ofNullable(reader.readLine()).orElse("");
         } catch (IOException e) {
             firstLine = "";
         }
         delimiter = RecipientCsvReader.detectDelimiter(firstLine);
-        List<String> headers = RecipientCsvReader.readHeader(Files.newInputStream(uploaded), charset, delimiter);
+        List<String> headers =
+                RecipientCsvReader.readHeader(Files.newInputStream(Path.of(uploaded)), charset, delimiter);
         ColumnMapping proposed = ColumnMapping.autoMatch(headers);
         columns.clear();
         for (int i = 0; i < headers.size(); i++) {
@@ -149,7 +152,7 @@ public class RecipientImportPage implements Serializable {
         }
         try {
             importId = importer.start(
-                    uploaded,
+                    Path.of(uploaded),
                     Charset.forName(encoding),
                     delimiter,
                     mapping,
@@ -174,7 +177,7 @@ public class RecipientImportPage implements Serializable {
     private void discardUpload() {
         if (uploaded != null) {
             try {
-                Files.deleteIfExists(uploaded);
+                Files.deleteIfExists(Path.of(uploaded));
             } catch (IOException e) {
                 // a temporary file; the system cleans its temporary folder
             }

@@ -29,11 +29,16 @@ public class RecipientLazyModel extends LazyDataModel<Recipient> {
     /** Column filters that match exactly rather than by "contains". */
     private static final List<String> EXACT = List.of("status", "country");
 
-    private final transient RecipientService service;
-    private final transient Supplier<Condition> advanced;
+    // Both move with the session to another node of a cluster: the service is an EJB reference (serialisable), the
+    // advanced condition a serialisable lambda of the page.
+    private final RecipientService service;
+    private final AdvancedCondition advanced;
     private Map<String, FilterMeta> lastFilters = Map.of();
 
-    public RecipientLazyModel(RecipientService service, Supplier<Condition> advanced) {
+    /** The page's advanced condition, read at each load; Serializable so that the model moves with its view. */
+    public interface AdvancedCondition extends Supplier<Condition>, java.io.Serializable {}
+
+    public RecipientLazyModel(RecipientService service, AdvancedCondition advanced) {
         this.service = service;
         this.advanced = advanced;
     }
