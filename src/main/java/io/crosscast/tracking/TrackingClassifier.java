@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -35,7 +36,13 @@ public class TrackingClassifier {
     private static final Logger LOG = Logger.getLogger(TrackingClassifier.class.getName());
     private static final ActorClassification CLASSIFICATION = new ActorClassification(ActorRules.standard());
     /** Ids of {@code tracking_log} classified per transaction. */
-    static final long SLICE = 50_000;
+    static final long SLICE = 20_000;
+    /**
+     * One pass at a time on this node: the Quartz job's pass and a workflow's pass before a people-only
+     * condition queue here rather than wait on each other's row locks (the job itself runs once in a cluster;
+     * a pass of another node holds at most one slice's rows at a time).
+     */
+    private static final ReentrantLock ONE_PASS = new ReentrantLock();
 
     /** Hits by actor, reason and type of one delivery; parameter: the delivery id. */
     static final String REASONS = "SELECT actor, actor_reason, type, COUNT(*), COUNT(DISTINCT recipient_id)"
@@ -72,14 +79,19 @@ public class TrackingClassifier {
     public Map<String, Integer> classify() {
         TrackingClassifier self = context.getBusinessObject(TrackingClassifier.class);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        long[] pending = self.pendingIds();
-        if (pending != null) {
-            for (long first = pending[0]; first <= pending[1]; first += SLICE) {
-                self.classify(new ActorClassification.Slice(first, Math.min(pending[1], first + SLICE - 1)))
-                        .forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
+        ONE_PASS.lock();
+        try {
+            long[] pending = self.pendingIds();
+            if (pending != null) {
+                for (long first = pending[0]; first <= pending[1]; first += SLICE) {
+                    self.classify(new ActorClassification.Slice(first, Math.min(pending[1], first + SLICE - 1)))
+                            .forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
+                }
             }
+            self.reconsider().forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
+        } finally {
+            ONE_PASS.unlock();
         }
-        self.reconsider().forEach((reason, count) -> counts.merge(reason, count, Integer::sum));
         if (!counts.isEmpty()) {
             LOG.fine(() -> "Tracking logs classified: " + counts);
         }
