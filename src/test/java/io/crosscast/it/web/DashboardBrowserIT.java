@@ -12,15 +12,22 @@ import io.crosscast.delivery.DeliveryService;
 import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.sandbox.MessageContent;
 import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingService;
 import jakarta.ejb.EJB;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The home dashboard on the demo campaign of the run command: in the server, demo recipients are generated, the
- * demo campaign created and started, and once its offer is sent a few of its recipients unsubscribe through
- * their messages' unsubscribe tokens; then, in a browser, the marketer's home page shows the campaign running
+ * demo campaign created and started, and once its offer is sent some of its recipients open it, click it and
+ * unsubscribe through their messages' tracking URLs and tokens; then, in a browser, the marketer's home page shows the campaign running
  * with its Wait's wake-up, a chart, the offer's unusual opt-out rate as an alert whose link opens the offer's
  * report (its timeline's step can be changed). It takes the README's dashboard and report pictures when
  * {@code -Dscreenshots} is given.
@@ -51,6 +58,9 @@ class DashboardBrowserIT {
     private static final Duration PATIENCE = Duration.ofSeconds(150);
     private static final int DEMO_RECIPIENTS = 300;
     private static final int UNSUBSCRIBING = 5;
+    private static final int READERS = 15;
+    private static final Pattern PIXEL = Pattern.compile("src=\"([^\"]*/t/o/[^\"]*)\"");
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
     @Deployment
     static WebArchive deployment() {
@@ -80,7 +90,7 @@ class DashboardBrowserIT {
 
     @Test
     @Order(1)
-    void theDemoCampaignRunsAndSomeUnsubscribe() {
+    void theDemoCampaignRunsAndSomeUnsubscribe() throws Exception {
         Instant started = Instant.now();
         demoData.generateRecipients(DEMO_RECIPIENTS);
         long campaign = demo.create();
@@ -95,15 +105,43 @@ class DashboardBrowserIT {
         List<OutboxMessage> offers = outbox.list(0, 10_000).stream()
                 .filter(m -> !m.receivedAt().isBefore(started.minusSeconds(1)))
                 .filter(m -> m.subject() != null && m.subject().contains("your Gold spring offer is here"))
-                .limit(UNSUBSCRIBING)
+                .limit(READERS)
                 .toList();
-        assertEquals(UNSUBSCRIBING, offers.size(), "offers in the Outbox");
-        for (OutboxMessage message : offers) {
-            MessageContent content = outbox.read(message.id()).orElseThrow();
-            String url = content.header("List-Unsubscribe").replaceAll("^\\s*<|>\\s*$", "");
-            String token = url.substring(url.indexOf("/t/u/") + "/t/u/".length());
-            assertTrue(tracking.unsubscribe(token, "DashboardBrowserIT", "127.0.0.1"), url);
+        assertEquals(READERS, offers.size(), "offers in the Outbox");
+        // Their mail clients load the open pixel (a person's browser), every third one clicks the offer, and
+        // the first few unsubscribe: more than 2 % of the offers' recipients, the default alert threshold.
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        for (int i = 0; i < offers.size(); i++) {
+            MessageContent content = outbox.read(offers.get(i).id()).orElseThrow();
+            Matcher pixel = PIXEL.matcher(content.html());
+            assertTrue(pixel.find(), "an open pixel");
+            get(http, pixel.group(1));
+            if (i % 3 == 0) {
+                get(
+                        http,
+                        SandboxMessages.links(content.html()).stream()
+                                .filter(l -> l.contains("/t/c/"))
+                                .findFirst()
+                                .orElseThrow());
+            }
+            if (i < UNSUBSCRIBING) {
+                String url = content.header("List-Unsubscribe").replaceAll("^\\s*<|>\\s*$", "");
+                String token = url.substring(url.indexOf("/t/u/") + "/t/u/".length());
+                assertTrue(tracking.unsubscribe(token, "DashboardBrowserIT", "127.0.0.1"), url);
+            }
         }
+    }
+
+    private static void get(HttpClient http, String url) throws Exception {
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(URI.create(url.replace("&amp;", "&")))
+                        .header("User-Agent", BROWSER)
+                        .header("Accept", "text/html,image/avif,image/webp,*/*")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertTrue(response.statusCode() < 400, url + ": " + response.statusCode());
     }
 
     @Test

@@ -49,7 +49,6 @@ final class DashboardWalk {
             browser.click(By.xpath("(//span[contains(@class,'cc-alert-text')][contains(., '"
                     + DemoCampaignData.OFFER_LABEL + "') and contains(., 'unsubscribed')])[1]"
                     + "/following-sibling::a[contains(., 'Open the report')]"));
-            browser.screenshot("dashboard");
 
             // The step of the offer's timeline: chosen from its span, changed by the marketer.
             browser.waitForText(By.id("reportForm:summary"), "Sent");
