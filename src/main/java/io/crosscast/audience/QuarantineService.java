@@ -1,8 +1,11 @@
 package io.crosscast.audience;
 
+import io.crosscast.platform.DatabaseMigration;
+import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.TimeStep;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +46,9 @@ public class QuarantineService {
     @PersistenceContext
     private EntityManager em;
 
+    @EJB
+    private DatabaseMigration database;
+
     /**
      * Addresses and numbers quarantined per time step from {@code from} (included) to {@code until} (excluded):
      * bucket number ({@link TimeStep#bucketOf(Instant)}) to {@code {email, sms}}; buckets without any are absent.
@@ -54,7 +60,7 @@ public class QuarantineService {
         for (int i = 0; i < columns.length; i++) {
             for (Object row : NativeSql.query(
                             em,
-                            quarantinedPerStep(columns[i], step),
+                            quarantinedPerStep(columns[i], step, database.vendor()),
                             List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
                     .getResultList()) {
                 Object[] r = (Object[]) row;
@@ -65,8 +71,8 @@ public class QuarantineService {
     }
 
     /** Quarantined per bucket of one time column (a constant); parameters: from, until. */
-    public static String quarantinedPerStep(String column, TimeStep step) {
-        return "SELECT x.bucket, COUNT(*) FROM (SELECT " + step.bucketOf(column) + " AS bucket FROM recipient"
+    public static String quarantinedPerStep(String column, TimeStep step, DatabaseVendor vendor) {
+        return "SELECT x.bucket, COUNT(*) FROM (SELECT " + step.bucketOf(column, vendor) + " AS bucket FROM recipient"
                 + " WHERE " + column + " >= ? AND " + column + " < ?) x GROUP BY x.bucket";
     }
 

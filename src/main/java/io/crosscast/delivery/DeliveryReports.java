@@ -2,6 +2,8 @@ package io.crosscast.delivery;
 
 import io.crosscast.content.LinkRewriter;
 import io.crosscast.delivery.internal.LedgerSql;
+import io.crosscast.platform.DatabaseMigration;
+import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.TimeStep;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
@@ -35,14 +37,14 @@ public class DeliveryReports {
      * Distinct openers (an open or a click) and clickers per hour number; parameters: delivery id, from,
      * until (timestamps).
      */
-    static final String TIMELINE = timelineSql(TimeStep.HOUR);
+    static final String TIMELINE = timelineSql(TimeStep.HOUR, DatabaseVendor.POSTGRESQL);
 
-    /** {@link #TIMELINE} per bucket of any step. */
-    static String timelineSql(TimeStep step) {
+    /** {@link #TIMELINE} per bucket of any step, as the vendor computes it fastest. */
+    static String timelineSql(TimeStep step, DatabaseVendor vendor) {
         return "SELECT x.bucket,"
                 + " COUNT(DISTINCT CASE WHEN x.type IN ('OPEN', 'CLICK') THEN x.recipient_id END),"
                 + " COUNT(DISTINCT CASE WHEN x.type = 'CLICK' THEN x.recipient_id END)"
-                + " FROM (SELECT " + step.bucketOf("t.logged_at") + " AS bucket, t.type, t.recipient_id"
+                + " FROM (SELECT " + step.bucketOf("t.logged_at", vendor) + " AS bucket, t.type, t.recipient_id"
                 + " FROM tracking_log t WHERE t.delivery_id = ? AND t.logged_at >= ? AND t.logged_at < ?) x"
                 + " GROUP BY x.bucket";
     }
@@ -116,14 +118,17 @@ public class DeliveryReports {
             + " FROM delivery d WHERE d.started_at >= ? ORDER BY d.started_at DESC, d.id DESC";
 
     /** Messages that left per bucket of {@code step}, all deliveries; parameters: from, until. */
-    public static String sentPerStep(TimeStep step) {
-        return "SELECT x.bucket, COUNT(*) FROM (SELECT " + step.bucketOf("m.sent_at") + " AS bucket"
+    public static String sentPerStep(TimeStep step, DatabaseVendor vendor) {
+        return "SELECT x.bucket, COUNT(*) FROM (SELECT " + step.bucketOf("m.sent_at", vendor) + " AS bucket"
                 + " FROM delivery_message m WHERE m.sent_at >= ? AND m.sent_at < ? AND m.status IN " + LEFT + ") x"
                 + " GROUP BY x.bucket";
     }
 
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private DatabaseMigration database;
 
     @EJB
     private DeliveryService deliveries;
@@ -191,7 +196,7 @@ public class DeliveryReports {
         Map<Long, long[]> counts = new HashMap<>();
         for (Object row : NativeSql.query(
                         em,
-                        timelineSql(step),
+                        timelineSql(step, database.vendor()),
                         List.of(
                                 deliveryId,
                                 SqlValues.timestamp(step.startOf(first)),
@@ -250,7 +255,9 @@ public class DeliveryReports {
     public Map<Long, Long> sentPer(Instant from, Instant until, TimeStep step) {
         Map<Long, Long> counts = new HashMap<>();
         for (Object row : NativeSql.query(
-                        em, sentPerStep(step), List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
+                        em,
+                        sentPerStep(step, database.vendor()),
+                        List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
                 .getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(SqlValues.number(r[0]), SqlValues.number(r[1]));

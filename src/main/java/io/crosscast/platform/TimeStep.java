@@ -73,11 +73,24 @@ public enum TimeStep {
     }
 
     /**
-     * The SQL expression of the bucket number of a timestamp column. {@code column} must be a constant of the
-     * caller's code, never input; the divisor is this step's constant.
+     * The SQL expression of the bucket number of a timestamp column, the same text on H2 and PostgreSQL.
+     * {@code column} must be a constant of the caller's code, never input; the divisor is this step's constant.
      */
     public String bucketOf(String column) {
         return "FLOOR(EXTRACT(EPOCH FROM " + column + ") / " + seconds + ")";
+    }
+
+    /**
+     * {@link #bucketOf(String)} as the vendor computes it fastest: H2's {@code EXTRACT(EPOCH ...)} is a decimal,
+     * six times slower over a million rows than the whole seconds of {@code DATEDIFF} (divided as integers, which
+     * is the floor for times after 1970).
+     */
+    public String bucketOf(String column, DatabaseVendor vendor) {
+        if (vendor == DatabaseVendor.H2) {
+            return "(DATEDIFF(SECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', " + column + ") / " + seconds
+                    + ")";
+        }
+        return bucketOf(column);
     }
 
     /** The step named {@code name} (any case), or {@code fallback} when it names none. */

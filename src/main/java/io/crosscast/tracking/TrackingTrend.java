@@ -1,8 +1,11 @@
 package io.crosscast.tracking;
 
+import io.crosscast.platform.DatabaseMigration;
+import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.TimeStep;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +33,9 @@ public class TrackingTrend {
     @PersistenceContext
     private EntityManager em;
 
+    @EJB
+    private DatabaseMigration database;
+
     /**
      * Tracking hits (logs) per time step from {@code from} (included) to {@code until} (excluded): bucket number
      * ({@link TimeStep#bucketOf(Instant)}) to counts indexed by {@link #PEOPLE_OPENS}...{@link #UNCLASSIFIED}.
@@ -39,7 +45,9 @@ public class TrackingTrend {
     public Map<Long, long[]> hitsPer(Instant from, Instant until, TimeStep step) {
         Map<Long, long[]> counts = new HashMap<>();
         for (Object row : NativeSql.query(
-                        em, hitsPerStep(step), List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
+                        em,
+                        hitsPerStep(step, database.vendor()),
+                        List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
                 .getResultList()) {
             Object[] r = (Object[]) row;
             long[] c = new long[5];
@@ -52,14 +60,15 @@ public class TrackingTrend {
     }
 
     /** The statement of {@link #hitsPer}; parameters: from, until. */
-    public static String hitsPerStep(TimeStep step) {
+    public static String hitsPerStep(TimeStep step, DatabaseVendor vendor) {
         return "SELECT x.bucket,"
                 + " SUM(CASE WHEN x.type = 'OPEN' AND x.actor = 'PERSON' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN x.type = 'OPEN' AND x.actor <> 'PERSON' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN x.type = 'CLICK' AND x.actor = 'PERSON' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN x.type = 'CLICK' AND x.actor <> 'PERSON' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN x.actor IS NULL THEN 1 ELSE 0 END)"
-                + " FROM (SELECT " + step.bucketOf("t.logged_at") + " AS bucket, t.type, t.actor FROM tracking_log t"
+                + " FROM (SELECT " + step.bucketOf("t.logged_at", vendor)
+                + " AS bucket, t.type, t.actor FROM tracking_log t"
                 + " WHERE t.logged_at >= ? AND t.logged_at < ? AND t.type IN ('OPEN', 'CLICK')) x"
                 + " GROUP BY x.bucket";
     }

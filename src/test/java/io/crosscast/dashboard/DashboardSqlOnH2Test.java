@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.crosscast.audience.QuarantineService;
 import io.crosscast.delivery.DeliveryReports;
+import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.TimeStep;
 import io.crosscast.platform.sql.SqlValues;
 import io.crosscast.tracking.TrackingTrend;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * range and of other statuses or types left out.
  */
 class DashboardSqlOnH2Test {
+
+    private static final DatabaseVendor H2 = DatabaseVendor.H2;
 
     private static final Instant DAY0 = Instant.parse("2026-11-20T00:00:00Z");
 
@@ -95,11 +98,11 @@ class DashboardSqlOnH2Test {
 
     @Test
     void sentMessagesPerDayAndPerHour() throws SQLException {
-        Map<Long, long[]> days = grouped(DeliveryReports.sentPerStep(TimeStep.DAY), at(0, 0), at(2, 0));
+        Map<Long, long[]> days = grouped(DeliveryReports.sentPerStep(TimeStep.DAY, H2), at(0, 0), at(2, 0));
         assertEquals(2, days.size());
         assertArrayEquals(new long[] {2}, days.get(day(0)), "SENT and DELIVERED, not FAILED nor PENDING");
         assertArrayEquals(new long[] {3}, days.get(day(1)));
-        Map<Long, long[]> hours = grouped(DeliveryReports.sentPerStep(TimeStep.HOUR), at(0, 0), at(2, 0));
+        Map<Long, long[]> hours = grouped(DeliveryReports.sentPerStep(TimeStep.HOUR, H2), at(0, 0), at(2, 0));
         assertArrayEquals(new long[] {1}, hours.get(TimeStep.HOUR.bucketOf(at(0, 8))));
         assertArrayEquals(new long[] {1}, hours.get(TimeStep.HOUR.bucketOf(at(0, 9))));
         assertArrayEquals(new long[] {3}, hours.get(TimeStep.HOUR.bucketOf(at(1, 10))));
@@ -107,24 +110,35 @@ class DashboardSqlOnH2Test {
 
     @Test
     void opensAndClicksPerDayPeopleApartFromMachines() throws SQLException {
-        Map<Long, long[]> days = grouped(TrackingTrend.hitsPerStep(TimeStep.DAY), at(0, 0), at(2, 0));
+        Map<Long, long[]> days = grouped(TrackingTrend.hitsPerStep(TimeStep.DAY, H2), at(0, 0), at(2, 0));
         assertEquals(2, days.size(), "the log of day -10 is outside the range; unsubscriptions are no hits");
         // people opens, machine opens, people clicks, machine clicks, unclassified
         assertArrayEquals(new long[] {2, 1, 0, 1, 1}, days.get(day(0)));
         assertArrayEquals(new long[] {0, 0, 2, 0, 0}, days.get(day(1)));
-        Map<Long, long[]> minutes = grouped(TrackingTrend.hitsPerStep(TimeStep.MINUTE), at(0, 9), at(0, 10));
+        Map<Long, long[]> minutes = grouped(TrackingTrend.hitsPerStep(TimeStep.MINUTE, H2), at(0, 9), at(0, 10));
         assertArrayEquals(new long[] {1, 1, 0, 1, 0}, minutes.get(TimeStep.MINUTE.bucketOf(at(0, 9))));
     }
 
     @Test
+    void bothBucketExpressionsGiveTheSameBuckets() throws SQLException {
+        for (TimeStep step : TimeStep.values()) {
+            Map<Long, long[]> standard =
+                    grouped(TrackingTrend.hitsPerStep(step, DatabaseVendor.POSTGRESQL), at(-11, 0), at(2, 0));
+            Map<Long, long[]> h2 = grouped(TrackingTrend.hitsPerStep(step, H2), at(-11, 0), at(2, 0));
+            assertEquals(standard.keySet(), h2.keySet(), step.name());
+            standard.forEach((bucket, counts) -> assertArrayEquals(counts, h2.get(bucket), step + " " + bucket));
+        }
+    }
+
+    @Test
     void quarantinesPerDayEmailApartFromSms() throws SQLException {
-        Map<Long, long[]> email =
-                grouped(QuarantineService.quarantinedPerStep("email_quarantined_at", TimeStep.DAY), at(0, 0), at(2, 0));
+        Map<Long, long[]> email = grouped(
+                QuarantineService.quarantinedPerStep("email_quarantined_at", TimeStep.DAY, H2), at(0, 0), at(2, 0));
         assertArrayEquals(new long[] {2}, email.get(day(0)));
         assertArrayEquals(new long[] {1}, email.get(day(1)));
         assertEquals(2, email.size());
-        Map<Long, long[]> sms =
-                grouped(QuarantineService.quarantinedPerStep("sms_quarantined_at", TimeStep.DAY), at(0, 0), at(2, 0));
+        Map<Long, long[]> sms = grouped(
+                QuarantineService.quarantinedPerStep("sms_quarantined_at", TimeStep.DAY, H2), at(0, 0), at(2, 0));
         assertEquals(1, sms.size());
         assertArrayEquals(new long[] {1}, sms.get(day(0)));
     }
