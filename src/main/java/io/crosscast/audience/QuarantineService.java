@@ -1,13 +1,19 @@
 package io.crosscast.audience;
 
+import io.crosscast.platform.DatabaseMigration;
+import io.crosscast.platform.DatabaseVendor;
+import io.crosscast.platform.TimeStep;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Addresses and numbers put in quarantine by deliveries (a server refused them for good): who, which
@@ -40,6 +46,36 @@ public class QuarantineService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private DatabaseMigration database;
+
+    /**
+     * Addresses and numbers quarantined per time step from {@code from} (included) to {@code until} (excluded):
+     * bucket number ({@link TimeStep#bucketOf(Instant)}) to {@code {email, sms}}; buckets without any are absent.
+     * Two grouped statements over the quarantine time columns (indexed, V24).
+     */
+    public Map<Long, long[]> quarantinedPer(Instant from, Instant until, TimeStep step) {
+        Map<Long, long[]> counts = new HashMap<>();
+        String[] columns = {"email_quarantined_at", "sms_quarantined_at"};
+        for (int i = 0; i < columns.length; i++) {
+            for (Object row : NativeSql.query(
+                            em,
+                            quarantinedPerStep(columns[i], step, database.vendor()),
+                            List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
+                    .getResultList()) {
+                Object[] r = (Object[]) row;
+                counts.computeIfAbsent(SqlValues.number(r[0]), b -> new long[2])[i] = SqlValues.number(r[1]);
+            }
+        }
+        return counts;
+    }
+
+    /** Quarantined per bucket of one time column (a constant); parameters: from, until. */
+    public static String quarantinedPerStep(String column, TimeStep step, DatabaseVendor vendor) {
+        return "SELECT x.bucket, COUNT(*) FROM (SELECT " + step.bucketOf(column, vendor) + " AS bucket FROM recipient"
+                + " WHERE " + column + " >= ? AND " + column + " < ?) x GROUP BY x.bucket";
+    }
 
     public long count() {
         return NativeSql.count(em, "SELECT COUNT(*) FROM (" + ROWS + ") q", List.of());

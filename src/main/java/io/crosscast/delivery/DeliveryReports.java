@@ -2,6 +2,9 @@ package io.crosscast.delivery;
 
 import io.crosscast.content.LinkRewriter;
 import io.crosscast.delivery.internal.LedgerSql;
+import io.crosscast.platform.DatabaseMigration;
+import io.crosscast.platform.DatabaseVendor;
+import io.crosscast.platform.TimeStep;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
 import jakarta.ejb.EJB;
@@ -9,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,12 +37,17 @@ public class DeliveryReports {
      * Distinct openers (an open or a click) and clickers per hour number; parameters: delivery id, from,
      * until (timestamps).
      */
-    static final String TIMELINE = "SELECT x.bucket,"
-            + " COUNT(DISTINCT CASE WHEN x.type IN ('OPEN', 'CLICK') THEN x.recipient_id END),"
-            + " COUNT(DISTINCT CASE WHEN x.type = 'CLICK' THEN x.recipient_id END)"
-            + " FROM (SELECT " + hourOf("t.logged_at") + " AS bucket, t.type, t.recipient_id"
-            + " FROM tracking_log t WHERE t.delivery_id = ? AND t.logged_at >= ? AND t.logged_at < ?) x"
-            + " GROUP BY x.bucket";
+    static final String TIMELINE = timelineSql(TimeStep.HOUR, DatabaseVendor.POSTGRESQL);
+
+    /** {@link #TIMELINE} per bucket of any step, as the vendor computes it fastest. */
+    static String timelineSql(TimeStep step, DatabaseVendor vendor) {
+        return "SELECT x.bucket,"
+                + " COUNT(DISTINCT CASE WHEN x.type IN ('OPEN', 'CLICK') THEN x.recipient_id END),"
+                + " COUNT(DISTINCT CASE WHEN x.type = 'CLICK' THEN x.recipient_id END)"
+                + " FROM (SELECT " + step.bucketOf("t.logged_at", vendor) + " AS bucket, t.type, t.recipient_id"
+                + " FROM tracking_log t WHERE t.delivery_id = ? AND t.logged_at >= ? AND t.logged_at < ?) x"
+                + " GROUP BY x.bucket";
+    }
 
     /** The ledger statuses of a message that left (as the "sent" figure counts them). */
     private static final String LEFT = "('SENT', 'DELIVERED', 'UNDELIVERED')";
@@ -95,8 +104,31 @@ public class DeliveryReports {
             + " GROUP BY url, COALESCE(label, '')) c ON c.url = l.url AND c.label_key = l.label_key"
             + " ORDER BY l.first_index";
 
+    /**
+     * Recent deliveries' sent, failed, soft-bounced and unsubscribed counts, newest first; parameter: since
+     * (started at). Each count reads one delivery's rows through its indexes.
+     */
+    public static final String RATES = "SELECT d.id, d.label, d.channel, d.campaign_id, d.started_at,"
+            + " (SELECT COUNT(*) FROM delivery_message m WHERE m.delivery_id = d.id AND m.status IN " + LEFT + "),"
+            + " (SELECT COUNT(*) FROM delivery_message m WHERE m.delivery_id = d.id AND m.status = 'FAILED'),"
+            + " (SELECT COUNT(DISTINCT b.recipient_id) FROM delivery_bounce b"
+            + " WHERE b.delivery_id = d.id AND b.kind = 'SOFT'),"
+            + " (SELECT COUNT(DISTINCT t.recipient_id) FROM tracking_log t"
+            + " WHERE t.delivery_id = d.id AND t.type = 'UNSUBSCRIBE')"
+            + " FROM delivery d WHERE d.started_at >= ? ORDER BY d.started_at DESC, d.id DESC";
+
+    /** Messages that left per bucket of {@code step}, all deliveries; parameters: from, until. */
+    public static String sentPerStep(TimeStep step, DatabaseVendor vendor) {
+        return "SELECT x.bucket, COUNT(*) FROM (SELECT " + step.bucketOf("m.sent_at", vendor) + " AS bucket"
+                + " FROM delivery_message m WHERE m.sent_at >= ? AND m.sent_at < ? AND m.status IN " + LEFT + ") x"
+                + " GROUP BY x.bucket";
+    }
+
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private DatabaseMigration database;
 
     @EJB
     private DeliveryService deliveries;
@@ -111,30 +143,74 @@ public class DeliveryReports {
      * @throws DeliveryException NOT_FOUND
      */
     public List<TimelinePoint> timeline(long deliveryId) {
+        return timeline(deliveryId, TimeStep.HOUR);
+    }
+
+    /**
+     * How long the delivery's timeline spans: from its start to its last activity (now while it is sending);
+     * null for a delivery that never started. What {@link TimeStep#forSpan} chooses the chart's step from.
+     *
+     * @throws DeliveryException NOT_FOUND
+     */
+    public Duration timelineSpan(long deliveryId) {
+        Delivery delivery = deliveries.get(deliveryId);
+        if (delivery.getStartedAt() == null) {
+            return null;
+        }
+        Instant end = timelineEnd(delivery);
+        return end.isAfter(delivery.getStartedAt()) ? Duration.between(delivery.getStartedAt(), end) : Duration.ZERO;
+    }
+
+    /** The later of the last tracking log and the end of the sending (now while it is sending). */
+    private Instant timelineEnd(Delivery delivery) {
+        Instant lastActivity = SqlValues.instant(NativeSql.query(
+                        em, "SELECT MAX(logged_at) FROM tracking_log WHERE delivery_id = ?", List.of(delivery.getId()))
+                .getSingleResult());
+        Instant until = delivery.getStatus() == DeliveryStatus.SENDING ? Instant.now(clock) : delivery.getFinishedAt();
+        Instant end = delivery.getStartedAt();
+        for (Instant candidate : new Instant[] {lastActivity, until}) {
+            if (candidate != null && candidate.isAfter(end)) {
+                end = candidate;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Distinct openers and clickers per {@code step} (a minute, an hour, a day), from the step the delivery
+     * started in to its last activity (to now while it is sending), at most {@link TimeStep#MAX_POINTS} steps
+     * ({@link TimelineBuckets#MAX_HOURS} for hours); steps without activity are zeros. Empty for a delivery that
+     * never started.
+     *
+     * @throws DeliveryException NOT_FOUND
+     */
+    public List<TimelinePoint> timeline(long deliveryId, TimeStep step) {
         Delivery delivery = deliveries.get(deliveryId);
         if (delivery.getStartedAt() == null) {
             return List.of();
         }
-        long first = TimelineBuckets.hourOf(delivery.getStartedAt());
-        Instant lastActivity = SqlValues.instant(NativeSql.query(
-                        em, "SELECT MAX(logged_at) FROM tracking_log WHERE delivery_id = ?", List.of(deliveryId))
-                .getSingleResult());
-        Instant until = delivery.getStatus() == DeliveryStatus.SENDING ? Instant.now(clock) : delivery.getFinishedAt();
-        long last = TimelineBuckets.lastHour(first, lastActivity, until);
+        long first = step.bucketOf(delivery.getStartedAt());
+        long most = step == TimeStep.HOUR ? TimelineBuckets.MAX_HOURS : TimeStep.MAX_POINTS;
+        long last = Math.min(Math.max(first, step.bucketOf(timelineEnd(delivery))), first + most - 1);
 
         Map<Long, long[]> counts = new HashMap<>();
         for (Object row : NativeSql.query(
                         em,
-                        TIMELINE,
+                        timelineSql(step, database.vendor()),
                         List.of(
                                 deliveryId,
-                                SqlValues.timestamp(TimelineBuckets.startOf(first)),
-                                SqlValues.timestamp(TimelineBuckets.startOf(last + 1))))
+                                SqlValues.timestamp(step.startOf(first)),
+                                SqlValues.timestamp(step.startOf(last + 1))))
                 .getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(SqlValues.number(r[0]), new long[] {SqlValues.number(r[1]), SqlValues.number(r[2])});
         }
-        return TimelineBuckets.fill(first, last, counts);
+        List<TimelinePoint> points = new ArrayList<>();
+        for (long bucket = first; bucket <= last; bucket++) {
+            long[] c = counts.getOrDefault(bucket, new long[2]);
+            points.add(new TimelinePoint(step.startOf(bucket), c[0], c[1]));
+        }
+        return points;
     }
 
     /**
@@ -169,6 +245,87 @@ public class DeliveryReports {
                     new long[] {SqlValues.number(r[1]), SqlValues.number(r[2]), SqlValues.number(r[3])});
         }
         return TimelineBuckets.fillCampaign(first, last, counts);
+    }
+
+    /**
+     * Messages of all deliveries that left per bucket of {@code step} from {@code from} (included) to
+     * {@code until} (excluded), by their sent time: bucket number ({@link TimeStep#bucketOf(Instant)}) to count;
+     * buckets without any are absent. One grouped statement over the index on sent_at (V24).
+     */
+    public Map<Long, Long> sentPer(Instant from, Instant until, TimeStep step) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object row : NativeSql.query(
+                        em,
+                        sentPerStep(step, database.vendor()),
+                        List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(SqlValues.number(r[0]), SqlValues.number(r[1]));
+        }
+        return counts;
+    }
+
+    /**
+     * The deliveries being sent or paused (at most {@code max}, latest started first) with their figures and
+     * the messages that left during the last minute.
+     */
+    public List<DeliveryProgress> inProgress(int max) {
+        List<Delivery> live = em.createQuery(
+                        "SELECT d FROM Delivery d WHERE d.status IN :statuses ORDER BY d.startedAt DESC, d.id DESC",
+                        Delivery.class)
+                .setParameter("statuses", List.of(DeliveryStatus.SENDING, DeliveryStatus.PAUSED))
+                .setMaxResults(Math.min(max, MAX_STATS))
+                .getResultList();
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = live.stream().map(Delivery::getId).toList();
+        Map<Long, DeliveryStats> figures = stats(ids);
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        List<Object> parameters = new ArrayList<>(ids);
+        parameters.add(SqlValues.timestamp(Instant.now(clock).minusSeconds(60)));
+        Map<Long, Long> lastMinute = new HashMap<>();
+        for (Object row : NativeSql.query(
+                        em,
+                        "SELECT delivery_id, COUNT(*) FROM delivery_message WHERE delivery_id IN (" + in + ")"
+                                + " AND sent_at >= ? AND status IN " + LEFT + " GROUP BY delivery_id",
+                        parameters)
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            lastMinute.put(SqlValues.number(r[0]), SqlValues.number(r[1]));
+        }
+        return live.stream()
+                .map(d -> new DeliveryProgress(
+                        d.getId(),
+                        d.getLabel(),
+                        d.getChannel(),
+                        d.getStatus(),
+                        d.getCampaignId(),
+                        d.getStartedAt(),
+                        figures.get(d.getId()),
+                        lastMinute.getOrDefault(d.getId(), 0L)))
+                .toList();
+    }
+
+    /** The bounce and opt-out figures of the deliveries started since {@code since}, at most {@code max}. */
+    public List<DeliveryRates> rates(Instant since, int max) {
+        List<DeliveryRates> rates = new ArrayList<>();
+        for (Object row : NativeSql.query(em, RATES, List.of(SqlValues.timestamp(since)))
+                .setMaxResults(max)
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            rates.add(new DeliveryRates(
+                    SqlValues.number(r[0]),
+                    (String) r[1],
+                    Channel.valueOf((String) r[2]),
+                    r[3] == null ? null : SqlValues.number(r[3]),
+                    SqlValues.instant(r[4]),
+                    SqlValues.number(r[5]),
+                    SqlValues.number(r[6]),
+                    SqlValues.number(r[7]),
+                    SqlValues.number(r[8])));
+        }
+        return rates;
     }
 
     /**

@@ -63,6 +63,7 @@ class ArchitectureTest {
             "webhook",
             "admin",
             "sandbox",
+            "dashboard",
             "web");
 
     @Test

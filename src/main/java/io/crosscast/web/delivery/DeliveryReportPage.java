@@ -11,6 +11,7 @@ import io.crosscast.delivery.LedgerEntry;
 import io.crosscast.delivery.LinkClicks;
 import io.crosscast.delivery.MessageStatus;
 import io.crosscast.delivery.TimelinePoint;
+import io.crosscast.platform.TimeStep;
 import io.crosscast.tracking.ActorFigures;
 import io.crosscast.tracking.TrackingClassifier;
 import io.crosscast.web.Messages;
@@ -21,6 +22,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +68,11 @@ public class DeliveryReportPage implements Serializable {
     private String timelineChart;
     private String linksChart;
     private boolean hasTimeline;
+    /** The timeline's step the viewer chose; null: the one that suits its span. */
+    private TimeStep step;
+
+    private TimeStep shownStep;
+    private List<TimeStep> steps = List.of();
     private ActorFigures actors;
     private String actorsChart;
     private MessageStatus ledgerStatus;
@@ -118,11 +125,16 @@ public class DeliveryReportPage implements Serializable {
                                 List.of(actors.machinesOpened(), actors.machinesClicked()),
                                 "#f97316")),
                 false);
-        List<TimelinePoint> timeline = reports.timeline(id);
+        Duration span = reports.timelineSpan(id);
+        steps = span == null ? List.of() : TimeStep.allowed(span);
+        shownStep = step != null && steps.contains(step) ? step : TimeStep.forSpan(span);
+        List<TimelinePoint> timeline = span == null ? List.of() : reports.timeline(id, shownStep);
         links = reports.clicksPerLink(id);
         hasTimeline = !timeline.isEmpty();
         timelineChart = ChartJson.line(
-                timeline.stream().map(p -> DeliveryUi.formatShort(p.hour())).toList(),
+                timeline.stream()
+                        .map(p -> DeliveryUi.formatStep(p.hour(), shownStep))
+                        .toList(),
                 List.of(
                         new ChartJson.Series(
                                 Messages.text("report.chart.opened"),
@@ -271,6 +283,20 @@ public class DeliveryReportPage implements Serializable {
 
     public List<LinkClicks> getLinks() {
         return links;
+    }
+
+    /** The timeline's step: the chosen one, else the one that suits its span. */
+    public TimeStep getStep() {
+        return shownStep;
+    }
+
+    public void setStep(TimeStep step) {
+        this.step = step;
+    }
+
+    /** The steps the viewer may choose for this timeline's span. */
+    public List<TimeStep> getSteps() {
+        return steps;
     }
 
     public boolean isHasTimeline() {

@@ -34,6 +34,20 @@ public class DeliveryUi {
         return formatter(FormatStyle.SHORT).format(instant);
     }
 
+    /**
+     * A time chart's label of a step starting at {@code at}: a day (counted in UTC) as a short date, a minute
+     * or an hour as a short date and time.
+     */
+    public static String formatStep(Instant at, io.crosscast.platform.TimeStep step) {
+        if (step == io.crosscast.platform.TimeStep.DAY) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+                    .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                    .withZone(java.time.ZoneOffset.UTC)
+                    .format(at);
+        }
+        return formatShort(at);
+    }
+
     private static DateTimeFormatter formatter(FormatStyle style) {
         return DateTimeFormatter.ofLocalizedDateTime(style)
                 .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())

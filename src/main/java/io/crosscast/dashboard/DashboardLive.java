@@ -1,0 +1,8 @@
+package io.crosscast.dashboard;
+
+import io.crosscast.delivery.DeliveryProgress;
+import java.util.List;
+
+/** What moves now: running campaigns, deliveries being sent, and alerts. */
+public record DashboardLive(
+        List<RunningCampaign> campaigns, List<DeliveryProgress> deliveries, List<DashboardAlert> alerts) {}
