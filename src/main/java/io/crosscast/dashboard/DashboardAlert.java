@@ -1,6 +1,7 @@
 package io.crosscast.dashboard;
 
 import io.crosscast.engine.Text;
+import java.io.Serializable;
 
 /**
  * Something that went wrong, with the place to act: a failed activity (its campaign's workflow tab) or a
@@ -14,7 +15,8 @@ import io.crosscast.engine.Text;
  * @param error      why the activity failed, null for rates
  */
 public record DashboardAlert(
-        Kind kind, String subject, Long campaignId, Long deliveryId, String activityId, double rate, Text error) {
+        Kind kind, String subject, Long campaignId, Long deliveryId, String activityId, double rate, Text error)
+        implements Serializable {
 
     public enum Kind {
         FAILED_ACTIVITY,

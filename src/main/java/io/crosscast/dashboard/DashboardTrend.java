@@ -1,6 +1,7 @@
 package io.crosscast.dashboard;
 
 import io.crosscast.platform.TimeStep;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,8 +10,8 @@ import java.util.List;
  *
  * @param steps the steps the marketer may choose for this span
  */
-public record DashboardTrend(
-        Instant from, Instant until, TimeStep step, List<TimeStep> steps, List<TrendPoint> points) {
+public record DashboardTrend(Instant from, Instant until, TimeStep step, List<TimeStep> steps, List<TrendPoint> points)
+        implements Serializable {
 
     public long totalSent() {
         return points.stream().mapToLong(TrendPoint::sent).sum();

@@ -1,5 +1,6 @@
 package io.crosscast.dashboard;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -12,4 +13,5 @@ import java.time.Instant;
  * @param nextWakeUp the earliest time a waiting activity wakes up, null when none waits
  */
 public record RunningCampaign(
-        long campaignId, String label, Long runId, String runStatus, int running, int waiting, Instant nextWakeUp) {}
+        long campaignId, String label, Long runId, String runStatus, int running, int waiting, Instant nextWakeUp)
+        implements Serializable {}

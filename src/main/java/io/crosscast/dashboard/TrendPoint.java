@@ -1,5 +1,6 @@
 package io.crosscast.dashboard;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -17,4 +18,5 @@ public record TrendPoint(
         long machineClicks,
         long unclassified,
         long emailQuarantined,
-        long smsQuarantined) {}
+        long smsQuarantined)
+        implements Serializable {}

@@ -1,5 +1,6 @@
 package io.crosscast.delivery;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,5 @@ public record DeliveryProgress(
         Long campaignId,
         Instant startedAt,
         DeliveryStats stats,
-        long lastMinute) {}
+        long lastMinute)
+        implements Serializable {}

@@ -1,5 +1,6 @@
 package io.crosscast.workflow;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  *               whose ledgers hold them)
  */
 public record RecipientPath(
-        long runId, long workflowId, String status, Instant startedAt, boolean purged, List<Step> steps) {
+        long runId, long workflowId, String status, Instant startedAt, boolean purged, List<Step> steps)
+        implements Serializable {
 
     /**
      * One activity of the run that reached the recipient.
@@ -37,5 +39,6 @@ public record RecipientPath(
             long opensByPeople,
             long opensByMachines,
             long clicksByPeople,
-            long clicksByMachines) {}
+            long clicksByMachines)
+            implements Serializable {}
 }

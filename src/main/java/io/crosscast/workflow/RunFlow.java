@@ -1,5 +1,6 @@
 package io.crosscast.workflow;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Map;
  *                   known (a delivery's exclusions still are, from its ledger)
  * @param activities by activity id, only the activities that are done
  */
-public record RunFlow(long runId, boolean purged, Map<String, ActivityFlow> activities) {
+public record RunFlow(long runId, boolean purged, Map<String, ActivityFlow> activities) implements Serializable {
 
     /** What {@link LeftBehind#reason()} says of a recipient a Split put in no subset. */
     public static final String IN_NO_SUBSET = "IN_NO_SUBSET";
@@ -30,7 +31,8 @@ public record RunFlow(long runId, boolean purged, Map<String, ActivityFlow> acti
      *                  DUPLICATE), only the reasons that occur; empty for other activities
      */
     public record ActivityFlow(
-            String activityId, String type, long received, long passedOn, Long left, Map<String, Long> excluded) {
+            String activityId, String type, long received, long passedOn, Long left, Map<String, Long> excluded)
+            implements Serializable {
 
         public boolean delivery() {
             return type.endsWith("Delivery");
