@@ -5,34 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.LocalApi;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
-import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingRecorder;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -69,10 +62,7 @@ class SimulationIT {
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String api = "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0))
-            + "/crosscast/api/";
+    private final LocalApi local = LocalApi.asMarketer();
 
     /** The seed workflow of a fresh audience: its id, its token, its deliveries. */
     private record Seed(long workflow, String token, String phones, long offer, long reminder, long sms) {}
@@ -198,7 +188,11 @@ class SimulationIT {
             assertEquals(0, sql("SELECT COUNT(*) FROM delivery WHERE id = ? AND status <> 'DRAFT'", delivery));
         }
         assertEquals(0, sql("SELECT COUNT(*) FROM recipient_list WHERE name = ?", "Offer clickers " + seed.token()));
-        assertEquals(0, matching("Your Gold offer", seed.token()).size(), "no email left");
+        assertEquals(
+                0,
+                SandboxMessages.withSubject(mails, "Your Gold offer", seed.token())
+                        .size(),
+                "no email left");
         assertEquals(
                 8 + 2 + 2 + 4 + 4,
                 sql("SELECT COUNT(*) FROM simulated_hit WHERE run_id = ?", simulation),
@@ -296,35 +290,15 @@ class SimulationIT {
     }
 
     private List<MessageContent> received(String subject, String token, int count) {
-        assertTrue(
-                Polling.eventually(PATIENCE, () -> matching(subject, token).size() >= count),
-                () -> count + " messages '" + subject + "'");
-        return matching(subject, token).stream()
-                .map(m -> mails.read(m.id()).orElseThrow())
-                .sorted(java.util.Comparator.comparing(c -> c.message().to()))
-                .toList();
-    }
-
-    private List<OutboxMessage> matching(String subject, String token) {
-        return mails.list(0, 10_000).stream()
-                .filter(m -> m.to() != null
-                        && m.to().contains(token)
-                        && m.subject() != null
-                        && m.subject().startsWith(subject))
-                .toList();
+        return SandboxMessages.receivedWithSubject(mails, subject, token, count, PATIENCE);
     }
 
     private static String first(Pattern pattern, String html) {
-        Matcher m = pattern.matcher(html);
-        assertTrue(m.find(), pattern + " in " + html);
-        return m.group(1).replace("&amp;", "&");
+        return SandboxMessages.first(pattern, html);
     }
 
-    private void hit(String url) throws IOException, InterruptedException {
-        int status = http.send(
-                        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        assertTrue(status == 200 || status == 302, url + " -> " + status);
+    private void hit(String url) {
+        local.hit(url);
     }
 
     private String status(long runId) {
@@ -341,22 +315,7 @@ class SimulationIT {
 
     private HttpResponse<String> call(String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("marketer:marketer".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return local.call(method, path, body);
     }
 
     private static long id(HttpResponse<String> response) {
@@ -365,9 +324,7 @@ class SimulationIT {
     }
 
     private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return LocalApi.json(text);
     }
 
     private static long count(JsonObject transitions, String id) {

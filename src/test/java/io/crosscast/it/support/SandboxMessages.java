@@ -124,7 +124,8 @@ public final class SandboxMessages {
                 .toList();
     }
 
-    private static List<OutboxMessage> withSubject(OutboxService outbox, String subject, String token) {
+    /** The latest 10,000 messages to addresses holding {@code token} whose subject starts with {@code subject}. */
+    public static List<OutboxMessage> withSubject(OutboxService outbox, String subject, String token) {
         return containing(outbox, token).stream()
                 .filter(m -> m.subject() != null && m.subject().startsWith(subject))
                 .toList();

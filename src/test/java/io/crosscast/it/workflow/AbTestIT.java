@@ -4,29 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.LocalApi;
 import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.sandbox.MessageContent;
-import io.crosscast.sandbox.OutboxMessage;
 import io.crosscast.sandbox.OutboxService;
 import io.crosscast.tracking.TrackingRecorder;
 import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -62,10 +55,7 @@ class AbTestIT {
     @EJB
     private WorkflowService workflows;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String api = "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0))
-            + "/crosscast/api/";
+    private final LocalApi local = LocalApi.asMarketer();
 
     @Test
     void queryLimitsKeepTheFirstByAFieldOrARandomShareWithItsSeedInTheLog() throws Exception {
@@ -147,7 +137,7 @@ class AbTestIT {
         // the winner, B, went to the 12 others: 16 messages of B, still 4 of A, nobody got two
         List<MessageContent> allB = received("Variant B", token, 16);
         assertEquals(16, allB.size());
-        assertEquals(4, matching("Variant A", token).size());
+        assertEquals(4, SandboxMessages.withSubject(mails, "Variant A", token).size());
         assertEquals(
                 20,
                 java.util.stream.Stream.concat(a.stream(), allB.stream())
@@ -220,39 +210,15 @@ class AbTestIT {
     }
 
     private List<MessageContent> received(String subject, String token, int count) {
-        assertTrue(
-                Polling.eventually(PATIENCE, () -> matching(subject, token).size() >= count),
-                () -> count + " messages '" + subject + "'");
-        return matching(subject, token).stream()
-                .map(m -> mails.read(m.id()).orElseThrow())
-                .sorted(java.util.Comparator.comparing(c -> c.message().to()))
-                .toList();
-    }
-
-    private List<OutboxMessage> matching(String subject, String token) {
-        return mails.list(0, 10_000).stream()
-                .filter(m -> m.to() != null
-                        && m.to().contains(token)
-                        && m.subject() != null
-                        && m.subject().startsWith(subject))
-                .toList();
+        return SandboxMessages.receivedWithSubject(mails, subject, token, count, PATIENCE);
     }
 
     private static String first(Pattern pattern, String html) {
-        Matcher m = pattern.matcher(html);
-        assertTrue(m.find(), pattern + " in " + html);
-        return m.group(1).replace("&amp;", "&");
+        return SandboxMessages.first(pattern, html);
     }
 
-    private void hit(String url, String userAgent) throws IOException, InterruptedException {
-        int status = http.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("User-Agent", userAgent)
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        assertTrue(status == 200 || status == 302, url + " -> " + status);
+    private void hit(String url, String userAgent) {
+        local.hit("GET", url, userAgent);
     }
 
     private String status(long runId) {
@@ -275,22 +241,7 @@ class AbTestIT {
 
     private HttpResponse<String> call(String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("marketer:marketer".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return local.call(method, path, body);
     }
 
     private static long id(HttpResponse<String> response) {
@@ -299,9 +250,7 @@ class AbTestIT {
     }
 
     private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return LocalApi.json(text);
     }
 
     private static long count(JsonObject run, String id) {

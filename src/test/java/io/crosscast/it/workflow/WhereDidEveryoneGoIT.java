@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.LocalApi;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
@@ -16,14 +17,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,7 +25,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,9 +59,7 @@ class WhereDidEveryoneGoIT {
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String api = "http://localhost:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0))
-            + "/crosscast/api/";
+    private final LocalApi local = LocalApi.asMarketer();
 
     @Test
     void countsAndListsWhoWasNotPassedOnAndWhy() throws Exception {
@@ -229,24 +220,8 @@ class WhereDidEveryoneGoIT {
         }
     }
 
-    private HttpResponse<String> call(String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString("marketer:marketer".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> call(String method, String path, String body) {
+        return local.call(method, path, body);
     }
 
     private static long id(HttpResponse<String> response) {
@@ -255,8 +230,6 @@ class WhereDidEveryoneGoIT {
     }
 
     private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return LocalApi.json(text);
     }
 }
