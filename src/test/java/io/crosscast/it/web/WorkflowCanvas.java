@@ -106,9 +106,13 @@ final class WorkflowCanvas {
 
     /** Moves an activity on the canvas by dragging it. */
     void move(String id, int dx, int dy) {
-        new Actions(browser.driver())
-                .dragAndDropBy(node(id).findElement(By.cssSelector(".cc-node-label")), dx, dy)
-                .perform();
+        WebElement label = node(id).findElement(By.cssSelector(".cc-node-label"));
+        // The palette is taller than the window: a click on one of its last entries scrolls the page, and the
+        // top of the canvas (with the box to drag) out of view. The canvas's top back at the window's top first.
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("var wrap = document.querySelector('.cc-canvas-wrap');"
+                        + " if (wrap) { wrap.scrollIntoView({block: 'start', inline: 'nearest'}); }");
+        new Actions(browser.driver()).dragAndDropBy(label, dx, dy).perform();
         browser.waitForPage();
     }
 
