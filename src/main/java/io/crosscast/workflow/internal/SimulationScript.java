@@ -23,6 +23,12 @@ public final class SimulationScript {
     /** The good lines and the problems of the bad ones (a script with problems is refused). */
     public record Result(List<Line> lines, List<Text> problems) {}
 
+    /**
+     * At most this many scripted actions: a script is a rehearsal's sample of behaviour (rates cover whole
+     * populations), and each line is stored and inserted on its own.
+     */
+    public static final int MAX_LINES = 100_000;
+
     private SimulationScript() {}
 
     public static Result parse(String csv) {
@@ -48,6 +54,10 @@ public final class SimulationScript {
             }
             boolean hasLink = parser.getHeaderMap().containsKey("link");
             for (CSVRecord record : parser) {
+                if (record.getRecordNumber() > MAX_LINES) {
+                    problems.add(Text.of("simulation.script.tooLong", MAX_LINES));
+                    return new Result(List.of(), problems);
+                }
                 int number = (int) record.getRecordNumber() + 1;
                 String email = value(record, "email");
                 String delivery = value(record, "delivery");

@@ -44,4 +44,17 @@ class SimulationScriptTest {
                 List.of("delivery"),
                 result.problems().stream().map(t -> t.args().get(0)).toList());
     }
+
+    @Test
+    void aScriptLongerThanTheCapIsRefusedWhole() {
+        StringBuilder csv = new StringBuilder("email,delivery,action\n");
+        for (int i = 0; i <= SimulationScript.MAX_LINES; i++) {
+            csv.append("r").append(i).append("@example.com,Offer,open\n");
+        }
+        SimulationScript.Result result = SimulationScript.parse(csv.toString());
+        assertEquals(List.of(), result.lines());
+        assertEquals(
+                List.of("simulation.script.tooLong"),
+                result.problems().stream().map(Text::key).toList());
+    }
 }
