@@ -127,16 +127,18 @@ class EmailCrashIT {
                 (finished - restarted) / 1e9,
                 (System.nanoTime() - t0) / 1e9);
 
-        arrivals.assertEveryoneAndDuplicatesAtMost(IN_FLIGHT_BOUND);
-        arrivals.duplicates()
-                .forEach((address, ids) ->
-                        assertEquals(1, Set.copyOf(ids).size(), address + " got two different Message-IDs: " + ids));
         String heldAddress = heldLine.split("\t")[0];
-        assertEquals(
-                2,
-                arrivals.ids(heldAddress).size(),
-                "the unacknowledged message (" + heldAddress + ") was sent again after the restart: the ledger"
-                        + " did not call it SENT before the server accepted it");
+        server.explained("Delivery", () -> {
+            arrivals.assertEveryoneAndDuplicatesAtMost(IN_FLIGHT_BOUND);
+            arrivals.duplicates()
+                    .forEach((address, ids) -> assertEquals(
+                            1, Set.copyOf(ids).size(), address + " got two different Message-IDs: " + ids));
+            assertEquals(
+                    2,
+                    arrivals.ids(heldAddress).size(),
+                    "the unacknowledged message (" + heldAddress + ") was sent again after the restart: the ledger"
+                            + " did not call it SENT before the server accepted it");
+        });
 
         // The ledger: everyone SENT, with the Message-ID the sink saw.
         Map<String, String> ledgerIds = deliveries.assertAllSent(delivery, recipients);

@@ -2,6 +2,10 @@ package io.crosscast.crash.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The crash tests' server: the unpacked WildFly as a process ({@link WildFlyProcess}, configuration
@@ -141,6 +146,33 @@ public final class CrashServer implements AutoCloseable {
             WildFlyProcess.sleep(Duration.ofMillis(200));
         }
         return true;
+    }
+
+    /**
+     * Runs {@code check}; when it fails, fails with its message followed by the server log's last warnings and errors
+     * that contain {@code about} (so that a failure in CI, where only the test's report is kept, says what the server
+     * saw).
+     */
+    public void explained(String about, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "\nThe server's last warnings about '" + about + "':\n" + warnings(about, 15), e);
+        }
+    }
+
+    /** The last {@code last} WARN/ERROR lines of the server log (across restarts) that contain {@code about}. */
+    public String warnings(String about, int last) {
+        try (Stream<String> lines = Files.lines(process.serverLog(), StandardCharsets.UTF_8)) {
+            List<String> found = lines.filter(l -> (l.contains(" WARN ") || l.contains(" ERROR ")) && l.contains(about))
+                    .toList();
+            return found.isEmpty()
+                    ? "(none)"
+                    : String.join("\n", found.subList(Math.max(0, found.size() - last), found.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log not read: " + e + ")";
+        }
     }
 
     /** Stops the server, then its peers. */

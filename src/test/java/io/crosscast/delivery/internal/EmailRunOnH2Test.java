@@ -18,6 +18,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.sql.Connection;
@@ -34,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +120,66 @@ class EmailRunOnH2Test {
                         .count());
         Thread.sleep(200);
         assertEquals(1, ends.get(), "settled once");
+    }
+
+    @Test
+    void aBatchWhoseResultsFailToBeWrittenOnceIsWrittenOnRetryAndNotSentAgain() throws Exception {
+        int recipients = 200;
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", recipients);
+        int port = startSmtp();
+        AtomicInteger failures = new AtomicInteger(2);
+        DataSource failingTwice = failingWrites(dataSource, "SET status = 'SENT'", failures);
+        Counting counting = new Counting();
+        EmailRun.Dependencies plain = with(port, settings(2, 2, 25), counting);
+        EmailRun.Dependencies with = new EmailRun.Dependencies(
+                failingTwice,
+                plain.vendor(),
+                plain.mail(),
+                plain.executor(),
+                plain.limits(),
+                plain.settings(),
+                plain.node(),
+                plain.meter(),
+                plain.quarantined());
+        CompletableFuture<EmailRun> ended = new CompletableFuture<>();
+        new EmailRun(DELIVERY, counting, with, ended::complete).start();
+        EmailRun run = ended.get(60, TimeUnit.SECONDS);
+
+        assertEquals(0, failures.get(), "the writes failed twice");
+        assertNull(run.retryAt(), "the run went on after the failed writes");
+        assertEquals(Map.of("SENT", (long) recipients), LedgerTestData.statuses(dataSource, DELIVERY));
+        assertEquals(recipients, smtp.getReceivedMessages().length, "each recipient once");
+    }
+
+    /**
+     * {@code target} whose connections fail the first {@code failures} statements containing {@code sql} with a
+     * transient error (SQLState 08006, connection failure), as a database that drops a connection would.
+     */
+    private static DataSource failingWrites(DataSource target, String sql, AtomicInteger failures) {
+        return (DataSource) Proxy.newProxyInstance(
+                EmailRunOnH2Test.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(
+                            EmailRunOnH2Test.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement")
+                                        && String.valueOf(a[0]).contains(sql)
+                                        && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                                    throw new SQLException("connection lost (test)", "08006");
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
