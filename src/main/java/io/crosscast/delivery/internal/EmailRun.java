@@ -37,8 +37,6 @@ public final class EmailRun {
 
     private static final Logger LOG = Logger.getLogger(EmailRun.class.getName());
     private static final long WAIT_SLICE_MILLIS = 200;
-    static final int RECORD_ATTEMPTS = 5;
-    static final long RECORD_RETRY_MILLIS = 250;
 
     private final long deliveryId;
     private final Messages batch;
@@ -245,38 +243,9 @@ public final class EmailRun {
         return goOn;
     }
 
-    /**
-     * Writes a batch's results, trying again ({@link #RECORD_ATTEMPTS} times in all, waits doubling from
-     * {@link #RECORD_RETRY_MILLIS} ms) when the write fails: the messages are already with the SMTP server, and
-     * results not written leave their rows PENDING, so the next run would send them again. Only a database that stays
-     * unreachable throughout turns them into duplicates (within the crash bound: one batch per worker). The first
-     * try uses the worker's connection, the others a fresh one.
-     */
     private void recordResults(Connection db, List<LedgerResult> results) throws SQLException, InterruptedException {
-        long wait = RECORD_RETRY_MILLIS;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (attempt == 1) {
-                    LedgerRows.record(db, deliveryId, results, Instant.now(clock), with.quarantined());
-                } else {
-                    // The worker's connection may be the broken part: a fresh one from the pool.
-                    try (Connection fresh = with.dataSource().getConnection()) {
-                        LedgerRows.record(fresh, deliveryId, results, Instant.now(clock), with.quarantined());
-                    }
-                }
-                with.meter().recorded(false, results);
-                return;
-            } catch (SQLException e) {
-                if (attempt >= RECORD_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warning("Delivery " + deliveryId + ": the results of " + results.size()
-                        + " messages could not be written (" + e.getMessage() + "); trying again in " + wait
-                        + " ms (attempt " + attempt + " of " + RECORD_ATTEMPTS + ")");
-                Thread.sleep(wait);
-                wait *= 2;
-            }
-        }
+        ResultWrites.write(db, with.dataSource(), deliveryId, results, clock, with.quarantined());
+        with.meter().recorded(false, results);
     }
 
     /** One message; null when it could not be tried (stopped while waiting, or no SMTP connection). */

@@ -145,7 +145,7 @@ public final class SmsRun {
                 outstanding -= results.size();
                 connectionLost |= record(connection, results, unsent);
             }
-            LedgerRows.record(connection, deliveryId, unsent, Instant.now(clock), quarantined);
+            ResultWrites.write(connection, dataSource, deliveryId, unsent, clock, quarantined);
             meter.recorded(true, unsent);
             if (connectionLost) {
                 return Instant.now(clock).plus(settings.reconnectDelay());
@@ -204,7 +204,7 @@ public final class SmsRun {
      */
     private boolean record(
             Connection connection, List<Map.Entry<PendingMessage, SmsAttempt>> results, List<LedgerResult> unsent)
-            throws SQLException {
+            throws SQLException, InterruptedException {
         boolean connectionLost = false;
         List<LedgerResult> rows = new ArrayList<>(results.size() + unsent.size());
         rows.addAll(unsent);
@@ -223,7 +223,7 @@ public final class SmsRun {
                 rows.add(row);
             }
         }
-        LedgerRows.record(connection, deliveryId, rows, now, quarantined);
+        ResultWrites.write(connection, dataSource, deliveryId, rows, clock, quarantined);
         meter.recorded(true, rows);
         if (accepted) {
             gateway.retryEarlyReceipts();
