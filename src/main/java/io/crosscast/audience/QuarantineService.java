@@ -1,7 +1,6 @@
 package io.crosscast.audience;
 
 import io.crosscast.platform.DatabaseMigration;
-import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.TimeStep;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.platform.sql.SqlValues;
@@ -61,7 +60,7 @@ public class QuarantineService {
         for (int i = 0; i < columns.length; i++) {
             for (Object row : NativeSql.query(
                             em,
-                            quarantinedPerStep(columns[i], step, database.vendor()),
+                            QuarantineSql.perStep(columns[i], step, database.vendor()),
                             List.of(SqlValues.timestamp(from), SqlValues.timestamp(until)))
                     .getResultList()) {
                 Object[] r = (Object[]) row;
@@ -69,12 +68,6 @@ public class QuarantineService {
             }
         }
         return counts;
-    }
-
-    /** Quarantined per bucket of one time column (a constant); parameters: from, until. */
-    public static String quarantinedPerStep(String column, TimeStep step, DatabaseVendor vendor) {
-        return "SELECT x.bucket, COUNT(*) FROM (SELECT " + step.bucketOf(column, vendor) + " AS bucket FROM recipient"
-                + " WHERE " + column + " >= ? AND " + column + " < ?) x GROUP BY x.bucket";
     }
 
     public long count() {

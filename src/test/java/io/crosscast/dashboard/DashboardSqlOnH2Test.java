@@ -3,7 +3,7 @@ package io.crosscast.dashboard;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.crosscast.audience.QuarantineService;
+import io.crosscast.audience.QuarantineSql;
 import io.crosscast.delivery.DeliveryReports;
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.platform.TimeStep;
@@ -132,13 +132,13 @@ class DashboardSqlOnH2Test {
 
     @Test
     void quarantinesPerDayEmailApartFromSms() throws SQLException {
-        Map<Long, long[]> email = grouped(
-                QuarantineService.quarantinedPerStep("email_quarantined_at", TimeStep.DAY, H2), at(0, 0), at(2, 0));
+        Map<Long, long[]> email =
+                grouped(QuarantineSql.perStep("email_quarantined_at", TimeStep.DAY, H2), at(0, 0), at(2, 0));
         assertArrayEquals(new long[] {2}, email.get(day(0)));
         assertArrayEquals(new long[] {1}, email.get(day(1)));
         assertEquals(2, email.size());
-        Map<Long, long[]> sms = grouped(
-                QuarantineService.quarantinedPerStep("sms_quarantined_at", TimeStep.DAY, H2), at(0, 0), at(2, 0));
+        Map<Long, long[]> sms =
+                grouped(QuarantineSql.perStep("sms_quarantined_at", TimeStep.DAY, H2), at(0, 0), at(2, 0));
         assertEquals(1, sms.size());
         assertArrayEquals(new long[] {1}, sms.get(day(0)));
     }
