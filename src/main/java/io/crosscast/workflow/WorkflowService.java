@@ -16,6 +16,7 @@ import io.crosscast.engine.TransitionState;
 import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.engine.WorkflowValidator;
+import io.crosscast.engine.activities.AbTest;
 import io.crosscast.engine.activities.ExternalSignalActivity;
 import io.crosscast.engine.activities.Types;
 import io.crosscast.platform.DatabaseMigration;
@@ -36,7 +37,9 @@ import io.crosscast.workflow.internal.SqlPopulations;
 import io.crosscast.workflow.internal.WorkflowFormatException;
 import io.crosscast.workflow.internal.WorkflowJson;
 import io.crosscast.workflow.internal.WorkflowSettings;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -81,6 +84,9 @@ public class WorkflowService {
 
     @EJB
     private io.crosscast.delivery.DeliveryService deliveries;
+
+    @Resource
+    private SessionContext session;
 
     /** Saves a new workflow from its JSON document; refused with every problem when it is not valid. */
     public Workflow create(String name, String json) {
@@ -603,6 +609,96 @@ public class WorkflowService {
             advancer.advanceSoon(runId);
         }
         return new RunSignal(runId, name, fresh, parameters, now, false);
+    }
+
+    /**
+     * A marketer confirms the winner of an A/B test that sends it on confirmation ({@code winnerSending}
+     * {@code confirmation}): {@code variant} (1-based), the rule's proposal or another, goes to the rest. Handed to
+     * the waiting activity as an external signal is, which then sends it and logs who chose it; the run moves on (a
+     * paused run when resumed). Refused: an unknown run or activity (not found), a variant the test does not have
+     * (invalid), a test that sends automatically, is not decided yet, or already sent a variant, or a run that has
+     * ended (conflict).
+     */
+    public AbTestConfirmation confirmAbTestWinner(long runId, String activityId, int variant) {
+        WorkflowRun run;
+        try {
+            run = RunLocks.lock(
+                    em, database.vendor(), runId, WorkflowSettings.configured().lockTimeout());
+        } catch (RunLocks.RunBusy e) {
+            throw WorkflowException.conflict(Text.of("workflow.busy", runId));
+        }
+        if (run == null) {
+            throw WorkflowException.notFound("Run " + runId + " does not exist.");
+        }
+        WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
+        ActivityDefinition test = definition.activities().stream()
+                .filter(a -> a.id().equals(activityId) && a.type().equals(Types.AB_TEST))
+                .findFirst()
+                .orElseThrow(() -> WorkflowException.notFound(
+                        Text.of("workflow.abTest.notAbTest", runId, String.valueOf(activityId))));
+        RunState state = RunStateJson.read(run.getStateJson());
+        if (state.status() != RunStatus.STARTED && state.status() != RunStatus.PAUSED) {
+            throw WorkflowException.conflict(
+                    Text.of("workflow.abTest.runEnded", runId, state.status().name()));
+        }
+        AbTest.Settings settings = AbTest.settings(test);
+        java.util.Map<String, String> stored = state.activity(activityId).stored();
+        int variants = settings.deliveries().size();
+        Optional<AbTest.Refusal> refusal = AbTest.refusal(settings, state.phase(activityId), stored, variants, variant);
+        if (refusal.isPresent()) {
+            String name = test.label() == null || test.label().isBlank() ? activityId : test.label();
+            throw switch (refusal.get()) {
+                case NO_SUCH_VARIANT ->
+                    WorkflowException.invalidTexts(
+                            List.of(Text.of("workflow.abTest.noSuchVariant", name, variants, variant)));
+                case AUTOMATIC -> WorkflowException.conflict(Text.of("workflow.abTest.automatic", name));
+                case NOT_DECIDED -> WorkflowException.conflict(Text.of("workflow.abTest.notDecided", name));
+                case ALREADY_CONFIRMED -> WorkflowException.conflict(Text.of("workflow.abTest.alreadyConfirmed", name));
+            };
+        }
+        Instant now = clock.instant();
+        String by = session.getCallerPrincipal().getName();
+        RunState next = runner(runId).deliver(state, activityId, AbTest.confirmed(variant, by, now), now);
+        save(run, next);
+        if (next.status() == RunStatus.STARTED) {
+            advancer.advanceSoon(runId);
+        }
+        return new AbTestConfirmation(
+                runId, activityId, variant, Integer.parseInt(stored.get(AbTest.PROPOSED)), by, now);
+    }
+
+    /** The A/B test {@code activityId} of a run if it waits for a marketer's confirmation now: its proposal. */
+    public Optional<AbTestProposal> abTestProposal(long runId, String activityId) {
+        WorkflowRun run = em.find(WorkflowRun.class, runId);
+        if (run == null) {
+            return Optional.empty();
+        }
+        RunState state = RunStateJson.read(run.getStateJson());
+        if (state.phase(activityId) != io.crosscast.engine.ActivityPhase.WAITING) {
+            return Optional.empty();
+        }
+        java.util.Map<String, String> stored = state.activity(activityId).stored();
+        if (!AbTest.awaitsConfirmation(stored) || stored.containsKey(AbTest.REST_SENDING)) {
+            return Optional.empty();
+        }
+        List<Long> sent = AbTest.sentVariants(stored);
+        String[] figures = stored.getOrDefault(AbTest.FIGURES, "").split(",");
+        List<AbTestProposal.Variant> variants = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            long id = sent.get(i);
+            variants.add(new AbTestProposal.Variant(
+                    i + 1,
+                    id,
+                    deliveries.find(id).map(d -> d.getLabel()).orElse("#" + id),
+                    i < figures.length && !figures[i].isBlank() ? Long.parseLong(figures[i]) : 0));
+        }
+        String deadline = stored.get(AbTest.CONFIRMATION_DEADLINE);
+        return Optional.of(new AbTestProposal(
+                runId,
+                activityId,
+                Integer.parseInt(stored.get(AbTest.PROPOSED)),
+                variants,
+                deadline == null ? null : Instant.parse(deadline)));
     }
 
     /** The signals a run received, oldest first. */

@@ -6,8 +6,10 @@ import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -167,6 +169,40 @@ public class RunResource {
             @RequestBody(description = "Optional parameters: {\"orderId\": \"A-42\", \"amount\": 12.5}.")
                     JsonObject parameters) {
         return SignalDto.of(workflows.signal(id, name, parameters(parameters), requestKey));
+    }
+
+    @Operation(
+            operationId = "confirmAbTestWinner",
+            summary = "Confirm the winner of an A/B test that waits for a marketer",
+            description = "For an A/B test with winnerSending 'confirmation' whose test is over: sends variant"
+                    + " 'variant' (1 for the first; the rule's proposal or another) to the rest, and logs who chose it"
+                    + " and whether it overrides the rule. 400 for a variant the test does not have; 409 before the"
+                    + " test is decided, once a variant went to the rest, or for a test that sends automatically.")
+    @APIResponse(responseCode = "200", description = "The confirmation: the variant, the rule's proposal, who.")
+    @APIResponse(responseCode = "400", ref = CrosscastApi.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = CrosscastApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = CrosscastApi.CONFLICT)
+    @POST
+    @Path("{id: [0-9]+}/abtests/{activityId}/winner")
+    public AbTestConfirmationDto confirmWinner(
+            @PathParam("id") long id,
+            @Parameter(description = "The id of the A/B test activity.") @PathParam("activityId") String activityId,
+            @RequestBody(description = "The variant to send to the rest: {\"variant\": 2}.", required = true)
+                    JsonObject body) {
+        return AbTestConfirmationDto.of(workflows.confirmAbTestWinner(id, activityId, variant(body)));
+    }
+
+    /** The {@code variant} of a winner confirmation's body: a whole number, else a 400. */
+    static int variant(JsonObject body) {
+        JsonValue value = body == null ? null : body.get("variant");
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException e) {
+                // too large: refused below
+            }
+        }
+        throw WorkflowException.invalidTexts(List.of(Text.of("workflow.abTest.badVariant")));
     }
 
     @Operation(operationId = "getRunSignals", summary = "The external signals a run received, oldest first")

@@ -50,10 +50,10 @@ public class AbTestActivity implements ActivityType {
     static final Duration CHECK = Duration.ofSeconds(30);
     static final String SAMPLES = "samples";
     static final String REST = "rest";
-    static final String SENT = "sent";
+    static final String SENT = AbTest.SENT;
     static final String TEST_END = "testEnd";
-    static final String WINNER = "winner";
-    static final String WINNER_SENDING = "winnerSending";
+    static final String WINNER = AbTest.PROPOSED;
+    static final String WINNER_SENDING = AbTest.REST_SENDING;
 
     /** Recipients who opened or clicked / clicked / clicked one URL, of one delivery; then the actor filter. */
     private static final String OPENERS = "SELECT COUNT(DISTINCT recipient_id) FROM tracking_log"
@@ -105,6 +105,15 @@ public class AbTestActivity implements ActivityType {
         }
         if (state.containsKey(WINNER_SENDING)) {
             return finish(ctx, state);
+        }
+        if (state.containsKey(AbTest.AWAITING)) {
+            // decided, waiting for a marketer's confirmation (or its timeout)
+            AbTest.Step step = AbTest.afterProposal(state, ctx.now());
+            if (step instanceof AbTest.Send send) {
+                ctx.log(send.log());
+                return sendRest(ctx, settings, new HashMap<>(state), send.variant() - 1);
+            }
+            return NextAction.waitUntil(((AbTest.Wait) step).until(), state);
         }
         Instant end = Instant.parse(state.get(TEST_END));
         if (ctx.now().isBefore(end)) {
@@ -203,6 +212,21 @@ public class AbTestActivity implements ActivityType {
             state.put(WINNER_SENDING, "");
             return finish(ctx, state);
         }
+        if (settings.winnerSending() == AbTest.WinnerSending.CONFIRMATION) {
+            Map<String, String> waiting = AbTest.awaitConfirmation(settings, state, winner + 1, figures, ctx.now());
+            String deadline = waiting.get(AbTest.CONFIRMATION_DEADLINE);
+            ctx.log(
+                    deadline == null
+                            ? Text.of("abTest.log.awaitingConfirmation", winner + 1)
+                            : Text.of("abTest.log.awaitingConfirmationUntil", winner + 1, Instant.parse(deadline)));
+            return NextAction.waitUntil(deadline == null ? AbTest.NEVER : Instant.parse(deadline), waiting);
+        }
+        return sendRest(ctx, settings, state, winner);
+    }
+
+    /** Sends variant {@code winner} (0-based) to the rest, then waits for the end of that sending. */
+    private NextAction sendRest(ActivityContext ctx, AbTest.Settings settings, Map<String, String> state, int winner) {
+        PopulationHandle rest = new PopulationHandle(state.get(REST));
         Delivery delivery = deliveries.sendToPopulation(
                 settings.deliveries().get(winner),
                 SqlPopulations.members(rest),

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.engine.ActivityDefinition;
+import io.crosscast.engine.ActivityPhase;
 import io.crosscast.engine.FakePopulations;
 import io.crosscast.engine.Flow;
 import io.crosscast.engine.PopulationHandle;
 import io.crosscast.engine.Text;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -115,5 +119,112 @@ class AbTestTest {
         assertEquals(
                 List.of("config.notBoolean"),
                 problems("deliveries=4,5", "samplePercent=10", "wait=PT1H", "winner=clicks", "peopleOnly=maybe"));
+    }
+
+    private static final Instant DECIDED = Instant.parse("2026-12-03T10:00:00Z");
+
+    private static AbTest.Settings confirming(String... extra) {
+        List<String> config = new ArrayList<>(List.of(
+                "deliveries=4,5,6", "samplePercent=10", "wait=PT4H", "winner=clicks", "winnerSending=confirmation"));
+        config.addAll(List.of(extra));
+        ActivityDefinition d = def(config.toArray(String[]::new));
+        assertEquals(List.of(), AbTest.validate(d));
+        return AbTest.settings(d);
+    }
+
+    @Test
+    void winnerSendingIsAutomaticByDefaultAndConfirmationOnRequest() {
+        AbTest.Settings auto = AbTest.settings(def("deliveries=4,5", "samplePercent=10", "wait=PT4H", "winner=opens"));
+        assertEquals(AbTest.WinnerSending.AUTOMATIC, auto.winnerSending());
+        assertEquals(Optional.empty(), auto.confirmationTimeout());
+        AbTest.Settings confirm = confirming("confirmationTimeout=P1D");
+        assertEquals(AbTest.WinnerSending.CONFIRMATION, confirm.winnerSending());
+        assertEquals(Optional.of(Duration.ofDays(1)), confirm.confirmationTimeout());
+        assertEquals(
+                List.of("abTest.badWinnerSending", "abTest.badConfirmationTimeout"),
+                problems(
+                        "deliveries=4,5",
+                        "samplePercent=10",
+                        "wait=PT1H",
+                        "winner=opens",
+                        "winnerSending=whenever",
+                        "confirmationTimeout=tomorrow"));
+    }
+
+    @Test
+    void afterTheDecisionATestOnConfirmationWaitsForTheMarketer() {
+        AbTest.Settings settings = confirming();
+        Map<String, String> state =
+                AbTest.awaitConfirmation(settings, Map.of("rest", "p9"), 2, List.of(3L, 8L, 5L), DECIDED);
+        assertEquals("2", state.get(AbTest.PROPOSED));
+        assertEquals("3,8,5", state.get(AbTest.FIGURES));
+        assertEquals("p9", state.get("rest"), "the rest of the state is kept");
+        assertTrue(AbTest.awaitsConfirmation(state));
+        // woken (early, or any time later): it waits on, with no timeout for ever
+        assertEquals(new AbTest.Wait(AbTest.NEVER), AbTest.afterProposal(state, DECIDED.plusSeconds(30)));
+        assertEquals(new AbTest.Wait(AbTest.NEVER), AbTest.afterProposal(state, DECIDED.plus(Duration.ofDays(400))));
+        // nothing may be confirmed before the decision
+        assertEquals(
+                Optional.of(AbTest.Refusal.NOT_DECIDED),
+                AbTest.refusal(settings, ActivityPhase.WAITING, Map.of("rest", "p9"), 3, 1));
+        assertEquals(Optional.empty(), AbTest.refusal(settings, ActivityPhase.WAITING, state, 3, 2));
+    }
+
+    @Test
+    void theConfirmedVariantIsSentAndLoggedWithWhoConfirmedIt() {
+        Map<String, String> state = new java.util.HashMap<>(
+                AbTest.awaitConfirmation(confirming(), Map.of(), 2, List.of(3L, 8L, 5L), DECIDED));
+        state.putAll(AbTest.confirmed(2, "marketer", DECIDED.plusSeconds(60)));
+        AbTest.Send send = (AbTest.Send) AbTest.afterProposal(state, DECIDED.plusSeconds(61));
+        assertEquals(2, send.variant());
+        assertEquals("abTest.log.confirmedSending", send.log().key());
+        assertEquals("A/B test: variant 2 confirmed by marketer", send.log().english());
+        assertTrue(!AbTest.awaitsConfirmation(state));
+    }
+
+    @Test
+    void theMarketerMayOverrideTheRulesChoice() {
+        AbTest.Settings settings = confirming();
+        Map<String, String> state =
+                new java.util.HashMap<>(AbTest.awaitConfirmation(settings, Map.of(), 2, List.of(3L, 8L, 5L), DECIDED));
+        assertEquals(
+                Optional.of(AbTest.Refusal.NO_SUCH_VARIANT),
+                AbTest.refusal(settings, ActivityPhase.WAITING, state, 3, 4));
+        assertEquals(
+                Optional.of(AbTest.Refusal.NO_SUCH_VARIANT),
+                AbTest.refusal(settings, ActivityPhase.WAITING, state, 3, 0));
+        assertEquals(Optional.empty(), AbTest.refusal(settings, ActivityPhase.WAITING, state, 3, 3));
+        state.putAll(AbTest.confirmed(3, "marketer", DECIDED.plusSeconds(60)));
+        AbTest.Send send = (AbTest.Send) AbTest.afterProposal(state, DECIDED.plusSeconds(61));
+        assertEquals(3, send.variant(), "the marketer's variant, not the rule's");
+        assertEquals(
+                "A/B test: variant 3 chosen by marketer, overriding the rule's variant 2",
+                send.log().english());
+        // a second confirmation is refused, while the activity waits and once it is done
+        assertEquals(
+                Optional.of(AbTest.Refusal.ALREADY_CONFIRMED),
+                AbTest.refusal(settings, ActivityPhase.WAITING, state, 3, 1));
+        assertEquals(
+                Optional.of(AbTest.Refusal.ALREADY_CONFIRMED),
+                AbTest.refusal(settings, ActivityPhase.DONE, Map.of(), 3, 1));
+    }
+
+    @Test
+    void withATimeoutTheProposedWinnerIsSentWhenNobodyConfirms() {
+        AbTest.Settings settings = confirming("confirmationTimeout=PT2H");
+        Map<String, String> state = AbTest.awaitConfirmation(settings, Map.of(), 1, List.of(9L, 8L, 5L), DECIDED);
+        Instant deadline = DECIDED.plus(Duration.ofHours(2));
+        assertEquals(new AbTest.Wait(deadline), AbTest.afterProposal(state, DECIDED.plusSeconds(5)));
+        AbTest.Send send = (AbTest.Send) AbTest.afterProposal(state, deadline);
+        assertEquals(1, send.variant());
+        assertEquals("abTest.log.confirmationTimeout", send.log().key());
+    }
+
+    @Test
+    void anAutomaticTestHasNothingToConfirm() {
+        AbTest.Settings auto = AbTest.settings(def("deliveries=4,5", "samplePercent=10", "wait=PT4H", "winner=opens"));
+        assertEquals(
+                Optional.of(AbTest.Refusal.AUTOMATIC),
+                AbTest.refusal(auto, ActivityPhase.WAITING, Map.of(AbTest.PROPOSED, "1"), 2, 1));
     }
 }

@@ -164,6 +164,88 @@ class AbTestIT {
                         .toList());
     }
 
+    @Test
+    void onConfirmationNothingGoesToTheRestUntilAMarketerConfirmsAndTheirVariantGoes() throws Exception {
+        String token = newToken();
+        recipients(token, 10);
+        long subjectA = delivery("A " + token, "Confirm A for {{firstName}}");
+        long subjectB = delivery("B " + token, "Confirm B for {{firstName}}");
+        String workflow = """
+                {"name": "AB confirm %1$s", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition":
+                     {"field": "lastName", "operator": "equals", "values": ["%1$s"]}}},
+                  {"id": "ab", "type": "abTest", "config": {"deliveries": "%2$d,%3$d", "samplePercent": "20",
+                     "wait": "PT15S", "winner": "clicks", "winnerSending": "confirmation"}},
+                  {"id": "end", "type": "end"}],
+                 "transitions": [
+                  {"from": "start", "to": "query"}, {"from": "query", "to": "ab"},
+                  {"from": "ab", "output": "variant1", "to": "end"},
+                  {"from": "ab", "output": "variant2", "to": "end"},
+                  {"from": "ab", "output": "rest", "to": "end"}]}
+                """.formatted(token, subjectA, subjectB);
+        long runId = start(workflow);
+        assertTrue(Polling.eventually(PATIENCE, () -> "WAITING".equals(phase(runId, "ab"))), () -> run(runId));
+        // during the test: nothing to confirm yet; a variant the test does not have, or an unknown test, never
+        assertEquals(409, confirm(runId, "ab", 1).statusCode());
+        HttpResponse<String> noSuchVariant = confirm(runId, "ab", 3);
+        assertEquals(400, noSuchVariant.statusCode(), noSuchVariant.body());
+        assertTrue(noSuchVariant.body().contains("variants 1 to 2, not 3"), noSuchVariant.body());
+        assertEquals(
+                400,
+                call("POST", "runs/" + runId + "/abtests/ab/winner", "{\"variant\": \"two\"}")
+                        .statusCode());
+        assertEquals(404, confirm(runId, "query", 1).statusCode());
+
+        // the test ends: nobody clicked, the rule proposes variant 1 (a tie goes to the first) and waits
+        List<MessageContent> a = received("Confirm A", token, 2);
+        received("Confirm B", token, 2);
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> run(runId).contains("the rule proposes variant 1")),
+                () -> run(runId));
+        JsonObject waiting = json(run(runId));
+        assertEquals("STARTED", waiting.getString("status"));
+        assertEquals("WAITING", phase(runId, "ab"));
+        JsonObject rest = waiting.getJsonObject("transitions").getJsonObject("ab.rest>end");
+        assertTrue(rest == null || !rest.getBoolean("fired"), "the rest waits: " + run(runId));
+        assertEquals(2, SandboxMessages.withSubject(mails, "Confirm A", token).size(), "nothing went to the rest");
+        assertEquals(2, SandboxMessages.withSubject(mails, "Confirm B", token).size(), "nothing went to the rest");
+
+        // the marketer picks variant 2 instead
+        HttpResponse<String> confirmed = confirm(runId, "ab", 2);
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        JsonObject c = json(confirmed.body());
+        assertEquals(2, c.getInt("variant"));
+        assertEquals(1, c.getInt("proposed"));
+        assertTrue(c.getBoolean("overridden"));
+        assertEquals("marketer", c.getString("confirmedBy"));
+        HttpResponse<String> twice = confirm(runId, "ab", 1);
+        assertEquals(409, twice.statusCode(), twice.body());
+
+        assertTrue(Polling.eventually(PATIENCE, () -> "FINISHED".equals(status(runId))), () -> run(runId));
+        JsonObject run = json(run(runId));
+        assertEquals(2, count(run, "ab.variant1>end"));
+        assertEquals(2, count(run, "ab.variant2>end"));
+        assertEquals(6, count(run, "ab.rest>end"));
+        assertEquals(8, received("Confirm B", token, 8).size(), "variant 2 went to the 6 others");
+        assertEquals(
+                a.size(), SandboxMessages.withSubject(mails, "Confirm A", token).size());
+        String log = logLines(run);
+        assertTrue(log.contains("A/B test: variant 2 chosen by marketer, overriding the rule's variant 1"), log);
+        assertTrue(log.contains("sent to the rest: 6 recipient(s)"), log);
+        assertEquals(409, confirm(runId, "ab", 2).statusCode(), "the run has ended");
+    }
+
+    private HttpResponse<String> confirm(long runId, String activity, int variant)
+            throws IOException, InterruptedException {
+        return call("POST", "runs/" + runId + "/abtests/" + activity + "/winner", "{\"variant\": " + variant + "}");
+    }
+
+    private String phase(long runId, String activity) {
+        JsonObject a = json(run(runId)).getJsonObject("activities").getJsonObject(activity);
+        return a == null ? null : a.getString("phase");
+    }
+
     private String newToken() {
         return "Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }

@@ -72,6 +72,8 @@ public final class ActivityForm implements Serializable {
     private String winner = "clicks";
     private String link;
     private boolean peopleOnly = true;
+    private String winnerSending = "automatic";
+    private String confirmationTimeout;
     /** Jump (from), Jump (to), External signal. */
     private String target;
 
@@ -128,6 +130,8 @@ public final class ActivityForm implements Serializable {
         winner = config.getOrDefault("winner", "clicks");
         link = config.get("link");
         peopleOnly = !"false".equals(config.get("peopleOnly"));
+        winnerSending = config.getOrDefault("winnerSending", "automatic");
+        confirmationTimeout = config.get("confirmationTimeout");
         target = config.get("target");
         maxPasses = number(config.get("maxPasses"));
         onLimit = config.getOrDefault("onLimit", "fail");
@@ -142,7 +146,15 @@ public final class ActivityForm implements Serializable {
         return switch (type) {
             case "query" -> List.of("condition", "limit", "limitOrder").contains(name);
             case "abTest" ->
-                List.of("deliveries", "samplePercent", "wait", "winner", "link", "peopleOnly")
+                List.of(
+                                "deliveries",
+                                "samplePercent",
+                                "wait",
+                                "winner",
+                                "link",
+                                "peopleOnly",
+                                "winnerSending",
+                                "confirmationTimeout")
                         .contains(name);
             case "split" -> SplitForm.isField(name);
             case "wait" -> List.of("days", "hours", "minutes").contains(name);
@@ -187,6 +199,10 @@ public final class ActivityForm implements Serializable {
                 }
                 if (!peopleOnly) {
                     config.put("peopleOnly", "false");
+                }
+                if ("confirmation".equals(winnerSending)) {
+                    config.put("winnerSending", "confirmation");
+                    put(config, "confirmationTimeout", confirmationTimeout);
                 }
             }
             case "split" -> split.writeTo(config);
@@ -454,6 +470,22 @@ public final class ActivityForm implements Serializable {
 
     public void setPeopleOnly(boolean peopleOnly) {
         this.peopleOnly = peopleOnly;
+    }
+
+    public String getWinnerSending() {
+        return winnerSending;
+    }
+
+    public void setWinnerSending(String winnerSending) {
+        this.winnerSending = winnerSending;
+    }
+
+    public String getConfirmationTimeout() {
+        return confirmationTimeout;
+    }
+
+    public void setConfirmationTimeout(String confirmationTimeout) {
+        this.confirmationTimeout = confirmationTimeout;
     }
 
     public String getTarget() {

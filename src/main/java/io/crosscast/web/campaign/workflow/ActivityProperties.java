@@ -6,7 +6,10 @@ import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.engine.ActivityDefinition;
 import io.crosscast.web.Messages;
 import io.crosscast.web.condition.ConditionBuilder;
+import io.crosscast.workflow.AbTestConfirmation;
+import io.crosscast.workflow.AbTestProposal;
 import io.crosscast.workflow.RunView;
+import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowProblems;
 import io.crosscast.workflow.WorkflowService;
 import jakarta.annotation.PostConstruct;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -57,6 +61,10 @@ public class ActivityProperties implements Serializable {
 
     private ConditionBuilder builder;
     private NextActivities next = new NextActivities();
+    /** The open A/B test's proposal in the newest run, when it waits for a confirmation; loaded when opened. */
+    private AbTestProposal proposal;
+
+    private Integer chosenVariant;
 
     @PostConstruct
     void init() {
@@ -90,6 +98,7 @@ public class ActivityProperties implements Serializable {
         newDelivery.reset();
         next = new NextActivities(draft(), b, canvas.outputs(b));
         loadBuilder();
+        loadProposal();
         PrimeFaces.current().executeScript("PF('activityDialog').show()");
     }
 
@@ -256,5 +265,66 @@ public class ActivityProperties implements Serializable {
 
     public List<String> getSchedulerModes() {
         return ActivityForm.SCHEDULER_MODES;
+    }
+
+    private void loadProposal() {
+        ActivityForm form = getForm();
+        RunView run = state.getRun();
+        proposal = form == null || run == null || !"abTest".equals(form.getType())
+                ? null
+                : workflows.abTestProposal(run.runId(), form.getId()).orElse(null);
+        chosenVariant = proposal == null ? null : proposal.proposed();
+    }
+
+    /** The open A/B test's proposal when it waits for a marketer's confirmation in the newest run; else null. */
+    public AbTestProposal getAbTestProposal() {
+        return proposal;
+    }
+
+    /** What the rule proposes, with when the proposal goes unconfirmed (if ever). */
+    public String getAbTestProposalText() {
+        if (proposal == null) {
+            return null;
+        }
+        return proposal.deadline() == null
+                ? Messages.text("workflow.abTest.proposal", proposal.proposed())
+                : Messages.text(
+                        "workflow.abTest.proposalUntil",
+                        proposal.proposed(),
+                        WorkflowUi.time(proposal.deadline().toString(), WorkflowUi.locale()));
+    }
+
+    /** A variant as the confirmation lists it: its number, delivery, and figure by the rule. */
+    public String variantLabel(AbTestProposal.Variant variant) {
+        return Messages.text(
+                variant.number() == proposal.proposed() ? "workflow.abTest.variantProposed" : "workflow.abTest.variant",
+                variant.number(),
+                variant.label(),
+                java.text.NumberFormat.getIntegerInstance(WorkflowUi.locale()).format(variant.figure()));
+    }
+
+    public Integer getChosenVariant() {
+        return chosenVariant;
+    }
+
+    public void setChosenVariant(Integer chosenVariant) {
+        this.chosenVariant = chosenVariant;
+    }
+
+    /** Sends the chosen variant of the open A/B test to the rest (the marketer's confirmation). */
+    public void confirmWinner() {
+        if (proposal == null || chosenVariant == null) {
+            return;
+        }
+        try {
+            AbTestConfirmation done =
+                    workflows.confirmAbTestWinner(proposal.runId(), proposal.activityId(), chosenVariant);
+            Messages.info("workflow.abTest.confirmed", done.variant());
+            proposal = null;
+            PrimeFaces.current().executeScript("PF('activityDialog').hide()");
+        } catch (WorkflowException e) {
+            Messages.error(DIALOG, e.texts().stream().map(Messages::text).collect(Collectors.joining(" ")));
+        }
+        runControl.refresh();
     }
 }

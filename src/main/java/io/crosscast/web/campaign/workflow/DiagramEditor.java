@@ -131,6 +131,13 @@ public class DiagramEditor implements Serializable {
                             "workflow.signal.waitingUntil",
                             name,
                             WorkflowUi.time(activity.wakeUp(), WorkflowUi.locale()));
+        } else if (activity != null
+                && "WAITING".equals(phase)
+                && "abTest".equals(box.getType())
+                && activity.wakeUp() != null
+                && activity.wakeUp().startsWith("9999-")) {
+            // an A/B test on confirmation, decided: it waits for a marketer
+            detail = Messages.text("workflow.abTest.awaitingConfirmation");
         } else if (run != null && "jumpFrom".equals(box.getType()) && activity != null && !"FAILED".equals(phase)) {
             // the jump's live count: what its last pass carried to the landing, and how many passes
             detail = run.transitions().entrySet().stream()
