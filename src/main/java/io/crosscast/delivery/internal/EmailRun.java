@@ -213,14 +213,37 @@ public final class EmailRun {
 
     /**
      * Sends a claimed batch over one connection and writes its results; rows not tried (stopped, or the
-     * connection lost) are given back. Returns whether the worker may go on.
+     * connection lost) are given back. Where claims are marked (PostgreSQL), the claims on the rows not sent yet are
+     * renewed each third of the lease, and a row another node took meanwhile (the lease had run out) is left to it.
+     * Returns whether the worker may go on.
      */
     private boolean sendBatch(Connection db, SmtpLink smtp, List<PendingMessage> claimed)
             throws SQLException, InterruptedException {
         List<LedgerResult> results = new ArrayList<>(claimed.size());
+        Lease lease =
+                new Lease(LedgerRows.marksClaims(with.vendor()), with.settings().claimLease());
         boolean goOn = true;
+        int next = 0;
         try {
-            for (PendingMessage message : claimed) {
+            for (; next < claimed.size(); next++) {
+                PendingMessage message = claimed.get(next);
+                if (goOn && !stopped() && lease.due()) {
+                    List<Long> rest = claimed.subList(next, claimed.size()).stream()
+                            .map(PendingMessage::recipientId)
+                            .toList();
+                    lease.renewed(
+                            rest,
+                            LedgerRows.renewClaims(
+                                    db,
+                                    with.vendor(),
+                                    deliveryId,
+                                    with.node(),
+                                    rest,
+                                    Instant.now(clock).plus(with.settings().claimLease())));
+                }
+                if (lease.lost(message.recipientId())) {
+                    continue; // another node holds it now: no result from this one
+                }
                 if (!goOn || stopped()) {
                     goOn = false;
                     results.add(LedgerResult.released(message.recipientId()));
@@ -235,8 +258,10 @@ public final class EmailRun {
                 }
             }
         } finally {
-            for (int i = results.size(); i < claimed.size(); i++) {
-                results.add(LedgerResult.released(claimed.get(i).recipientId()));
+            for (; next < claimed.size(); next++) {
+                if (!lease.lost(claimed.get(next).recipientId())) {
+                    results.add(LedgerResult.released(claimed.get(next).recipientId()));
+                }
             }
             recordResults(db, results);
         }

@@ -97,7 +97,7 @@ public final class LedgerRows {
             Instant now,
             Instant leaseUntil)
             throws SQLException {
-        boolean shared = vendor == DatabaseVendor.POSTGRESQL;
+        boolean shared = marksClaims(vendor);
         return claim(
                 connection,
                 deliveryId,
@@ -108,6 +108,11 @@ public final class LedgerRows {
                 leaseUntil,
                 shared,
                 shared ? " FOR UPDATE OF dm SKIP LOCKED" : "");
+    }
+
+    /** Whether claims mark their rows on this database (PostgreSQL: several servers), else only read them (H2). */
+    public static boolean marksClaims(DatabaseVendor vendor) {
+        return vendor == DatabaseVendor.POSTGRESQL;
     }
 
     /** The claim itself: {@code mark} the rows or only read them, with {@code lock} appended to the select. */
@@ -233,6 +238,60 @@ public final class LedgerRows {
                 + " AND status = 'PENDING' AND claimed_by = ?")) {
             release.setString(1, node);
             return release.executeUpdate();
+        }
+    }
+
+    /**
+     * Extends {@code node}'s claims on rows {@code recipientIds} of a delivery until {@code leaseUntil} (a worker whose
+     * batch outlasts part of its lease, e.g. behind a slow relay, so that no other node takes rows it is still
+     * sending); returns the ids it still held, in their order. A row missing from the answer was taken by another
+     * node after the claim had expired, or has a result already: the worker must not send it. Like a claim, a renewal
+     * need not outlive a crash (PostgreSQL's asynchronous commit).
+     */
+    public static List<Long> renewClaims(
+            Connection connection,
+            DatabaseVendor vendor,
+            long deliveryId,
+            String node,
+            List<Long> recipientIds,
+            Instant leaseUntil)
+            throws SQLException {
+        if (recipientIds.isEmpty()) {
+            return List.of();
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            if (vendor == DatabaseVendor.POSTGRESQL) {
+                try (Statement asynchronous = connection.createStatement()) {
+                    asynchronous.execute("SET LOCAL synchronous_commit TO OFF");
+                }
+            }
+            int[] counts;
+            try (PreparedStatement renew = connection.prepareStatement(
+                    "UPDATE delivery_message SET claimed_until = ?" + WHERE_PENDING_ROW + " AND claimed_by = ?")) {
+                for (long id : recipientIds) {
+                    renew.setObject(1, SqlValues.timestamp(leaseUntil));
+                    renew.setLong(2, deliveryId);
+                    renew.setLong(3, id);
+                    renew.setString(4, node);
+                    renew.addBatch();
+                }
+                counts = renew.executeBatch();
+            }
+            connection.commit();
+            List<Long> held = new ArrayList<>(recipientIds.size());
+            for (int i = 0; i < recipientIds.size(); i++) {
+                if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    held.add(recipientIds.get(i));
+                }
+            }
+            return held;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 

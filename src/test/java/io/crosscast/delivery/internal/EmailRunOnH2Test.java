@@ -315,6 +315,30 @@ class EmailRunOnH2Test {
         }
     }
 
+    @Test
+    void aRenewedClaimKeepsItsRowsAndReportsThoseAnotherNodeTookAfterItExpired() throws SQLException {
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", 6);
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            List<PendingMessage> mine =
+                    LedgerRows.claim(connection, DELIVERY, 0, 4, "a", now, now.plusSeconds(60), true, "");
+            assertEquals(List.of(1L, 2L, 3L, 4L), ids(mine));
+            // a's lease ran out (a slow relay): b takes the first two
+            List<PendingMessage> taken = LedgerRows.claim(
+                    connection, DELIVERY, 0, 2, "b", now.plusSeconds(61), now.plusSeconds(121), true, "");
+            assertEquals(List.of(1L, 2L), ids(taken));
+
+            List<Long> held = LedgerRows.renewClaims(
+                    connection, DatabaseVendor.H2, DELIVERY, "a", ids(mine), now.plusSeconds(200));
+            assertEquals(List.of(3L, 4L), held, "a still holds what nobody took");
+
+            // at +150 b's claim has run out but a's renewed one has not: a third claimer gets 1, 2, 5, 6 only
+            List<PendingMessage> later = LedgerRows.claim(
+                    connection, DELIVERY, 0, 10, "c", now.plusSeconds(150), now.plusSeconds(210), true, "");
+            assertEquals(List.of(1L, 2L, 5L, 6L), ids(later), "the renewed rows 3 and 4 are not taken");
+        }
+    }
+
     private static List<Long> ids(List<PendingMessage> rows) {
         return rows.stream().map(PendingMessage::recipientId).toList();
     }
