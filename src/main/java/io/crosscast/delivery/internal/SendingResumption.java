@@ -15,7 +15,9 @@ import java.util.logging.Logger;
 /**
  * When the application starts (after the scheduler): deliveries that were sending go on at once. Then, every 5
  * seconds on each node (a timer of this node only, not persistent), the node joins the email deliveries other nodes
- * of a cluster are sending (PostgreSQL only, see {@link DeliverySending#joinOtherNodes}).
+ * of a cluster are sending (PostgreSQL only, see {@link DeliverySending#joinOtherNodes}), and tries again the SMS
+ * delivery receipts that came before their ledger row was SENT (in a cluster, a receipt can reach a node that sends
+ * nothing itself).
  */
 @Singleton
 @Startup
@@ -27,6 +29,9 @@ public class SendingResumption {
 
     @EJB
     private DeliverySending sending;
+
+    @EJB
+    private SmppGateway gateway;
 
     @PostConstruct
     void resume() {
@@ -48,5 +53,8 @@ public class SendingResumption {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Could not join the deliveries other nodes send: " + e.getMessage(), e);
         }
+        // In a cluster the SMSC may bring a receipt to a node that did not send the text, before the sending node
+        // wrote it SENT: that node keeps it and would try it again only when it writes submission results itself.
+        gateway.retryEarlyReceipts();
     }
 }
