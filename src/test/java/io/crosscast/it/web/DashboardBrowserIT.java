@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.audience.DemoData;
+import io.crosscast.audience.MembershipStatus;
+import io.crosscast.audience.RecipientForm;
+import io.crosscast.audience.RecipientService;
+import io.crosscast.audience.condition.Operator;
+import io.crosscast.audience.condition.Rule;
 import io.crosscast.campaign.CampaignWorkflowService;
 import io.crosscast.campaign.DemoCampaign;
 import io.crosscast.campaign.DemoCampaignData;
@@ -44,7 +49,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * demo campaign created and started, and once its offer is sent some of its recipients open it, click it and
  * unsubscribe through their messages' tracking URLs and tokens; then, in a browser, the marketer's home page shows the campaign running
  * with its Wait's wake-up, a chart, the offer's unusual opt-out rate as an alert whose link opens the offer's
- * report (its timeline's step can be changed). It takes the README's dashboard and report pictures when
+ * report (its timeline's step can be changed), and the demo campaign's own diagram says where everyone went: the
+ * offer's box counts its excluded recipients (an opted-out Gold member among them) and lists them with why, the
+ * reasons adding up to the count. It takes the README's dashboard and report pictures when
  * {@code -Dscreenshots} is given.
  *
  * <p>The first method runs in the server, the second in the test's JVM, where the browser is: what it does is
@@ -57,6 +64,10 @@ class DashboardBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(150);
     private static final int DEMO_RECIPIENTS = 300;
+
+    /** A Gold member with email and mobile who opted out of email: the demo's offer excludes them. */
+    static final String OPTED_OUT_EMAIL = "olivia.optedout@demo-dashboard.example.com";
+
     private static final int UNSUBSCRIBING = 5;
     private static final int READERS = 15;
     private static final Pattern PIXEL = Pattern.compile("src=\"([^\"]*/t/o/[^\"]*)\"");
@@ -77,6 +88,9 @@ class DashboardBrowserIT {
     private DemoCampaign demo;
 
     @EJB
+    private RecipientService recipients;
+
+    @EJB
     private CampaignWorkflowService campaignWorkflows;
 
     @EJB
@@ -93,6 +107,16 @@ class DashboardBrowserIT {
     void theDemoCampaignRunsAndSomeUnsubscribe() throws Exception {
         Instant started = Instant.now();
         demoData.generateRecipients(DEMO_RECIPIENTS);
+        if (recipients.count(new Rule("email", Operator.EQUALS, List.of(OPTED_OUT_EMAIL))) == 0) {
+            RecipientForm optedOut = new RecipientForm();
+            optedOut.setFirstName("Olivia");
+            optedOut.setLastName("Optedout");
+            optedOut.setEmail(OPTED_OUT_EMAIL);
+            optedOut.setMobilePhone("+33612345678");
+            optedOut.setStatus(MembershipStatus.GOLD);
+            optedOut.setEmailOptOut(true);
+            recipients.create(optedOut);
+        }
         long campaign = demo.create();
         campaignWorkflows.start(campaign);
         Delivery offer = deliveries.ofCampaign(campaign, 10).stream()

@@ -1,5 +1,6 @@
 package io.crosscast.it.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.crosscast.it.support.Polling;
 import java.net.URL;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * What {@link DashboardBrowserIT} does in the browser once the demo campaign runs: the home dashboard (the
@@ -73,6 +75,31 @@ final class DashboardWalk {
             browser.open("index.xhtml");
             browser.find(By.xpath(campaignRow));
             browser.screenshot("home-dashboard");
+
+            // Where did everyone go, on the demo campaign itself: its offer's box says how many it excluded (among
+            // them the opted-out Gold member the server-side step added), and a click lists them with why.
+            browser.click(By.xpath(campaignRow + "//a[contains(@id,'campaignLink')]"));
+            browser.waitForPage();
+            WebElement offerBox = browser.find(By.cssSelector(".cc-node[data-activity='offer']"));
+            String excluded =
+                    browser.waitForText(By.cssSelector(".cc-node[data-activity='offer'] .cc-node-missing"), "excluded");
+            assertTrue(excluded.matches("[0-9]+ excluded"), excluded);
+            offerBox.findElement(By.cssSelector(".cc-node-missing")).click();
+            browser.waitForPage();
+            String listed =
+                    browser.waitForText(By.id("tabs:workflowForm:leftBehind"), DashboardBrowserIT.OPTED_OUT_EMAIL);
+            assertTrue(listed.contains("Opted out"), listed);
+            String reasons = browser.text(By.id("tabs:workflowForm:leftBehindReasons"));
+            int total = 0;
+            for (java.util.regex.Matcher m =
+                            java.util.regex.Pattern.compile(": ([0-9]+)").matcher(reasons);
+                    m.find(); ) {
+                total += Integer.parseInt(m.group(1));
+            }
+            assertEquals(
+                    Integer.parseInt(excluded.split(" ")[0]),
+                    total,
+                    "the reasons add up to the box's count: " + reasons);
         } finally {
             browser.keepEvidence("DashboardBrowserIT");
             browser.close();
