@@ -13,9 +13,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -62,6 +71,33 @@ class SettingsIT {
         assertEquals(32, Base64.getDecoder().decode(secret).length);
         assertEquals(secret, settings.secret(name));
         assertNotEquals(secret, settings.secret(name + ".other"));
+    }
+
+    @Test
+    void aSecretAskedForByManyAtOnceIsCreatedOnceAndAllGetIt() throws Exception {
+        // As two nodes of a cluster starting on an empty database: both find no secret and create one.
+        String name = "it.race." + UUID.randomUUID();
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return settings.secret(name);
+                }));
+            }
+            go.countDown();
+            Set<String> seen = new HashSet<>();
+            for (Future<String> answer : answers) {
+                seen.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, seen.size(), "every caller got the same secret");
+            assertEquals(seen.iterator().next(), readWithJdbc(name));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String readWithJdbc(String name) throws SQLException {
