@@ -131,6 +131,20 @@ public final class RuleRow extends ConditionRow {
         return List.copyOf(operators);
     }
 
+    /**
+     * The bundle key of an operator's label: an enrichment count's comparisons read as numbers ("is at least"),
+     * the others as the recipient fields' ({@code operator.<json name>}).
+     */
+    public String operatorKey(Operator o) {
+        boolean comparison = o == Operator.LESS_THAN
+                || o == Operator.LESS_OR_EQUAL
+                || o == Operator.GREATER_THAN
+                || o == Operator.GREATER_OR_EQUAL;
+        return isEnrichment() && enrichmentKind == EnrichmentField.Kind.NUMBER && comparison
+                ? "operator.number." + o.jsonName()
+                : "operator." + o.jsonName();
+    }
+
     /** Which editor the value needs: none, text, number, date, choice, list, delivery. */
     public String getValueKind() {
         if (operator.arity() == Operator.Arity.NONE) {

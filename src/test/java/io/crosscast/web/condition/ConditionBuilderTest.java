@@ -649,6 +649,8 @@ class ConditionBuilderTest {
         assertTrue(rule.getOperators().containsAll(List.of(Operator.LESS_THAN, Operator.EQUALS, Operator.IS_EMPTY)));
         assertFalse(rule.getOperators().contains(Operator.IN_LAST_DAYS));
         assertEquals("count", rule.getValueKind());
+        assertEquals("operator.number.greater_or_equal", rule.operatorKey(Operator.GREATER_OR_EQUAL));
+        assertEquals("operator.equals", rule.operatorKey(Operator.EQUALS));
         rule.setValue(" 2 ");
         builder.refresh();
         assertEquals(
