@@ -359,6 +359,13 @@ class EmailRunOnH2Test {
                     claimed,
                     LedgerRows.readPending(connection, DELIVERY, 0, 10, now, join),
                     "the SMS sender's page reads the same");
+            // A crash before the batch's write: the server gives the claims back when it starts, and the rows are
+            // claimed again as they were, values included (the Message-ID depends on delivery and recipient only).
+            assertEquals(4, LedgerRows.releaseClaims(connection, "a"));
+            assertEquals(
+                    claimed,
+                    LedgerRows.claim(connection, DELIVERY, 0, 10, "b", now, now.plusSeconds(60), true, "", join),
+                    "the same rows and values after a restart");
             assertEquals(
                     Map.of(),
                     LedgerRows.readPending(connection, DELIVERY, 0, 10, now)
