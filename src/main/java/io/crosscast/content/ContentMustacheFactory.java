@@ -8,11 +8,13 @@ import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.reflect.MapObjectHandler;
 import com.github.mustachejava.util.HtmlEscaper;
+import com.github.mustachejava.util.Wrapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -32,7 +34,29 @@ final class ContentMustacheFactory extends DefaultMustacheFactory {
     ContentMustacheFactory(ContentPart part, Predicate<String> known) {
         this.part = part;
         this.known = known;
-        setObjectHandler(new MapObjectHandler());
+        setObjectHandler(new FlatMapObjectHandler());
+    }
+
+    /**
+     * Looks values up in maps only; a dotted name such as {@code enrichment.clicks} is one key of the scope map (not
+     * a path into nested objects), so a recipient's enrichment values sit beside its fields.
+     */
+    private static final class FlatMapObjectHandler extends MapObjectHandler {
+
+        @Override
+        public Wrapper find(String name, List<Object> scopes) {
+            if (name == null || name.indexOf('.') < 0) {
+                return super.find(name, scopes);
+            }
+            return current -> {
+                for (int i = current.size() - 1; i >= 0; i--) {
+                    if (current.get(i) instanceof Map<?, ?> map && map.containsKey(name)) {
+                        return map.get(name);
+                    }
+                }
+                return null;
+            };
+        }
     }
 
     List<ContentProblem> problems() {

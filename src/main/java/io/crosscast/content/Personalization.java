@@ -5,9 +5,14 @@ import com.github.mustachejava.MustacheException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +20,10 @@ import java.util.stream.Stream;
  * SMS, written in Mustache: {@code Hello {{firstName}}}, {@code {{#firstName}}Hi {{firstName}}{{/firstName}}},
  * {@code {{^firstName}}Hello{{/firstName}}}, comments {@code {{! ... }}}.
  *
- * <p>Templates may use the recipient variables {@link #RECIPIENT_VARIABLES} and {@link #UNSUBSCRIBE_URL} (an
- * SMS text: {@link #SMS_LINK} instead), nothing else: an unknown name, a partial ({@code {{> x}}}), a pragma,
+ * <p>Templates may use the recipient variables {@link #RECIPIENT_VARIABLES}, the values an Enrichment activity of
+ * the delivery's workflow run added ({@code {{enrichment.<name>}}}, {@link #isEnrichmentVariable}; empty outside a
+ * run or when the run has no such value) and {@link #UNSUBSCRIBE_URL} (an SMS text: {@link #SMS_LINK} instead),
+ * nothing else: an unknown name, a partial ({@code {{> x}}}), a pragma,
  * template inheritance, a delimiter change or a syntax error is a {@link ContentProblem} naming the part, the
  * line and the culprit. In the HTML body values are HTML-escaped and {@code {{{x}}}} / {@code {{&x}}}
  * (unescaped) are refused; in the subject, the text body and an SMS text values are written as they are. A
@@ -46,6 +53,12 @@ public final class Personalization {
     /** Every variable an SMS text may use: the recipient's fields and {@link #SMS_LINK}. */
     public static final List<String> SMS_VARIABLES =
             Stream.concat(RECIPIENT_VARIABLES.stream(), Stream.of(SMS_LINK)).toList();
+
+    /** The prefix of an Enrichment activity's value: {@code {{enrichment.clicks}}}. */
+    public static final String ENRICHMENT_PREFIX = "enrichment.";
+
+    /** {@link #ENRICHMENT_PREFIX} and a value's name (as io.crosscast.engine.EnrichmentValue#NAME). */
+    private static final Pattern ENRICHMENT_VARIABLE = Pattern.compile("enrichment\\.[A-Za-z][A-Za-z0-9_]{0,39}");
 
     /** The tracking pixel's URL, in templates rewritten by the {@link LinkRewriter} only. */
     static final String OPEN_PIXEL = "ccOpenPixel";
@@ -92,7 +105,43 @@ public final class Personalization {
 
     /** Whether a marketer's email template may use the variable. */
     public static boolean isVariable(String name) {
-        return VARIABLES.contains(name);
+        return VARIABLES.contains(name) || isEnrichmentVariable(name);
+    }
+
+    /** Whether the variable is an Enrichment activity's value, {@code enrichment.<name>} with a valid name. */
+    public static boolean isEnrichmentVariable(String name) {
+        return name != null && ENRICHMENT_VARIABLE.matcher(name).matches();
+    }
+
+    /**
+     * Each enrichment value the templates use shown as its own placeholder ({@code clicks} -> {@code
+     * {{enrichment.clicks}}}): what previews and proofs, which have no workflow run, show in its place.
+     */
+    public static Map<String, String> enrichmentPlaceholders(String... templates) {
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        for (String name : enrichmentNames(templates)) {
+            placeholders.put(name, "{{" + ENRICHMENT_PREFIX + name + "}}");
+        }
+        return placeholders;
+    }
+
+    /**
+     * The names of the enrichment values the templates use ({@code clicks} for {@code {{enrichment.clicks}}}), in
+     * order of first use; templates that do not compile are skipped (they are refused elsewhere).
+     */
+    public static List<String> enrichmentNames(String... templates) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String template : templates) {
+            Compilation compilation = compile(ContentPart.TEXT, template, name -> true);
+            if (compilation.template() != null) {
+                for (String variable : compilation.template().variables()) {
+                    if (isEnrichmentVariable(variable)) {
+                        names.add(variable.substring(ENRICHMENT_PREFIX.length()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** The variables a template of {@code part} may use: {@link #SMS_VARIABLES} in an SMS, else {@link #VARIABLES}. */
@@ -102,7 +151,7 @@ public final class Personalization {
 
     /** Whether a template of {@code part} may use the variable. */
     public static boolean isVariable(ContentPart part, String name) {
-        return variables(part).contains(name);
+        return variables(part).contains(name) || isEnrichmentVariable(name);
     }
 
     /** The variable the {@link LinkRewriter} puts in the href of the tracked link numbered {@code index}. */

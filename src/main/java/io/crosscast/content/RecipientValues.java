@@ -10,6 +10,9 @@ import java.util.Map;
  * @param recipientId the recipient (tracking URLs name it); 0 for a proof sent to someone who is not one
  * @param status      the membership tier's name ({@code GOLD}...)
  * @param birthDate   rendered {@code yyyy-MM-dd}
+ * @param enrichment  the values Enrichment activities of the delivery's workflow run added to the recipient, by name
+ *                    ({@code clicks} for {@code {{enrichment.clicks}}}), as text; empty outside a run. A name it does
+ *                    not hold renders as nothing.
  */
 public record RecipientValues(
         long recipientId,
@@ -20,10 +23,36 @@ public record RecipientValues(
         String status,
         String country,
         String language,
-        LocalDate birthDate) {
+        LocalDate birthDate,
+        Map<String, String> enrichment) {
+
+    public RecipientValues {
+        enrichment = enrichment == null ? Map.of() : Map.copyOf(enrichment);
+    }
+
+    /** Without enrichment values (outside a workflow run, proofs, previews). */
+    public RecipientValues(
+            long recipientId,
+            String firstName,
+            String lastName,
+            String email,
+            String mobilePhone,
+            String status,
+            String country,
+            String language,
+            LocalDate birthDate) {
+        this(recipientId, firstName, lastName, email, mobilePhone, status, country, language, birthDate, Map.of());
+    }
+
+    /** The same recipient with these enrichment values instead. */
+    public RecipientValues withEnrichment(Map<String, String> values) {
+        return new RecipientValues(
+                recipientId, firstName, lastName, email, mobilePhone, status, country, language, birthDate, values);
+    }
 
     /**
-     * The values by variable name ({@link Personalization#RECIPIENT_VARIABLES}), {@code ""} for a missing one,
+     * The values by variable name ({@link Personalization#RECIPIENT_VARIABLES}, then {@code enrichment.<name>}),
+     * {@code ""} for a missing one,
      * in a new map the caller may add to.
      */
     public Map<String, String> variables() {
@@ -42,6 +71,7 @@ public record RecipientValues(
         put(variables, "country", country);
         put(variables, "language", language);
         put(variables, "birthDate", birthDate == null ? null : birthDate.toString());
+        enrichment.forEach((name, value) -> put(variables, Personalization.ENRICHMENT_PREFIX + name, value));
     }
 
     private static void put(Map<String, ? super String> variables, String name, String value) {

@@ -2,6 +2,7 @@ package io.crosscast.delivery;
 
 import io.crosscast.audience.Recipient;
 import io.crosscast.content.InvalidContentException;
+import io.crosscast.content.Personalization;
 import io.crosscast.content.RecipientValues;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.delivery.internal.DkimKeys;
@@ -147,7 +148,9 @@ public class DeliveryProofs {
         require(deliveries.problems(delivery.getChannel(), delivery.content(), false));
         Recipient recipient = recipient(recipientId);
         try {
-            SmsContent sms = SmsComposer.compile(delivery.getTextBody()).compose(values(recipient));
+            SmsContent sms = SmsComposer.compile(delivery.getTextBody())
+                    .compose(values(recipient)
+                            .withEnrichment(Personalization.enrichmentPlaceholders(delivery.getTextBody())));
             return new SmsPreview(
                     delivery.getSenderName(),
                     recipient == null ? null : recipient.getMobilePhone(),

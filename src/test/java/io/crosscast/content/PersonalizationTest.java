@@ -307,4 +307,61 @@ class PersonalizationTest {
                 problems.get(0).message().startsWith("Text body"),
                 problems.get(0).message());
     }
+
+    @Test
+    void enrichmentValuesRenderInEveryPartAndMissingOnesAreEmpty() {
+        RecipientValues values = new RecipientValues(
+                7, "Léa", null, null, null, null, null, null, null, Map.of("clicks", "3", "lastClick", "<2026-11-30>"));
+        Map<String, String> scope = values.variables();
+        assertEquals(
+                "Léa, 3 clicks []",
+                Personalization.compile(
+                                ContentPart.SUBJECT,
+                                "{{firstName}}, {{enrichment.clicks}} clicks" + " [{{enrichment.opens}}]")
+                        .render(scope));
+        assertEquals(
+                "<p>&lt;2026-11-30&gt; yes</p>",
+                Personalization.compile(
+                                ContentPart.HTML,
+                                "<p>{{ enrichment.lastClick }} {{#enrichment.clicks}}yes{{/enrichment.clicks}}"
+                                        + "{{#enrichment.opens}}no{{/enrichment.opens}}</p>")
+                        .render(scope));
+        assertEquals(
+                "3 / none",
+                Personalization.compile(
+                                ContentPart.SMS,
+                                "{{enrichment.clicks}} / {{^enrichment.opens}}none{{/enrichment.opens}}")
+                        .render(scope));
+        assertEquals(
+                "[]",
+                Personalization.compile(ContentPart.TEXT, "[{{enrichment.clicks}}]")
+                        .render(new RecipientValues(7, "Léa", null, null, null, null, null, null, null).variables()),
+                "outside a run: empty");
+    }
+
+    @Test
+    void enrichmentVariablesNeedAValidName() {
+        assertTrue(Personalization.problems(ContentPart.SUBJECT, "{{enrichment.clicks_30}}")
+                .isEmpty());
+        for (String bad : List.of("{{enrichment.}}", "{{enrichment.3x}}", "{{enrichment.a.b}}", "{{enrichments.a}}")) {
+            List<ContentProblem> problems = Personalization.problems(ContentPart.SUBJECT, bad);
+            assertEquals(1, problems.size(), bad + " " + problems);
+            assertEquals(ContentProblem.Code.UNKNOWN_VARIABLE, problems.get(0).code(), bad);
+        }
+    }
+
+    @Test
+    void enrichmentNamesAndPlaceholdersOfTemplates() {
+        assertEquals(
+                List.of("clicks", "lastOpen"),
+                Personalization.enrichmentNames(
+                        "{{enrichment.clicks}} {{firstName}}",
+                        null,
+                        "{{#enrichment.lastOpen}}{{enrichment.clicks}}{{/enrichment.lastOpen}}",
+                        "{{broken"));
+        assertEquals(List.of(), Personalization.enrichmentNames("Hello {{firstName}}"));
+        assertEquals(
+                Map.of("clicks", "{{enrichment.clicks}}"),
+                Personalization.enrichmentPlaceholders("{{enrichment.clicks}}"));
+    }
 }

@@ -22,6 +22,7 @@ public final class EmailBatch implements EmailRun.Messages {
     private final LanguageComposers composers;
     private final OutgoingEmail outgoing;
     private final String verp;
+    private final EnrichmentJoin enrichment;
 
     EmailBatch(Delivery delivery, TrackingLinks links, OutgoingEmail outgoing) {
         this(delivery, links, outgoing, null);
@@ -31,6 +32,7 @@ public final class EmailBatch implements EmailRun.Messages {
     EmailBatch(Delivery delivery, TrackingLinks links, OutgoingEmail outgoing, String verp) {
         this.verp = verp;
         this.deliveryId = delivery.getId();
+        this.enrichment = EnrichmentJoin.of(delivery);
         this.links = links;
         this.outgoing = outgoing;
         EmailContent content = new EmailContent(
@@ -62,6 +64,11 @@ public final class EmailBatch implements EmailRun.Messages {
     @Override
     public String messageId(long recipientId) {
         return links.messageId(deliveryId, recipientId);
+    }
+
+    @Override
+    public EnrichmentJoin enrichment() {
+        return enrichment;
     }
 
     /** The message for one pending ledger row. */

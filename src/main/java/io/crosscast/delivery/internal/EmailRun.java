@@ -80,6 +80,11 @@ public final class EmailRun {
         String messageId(long recipientId);
 
         MimeMessage compose(Session session, PendingMessage message, String messageId) throws MessagingException;
+
+        /** The values of the delivery's workflow run its templates use, read with each claimed batch. */
+        default EnrichmentJoin enrichment() {
+            return EnrichmentJoin.NONE;
+        }
     }
 
     public long deliveryId() {
@@ -199,7 +204,8 @@ public final class EmailRun {
                     with.settings().batchSize(),
                     with.node(),
                     now,
-                    now.plus(with.settings().claimLease()));
+                    now.plus(with.settings().claimLease()),
+                    batch.enrichment());
             if (!rows.isEmpty()) {
                 cursor.accumulateAndGet(rows.get(rows.size() - 1).recipientId(), Math::max);
             }

@@ -27,8 +27,10 @@ import java.util.function.Consumer;
 public final class LedgerRows {
 
     private static final String COLUMNS = "SELECT dm.recipient_id, dm.address, dm.attempts, r.id, r.first_name,"
-            + " r.last_name, r.email, r.mobile_phone, r.status, r.country, r.language, r.birth_date"
-            + " FROM delivery_message dm LEFT JOIN recipient r ON r.id = dm.recipient_id";
+            + " r.last_name, r.email, r.mobile_phone, r.status, r.country, r.language, r.birth_date";
+    private static final String FROM = " FROM delivery_message dm LEFT JOIN recipient r ON r.id = dm.recipient_id";
+    /** The first column of the enrichment values ({@link EnrichmentJoin#read}). */
+    private static final int ENRICHMENT_COLUMN = 13;
 
     // Ordered by the whole index (delivery_id, status, recipient_id), though the first two are fixed: H2 then
     // reads the page straight from the index; ordered by recipient_id alone it read and sorted every pending row
@@ -71,12 +73,26 @@ public final class LedgerRows {
      */
     public static List<PendingMessage> readPending(
             Connection connection, long deliveryId, long after, int limit, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(COLUMNS + READY + ORDER + limit + " ROWS ONLY")) {
-            select.setLong(1, deliveryId);
-            select.setLong(2, after);
-            select.setObject(3, SqlValues.timestamp(now));
-            return read(select, limit);
+        return readPending(connection, deliveryId, after, limit, now, EnrichmentJoin.NONE);
+    }
+
+    /** As {@link #readPending(Connection, long, long, int, Instant)}, with the run's values the templates use. */
+    public static List<PendingMessage> readPending(
+            Connection connection, long deliveryId, long after, int limit, Instant now, EnrichmentJoin enrichment)
+            throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement(select(enrichment) + READY + ORDER + limit + " ROWS ONLY")) {
+            int i = enrichment.bind(select, 1);
+            select.setLong(i++, deliveryId);
+            select.setLong(i++, after);
+            select.setObject(i, SqlValues.timestamp(now));
+            return read(select, limit, enrichment);
         }
+    }
+
+    /** The columns and tables of a read, the enrichment values joined. */
+    private static String select(EnrichmentJoin enrichment) {
+        return COLUMNS + enrichment.columns() + FROM + enrichment.joins();
     }
 
     /**
@@ -97,6 +113,24 @@ public final class LedgerRows {
             Instant now,
             Instant leaseUntil)
             throws SQLException {
+        return claim(connection, vendor, deliveryId, after, limit, node, now, leaseUntil, EnrichmentJoin.NONE);
+    }
+
+    /**
+     * As {@link #claim(Connection, DatabaseVendor, long, long, int, String, Instant, Instant)}, with the values of
+     * the delivery's run its templates use, joined in the same select (one query per batch).
+     */
+    public static List<PendingMessage> claim(
+            Connection connection,
+            DatabaseVendor vendor,
+            long deliveryId,
+            long after,
+            int limit,
+            String node,
+            Instant now,
+            Instant leaseUntil,
+            EnrichmentJoin enrichment)
+            throws SQLException {
         boolean shared = marksClaims(vendor);
         return claim(
                 connection,
@@ -107,7 +141,8 @@ public final class LedgerRows {
                 now,
                 leaseUntil,
                 shared,
-                shared ? " FOR UPDATE OF dm SKIP LOCKED" : "");
+                shared ? " FOR UPDATE OF dm SKIP LOCKED" : "",
+                enrichment);
     }
 
     /** Whether claims mark their rows on this database (PostgreSQL: several servers), else only read them (H2). */
@@ -127,8 +162,23 @@ public final class LedgerRows {
             boolean mark,
             String lock)
             throws SQLException {
-        String sql = COLUMNS + READY + " AND (dm.claimed_until IS NULL OR dm.claimed_until <= ?)" + ORDER + limit
-                + " ROWS ONLY" + lock;
+        return claim(connection, deliveryId, after, limit, node, now, leaseUntil, mark, lock, EnrichmentJoin.NONE);
+    }
+
+    static List<PendingMessage> claim(
+            Connection connection,
+            long deliveryId,
+            long after,
+            int limit,
+            String node,
+            Instant now,
+            Instant leaseUntil,
+            boolean mark,
+            String lock,
+            EnrichmentJoin enrichment)
+            throws SQLException {
+        String sql = select(enrichment) + READY + " AND (dm.claimed_until IS NULL OR dm.claimed_until <= ?)" + ORDER
+                + limit + " ROWS ONLY" + lock;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -141,11 +191,12 @@ public final class LedgerRows {
             }
             List<PendingMessage> rows;
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setLong(1, deliveryId);
-                select.setLong(2, after);
-                select.setObject(3, SqlValues.timestamp(now));
-                select.setObject(4, SqlValues.timestamp(now));
-                rows = read(select, limit);
+                int i = enrichment.bind(select, 1);
+                select.setLong(i++, deliveryId);
+                select.setLong(i++, after);
+                select.setObject(i++, SqlValues.timestamp(now));
+                select.setObject(i, SqlValues.timestamp(now));
+                rows = read(select, limit, enrichment);
             }
             if (mark && !rows.isEmpty()) {
                 try (PreparedStatement marking = connection.prepareStatement(
@@ -370,7 +421,8 @@ public final class LedgerRows {
         write.setLong(i, result.recipientId());
     }
 
-    private static List<PendingMessage> read(PreparedStatement select, int limit) throws SQLException {
+    private static List<PendingMessage> read(PreparedStatement select, int limit, EnrichmentJoin enrichment)
+            throws SQLException {
         List<PendingMessage> page = new ArrayList<>(Math.min(limit, 1000));
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -387,7 +439,8 @@ public final class LedgerRows {
                         rows.getString(9),
                         rows.getString(10),
                         rows.getString(11),
-                        birth == null ? null : birth.toLocalDate()));
+                        birth == null ? null : birth.toLocalDate(),
+                        enrichment.read(rows, ENRICHMENT_COLUMN)));
             }
         }
         return page;

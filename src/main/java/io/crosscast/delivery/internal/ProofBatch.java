@@ -2,6 +2,7 @@ package io.crosscast.delivery.internal;
 
 import io.crosscast.content.EmailContent;
 import io.crosscast.content.LinkRewriter;
+import io.crosscast.content.Personalization;
 import io.crosscast.content.RecipientValues;
 import io.crosscast.content.RenderedEmail;
 import io.crosscast.delivery.Delivery;
@@ -9,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A delivery's content compiled for previews and proofs: rendered for one recipient like the real
@@ -25,9 +27,17 @@ public final class ProofBatch {
     static final String PREVIEW_SENDER = "preview@example.com";
 
     private final LanguageComposers composers;
+    private final Map<String, String> placeholders;
 
     private ProofBatch(EmailContent content, PreviewUrls urls) {
         this.composers = new LanguageComposers(content, urls);
+        // A proof or preview has no workflow run: an enrichment value shows as its placeholder, {{enrichment.x}}.
+        this.placeholders = Personalization.enrichmentPlaceholders(content.subject(), content.html(), content.text());
+    }
+
+    /** The values with each enrichment value the content uses shown as its placeholder. */
+    private RecipientValues withPlaceholders(RecipientValues values) {
+        return placeholders.isEmpty() ? values : values.withEnrichment(placeholders);
     }
 
     /** For previews: the content as it is; a missing sender does not matter. */
@@ -61,13 +71,13 @@ public final class ProofBatch {
 
     /** Subject and bodies as this recipient would get them, without tracking. */
     public RenderedEmail render(RecipientValues values, String language) {
-        return composers.of(language).preview(values);
+        return composers.of(language).preview(withPlaceholders(values));
     }
 
     /** The proof message to one address. */
     public MimeMessage compose(Session session, RecipientValues values, String language, String to, String messageId)
             throws MessagingException {
-        return composers.of(language).compose(session, values, to, messageId);
+        return composers.of(language).compose(session, withPlaceholders(values), to, messageId);
     }
 
     /** Warnings about the content's links (untracked ones, labels cut short). */

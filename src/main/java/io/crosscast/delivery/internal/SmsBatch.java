@@ -12,14 +12,21 @@ public final class SmsBatch {
 
     private final String sender;
     private final SmsComposer composer;
+    private final EnrichmentJoin enrichment;
 
     SmsBatch(Delivery delivery) {
         this.sender = delivery.getSenderName();
         this.composer = SmsComposer.compile(delivery.getTextBody());
+        this.enrichment = EnrichmentJoin.of(delivery);
     }
 
     public String sender() {
         return sender;
+    }
+
+    /** The values of the delivery's workflow run its text uses, read with each page of the ledger. */
+    public EnrichmentJoin enrichment() {
+        return enrichment;
     }
 
     /** The SMS for one pending ledger row. */

@@ -88,8 +88,8 @@ public final class SmsRun {
             List<LedgerResult> unsent = new ArrayList<>();
             pages:
             while (true) {
-                List<PendingMessage> page =
-                        LedgerRows.readPending(connection, deliveryId, after, PAGE, Instant.now(clock));
+                List<PendingMessage> page = LedgerRows.readPending(
+                        connection, deliveryId, after, PAGE, Instant.now(clock), batch.enrichment());
                 if (page.isEmpty()) {
                     break;
                 }

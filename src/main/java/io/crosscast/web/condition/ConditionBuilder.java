@@ -3,6 +3,7 @@ package io.crosscast.web.condition;
 import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionProblem;
 import io.crosscast.audience.condition.ConditionValidator;
+import io.crosscast.audience.condition.EnrichmentRules;
 import io.crosscast.audience.condition.Group;
 import io.crosscast.audience.condition.InvalidConditionException;
 import io.crosscast.audience.condition.Logic;
@@ -16,6 +17,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 
 /**
@@ -43,6 +45,7 @@ public class ConditionBuilder implements Serializable {
     private final Counter counter;
     private Wording wording = ConditionBuilder::viewerWording;
     private boolean incomingDeliveryAllowed;
+    private List<EnrichmentField> enrichmentFields = List.of();
     private GroupRow root = new GroupRow();
     /** The loaded condition was one rule, not a group: give it back so while the root holds just it. */
     private boolean bare;
@@ -118,7 +121,8 @@ public class ConditionBuilder implements Serializable {
         count = null;
         countDeferred = false;
         problems = List.of();
-        if (condition.refersToIncomingDelivery()) {
+        if (condition.refersToIncomingDelivery() || (incomingDeliveryAllowed && usesEnrichment(condition))) {
+            // Also a workflow's rule on an enrichment value: it has values only in a run.
             List<ConditionProblem> found = new ArrayList<>(ConditionValidator.validate(condition));
             if (found.isEmpty() && !incomingDeliveryAllowed) {
                 found.add(new ConditionProblem(
@@ -133,6 +137,15 @@ public class ConditionBuilder implements Serializable {
         } catch (InvalidConditionException e) {
             problems = word(e.problems());
         }
+    }
+
+    /** Whether a rule of the condition is on an enrichment value ({@code enrichment.<name>}). */
+    static boolean usesEnrichment(Condition condition) {
+        if (condition instanceof Group group) {
+            return group.children().stream().anyMatch(ConditionBuilder::usesEnrichment);
+        }
+        return condition instanceof io.crosscast.audience.condition.Rule rule
+                && rule.field().startsWith(EnrichmentRules.PREFIX);
     }
 
     private List<String> word(List<ConditionProblem> found) {
@@ -161,6 +174,7 @@ public class ConditionBuilder implements Serializable {
     }
 
     public void fieldChanged(RuleRow rule) {
+        rule.setEnrichmentKind(enrichmentKind(rule.getField()));
         rule.fieldChanged();
         refresh();
     }
@@ -226,6 +240,11 @@ public class ConditionBuilder implements Serializable {
     public List<Line> getLines() {
         List<Line> lines = new ArrayList<>();
         addLines(root, 0, lines);
+        for (Line line : lines) {
+            if (line.getRule() != null) {
+                line.getRule().setEnrichmentKind(enrichmentKind(line.getRule().getField()));
+            }
+        }
         return lines;
     }
 
@@ -261,11 +280,65 @@ public class ConditionBuilder implements Serializable {
         return 0;
     }
 
-    /** The fields the form offers, the delivery behaviour included. */
+    /**
+     * The fields the form offers, the delivery behaviour included, then the values of the Enrichment activities
+     * upstream ({@link #setEnrichmentFields}) and any other enrichment value the condition already uses (a loaded
+     * rule keeps its field).
+     */
     public List<String> getFields() {
-        return Arrays.stream(RecipientField.values())
+        List<String> fields = new ArrayList<>(Arrays.stream(RecipientField.values())
                 .map(RecipientField::publicName)
-                .toList();
+                .toList());
+        enrichmentFields.forEach(f -> fields.add(f.field()));
+        List<String> used = new ArrayList<>();
+        collectEnrichmentFields(root, used);
+        used.stream().filter(f -> !fields.contains(f)).forEach(fields::add);
+        return fields;
+    }
+
+    private static void collectEnrichmentFields(GroupRow group, List<String> found) {
+        for (ConditionRow row : group.getChildren()) {
+            if (row instanceof GroupRow child) {
+                collectEnrichmentFields(child, found);
+            } else if (row instanceof RuleRow rule && rule.isEnrichment() && !found.contains(rule.getField())) {
+                found.add(rule.getField());
+            }
+        }
+    }
+
+    /**
+     * A field's label in the viewer's language: the recipient field's, or "Enrichment: clicks" for
+     * {@code enrichment.clicks}.
+     */
+    public String fieldLabel(String field) {
+        return fieldLabel(field, Messages.bundle());
+    }
+
+    /** As {@link #fieldLabel(String)}, from {@code bundle}. */
+    static String fieldLabel(String field, ResourceBundle bundle) {
+        if (field.startsWith(EnrichmentRules.PREFIX)) {
+            String name = field.substring(EnrichmentRules.PREFIX.length());
+            return Messages.textOr(bundle, "condition.enrichmentField", "enrichment." + name, name);
+        }
+        return Messages.textOr(bundle, "field." + field, field);
+    }
+
+    /** The values the Enrichment activities upstream of the edited activity add (none outside a workflow). */
+    public List<EnrichmentField> getEnrichmentFields() {
+        return enrichmentFields;
+    }
+
+    public void setEnrichmentFields(List<EnrichmentField> enrichmentFields) {
+        this.enrichmentFields = List.copyOf(enrichmentFields);
+    }
+
+    /** The kind of the enrichment value {@code field} names, if offered; null otherwise. */
+    private EnrichmentField.Kind enrichmentKind(String field) {
+        return enrichmentFields.stream()
+                .filter(f -> f.field().equals(field))
+                .map(EnrichmentField::kind)
+                .findFirst()
+                .orElse(null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.crosscast.web.condition;
 
 import io.crosscast.audience.condition.Condition;
+import io.crosscast.audience.condition.EnrichmentRules;
 import io.crosscast.audience.condition.FieldType;
 import io.crosscast.audience.condition.Operator;
 import io.crosscast.audience.condition.RecipientField;
@@ -31,6 +32,8 @@ public final class RuleRow extends ConditionRow {
     private Rule loaded;
 
     private State loadedState;
+    /** For a field {@code enrichment.<name>}: the kind of its value (set by the builder), else null. */
+    private EnrichmentField.Kind enrichmentKind;
 
     /** A row showing {@code rule}; {@link #toRule()} gives it back unchanged until the row is edited. */
     static RuleRow of(Rule rule) {
@@ -96,7 +99,12 @@ public final class RuleRow extends ConditionRow {
 
     /** After another field is chosen, keep the operator if it still applies, else take the field's first one. */
     public void fieldChanged() {
-        if (!type().allows(operator)) {
+        if (isEnrichment()) {
+            List<Operator> operators = getOperators();
+            if (!operators.contains(operator)) {
+                operator = operators.get(0);
+            }
+        } else if (!type().allows(operator)) {
             operator = type().operators().iterator().next();
         }
         value = null;
@@ -112,12 +120,29 @@ public final class RuleRow extends ConditionRow {
      * come before those that count every hit (machines included), so a new condition is about people first.
      */
     public List<Operator> getOperators() {
+        if (isEnrichment()) {
+            return (enrichmentKind == null ? EnrichmentField.Kind.TEXT : enrichmentKind).operators();
+        }
         List<Operator> operators = new java.util.ArrayList<>(type().operators());
         if (type() == FieldType.BEHAVIOUR) {
             operators.sort(java.util.Comparator.comparingInt(o -> o.peopleOnly() ? 0 : 1));
             operators.sort(java.util.Comparator.comparingInt(o -> o == Operator.SENT || o == Operator.FAILED ? 0 : 1));
         }
         return List.copyOf(operators);
+    }
+
+    /**
+     * The bundle key of an operator's label: an enrichment count's comparisons read as numbers ("is at least"),
+     * the others as the recipient fields' ({@code operator.<json name>}).
+     */
+    public String operatorKey(Operator o) {
+        boolean comparison = o == Operator.LESS_THAN
+                || o == Operator.LESS_OR_EQUAL
+                || o == Operator.GREATER_THAN
+                || o == Operator.GREATER_OR_EQUAL;
+        return isEnrichment() && enrichmentKind == EnrichmentField.Kind.NUMBER && comparison
+                ? "operator.number." + o.jsonName()
+                : "operator." + o.jsonName();
     }
 
     /** Which editor the value needs: none, text, number, date, choice, list, delivery. */
@@ -128,6 +153,9 @@ public final class RuleRow extends ConditionRow {
         if (operator == Operator.IN_LAST_DAYS || operator == Operator.NOT_IN_LAST_DAYS) {
             return "number";
         }
+        if (isEnrichment()) {
+            return enrichmentKind == EnrichmentField.Kind.NUMBER ? "count" : "text";
+        }
         return switch (type()) {
             case DATE, TIMESTAMP -> "date";
             case ENUM -> operator.arity() == Operator.Arity.ONE ? "choice" : "text";
@@ -135,6 +163,16 @@ public final class RuleRow extends ConditionRow {
             case BEHAVIOUR -> "delivery";
             default -> "text";
         };
+    }
+
+    /** Whether the field is an Enrichment activity's value, {@code enrichment.<name>}. */
+    public boolean isEnrichment() {
+        return field != null && field.startsWith(EnrichmentRules.PREFIX);
+    }
+
+    /** The kind of the enrichment value the field names (null: unknown, operators of a text). */
+    void setEnrichmentKind(EnrichmentField.Kind kind) {
+        this.enrichmentKind = kind;
     }
 
     /** A delivery behaviour without a delivery: it means the delivery of the incoming transition. */

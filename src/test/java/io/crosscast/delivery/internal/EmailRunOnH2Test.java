@@ -11,6 +11,7 @@ import io.crosscast.audience.RecipientMarks;
 import io.crosscast.delivery.Channel;
 import io.crosscast.delivery.RecipientsQuarantined;
 import io.crosscast.platform.DatabaseVendor;
+import io.crosscast.platform.sql.SqlValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -24,6 +25,7 @@ import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -336,6 +338,64 @@ class EmailRunOnH2Test {
             List<PendingMessage> later = LedgerRows.claim(
                     connection, DELIVERY, 0, 10, "c", now.plusSeconds(150), now.plusSeconds(210), true, "");
             assertEquals(List.of(1L, 2L, 5L, 6L), ids(later), "the renewed rows 3 and 4 are not taken");
+        }
+    }
+
+    @Test
+    void batchesReadTheirRunsEnrichmentValuesInTheSameSelect() throws SQLException {
+        LedgerTestData.delivery(dataSource, DELIVERY, "SENDING", 4);
+        Instant clicked = Instant.parse("2026-11-30T12:00:00Z");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO enrichment_value (run_id, name,"
+                        + " recipient_id, num_value, time_value, text_value) VALUES (?, ?, ?, ?, ?, ?)")) {
+            Object[][] rows = {
+                {9L, "clicks", 1L, 3L, null, null},
+                {9L, "clicks", 2L, 0L, null, null},
+                {9L, "clicks", 5L, 8L, null, null}, // not in this delivery
+                {9L, "lastClick", 1L, null, SqlValues.timestamp(clicked), null},
+                {9L, "lastClick", 2L, null, null, null}, // never clicked
+                {9L, "city", 2L, null, null, "Lyon"},
+                {8L, "clicks", 3L, 5L, null, null}, // another run
+            };
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        EnrichmentJoin join = EnrichmentJoin.of(9, List.of("clicks", "lastClick", "city", "missing"));
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            List<PendingMessage> claimed =
+                    LedgerRows.claim(connection, DELIVERY, 0, 10, "a", now, now.plusSeconds(60), true, "", join);
+            assertEquals(List.of(1L, 2L, 3L, 4L), ids(claimed), "one row per ledger row, whatever the joins");
+            String day = clicked.atZone(java.time.ZoneId.systemDefault())
+                    .toLocalDate()
+                    .toString();
+            assertEquals(Map.of("clicks", "3", "lastClick", day), claimed.get(0).enrichment());
+            assertEquals(Map.of("clicks", "0", "city", "Lyon"), claimed.get(1).enrichment());
+            assertEquals(Map.of(), claimed.get(2).enrichment(), "another run's value is not this run's");
+            assertEquals(Map.of(), claimed.get(3).enrichment());
+            assertEquals("3", claimed.get(0).values().variables().get("enrichment.clicks"));
+            assertEquals(
+                    claimed,
+                    LedgerRows.readPending(connection, DELIVERY, 0, 10, now, join),
+                    "the SMS sender's page reads the same");
+            // A crash before the batch's write: the server gives the claims back when it starts, and the rows are
+            // claimed again as they were, values included (the Message-ID depends on delivery and recipient only).
+            assertEquals(4, LedgerRows.releaseClaims(connection, "a"));
+            assertEquals(
+                    claimed,
+                    LedgerRows.claim(connection, DELIVERY, 0, 10, "b", now, now.plusSeconds(60), true, "", join),
+                    "the same rows and values after a restart");
+            assertEquals(
+                    Map.of(),
+                    LedgerRows.readPending(connection, DELIVERY, 0, 10, now)
+                            .get(0)
+                            .enrichment(),
+                    "nothing joined without names (a delivery outside a run)");
         }
     }
 

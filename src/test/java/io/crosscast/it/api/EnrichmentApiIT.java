@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.api.ApiClient.Reply;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.Polling;
+import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
+import io.crosscast.sandbox.OutboxMessage;
+import io.crosscast.sandbox.OutboxService;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -53,6 +58,9 @@ class EnrichmentApiIT {
 
     @Resource(lookup = Datasources.JTA)
     private DataSource dataSource;
+
+    @EJB
+    private OutboxService mails;
 
     private ApiClient api;
     private String token;
@@ -164,6 +172,65 @@ class EnrichmentApiIT {
         Reply purged = api.delete("runs/" + runId);
         assertTrue(purged.status() / 100 == 2, purged::toString);
         assertEquals(0, values(runId), "the values go with the run");
+    }
+
+    @Test
+    void anEmailAfterTheEnrichmentCarriesEachRecipientsValue() throws Exception {
+        client();
+        List<Long> r = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            r.add(recipient(i, "FR"));
+        }
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            long clicked = delivery(c);
+            clicks(c, clicked, r.get(0), 3, "PERSON", now.minus(1, ChronoUnit.DAYS));
+            clicks(c, clicked, r.get(1), 1, "PERSON", now.minus(1, ChronoUnit.DAYS));
+            clicks(c, clicked, r.get(1), 2, "PERSON", now.minus(40, ChronoUnit.DAYS)); // out of the window
+            // r2: no click: 0
+        }
+        Reply created = api.post(
+                "deliveries",
+                object().add("label", "Clicks " + token)
+                        .add("senderAddress", "shop@example.com")
+                        .add("subject", "{{enrichment.clicks}} clicks for {{firstName}} " + token)
+                        .add("htmlBody", "<p>Clicks: {{enrichment.clicks}}.</p><p>None: [{{enrichment.unknown}}]</p>")
+                        .build());
+        assertEquals(201, created.status(), created::toString);
+        long deliveryId = created.json().getJsonNumber("id").longValue();
+        JsonObject document = json("""
+                {"name": "Enrichment mail %1$s", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition":
+                     {"field": "lastName", "operator": "equals", "values": ["%1$s"]}}},
+                  {"id": "enrich", "type": "enrichment", "config": {
+                     "value.1.name": "clicks", "value.1.source": "clicks", "value.1.days": "30"}},
+                  {"id": "mail", "type": "emailDelivery", "config": {"delivery": "%2$d"}}],
+                 "transitions": [
+                  {"from": "start", "to": "query"}, {"from": "query", "to": "enrich"}, {"from": "enrich", "to": "mail"}]}
+                """.formatted(token, deliveryId));
+        Reply saved = api.post("workflows", document);
+        assertEquals(201, saved.status(), saved::toString);
+        Reply started =
+                api.post("workflows/" + saved.json().getJsonNumber("id").longValue() + "/runs", object().build());
+        assertEquals(201, started.status(), started::toString);
+        awaitFinished(started.json().getJsonNumber("runId").longValue());
+
+        String expected = "3 clicks for R0 " + token + "|1 clicks for R1 " + token + "|0 clicks for R2 " + token;
+        String mailbox = token.toLowerCase();
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> SandboxMessages.containing(mails, mailbox).size() >= 3),
+                "the three messages");
+        List<OutboxMessage> received = new ArrayList<>(SandboxMessages.containing(mails, mailbox));
+        received.sort(java.util.Comparator.comparing(OutboxMessage::to));
+        assertEquals(
+                expected,
+                String.join("|", received.stream().map(OutboxMessage::subject).toList()),
+                "each recipient's own value, in the subject");
+        String html = mails.read(received.get(0).id()).orElseThrow().html();
+        assertTrue(html.contains("Clicks: 3.") && html.contains("None: []"), html);
     }
 
     @Test

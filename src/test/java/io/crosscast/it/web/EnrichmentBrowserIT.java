@@ -15,8 +15,9 @@ import org.openqa.selenium.Keys;
 
 /**
  * The Enrichment activity drawn in the browser: taken from the palette, given two values in its dialog (clicks in
- * the last 7 days, everyone's; a copied field), saved and read back after a reload, then run between a Query and an
- * End: its transition shows the population's count like the others', on the table and the diagram.
+ * the last 7 days, everyone's; a copied field), saved and read back after a reload, then run between a Query and a
+ * Split whose condition uses one of its values, picked in the condition builder: its transition shows the
+ * population's count like the others', on the table and the diagram.
  */
 class EnrichmentBrowserIT extends BrowserTestCase {
 
@@ -47,8 +48,10 @@ class EnrichmentBrowserIT extends BrowserTestCase {
         String start = canvas.add("start");
         String query = canvas.add("query");
         String enrichment = canvas.add("enrichment");
+        String split = canvas.add("split");
         String end = canvas.add("end");
-        canvas.place(end, 640, 80);
+        canvas.place(split, 640, 80);
+        canvas.place(end, 800, 80);
 
         canvas.open(query, "Our recipients");
         canvas.rule("Last name", "is", token);
@@ -75,7 +78,7 @@ class EnrichmentBrowserIT extends BrowserTestCase {
 
         canvas.connect(start, "out", query);
         canvas.connect(query, "out", enrichment);
-        canvas.connect(enrichment, "out", end);
+        canvas.connect(enrichment, "out", split);
 
         // Saved: after a reload the dialog shows both values as set.
         canvas.reload();
@@ -98,12 +101,19 @@ class EnrichmentBrowserIT extends BrowserTestCase {
                 "the field copied");
         canvas.save();
 
+        // The Split after it offers the values as condition fields, a count with a number's operators.
+        canvas.open(split, "Active");
+        canvas.rule("Enrichment: clicks7", "is at least", "0");
+        canvas.save();
+        canvas.connect(split, "subset1", end);
+
         canvas.start();
         assertTrue(
                 Polling.eventually(PATIENCE, () -> "Finished".equals(canvas.runStatus())),
                 "the run finishes: " + canvas.runStatus());
         assertEquals(3, canvas.count("Engagement", "out"), "the enrichment's transition carries its population");
         assertEquals(3, canvas.count("Our recipients", "out"));
+        assertEquals(3, canvas.count("Active", "subset1"), "enrichment.clicks7 >= 0: everyone (no click is 0)");
         assertTrue(canvas.canvasCounts().contains("3"), "and on the diagram: " + canvas.canvasCounts());
     }
 }

@@ -28,6 +28,8 @@ import java.io.ObjectOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -615,5 +617,77 @@ class ConditionBuilderTest {
             assertEquals(NESTED, copy.condition());
             assertTrue(copy.isCountDeferred());
         }
+    }
+
+    @Test
+    void enrichmentFieldsAreOfferedWithTheOperatorsOfTheirKindAndSavedAsEnrichmentRules() {
+        ConditionBuilder builder = builder(true);
+        builder.setEnrichmentFields(List.of(
+                new EnrichmentField("clicks", EnrichmentField.Kind.NUMBER),
+                new EnrichmentField("lastOpen", EnrichmentField.Kind.DATE),
+                new EnrichmentField("city", EnrichmentField.Kind.TEXT)));
+        List<String> fields = builder.getFields();
+        assertEquals(
+                List.of("enrichment.clicks", "enrichment.lastOpen", "enrichment.city"),
+                fields.subList(fields.size() - 3, fields.size()),
+                "after the recipient fields");
+        assertEquals(
+                "Enrichment: clicks",
+                ConditionBuilder.fieldLabel(
+                        "enrichment.clicks", ResourceBundle.getBundle("io.crosscast.web.messages", Locale.ROOT)));
+        assertEquals(
+                "Enrichissement : clicks",
+                ConditionBuilder.fieldLabel(
+                        "enrichment.clicks", ResourceBundle.getBundle("io.crosscast.web.messages", Locale.FRENCH)));
+
+        builder.addRule();
+        RuleRow rule = onlyRow(builder, RuleRow.class);
+        rule.setField("enrichment.clicks");
+        builder.fieldChanged(rule);
+        assertEquals(Operator.EQUALS, rule.getOperator(), "the operator kept where it applies");
+        rule.setOperator(Operator.GREATER_OR_EQUAL);
+        assertTrue(rule.getOperators().containsAll(List.of(Operator.LESS_THAN, Operator.EQUALS, Operator.IS_EMPTY)));
+        assertFalse(rule.getOperators().contains(Operator.IN_LAST_DAYS));
+        assertEquals("count", rule.getValueKind());
+        assertEquals("operator.number.greater_or_equal", rule.operatorKey(Operator.GREATER_OR_EQUAL));
+        assertEquals("operator.equals", rule.operatorKey(Operator.EQUALS));
+        rule.setValue(" 2 ");
+        builder.refresh();
+        assertEquals(
+                new Group(Logic.AND, List.of(new Rule("enrichment.clicks", Operator.GREATER_OR_EQUAL, List.of("2")))),
+                builder.condition());
+        assertNull(builder.getCount(), "an enrichment value is counted in a run only");
+        assertTrue(builder.isCountDeferred());
+        assertEquals(List.of(), builder.getProblems());
+
+        rule.setField("enrichment.lastOpen");
+        builder.fieldChanged(rule);
+        assertEquals(
+                List.of(Operator.IN_LAST_DAYS, Operator.NOT_IN_LAST_DAYS, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY),
+                rule.getOperators());
+        assertEquals(Operator.IN_LAST_DAYS, rule.getOperator(), "a date's first operator");
+        assertEquals("number", rule.getValueKind());
+
+        rule.setField("enrichment.city");
+        builder.fieldChanged(rule);
+        assertEquals(
+                List.of(Operator.EQUALS, Operator.NOT_EQUALS, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY),
+                rule.getOperators());
+        assertEquals("text", rule.getValueKind());
+        rule.setValue("");
+        builder.refresh();
+        assertFalse(builder.getProblems().isEmpty(), "an empty text is refused: " + builder.getProblems());
+    }
+
+    @Test
+    void aLoadedEnrichmentRuleKeepsItsFieldEvenWhenNoActivityUpstreamDefinesIt() {
+        ConditionBuilder builder = roundTrip(new Rule("enrichment.gone", Operator.IS_NOT_EMPTY, List.of()), true);
+        assertTrue(builder.getFields().contains("enrichment.gone"));
+        assertTrue(builder.isCountDeferred());
+        assertTrue(counted.isEmpty(), "not counted outside a run");
+        ConditionBuilder elsewhere = builder(false);
+        elsewhere.load(new Rule("enrichment.gone", Operator.IS_NOT_EMPTY, List.of()));
+        assertEquals(1, counted.size(), "outside a workflow the counter says what is wrong");
+        assertFalse(elsewhere.getFields().contains("enrichment.clicks"), "nothing offered outside a workflow");
     }
 }

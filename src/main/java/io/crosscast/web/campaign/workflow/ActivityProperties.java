@@ -108,6 +108,7 @@ public class ActivityProperties implements Serializable {
             return;
         }
         String json = form.focusedCondition();
+        builder.setEnrichmentFields(UpstreamEnrichment.fields(draft(), form.getId()));
         try {
             builder.load(json == null ? null : ConditionJson.fromJson(json));
         } catch (InvalidConditionException e) {
