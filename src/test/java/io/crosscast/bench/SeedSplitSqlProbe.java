@@ -1,6 +1,7 @@
 package io.crosscast.bench;
 
 import io.crosscast.audience.condition.CompileContext;
+import io.crosscast.audience.condition.Condition;
 import io.crosscast.audience.condition.ConditionCompiler;
 import io.crosscast.audience.condition.ConditionJson;
 import io.crosscast.audience.condition.SqlFragment;
@@ -88,17 +89,22 @@ public final class SeedSplitSqlProbe {
         int targeted = run(c, "engine query", sql, parameters, explain);
         long[] sizes = new long[conditions.length];
         for (int i = 0; i < conditions.length; i++) {
-            SqlFragment where = compiler.compile(ConditionJson.fromJson(conditions[i]), "r", CompileContext.EMPTY);
+            Condition condition = ConditionJson.fromJson(conditions[i]);
+            SqlFragment where = compiler.compile(condition, "r", CompileContext.EMPTY);
+            // as SqlPopulations: a condition on the id alone reads the members as r (member_key, id), no join
+            String members = condition.readsOnlyRecipientId()
+                    ? " FROM population_member r (member_key, id) WHERE r.member_key BETWEEN ? AND ? AND "
+                    : " FROM population_member m JOIN recipient r ON r.id = m.recipient_id"
+                            + " WHERE m.member_key BETWEEN ? AND ? AND ";
             long target = i + 2;
             parameters = new ArrayList<>(List.of(target * SqlPopulations.SPAN));
             parameters.addAll(SqlPopulations.range(1));
             parameters.addAll(where.parameters());
             StringBuilder s = new StringBuilder("INSERT INTO population_member (member_key, recipient_id)"
-                    + " SELECT CAST(? AS BIGINT) + r.id, r.id FROM population_member m JOIN recipient r"
-                    + " ON r.id = m.recipient_id WHERE m.member_key BETWEEN ? AND ? AND " + where.sql());
+                    + " SELECT CAST(? AS BIGINT) + r.id, r.id" + members + where.sql());
             for (int claimed = 0; claimed < i; claimed++) {
                 s.append(" AND NOT EXISTS (SELECT 1 FROM population_member c WHERE c.member_key = CAST(? AS BIGINT)"
-                        + " + m.recipient_id)");
+                        + " + r.id)");
                 parameters.add((claimed + 2) * SqlPopulations.SPAN);
             }
             sizes[i] = run(c, "engine subset " + (i + 1), s.toString(), parameters, explain);
