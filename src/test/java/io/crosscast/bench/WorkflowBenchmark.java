@@ -318,7 +318,7 @@ class WorkflowBenchmark {
                 s.execute("CREATE TABLE " + table + " (recipient_id BIGINT PRIMARY KEY)");
             }
             String sent = "EXISTS (SELECT 1 FROM delivery_message dm WHERE dm.delivery_id = " + offer
-                    + " AND dm.recipient_id = q.recipient_id AND dm.status IN ('SENT', 'DELIVERED', 'UNDELIVERED'))";
+                    + " AND dm.recipient_id = q.recipient_id AND dm.status NOT IN ('PENDING', 'FAILED', 'EXCLUDED'))";
             String opened = "EXISTS (SELECT 1 FROM tracking_log o WHERE o.delivery_id = " + offer
                     + " AND o.type = 'OPEN' AND o.recipient_id = q.recipient_id)";
             String clicked = "EXISTS (SELECT 1 FROM tracking_log k WHERE k.delivery_id = " + offer

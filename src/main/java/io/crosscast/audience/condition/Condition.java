@@ -30,4 +30,12 @@ public sealed interface Condition extends Serializable permits Group, Rule, Trac
      * that wants fresh verdicts classifies the pending logs first.
      */
     boolean readsActors();
+
+    /**
+     * Whether the condition reads nothing of the recipient but its id ({@code <alias>.id}): list membership,
+     * behaviour rules and tracking-log conditions only, anywhere in it (an empty group too). A reader that
+     * holds recipient ids may then compile it on a table aliased with an {@code id} column instead of joining
+     * {@code recipient}.
+     */
+    boolean readsOnlyRecipientId();
 }

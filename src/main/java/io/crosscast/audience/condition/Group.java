@@ -32,6 +32,11 @@ public record Group(Logic logic, List<Condition> children) implements Condition 
         return children.stream().anyMatch(Condition::readsActors);
     }
 
+    @Override
+    public boolean readsOnlyRecipientId() {
+        return children.stream().allMatch(Condition::readsOnlyRecipientId);
+    }
+
     /** A group whose children must all match. */
     public static Group and(Condition... children) {
         return new Group(Logic.AND, List.of(children));

@@ -39,6 +39,14 @@ public record Rule(String field, Operator operator, List<String> values) impleme
         return operator.peopleOnly();
     }
 
+    /** A list membership or behaviour rule: correlated subqueries on the recipient's id only. */
+    @Override
+    public boolean readsOnlyRecipientId() {
+        return RecipientField.fromPublicName(field)
+                .map(f -> f == RecipientField.LIST || f == RecipientField.DELIVERY)
+                .orElse(false);
+    }
+
     /** A rule on a whitelisted field. */
     public static Rule of(RecipientField field, Operator operator, String... values) {
         return new Rule(field.publicName(), operator, List.of(values));

@@ -172,6 +172,12 @@ public record TrackingLogRule(Map<String, String> options) implements Condition 
                 .orElse(false);
     }
 
+    /** Always: correlated subqueries on the recipient's id. */
+    @Override
+    public boolean readsOnlyRecipientId() {
+        return true;
+    }
+
     /** A builder of tracking-log conditions, options in the written order. */
     public static Builder builder() {
         return new Builder();

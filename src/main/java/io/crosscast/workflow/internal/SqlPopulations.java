@@ -267,6 +267,31 @@ public class SqlPopulations implements Populations {
      * activity with its problems, worded by the engine's bundle.
      */
     private SqlFragment where(String conditionJson, Map<String, String> data) {
+        return compiled(conditionJson, data).where();
+    }
+
+    /**
+     * A compiled condition on alias {@code r}, and whether it reads only {@code r.id}
+     * ({@link Condition#readsOnlyRecipientId()}).
+     */
+    private record Compiled(SqlFragment where, boolean idOnly) {}
+
+    /**
+     * The members of population {@code ?..?} (two parameters: {@link #range}) as rows {@code r}, for a condition
+     * that reads only {@code r.id}: population_member itself, its columns renamed {@code (member_key, id)}, so that
+     * each member is not joined to its {@code recipient} row (a key lookup per member that the condition does not
+     * need: behaviour, tracking-log and list conditions).
+     */
+    private static final String MEMBERS_AS_R = " FROM population_member r (member_key, id) WHERE " + inPopulation("r");
+
+    /** The members of population {@code ?..?} joined to their recipient {@code r} (members as {@code m}). */
+    private static final String MEMBERS_JOINED =
+            " FROM population_member m JOIN recipient r ON r.id = m.recipient_id WHERE " + inPopulation("m");
+
+    private Compiled compiled(String conditionJson, Map<String, String> data) {
+        if (conditionJson == null) {
+            return new Compiled(SqlFragment.of("1=1"), true);
+        }
         try {
             Condition condition = ConditionJson.fromJson(conditionJson);
             if (beforeReadingActors != null && condition.readsActors()) {
@@ -278,7 +303,7 @@ public class SqlPopulations implements Populations {
             if (simulatedDeliveries != null) {
                 context = context.simulating(runId, simulatedDeliveries);
             }
-            return compiler.compile(condition, "r", context);
+            return new Compiled(compiler.compile(condition, "r", context), condition.readsOnlyRecipientId());
         } catch (InvalidConditionException e) {
             throw new ActivityException(WorkflowProblems.of(e), e);
         }
@@ -296,17 +321,17 @@ public class SqlPopulations implements Populations {
             String conditionJson,
             Map<String, String> data,
             List<PopulationHandle> claimed) {
-        SqlFragment where = conditionJson == null ? SqlFragment.of("1=1") : where(conditionJson, data);
+        Compiled compiled = compiled(conditionJson, data);
+        SqlFragment where = compiled.where();
         long target = newPopulation();
         List<Object> parameters = new ArrayList<>(List.of(base(target)));
         parameters.addAll(range(id(population)));
         parameters.addAll(where.parameters());
-        StringBuilder sql = new StringBuilder(insertSelect("r.id")
-                + " FROM population_member m JOIN recipient r ON r.id = m.recipient_id WHERE " + inPopulation("m")
-                + " AND " + where.sql());
+        StringBuilder sql = new StringBuilder(
+                insertSelect("r.id") + (compiled.idOnly() ? MEMBERS_AS_R : MEMBERS_JOINED) + " AND " + where.sql());
         for (PopulationHandle other : claimed) {
             sql.append(" AND NOT EXISTS (")
-                    .append(member("c", "m.recipient_id"))
+                    .append(member("c", compiled.idOnly() ? "r.id" : "m.recipient_id"))
                     .append(")");
             parameters.add(base(id(other)));
         }
@@ -335,13 +360,16 @@ public class SqlPopulations implements Populations {
         StringBuilder cases = new StringBuilder("CASE");
         List<Object> parameters = new ArrayList<>();
         boolean everyoneClaimed = false;
+        boolean idOnly = true;
         for (String condition : conditions) {
             long target = newPopulation();
             targets.add(target);
             if (everyoneClaimed) {
                 continue; // an earlier subset without a condition took everyone: this one stays empty
             }
-            SqlFragment where = condition == null ? SqlFragment.of("1=1") : where(condition, data);
+            Compiled compiled = compiled(condition, data);
+            SqlFragment where = compiled.where();
+            idOnly &= compiled.idOnly();
             cases.append(" WHEN ").append(where.sql()).append(" THEN CAST(? AS BIGINT)");
             parameters.addAll(where.parameters());
             parameters.add(base(target));
@@ -355,8 +383,7 @@ public class SqlPopulations implements Populations {
         NativeSql.update(
                 em,
                 INSERT + " SELECT x.base + x.id, x.id FROM (SELECT " + cases + " END AS base, r.id"
-                        + " FROM population_member m JOIN recipient r ON r.id = m.recipient_id WHERE "
-                        + inPopulation("m") + " OFFSET 0 ROWS) x WHERE x.base IS NOT NULL",
+                        + (idOnly ? MEMBERS_AS_R : MEMBERS_JOINED) + " OFFSET 0 ROWS) x WHERE x.base IS NOT NULL",
                 parameters);
         for (long target : targets) {
             sizes.put(

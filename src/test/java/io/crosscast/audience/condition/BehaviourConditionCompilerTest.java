@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BehaviourConditionCompilerTest {
 
     private static final String SENT = "EXISTS (SELECT 1 FROM delivery_message dm WHERE dm.delivery_id = ?"
-            + " AND dm.recipient_id = r.id AND dm.status IN ('SENT', 'DELIVERED', 'UNDELIVERED'))";
+            + " AND dm.recipient_id = r.id AND dm.status NOT IN ('PENDING', 'FAILED', 'EXCLUDED'))";
     private static final String FAILED = "EXISTS (SELECT 1 FROM delivery_message dm WHERE dm.delivery_id = ?"
             + " AND dm.recipient_id = r.id AND dm.status = 'FAILED')";
     private static final String OPEN = "EXISTS (SELECT 1 FROM tracking_log tl WHERE tl.delivery_id = ?"
@@ -93,7 +93,7 @@ class BehaviourConditionCompilerTest {
         SqlFragment fragment = COMPILER.compile(delivery(Operator.DID_NOT_CLICK, "3"), "rcp");
         assertEquals(
                 "(EXISTS (SELECT 1 FROM delivery_message dm WHERE dm.delivery_id = ? AND dm.recipient_id = rcp.id"
-                        + " AND dm.status IN ('SENT', 'DELIVERED', 'UNDELIVERED')) AND NOT EXISTS (SELECT 1 FROM tracking_log tl"
+                        + " AND dm.status NOT IN ('PENDING', 'FAILED', 'EXCLUDED')) AND NOT EXISTS (SELECT 1 FROM tracking_log tl"
                         + " WHERE tl.delivery_id = ? AND tl.recipient_id = rcp.id AND tl.type = 'CLICK'))",
                 fragment.sql());
         fragment = COMPILER.compile(delivery(Operator.NEITHER_OPENED_NOR_CLICKED, "3"), "DM");

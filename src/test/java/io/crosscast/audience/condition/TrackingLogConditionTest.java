@@ -229,7 +229,7 @@ class TrackingLogConditionTest {
         SqlFragment fragment = COMPILER.compile(condition, "r", CompileContext.withIncomingDelivery(8));
         assertEquals(
                 "(EXISTS (SELECT 1 FROM delivery_message dm WHERE dm.delivery_id = ? AND dm.recipient_id = r.id"
-                        + " AND dm.status IN ('SENT', 'DELIVERED', 'UNDELIVERED'))"
+                        + " AND dm.status NOT IN ('PENDING', 'FAILED', 'EXCLUDED'))"
                         + " AND (EXISTS (SELECT 1 " + LOGS
                         + "tl.delivery_id = ? AND tl.recipient_id = r.id AND tl.type = ?"
                         + " AND tl.label = ?)"
