@@ -115,8 +115,13 @@ class ClusterCrashIT {
         sink = closer.add(SinkProcess.start(smtpPort, dir.resolve("sink/received.tsv"), 0, dir.resolve("sink.log")));
         closer.add(cluster);
         database = closer.add(new SharedDatabase());
-        cluster.start();
-        print("balancer and %d nodes ready (started at once) at +%.1f s", NODES, seconds(t0));
+        boolean migrated = database.isMigrated();
+        cluster.start(migrated);
+        print(
+                "balancer and %d nodes ready (%s) at +%.1f s",
+                NODES,
+                migrated ? "started at once" : "an empty database: the first alone, then the other",
+                seconds(t0));
 
         RestClient viaBalancer = cluster.api();
         DeliveryApi deliveries = new DeliveryApi(viaBalancer);

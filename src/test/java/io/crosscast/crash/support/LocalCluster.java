@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Crosscast cluster on this machine for the cluster crash test, the way {@code wildfly-config/local-cluster.sh}
@@ -108,7 +110,12 @@ public final class LocalCluster implements AutoCloseable {
         public void awaitReady() {
             process.awaitReady("crosscast.war", api::answers);
             if (!WildFlyProcess.eventually(Duration.ofSeconds(60), () -> balancerLists(name))) {
-                throw new IllegalStateException(name + " is not registered with the balancer: " + balancerDump());
+                String dump = balancerDump();
+                if (!dump.contains("JVMRoute: " + name + ",")) {
+                    throw new IllegalStateException(name + " is not registered with the balancer: " + dump);
+                }
+                System.out.println(
+                        "CLUSTER " + name + " listed by the balancer, its context not seen enabled: " + dump);
             }
         }
 
@@ -145,14 +152,29 @@ public final class LocalCluster implements AutoCloseable {
         return nodes.stream().filter(n -> n != node).findFirst().orElseThrow();
     }
 
-    /** Starts the balancer, then every node at once, and waits until all are ready and registered. */
-    public void start() {
+    /**
+     * Starts the balancer, then the nodes, and waits until all are ready and registered. On a database that holds
+     * Crosscast's schema already the nodes start at once; on an empty one the first node starts alone and the others
+     * once it is ready, as {@code local-cluster.sh} does: two first starts at once race on the rows made at the first
+     * start (the tracking secret: a duplicate key on one node).
+     */
+    public void start(boolean databaseMigrated) {
         balancer.start();
         if (!WildFlyProcess.eventually(Duration.ofSeconds(120), () -> listens(balancer.httpPort()))) {
             throw new IllegalStateException("The balancer does not listen; see " + balancer.serverLog());
         }
-        nodes.forEach(Node::start);
+        nodes.get(0).start();
+        if (!databaseMigrated) {
+            nodes.get(0).awaitReady();
+        }
+        nodes.subList(1, nodes.size()).forEach(Node::start);
         nodes.forEach(Node::awaitReady);
+        RestClient viaBalancer = api();
+        if (!WildFlyProcess.eventually(Duration.ofSeconds(60), viaBalancer::answers)) {
+            throw new IllegalStateException("The application does not answer through the balancer: " + balancerDump());
+        }
+        System.out.println(
+                "CLUSTER the balancer's nodes (MCMP DUMP):\n" + balancerDump().strip());
     }
 
     /** The application through the balancer. */
@@ -165,9 +187,24 @@ public final class LocalCluster implements AutoCloseable {
         return new RestClient(balancer.httpPort(), "marketer", "marketer");
     }
 
-    /** Whether the balancer's node list (mod_cluster's MCMP DUMP command) has the node {@code name}. */
+    /**
+     * Whether the balancer routes to the node {@code name}: mod_cluster's MCMP DUMP command lists the node (line
+     * {@code node: [index:id],Balancer: ...,JVMRoute: name,...}) and the application's context on it enabled (line
+     * {@code context: n [/crosscast] vhost: n node: id status: 1}). A node whose first STATUS message reached the
+     * balancer before its configuration is listed without its context for a while (MODCLUSTER000042).
+     */
     public boolean balancerLists(String name) {
-        return balancerDump().contains("JVMRoute: " + name + ",");
+        String dump = balancerDump();
+        Matcher node = Pattern.compile(
+                        "node: \\[(\\d+):(\\d+)\\],Balancer: [^,]*,JVMRoute: " + Pattern.quote(name) + ",")
+                .matcher(dump);
+        if (!node.find()) {
+            return false;
+        }
+        return Pattern.compile("context: \\d+ \\[/crosscast\\] vhost: \\d+ node: (" + node.group(1) + "|"
+                        + node.group(2) + ") status: (1|ENABLED)\\b")
+                .matcher(dump)
+                .find();
     }
 
     /** What mod_cluster's DUMP command answers on the balancer's MCMP port (its nodes and contexts). */

@@ -29,6 +29,16 @@ public final class SharedDatabase implements AutoCloseable {
         }
     }
 
+    /** Whether the database holds Crosscast's schema already (Flyway's history table), i.e. a server started on it. */
+    public boolean isMigrated() {
+        long[] count = {0};
+        query(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"
+                        + " AND table_name = 'flyway_schema_history'",
+                rows -> count[0] = rows.getLong(1));
+        return count[0] > 0;
+    }
+
     /** The addresses of the delivery's PENDING rows that {@code node} holds a claim on (expired or not). */
     public List<String> claimedBy(long deliveryId, String node) {
         List<String> addresses = new ArrayList<>();
