@@ -142,8 +142,8 @@ class WaitCrashIT {
                 !started.isBefore(wakeUp), "the delivery started at " + started + ", not before the wake-up " + wakeUp);
     }
 
-    /** Query (this run's recipients) -> Wait (until {@code wakeUp}) -> Email delivery (outbound) -> End. */
-    private static JsonObject workflow(Audience audience, Instant wakeUp, long deliveryId) {
+    /** Query (this run's recipients) -> Wait (until {@code wakeUp}) -> Email delivery (outbound) -> End (ClusterCrashIT too). */
+    static JsonObject workflow(Audience audience, Instant wakeUp, long deliveryId) {
         return Json.createObjectBuilder()
                 .add("name", "Wait crash test " + audience.token())
                 .add(
