@@ -273,6 +273,42 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
         }
     }
 
+    /**
+     * The palette (21 entries) is a column no taller than the canvas beside it: its last entry is added without
+     * scrolling the page, and a group folded stays folded when an addition draws the palette again (issue #15).
+     */
+    @Test
+    void thePaletteFitsBesideTheCanvasAndAFoldedGroupStaysFolded() {
+        WorkflowCanvas canvas = newCampaign("Palette ");
+        Map<String, Object> palette = canvas.rectangles(".cc-palette").get(0);
+        Map<String, Object> wrap = canvas.rectangles(".cc-canvas-wrap").get(0);
+        assertTrue(
+                WorkflowCanvas.number(palette, "bottom") <= WorkflowCanvas.number(wrap, "bottom") + 1,
+                () -> "the palette " + palette + " ends with the canvas " + wrap);
+        Object pageBefore = pageScroll();
+        String abTest = canvas.add("abTest");
+        assertTrue(canvas.has(abTest));
+        assertEquals(pageBefore, pageScroll(), "the palette's last entry is added without scrolling the page");
+
+        By flow = By.cssSelector("details.cc-palette-group[data-group='flow'] > summary");
+        By wait = By.cssSelector(".cc-add-wait");
+        browser.click(flow);
+        assertFalse(browser.driver().findElement(wait).isDisplayed(), "Flow control folded");
+        canvas.add("query");
+        assertTrue(
+                Polling.eventually(
+                        Duration.ofSeconds(5),
+                        () -> !browser.driver().findElement(wait).isDisplayed()),
+                "still folded once the addition drew the palette again");
+        browser.click(flow);
+        String added = canvas.add("wait");
+        assertTrue(canvas.has(added), "unfolded, its entries add again");
+    }
+
+    private Object pageScroll() {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.scrollY;");
+    }
+
     private WorkflowCanvas newCampaign(String name) {
         browser = new Browser(base);
         browser.signIn("marketer", "marketer");
