@@ -199,3 +199,42 @@ $(document).on('click', '.cc-node-missing', function (event) {
 $(document).on('dblclick mousedown', '.cc-node-missing', function (event) {
     event.stopPropagation();
 });
+/* The palette's groups fold (issue #15): the folded ones are kept for the session and folded again after an update. */
+var ccPalette = {
+    folded: function () {
+        try {
+            return JSON.parse(window.sessionStorage.getItem('ccPaletteFolded') || '[]');
+        } catch (e) {
+            return [];
+        }
+    },
+    restore: function () {
+        var folded = ccPalette.folded();
+        document.querySelectorAll('details.cc-palette-group').forEach(function (group) {
+            var open = folded.indexOf(group.getAttribute('data-group')) < 0;
+            if (group.open !== open) {
+                group.open = open;
+            }
+        });
+    }
+};
+document.addEventListener('toggle', function (event) {
+    var group = event.target;
+    if (!group.classList || !group.classList.contains('cc-palette-group')) {
+        return;
+    }
+    var name = group.getAttribute('data-group');
+    var folded = ccPalette.folded().filter(function (g) {
+        return g !== name;
+    });
+    if (!group.open) {
+        folded.push(name);
+    }
+    try {
+        window.sessionStorage.setItem('ccPaletteFolded', JSON.stringify(folded));
+    } catch (e) {
+        // no storage: the groups open again after an update
+    }
+}, true);
+$(document).on('pfAjaxComplete', ccPalette.restore);
+$(ccPalette.restore);

@@ -83,14 +83,16 @@ public enum TimeStep {
     /**
      * {@link #bucketOf(String)} as the vendor computes it fastest: H2's {@code EXTRACT(EPOCH ...)} is a decimal,
      * six times slower over a million rows than the whole seconds of {@code DATEDIFF} (divided as integers, which
-     * is the floor for times after 1970).
+     * is the floor for times after 1970). PostgreSQL's {@code EXTRACT} is a {@code numeric} too (since 14):
+     * {@code date_part} gives a double, 4.4 s instead of 8.0 s over 10 million rows; the floor of its quotient is
+     * exact at these magnitudes (microseconds of a 10-digit epoch fit a double's 53 bits).
      */
     public String bucketOf(String column, DatabaseVendor vendor) {
         if (vendor == DatabaseVendor.H2) {
             return "(DATEDIFF(SECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', " + column + ") / " + seconds
                     + ")";
         }
-        return bucketOf(column);
+        return "FLOOR(date_part('epoch', " + column + ") / " + seconds + ")";
     }
 
     /** The step named {@code name} (any case), or {@code fallback} when it names none. */

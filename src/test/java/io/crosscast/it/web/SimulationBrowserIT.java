@@ -8,6 +8,9 @@ import io.crosscast.it.api.ApiClient;
 import io.crosscast.it.support.Browser;
 import io.crosscast.it.support.Polling;
 import jakarta.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +29,7 @@ class SimulationBrowserIT extends BrowserTestCase {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @Test
-    void aMarketerSimulatesTheSeedWorkflowFromTheDiagram() {
+    void aMarketerSimulatesTheSeedWorkflowFromTheDiagram() throws IOException {
         String token = "M" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         ApiClient api = ApiClient.as(base, "marketer", "marketer");
         List<String> names = List.of("opener", "offerclicker", "otherclicker", "quiet1", "quiet2", "quiet3");
@@ -118,13 +121,28 @@ class SimulationBrowserIT extends BrowserTestCase {
         browser.click(By.id("tabs:workflowForm:simulate"));
         browser.waitForText(By.id("tabs:simulationForm:simulationPanel"), "Offer " + token);
         assertTrue(browser.text(By.id("tabs:simulationForm:simulationPanel")).contains("offer"), "the offer's link");
-        browser.type(
-                By.id("tabs:simulationForm:script"),
+        // The script uploaded as a file (under the 5 MB cap of p:validateFile), which fills the script's field.
+        Path script = Files.createTempFile("simulation-", ".csv");
+        Files.writeString(
+                script,
                 "email,delivery,action,link\n"
                         + "opener." + token + "@example.com,Offer " + token + ",open,\n"
                         + "offerclicker." + token + "@example.com,Offer " + token + ",click,offer\n"
                         + "otherclicker." + token + "@example.com,Offer " + token
                         + ",click,https://shop.example.com/news\n");
+        browser.driver()
+                .findElement(By.cssSelector("[id='tabs:simulationForm:scriptFile'] input[type='file'],"
+                        + " input[type='file'][id^='tabs:simulationForm:scriptFile']"))
+                .sendKeys(script.toString());
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> browser.driver()
+                                .findElement(By.id("tabs:simulationForm:script"))
+                                .getAttribute("value")
+                                .contains("offerclicker." + token)),
+                "the uploaded script fills the field");
+        Files.delete(script);
         browser.screenshot("workflow-simulation-dialog");
         browser.click(By.id("tabs:simulationForm:runSimulation"));
 

@@ -107,8 +107,8 @@ final class WorkflowCanvas {
     /** Moves an activity on the canvas by dragging it. */
     void move(String id, int dx, int dy) {
         WebElement label = node(id).findElement(By.cssSelector(".cc-node-label"));
-        // The palette is taller than the window: a click on one of its last entries scrolls the page, and the
-        // top of the canvas (with the box to drag) out of view. The canvas's top back at the window's top first.
+        // The canvas's top at the window's top first, so that the box to drag is in view whatever scrolled the
+        // page before (the palette scrolls within its own column since issue #15, but other panels may not).
         ((JavascriptExecutor) browser.driver())
                 .executeScript("var wrap = document.querySelector('.cc-canvas-wrap');"
                         + " if (wrap) { wrap.scrollIntoView({block: 'start', inline: 'nearest'}); }");

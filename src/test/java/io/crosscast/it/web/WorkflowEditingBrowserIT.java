@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The diagram editor's removals and a Split's subsets in the browser: an activity removed from its dialog
@@ -271,6 +272,44 @@ class WorkflowEditingBrowserIT extends BrowserTestCase {
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1400, 1000));
         }
+    }
+
+    /**
+     * The palette (21 entries) is a column no taller than the canvas beside it: with the canvas in view, the whole
+     * palette is in view, its entries scroll within it (not the page), and a group folded stays folded when an
+     * addition draws the palette again (issue #15).
+     */
+    @Test
+    void thePaletteFitsBesideTheCanvasAndAFoldedGroupStaysFolded() {
+        WorkflowCanvas canvas = newCampaign("Palette ");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.querySelector('.cc-canvas-wrap').scrollIntoView({block: 'nearest'});");
+        Map<String, Object> palette = canvas.rectangles(".cc-palette").get(0);
+        Map<String, Object> wrap = canvas.rectangles(".cc-canvas-wrap").get(0);
+        Number window = (Number) ((JavascriptExecutor) browser.driver()).executeScript("return window.innerHeight;");
+        assertTrue(
+                WorkflowCanvas.number(wrap, "bottom") <= window.doubleValue() + 1,
+                () -> "the canvas " + wrap + " in the window " + window);
+        assertTrue(
+                WorkflowCanvas.number(palette, "top") >= WorkflowCanvas.number(wrap, "top") - 1
+                        && WorkflowCanvas.number(palette, "bottom") <= WorkflowCanvas.number(wrap, "bottom") + 1,
+                () -> "the palette " + palette + " within the canvas's height " + wrap);
+        String abTest = canvas.add("abTest");
+        assertTrue(canvas.has(abTest), "the palette's last entry adds");
+
+        By flow = By.cssSelector("details.cc-palette-group[data-group='flow'] > summary");
+        By wait = By.cssSelector(".cc-add-wait");
+        browser.click(flow);
+        assertFalse(browser.driver().findElement(wait).isDisplayed(), "Flow control folded");
+        canvas.add("query");
+        assertTrue(
+                Polling.eventually(
+                        Duration.ofSeconds(5),
+                        () -> !browser.driver().findElement(wait).isDisplayed()),
+                "still folded once the addition drew the palette again");
+        browser.click(flow);
+        String added = canvas.add("wait");
+        assertTrue(canvas.has(added), "unfolded, its entries add again");
     }
 
     private WorkflowCanvas newCampaign(String name) {

@@ -166,9 +166,35 @@ public class RunControl implements Serializable {
         this.seed = seed;
     }
 
-    /** The uploaded CSV script becomes the dialog's script. */
+    /**
+     * The largest script file taken (5 MB): 100,000 actions (the script's limit) of about 50 bytes. The page's
+     * p:validateFile refuses a larger file in the browser, before it is sent; this bean refuses it unread.
+     */
+    public static final long MAX_SCRIPT_BYTES = 5L * 1024 * 1024;
+
+    public long getMaxScriptBytes() {
+        return MAX_SCRIPT_BYTES;
+    }
+
+    /** The uploaded CSV script becomes the dialog's script; a file over {@link #MAX_SCRIPT_BYTES} is refused. */
     public void uploadScript(org.primefaces.event.FileUploadEvent event) {
-        script = new String(event.getFile().getContent(), java.nio.charset.StandardCharsets.UTF_8);
+        org.primefaces.model.file.UploadedFile file = event.getFile();
+        String text = scriptOf(file);
+        if (text == null) {
+            Messages.error(
+                    null,
+                    Messages.text("simulation.upload.tooLarge", file.getFileName(), MAX_SCRIPT_BYTES / 1_048_576));
+            return;
+        }
+        script = text;
+    }
+
+    /** The file's text, or null when it is larger than {@link #MAX_SCRIPT_BYTES} (then it is not read). */
+    static String scriptOf(org.primefaces.model.file.UploadedFile file) {
+        if (file.getSize() > MAX_SCRIPT_BYTES) {
+            return null;
+        }
+        return new String(file.getContent(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The rates of one delivery in the dialog. */
