@@ -97,9 +97,7 @@ class WhereDidEveryoneGoBrowserIT extends BrowserTestCase {
         browser.waitForPage();
         browser.waitForText(By.id("tabs:workflowForm:activityFlow"), "Received 5 · passed on 3");
         assertEquals("2 in no subset", browser.text(By.id("tabs:workflowForm:activityLeftBehind")));
-        browser.driver()
-                .findElement(By.cssSelector("#tabs\\:workflowForm\\:activityDialog .ui-dialog-titlebar-close"))
-                .click();
+        canvas.closeDialog("activityDialog");
         browser.waitForPage();
 
         // A click on the Split's badge lists them, with why.
@@ -111,9 +109,7 @@ class WhereDidEveryoneGoBrowserIT extends BrowserTestCase {
         assertEquals(
                 2, browser.driver().findElements(By.cssSelector(".cc-flow-why")).size());
         assertTrue(listed.contains("In no subset"), listed);
-        browser.driver()
-                .findElement(By.cssSelector("#tabs\\:workflowForm\\:leftBehindDialog .ui-dialog-titlebar-close"))
-                .click();
+        canvas.closeDialog("leftBehindDialog");
 
         // The offer's: excluded, by reason.
         canvas.node(offer).findElement(By.cssSelector(".cc-node-missing")).click();
@@ -123,12 +119,14 @@ class WhereDidEveryoneGoBrowserIT extends BrowserTestCase {
         String reasons = browser.text(By.id("tabs:workflowForm:leftBehindReasons"));
         assertTrue(reasons.contains("Opted out: 1") && reasons.contains("No email address: 1"), reasons);
         browser.screenshot("where-did-everyone-go-list");
-        browser.driver()
-                .findElement(By.cssSelector("#tabs\\:workflowForm\\:leftBehindDialog .ui-dialog-titlebar-close"))
-                .click();
+        canvas.closeDialog("leftBehindDialog");
 
         // The run's search by email: the opted-out recipient's path.
         browser.type(By.id("tabs:workflowForm:pathEmail"), "OptedOut." + token + "@example.com");
+        assertEquals(
+                "OptedOut." + token + "@example.com",
+                browser.find(By.id("tabs:workflowForm:pathEmail")).getAttribute("value"),
+                "the address is in the field");
         browser.click(By.id("tabs:workflowForm:findPath"));
         String path = browser.waitForText(By.id("tabs:workflowForm:pathPanel"), "Excluded: Opted out");
         assertTrue(path.contains("Gold members"), path);

@@ -173,6 +173,17 @@ final class WorkflowCanvas {
         waitUntilClosed("activityDialog");
     }
 
+    /**
+     * Closes a dialog of the workflow form by its title bar's close button and waits until it is hidden: while a
+     * modal dialog fades out, keys typed elsewhere may go to the element it gives the focus back to.
+     */
+    void closeDialog(String dialog) {
+        browser.driver()
+                .findElement(By.cssSelector("#tabs\\:workflowForm\\:" + dialog + " .ui-dialog-titlebar-close"))
+                .click();
+        waitUntilClosed(dialog);
+    }
+
     private void waitUntilClosed(String dialog) {
         new WebDriverWait(browser.driver(), TIMEOUT)
                 .until(d -> !d.findElement(By.id("tabs:workflowForm:" + dialog)).isDisplayed());
