@@ -240,6 +240,7 @@ class ClusterCrashIT {
     /** Scenario 2: the browser's node killed mid-send; the survivor finishes; the session goes on. */
     private void killMidSend(long delivery, Audience waiters, Audience audience)
             throws MalformedURLException, InterruptedException {
+        cluster.awaitAnswering(Duration.ofSeconds(90));
         Browser browser = new Browser(cluster.url().toURL());
         closer.add(() -> {
             browser.keepEvidence("ClusterCrashIT");

@@ -207,6 +207,41 @@ public final class LocalCluster implements AutoCloseable {
                 .find();
     }
 
+    /**
+     * Waits until the balancer answers new sessions without a 5xx several times in a row (each request without a
+     * cookie may go to either node): right after a node restarted under its old name, the balancer can still route
+     * some of them to the dead registration and answer 503 for a while, although both nodes are listed.
+     */
+    public void awaitAnswering(Duration timeout) {
+        int inARow = 2 * nodes.size() + 2;
+        if (!WildFlyProcess.eventually(timeout, () -> {
+            for (int i = 0; i < inARow; i++) {
+                if (status(url()) >= 500) {
+                    return false;
+                }
+            }
+            return true;
+        })) {
+            throw new IllegalStateException("The balancer still answers 5xx after " + timeout + ": " + balancerDump());
+        }
+    }
+
+    private int status(URI uri) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return 599;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 599;
+        }
+    }
+
     /** What mod_cluster's DUMP command answers on the balancer's MCMP port (its nodes and contexts). */
     public String balancerDump() {
         try {
