@@ -541,16 +541,7 @@ public class WorkflowService {
         if (!problems.isEmpty()) {
             throw WorkflowException.invalidTexts(problems);
         }
-        WorkflowRun run;
-        try {
-            run = RunLocks.lock(
-                    em, database.vendor(), runId, WorkflowSettings.configured().lockTimeout());
-        } catch (RunLocks.RunBusy e) {
-            throw WorkflowException.conflict(Text.of("workflow.busy", runId));
-        }
-        if (run == null) {
-            throw WorkflowException.notFound("Run " + runId + " does not exist.");
-        }
+        WorkflowRun run = lockedRun(runId);
         Instant now = clock.instant();
         if (requestKey != null) {
             Optional<RunSignal> earlier = signals(runId).stream()
@@ -620,16 +611,7 @@ public class WorkflowService {
      * ended (conflict).
      */
     public AbTestConfirmation confirmAbTestWinner(long runId, String activityId, int variant) {
-        WorkflowRun run;
-        try {
-            run = RunLocks.lock(
-                    em, database.vendor(), runId, WorkflowSettings.configured().lockTimeout());
-        } catch (RunLocks.RunBusy e) {
-            throw WorkflowException.conflict(Text.of("workflow.busy", runId));
-        }
-        if (run == null) {
-            throw WorkflowException.notFound("Run " + runId + " does not exist.");
-        }
+        WorkflowRun run = lockedRun(runId);
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
         ActivityDefinition test = definition.activities().stream()
                 .filter(a -> a.id().equals(activityId) && a.type().equals(Types.AB_TEST))
@@ -744,11 +726,8 @@ public class WorkflowService {
         return RunViews.of(run, RunStateJson.read(run.getStateJson()), em);
     }
 
-    private interface Change {
-        RunState apply(WorkflowRunner runner, WorkflowDefinition definition, RunState state);
-    }
-
-    private void change(long runId, Change change, Text logLine) {
+    /** The run's row, locked for this transaction (with the lock timeout); 409 when busy, 404 when unknown. */
+    private WorkflowRun lockedRun(long runId) {
         WorkflowRun run;
         try {
             run = RunLocks.lock(
@@ -759,6 +738,15 @@ public class WorkflowService {
         if (run == null) {
             throw WorkflowException.notFound("Run " + runId + " does not exist.");
         }
+        return run;
+    }
+
+    private interface Change {
+        RunState apply(WorkflowRunner runner, WorkflowDefinition definition, RunState state);
+    }
+
+    private void change(long runId, Change change, Text logLine) {
+        WorkflowRun run = lockedRun(runId);
         WorkflowDefinition definition = WorkflowJson.parse(run.getDefinitionJson());
         try {
             save(run, change.apply(runner(runId), definition, RunStateJson.read(run.getStateJson())));
