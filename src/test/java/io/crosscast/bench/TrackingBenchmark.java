@@ -245,7 +245,7 @@ class TrackingBenchmark {
         }
     }
 
-    private static Wrk wrk(String url, int seconds) throws IOException, InterruptedException {
+    static Wrk wrk(String url, int seconds) throws IOException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder("wrk", "-t2", "-c64", "-d" + seconds + "s", "--latency", url)

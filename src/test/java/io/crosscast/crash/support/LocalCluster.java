@@ -32,7 +32,7 @@ public final class LocalCluster implements AutoCloseable {
     public static final String NODE_CONFIG = "standalone-crosscast-ha.xml";
     public static final String BALANCER_CONFIG = "standalone-crosscast-balancer.xml";
 
-    private final int offset = CrashServer.portOffset();
+    private final int offset;
     private final Path dir;
     private final WildFlyProcess balancer;
     private final List<Node> nodes = new ArrayList<>();
@@ -47,16 +47,31 @@ public final class LocalCluster implements AutoCloseable {
      * to the database's, the node's name and the balancer's address.
      */
     public LocalCluster(Path dir, int count, Map<String, String> properties) {
+        this(dir, count, CrashServer.portOffset(), crashDatabase(), properties);
+    }
+
+    /** The crash tests' PostgreSQL database ({@code crash.db.url}...) as the nodes' system properties. */
+    private static Map<String, String> crashDatabase() {
+        Map<String, String> database = new LinkedHashMap<>();
+        database.put("crosscast.db.url", System.getProperty("crash.db.url"));
+        database.put("crosscast.db.user", System.getProperty("crash.db.user", "crosscast"));
+        database.put("crosscast.db.password", System.getProperty("crash.db.password", "crosscast"));
+        return database;
+    }
+
+    /**
+     * The same with the balancer at port offset {@code offset} (nodes at + 100 n) and the nodes on {@code database}
+     * ({@code crosscast.db.url}, {@code .user}, {@code .password}): the cluster benchmark's ports and database.
+     */
+    public LocalCluster(Path dir, int count, int offset, Map<String, String> database, Map<String, String> properties) {
+        this.offset = offset;
         this.dir = dir.toAbsolutePath();
         Path jbossHome = Path.of(System.getProperty("jboss.home"));
         balancer = new WildFlyProcess(
                 jbossHome, this.dir.resolve("balancer"), BALANCER_CONFIG, offset, Map.of(), "-Xms64m -Xmx256m");
         balancer.prepareFreshBaseDir();
         for (int n = 1; n <= count; n++) {
-            Map<String, String> all = new LinkedHashMap<>();
-            all.put("crosscast.db.url", System.getProperty("crash.db.url"));
-            all.put("crosscast.db.user", System.getProperty("crash.db.user", "crosscast"));
-            all.put("crosscast.db.password", System.getProperty("crash.db.password", "crosscast"));
+            Map<String, String> all = new LinkedHashMap<>(database);
             all.put("jboss.node.name", "node" + n);
             all.put("crosscast.balancer.host", "127.0.0.1");
             all.put("crosscast.balancer.port", Integer.toString(8090 + offset));
@@ -99,6 +114,11 @@ public final class LocalCluster implements AutoCloseable {
 
         public boolean isRunning() {
             return process.isRunning();
+        }
+
+        /** Whether this node's process was started (it may have died since). */
+        public boolean started() {
+            return process.starts() > 0;
         }
 
         /** Starts the node's process (same name, same data directory as before a kill). */
@@ -159,22 +179,37 @@ public final class LocalCluster implements AutoCloseable {
      * start (the tracking secret: a duplicate key on one node).
      */
     public void start(boolean databaseMigrated) {
-        balancer.start();
-        if (!WildFlyProcess.eventually(Duration.ofSeconds(120), () -> listens(balancer.httpPort()))) {
-            throw new IllegalStateException("The balancer does not listen; see " + balancer.serverLog());
-        }
+        startBalancer();
         nodes.get(0).start();
         if (!databaseMigrated) {
             nodes.get(0).awaitReady();
         }
         nodes.subList(1, nodes.size()).forEach(Node::start);
         nodes.forEach(Node::awaitReady);
+        awaitAnswers();
+        System.out.println(
+                "CLUSTER the balancer's nodes (MCMP DUMP):\n" + balancerDump().strip());
+    }
+
+    /** Starts the balancer alone and waits until it listens (then start the nodes one by one, as a benchmark does). */
+    public void startBalancer() {
+        balancer.start();
+        if (!WildFlyProcess.eventually(Duration.ofSeconds(120), () -> listens(balancer.httpPort()))) {
+            throw new IllegalStateException("The balancer does not listen; see " + balancer.serverLog());
+        }
+    }
+
+    /** Waits until the application answers through the balancer (60 s at most). */
+    public void awaitAnswers() {
         RestClient viaBalancer = api();
         if (!WildFlyProcess.eventually(Duration.ofSeconds(60), viaBalancer::answers)) {
             throw new IllegalStateException("The application does not answer through the balancer: " + balancerDump());
         }
-        System.out.println(
-                "CLUSTER the balancer's nodes (MCMP DUMP):\n" + balancerDump().strip());
+    }
+
+    /** The balancer's public HTTP port (8080 + the offset). */
+    public int httpPort() {
+        return balancer.httpPort();
     }
 
     /** The application through the balancer. */
