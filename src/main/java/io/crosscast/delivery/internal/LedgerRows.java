@@ -98,27 +98,12 @@ public final class LedgerRows {
     /**
      * Claims up to {@code limit} pending rows due now, after recipient {@code after}, that nobody holds (no claim
      * or an expired one), for {@code node} until {@code leaseUntil}, and returns them with what personalisation
-     * needs. On PostgreSQL, in one transaction, the rows are locked while claimed and rows locked by another claim
-     * are skipped ({@code FOR UPDATE SKIP LOCKED}), then marked: several servers never claim the same row. H2
+     * needs, with the values of the delivery's run its templates use joined in the same select (one query per
+     * batch; {@link EnrichmentJoin#NONE} for none). On PostgreSQL, in one transaction, the rows are locked while
+     * claimed and rows locked by another claim are skipped ({@code FOR UPDATE SKIP LOCKED}), then marked: several
+     * servers never claim the same row. H2
      * serves one server only, whose claims of one delivery are made one at a time by its caller from one cursor:
      * there the rows are only read (marking them would double H2's writes for nothing).
-     */
-    public static List<PendingMessage> claim(
-            Connection connection,
-            DatabaseVendor vendor,
-            long deliveryId,
-            long after,
-            int limit,
-            String node,
-            Instant now,
-            Instant leaseUntil)
-            throws SQLException {
-        return claim(connection, vendor, deliveryId, after, limit, node, now, leaseUntil, EnrichmentJoin.NONE);
-    }
-
-    /**
-     * As {@link #claim(Connection, DatabaseVendor, long, long, int, String, Instant, Instant)}, with the values of
-     * the delivery's run its templates use, joined in the same select (one query per batch).
      */
     public static List<PendingMessage> claim(
             Connection connection,

@@ -312,7 +312,15 @@ class EmailRunOnH2Test {
             assertEquals(
                     ids(due),
                     ids(LedgerRows.claim(
-                            connection, DatabaseVendor.H2, DELIVERY, 0, 20, "b", now, now.plusSeconds(60))));
+                            connection,
+                            DatabaseVendor.H2,
+                            DELIVERY,
+                            0,
+                            20,
+                            "b",
+                            now,
+                            now.plusSeconds(60),
+                            EnrichmentJoin.NONE)));
             assertEquals(0, LedgerTestData.claimed(dataSource, DELIVERY), "on H2 a claim only reads");
         }
     }
