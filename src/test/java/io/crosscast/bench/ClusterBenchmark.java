@@ -128,7 +128,7 @@ class ClusterBenchmark {
                 long started = System.nanoTime();
                 node.start();
                 node.awaitReady();
-                cluster.awaitAnswers();
+                cluster.awaitAnswering(Duration.ofSeconds(60));
                 running++;
                 System.out.printf(
                         "BENCHMARK cluster: %s ready and listed by the balancer in %.1f s (+%.1f s)%n",

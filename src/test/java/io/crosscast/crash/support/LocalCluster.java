@@ -186,7 +186,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         nodes.subList(1, nodes.size()).forEach(Node::start);
         nodes.forEach(Node::awaitReady);
-        awaitAnswers();
+        awaitAnswering(Duration.ofSeconds(60));
         System.out.println(
                 "CLUSTER the balancer's nodes (MCMP DUMP):\n" + balancerDump().strip());
     }
@@ -196,14 +196,6 @@ public final class LocalCluster implements AutoCloseable {
         balancer.start();
         if (!WildFlyProcess.eventually(Duration.ofSeconds(120), () -> listens(balancer.httpPort()))) {
             throw new IllegalStateException("The balancer does not listen; see " + balancer.serverLog());
-        }
-    }
-
-    /** Waits until the application answers through the balancer (60 s at most). */
-    public void awaitAnswers() {
-        RestClient viaBalancer = api();
-        if (!WildFlyProcess.eventually(Duration.ofSeconds(60), viaBalancer::answers)) {
-            throw new IllegalStateException("The application does not answer through the balancer: " + balancerDump());
         }
     }
 
@@ -244,7 +236,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /**
      * Waits until the balancer answers new sessions without a 5xx several times in a row (each request without a
-     * cookie may go to either node): right after a node restarted under its old name, the balancer can still route
+     * cookie may go to either node): once the nodes start, and again after a restart: right after a node restarted
+     * under its old name, the balancer can still route
      * some of them to the dead registration and answer 503 for a while, although both nodes are listed.
      */
     public void awaitAnswering(Duration timeout) {
