@@ -19,7 +19,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,14 +82,13 @@ class PeopleOrMachinesIT {
                         + " \"Your offer, {{firstName}}\", \"htmlBody\": \"<p>Hello {{firstName}}</p>"
                         + "<p><a href=\\\"https://shop.example.com/offer\\\" data-label=\\\"offer\\\">See the offer</a></p>"
                         + "<p><a href=\\\"https://shop.example.com/stores\\\">Our stores</a></p>\"}");
-        String until = Instant.now().plusSeconds(50).toString();
         String workflow = """
                 {"name": "People %1$s", "activities": [
                   {"id": "start", "type": "start"},
                   {"id": "query", "type": "query", "config": {"condition":
                      {"field": "lastName", "operator": "equals", "values": ["%1$s"]}}},
                   {"id": "offer", "type": "emailDelivery", "config": {"delivery": "%2$d", "outbound": "true"}},
-                  {"id": "wait", "type": "wait", "config": {"until": "%3$s"}},
+                  {"id": "hits", "type": "externalSignal", "config": {"name": "classified"}},
                   {"id": "split", "type": "split", "config": {
                      "subset.1.label": "Clicked (people only)",
                      "subset.1.condition": {"field": "delivery", "operator": "clicked_people_only"},
@@ -102,11 +100,12 @@ class PeopleOrMachinesIT {
                   {"id": "end", "type": "end"}],
                  "transitions": [
                   {"from": "start", "to": "query"}, {"from": "query", "to": "offer"},
-                  {"from": "offer", "output": "out", "to": "wait"}, {"from": "wait", "to": "split"},
+                  {"from": "offer", "output": "out", "to": "hits"},
+                  {"from": "hits", "output": "signal", "to": "split"},
                   {"from": "split", "output": "subset1", "to": "end"},
                   {"from": "split", "output": "subset2", "to": "end"},
                   {"from": "split", "output": "subset3", "to": "end"}]}
-                """.formatted(token, offer, until);
+                """.formatted(token, offer);
         long runId = api.startWorkflow(workflow);
 
         List<MessageContent> offers = receivedWithSubject(mails, "Your offer", token, 5, PATIENCE);
@@ -161,6 +160,14 @@ class PeopleOrMachinesIT {
         JsonObject stats = api.get("deliveries/" + sent + "/stats");
         assertEquals(4, stats.getJsonNumber("clicked").longValue(), stats.toString());
 
+        // The hits are in and classified: the Split may read them (a Wait did this before, 50 s long).
+        assertTrue(
+                Polling.eventually(
+                        PATIENCE,
+                        () -> api.call("POST", "runs/" + runId + "/signals/classified", "{}")
+                                        .statusCode()
+                                == 200),
+                () -> "the run takes the signal: " + api.run(runId));
         JsonObject transitions = api.awaitRun(runId, "FINISHED", PATIENCE).getJsonObject("transitions");
         assertEquals(1, LocalApi.count(transitions, "split.subset1>end"), "clicked, people only: the person");
         assertEquals(

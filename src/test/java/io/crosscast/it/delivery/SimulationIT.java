@@ -163,7 +163,7 @@ class SimulationIT {
 
     @Test
     void aScriptedSimulationCountsWhatTheRealRunDoesAndWritesNothing() throws Exception {
-        Seed seed = seed(Duration.ofSeconds(60));
+        Seed seed = seed(Duration.ofSeconds(35));
         HttpResponse<String> simulated = call(
                 "POST",
                 "workflows/" + seed.workflow() + "/simulations",

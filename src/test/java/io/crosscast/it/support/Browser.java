@@ -31,6 +31,7 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final String baseUrl;
+    private final Path profile = freshProfileDir();
 
     public Browser(URL deploymentUrl) {
         this(deploymentUrl, "en-US");
@@ -57,16 +58,16 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic",
                 "--window-size=1400,1000",
                 "--lang=" + language,
-                "--user-data-dir=" + freshProfileDir());
+                "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         // The console (where chromium reports a Content-Security-Policy violation), read by consoleErrors().
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         this.driver = new ChromeDriver(service, options);
     }
 
-    private static String freshProfileDir() {
+    private static Path freshProfileDir() {
         try {
-            return Files.createTempDirectory("crosscast-chromium").toString();
+            return Files.createTempDirectory("crosscast-chromium");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -132,10 +133,27 @@ public final class Browser implements AutoCloseable {
         click(By.id("menuForm:logout"));
     }
 
+    /**
+     * Types into a field the way a person does and checks the field holds the text: keys sent while a dialog that
+     * just closed still holds the focus (its modal mask going away), or while an Ajax update replaces the field, are
+     * lost; the typing is then done again (at most three times).
+     */
     public void type(By locator, String text) {
-        WebElement field = find(locator);
-        field.clear();
-        field.sendKeys(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement field = find(locator);
+                field.clear();
+                field.sendKeys(text);
+                if (text.equals(field.getAttribute("value")) || attempt == 3) {
+                    return;
+                }
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+            waitForPage();
+        }
     }
 
     public void click(By locator) {
@@ -299,7 +317,17 @@ public final class Browser implements AutoCloseable {
     }
 
     @Override
+    /** Quits the browser and deletes its profile (a few MB in the temporary folder per browser otherwise). */
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // what is left is the temporary folder's to clean
+            }
+        }
     }
 }

@@ -184,9 +184,12 @@ final class WorkflowCanvas {
         waitUntilClosed(dialog);
     }
 
+    /** Until the dialog and its modal mask are gone (the mask keeps the focus and the clicks until then). */
     private void waitUntilClosed(String dialog) {
         new WebDriverWait(browser.driver(), TIMEOUT)
-                .until(d -> !d.findElement(By.id("tabs:workflowForm:" + dialog)).isDisplayed());
+                .until(d -> !d.findElement(By.id("tabs:workflowForm:" + dialog)).isDisplayed()
+                        && d.findElements(By.id("tabs:workflowForm:" + dialog + "_modal")).stream()
+                                .noneMatch(WebElement::isDisplayed));
     }
 
     /** Loads the campaign's page again (a new view: the diagram as saved) and opens the tab. */

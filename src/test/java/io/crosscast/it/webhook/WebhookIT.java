@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Webhooks end to end through the REST API, with a receiver in this JVM ({@link WebhookReceiver}) that answers 500
  * to the first POST and 200 afterwards: a run that finishes is announced, retried after the first backoff delay
- * (30 s), delivered the second time with the same body and delivery id, signed with the subscription's secret,
+ * (30 s on a server left as it is; the test server's {@code crosscast.webhooks.retryDelays} in arquillian.xml makes it
+ * 5 s so the suite does not wait), delivered the second time with the same body and delivery id, signed with the subscription's secret,
  * and the delivery log shows both attempts.
  */
 @ExtendWith(ArquillianExtension.class)
