@@ -218,6 +218,80 @@ class DeliveryLinksIT {
         assertTrue(get(tracked.get(1), "en").body().contains("This link cannot be opened"));
     }
 
+    /**
+     * An open is answered only once its hit is durable: while the test holds the database from writing to
+     * {@code tracking_log} (PostgreSQL: a table lock; H2: exclusive mode), the pixel request gets no answer; once
+     * released, it gets the GIF and the hit is in the log. (The servlet writes the pixel before it holds the answer:
+     * the answer must still wait, although those bytes are the whole Content-Length.)
+     */
+    @Test
+    void anOpenIsAnsweredOnlyOnceItsHitIsInTheLog() throws Exception {
+        Delivery delivery = deliveries.create(
+                Channel.EMAIL,
+                new DeliveryContent(
+                        "Pixel " + token,
+                        "Shop",
+                        "shop@example.com",
+                        null,
+                        "Pixel",
+                        "<p>Hello {{firstName}}</p>",
+                        null));
+        long id = delivery.getId();
+        deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+                "the delivery finishes");
+        java.util.regex.Matcher pixel = java.util.regex.Pattern.compile("src=\"([^\"]+/t/o/[^\"]+)\"")
+                .matcher(SandboxMessages.received(outbox, address).html());
+        assertTrue(pixel.find(), "the message has its open pixel");
+
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer;
+        try (Connection holder = ((DataSource) new InitialContext().lookup(Datasources.NON_JTA)).getConnection();
+                java.sql.Statement statement = holder.createStatement()) {
+            boolean postgresql = holder.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+            holder.setAutoCommit(false);
+            statement.execute(postgresql ? "LOCK TABLE tracking_log IN EXCLUSIVE MODE" : "SET EXCLUSIVE 1");
+            try {
+                answer = http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(pixel.group(1))).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                Thread.sleep(1_500);
+                assertFalse(answer.isDone(), "no answer while the hit cannot be written: " + describe(answer));
+            } finally {
+                if (postgresql) {
+                    holder.rollback();
+                } else {
+                    statement.execute("SET EXCLUSIVE 0");
+                    holder.commit();
+                }
+                holder.setAutoCommit(true);
+            }
+        }
+        HttpResponse<byte[]> open = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, open.statusCode());
+        assertEquals(42, open.body().length, "the GIF, whole");
+        assertEquals("GIF89a", new String(open.body(), 0, 6, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(
+                1,
+                count("SELECT COUNT(*) FROM tracking_log WHERE delivery_id = ? AND type = 'OPEN'", id),
+                "the open is in the log");
+    }
+
+    private static String describe(java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer) {
+        return answer.isDone() ? "answered " + answer.join().statusCode() : "none yet";
+    }
+
+    private long count(String sql, long deliveryId) throws Exception {
+        try (Connection connection = ((DataSource) new InitialContext().lookup(Datasources.NON_JTA)).getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, deliveryId);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private void storeLink(long deliveryId, int index, String url) throws Exception {
         try (Connection connection = ((DataSource) new InitialContext().lookup(Datasources.NON_JTA)).getConnection();
                 PreparedStatement update = connection.prepareStatement(
