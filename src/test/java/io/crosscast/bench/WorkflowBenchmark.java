@@ -69,7 +69,8 @@ class WorkflowBenchmark {
     @Deployment
     static WebArchive deployment() {
         String settings = "bench.recipients=" + System.getProperty("bench.recipients", "1000000") + "\n" + "bench.db="
-                + System.getProperty("bench.db", "h2") + "\n";
+                + System.getProperty("bench.db", "h2") + "\n" + "bench.fixedRounds="
+                + System.getProperty("bench.fixedRounds", "20") + "\n";
         return Deployments.crosscast(WorkflowBenchmark.class)
                 .addAsResource(new StringAsset(settings), "bench.properties");
     }
@@ -155,7 +156,7 @@ class WorkflowBenchmark {
                   {"from": "split", "output": "subset3", "to": "e3"}]}
                 """.formatted(nobody, S1, S2, S3);
         long workflowId = workflows.create("Benchmark fixed cost", json).getId();
-        int rounds = Integer.getInteger("bench.fixedRounds", 20);
+        int rounds = Integer.parseInt(settings().getProperty("bench.fixedRounds"));
         List<Long> times = new ArrayList<>();
         List<Long> starts = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {

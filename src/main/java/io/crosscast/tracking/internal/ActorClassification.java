@@ -188,11 +188,16 @@ public final class ActorClassification {
         return counts;
     }
 
-    /** A click near a honeypot hit of the same recipient and delivery; one parameter: the honeypot label. */
+    /**
+     * A click near a honeypot hit of the same recipient and delivery; one parameter: the honeypot label. The lookup
+     * goes by label, recipient and time ({@code ix_tracking_log_label}, V28): only clicks carry a link's label, so
+     * the honeypot label says the type, and the rare honeypot clicks make it a short seek; through the delivery's
+     * index it read every click of the recipient (quadratic when one recipient clicks a lot).
+     */
     private String nearHoneypot() {
         return " AND t.type = 'CLICK'"
-                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.delivery_id = t.delivery_id"
-                + " AND h.recipient_id = t.recipient_id AND h.type = 'CLICK' AND h.label = ?"
+                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.label = ? AND h.recipient_id = t.recipient_id"
+                + " AND h.delivery_id = t.delivery_id"
                 + " AND h.logged_at >= t.logged_at - " + seconds(rules.honeypotWindow())
                 + " AND h.logged_at <= t.logged_at + " + seconds(rules.honeypotWindow()) + ")";
     }

@@ -153,7 +153,9 @@ public final class WildFlyProcess implements AutoCloseable {
                 .put(
                         "JAVA_OPTS",
                         heapOptions + " -Djava.net.preferIPv4Stack=true"
-                                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
+                                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true "
+                                // more options for a profile, e.g. -Dcrash.server.jvm=-XX:StartFlightRecording=...
+                                + System.getProperty("crash.server.jvm", ""));
         builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
         builder.environment().remove("JBOSS_PIDFILE");
         try {
