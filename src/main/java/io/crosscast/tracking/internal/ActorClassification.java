@@ -194,7 +194,7 @@ public final class ActorClassification {
      * the honeypot label says the type, and the rare honeypot clicks make it a short seek; through the delivery's
      * index it read every click of the recipient (quadratic when one recipient clicks a lot).
      */
-    private String nearHoneypot() {
+    String nearHoneypot() {
         return " AND t.type = 'CLICK'"
                 + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.label = ? AND h.recipient_id = t.recipient_id"
                 + " AND h.delivery_id = t.delivery_id"
