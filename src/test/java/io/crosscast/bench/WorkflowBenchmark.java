@@ -94,17 +94,7 @@ class WorkflowBenchmark {
     void queryThenSplitBesideHandWrittenSql() throws IOException, SQLException {
         Properties settings = settings();
         ensureRecipients(settings);
-        String json = """
-                {"name": "bench", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition": %s}},
-                  {"id": "split", "type": "split", "config": {"subset.1.condition": %s,
-                     "subset.2.condition": %s, "subset.3.condition": %s}},
-                  {"id": "e1", "type": "end"}, {"id": "e2", "type": "end"}, {"id": "e3", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "split"},
-                  {"from": "split", "output": "subset1", "to": "e1"}, {"from": "split", "output": "subset2", "to": "e2"},
-                  {"from": "split", "output": "subset3", "to": "e3"}]}
-                """.formatted(QUERY, S1, S2, S3);
+        String json = fieldWorkflow("bench", QUERY);
         EngineRun engine = runTwice(json);
         RunView run = engine.run();
 
@@ -144,17 +134,7 @@ class WorkflowBenchmark {
     void aRunOnNobodyShowsTheFixedCost() throws IOException {
         String nobody = "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"nobody-"
                 + java.util.UUID.randomUUID() + "\"]}";
-        String json = """
-                {"name": "bench fixed", "activities": [
-                  {"id": "start", "type": "start"},
-                  {"id": "query", "type": "query", "config": {"condition": %s}},
-                  {"id": "split", "type": "split", "config": {"subset.1.condition": %s,
-                     "subset.2.condition": %s, "subset.3.condition": %s}},
-                  {"id": "e1", "type": "end"}, {"id": "e2", "type": "end"}, {"id": "e3", "type": "end"}],
-                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "split"},
-                  {"from": "split", "output": "subset1", "to": "e1"}, {"from": "split", "output": "subset2", "to": "e2"},
-                  {"from": "split", "output": "subset3", "to": "e3"}]}
-                """.formatted(nobody, S1, S2, S3);
+        String json = fieldWorkflow("bench fixed", nobody);
         long workflowId = workflows.create("Benchmark fixed cost", json).getId();
         int rounds = Integer.parseInt(settings().getProperty("bench.fixedRounds"));
         List<Long> times = new ArrayList<>();
@@ -247,6 +227,21 @@ class WorkflowBenchmark {
                 sql[2],
                 sql[3]);
         workflows.purge(run.runId());
+    }
+
+    /** The field case's workflow: Query on {@code condition}, then the exclusive 3-subset Split S1, S2, S3. */
+    private static String fieldWorkflow(String name, String condition) {
+        return """
+                {"name": "%s", "activities": [
+                  {"id": "start", "type": "start"},
+                  {"id": "query", "type": "query", "config": {"condition": %s}},
+                  {"id": "split", "type": "split", "config": {"subset.1.condition": %s,
+                     "subset.2.condition": %s, "subset.3.condition": %s}},
+                  {"id": "e1", "type": "end"}, {"id": "e2", "type": "end"}, {"id": "e3", "type": "end"}],
+                 "transitions": [{"from": "start", "to": "query"}, {"from": "query", "to": "split"},
+                  {"from": "split", "output": "subset1", "to": "e1"}, {"from": "split", "output": "subset2", "to": "e2"},
+                  {"from": "split", "output": "subset3", "to": "e3"}]}
+                """.formatted(name, condition, S1, S2, S3);
     }
 
     private record EngineRun(RunView run, long ms) {}
