@@ -156,6 +156,20 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The value of a field as it is now, "" when it is not on the page or an Ajax update is replacing it: for
+     * polling a field that an update fills (reading an element that was just replaced throws otherwise).
+     */
+    public String valueNow(By locator) {
+        try {
+            List<WebElement> found = driver.findElements(locator);
+            String value = found.isEmpty() ? null : found.get(0).getAttribute("value");
+            return value == null ? "" : value;
+        } catch (StaleElementReferenceException replaced) {
+            return "";
+        }
+    }
+
     public void click(By locator) {
         new WebDriverWait(driver, TIMEOUT)
                 .until(ExpectedConditions.elementToBeClickable(locator))

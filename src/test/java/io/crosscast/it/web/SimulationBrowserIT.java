@@ -137,9 +137,7 @@ class SimulationBrowserIT extends BrowserTestCase {
         assertTrue(
                 Polling.eventually(
                         PATIENCE,
-                        () -> browser.driver()
-                                .findElement(By.id("tabs:simulationForm:script"))
-                                .getAttribute("value")
+                        () -> browser.valueNow(By.id("tabs:simulationForm:script"))
                                 .contains("offerclicker." + token)),
                 "the uploaded script fills the field");
         Files.delete(script);
