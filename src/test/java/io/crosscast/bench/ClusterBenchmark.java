@@ -58,12 +58,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @EnabledIfSystemProperty(named = "bench.db", matches = "postgresql")
 class ClusterBenchmark {
 
-    private static final String SUBJECT = "{{firstName}}, your offer is waiting";
-    private static final String HTML = "<html><body><h1>Hello {{firstName}} {{lastName}}</h1>"
-            + "<p>Your offer is waiting for you.</p>"
-            + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>"
-            + "<p><a href=\"https://shop.example.com/news\">News</a> and"
-            + " <a href=\"https://shop.example.com/account\">your account</a></p></body></html>";
+    private static final String SUBJECT = ExternalSendingBenchmark.SUBJECT;
+    private static final String HTML = ExternalSendingBenchmark.HTML;
     private static final String STATIC_FILE = "/crosscast/resources/css/crosscast.css";
 
     private final int sends = Integer.getInteger("bench.cluster.sends", 20_000);

@@ -63,8 +63,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ExternalSendingBenchmark {
 
-    private static final String SUBJECT = "{{firstName}}, your offer is waiting";
-    private static final String HTML = "<html><body><h1>Hello {{firstName}} {{lastName}}</h1>"
+    /** The benchmarks' personalised message with three tracked links (ClusterBenchmark sends it too). */
+    static final String SUBJECT = "{{firstName}}, your offer is waiting";
+
+    static final String HTML = "<html><body><h1>Hello {{firstName}} {{lastName}}</h1>"
             + "<p>Your offer is waiting for you.</p>"
             + "<p><a href=\"https://shop.example.com/offer\" data-label=\"offer\">See the offer</a></p>"
             + "<p><a href=\"https://shop.example.com/news\">News</a> and"
