@@ -45,7 +45,7 @@ class DatabaseOutageCrashIT {
         Path dir = Path.of(System.getProperty("crash.server.dir", "target/crash-server"))
                 .toAbsolutePath()
                 .resolveSibling("outage-database");
-        JavaProcess database = outage.start(dir);
+        JavaProcess database = outage.startEmpty(dir);
         try (CrashServer server = new CrashServer(outage.serverProperties())) {
             server.peer("database", database, () -> true);
             server.start();

@@ -154,7 +154,7 @@ class TrackingCrashIT {
     @Test
     void hitsAnsweredWhileTheDatabaseIsDownAreInTheLogOnceItIsBack() throws Exception {
         Path dir = serverDir.resolveSibling("tracking-outage-database");
-        JavaProcess databaseProcess = outage.start(dir);
+        JavaProcess databaseProcess = outage.startEmpty(dir);
         try (CrashServer server = new CrashServer(outage.serverProperties())) {
             server.peer("database", databaseProcess, () -> true);
             server.start();

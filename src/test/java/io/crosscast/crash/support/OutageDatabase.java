@@ -1,5 +1,7 @@
 package io.crosscast.crash.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,21 @@ public final class OutageDatabase {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Starts the database process on an empty database: H2's files from an earlier run (another schema, other
+     * rows) are deleted first. Give it back after an outage with {@link #start(Path)}.
+     */
+    public JavaProcess startEmpty(Path dir) {
+        if (!isPostgresql()) {
+            try {
+                WildFlyProcess.deleteTree(dir.resolve("data"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot empty " + dir.resolve("data"), e);
+            }
+        }
+        return start(dir);
     }
 
     /** Starts the database process (H2 keeps its files under {@code dir/data}); stop it by closing it. */

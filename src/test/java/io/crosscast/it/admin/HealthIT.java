@@ -37,9 +37,9 @@ class HealthIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast();
+        return Deployments.shared();
     }
 
     @Test

@@ -60,7 +60,7 @@ class ApiTokenIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(ApiTokenIT.class, ApiClient.class, ApiClient.Reply.class);
+        return Deployments.shared();
     }
 
     // ---- in the server ----

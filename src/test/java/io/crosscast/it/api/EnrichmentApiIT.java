@@ -53,7 +53,7 @@ class EnrichmentApiIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(EnrichmentApiIT.class, ApiClient.class);
+        return Deployments.shared();
     }
 
     @Resource(lookup = Datasources.JTA)

@@ -52,9 +52,9 @@ class OpenApiDocumentIT {
     @ArquillianResource
     private URL base;
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast();
+        return Deployments.shared();
     }
 
     @Test

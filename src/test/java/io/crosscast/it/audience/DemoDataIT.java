@@ -29,7 +29,7 @@ class DemoDataIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DemoDataIT.class);
+        return Deployments.shared();
     }
 
     @EJB

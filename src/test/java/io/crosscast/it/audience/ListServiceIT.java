@@ -34,7 +34,7 @@ class ListServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(ListServiceIT.class);
+        return Deployments.shared();
     }
 
     @EJB

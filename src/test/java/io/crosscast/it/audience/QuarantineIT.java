@@ -35,7 +35,7 @@ class QuarantineIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(QuarantineIT.class);
+        return Deployments.shared();
     }
 
     @EJB

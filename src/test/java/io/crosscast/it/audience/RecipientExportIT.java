@@ -34,7 +34,7 @@ class RecipientExportIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(RecipientExportIT.class);
+        return Deployments.shared();
     }
 
     @EJB

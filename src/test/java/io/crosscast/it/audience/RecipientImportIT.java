@@ -39,7 +39,7 @@ class RecipientImportIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(RecipientImportIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -38,7 +38,7 @@ class RecipientServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(RecipientServiceIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -56,7 +56,7 @@ class CampaignServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(CampaignServiceIT.class);
+        return Deployments.shared();
     }
 
     @EJB

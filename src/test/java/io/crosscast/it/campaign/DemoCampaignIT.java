@@ -42,7 +42,7 @@ class DemoCampaignIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DemoCampaignIT.class);
+        return Deployments.shared();
     }
 
     @EJB

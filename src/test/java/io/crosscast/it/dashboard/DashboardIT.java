@@ -53,7 +53,7 @@ class DashboardIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DashboardIT.class);
+        return Deployments.shared();
     }
 
     @EJB

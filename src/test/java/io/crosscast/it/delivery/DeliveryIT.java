@@ -60,7 +60,7 @@ class DeliveryIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DeliveryIT.class);
+        return Deployments.shared();
     }
 
     @EJB

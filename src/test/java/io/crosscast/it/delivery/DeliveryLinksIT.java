@@ -73,7 +73,7 @@ class DeliveryLinksIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DeliveryLinksIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -37,7 +37,7 @@ class DeliveryMetricsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DeliveryMetricsIT.class, PrometheusText.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -42,7 +42,7 @@ class DeliveryPauseIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DeliveryPauseIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -63,7 +63,7 @@ class DeliveryReportsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DeliveryReportsIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -39,7 +39,7 @@ class DeliveryResumeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(DeliveryResumeIT.class);
+        return Deployments.shared();
     }
 
     @EJB

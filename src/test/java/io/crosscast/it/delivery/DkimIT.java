@@ -16,6 +16,7 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.delivery.LedgerEntry;
 import io.crosscast.delivery.internal.DkimKeys;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.OwnDeployment;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.SandboxMessages;
 import io.crosscast.sandbox.OutboxMessage;
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * James jDKIM and the public key given as the DNS record would be; a proof is signed too. The second domain's key
  * file does not exist: a proof from it is refused with the reason.
  */
+@OwnDeployment
 @ExtendWith(ArquillianExtension.class)
 class DkimIT {
 

@@ -52,7 +52,7 @@ class PeopleOrMachinesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(PeopleOrMachinesIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -46,7 +46,7 @@ class SeedScenarioIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(SeedScenarioIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -50,7 +50,7 @@ class SimulationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(SimulationIT.class);
+        return Deployments.shared();
     }
 
     @EJB

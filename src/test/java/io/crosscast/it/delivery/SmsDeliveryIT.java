@@ -49,7 +49,7 @@ class SmsDeliveryIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(SmsDeliveryIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -38,7 +38,7 @@ class SettingsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(SettingsIT.class);
+        return Deployments.shared();
     }
 
     @EJB

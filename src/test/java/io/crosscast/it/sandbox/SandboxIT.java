@@ -38,7 +38,7 @@ class SandboxIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(SandboxIT.class);
+        return Deployments.shared();
     }
 
     @Resource(lookup = "java:jboss/mail/Crosscast")

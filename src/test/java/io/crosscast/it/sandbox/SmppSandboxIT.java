@@ -65,7 +65,7 @@ class SmppSandboxIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(SmppSandboxIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.OwnDeployment;
 import io.crosscast.it.support.Polling;
 import io.crosscast.scheduling.SchedulerService;
 import jakarta.ejb.EJB;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.quartz.JobKey;
 
 /** Quartz, on the JDBC job store, fires a job that calls an EJB; scheduling follows the caller's transaction. */
+@OwnDeployment
 @ExtendWith(ArquillianExtension.class)
 class SchedulerIT {
 

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a test that talks to the server from outside shares (REST calls, plain HTTP requests, a browser): the
- * application deployed on the test server as the build packaged it, and its URL.
+ * application deployed on the test server as the build packaged it, and its URL. The deployment is the shared one
+ * ({@link Deployments#shared()}, deployed once for all such classes; testable, though these tests run as a client,
+ * so that in-container tests can share it too).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -19,8 +21,8 @@ public abstract class ClientTestCase {
     @ArquillianResource
     protected URL base;
 
-    @Deployment(testable = false)
+    @Deployment
     public static WebArchive deployment() {
-        return Deployments.crosscast();
+        return Deployments.shared();
     }
 }

@@ -49,9 +49,9 @@ class WebhookIT {
     private WebhookReceiver receiver;
     private Long subscription;
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast();
+        return Deployments.shared();
     }
 
     @BeforeEach

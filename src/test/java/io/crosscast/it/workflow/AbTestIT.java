@@ -43,7 +43,7 @@ class AbTestIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(AbTestIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -50,7 +50,7 @@ class WhereDidEveryoneGoIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.crosscast(WhereDidEveryoneGoIT.class);
+        return Deployments.shared();
     }
 
     @EJB

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.OwnDeployment;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.Sql;
 import io.crosscast.platform.Datasources;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * retention: the populations of an ended run go after the retention time, and a daily Scheduler loop lived for a
  * year on a shifted clock ({@link ShiftedClock}) keeps its storage flat.
  */
+@OwnDeployment
 @ExtendWith(ArquillianExtension.class)
 class WorkflowFaultsIT {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.OwnDeployment;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.TestDocuments;
 import io.crosscast.settings.SettingsService;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * scheduler shut down) past the wake-up time, deployed again, and the run resumes by itself from the
  * trigger stored in the JDBC job store. The steps share the run id through a setting in the database.
  */
+@OwnDeployment
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowRestartIT {

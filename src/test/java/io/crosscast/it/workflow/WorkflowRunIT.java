@@ -9,6 +9,7 @@ import io.crosscast.audience.RecipientForm;
 import io.crosscast.audience.RecipientPage;
 import io.crosscast.audience.RecipientService;
 import io.crosscast.it.support.Deployments;
+import io.crosscast.it.support.OwnDeployment;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.Sql;
 import io.crosscast.it.support.TestDocuments;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Real runs on the real database, moved on by Quartz: Query -> exclusive Split with a complement, a Wait
  * resumed by the scheduler, a failing activity. Transition counts are checked against hand-written SQL.
  */
+@OwnDeployment
 @ExtendWith(ArquillianExtension.class)
 class WorkflowRunIT {
 
