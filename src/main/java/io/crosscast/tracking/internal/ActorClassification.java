@@ -51,8 +51,13 @@ public final class ActorClassification {
     public static final String NO_MACHINE_SIGN = "NO_MACHINE_SIGN";
 
     private static final String SET = "UPDATE tracking_log t SET actor = ?, actor_reason = ? WHERE ";
-    /** The logs not classified yet of one slice of ids; two parameters: the slice's first and last id. */
-    private static final String PENDING = "t.actor IS NULL AND t.id >= ? AND t.id <= ?";
+    /**
+     * The logs not classified yet of one slice of ids; two parameters: the slice's first and last id. Not
+     * {@code t.actor IS NULL}: H2 then reads the index on (actor, logged_at), i.e. the whole backlog, for each
+     * statement of each slice (a backlog of 780,000 logs took 6 minutes); written so, only the slice's id range
+     * can lead (an actor is never empty).
+     */
+    private static final String PENDING = "COALESCE(t.actor, '') = '' AND t.id >= ? AND t.id <= ?";
     /**
      * A PERSON verdict still open to correction; one parameter: the oldest such log time. A statement of its
      * own beside the pending one (not OR-ed with it), so both read the index on (actor, logged_at) rather
@@ -237,6 +242,11 @@ public final class ActorClassification {
 
     private static int update(Connection connection, String where, Object... parameters) throws SQLException {
         return NativeSql.update(connection, SET + where, Arrays.asList(parameters));
+    }
+
+    /** The statement that gives the pending logs of a slice matching {@code where} a verdict (for plan tests). */
+    static String pendingUpdate(String where) {
+        return SET + PENDING + where;
     }
 
     private static void add(Map<String, Integer> counts, String reason, int count) {
