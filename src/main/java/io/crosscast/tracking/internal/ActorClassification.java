@@ -8,10 +8,14 @@ import io.crosscast.tracking.classify.ActorRules;
 import io.crosscast.tracking.classify.AgentClassifier;
 import io.crosscast.tracking.classify.AgentRule;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,7 +28,8 @@ import java.util.stream.Collectors;
  *   <li>{@code NEAR_HONEYPOT}: the recipient's other clicks on the same delivery within
  *       {@link ActorRules#honeypotWindow()} seconds of a honeypot hit: SCANNER;</li>
  *   <li>{@code HEAD_REQUEST}, {@code NO_USER_AGENT}, then each user-agent rule of the data in its order, as
- *       {@link AgentClassifier} decides for one hit;</li>
+ *       {@link AgentClassifier} decides for one hit (the user-agent rules in one statement, the first that
+ *       matches deciding);</li>
  *   <li>{@code ALL_LINKS_AT_ONCE}: a click when the recipient clicked every link of the delivery (at least
  *       {@link ActorRules#allLinksMinimum()}, the honeypot aside) within {@link ActorRules#allLinksWindow()}
  *       seconds of it: SCANNER;</li>
@@ -100,28 +105,7 @@ public final class ActorClassification {
                         " AND t.type IN ('OPEN', 'CLICK')" + " AND (t.user_agent IS NULL OR TRIM(t.user_agent) = '')",
                         scanner,
                         AgentClassifier.NO_USER_AGENT));
-        for (AgentRule rule : rules.agents()) {
-            String types = rule.hits().stream()
-                    .sorted()
-                    .map(type -> "'" + type.name() + "'")
-                    .collect(Collectors.joining(", "));
-            String test = rule.match() == AgentRule.Match.EQUALS
-                    ? "LOWER(t.user_agent) = ?"
-                    : "LOWER(t.user_agent) LIKE ? ESCAPE '\\'";
-            String value = rule.match() == AgentRule.Match.EQUALS
-                    ? rule.lowerText()
-                    : "%" + likeLiteral(rule.lowerText()) + "%";
-            add(
-                    counts,
-                    rule.reason(),
-                    pending(
-                            connection,
-                            slice,
-                            " AND t.type IN (" + types + ") AND " + test,
-                            rule.actor().name(),
-                            rule.reason(),
-                            value));
-        }
+        agentVerdicts(connection, slice).forEach((reason, count) -> add(counts, reason, count));
         String allLinks = allLinks();
         add(
                 counts,
@@ -217,6 +201,85 @@ public final class ActorClassification {
                 + " AND o.recipient_id = t.recipient_id AND o.type = 'CLICK' AND " + NOT_HONEYPOT.formatted("o")
                 + " AND o.logged_at >= t.logged_at - " + seconds(rules.allLinksWindow())
                 + " AND o.logged_at <= t.logged_at + " + seconds(rules.allLinksWindow()) + ") >= " + links;
+    }
+
+    /**
+     * The user-agent rules in one statement: each pending log of the slice that one of them matches gets the
+     * verdict of the first that does, in their order. They read only the log itself, so this is what one
+     * statement per rule gave, in one read of the slice instead of one per rule (27 of the data's rules).
+     * Counted by reason from the slice's verdicts before and after.
+     */
+    private Map<String, Integer> agentVerdicts(Connection connection, Slice slice) throws SQLException {
+        List<AgentRule> agents = rules.agents();
+        if (agents.isEmpty()) {
+            return Map.of();
+        }
+        List<String> tests = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (AgentRule rule : agents) {
+            String types = rule.hits().stream()
+                    .sorted()
+                    .map(type -> "'" + type.name() + "'")
+                    .collect(Collectors.joining(", "));
+            String test = rule.match() == AgentRule.Match.EQUALS
+                    ? "LOWER(t.user_agent) = ?"
+                    : "LOWER(t.user_agent) LIKE ? ESCAPE '\\'";
+            tests.add("t.type IN (" + types + ") AND " + test);
+            values.add(
+                    rule.match() == AgentRule.Match.EQUALS
+                            ? rule.lowerText()
+                            : "%" + likeLiteral(rule.lowerText()) + "%");
+        }
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder actor = new StringBuilder("CASE");
+        StringBuilder reason = new StringBuilder("CASE");
+        for (int i = 0; i < agents.size(); i++) {
+            actor.append(" WHEN ").append(tests.get(i)).append(" THEN CAST(? AS VARCHAR(14))");
+            parameters.add(values.get(i));
+            parameters.add(agents.get(i).actor().name());
+        }
+        for (int i = 0; i < agents.size(); i++) {
+            reason.append(" WHEN ").append(tests.get(i)).append(" THEN CAST(? AS VARCHAR(40))");
+            parameters.add(values.get(i));
+            parameters.add(agents.get(i).reason());
+        }
+        parameters.add(slice.first());
+        parameters.add(slice.last());
+        parameters.addAll(values);
+        List<String> reasons = agents.stream().map(AgentRule::reason).distinct().toList();
+        Map<String, Integer> before = reasonCounts(connection, slice, reasons);
+        NativeSql.update(
+                connection,
+                "UPDATE tracking_log t SET actor = " + actor + " END, actor_reason = " + reason + " END WHERE "
+                        + PENDING + " AND ("
+                        + tests.stream().map(test -> "(" + test + ")").collect(Collectors.joining(" OR ")) + ")",
+                parameters);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        reasonCounts(connection, slice, reasons)
+                .forEach((name, after) -> add(counts, name, after - before.getOrDefault(name, 0)));
+        return counts;
+    }
+
+    /** How many logs of the slice have each of these reasons. */
+    private static Map<String, Integer> reasonCounts(Connection connection, Slice slice, List<String> reasons)
+            throws SQLException {
+        String marks = reasons.stream().map(r -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT t.actor_reason, COUNT(*) FROM tracking_log t WHERE t.id >= ? AND t.id <= ?"
+                        + " AND t.actor_reason IN (" + marks + ") GROUP BY t.actor_reason")) {
+            statement.setLong(1, slice.first());
+            statement.setLong(2, slice.last());
+            for (int i = 0; i < reasons.size(); i++) {
+                statement.setString(3 + i, reasons.get(i));
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            return counts;
+        }
     }
 
     /**

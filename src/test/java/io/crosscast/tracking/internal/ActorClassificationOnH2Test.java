@@ -157,6 +157,14 @@ class ActorClassificationOnH2Test {
         long noAgent = click(10, 900, null, "GET", A, null);
         long twoOfThree1 = click(11, 400, CHROME, "GET", A, null);
         long twoOfThree2 = click(11, 401, CHROME, "GET", B, null);
+        long twoAgentRules = click(12, 900, "Mozilla/5.0 (compatible; BingPreview/1.0b) curl/8.4.0", "GET", A, null);
+        long proxyClick = click(
+                9,
+                950,
+                "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)",
+                "GET",
+                B,
+                null);
 
         Map<String, Integer> counts = run(slice);
 
@@ -177,8 +185,12 @@ class ActorClassificationOnH2Test {
         assertEquals("SCANNER/NO_USER_AGENT", verdict(noAgent));
         assertEquals("PERSON/NO_MACHINE_SIGN", verdict(twoOfThree1), "two links of three: a person");
         assertEquals("PERSON/NO_MACHINE_SIGN", verdict(twoOfThree2));
+        assertEquals("SCANNER/SCANNER_AGENT", verdict(twoAgentRules), "the first of the agent rules that match");
+        assertEquals("PERSON/NO_MACHINE_SIGN", verdict(proxyClick), "an image proxy's rule is for opens only");
         assertEquals(3, counts.get("ALL_LINKS_AT_ONCE"));
-        assertEquals(17, counts.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(1, counts.get("SCANNER_AGENT"));
+        assertEquals(1, counts.get("BOT_AGENT"));
+        assertEquals(19, counts.values().stream().mapToInt(Integer::intValue).sum());
         assertTrue(run(slice).isEmpty(), "a second pass has nothing left to do");
     }
 
