@@ -30,7 +30,7 @@ public final class Deployments {
      * takes {@link #crosscast(Class...)}, a deployment of its own, and is marked {@link OwnDeployment}.
      */
     public static WebArchive shared() {
-        WebArchive archive = crosscast(Polling.class);
+        WebArchive archive = withTestRunner(application());
         Path classes = Path.of(System.getProperty("crosscast.testClasses", "target/test-classes"));
         Path tests = classes.resolve("io/crosscast/it");
         for (Path file : sharedClassFiles(tests)) {
@@ -70,19 +70,28 @@ public final class Deployments {
     }
 
     public static WebArchive crosscast(Class<?>... testClasses) {
+        WebArchive archive = application();
+        if (testClasses.length > 0) {
+            // In-container tests: their classes and the helpers they call inside the server.
+            withTestRunner(archive.addClasses(testClasses)
+                    .addClasses(Polling.class, SandboxMessages.class, TestDocuments.class, Sql.class, LocalApi.class));
+        }
+        return archive;
+    }
+
+    /** The WAR the build packaged. */
+    private static WebArchive application() {
         File war = new File(System.getProperty("crosscast.war", "target/crosscast.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: run the integration tests with 'verify'");
         }
-        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
-        if (testClasses.length > 0) {
-            // In-container tests: their classes, and Arquillian's test runner servlet opened past the login.
-            archive.addClasses(testClasses)
-                    .addClasses(Polling.class, SandboxMessages.class, TestDocuments.class, Sql.class, LocalApi.class);
-            archive.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-access.jar")
-                    .addAsManifestResource(new StringAsset(RUNNER_ACCESS), "web-fragment.xml"));
-        }
-        return archive;
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /** Arquillian's test runner servlet opened past the login, for tests that run inside the server. */
+    private static WebArchive withTestRunner(WebArchive archive) {
+        return archive.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-access.jar")
+                .addAsManifestResource(new StringAsset(RUNNER_ACCESS), "web-fragment.xml"));
     }
 
     private static final String RUNNER_ACCESS = """
