@@ -12,12 +12,14 @@ import io.crosscast.engine.WorkflowDefinition;
 import io.crosscast.engine.WorkflowRunner;
 import io.crosscast.engine.activities.ExternalSignalActivity;
 import io.crosscast.platform.DatabaseMigration;
+import io.crosscast.platform.Datasources;
 import io.crosscast.platform.sql.NativeSql;
 import io.crosscast.scheduling.SchedulerService;
 import io.crosscast.tracking.TrackingClassifier;
 import io.crosscast.workflow.RunEnded;
 import io.crosscast.workflow.WorkflowException;
 import io.crosscast.workflow.WorkflowRun;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 
 /**
@@ -69,6 +72,10 @@ public class RunAdvancer {
 
     @Inject
     private ConditionCompiler compiler;
+
+    /** Outside the run's transaction: for {@link MemberStatistics}' ANALYZE. */
+    @Resource(lookup = Datasources.NON_JTA)
+    private DataSource autocommit;
 
     @EJB
     private SchedulerService scheduler;
@@ -422,7 +429,8 @@ public class RunAdvancer {
     }
 
     private WorkflowRunner runner(long runId) {
-        SqlPopulations populations = new SqlPopulations(em, compiler, runId, this::classifyTrackingLogs);
+        SqlPopulations populations = new SqlPopulations(em, compiler, runId, this::classifyTrackingLogs)
+                .withStatistics(new MemberStatistics(autocommit));
         WorkflowRun run = em.find(WorkflowRun.class, runId);
         if (run != null && run.isSimulated()) {
             populations.simulating(Simulator.deliveriesOf(WorkflowJson.parse(run.getDefinitionJson())));
