@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** For in-container tests: a number read from the application's database with hand-written SQL. */
+/** For in-container tests: numbers read from the application's database with hand-written SQL, and which it is. */
 public final class Sql {
 
     private Sql() {}
@@ -24,6 +24,15 @@ public final class Sql {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Whether the application's database is PostgreSQL (for tests of what only PostgreSQL does). */
+    public static boolean postgreSql(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("database product", e);
         }
     }
 }
