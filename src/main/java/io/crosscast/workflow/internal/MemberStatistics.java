@@ -28,7 +28,8 @@ import org.hibernate.Session;
  * which only another ANALYZE or VACUUM waits for) is held for the ANALYZE alone, at most {@link #LOCK_WAIT_MS}
  * waiting for it: an ANALYZE another run holds is left to finish, and the statement runs with the statistics it
  * has. The sample is bounded (300 x the statistics target rows), so an ANALYZE costs tens of milliseconds
- * whatever the table's size. A failure here never fails the activity: it only costs the better plan.
+ * whatever the table's size. An ANALYZE that fails or times out never fails the activity: it only costs the better
+ * plan.
  */
 public final class MemberStatistics {
 
@@ -50,8 +51,8 @@ public final class MemberStatistics {
     }
 
     /**
-     * Analyses {@code population_member} when population {@code populationId}'s key range {@code [first, last]}
-     * holds at least {@link #LARGE} members and the planner believes it holds fewer than half of that.
+     * Analyses {@code population_member} when the population of key range {@code [first, last]} holds at least
+     * {@link #LARGE} members and the planner believes it holds fewer than half of that.
      *
      * @return whether it analysed
      */
@@ -64,10 +65,10 @@ public final class MemberStatistics {
      * (the caller's connection, which sees the population).
      */
     public boolean refreshIfUnknown(Connection current, long first, long last) throws SQLException {
-        // the bounds are numbers computed by the engine, inlined so that the estimate is the one a statement with
-        // these values gets
-        String range = "population_member m WHERE m.member_key BETWEEN " + first + " AND " + last;
-        if (firstLong(current, "SELECT COUNT(*) FROM (SELECT 1 FROM " + range + " LIMIT " + LARGE + ") x") < LARGE) {
+        if (firstLong(
+                        current,
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM " + members(first, last) + " LIMIT " + LARGE + ") x")
+                < LARGE) {
             return false;
         }
         if (estimate(current, first, last) >= LARGE / 2) {
@@ -94,12 +95,18 @@ public final class MemberStatistics {
     /** The planner's estimate of how many members key range {@code [first, last]} holds, on PostgreSQL. */
     public static long estimate(Connection connection, long first, long last) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs =
-                        statement.executeQuery("EXPLAIN SELECT 1 FROM population_member m WHERE m.member_key BETWEEN "
-                                + first + " AND " + last)) {
+                ResultSet rs = statement.executeQuery("EXPLAIN SELECT 1 FROM " + members(first, last))) {
             rs.next();
             return estimatedRows(rs.getString(1));
         }
+    }
+
+    /**
+     * The members of key range {@code [first, last]} as {@code m}; the bounds are numbers computed by the engine,
+     * inlined so that the estimate is the one a statement with these values gets.
+     */
+    private static String members(long first, long last) {
+        return "population_member m WHERE m.member_key BETWEEN " + first + " AND " + last;
     }
 
     private static long firstLong(Connection connection, String sql) throws SQLException {
