@@ -83,8 +83,8 @@ public class SqlPopulations implements Populations {
     /** Before a statement driven by {@code population}'s members: see {@link #withStatistics}. */
     private void knowSizeOf(PopulationHandle population) {
         if (statistics != null && vendor() == DatabaseVendor.POSTGRESQL) {
-            List<Object> range = range(id(population));
-            statistics.refreshIfUnknown(em, (Long) range.get(0), (Long) range.get(1));
+            long first = base(id(population));
+            statistics.refreshIfUnknown(em, first, first + SPAN - 1);
         }
     }
 

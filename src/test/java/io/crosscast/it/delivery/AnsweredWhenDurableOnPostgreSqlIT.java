@@ -72,9 +72,8 @@ class AnsweredWhenDurableOnPostgreSqlIT {
     @Test
     void opensAndClicksWaitForTheirHitToBeWritten() throws Exception {
         assertTrue(Sql.postgreSql(dataSource), "PostgreSQL only (left out on H2 by its name)");
-        long delivery;
         String token = UUID.randomUUID().toString().substring(0, 8);
-        delivery = deliveries
+        long delivery = deliveries
                 .create(
                         Channel.EMAIL,
                         new DeliveryContent(
@@ -91,10 +90,9 @@ class AnsweredWhenDurableOnPostgreSqlIT {
                 delivery,
                 ConditionJson.fromJson(
                         "{\"field\": \"lastName\", \"operator\": \"equals\", \"values\": [\"nobody " + token + "\"]}"));
-        long id = delivery;
         assertTrue(
                 Polling.eventually(
-                        Duration.ofSeconds(60), () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+                        Duration.ofSeconds(60), () -> deliveries.get(delivery).getStatus() == DeliveryStatus.SENT),
                 "the delivery to nobody finishes");
         assertTrue(links.link(delivery, 0).isPresent(), "the offer's link is known");
         long recipient = 900_000_000L + (System.nanoTime() & 0xFFFFF);

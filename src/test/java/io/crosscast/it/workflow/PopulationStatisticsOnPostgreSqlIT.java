@@ -69,12 +69,13 @@ class PopulationStatisticsOnPostgreSqlIT {
         }
     }
 
+    /** The first member key of a population, as the engine lays them out ({@link SqlPopulations#range}). */
     private static long first(long population) {
-        return population * SqlPopulations.SPAN;
+        return (Long) SqlPopulations.range(population).get(0);
     }
 
     private static long last(long population) {
-        return first(population) + SqlPopulations.SPAN - 1;
+        return (Long) SqlPopulations.range(population).get(1);
     }
 
     private static void write(Connection connection, long population, int members) throws SQLException {
