@@ -1,5 +1,6 @@
 package io.crosscast.tracking;
 
+import io.crosscast.platform.DatabaseVendor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,67 +22,95 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Makes tracking hits durable before they are answered, by group commit: {@link #submit} queues a hit with what to
- * do once it is durable; committer threads take whatever is queued (up to {@value #BATCH} hits, so a group forms
- * while the previous one commits: one hit alone at low load, hundreds under a burst), write it with one JDBC batch
- * in one transaction, and only then call each hit's callback, which sends the answer.
+ * Makes tracking hits durable before they are answered, in the node's {@link TrackingJournal}, and copies them to
+ * {@code tracking_log} right after. {@link #submit} queues a hit with what to do once it is durable; committer
+ * threads take whatever is queued (up to {@value #BATCH} hits, so a group forms while the previous one is synced:
+ * one hit alone at low load, hundreds under a burst), append it to the journal with one write and one fsync, and
+ * only then call each hit's callback, which sends the answer. The group then goes to the writer thread, which copies
+ * what has gathered (up to {@value #COPY_ROWS} rows) to the database in one transaction (PostgreSQL: one statement
+ * with the rows' columns as arrays; H2: one JDBC batch): an answer waits for a local fsync, not for a database
+ * commit.
  *
- * <p>When a group cannot be written (the database is unreachable, or the write failed with an unknown outcome), it
- * goes to the node's {@link TrackingJournal} instead (one write and one fsync per group) and the following groups
- * too, without trying the database, until {@link #replay} finds it back: that switches writing back to the
- * database, closes the journal's segment and replays the closed segments, each in one transaction, skipping hits
- * already in {@code tracking_log} (their ids), then deletes them. A hit that neither the database nor the journal
- * took is answered as failed (the callback gets false): the request gets an error, never a success.
+ * <p>When a copy fails (the database is unreachable, or the write failed with an unknown outcome), or the writer
+ * falls behind by more than {@value #COPY_BACKLOG} rows, the segments concerned are replayed from the journal's
+ * files instead, once the database answers (the writer looks every second): each in one transaction, skipping hits
+ * already in {@code tracking_log} (their ids), then deleted. Segments left by an earlier run are replayed the same
+ * way when the log starts. Every second the writer also closes the active segment if all its rows are copied (a
+ * closed, copied segment is deleted), so an idle journal holds no file. When the journal cannot be written (the disk
+ * is full), a group is committed to the database before it is answered; a hit that neither took is answered as
+ * failed (the callback gets false): the request gets an error, never a success.
  */
 public final class HitLog {
 
     private static final Logger LOG = Logger.getLogger(HitLog.class.getName());
     static final int BATCH = 1000;
     static final int CAPACITY = 100_000;
+    static final int COPY_ROWS = 5000;
+    /** Rows per statement when PostgreSQL takes a group as arrays. */
+    static final int ARRAY_ROWS = 5000;
+
+    static final int COPY_BACKLOG = 200_000;
+    private static final long REPLAY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** A hit waiting for its group, and what to do once the group is durable (true) or failed (false). */
     private record Pending(TrackingLogRow row, Consumer<Boolean> done) {}
 
+    /** A group synced to a journal segment, waiting to be copied to the database. */
+    private record Journaled(TrackingJournal.Segment segment, List<TrackingLogRow> rows) {}
+
     private final DataSource dataSource;
     private final TrackingJournal journal;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private final List<Thread> committers = new ArrayList<>();
-    private final AtomicLong written = new AtomicLong();
+    private final BlockingQueue<Journaled> toCopy = new LinkedBlockingQueue<>();
+    private final AtomicLong backlog = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong journaled = new AtomicLong();
+    private final AtomicLong copied = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong groups = new AtomicLong();
     private final SplittableRandom seeds = new SplittableRandom();
     private final ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(this::split);
     private final Object replaying = new Object();
-    private volatile boolean toJournal;
+    private volatile Boolean postgreSql;
+    private volatile boolean databaseDown;
     private volatile boolean running = true;
+    private volatile boolean committing = true;
 
     HitLog(DataSource dataSource, Path journalDir) {
+        this(dataSource, new TrackingJournal(journalDir));
+    }
+
+    HitLog(DataSource dataSource, TrackingJournal journal) {
         this.dataSource = dataSource;
-        this.journal = new TrackingJournal(journalDir);
+        this.journal = journal;
     }
 
     private synchronized SplittableRandom split() {
         return seeds.split();
     }
 
-    /** Starts {@code count} committer threads from {@code threads}. */
-    void start(ThreadFactory threads, int count) {
+    /** Starts {@code count} committer threads and the writer thread from {@code factory}. */
+    void start(ThreadFactory factory, int count) {
         for (int i = 0; i < count; i++) {
-            Thread committer = threads.newThread(this::commitLoop);
+            Thread committer = factory.newThread(this::commitLoop);
             committer.setName("tracking-commit-" + i);
-            committers.add(committer);
-            committer.start();
+            threads.add(committer);
         }
+        Thread writer = factory.newThread(this::copyLoop);
+        writer.setName("tracking-copy");
+        threads.add(writer);
+        threads.forEach(Thread::start);
     }
 
     /**
-     * Queues the hit; {@code done} is called (on a committer thread) with true once it is in the database or the
-     * journal, with false when it could be made durable nowhere (or the queue is full: then at once).
+     * Queues the hit; {@code done} is called (on a committer thread) with true once it is in the journal (or, when
+     * the journal cannot be written, the database), with false when it could be made durable nowhere (or the queue
+     * is full: then at once).
      */
     public void submit(TrackingHit hit, Consumer<Boolean> done) {
         TrackingLogRow row = new TrackingLogRow(TrackingLogRow.newId(hit.at(), random.get()), hit);
-        if (!running || !queue.offer(new Pending(row, done))) {
+        if (!committing || !queue.offer(new Pending(row, done))) {
             done.accept(false);
         }
     }
@@ -90,20 +120,25 @@ public final class HitLog {
         return queue.size();
     }
 
-    /** Whether groups go to the journal (the database was found unreachable) rather than the database. */
-    public boolean journaling() {
-        return toJournal;
+    /** Hits answered (in the journal) and not in {@code tracking_log} yet. */
+    public long uncopied() {
+        return journal.uncopied();
     }
 
-    /** Hits written to the database directly, to the journal, and replayed from it, since the start. */
+    /** Whether the database was found unreachable: hits wait in the journal until it answers again. */
+    public boolean journaling() {
+        return databaseDown;
+    }
+
+    /** Hits journaled, copied to the database, committed there directly, and replayed from files, since the start. */
     public String figures() {
-        return "written " + written.get() + ", journaled " + journaled.get() + ", replayed " + replayed.get() + " in "
-                + groups.get() + " groups";
+        return "journaled " + journaled.get() + " in " + groups.get() + " groups, copied " + copied.get()
+                + ", committed directly " + committed.get() + ", replayed " + replayed.get();
     }
 
     private void commitLoop() {
         List<Pending> group = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
+        while (committing || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -113,7 +148,7 @@ public final class HitLog {
                 queue.drainTo(group, BATCH - 1);
                 commit(group);
             } catch (InterruptedException e) {
-                if (!running) {
+                if (!committing) {
                     continue;
                 }
                 Thread.currentThread().interrupt();
@@ -133,24 +168,35 @@ public final class HitLog {
         for (Pending pending : group) {
             rows.add(pending.row());
         }
-        if (!toJournal) {
-            try {
-                write(rows);
-                written.addAndGet(rows.size());
-                answer(group, true);
-                return;
-            } catch (SQLException e) {
-                toJournal = true;
-                LOG.warning("Tracking hits go to the local journal " + journal.dir() + " until the database is back: "
-                        + e.getMessage());
-            }
-        }
+        TrackingJournal.Segment segment;
         try {
-            journal.append(rows);
-            journaled.addAndGet(rows.size());
-            answer(group, true);
+            segment = journal.append(TrackingJournal.encode(rows), rows.size());
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "Tracking hits could be written neither to the database nor to the journal", e);
+            LOG.log(
+                    Level.WARNING,
+                    "The tracking journal " + journal.dir() + " cannot be written: hits go to the"
+                            + " database before they are answered",
+                    e);
+            commitToDatabase(group, rows);
+            return;
+        }
+        journaled.addAndGet(rows.size());
+        answer(group, true);
+        if (backlog.addAndGet(rows.size()) > COPY_BACKLOG) {
+            backlog.addAndGet(-rows.size());
+            journal.orphan(segment);
+        } else {
+            toCopy.add(new Journaled(segment, rows));
+        }
+    }
+
+    private void commitToDatabase(List<Pending> group, List<TrackingLogRow> rows) {
+        try {
+            write(rows);
+            committed.addAndGet(rows.size());
+            answer(group, true);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Tracking hits could be written neither to the journal nor to the database", e);
             answer(group, false);
         }
     }
@@ -165,11 +211,89 @@ public final class HitLog {
         }
     }
 
+    /** The writer: copies journaled groups to the database, and replays orphaned segments every second. */
+    private void copyLoop() {
+        List<Journaled> batch = new ArrayList<>();
+        long lastReplay = System.nanoTime();
+        while (running || !toCopy.isEmpty()) {
+            try {
+                Journaled first = toCopy.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    int rows = first.rows().size();
+                    for (Journaled next = null; rows < COPY_ROWS && (next = toCopy.poll()) != null; ) {
+                        batch.add(next);
+                        rows += next.rows().size();
+                    }
+                    backlog.addAndGet(-rows);
+                    copy(batch);
+                }
+                if (System.nanoTime() - lastReplay >= REPLAY_EVERY_NANOS) {
+                    lastReplay = System.nanoTime();
+                    replay();
+                    journal.rotateIfCopied();
+                }
+            } catch (InterruptedException e) {
+                if (!running) {
+                    continue;
+                }
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "Copying tracking hits to the database failed; they stay in the journal", e);
+                batch.forEach(j -> journal.orphan(j.segment()));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void copy(List<Journaled> batch) throws IOException {
+        List<TrackingLogRow> rows = new ArrayList<>();
+        List<Journaled> copying = new ArrayList<>(batch.size());
+        for (Journaled group : batch) {
+            if (!databaseDown && journal.copyFromMemory(group.segment())) {
+                rows.addAll(group.rows());
+                copying.add(group);
+            } else {
+                journal.orphan(group.segment());
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            write(rows);
+        } catch (SQLException e) {
+            databaseDown = true;
+            copying.forEach(j -> journal.orphan(j.segment()));
+            LOG.warning("Tracking hits stay in the local journal " + journal.dir() + " until the database is back: "
+                    + e.getMessage());
+            return;
+        }
+        copied.addAndGet(rows.size());
+        for (Journaled group : copying) {
+            journal.copied(group.segment(), group.rows().size());
+        }
+    }
+
     private void write(List<TrackingLogRow> rows) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                insert(connection, TrackingLogRow.INSERT, rows, false);
+                if (postgreSql(connection)) {
+                    for (int from = 0; from < rows.size(); from += ARRAY_ROWS) {
+                        try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.INSERT_ARRAYS)) {
+                            TrackingLogRow.bindArrays(
+                                    connection, insert, rows.subList(from, Math.min(rows.size(), from + ARRAY_ROWS)));
+                            insert.executeUpdate();
+                        }
+                    }
+                } else {
+                    try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.INSERT)) {
+                        addAll(insert, rows, false);
+                    }
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
@@ -178,25 +302,36 @@ public final class HitLog {
         }
     }
 
-    private static void insert(Connection connection, String sql, List<TrackingLogRow> rows, boolean replay)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int inBatch = 0;
-            for (TrackingLogRow row : rows) {
-                List<Object> values = replay ? row.replayParameters() : row.parameters();
-                for (int i = 0; i < values.size(); i++) {
-                    insert.setObject(i + 1, values.get(i));
-                }
-                insert.addBatch();
-                if (++inBatch == BATCH) {
-                    insert.executeBatch();
-                    inBatch = 0;
-                }
+    /** Adds the rows to the statement's batch and executes it every {@value #BATCH} rows; returns rows inserted. */
+    private static int addAll(PreparedStatement insert, List<TrackingLogRow> rows, boolean replay) throws SQLException {
+        int inserted = 0;
+        int inBatch = 0;
+        int added = 0;
+        for (TrackingLogRow row : rows) {
+            List<Object> values = replay ? row.replayParameters() : row.parameters();
+            for (int i = 0; i < values.size(); i++) {
+                insert.setObject(i + 1, values.get(i));
             }
-            if (inBatch > 0) {
-                insert.executeBatch();
+            insert.addBatch();
+            added++;
+            if (++inBatch == BATCH || added == rows.size()) {
+                for (int count : insert.executeBatch()) {
+                    inserted += Math.max(0, count);
+                }
+                inBatch = 0;
             }
         }
+        return inserted;
+    }
+
+    private boolean postgreSql(Connection connection) throws SQLException {
+        Boolean known = postgreSql;
+        if (known == null) {
+            known = DatabaseVendor.fromProductName(connection.getMetaData().getDatabaseProductName())
+                    == DatabaseVendor.POSTGRESQL;
+            postgreSql = known;
+        }
+        return known;
     }
 
     private static void rollbackQuietly(Connection connection) {
@@ -208,24 +343,24 @@ public final class HitLog {
     }
 
     /**
-     * When the journal holds hits and the database answers: writes go back to the database, the active segment
-     * is closed, and every closed segment is replayed (each in one transaction, hits already there skipped) and
-     * deleted. Returns how many hits were inserted; 0 when the database is still unreachable.
+     * When the journal holds orphaned segments and the database answers: each is replayed (in one transaction, hits
+     * already there skipped) and deleted, and copying from memory resumes. Returns how many hits were inserted; 0
+     * when the database is still unreachable. Called by the writer every second, and once before it starts.
      */
-    public int replay() {
+    int replay() {
         synchronized (replaying) {
-            if (journal.isEmpty()) {
-                toJournal = false;
+            if (!journal.hasOrphans()) {
+                databaseDown = false;
                 return 0;
             }
             if (!databaseAnswers()) {
+                databaseDown = true;
                 return 0;
             }
             int inserted = 0;
             try {
-                toJournal = false;
-                journal.rotate();
-                for (Path segment : journal.closedSegments()) {
+                databaseDown = false;
+                for (TrackingJournal.Segment segment : journal.orphansToReplay()) {
                     inserted += replay(segment);
                 }
             } catch (IOException | SQLException e) {
@@ -238,8 +373,8 @@ public final class HitLog {
         }
     }
 
-    private int replay(Path segment) throws IOException, SQLException {
-        List<TrackingLogRow> rows = TrackingJournal.read(segment);
+    private int replay(TrackingJournal.Segment segment) throws IOException, SQLException {
+        List<TrackingLogRow> rows = TrackingJournal.read(segment.path());
         int inserted = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -247,16 +382,7 @@ public final class HitLog {
                 for (int from = 0; from < rows.size(); from += BATCH) {
                     List<TrackingLogRow> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
                     try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.REPLAY)) {
-                        for (TrackingLogRow row : chunk) {
-                            List<Object> values = row.replayParameters();
-                            for (int i = 0; i < values.size(); i++) {
-                                insert.setObject(i + 1, values.get(i));
-                            }
-                            insert.addBatch();
-                        }
-                        for (int count : insert.executeBatch()) {
-                            inserted += Math.max(0, count);
-                        }
+                        inserted += addAll(insert, chunk, true);
                     }
                 }
                 connection.commit();
@@ -265,7 +391,7 @@ public final class HitLog {
                 throw e;
             }
         }
-        java.nio.file.Files.delete(segment);
+        journal.replayed(segment);
         replayed.addAndGet(inserted);
         return inserted;
     }
@@ -278,16 +404,30 @@ public final class HitLog {
         }
     }
 
-    /** Stops taking hits, writes those queued, waits for the committers (at most 30 s), closes the journal. */
-    void stop() {
-        running = false;
-        for (Thread committer : committers) {
-            try {
-                committer.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /**
+     * Waits (at most {@code timeoutMillis}) until every hit answered before the call is in the database: copied, or
+     * replayed once the database answers. Returns whether it got there.
+     */
+    public boolean awaitCopied(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!journal.settled()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
             }
+            Thread.sleep(5);
         }
+        return true;
+    }
+
+    /**
+     * Stops taking hits, journals those queued, copies what it can to the database, waits for the threads (at most
+     * 30 s each) and closes the journal; whatever was not copied is replayed at the next start.
+     */
+    void stop() {
+        committing = false;
+        join(threads.subList(0, Math.max(0, threads.size() - 1)));
+        running = false;
+        join(threads.subList(Math.max(0, threads.size() - 1), threads.size()));
         for (Pending left = queue.poll(); left != null; left = queue.poll()) {
             left.done().accept(false);
         }
@@ -295,6 +435,16 @@ public final class HitLog {
             journal.close();
         } catch (IOException e) {
             LOG.warning("Closing the tracking journal: " + e.getMessage());
+        }
+    }
+
+    private static void join(List<Thread> stopping) {
+        for (Thread thread : stopping) {
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -12,37 +12,77 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * A node's local, append-only journal of tracking hits, used while its database is unreachable: segment files
+ * A node's local, append-only journal of tracking hits: every hit is written here and synced to the disk before it
+ * is answered, then copied to {@code tracking_log} (by {@link HitLog}'s writer). Segment files
  * {@code hits-<millis>-<n>.journal} in one directory (under the server's data directory, so per node). A group of
- * rows is appended with one write and made durable with one {@code fsync} ({@link FileChannel#force}) before the
- * requests that hold them are answered. Each record is {@code [length][CRC-32][row]}: a record torn by a crash
- * (never synced, so never answered) ends the reading of its segment.
+ * rows is appended with one write and made durable with one {@code fsync} ({@link FileChannel#force}). Each record is
+ * {@code [length][CRC-32][row]}: a record torn by a crash (never synced, so never answered) ends the reading of its
+ * segment.
  *
- * <p>The segment being appended to is "active"; {@link #rotate} closes it, and closed segments are replayed into
- * the database (by {@link TrackingRecorder}) and then deleted. Thread-safe.
+ * <p>The journal keeps, for each segment of this run, how many rows it holds and how many the writer has copied to
+ * the database. A segment is deleted once it is closed ({@link #rotate}, or {@value #ROWS_PER_SEGMENT} rows) and
+ * every row of it was copied. A segment some of whose rows will not be copied from memory (the database failed, the
+ * writer fell behind, or it was left by an earlier run) is <em>orphaned</em>: it is replayed whole from the file
+ * (skipping hits already in the table) and then deleted. Thread-safe.
  */
-final class TrackingJournal {
+class TrackingJournal {
 
     static final int ROWS_PER_SEGMENT = 50_000;
     private static final int MAX_RECORD = 1 << 20;
 
+    /** A segment file and what became of its rows in this run; its fields are guarded by the journal. */
+    static final class Segment {
+        private final Path path;
+        private int rows;
+        private int copied;
+        private boolean closed;
+        private boolean orphaned;
+        private boolean deleted;
+
+        private Segment(Path path) {
+            this.path = path;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        @Override
+        public String toString() {
+            return path.getFileName().toString();
+        }
+    }
+
     private final Path dir;
-    private FileChannel active;
-    private Path activePath;
-    private int activeRows;
+    private final Map<Path, Segment> segments = new LinkedHashMap<>();
+    private FileChannel channel;
+    private Segment active;
     private long sequence;
 
+    /** Opens the journal in {@code dir}; segments an earlier run left there are orphaned (to be replayed). */
     TrackingJournal(Path dir) {
         this.dir = dir;
         try {
             Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".journal"))
+                        .sorted(TrackingJournal::oldestFirst)
+                        .forEach(p -> {
+                            Segment left = new Segment(p);
+                            left.closed = true;
+                            left.orphaned = true;
+                            segments.put(p, left);
+                        });
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the tracking journal directory " + dir, e);
+            throw new UncheckedIOException("Cannot open the tracking journal directory " + dir, e);
         }
     }
 
@@ -50,60 +90,159 @@ final class TrackingJournal {
         return dir;
     }
 
-    /** Appends the rows and syncs them to the disk; once this returns, they survive a crash. */
-    synchronized void append(List<TrackingLogRow> rows) throws IOException {
+    /** The rows in the journal's encoding, ready for {@link #append(byte[], int)} (no lock taken). */
+    static byte[] encode(List<TrackingLogRow> rows) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 200);
         ByteArrayOutputStream record = new ByteArrayOutputStream(256);
         DataOutputStream out = new DataOutputStream(bytes);
+        DataOutputStream recordOut = new DataOutputStream(record);
+        CRC32 crc = new CRC32();
         for (TrackingLogRow row : rows) {
             record.reset();
-            row.write(new DataOutputStream(record));
-            CRC32 crc = new CRC32();
+            row.write(recordOut);
+            crc.reset();
             crc.update(record.toByteArray());
             out.writeInt(record.size());
             out.writeInt((int) crc.getValue());
             record.writeTo(out);
         }
+        return bytes.toByteArray();
+    }
+
+    /** Appends the rows and syncs them to the disk; once this returns, they survive a crash. */
+    void append(List<TrackingLogRow> rows) throws IOException {
+        append(encode(rows), rows.size());
+    }
+
+    /**
+     * Appends {@code count} encoded rows and syncs them to the disk; once this returns, they survive a crash.
+     * Returns the segment that holds them.
+     */
+    synchronized Segment append(byte[] encoded, int count) throws IOException {
         if (active == null) {
-            activePath = dir.resolve("hits-" + System.currentTimeMillis() + "-" + (sequence++) + ".journal");
-            active = FileChannel.open(activePath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            activeRows = 0;
+            Path path = dir.resolve("hits-" + System.currentTimeMillis() + "-" + (sequence++) + ".journal");
+            channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            active = new Segment(path);
+            segments.put(path, active);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+        ByteBuffer buffer = ByteBuffer.wrap(encoded);
         while (buffer.hasRemaining()) {
-            active.write(buffer);
+            channel.write(buffer);
         }
-        active.force(false);
-        activeRows += rows.size();
-        if (activeRows >= ROWS_PER_SEGMENT) {
+        sync(channel);
+        Segment segment = active;
+        segment.rows += count;
+        if (segment.rows >= ROWS_PER_SEGMENT) {
+            rotate();
+        }
+        return segment;
+    }
+
+    /** Makes the appended bytes durable (a test may hold it to see that nothing is answered before). */
+    void sync(FileChannel file) throws IOException {
+        file.force(false);
+    }
+
+    /** Closes the active segment, if any: no more rows go to it; deleted at once if all its rows were copied. */
+    synchronized void rotate() throws IOException {
+        if (active != null) {
+            channel.close();
+            channel = null;
+            active.closed = true;
+            Segment closed = active;
+            active = null;
+            deleteIfCopied(closed);
+        }
+    }
+
+    /**
+     * Closes the active segment when every row of it is in the database, so that an idle journal holds no file
+     * (and a crash leaves only rows not copied yet, plus what a busy segment holds). Deleted at once.
+     */
+    synchronized void rotateIfCopied() throws IOException {
+        if (active != null && !active.orphaned && active.copied >= active.rows) {
             rotate();
         }
     }
 
-    /** Closes the active segment, if any: from now on it can be replayed. */
-    synchronized void rotate() throws IOException {
-        if (active != null) {
-            active.close();
-            active = null;
-            activePath = null;
+    /**
+     * Whether the writer should copy rows of this segment from memory: not when the segment is orphaned (it will be
+     * replayed whole) or already gone.
+     */
+    synchronized boolean copyFromMemory(Segment segment) {
+        return !segment.orphaned && !segment.deleted;
+    }
+
+    /** {@code count} rows of the segment are in the database (copied from memory). */
+    synchronized void copied(Segment segment, int count) throws IOException {
+        segment.copied += count;
+        deleteIfCopied(segment);
+    }
+
+    /** Some rows of the segment will not be copied from memory: the whole segment is to be replayed. */
+    synchronized void orphan(Segment segment) {
+        segment.orphaned = true;
+    }
+
+    /** Whether any segment waits for a replay. */
+    synchronized boolean hasOrphans() {
+        return segments.values().stream().anyMatch(s -> s.orphaned);
+    }
+
+    /** The orphaned segments, closed first (the active one is closed when orphaned), oldest first. */
+    synchronized List<Segment> orphansToReplay() throws IOException {
+        if (active != null && active.orphaned) {
+            rotate();
         }
+        return segments.values().stream().filter(s -> s.orphaned && s.closed).toList();
+    }
+
+    /** The segment was replayed into the database: its file is deleted. */
+    synchronized void replayed(Segment segment) throws IOException {
+        delete(segment);
+    }
+
+    /** Whether every row of the journal is in the database as far as this run knows: nothing to copy or replay. */
+    synchronized boolean settled() {
+        return segments.values().stream().allMatch(s -> !s.orphaned && s.copied >= s.rows);
+    }
+
+    /** Rows of this run's segments not in the database yet (to be copied, or replayed). */
+    synchronized long uncopied() {
+        return segments.values().stream()
+                .mapToLong(s -> s.orphaned ? s.rows : s.rows - s.copied)
+                .sum();
     }
 
     /** Whether the journal holds any segment, active or closed. */
     synchronized boolean isEmpty() {
-        return active == null && closedSegments().isEmpty();
+        return segments.isEmpty();
     }
 
-    /** The closed segments, oldest first. */
-    synchronized List<Path> closedSegments() {
+    /** The segment files on the disk, oldest first. */
+    List<Path> files() {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".journal"))
-                    .filter(p -> !p.equals(activePath))
                     .sorted(TrackingJournal::oldestFirst)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the tracking journal " + dir, e);
         }
+    }
+
+    private void deleteIfCopied(Segment segment) throws IOException {
+        if (segment.closed && !segment.orphaned && segment.copied >= segment.rows) {
+            delete(segment);
+        }
+    }
+
+    private void delete(Segment segment) throws IOException {
+        if (segment == active) {
+            rotate();
+        }
+        Files.deleteIfExists(segment.path);
+        segment.deleted = true;
+        segments.remove(segment.path);
     }
 
     private static int oldestFirst(Path a, Path b) {

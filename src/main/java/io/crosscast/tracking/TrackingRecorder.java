@@ -10,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -23,9 +22,10 @@ import javax.sql.DataSource;
 
 /**
  * The lifecycle of the node's {@link HitLog}: started with the application (replaying what a previous run left in
- * the journal), stopped with it (the hits queued are written first). The tracking endpoints take the log once and
- * submit to it directly: no EJB call and no transaction per hit. Every second, a journal left by a database outage
- * is replayed once the database answers. The queue's length is the gauge {@value #QUEUE_METER}.
+ * the journal), stopped with it (the hits queued are journaled and copied first). The tracking endpoints take the
+ * log once and submit to it directly: no EJB call and no transaction per hit. The gauges: {@value #QUEUE_METER},
+ * hits waiting for their group (their answers wait with them); {@value #UNCOPIED_METER}, hits answered (in the
+ * journal) and not in {@code tracking_log} yet.
  *
  * <p>The journal is {@code <jboss.server.data.dir>/crosscast/tracking-journal} unless the system property
  * {@code crosscast.tracking.journal} names another directory; {@code crosscast.tracking.committers} (2) is the
@@ -40,6 +40,7 @@ public class TrackingRecorder {
 
     private static final Logger LOG = Logger.getLogger(TrackingRecorder.class.getName());
     public static final String QUEUE_METER = "crosscast.tracking.queue";
+    public static final String UNCOPIED_METER = "crosscast.tracking.uncopied";
 
     @Resource(lookup = Datasources.NON_JTA)
     private DataSource dataSource;
@@ -55,6 +56,7 @@ public class TrackingRecorder {
 
     private HitLog log;
     private Gauge queueGauge;
+    private Gauge uncopiedGauge;
 
     @PostConstruct
     void start() {
@@ -65,6 +67,7 @@ public class TrackingRecorder {
         }
         log.start(threads, Integer.getInteger("crosscast.tracking.committers", 2));
         queueGauge = Meters.gauge(meters, QUEUE_METER, log, HitLog::queued);
+        uncopiedGauge = Meters.gauge(meters, UNCOPIED_METER, log, HitLog::uncopied);
         links.preload();
     }
 
@@ -88,22 +91,24 @@ public class TrackingRecorder {
         return log.queued();
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "tracking journal replay")
-    void tick() {
-        log.replay();
-    }
-
     /**
-     * Replays the journal now if the database answers; returns how many hits it wrote. Answered hits are in the
-     * database already unless the database was unreachable when they arrived.
+     * Waits (at most 30 s) until every hit answered so far is in {@code tracking_log}: answers leave once a hit is
+     * in the node's journal, and its copy to the database follows within milliseconds (or once the database is back
+     * after an outage). Returns whether it got there.
      */
-    public int flush() {
-        return log.replay();
+    public boolean flush() {
+        try {
+            return log.awaitCopied(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @PreDestroy
     void stop() {
         Meters.remove(meters, queueGauge);
+        Meters.remove(meters, uncopiedGauge);
         log.stop();
         LOG.info("Tracking recorder stopped: " + log.figures());
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.tracking.token.TrackingKind;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,9 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The group commit and the journal on the real schema (Flyway's migrations) on H2: answered hits are in
- * {@code tracking_log}; while the database is unreachable they go to the journal and are replayed once, even when a
- * segment is replayed twice; a torn record ends a segment.
+ * The journal and its copy to the database on the real schema (Flyway's migrations) on H2: a hit is answered only
+ * once synced to the journal (or, when the journal cannot be written, committed), and reaches {@code tracking_log};
+ * while the database is unreachable the journal keeps it and it is replayed once, even when a segment is replayed
+ * twice or a killed server's journal is found at the next start; a torn record ends a segment.
  */
 class HitLogOnH2Test {
 
@@ -77,14 +80,84 @@ class HitLogOnH2Test {
     }
 
     @Test
-    void everyHitAnsweredAsDurableIsInTheTableAndGroupsFormUnderLoad() throws Exception {
+    void everyHitAnsweredAsDurableIsJournaledThenCopiedToTheTable() throws Exception {
         List<Boolean> answers = submit(8, 250);
         assertEquals(2000, answers.size());
         assertTrue(answers.stream().allMatch(Boolean::booleanValue), "all durable");
+        assertEquals(2000, journaledRows(), "every answered hit is in the journal's files");
+        assertTrue(log.awaitCopied(10_000), "copied to the database");
         assertEquals(2000, count("CLICK"));
         assertEquals(2000, count("hit_id IS NOT NULL AND type = 'CLICK'"), "each with its id");
         assertFalse(log.journaling());
-        assertTrue(Files.list(journal).findAny().isEmpty(), "nothing journaled");
+        waitUntil(() -> journaledFiles() == 0); // an idle journal's copied segment is closed, then deleted
+    }
+
+    @Test
+    void noHitIsAnsweredBeforeItsGroupIsSyncedToTheDisk() throws Exception {
+        log.stop();
+        CountDownLatch syncing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        log = new HitLog(switchable(), new TrackingJournal(journal.resolve("held")) {
+            @Override
+            void sync(FileChannel file) throws IOException {
+                syncing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                super.sync(file);
+            }
+        });
+        log.start(Thread::new, 2);
+        ConcurrentLinkedQueue<Boolean> answers = new ConcurrentLinkedQueue<>();
+        try {
+            log.submit(hit(1), answers::add);
+            assertTrue(syncing.await(10, TimeUnit.SECONDS), "the group reached the fsync");
+            Thread.sleep(500);
+            assertTrue(answers.isEmpty(), "not answered while the fsync has not returned");
+            assertEquals(0, count("CLICK"), "nor copied to the database");
+        } finally {
+            release.countDown(); // a failed assertion must not leave the committer (and the journal's lock) held
+        }
+        assertTrue(log.awaitCopied(10_000));
+        assertEquals(List.of(true), new ArrayList<>(answers));
+        assertEquals(1, count("CLICK"));
+    }
+
+    @Test
+    void whenTheJournalCannotBeWrittenTheDatabaseCommitsBeforeTheAnswer() throws Exception {
+        log.stop();
+        log = new HitLog(switchable(), new TrackingJournal(journal.resolve("full")) {
+            @Override
+            void sync(FileChannel file) throws IOException {
+                throw new IOException("No space left on device (the test's)");
+            }
+        });
+        log.start(Thread::new, 2);
+        List<Boolean> answered = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CountDownLatch one = new CountDownLatch(1);
+            long[] rowsWhenAnswered = new long[1];
+            log.submit(hit(i), durable -> {
+                answered.add(durable);
+                rowsWhenAnswered[0] = countQuietly();
+                one.countDown();
+            });
+            assertTrue(one.await(10, TimeUnit.SECONDS));
+            assertEquals(i + 1, rowsWhenAnswered[0], "in the table when answered");
+        }
+        assertEquals(List.of(true, true, true, true, true), answered);
+
+        down.set(true);
+        ConcurrentLinkedQueue<Boolean> nowhere = new ConcurrentLinkedQueue<>();
+        CountDownLatch failed = new CountDownLatch(1);
+        log.submit(hit(99), durable -> {
+            nowhere.add(durable);
+            failed.countDown();
+        });
+        assertTrue(failed.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of(false), new ArrayList<>(nowhere), "durable nowhere: answered as failed");
     }
 
     @Test
@@ -92,25 +165,43 @@ class HitLogOnH2Test {
         down.set(true);
         List<Boolean> answers = submit(4, 100);
         assertTrue(answers.stream().allMatch(Boolean::booleanValue), "answered as durable: journaled");
-        assertTrue(log.journaling());
-        down.set(false);
+        waitUntil(log::journaling);
         assertEquals(0, count("CLICK"), "not in the database yet");
         List<Path> segments = Files.list(journal).toList();
         assertFalse(segments.isEmpty());
         byte[] copy = Files.readAllBytes(segments.get(0));
 
-        assertEquals(400, log.replay());
+        down.set(false);
+        assertTrue(log.awaitCopied(10_000), "replayed once the database answers");
         assertEquals(400, count("CLICK"));
-        assertFalse(log.journaling(), "writing goes back to the database");
+        assertFalse(log.journaling(), "copying goes back to the database");
         assertTrue(Files.list(journal).findAny().isEmpty(), "replayed segments are deleted");
 
-        // A crash between the replay's commit and the segment's deletion: the segment is replayed again.
-        Files.write(journal.resolve("hits-1-0.journal"), copy);
-        assertEquals(0, log.replay());
-        assertEquals(400, count("CLICK"), "no hit twice");
-
         assertTrue(submit(1, 10).stream().allMatch(Boolean::booleanValue));
+        assertTrue(log.awaitCopied(10_000));
         assertEquals(410, count("CLICK"));
+
+        // A crash between a replay's commit and the segment's deletion: the next start replays it again.
+        log.stop();
+        Files.write(journal.resolve("hits-1-0.journal"), copy);
+        log = new HitLog(switchable(), journal);
+        assertEquals(0, log.replay());
+        assertEquals(410, count("CLICK"), "no hit twice");
+        assertTrue(Files.list(journal).findAny().isEmpty());
+    }
+
+    @Test
+    void aJournalLeftByAnEarlierRunIsReplayedAtTheNextStart() throws Exception {
+        down.set(true);
+        assertTrue(submit(2, 50).stream().allMatch(Boolean::booleanValue));
+        waitUntil(log::journaling);
+        log.stop(); // the server goes down while the database is still unreachable: its journal's files remain
+        down.set(false);
+        log = new HitLog(switchable(), journal);
+        assertEquals(100, log.replay(), "replayed when the next start opens the journal");
+        assertEquals(100, count("CLICK"));
+        assertTrue(log.awaitCopied(1_000));
+        assertTrue(Files.list(journal).findAny().isEmpty());
     }
 
     @Test
@@ -122,10 +213,44 @@ class HitLogOnH2Test {
         }
         j.append(rows);
         j.rotate();
-        Path segment = j.closedSegments().get(0);
+        Path segment = j.files().get(0);
         Files.write(segment, new byte[] {0, 0, 0, 40, 1, 2, 3, 4, 5}, StandardOpenOption.APPEND);
         List<TrackingLogRow> read = TrackingJournal.read(segment);
         assertEquals(rows, read);
+    }
+
+    private long journaledRows() throws IOException {
+        long rows = 0;
+        try (var files = Files.list(journal)) {
+            for (Path file : files.toList()) {
+                rows += TrackingJournal.read(file).size();
+            }
+        }
+        return rows;
+    }
+
+    private long journaledFiles() {
+        try (var files = Files.list(journal)) {
+            return files.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
+            Thread.sleep(10);
+        }
+    }
+
+    private long countQuietly() {
+        try {
+            return count("CLICK");
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private List<Boolean> submit(int threads, int each) throws InterruptedException {

@@ -43,8 +43,9 @@ import java.util.logging.Logger;
  * <p>Opens and clicks are the hot path, so this is a plain asynchronous servlet, not JAX-RS, and no EJB call or
  * transaction runs per hit: the token is checked (an HMAC), the link read from the cache of {@link TrackingLinks},
  * the answer prepared, and the hit submitted to the node's {@link HitLog}; the answer leaves only once the hit's
- * group is committed to the database or synced to the node's journal. When neither took it, the answer is 503: a
- * hit that was answered is never lost. HEAD is answered (without a body) and recorded like GET. Unsubscription
+ * group is synced to the node's journal (from which it is copied to the database right after) or, when the journal
+ * cannot be written, committed to the database. When neither took it, the answer is 503: a hit that was answered is
+ * never lost. HEAD is answered (without a body) and recorded like GET. Unsubscription
  * goes through {@link TrackingService} (one transaction, rare).
  */
 @WebServlet(urlPatterns = "/t/*", asyncSupported = true)

@@ -68,9 +68,12 @@ class HealthIT {
     @Test
     void metricsServeTheApplicationsMetersAsPrometheusText() throws Exception {
         PrometheusText metrics = PrometheusText.scrape(MANAGEMENT);
-        for (String meter :
-                new String[] {"crosscast_sending_queue", "crosscast_tracking_queue", "crosscast_quartz_misfires_total"
-                }) {
+        for (String meter : new String[] {
+            "crosscast_sending_queue",
+            "crosscast_tracking_queue",
+            "crosscast_tracking_uncopied",
+            "crosscast_quartz_misfires_total"
+        }) {
             assertNotNull(metrics.value(meter), meter + " in " + metrics.text());
         }
         assertNotNull(metrics.value("crosscast_workflow_runs", "state=\"started\""), metrics.text());
