@@ -52,7 +52,7 @@ public class DatabaseMigration {
         vendor = DatabaseVendor.of(dataSource);
         Flyway flyway = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.migrations())
                 .placeholders(Map.of("binary", vendor.binaryType()))
                 .failOnMissingLocations(true)
                 .load();

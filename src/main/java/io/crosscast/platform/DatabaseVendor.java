@@ -26,6 +26,14 @@ public enum DatabaseVendor {
         return binaryType;
     }
 
+    /**
+     * The folder of this database's own migrations beside {@code db/migration/common} (e.g. an index only
+     * PostgreSQL can build); both folders hold the same versions.
+     */
+    public String migrations() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** Quartz's JDBC delegate class for this database. */
     public String quartzDelegate() {
         return quartzDelegate;

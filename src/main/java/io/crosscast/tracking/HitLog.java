@@ -51,6 +51,7 @@ public final class HitLog {
 
     static final int COPY_BACKLOG = 200_000;
     private static final long REPLAY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long SLOW_APPEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** A hit waiting for its group, and what to do once the group is durable (true) or failed (false). */
     private record Pending(TrackingLogRow row, Consumer<Boolean> done) {}
@@ -69,6 +70,8 @@ public final class HitLog {
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong slowestAppend = new AtomicLong();
+    private final AtomicLong slowAppends = new AtomicLong();
     private final SplittableRandom seeds = new SplittableRandom();
     private final ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(this::split);
     private final Object replaying = new Object();
@@ -132,8 +135,10 @@ public final class HitLog {
 
     /** Hits journaled, copied to the database, committed there directly, and replayed from files, since the start. */
     public String figures() {
-        return "journaled " + journaled.get() + " in " + groups.get() + " groups, copied " + copied.get()
-                + ", committed directly " + committed.get() + ", replayed " + replayed.get();
+        return "journaled " + journaled.get() + " in " + groups.get() + " groups (slowest append and fsync "
+                + TimeUnit.NANOSECONDS.toMillis(slowestAppend.get()) + " ms, " + slowAppends.get()
+                + " over 100 ms), copied " + copied.get() + ", committed directly " + committed.get()
+                + ", replayed " + replayed.get();
     }
 
     private void commitLoop() {
@@ -170,7 +175,14 @@ public final class HitLog {
         }
         TrackingJournal.Segment segment;
         try {
-            segment = journal.append(TrackingJournal.encode(rows), rows.size());
+            byte[] encoded = TrackingJournal.encode(rows);
+            long start = System.nanoTime();
+            segment = journal.append(encoded, rows.size());
+            long took = System.nanoTime() - start;
+            slowestAppend.accumulateAndGet(took, Math::max);
+            if (took >= SLOW_APPEND_NANOS) {
+                slowAppends.incrementAndGet();
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(
                     Level.WARNING,

@@ -44,6 +44,9 @@ public class TrackingClassifier {
      */
     private static final ReentrantLock ONE_PASS = new ReentrantLock();
 
+    /** The first and last id of the logs not classified yet (on PostgreSQL from V29's partial index). */
+    public static final String PENDING_IDS = "SELECT MIN(id), MAX(id) FROM tracking_log WHERE actor IS NULL";
+
     /** Hits by actor, reason and type of one delivery; parameter: the delivery id. */
     static final String REASONS = "SELECT actor, actor_reason, type, COUNT(*), COUNT(DISTINCT recipient_id)"
             + " FROM tracking_log WHERE delivery_id = ? AND type IN ('OPEN', 'CLICK') AND actor IS NOT NULL"
@@ -101,9 +104,7 @@ public class TrackingClassifier {
     /** The first and last id of the logs not classified yet, or null when there is none. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long[] pendingIds() {
-        Object[] r = (Object[])
-                NativeSql.query(em, "SELECT MIN(id), MAX(id) FROM tracking_log WHERE actor IS NULL", List.of())
-                        .getSingleResult();
+        Object[] r = (Object[]) NativeSql.query(em, PENDING_IDS, List.of()).getSingleResult();
         return r[0] == null ? null : new long[] {SqlValues.number(r[0]), SqlValues.number(r[1])};
     }
 

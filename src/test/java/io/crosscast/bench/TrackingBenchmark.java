@@ -88,9 +88,9 @@ class TrackingBenchmark {
             String click = base + delivery.hit(1).path();
             String statik = base + "/crosscast/resources/css/crosscast.css";
 
-            wrk(open, 5); // warm-up: JIT, pools, caches
-            wrk(click, 5);
-            wrk(statik, 5);
+            wrk(open, 10); // warm-up: JIT, pools, caches
+            wrk(click, 10);
+            wrk(statik, 10);
             // Each measurement starts from a quiet server: the hits before it copied and classified, so that the
             // static file is not measured while earlier hits' work runs, and each kind of hit pays for its own.
             settle(database, delivery.id());
