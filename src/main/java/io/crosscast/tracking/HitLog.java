@@ -77,6 +77,7 @@ public final class HitLog {
     private final Object replaying = new Object();
     private volatile Boolean postgreSql;
     private volatile boolean databaseDown;
+    private volatile boolean journalFailing;
     private volatile boolean running = true;
     private volatile boolean committing = true;
 
@@ -184,13 +185,20 @@ public final class HitLog {
                 slowAppends.incrementAndGet();
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "The tracking journal " + journal.dir() + " cannot be written: hits go to the"
-                            + " database before they are answered",
-                    e);
+            if (!journalFailing) {
+                journalFailing = true;
+                LOG.log(
+                        Level.WARNING,
+                        "The tracking journal " + journal.dir() + " cannot be written: hits go to the"
+                                + " database before they are answered, until it can",
+                        e);
+            }
             commitToDatabase(group, rows);
             return;
+        }
+        if (journalFailing) {
+            journalFailing = false;
+            LOG.info("The tracking journal " + journal.dir() + " is written again");
         }
         journaled.addAndGet(rows.size());
         answer(group, true);

@@ -125,17 +125,27 @@ class TrackingJournal {
             active = new Segment(path);
             segments.put(path, active);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(encoded);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        try {
+            write(channel, ByteBuffer.wrap(encoded));
+            sync(channel);
+        } catch (IOException | RuntimeException e) {
+            // The file may now end with a torn record, which ends its reading: later rows go to a new segment.
+            rotate();
+            throw e;
         }
-        sync(channel);
         Segment segment = active;
         segment.rows += count;
         if (segment.rows >= ROWS_PER_SEGMENT) {
             rotate();
         }
         return segment;
+    }
+
+    /** Writes the bytes at the end of the segment (a test may fail it half-way, as a full disk would). */
+    void write(FileChannel file, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            file.write(bytes);
+        }
     }
 
     /** Makes the appended bytes durable (a test may hold it to see that nothing is answered before). */

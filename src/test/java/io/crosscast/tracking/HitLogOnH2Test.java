@@ -205,6 +205,34 @@ class HitLogOnH2Test {
     }
 
     @Test
+    void rowsAppendedAfterAFailedWriteAreReadable() throws Exception {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        TrackingJournal j = new TrackingJournal(journal.resolve("half")) {
+            @Override
+            void write(FileChannel file, java.nio.ByteBuffer bytes) throws IOException {
+                if (failOnce.getAndSet(false)) {
+                    bytes.limit(bytes.position() + bytes.remaining() / 2);
+                    super.write(file, bytes);
+                    throw new IOException("No space left on device (the test's, half-way)");
+                }
+                super.write(file, bytes);
+            }
+        };
+        List<TrackingLogRow> lost = List.of(new TrackingLogRow(HitLog.newId(Instant.now()), hit(1)));
+        List<TrackingLogRow> kept = List.of(
+                new TrackingLogRow(HitLog.newId(Instant.now()), hit(2)),
+                new TrackingLogRow(HitLog.newId(Instant.now()), hit(3)));
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> j.append(lost));
+        j.append(kept);
+        j.rotate();
+        List<TrackingLogRow> read = new ArrayList<>();
+        for (Path file : j.files()) {
+            read.addAll(TrackingJournal.read(file));
+        }
+        assertEquals(kept, read, "the rows synced after the failure, readable past the torn one");
+    }
+
+    @Test
     void aTornRecordEndsItsSegment() throws Exception {
         TrackingJournal j = new TrackingJournal(journal.resolve("torn"));
         List<TrackingLogRow> rows = new ArrayList<>();
