@@ -298,23 +298,37 @@ public final class HitLog {
     }
 
     private void write(List<TrackingLogRow> rows) throws SQLException {
+        inTransaction(connection -> {
+            if (postgreSql(connection)) {
+                for (int from = 0; from < rows.size(); from += ARRAY_ROWS) {
+                    try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.INSERT_ARRAYS)) {
+                        TrackingLogRow.bindArrays(
+                                connection, insert, rows.subList(from, Math.min(rows.size(), from + ARRAY_ROWS)));
+                        insert.executeUpdate();
+                    }
+                }
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.INSERT)) {
+                    addAll(insert, rows, false);
+                }
+            }
+            return rows.size();
+        });
+    }
+
+    /** What runs in {@link #inTransaction}: returns how many rows it wrote. */
+    private interface Work {
+        int run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on a connection of the non-JTA datasource (rolled back if it fails). */
+    private int inTransaction(Work work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (postgreSql(connection)) {
-                    for (int from = 0; from < rows.size(); from += ARRAY_ROWS) {
-                        try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.INSERT_ARRAYS)) {
-                            TrackingLogRow.bindArrays(
-                                    connection, insert, rows.subList(from, Math.min(rows.size(), from + ARRAY_ROWS)));
-                            insert.executeUpdate();
-                        }
-                    }
-                } else {
-                    try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.INSERT)) {
-                        addAll(insert, rows, false);
-                    }
-                }
+                int written = work.run(connection);
                 connection.commit();
+                return written;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
@@ -325,7 +339,6 @@ public final class HitLog {
     /** Adds the rows to the statement's batch and executes it every {@value #BATCH} rows; returns rows inserted. */
     private static int addAll(PreparedStatement insert, List<TrackingLogRow> rows, boolean replay) throws SQLException {
         int inserted = 0;
-        int inBatch = 0;
         int added = 0;
         for (TrackingLogRow row : rows) {
             List<Object> values = replay ? row.replayParameters() : row.parameters();
@@ -333,12 +346,10 @@ public final class HitLog {
                 insert.setObject(i + 1, values.get(i));
             }
             insert.addBatch();
-            added++;
-            if (++inBatch == BATCH || added == rows.size()) {
+            if (++added % BATCH == 0 || added == rows.size()) {
                 for (int count : insert.executeBatch()) {
                     inserted += Math.max(0, count);
                 }
-                inBatch = 0;
             }
         }
         return inserted;
@@ -395,22 +406,11 @@ public final class HitLog {
 
     private int replay(TrackingJournal.Segment segment) throws IOException, SQLException {
         List<TrackingLogRow> rows = TrackingJournal.read(segment.path());
-        int inserted = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                for (int from = 0; from < rows.size(); from += BATCH) {
-                    List<TrackingLogRow> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                    try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.REPLAY)) {
-                        inserted += addAll(insert, chunk, true);
-                    }
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
+        int inserted = inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(TrackingLogRow.REPLAY)) {
+                return addAll(insert, rows, true);
             }
-        }
+        });
         journal.replayed(segment);
         replayed.addAndGet(inserted);
         return inserted;

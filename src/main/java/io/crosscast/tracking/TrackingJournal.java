@@ -109,11 +109,6 @@ class TrackingJournal {
         return bytes.toByteArray();
     }
 
-    /** Appends the rows and syncs them to the disk; once this returns, they survive a crash. */
-    void append(List<TrackingLogRow> rows) throws IOException {
-        append(encode(rows), rows.size());
-    }
-
     /**
      * Appends {@code count} encoded rows and syncs them to the disk; once this returns, they survive a crash.
      * Returns the segment that holds them.

@@ -222,8 +222,9 @@ class HitLogOnH2Test {
         List<TrackingLogRow> kept = List.of(
                 new TrackingLogRow(HitLog.newId(Instant.now()), hit(2)),
                 new TrackingLogRow(HitLog.newId(Instant.now()), hit(3)));
-        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> j.append(lost));
-        j.append(kept);
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> j.append(TrackingJournal.encode(lost), lost.size()));
+        j.append(TrackingJournal.encode(kept), kept.size());
         j.rotate();
         List<TrackingLogRow> read = new ArrayList<>();
         for (Path file : j.files()) {
@@ -239,7 +240,7 @@ class HitLogOnH2Test {
         for (int i = 0; i < 3; i++) {
             rows.add(new TrackingLogRow(HitLog.newId(Instant.now()), hit(i)));
         }
-        j.append(rows);
+        j.append(TrackingJournal.encode(rows), rows.size());
         j.rotate();
         Path segment = j.files().get(0);
         Files.write(segment, new byte[] {0, 0, 0, 40, 1, 2, 3, 4, 5}, StandardOpenOption.APPEND);
