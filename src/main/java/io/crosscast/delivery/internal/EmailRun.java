@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -229,6 +230,7 @@ public final class EmailRun {
         Lease lease =
                 new Lease(LedgerRows.marksClaims(with.vendor()), with.settings().claimLease());
         boolean goOn = true;
+        AtomicBoolean connectionLost = new AtomicBoolean();
         int next = 0;
         try {
             for (; next < claimed.size(); next++) {
@@ -250,20 +252,23 @@ public final class EmailRun {
                 if (lease.lost(message.recipientId())) {
                     continue; // another node holds it now: no result from this one
                 }
-                if (!goOn || stopped()) {
+                if (!goOn || connectionLost.get() || stopped()) {
                     goOn = false;
                     results.add(LedgerResult.released(message.recipientId()));
                     continue;
                 }
-                LedgerResult result = sendOne(smtp, message);
-                if (result == null) {
+                if (!sendOne(smtp, message, result -> {
+                    if (result.kind() == LedgerResult.Kind.RELEASED) {
+                        connectionLost.set(true);
+                    }
+                    results.add(result);
+                })) {
                     goOn = false;
                     results.add(LedgerResult.released(message.recipientId()));
-                } else {
-                    results.add(result);
                 }
             }
         } finally {
+            smtp.finish(); // the answer to the last message handed over
             for (; next < claimed.size(); next++) {
                 if (!lease.lost(claimed.get(next).recipientId())) {
                     results.add(LedgerResult.released(claimed.get(next).recipientId()));
@@ -271,7 +276,7 @@ public final class EmailRun {
             }
             recordResults(db, results);
         }
-        return goOn;
+        return goOn && !connectionLost.get();
     }
 
     private void recordResults(Connection db, List<LedgerResult> results) throws SQLException, InterruptedException {
@@ -279,48 +284,56 @@ public final class EmailRun {
         with.meter().recorded(false, results);
     }
 
-    /** One message; null when it could not be tried (stopped while waiting, or no SMTP connection). */
-    private LedgerResult sendOne(SmtpLink smtp, PendingMessage message) throws InterruptedException {
+    /**
+     * Hands one message over; {@code result} hears of it now or when its answer comes (a pipelined message's comes
+     * with the next one's, the last one's in {@link SmtpLink#finish()}): a released row when the connection failed.
+     * False when it could not be tried (stopped while waiting for its domain).
+     */
+    private boolean sendOne(SmtpLink smtp, PendingMessage message, Consumer<LedgerResult> result)
+            throws InterruptedException {
         if (message.deleted()) {
-            return LedgerResult.failed(message.recipientId(), LedgerReason.RECIPIENT_DELETED.format());
+            result.accept(LedgerResult.failed(message.recipientId(), LedgerReason.RECIPIENT_DELETED.format()));
+            return true;
         }
         String messageId = batch.messageId(message.recipientId());
         MimeMessage mime;
         try {
             mime = batch.compose(with.mail(), message, messageId);
         } catch (MessagingException | IllegalArgumentException e) {
-            return LedgerResult.failed(message.recipientId(), LedgerReason.NOT_BUILT.format(e.getMessage()));
+            result.accept(LedgerResult.failed(message.recipientId(), LedgerReason.NOT_BUILT.format(e.getMessage())));
+            return true;
         }
         SendingLimits.DomainPermit domain = null;
         while (domain == null) {
             if (stopped()) {
-                return null;
+                return false;
             }
             domain = with.limits().domain(message.address(), WAIT_SLICE_MILLIS);
         }
         try {
             deliveryRate.await();
             with.limits().pace();
-            SmtpOutcome outcome = smtp.send(mime);
-            with.meter().answered(false, outcome.kind());
-            if (outcome.kind() == SmtpOutcome.Kind.CONNECTION_FAILED) {
-                // Once more on a new connection: the relay may have closed an idle one.
-                outcome = smtp.send(mime);
-                with.meter().answered(false, outcome.kind());
-            }
-            LedgerResult result = LedgerResult.of(
-                    message, outcome.kind(), outcome.reason(), messageId, false, with.settings(), Instant.now(clock));
-            if (result == null) {
-                LOG.warning("Delivery " + deliveryId + ": SMTP connection failed (" + outcome.reason()
-                        + "); going on in " + with.settings().reconnectDelay().toSeconds() + " s");
-                retryLater();
-            } else if (result.kind() == LedgerResult.Kind.SENT) {
-                sent.incrementAndGet();
-            }
-            return result;
+            smtp.send(mime, outcome -> result.accept(resultOf(message, messageId, outcome)));
+            return true;
         } finally {
             domain.release();
         }
+    }
+
+    private LedgerResult resultOf(PendingMessage message, String messageId, SmtpOutcome outcome) {
+        with.meter().answered(false, outcome.kind());
+        LedgerResult result = LedgerResult.of(
+                message, outcome.kind(), outcome.reason(), messageId, false, with.settings(), Instant.now(clock));
+        if (result == null) {
+            LOG.warning("Delivery " + deliveryId + ": SMTP connection failed (" + outcome.reason() + "); going on in "
+                    + with.settings().reconnectDelay().toSeconds() + " s");
+            retryLater();
+            return LedgerResult.released(message.recipientId());
+        }
+        if (result.kind() == LedgerResult.Kind.SENT) {
+            sent.incrementAndGet();
+        }
+        return result;
     }
 
     /** The SMTP server could not be reached: this run stops and the delivery goes on after the reconnect delay. */

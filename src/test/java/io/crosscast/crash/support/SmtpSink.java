@@ -36,13 +36,15 @@ import java.util.concurrent.atomic.LongAdder;
  * not acknowledged, which is where the test kills it. The held session ends when the sender's connection
  * drops; every other message (before, and after the restart) is answered.
  *
- * <p>With a reply delay D (milliseconds), every reply after the greeting waits D ms before it is written, as a
- * relay across a network would: a sender that does not pipeline pays D per command (MAIL, RCPT, DATA, end of
- * data: four per message). The delay can be changed while the sink runs by writing {@code delay D} to its
+ * <p>The sink announces PIPELINING (RFC 2920) and answers as a pipelining server does: its replies gather until it
+ * has read every command that arrived, then go out together. With a reply delay D (milliseconds), each such group
+ * of replies after the greeting waits D ms before it is written, as a relay across a network would (the delay of
+ * a round trip): a sender that waits for each reply pays D per command (MAIL, RCPT, DATA, end of data: four per
+ * message), one that pipelines about once per message. The delay can be changed while the sink runs by writing {@code delay D} to its
  * standard input; it answers {@value #DELAY_SET} and the new value on standard output. {@code stats} on standard
  * input prints how many commands of each kind it answered. One thread per connection; reads go through one
  * reusable buffer per session (no per-byte locking, no string for a body line), replies through a buffered
- * stream flushed once per reply.
+ * stream flushed once per group of replies.
  *
  * <p>Usage: {@code java -cp target/test-classes io.crosscast.crash.support.SmtpSink PORT RECORD_FILE [HOLD_AT
  * [REPLY_DELAY_MS]]}; prints {@value #READY} on standard output once it listens on 127.0.0.1:PORT. Pure JDK.
@@ -126,7 +128,7 @@ public final class SmtpSink {
                 InputStream raw = socket.getInputStream();
                 OutputStream reply = new BufferedOutputStream(socket.getOutputStream(), 1024)) {
             socket.setTcpNoDelay(true);
-            LineReader in = new LineReader(raw);
+            LineReader in = new LineReader(raw, () -> flushReplies(reply));
             reply.write("220 crash-sink ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
             reply.flush();
             List<String> recipients = new ArrayList<>();
@@ -137,7 +139,7 @@ public final class SmtpSink {
                         : line.toUpperCase(Locale.ROOT);
                 commands.computeIfAbsent(command, c -> new LongAdder()).increment();
                 switch (command) {
-                    case "EHLO" -> answer(reply, "250-crash-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
+                    case "EHLO" -> answer(reply, "250-crash-sink\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 SMTPUTF8");
                     case "HELO" -> answer(reply, "250 crash-sink");
                     case "MAIL" -> {
                         recipients.clear();
@@ -167,6 +169,7 @@ public final class SmtpSink {
                     case "NOOP" -> answer(reply, OK);
                     case "QUIT" -> {
                         answer(reply, "221 Bye");
+                        flushReplies(reply);
                         return;
                     }
                     default -> answer(reply, "502 Command not implemented");
@@ -205,8 +208,20 @@ public final class SmtpSink {
         answer(reply, (text + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Writes one reply after the reply delay (if any), in one flush. */
+    /** Adds one reply to those that go out before the sink reads again. */
     private void answer(OutputStream reply, byte[] bytes) throws IOException {
+        reply.write(bytes);
+        pending.set(Boolean.TRUE);
+    }
+
+    private final ThreadLocal<Boolean> pending = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** Writes the replies gathered so far after the reply delay (if any), in one flush: the sink is about to read. */
+    private void flushReplies(OutputStream reply) throws IOException {
+        if (!pending.get()) {
+            return;
+        }
+        pending.set(Boolean.FALSE);
         long delay = replyDelayMillis;
         if (delay > 0) {
             try {
@@ -216,8 +231,12 @@ public final class SmtpSink {
                 throw new IOException("interrupted", e);
             }
         }
-        reply.write(bytes);
         reply.flush();
+    }
+
+    /** What the sink does before a read that would wait for the sender. */
+    private interface BeforeRead {
+        void run() throws IOException;
     }
 
     /**
@@ -227,14 +246,16 @@ public final class SmtpSink {
     private static final class LineReader {
 
         private final InputStream in;
+        private final BeforeRead beforeRead;
         private final byte[] buffer = new byte[64 * 1024];
         private int position;
         private int limit;
         private byte[] line = new byte[256];
         private int length;
 
-        LineReader(InputStream in) {
+        LineReader(InputStream in, BeforeRead beforeRead) {
             this.in = in;
+            this.beforeRead = beforeRead;
         }
 
         /** One line without its CRLF (ISO-8859-1: commands and headers are ASCII), null at the end. */
@@ -276,6 +297,9 @@ public final class SmtpSink {
             length = 0;
             while (true) {
                 if (position == limit) {
+                    if (in.available() == 0) {
+                        beforeRead.run(); // nothing more has arrived: the replies go out
+                    }
                     int read = in.read(buffer);
                     if (read < 0) {
                         return false;

@@ -1,0 +1,502 @@
+package io.crosscast.delivery.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscast.delivery.internal.SmtpOutcome.Kind;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SmtpPipeline} against a scripted SMTP server in the test's JVM that gathers its replies while more input
+ * arrives (within 50 ms) and counts the groups it sends: a client that waits for each reply makes four groups per
+ * message, a pipelining one about one.
+ */
+class SmtpPipelineTest {
+
+    private Scripted server;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void pipelinesEachMessagesEndWithTheNextEnvelope() throws Exception {
+        server = new Scripted(true, (line, n) -> null);
+        List<SmtpOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            for (int i = 0; i < 10; i++) {
+                smtp.send(message("r" + i + "@example.com", null), outcomes::add);
+            }
+            smtp.finish();
+            assertTrue(smtp.pipelining());
+        }
+        assertEquals(10, outcomes.size());
+        assertTrue(outcomes.stream().allMatch(o -> o.kind() == Kind.ACCEPTED), outcomes.toString());
+        assertEquals(10, server.messages.size());
+        assertEquals("RCPT TO:<r9@example.com>", server.envelopes.get(9).get(1));
+        // greeting, EHLO, then about one group per message (a client waiting for each reply: 4 per message)
+        int groups = server.groups.get();
+        assertTrue(groups <= 10 + 4, "groups of replies: " + groups);
+    }
+
+    @Test
+    void waitsForEachReplyWithoutPipelining() throws Exception {
+        server = new Scripted(false, (line, n) -> null);
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            for (int i = 0; i < 5; i++) {
+                smtp.send(message("r" + i + "@example.com", null), outcomes::add);
+                assertEquals(i + 1, outcomes.size(), "answered before the next message");
+            }
+            assertTrue(!smtp.pipelining());
+        }
+        assertEquals(5, server.messages.size());
+        assertTrue(server.groups.get() >= 4 * 5, "groups of replies: " + server.groups.get());
+    }
+
+    @Test
+    void envelopeSenderFromTheMessageOrTheSender() throws Exception {
+        server = new Scripted(true, (line, n) -> null);
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            smtp.send(message("a@example.com", "bounces+tok@example.org"), o -> {});
+            smtp.send(message("b@example.com", null), o -> {});
+            smtp.finish();
+        }
+        assertEquals(
+                "MAIL FROM:<bounces+tok@example.org>", server.envelopes.get(0).get(0));
+        assertEquals("MAIL FROM:<shop@example.com>", server.envelopes.get(1).get(0));
+        String data = server.messages.get(0);
+        assertTrue(data.contains("Subject: Hello a@example.com"), data);
+        assertTrue(data.contains("\r\n..starts with a dot\r\n"), "dot-stuffed: " + data);
+    }
+
+    @Test
+    void refusedRecipientIsRejectedAndTheNextMessageGoesOn() throws Exception {
+        server = new Scripted(true, (line, n) -> {
+            if (line.startsWith("RCPT") && line.contains("gone@")) {
+                return "550 5.1.1 User unknown";
+            }
+            return null;
+        });
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            smtp.send(message("one@example.com", null), outcomes::add);
+            smtp.send(message("gone@example.com", null), outcomes::add);
+            smtp.send(message("three@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.ACCEPTED, Kind.ADDRESS_REJECTED, Kind.ACCEPTED), kinds(outcomes));
+        assertEquals("550 5.1.1 User unknown", outcomes.get(1).reason());
+        assertEquals(2, server.messages.size());
+        assertTrue(server.commands.contains("RSET"), "the failed transaction is reset: " + server.commands);
+    }
+
+    @Test
+    void dataAskedForDespiteARefusedRecipientGetsNoContent() throws Exception {
+        server = new Scripted(true, (line, n) -> {
+            if (line.startsWith("RCPT") && line.contains("gone@")) {
+                return "550 5.1.1 User unknown";
+            }
+            if (line.equals("DATA")) {
+                return "354 go ahead";
+            }
+            return null;
+        });
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            smtp.send(message("gone@example.com", null), outcomes::add);
+            smtp.send(message("two@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.ADDRESS_REJECTED, Kind.ACCEPTED), kinds(outcomes));
+        assertEquals("", server.messages.get(0), "only the lone dot");
+        assertTrue(server.messages.get(1).contains("two@example.com"));
+    }
+
+    @Test
+    void repliesToTheEndOfDataDecide() throws Exception {
+        server = new Scripted(true, (line, n) -> {
+            if (line.equals(".") && n == 2) {
+                return "451 4.3.0 Try again later";
+            }
+            if (line.equals(".") && n == 3) {
+                return "554 5.7.1 Spam";
+            }
+            return null;
+        });
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            for (int i = 1; i <= 4; i++) {
+                smtp.send(message("r" + i + "@example.com", null), outcomes::add);
+            }
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.ACCEPTED, Kind.DEFERRED, Kind.REJECTED, Kind.ACCEPTED), kinds(outcomes));
+        assertEquals("451 4.3.0 Try again later", outcomes.get(1).reason());
+    }
+
+    @Test
+    void aConnectionLostWithAMessageInFlightLeavesItUnknown() throws Exception {
+        server = new Scripted(true, (line, n) -> line.equals(".") && n == 2 ? Scripted.DROP : null);
+        List<String> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            for (int i = 1; i <= 4; i++) {
+                int number = i;
+                smtp.send(message("r" + i + "@example.com", null), o -> outcomes.add(number + ":" + o.kind()));
+            }
+            smtp.finish();
+        }
+        // 2's answer never came (it may have been delivered: sent again later, same Message-ID); 3 was written on the
+        // same connection; 4 went over a new one
+        assertEquals(List.of("1:ACCEPTED", "2:CONNECTION_FAILED", "3:CONNECTION_FAILED", "4:ACCEPTED"), outcomes);
+        assertEquals(2, server.connections.get());
+    }
+
+    @Test
+    void waitingForEachReplyAConnectionLostAfterTheDataLeavesThatMessageUnknown() throws Exception {
+        server = new Scripted(false, (line, n) -> line.equals(".") && n == 2 ? Scripted.DROP : null);
+        List<String> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            for (int i = 1; i <= 3; i++) {
+                int number = i;
+                smtp.send(message("r" + i + "@example.com", null), o -> outcomes.add(number + ":" + o.kind()));
+            }
+        }
+        // told once, not sent again on a new connection (it may have been delivered)
+        assertEquals(List.of("1:ACCEPTED", "2:CONNECTION_FAILED", "3:ACCEPTED"), outcomes);
+        assertEquals(2, server.messages.size(), "2's data reached the server, its answer did not");
+    }
+
+    @Test
+    void anIdleConnectionTheServerClosedIsOpenedAgainOnce() throws Exception {
+        server = new Scripted(true, (line, n) -> null);
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            smtp.send(message("one@example.com", null), outcomes::add);
+            smtp.finish();
+            server.dropConnections();
+            smtp.send(message("two@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.ACCEPTED, Kind.ACCEPTED), kinds(outcomes));
+        assertEquals(2, server.connections.get());
+        assertEquals(2, server.messages.size());
+    }
+
+    @Test
+    void aClosingServerDefersTheMessage() throws Exception {
+        server = new Scripted(true, (line, n) -> line.startsWith("MAIL") && n == 1 ? "421 4.3.2 Shutting down" : null);
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            smtp.send(message("one@example.com", null), outcomes::add);
+            smtp.send(message("two@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.DEFERRED, Kind.ACCEPTED), kinds(outcomes));
+        assertEquals(2, server.connections.get());
+    }
+
+    @Test
+    void signsInWithPlain() throws Exception {
+        server = new Scripted(true, (line, n) -> line.startsWith("AUTH PLAIN ") ? "235 2.7.0 Authenticated" : null);
+        server.auth = "AUTH PLAIN LOGIN";
+        SmtpPipeline.Settings base = settings(server, 5_000);
+        SmtpPipeline.Settings withUser = new SmtpPipeline.Settings(
+                base.host(), base.port(), 5_000, 5_000, 5_000, "client.test", null, "shop", "s3cret");
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(withUser)) {
+            smtp.send(message("one@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.ACCEPTED), kinds(outcomes));
+        String auth = server.commands.stream()
+                .filter(c -> c.startsWith("AUTH PLAIN "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "\0shop\0s3cret", new String(Base64.getDecoder().decode(auth.substring(11)), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPeerThatStopsReadingFailsTheWriteAfterTheWriteTimeout() throws Exception {
+        server = new Scripted(true, (line, n) -> line.equals("DATA") ? Scripted.STOP_READING : null);
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        MimeMessage large = message("one@example.com", null);
+        large.setText("x".repeat(64) + "\r\n".repeat(1) + ("y".repeat(998) + "\r\n").repeat(32_000));
+        large.saveChanges();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 1_000))) {
+                smtp.send(large, outcomes::add);
+                smtp.finish();
+            }
+        });
+        assertEquals(List.of(Kind.CONNECTION_FAILED), kinds(outcomes));
+    }
+
+    @Test
+    void sessionsThatNeedTlsGoThroughJakartaMail() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "relay.example.com");
+        properties.setProperty("mail.smtp.port", "587");
+        properties.setProperty("mail.smtp.timeout", "60000");
+        SmtpPipeline.Settings plain = SmtpPipeline.settings(Session.getInstance(properties));
+        assertEquals("relay.example.com", plain.host());
+        assertEquals(587, plain.port());
+        assertEquals(60_000, plain.readTimeoutMillis());
+        properties.setProperty("mail.smtp.starttls.enable", "true");
+        assertEquals(null, SmtpPipeline.settings(Session.getInstance(properties)));
+    }
+
+    private static List<Kind> kinds(List<SmtpOutcome> outcomes) {
+        return outcomes.stream().map(SmtpOutcome::kind).toList();
+    }
+
+    private static SmtpPipeline.Settings settings(Scripted server, int writeTimeout) {
+        return new SmtpPipeline.Settings(
+                "127.0.0.1", server.port(), 5_000, 5_000, writeTimeout, "client.test", null, null, null);
+    }
+
+    private static MimeMessage message(String to, String envelopeFrom) throws MessagingException {
+        SMTPMessage message = new SMTPMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress("shop@example.com"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject("Hello " + to);
+        message.setText("Hello\n.starts with a dot\nbye\n");
+        if (envelopeFrom != null) {
+            message.setEnvelopeFrom(envelopeFrom);
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    /**
+     * One connection at a time. Replies gather while input keeps coming (within 50 ms) and go out together: each
+     * flush is a group. {@code script} may answer a command (or the lone dot, with the message's number on the
+     * connection's server) in its own way, {@link #DROP} the connection or {@link #STOP_READING}.
+     */
+    private static final class Scripted implements AutoCloseable {
+        static final String DROP = "drop";
+        static final String STOP_READING = "stop reading";
+
+        private final boolean pipelining;
+        private final BiFunction<String, Integer, String> script;
+        private final ServerSocket listener;
+        final List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        final List<List<String>> envelopes = Collections.synchronizedList(new ArrayList<>());
+        final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger groups = new AtomicInteger();
+        final AtomicInteger connections = new AtomicInteger();
+        private final AtomicInteger mails = new AtomicInteger();
+        private final AtomicInteger ends = new AtomicInteger();
+        private volatile Socket current;
+        volatile String auth;
+
+        Scripted(boolean pipelining, BiFunction<String, Integer, String> script) throws IOException {
+            this.pipelining = pipelining;
+            this.script = script;
+            this.listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+            Thread accepting = new Thread(this::accept, "scripted-smtp");
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        void dropConnections() throws IOException {
+            Socket socket = current;
+            if (socket != null) {
+                socket.close();
+            }
+        }
+
+        private void accept() {
+            while (!listener.isClosed()) {
+                try (Socket socket = listener.accept()) {
+                    current = socket;
+                    connections.incrementAndGet();
+                    serve(socket);
+                } catch (IOException e) {
+                    // next connection
+                }
+            }
+        }
+
+        private void serve(Socket socket) throws IOException {
+            InputStream in = socket.getInputStream();
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            Lines lines = new Lines(socket, in, out);
+            reply(out, "220 scripted ESMTP");
+            lines.flush();
+            List<String> envelope = new ArrayList<>();
+            String line;
+            while ((line = lines.next()) != null) {
+                commands.add(line);
+                String upper = line.toUpperCase(java.util.Locale.ROOT);
+                if (upper.startsWith("MAIL")) {
+                    envelope = new ArrayList<>();
+                    envelope.add(line);
+                    mails.incrementAndGet();
+                } else if (upper.startsWith("RCPT")) {
+                    envelope.add(line);
+                }
+                String scripted = script.apply(line, mails.get());
+                if (DROP.equals(scripted)) {
+                    return;
+                }
+                if (STOP_READING.equals(scripted)) {
+                    reply(out, "354 go ahead");
+                    lines.flush();
+                    while (!socket.isClosed()) {
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    return;
+                }
+                if (scripted != null && !upper.equals("DATA")) {
+                    reply(out, scripted);
+                    continue;
+                }
+                if (upper.startsWith("EHLO")) {
+                    reply(
+                            out,
+                            "250-scripted" + (pipelining ? "\r\n250-PIPELINING" : "")
+                                    + (auth != null ? "\r\n250-" + auth : "") + "\r\n250 8BITMIME");
+                } else if (upper.equals("DATA")) {
+                    boolean refused = envelope.size() < 2 || commandsRefused(envelope);
+                    if (scripted == null && refused) {
+                        reply(out, "554 5.5.1 No valid recipients");
+                        continue;
+                    }
+                    reply(out, scripted != null ? scripted : "354 go ahead");
+                    lines.flush();
+                    StringBuilder data = new StringBuilder();
+                    String body;
+                    while ((body = lines.next()) != null && !body.equals(".")) {
+                        data.append(body).append("\r\n");
+                    }
+                    if (body == null) {
+                        return;
+                    }
+                    int number = ends.incrementAndGet();
+                    String end = script.apply(".", number);
+                    if (DROP.equals(end)) {
+                        return;
+                    }
+                    messages.add(data.toString());
+                    envelopes.add(envelope);
+                    reply(out, end != null ? end : "250 2.0.0 queued");
+                } else if (upper.equals("QUIT")) {
+                    reply(out, "221 bye");
+                    lines.flush();
+                    return;
+                } else {
+                    reply(out, "250 OK");
+                }
+            }
+        }
+
+        private boolean commandsRefused(List<String> envelope) {
+            String recipient = envelope.get(envelope.size() - 1);
+            String scripted = script.apply(recipient, mails.get());
+            return scripted != null && !scripted.startsWith("2");
+        }
+
+        private void reply(OutputStream out, String text) throws IOException {
+            out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            unflushed = true;
+        }
+
+        private boolean unflushed;
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+            dropConnections();
+        }
+
+        /** Lines of input; before waiting for more, the gathered replies go out unless input comes within 50 ms. */
+        private final class Lines {
+            private final Socket socket;
+            private final InputStream in;
+            private final OutputStream out;
+
+            Lines(Socket socket, InputStream in, OutputStream out) {
+                this.socket = socket;
+                this.in = in;
+                this.out = out;
+            }
+
+            String next() throws IOException {
+                StringBuilder line = new StringBuilder();
+                while (true) {
+                    int b = read();
+                    if (b < 0) {
+                        return null;
+                    }
+                    if (b == '\n') {
+                        int length = line.length();
+                        if (length > 0 && line.charAt(length - 1) == '\r') {
+                            line.setLength(length - 1);
+                        }
+                        return line.toString();
+                    }
+                    line.append((char) b);
+                }
+            }
+
+            private int read() throws IOException {
+                if (unflushed && in.available() == 0) {
+                    socket.setSoTimeout(50);
+                    try {
+                        int b = in.read();
+                        socket.setSoTimeout(0);
+                        return b;
+                    } catch (SocketTimeoutException e) {
+                        socket.setSoTimeout(0);
+                        flush();
+                    }
+                }
+                return in.read();
+            }
+
+            void flush() throws IOException {
+                unflushed = false;
+                groups.incrementAndGet();
+                out.flush();
+            }
+        }
+    }
+}
