@@ -5,11 +5,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -180,7 +182,7 @@ public final class EmailComposer {
             message.setReplyTo(new InternetAddress[] {replyTo});
         }
         message.setSubject(renderSubject(scope), UTF_8);
-        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Date", dateHeader());
 
         MimeBodyPart textPart = new MimeBodyPart();
         textPart.setText(text.render(scope), UTF_8, "plain");
@@ -200,6 +202,24 @@ public final class EmailComposer {
         message.saveChanges();
         return message;
     }
+
+    /**
+     * The Date header as {@link MimeMessage#setSentDate} writes it, formatted once a second rather than for every
+     * message (a date format is costly, and the header counts seconds).
+     */
+    private String dateHeader() {
+        long second = clock.instant().getEpochSecond();
+        DateHeader known = date;
+        if (known == null || known.second() != second) {
+            known = new DateHeader(second, new MailDateFormat().format(Date.from(Instant.ofEpochSecond(second))));
+            date = known;
+        }
+        return known.text();
+    }
+
+    private record DateHeader(long second, String text) {}
+
+    private volatile DateHeader date;
 
     private Map<String, String> scope(RecipientValues values) {
         Objects.requireNonNull(values, "values");

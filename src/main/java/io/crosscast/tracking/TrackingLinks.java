@@ -16,8 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -54,9 +56,25 @@ public class TrackingLinks {
 
     /** The server's public base URL, without a trailing slash. */
     public String publicUrl() {
-        return publicUrl(
-                System.getProperty("crosscast.public.url"), Integer.getInteger("jboss.socket.binding.port-offset", 0));
+        return resolvedPublicUrl().url();
     }
+
+    /** The public URL and its host, worked out again only when the configuration changed (read for every link). */
+    private PublicUrl resolvedPublicUrl() {
+        String configured = System.getProperty("crosscast.public.url");
+        int offset = Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        PublicUrl known = resolved;
+        if (known == null || known.offset() != offset || !Objects.equals(known.configured(), configured)) {
+            String url = publicUrl(configured, offset);
+            known = new PublicUrl(configured, offset, url, host(url));
+            resolved = known;
+        }
+        return known;
+    }
+
+    private record PublicUrl(String configured, int offset, String url, String host) {}
+
+    private volatile PublicUrl resolved;
 
     /**
      * The public base URL from the configured value, normalised as links are ({@link LinkUrl}): a space, an
@@ -172,8 +190,10 @@ public class TrackingLinks {
     }
 
     private String host() {
-        return host(publicUrl());
+        return resolvedPublicUrl().host();
     }
+
+    private static final Pattern MESSAGE_ID_DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
 
     /** The host of a (normalised) public URL, in ASCII: what a Message-ID may hold. */
     static String host(String publicUrl) {
@@ -186,7 +206,7 @@ public class TrackingLinks {
         }
         // An IP literal or a name with other characters than letters, digits, - and . cannot be the domain of a
         // Message-ID.
-        return host == null || !host.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*") ? "crosscast.invalid" : host;
+        return host == null || !MESSAGE_ID_DOMAIN.matcher(host).matches() ? "crosscast.invalid" : host;
     }
 
     private TrackingTokens tokens() {

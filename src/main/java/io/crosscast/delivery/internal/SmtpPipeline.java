@@ -30,7 +30,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
-import org.eclipse.angus.mail.smtp.SMTPOutputStream;
 
 /**
  * One SMTP connection that hands messages over one after the other and, when the server announces PIPELINING
@@ -481,9 +480,9 @@ final class SmtpPipeline implements Closeable {
         writingSince = System.nanoTime() | 1; // a large message fills the buffer: writes reach the socket here too
         try {
             if (message != null) {
-                SMTPOutputStream data = new SMTPOutputStream(new Unflushed(out));
+                data.start(out);
                 message.writeTo(data, IGNORED_HEADERS);
-                data.ensureAtBOL();
+                data.end();
             }
             out.write(END_OF_DATA);
         } finally {
@@ -626,20 +625,76 @@ final class SmtpPipeline implements Closeable {
         }
     }
 
-    /** The buffered socket stream without flushes: the data goes out with the next commands. */
-    private static final class Unflushed extends java.io.FilterOutputStream {
-        Unflushed(OutputStream out) {
-            super(out);
+    private final DataOutput data = new DataOutput();
+
+    /**
+     * A message's data as SMTP sends it (RFC 5321 4.5.2): every line ends in CRLF (a lone CR or LF becomes one) and a
+     * line that starts with a dot gets a second one. Jakarta Mail's encoders write a byte at a time, so the bytes
+     * gather in this stream's own buffer and reach the socket's buffered stream in blocks. Never flushes: the data
+     * goes out with the commands that follow it.
+     */
+    static final class DataOutput extends OutputStream {
+        private final byte[] buffer = new byte[8 * 1024];
+        private int count;
+        private int last = -1;
+        private boolean lineStart = true;
+        private OutputStream out;
+
+        /** Starts a message's data, written to {@code target}. */
+        void start(OutputStream target) {
+            out = target;
+            count = 0;
+            last = -1;
+            lineStart = true;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+        public void write(int b) throws IOException {
+            if (b == '\r' || b == '\n') {
+                if (b == '\r' || last != '\r') {
+                    put('\r');
+                    put('\n');
+                }
+                lineStart = true;
+            } else {
+                if (lineStart && b == '.') {
+                    put('.');
+                }
+                lineStart = false;
+                put(b);
+            }
+            last = b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            for (int i = offset, end = offset + length; i < end; i++) {
+                write(bytes[i] & 0xFF);
+            }
+        }
+
+        /** Ends the last line if it has no CRLF and writes what is gathered (the lone dot follows). */
+        void end() throws IOException {
+            if (!lineStart) {
+                put('\r');
+                put('\n');
+                lineStart = true;
+            }
+            out.write(buffer, 0, count);
+            count = 0;
+        }
+
+        private void put(int b) throws IOException {
+            if (count == buffer.length) {
+                out.write(buffer, 0, count);
+                count = 0;
+            }
+            buffer[count++] = (byte) b;
         }
 
         @Override
         public void flush() {
-            // the caller flushes once the group is complete
+            // the caller flushes once the group of commands is complete
         }
     }
 }

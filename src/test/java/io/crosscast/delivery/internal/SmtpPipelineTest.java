@@ -275,6 +275,42 @@ class SmtpPipelineTest {
         assertEquals(null, SmtpPipeline.settings(Session.getInstance(properties)));
     }
 
+    @Test
+    void dataIsWrittenAsJakartaMailsOwnSmtpStreamWritesIt() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        byte[] alphabet = {'a', 'b', '.', '\r', '\n', ' ', (byte) 0xC3, (byte) 0xA9};
+        for (int round = 0; round < 500; round++) {
+            byte[] input = new byte[random.nextInt(20_000)];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            org.eclipse.angus.mail.smtp.SMTPOutputStream angus =
+                    new org.eclipse.angus.mail.smtp.SMTPOutputStream(expected);
+            java.io.ByteArrayOutputStream actual = new java.io.ByteArrayOutputStream();
+            SmtpPipeline.DataOutput ours = new SmtpPipeline.DataOutput();
+            ours.start(actual);
+            int at = 0;
+            while (at < input.length) { // in pieces of any size, and single bytes, as the encoders write
+                int piece = Math.min(input.length - at, random.nextInt(3) == 0 ? 1 : random.nextInt(9_000) + 1);
+                if (piece == 1) {
+                    angus.write(input[at]);
+                    ours.write(input[at]);
+                } else {
+                    angus.write(input, at, piece);
+                    ours.write(input, at, piece);
+                }
+                at += piece;
+            }
+            angus.ensureAtBOL();
+            ours.end();
+            assertEquals(
+                    expected.toString(StandardCharsets.ISO_8859_1),
+                    actual.toString(StandardCharsets.ISO_8859_1),
+                    "round " + round);
+        }
+    }
+
     private static List<Kind> kinds(List<SmtpOutcome> outcomes) {
         return outcomes.stream().map(SmtpOutcome::kind).toList();
     }
