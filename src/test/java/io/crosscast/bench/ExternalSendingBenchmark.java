@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -75,8 +76,11 @@ class ExternalSendingBenchmark {
     private final int sends = Integer.getInteger("bench.external.sends", 30_000);
     private final int[] connections = ExternalBench.ints(System.getProperty("bench.connections", "1,8,16"));
     private final int[] delays = ExternalBench.ints(System.getProperty("bench.delays", "0,5"));
-    /** N for the runs with a reply delay ({@code bench.delayed.sends}, 4,000). */
-    private final int delayedSends = Integer.getInteger("bench.delayed.sends", 4_000);
+    /**
+     * N per connection for the runs with a reply delay ({@code bench.delayed.sends}, 1,250: 20,000 at 16 connections,
+     * a few seconds of sending whatever the number of connections, so that the delivery's start does not weigh).
+     */
+    private final int delayedSends = Integer.getInteger("bench.delayed.sends", 1_250);
 
     private final int warmup = Integer.getInteger("bench.warmup", Math.min(2_000, sends));
     private final int portOffset = Integer.getInteger("bench.port.offset", 1000);
@@ -155,8 +159,9 @@ class ExternalSendingBenchmark {
     private void matrix() throws Exception {
         Audience audience = null;
         Audience warm = Audience.random("Warm", warmup, "bench.example.com");
-        // With a reply delay a connection sends tens of messages a second: those runs take a smaller audience.
-        Audience delayed = Audience.random("Slow", Math.min(sends, delayedSends), "bench.example.com");
+        // With a reply delay a connection sends hundreds of messages a second: those runs take an audience sized by
+        // the number of connections.
+        Map<Integer, Audience> delayed = new HashMap<>();
         boolean bareWarm = false;
         for (int c : connections) {
             startServer(c);
@@ -165,9 +170,6 @@ class ExternalSendingBenchmark {
                 long t0 = System.nanoTime();
                 deliveries.importRecipients(audience, 100_000);
                 deliveries.importRecipients(warm, 100_000);
-                if (Arrays.stream(delays).anyMatch(d -> d > 0)) {
-                    deliveries.importRecipients(delayed, 100_000);
-                }
                 System.out.printf(
                         "BENCHMARK external sending (%s): imported %,d + %,d recipients in %.1f s%n",
                         db, sends, warmup, (System.nanoTime() - t0) / 1e9);
@@ -182,7 +184,7 @@ class ExternalSendingBenchmark {
             }
             for (int d : delays) {
                 sink.replyDelay(d);
-                Audience target = d > 0 ? delayed : audience;
+                Audience target = d > 0 ? delayedAudience(delayed, c) : audience;
                 double product = productRun(target, "c" + c + " d" + d);
                 // The bare loop doing the same work (a personalised message built for each recipient), then only
                 // the transport (messages built before the clock starts): the ceiling of SMTP itself.
@@ -200,6 +202,15 @@ class ExternalSendingBenchmark {
             }
         }
         server.stop();
+    }
+
+    /** The audience of the runs with a reply delay at {@code c} connections, imported on first use. */
+    private Audience delayedAudience(Map<Integer, Audience> known, int c) {
+        return known.computeIfAbsent(c, n -> {
+            Audience slow = Audience.random("Slow" + n, Math.min(sends, delayedSends * n), "bench.example.com");
+            deliveries.importRecipients(slow, 100_000);
+            return slow;
+        });
     }
 
     /** (Re)starts the server with {@code c} sending connections. */
