@@ -45,13 +45,9 @@ class SmsCrashIT {
 
     /**
      * Recipients who may get a text twice after a crash: the write batch plus the window. The sending (SmsRun)
-     * keeps at most a window of submissions awaiting their submit_sm_resp (a semaphore of window permits), and
-     * writes the answered ones to the ledger in one transaction once at least a write batch has come back
-     * ({@link SmsRun#writeEvery}: the larger of window and batch; or every 100 ms); it submits one text per turn
-     * and checks after each. So after a check that wrote nothing, at most batch - 1 answered ones wait to be
-     * written and at most a window is in flight; the next turn adds one text, and the write that follows takes
-     * them all with no new submission meanwhile: submitted but not written is never more than
-     * (batch - 1) + window + 1 = batch + window. A kill loses exactly those rows, which stay PENDING and are
+     * takes a permit of {@link SmsRun#writeEvery} (the larger of window and batch) + window for each text before it
+     * submits it, and its writer gives the permits back only once the texts' rows are committed: submitted but not
+     * written is never more than batch + window. A kill loses exactly those rows, which stay PENDING and are
      * submitted once more after the restart.
      */
     static final int IN_FLIGHT_BOUND = SmsRun.writeEvery(WINDOW, BATCH) + WINDOW;
