@@ -11,9 +11,9 @@ import java.util.logging.Logger;
 /**
  * One SMTP connection to the application mail session's server, opened on the first message and reused for the
  * following ones; after a failure it is closed and the next message opens a new one. Messages go through
- * {@link SmtpPipeline} (which pipelines when the server allows it) unless the session asks for what only Jakarta
- * Mail's transport does (TLS, SASL, a proxy) or pipelining is turned off: then through that transport, one message
- * and four round trips at a time.
+ * {@link SmtpPipeline} (which pipelines when the server allows it, with TLS when the session asks for it) unless
+ * the session asks for what only Jakarta Mail's transport does (SASL, a proxy, its own trust settings) or pipelining
+ * is turned off: then through that transport, one message and four round trips at a time.
  */
 public final class SmtpLink implements AutoCloseable {
 

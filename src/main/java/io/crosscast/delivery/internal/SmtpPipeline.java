@@ -29,6 +29,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
@@ -59,7 +62,47 @@ final class SmtpPipeline implements Closeable {
             String heloName,
             String envelopeFrom,
             String user,
-            String password) {}
+            String password,
+            Tls tls) {
+
+        /** Without TLS (a relay on the same host or LAN). */
+        Settings(
+                String host,
+                int port,
+                int connectTimeoutMillis,
+                int readTimeoutMillis,
+                int writeTimeoutMillis,
+                String heloName,
+                String envelopeFrom,
+                String user,
+                String password) {
+            this(
+                    host,
+                    port,
+                    connectTimeoutMillis,
+                    readTimeoutMillis,
+                    writeTimeoutMillis,
+                    heloName,
+                    envelopeFrom,
+                    user,
+                    password,
+                    Tls.NONE);
+        }
+    }
+
+    /**
+     * TLS as the mail session asks for it: from the connection on ({@code mail.smtp.ssl.enable}), or after
+     * STARTTLS when the server offers it ({@code mail.smtp.starttls.enable}; {@code required}: refuse a server that
+     * does not). The server's certificate is checked against the JVM's trust store and, unless
+     * {@code mail.smtp.ssl.checkserveridentity} is false, its name against the relay's host name.
+     */
+    record Tls(boolean onConnect, boolean startTls, boolean required, boolean checkIdentity, SSLSocketFactory factory) {
+        static final Tls NONE = new Tls(false, false, false, false, null);
+
+        SSLSocketFactory socketFactory() {
+            return factory != null ? factory : (SSLSocketFactory) SSLSocketFactory.getDefault();
+        }
+    }
 
     private static final ScheduledThreadPoolExecutor WATCH = watch();
     private static final String[] IGNORED_HEADERS = {"Bcc", "Content-Length"};
@@ -73,6 +116,7 @@ final class SmtpPipeline implements Closeable {
     private boolean pipelining;
     private boolean smtpUtf8;
     private String authMechanisms = "";
+    private Set<String> extensions = Set.of();
     /** The message whose data ended in the output buffer and whose reply is not read yet (or null). */
     private InFlight unanswered;
     /** A RSET goes out with the next envelope: the last transaction failed before its data. */
@@ -88,9 +132,10 @@ final class SmtpPipeline implements Closeable {
     static final String ENABLED = "crosscast.smtp.pipelining";
 
     private static final List<String> OTHER_TRANSPORT = List.of(
-            "mail.smtp.ssl.enable",
-            "mail.smtp.starttls.enable",
-            "mail.smtp.starttls.required",
+            "mail.smtp.ssl.trust",
+            "mail.smtp.ssl.protocols",
+            "mail.smtp.ssl.ciphersuites",
+            "mail.smtp.ssl.socketFactory.class",
             "mail.smtp.sasl.enable",
             "mail.smtp.socketFactory.class",
             "mail.smtp.proxy.host",
@@ -99,8 +144,9 @@ final class SmtpPipeline implements Closeable {
     /**
      * This client's settings from the mail session's ({@code mail.smtp.host}, {@code port}, {@code connectiontimeout},
      * {@code timeout}, {@code writetimeout}, {@code localhost}, {@code from}, {@code auth} with the session's
-     * credentials), or null when the session asks for what only Jakarta Mail's transport does (TLS, SASL, a socket
-     * factory or a proxy) or {@value #ENABLED} is {@code false}.
+     * credentials, {@code ssl.enable}, {@code starttls.enable} and {@code required}, {@code ssl.checkserveridentity}),
+     * or null when the session asks for what only Jakarta Mail's transport does (SASL, a socket factory, a proxy, its
+     * own trust or TLS protocols) or {@value #ENABLED} is {@code false}.
      */
     static Settings settings(Session session) {
         if (!Boolean.parseBoolean(System.getProperty(ENABLED, "true"))) {
@@ -137,7 +183,13 @@ final class SmtpPipeline implements Closeable {
                 first(session.getProperty("mail.smtp.localhost"), localHostName(), "localhost"),
                 session.getProperty("mail.smtp.from"),
                 user,
-                password);
+                password,
+                new Tls(
+                        Boolean.parseBoolean(session.getProperty("mail.smtp.ssl.enable")),
+                        Boolean.parseBoolean(session.getProperty("mail.smtp.starttls.enable")),
+                        Boolean.parseBoolean(session.getProperty("mail.smtp.starttls.required")),
+                        !"false".equalsIgnoreCase(session.getProperty("mail.smtp.ssl.checkserveridentity")),
+                        null));
     }
 
     private static boolean isSet(String value) {
@@ -392,9 +444,7 @@ final class SmtpPipeline implements Closeable {
             opened.setTcpNoDelay(true);
             opened.connect(new InetSocketAddress(settings.host(), settings.port()), settings.connectTimeoutMillis());
             opened.setSoTimeout(settings.readTimeoutMillis());
-            socket = opened;
-            in = new BufferedInputStream(opened.getInputStream(), 8 * 1024);
-            out = new BufferedOutputStream(opened.getOutputStream(), 32 * 1024);
+            use(settings.tls().onConnect() ? secured(opened) : opened);
             if (settings.writeTimeoutMillis() > 0) {
                 watching = WATCH.scheduleWithFixedDelay(this::checkWrite, 1, 1, TimeUnit.SECONDS);
             }
@@ -403,6 +453,9 @@ final class SmtpPipeline implements Closeable {
                 throw new IOException("Refused at connection: " + greeting.text());
             }
             hello();
+            if (settings.tls().startTls() && !settings.tls().onConnect()) {
+                startTls();
+            }
             authenticate();
         } catch (IOException | RuntimeException e) {
             closeQuietly();
@@ -411,11 +464,49 @@ final class SmtpPipeline implements Closeable {
         }
     }
 
+    private void use(Socket connected) throws IOException {
+        socket = connected;
+        in = new BufferedInputStream(connected.getInputStream(), 8 * 1024);
+        out = new BufferedOutputStream(connected.getOutputStream(), 32 * 1024);
+    }
+
+    /** STARTTLS when the server offers it (refused when required and not offered), then EHLO again (RFC 3207). */
+    private void startTls() throws IOException {
+        if (!extensions.contains("STARTTLS")) {
+            if (settings.tls().required()) {
+                throw new IOException("The SMTP server does not offer STARTTLS, which the mail session requires");
+            }
+            return;
+        }
+        writeCommand("STARTTLS");
+        flush();
+        Reply ready = readReply();
+        if (ready.code() != 220) {
+            throw new IOException("STARTTLS refused: " + ready.text());
+        }
+        use(secured(socket));
+        hello();
+    }
+
+    /** The connection wrapped in TLS, its handshake done and the server's name checked (unless turned off). */
+    private Socket secured(Socket plain) throws IOException {
+        SSLSocket secure =
+                (SSLSocket) settings.tls().socketFactory().createSocket(plain, settings.host(), settings.port(), true);
+        if (settings.tls().checkIdentity()) {
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secure.setSSLParameters(parameters);
+        }
+        secure.setSoTimeout(settings.readTimeoutMillis());
+        secure.startHandshake();
+        return secure;
+    }
+
     private void hello() throws IOException {
         writeCommand("EHLO " + settings.heloName());
         flush();
         Reply ehlo = readReply();
-        Set<String> extensions = new TreeSet<>();
+        extensions = new TreeSet<>();
         if (ehlo.positive()) {
             for (String line : ehlo.lines().subList(1, ehlo.lines().size())) {
                 extensions.add(line.toUpperCase(Locale.ROOT));

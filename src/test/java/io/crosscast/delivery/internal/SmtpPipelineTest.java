@@ -19,6 +19,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,9 +29,14 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SmtpPipeline} against a scripted SMTP server in the test's JVM that gathers its replies while more input
@@ -262,7 +269,7 @@ class SmtpPipelineTest {
     }
 
     @Test
-    void sessionsThatNeedTlsGoThroughJakartaMail() {
+    void settingsFromTheMailSession() {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "relay.example.com");
         properties.setProperty("mail.smtp.port", "587");
@@ -271,8 +278,152 @@ class SmtpPipelineTest {
         assertEquals("relay.example.com", plain.host());
         assertEquals(587, plain.port());
         assertEquals(60_000, plain.readTimeoutMillis());
+        assertTrue(
+                !plain.tls().onConnect() && !plain.tls().startTls(), plain.tls().toString());
         properties.setProperty("mail.smtp.starttls.enable", "true");
+        properties.setProperty("mail.smtp.starttls.required", "true");
+        SmtpPipeline.Tls tls =
+                SmtpPipeline.settings(Session.getInstance(properties)).tls();
+        assertTrue(tls.startTls() && tls.required() && tls.checkIdentity() && !tls.onConnect(), tls.toString());
+        // what only Jakarta Mail's transport does: its own trust settings, SASL, a proxy
+        properties.setProperty("mail.smtp.ssl.trust", "*");
         assertEquals(null, SmtpPipeline.settings(Session.getInstance(properties)));
+    }
+
+    @Test
+    void startTlsBeforeTheEnvelope(@TempDir Path keys) throws Exception {
+        SSLContext[] contexts = tlsContexts(keys);
+        server = new Scripted(true, (line, n) -> null);
+        server.tls = contexts[0];
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(tls(server, contexts[1], true))) {
+            for (int i = 0; i < 3; i++) {
+                smtp.send(message("r" + i + "@example.com", null), outcomes::add);
+            }
+            smtp.finish();
+            assertTrue(smtp.pipelining());
+        }
+        assertEquals(List.of(Kind.ACCEPTED, Kind.ACCEPTED, Kind.ACCEPTED), kinds(outcomes));
+        assertEquals(List.of("EHLO client.test", "STARTTLS"), server.commands.subList(0, 2));
+        assertTrue(server.secure.contains("EHLO client.test"), "EHLO again over TLS: " + server.secure);
+        assertTrue(server.secure.contains("MAIL FROM:<shop@example.com>"), "the envelope over TLS: " + server.secure);
+        assertEquals(3, server.messages.size());
+    }
+
+    @Test
+    void tlsFromTheConnectionOn(@TempDir Path keys) throws Exception {
+        SSLContext[] contexts = tlsContexts(keys);
+        server = new Scripted(true, (line, n) -> null);
+        server.implicitTls = contexts[0];
+        SmtpPipeline.Settings plain = settings(server, 5_000);
+        SmtpPipeline.Settings smtps = new SmtpPipeline.Settings(
+                plain.host(),
+                plain.port(),
+                5_000,
+                5_000,
+                5_000,
+                "client.test",
+                null,
+                null,
+                null,
+                new SmtpPipeline.Tls(true, false, false, true, contexts[1].getSocketFactory()));
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(smtps)) {
+            smtp.send(message("one@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.ACCEPTED), kinds(outcomes));
+        assertTrue(server.secure.contains("EHLO client.test"), server.secure.toString());
+    }
+
+    @Test
+    void startTlsRequiredButNotOfferedSendsNothing() throws Exception {
+        server = new Scripted(true, (line, n) -> null);
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(tls(server, null, true))) {
+            smtp.send(message("one@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.CONNECTION_FAILED), kinds(outcomes));
+        assertTrue(
+                outcomes.get(0).reason().contains("STARTTLS"), outcomes.get(0).reason());
+        assertTrue(server.commands.stream().noneMatch(c -> c.startsWith("MAIL")), server.commands.toString());
+    }
+
+    @Test
+    void aServerWhoseCertificateIsNotTrustedGetsNothing(@TempDir Path keys) throws Exception {
+        SSLContext[] contexts = tlsContexts(keys);
+        server = new Scripted(true, (line, n) -> null);
+        server.tls = contexts[0];
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        // the JVM's own trust store: the test's self-signed certificate is not in it
+        try (SmtpPipeline smtp = new SmtpPipeline(tls(server, null, true))) {
+            smtp.send(message("one@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.CONNECTION_FAILED), kinds(outcomes));
+        assertTrue(server.commands.stream().noneMatch(c -> c.startsWith("MAIL")), server.commands.toString());
+    }
+
+    private static SmtpPipeline.Settings tls(Scripted server, SSLContext client, boolean required) {
+        return new SmtpPipeline.Settings(
+                "127.0.0.1",
+                server.port(),
+                5_000,
+                5_000,
+                5_000,
+                "client.test",
+                null,
+                null,
+                null,
+                new SmtpPipeline.Tls(false, true, required, true, client == null ? null : client.getSocketFactory()));
+    }
+
+    /** A server's context with a self-signed certificate for 127.0.0.1 (made by keytool), and a client's trusting it. */
+    private static SSLContext[] tlsContexts(Path directory) throws Exception {
+        Path store = directory.resolve("smtp.p12");
+        char[] password = "changeit".toCharArray();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "smtp",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-keystore",
+                        store.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), output);
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = java.nio.file.Files.newInputStream(store)) {
+            keyStore.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keyStore, password);
+        SSLContext serverContext = SSLContext.getInstance("TLS");
+        serverContext.init(keys.getKeyManagers(), null, null);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keyStore);
+        SSLContext clientContext = SSLContext.getInstance("TLS");
+        clientContext.init(null, trust.getTrustManagers(), null);
+        return new SSLContext[] {serverContext, clientContext};
     }
 
     @Test
@@ -354,6 +505,12 @@ class SmtpPipelineTest {
         private final AtomicInteger ends = new AtomicInteger();
         private volatile Socket current;
         volatile String auth;
+        /** When set, the server offers STARTTLS with this context. */
+        volatile SSLContext tls;
+        /** When set, the connection is TLS from the start with this context. */
+        volatile SSLContext implicitTls;
+        /** Commands read over TLS. */
+        final List<String> secure = Collections.synchronizedList(new ArrayList<>());
 
         Scripted(boolean pipelining, BiFunction<String, Integer, String> script) throws IOException {
             this.pipelining = pipelining;
@@ -387,16 +544,48 @@ class SmtpPipelineTest {
             }
         }
 
-        private void serve(Socket socket) throws IOException {
+        private void serve(Socket plain) throws IOException {
+            Socket socket = plain;
+            if (implicitTls != null) { // TLS from the first byte (SMTPS, port 465)
+                SSLSocket wrapped =
+                        (SSLSocket) implicitTls.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+                wrapped.setUseClientMode(false);
+                wrapped.startHandshake();
+                socket = wrapped;
+                current = wrapped;
+            }
             InputStream in = socket.getInputStream();
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             Lines lines = new Lines(socket, in, out);
+            boolean secured = implicitTls != null;
             reply(out, "220 scripted ESMTP");
             lines.flush();
             List<String> envelope = new ArrayList<>();
             String line;
             while ((line = lines.next()) != null) {
                 commands.add(line);
+                if (secured) {
+                    secure.add(line);
+                }
+                if (line.equals("STARTTLS") && tls != null && !secured) {
+                    reply(out, "220 2.0.0 Ready to start TLS");
+                    lines.flush();
+                    SSLSocket upgraded =
+                            (SSLSocket) tls.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+                    upgraded.setUseClientMode(false);
+                    try {
+                        upgraded.startHandshake();
+                    } catch (IOException e) {
+                        return; // the client refused the certificate
+                    }
+                    socket = upgraded;
+                    current = upgraded;
+                    in = upgraded.getInputStream();
+                    out = new BufferedOutputStream(upgraded.getOutputStream());
+                    lines = new Lines(upgraded, in, out);
+                    secured = true;
+                    continue;
+                }
                 String upper = line.toUpperCase(java.util.Locale.ROOT);
                 if (upper.startsWith("MAIL")) {
                     envelope = new ArrayList<>();
@@ -429,6 +618,7 @@ class SmtpPipelineTest {
                     reply(
                             out,
                             "250-scripted" + (pipelining ? "\r\n250-PIPELINING" : "")
+                                    + (tls != null && !secured ? "\r\n250-STARTTLS" : "")
                                     + (auth != null ? "\r\n250-" + auth : "") + "\r\n250 8BITMIME");
                 } else if (upper.equals("DATA")) {
                     boolean refused = envelope.size() < 2 || commandsRefused(envelope);
