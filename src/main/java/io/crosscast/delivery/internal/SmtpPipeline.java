@@ -293,7 +293,9 @@ final class SmtpPipeline implements Closeable {
         if (resetPending) {
             commands.add("RSET");
         }
-        commands.add("MAIL FROM:<" + from + ">" + (smtpUtf8 && !ascii(from) ? " SMTPUTF8" : ""));
+        // RFC 6531: an address beyond ASCII (the sender's or a recipient's) needs SMTPUTF8 on MAIL.
+        boolean utf8 = smtpUtf8 && !(ascii(from) && recipients.stream().allMatch(SmtpPipeline::ascii));
+        commands.add("MAIL FROM:<" + from + ">" + (utf8 ? " SMTPUTF8" : ""));
         for (String recipient : recipients) {
             commands.add("RCPT TO:<" + recipient + ">");
         }

@@ -106,6 +106,22 @@ class SmtpPipelineTest {
     }
 
     @Test
+    void anAddressBeyondAsciiAsksForSmtpUtf8() throws Exception {
+        server = new Scripted(true, (line, n) -> null);
+        MimeMessage accented = message("plain@example.com", null);
+        accented.setRecipient(Message.RecipientType.TO, new InternetAddress("\u00e9lise@exemple.fr", false));
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            smtp.send(message("plain@example.com", null), o -> {});
+            smtp.send(accented, o -> {});
+            smtp.finish();
+        }
+        assertEquals("MAIL FROM:<shop@example.com>", server.envelopes.get(0).get(0));
+        assertEquals(
+                "MAIL FROM:<shop@example.com> SMTPUTF8", server.envelopes.get(1).get(0));
+        assertEquals("RCPT TO:<\u00e9lise@exemple.fr>", server.envelopes.get(1).get(1));
+    }
+
+    @Test
     void refusedRecipientIsRejectedAndTheNextMessageGoesOn() throws Exception {
         server = new Scripted(true, (line, n) -> {
             if (line.startsWith("RCPT") && line.contains("gone@")) {
@@ -619,7 +635,7 @@ class SmtpPipelineTest {
                             out,
                             "250-scripted" + (pipelining ? "\r\n250-PIPELINING" : "")
                                     + (tls != null && !secured ? "\r\n250-STARTTLS" : "")
-                                    + (auth != null ? "\r\n250-" + auth : "") + "\r\n250 8BITMIME");
+                                    + (auth != null ? "\r\n250-" + auth : "") + "\r\n250-SMTPUTF8\r\n250 8BITMIME");
                 } else if (upper.equals("DATA")) {
                     boolean refused = envelope.size() < 2 || commandsRefused(envelope);
                     if (scripted == null && refused) {
@@ -685,21 +701,21 @@ class SmtpPipelineTest {
                 this.out = out;
             }
 
+            /** The next line without its CRLF, read as UTF-8 (RFC 6531), or null at the end. */
             String next() throws IOException {
-                StringBuilder line = new StringBuilder();
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
                 while (true) {
                     int b = read();
                     if (b < 0) {
                         return null;
                     }
                     if (b == '\n') {
-                        int length = line.length();
-                        if (length > 0 && line.charAt(length - 1) == '\r') {
-                            line.setLength(length - 1);
-                        }
-                        return line.toString();
+                        byte[] bytes = line.toByteArray();
+                        int length =
+                                bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                        return new String(bytes, 0, length, StandardCharsets.UTF_8);
                     }
-                    line.append((char) b);
+                    line.write(b);
                 }
             }
 
