@@ -63,32 +63,7 @@ final class SmtpPipeline implements Closeable {
             String envelopeFrom,
             String user,
             String password,
-            Tls tls) {
-
-        /** Without TLS (a relay on the same host or LAN). */
-        Settings(
-                String host,
-                int port,
-                int connectTimeoutMillis,
-                int readTimeoutMillis,
-                int writeTimeoutMillis,
-                String heloName,
-                String envelopeFrom,
-                String user,
-                String password) {
-            this(
-                    host,
-                    port,
-                    connectTimeoutMillis,
-                    readTimeoutMillis,
-                    writeTimeoutMillis,
-                    heloName,
-                    envelopeFrom,
-                    user,
-                    password,
-                    Tls.NONE);
-        }
-    }
+            Tls tls) {}
 
     /**
      * TLS as the mail session asks for it: from the connection on ({@code mail.smtp.ssl.enable}), or after

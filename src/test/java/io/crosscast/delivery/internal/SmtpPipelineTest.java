@@ -129,13 +129,8 @@ class SmtpPipelineTest {
             }
             return null;
         });
-        List<SmtpOutcome> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
-            smtp.send(message("one@example.com", null), outcomes::add);
-            smtp.send(message("gone@example.com", null), outcomes::add);
-            smtp.send(message("three@example.com", null), outcomes::add);
-            smtp.finish();
-        }
+        List<SmtpOutcome> outcomes =
+                sendAll(settings(server, 5_000), "one@example.com", "gone@example.com", "three@example.com");
         assertEquals(List.of(Kind.ACCEPTED, Kind.ADDRESS_REJECTED, Kind.ACCEPTED), kinds(outcomes));
         assertEquals("550 5.1.1 User unknown", outcomes.get(1).reason());
         assertEquals(2, server.messages.size());
@@ -153,12 +148,7 @@ class SmtpPipelineTest {
             }
             return null;
         });
-        List<SmtpOutcome> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
-            smtp.send(message("gone@example.com", null), outcomes::add);
-            smtp.send(message("two@example.com", null), outcomes::add);
-            smtp.finish();
-        }
+        List<SmtpOutcome> outcomes = sendAll(settings(server, 5_000), "gone@example.com", "two@example.com");
         assertEquals(List.of(Kind.ADDRESS_REJECTED, Kind.ACCEPTED), kinds(outcomes));
         assertEquals("", server.messages.get(0), "only the lone dot");
         assertTrue(server.messages.get(1).contains("two@example.com"));
@@ -189,14 +179,7 @@ class SmtpPipelineTest {
     @Test
     void aConnectionLostWithAMessageInFlightLeavesItUnknown() throws Exception {
         server = new Scripted(true, (line, n) -> line.equals(".") && n == 2 ? Scripted.DROP : null);
-        List<String> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
-            for (int i = 1; i <= 4; i++) {
-                int number = i;
-                smtp.send(message("r" + i + "@example.com", null), o -> outcomes.add(number + ":" + o.kind()));
-            }
-            smtp.finish();
-        }
+        List<String> outcomes = sendNumbered(4);
         // 2's answer never came (it may have been delivered: sent again later, same Message-ID); 3 was written on the
         // same connection; 4 went over a new one
         assertEquals(List.of("1:ACCEPTED", "2:CONNECTION_FAILED", "3:CONNECTION_FAILED", "4:ACCEPTED"), outcomes);
@@ -206,13 +189,7 @@ class SmtpPipelineTest {
     @Test
     void waitingForEachReplyAConnectionLostAfterTheDataLeavesThatMessageUnknown() throws Exception {
         server = new Scripted(false, (line, n) -> line.equals(".") && n == 2 ? Scripted.DROP : null);
-        List<String> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
-            for (int i = 1; i <= 3; i++) {
-                int number = i;
-                smtp.send(message("r" + i + "@example.com", null), o -> outcomes.add(number + ":" + o.kind()));
-            }
-        }
+        List<String> outcomes = sendNumbered(3);
         // told once, not sent again on a new connection (it may have been delivered)
         assertEquals(List.of("1:ACCEPTED", "2:CONNECTION_FAILED", "3:ACCEPTED"), outcomes);
         assertEquals(2, server.messages.size(), "2's data reached the server, its answer did not");
@@ -237,12 +214,7 @@ class SmtpPipelineTest {
     @Test
     void aClosingServerDefersTheMessage() throws Exception {
         server = new Scripted(true, (line, n) -> line.startsWith("MAIL") && n == 1 ? "421 4.3.2 Shutting down" : null);
-        List<SmtpOutcome> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
-            smtp.send(message("one@example.com", null), outcomes::add);
-            smtp.send(message("two@example.com", null), outcomes::add);
-            smtp.finish();
-        }
+        List<SmtpOutcome> outcomes = sendAll(settings(server, 5_000), "one@example.com", "two@example.com");
         assertEquals(List.of(Kind.DEFERRED, Kind.ACCEPTED), kinds(outcomes));
         assertEquals(2, server.connections.get());
     }
@@ -251,14 +223,8 @@ class SmtpPipelineTest {
     void signsInWithPlain() throws Exception {
         server = new Scripted(true, (line, n) -> line.startsWith("AUTH PLAIN ") ? "235 2.7.0 Authenticated" : null);
         server.auth = "AUTH PLAIN LOGIN";
-        SmtpPipeline.Settings base = settings(server, 5_000);
-        SmtpPipeline.Settings withUser = new SmtpPipeline.Settings(
-                base.host(), base.port(), 5_000, 5_000, 5_000, "client.test", null, "shop", "s3cret");
-        List<SmtpOutcome> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(withUser)) {
-            smtp.send(message("one@example.com", null), outcomes::add);
-            smtp.finish();
-        }
+        SmtpPipeline.Settings withUser = settings(server, 5_000, "shop", "s3cret", SmtpPipeline.Tls.NONE);
+        List<SmtpOutcome> outcomes = sendAll(withUser, "one@example.com");
         assertEquals(List.of(Kind.ACCEPTED), kinds(outcomes));
         String auth = server.commands.stream()
                 .filter(c -> c.startsWith("AUTH PLAIN "))
@@ -331,23 +297,13 @@ class SmtpPipelineTest {
         SSLContext[] contexts = tlsContexts(keys);
         server = new Scripted(true, (line, n) -> null);
         server.implicitTls = contexts[0];
-        SmtpPipeline.Settings plain = settings(server, 5_000);
-        SmtpPipeline.Settings smtps = new SmtpPipeline.Settings(
-                plain.host(),
-                plain.port(),
+        SmtpPipeline.Settings smtps = settings(
+                server,
                 5_000,
-                5_000,
-                5_000,
-                "client.test",
-                null,
                 null,
                 null,
                 new SmtpPipeline.Tls(true, false, false, true, contexts[1].getSocketFactory()));
-        List<SmtpOutcome> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(smtps)) {
-            smtp.send(message("one@example.com", null), outcomes::add);
-            smtp.finish();
-        }
+        List<SmtpOutcome> outcomes = sendAll(smtps, "one@example.com");
         assertEquals(List.of(Kind.ACCEPTED), kinds(outcomes));
         assertTrue(server.secure.contains("EHLO client.test"), server.secure.toString());
     }
@@ -355,11 +311,7 @@ class SmtpPipelineTest {
     @Test
     void startTlsRequiredButNotOfferedSendsNothing() throws Exception {
         server = new Scripted(true, (line, n) -> null);
-        List<SmtpOutcome> outcomes = new ArrayList<>();
-        try (SmtpPipeline smtp = new SmtpPipeline(tls(server, null, true))) {
-            smtp.send(message("one@example.com", null), outcomes::add);
-            smtp.finish();
-        }
+        List<SmtpOutcome> outcomes = sendAll(tls(server, null, true), "one@example.com");
         assertEquals(List.of(Kind.CONNECTION_FAILED), kinds(outcomes));
         assertTrue(
                 outcomes.get(0).reason().contains("STARTTLS"), outcomes.get(0).reason());
@@ -371,25 +323,16 @@ class SmtpPipelineTest {
         SSLContext[] contexts = tlsContexts(keys);
         server = new Scripted(true, (line, n) -> null);
         server.tls = contexts[0];
-        List<SmtpOutcome> outcomes = new ArrayList<>();
         // the JVM's own trust store: the test's self-signed certificate is not in it
-        try (SmtpPipeline smtp = new SmtpPipeline(tls(server, null, true))) {
-            smtp.send(message("one@example.com", null), outcomes::add);
-            smtp.finish();
-        }
+        List<SmtpOutcome> outcomes = sendAll(tls(server, null, true), "one@example.com");
         assertEquals(List.of(Kind.CONNECTION_FAILED), kinds(outcomes));
         assertTrue(server.commands.stream().noneMatch(c -> c.startsWith("MAIL")), server.commands.toString());
     }
 
     private static SmtpPipeline.Settings tls(Scripted server, SSLContext client, boolean required) {
-        return new SmtpPipeline.Settings(
-                "127.0.0.1",
-                server.port(),
+        return settings(
+                server,
                 5_000,
-                5_000,
-                5_000,
-                "client.test",
-                null,
                 null,
                 null,
                 new SmtpPipeline.Tls(false, true, required, true, client == null ? null : client.getSocketFactory()));
@@ -478,13 +421,44 @@ class SmtpPipelineTest {
         }
     }
 
+    /** Sends one message to each recipient over one connection and returns what became of them, in order. */
+    private static List<SmtpOutcome> sendAll(SmtpPipeline.Settings settings, String... recipients)
+            throws MessagingException {
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings)) {
+            for (String recipient : recipients) {
+                smtp.send(message(recipient, null), outcomes::add);
+            }
+            smtp.finish();
+        }
+        return outcomes;
+    }
+
+    /** Sends to r1..rN over one connection to the test's server; what became of each, as "N:KIND" in order told. */
+    private List<String> sendNumbered(int count) throws MessagingException {
+        List<String> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            for (int i = 1; i <= count; i++) {
+                int number = i;
+                smtp.send(message("r" + i + "@example.com", null), o -> outcomes.add(number + ":" + o.kind()));
+            }
+            smtp.finish();
+        }
+        return outcomes;
+    }
+
     private static List<Kind> kinds(List<SmtpOutcome> outcomes) {
         return outcomes.stream().map(SmtpOutcome::kind).toList();
     }
 
     private static SmtpPipeline.Settings settings(Scripted server, int writeTimeout) {
+        return settings(server, writeTimeout, null, null, SmtpPipeline.Tls.NONE);
+    }
+
+    private static SmtpPipeline.Settings settings(
+            Scripted server, int writeTimeout, String user, String password, SmtpPipeline.Tls tls) {
         return new SmtpPipeline.Settings(
-                "127.0.0.1", server.port(), 5_000, 5_000, writeTimeout, "client.test", null, null, null);
+                "127.0.0.1", server.port(), 5_000, 5_000, writeTimeout, "client.test", null, user, password, tls);
     }
 
     private static MimeMessage message(String to, String envelopeFrom) throws MessagingException {
