@@ -74,6 +74,20 @@ public class SmppGateway {
             new ReceiptWriter(this::writeReceipts, Clock.systemUTC(), Duration.ofMinutes(1));
     private volatile SMPPSession session;
 
+    /** Submits one SMS, as {@link #submit}, without going through this EJB's interceptors at each call. */
+    public interface Submitter {
+        SmsAttempt submit(String sender, String destination, SmsContent content);
+    }
+
+    /**
+     * This gateway's {@link #submit} for the sending's hot path: called once per slice through the EJB, the
+     * submitter then calls this instance directly (the interceptors of an EJB call, security and transaction
+     * context, cost about as much as the submission itself; this singleton manages its own concurrency).
+     */
+    public Submitter submitter() {
+        return this::submit;
+    }
+
     /** Submits one SMS; never throws for a refused message. */
     public SmsAttempt submit(String sender, String destination, SmsContent content) {
         SMPPSession bound;

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,24 +17,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * One slice of an SMS delivery, on the sending executor: submissions go out with a window of outstanding
- * requests (jSMPP's submit waits for its response, so the window is as many submitting tasks of the executor,
- * started once per slice); the slice's own thread reads the ledger, composes each text and hands it to them; one
- * more task writes the results back, whatever has come back since its last commit, so that neither the reading nor
- * the submitting waits for the database. At most {@link #writeEvery} + window texts are submitted and not written
- * at any time (the crash bound): the reading thread takes a permit for each text it hands over and the writer gives
- * the permits back once their rows are committed. A lost connection stops new submissions, lets the outstanding
- * ones finish, and resumes later. A cancelled or paused delivery stops within the control interval.
+ * One slice of an SMS delivery, on the sending executor: as many submitting tasks as the SMSC's window (jSMPP's
+ * submit waits for its response), each taking the next pending row from a cursor they share (one read of the ledger
+ * per page of rows), composing its text and submitting it; the slice's own thread writes the answers back, whatever
+ * has come back since its last commit, and watches the delivery's status and the slice's time. At most
+ * {@link #writeEvery} + window texts are submitted and not written at any time (the crash bound): a task takes a
+ * permit before it submits and the writer gives the permits back once their rows are committed. A lost connection
+ * stops new submissions, lets the outstanding ones finish, and resumes later. A cancelled or paused delivery stops
+ * within the control interval.
  */
 public final class SmsRun {
 
     private static final int PAGE = 200;
-    /** Rows one commit of the writer takes at most. */
+    /** Rows one commit takes at most. */
     private static final int WRITE_MAX = 1_000;
 
     private final long deliveryId;
@@ -65,33 +65,53 @@ public final class SmsRun {
         this.meter = meter;
     }
 
-    /** A text handed to a submitting task; {@link #END} tells it that the slice is over. */
-    private record Submission(PendingMessage message, SmsContent sms) {
-        static final Submission END = new Submission(null, null);
-    }
-
     /**
      * What the writer gets: an SMSC's answer to a submitted text (it holds a permit), or a result known without
      * submitting (a deleted recipient, a text that could not be built).
      */
     private record Outcome(PendingMessage message, SmsAttempt attempt, LedgerResult known) {}
 
-    /** The slice's state shared by its reading thread, its submitting tasks and its writer. */
-    private static final class Slice {
-        final BlockingQueue<Submission> work = new LinkedBlockingQueue<>();
+    /** The slice's state shared by its submitting tasks and its writer. */
+    private final class Slice {
         final BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
-        final Semaphore window;
         final Semaphore unwritten;
-        final CountDownLatch writerEnded = new CountDownLatch(1);
-        final ReentrantLock writing = new ReentrantLock();
-        volatile boolean writerStarted;
+        final CountDownLatch submitters;
+        final Connection reading;
+        final RatePacer pacer;
+        final SmppGateway.Submitter submitter = gateway.submitter();
+        private final ArrayDeque<PendingMessage> page = new ArrayDeque<>(PAGE);
+        private long after;
+        private boolean exhausted;
+        volatile boolean stopped;
         volatile boolean connectionLost;
-        volatile boolean ending;
-        volatile Exception writeFailure;
+        volatile Exception failure;
 
-        Slice(int window, int unwritten) {
-            this.window = new Semaphore(window);
+        Slice(int window, int unwritten, Connection reading, RatePacer pacer) {
             this.unwritten = new Semaphore(unwritten);
+            this.submitters = new CountDownLatch(window);
+            this.reading = reading;
+            this.pacer = pacer;
+        }
+
+        /** The next pending row, a page read from the ledger when the last is used up; null when none is left. */
+        synchronized PendingMessage next() throws SQLException {
+            if (page.isEmpty() && !exhausted && !stopped) {
+                List<PendingMessage> read = LedgerRows.readPending(
+                        reading, deliveryId, after, PAGE, Instant.now(clock), batch.enrichment());
+                exhausted = read.isEmpty();
+                page.addAll(read);
+                if (!read.isEmpty()) {
+                    after = read.get(read.size() - 1).recipientId();
+                }
+            }
+            return stopped ? null : page.poll();
+        }
+
+        void fail(Exception e) {
+            if (failure == null) {
+                failure = e;
+            }
+            stopped = true;
         }
     }
 
@@ -99,55 +119,86 @@ public final class SmsRun {
     public Instant run() throws SQLException {
         SmppSettings smpp = SmppSettings.fromSystemProperties();
         Instant deadline = Instant.now(clock).plus(settings.sliceBudget());
-        RatePacer pacer = new RatePacer(smpp.throughput());
         int size = Math.max(1, smpp.window());
-        int bound = writeEvery(size, settings.batchSize()) + size;
-        Slice slice = new Slice(size, bound);
-        executor.execute(() -> writeAll(slice)); // first: the reading thread waits for its commits
-        for (int i = 0; i < size; i++) {
-            executor.execute(() -> submitAll(slice));
-        }
-        boolean interrupted = false;
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection reading = dataSource.getConnection();
+                Connection writing = dataSource.getConnection()) {
+            reading.setAutoCommit(true);
+            writing.setAutoCommit(true);
+            Slice slice = new Slice(
+                    size, writeEvery(size, settings.batchSize()) + size, reading, new RatePacer(smpp.throughput()));
+            for (int i = 0; i < size; i++) {
+                executor.execute(() -> submitAll(slice));
+            }
+            boolean interrupted = false;
             try {
-                feed(slice, connection, pacer, deadline);
+                writeAll(slice, writing, deadline);
             } catch (InterruptedException e) {
                 interrupted = true;
-            } finally {
-                end(slice, size, connection);
+                slice.stopped = true;
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                return Instant.now(clock);
+            }
+            if (slice.failure instanceof SQLException failure) {
+                throw failure;
+            }
+            if (slice.failure instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (slice.connectionLost) {
+                return Instant.now(clock).plus(settings.reconnectDelay());
+            }
+            return Instant.now(clock).isAfter(deadline) ? Instant.now(clock) : null;
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-            return Instant.now(clock);
-        }
-        if (slice.writeFailure instanceof SQLException failure) {
-            throw failure;
-        }
-        if (slice.writeFailure instanceof RuntimeException failure) {
-            throw failure;
-        }
-        if (slice.connectionLost) {
-            return Instant.now(clock).plus(settings.reconnectDelay());
-        }
-        return Instant.now(clock).isAfter(deadline) ? Instant.now(clock) : null;
     }
 
-    /** Reads the pending rows page by page, composes each text and hands it over, until done or stopped. */
-    private void feed(Slice slice, Connection connection, RatePacer pacer, Instant deadline)
-            throws SQLException, InterruptedException {
-        connection.setAutoCommit(true);
-        long after = 0;
-        long nextControl = System.nanoTime();
-        pages:
+    /**
+     * The slice's own thread: writes the answers as they come back (each commit takes what gathered since the last),
+     * stops the slice when the delivery is no longer sending, its time is up or the connection was lost, and returns
+     * once every submitting task ended and every answer is written.
+     */
+    private void writeAll(Slice slice, Connection connection, Instant deadline) throws InterruptedException {
+        long nextControl = System.nanoTime() + settings.controlInterval().toNanos();
         while (true) {
-            List<PendingMessage> page =
-                    LedgerRows.readPending(connection, deliveryId, after, PAGE, Instant.now(clock), batch.enrichment());
-            if (page.isEmpty()) {
-                break;
+            Outcome first = slice.done.poll(20, TimeUnit.MILLISECONDS);
+            if (first != null && slice.failure == null) {
+                try {
+                    write(slice, connection, first);
+                } catch (SQLException | RuntimeException e) {
+                    slice.fail(e);
+                    // Nothing more is written: what was answered stays PENDING and is sent again (within the bound).
+                    slice.unwritten.release(Integer.MAX_VALUE / 2);
+                }
             }
-            for (PendingMessage message : page) {
-                after = message.recipientId();
+            if (!slice.stopped && System.nanoTime() - nextControl >= 0) {
+                nextControl = System.nanoTime() + settings.controlInterval().toNanos();
+                try {
+                    if (!LedgerRows.stillSending(connection, deliveryId)
+                            || Instant.now(clock).isAfter(deadline)) {
+                        slice.stopped = true;
+                    }
+                } catch (SQLException e) {
+                    slice.fail(e);
+                }
+            }
+            if (slice.submitters.getCount() == 0 && slice.done.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One submitting task: takes the next row, composes its text and submits it (a permit of the crash bound first),
+     * until none is left or the slice stops. Each answer goes to the writer.
+     */
+    private void submitAll(Slice slice) {
+        try {
+            while (!slice.stopped) {
+                PendingMessage message = slice.next();
+                if (message == null) {
+                    return;
+                }
                 if (message.deleted()) {
                     slice.done.add(new Outcome(
                             message,
@@ -165,163 +216,35 @@ public final class SmsRun {
                             LedgerResult.failed(message.recipientId(), LedgerReason.NOT_BUILT.format(e.getMessage()))));
                     continue;
                 }
-                pacer.await();
-                // A permit of the crash bound (given back once the row is written), then a place in the window.
-                if (!acquire(slice.unwritten, slice, connection)
-                        || !acquire(slice.window, slice, connection)
-                        || slice.writeFailure != null) {
-                    break pages;
-                }
-                slice.work.add(new Submission(message, sms));
-                if (System.nanoTime() - nextControl >= 0) {
-                    nextControl = System.nanoTime() + settings.controlInterval().toNanos();
-                    if (!LedgerRows.stillSending(connection, deliveryId)) {
-                        break pages;
+                slice.pacer.await();
+                while (!slice.unwritten.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                    if (slice.stopped) {
+                        return; // not submitted: the row stays pending
                     }
                 }
-                if (slice.connectionLost
-                        || slice.writeFailure != null
-                        || Instant.now(clock).isAfter(deadline)) {
-                    break pages;
+                if (slice.stopped) {
+                    slice.unwritten.release();
+                    return;
                 }
-            }
-        }
-    }
-
-    /**
-     * Waits for a permit, reading the delivery's status each control interval; false when the delivery stopped
-     * sending or the writer failed.
-     */
-    private boolean acquire(Semaphore permits, Slice slice, Connection connection)
-            throws InterruptedException, SQLException {
-        while (!permits.tryAcquire(settings.controlInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-            if (permits == slice.unwritten && !slice.writerStarted) {
-                writeSome(slice, connection); // every thread of the executor is busy: no writer yet, write here
-            }
-            if (slice.writeFailure != null || !LedgerRows.stillSending(connection, deliveryId)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Ends the slice: the submitting tasks stop after the texts handed to them, and the writer after it wrote every
-     * answer (it drains the queue once the submitting tasks are done).
-     */
-    private void end(Slice slice, int size, Connection connection) {
-        for (int i = 0; i < size; i++) {
-            slice.work.add(Submission.END);
-        }
-        boolean interrupted = false;
-        try {
-            // Every place of the window back: no submission is outstanding any more.
-            slice.window.acquireUninterruptibly(size);
-            slice.ending = true;
-            while (!slice.writerEnded.await(100, TimeUnit.MILLISECONDS)) {
-                if (!slice.writerStarted) { // it never got a thread: what is left is written here
-                    writeSome(slice, connection);
-                    if (slice.done.isEmpty() || slice.writeFailure != null) {
-                        break;
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * How many SMS results are written to the ledger at a time: the larger of the window and the ledger batch. A
-     * crash resends at most that many plus the window (the submissions in flight).
-     */
-    public static int writeEvery(int window, int batch) {
-        return Math.max(window, batch);
-    }
-
-    /** One submitting task: takes texts until the slice is over, each answer to the writer. */
-    private void submitAll(Slice slice) {
-        while (true) {
-            Submission next;
-            try {
-                next = slice.work.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (next == Submission.END) {
-                return;
-            }
-            SmsAttempt attempt;
-            try {
-                attempt = gateway.submit(batch.sender(), next.message().address(), next.sms());
-            } catch (RuntimeException e) {
-                attempt = SmsAttempt.connectionFailed(String.valueOf(e));
-            }
-            if (attempt.kind() == SmtpOutcome.Kind.CONNECTION_FAILED) {
-                slice.connectionLost = true;
-            }
-            slice.done.add(new Outcome(next.message(), attempt, null));
-            slice.window.release();
-        }
-    }
-
-    /**
-     * The writer: commits whatever answers have come back since its last commit (up to {@value #WRITE_MAX} rows),
-     * then gives their permits back; ends once the slice is ending and nothing is left.
-     */
-    private void writeAll(Slice slice) {
-        slice.writerStarted = true;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            while (slice.writeFailure == null) {
-                Outcome first = slice.done.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (slice.ending && slice.done.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                slice.writing.lock();
+                SmsAttempt attempt;
                 try {
-                    write(slice, connection, first);
-                } finally {
-                    slice.writing.unlock();
+                    attempt = slice.submitter.submit(batch.sender(), message.address(), sms);
+                } catch (RuntimeException e) {
+                    attempt = SmsAttempt.connectionFailed(String.valueOf(e));
                 }
+                if (attempt.kind() == SmtpOutcome.Kind.CONNECTION_FAILED) {
+                    slice.connectionLost = true;
+                    slice.stopped = true;
+                }
+                slice.done.add(new Outcome(message, attempt, null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            slice.writeFailure = e;
+            slice.stopped = true;
         } catch (SQLException | RuntimeException e) {
-            slice.writeFailure = e;
+            slice.fail(e);
         } finally {
-            // A failed writer gives every permit back so that the reading thread is not held (it stops on the failure).
-            if (slice.writeFailure != null) {
-                slice.unwritten.release(Integer.MAX_VALUE / 2);
-            }
-            slice.writerEnded.countDown();
-        }
-    }
-
-    /** Writes what has come back, if anything, on the reading thread's connection (when the writer has no thread). */
-    private void writeSome(Slice slice, Connection connection) {
-        Outcome first = slice.done.poll();
-        if (first == null) {
-            return;
-        }
-        slice.writing.lock();
-        try {
-            write(slice, connection, first);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            slice.writeFailure = e;
-        } catch (SQLException | RuntimeException e) {
-            slice.writeFailure = e;
-        } finally {
-            slice.writing.unlock();
+            slice.submitters.countDown();
         }
     }
 
@@ -333,6 +256,14 @@ public final class SmsRun {
         record(connection, outcomes);
         slice.unwritten.release(
                 (int) outcomes.stream().filter(o -> o.attempt() != null).count());
+    }
+
+    /**
+     * How many SMS results are written to the ledger at a time: the larger of the window and the ledger batch. A
+     * crash resends at most that many plus the window (the submissions in flight).
+     */
+    public static int writeEvery(int window, int batch) {
+        return Math.max(window, batch);
     }
 
     /**
