@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -85,8 +86,9 @@ class SmsDeliveryBrowserIT extends BrowserTestCase {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("reportForm:status"), "Sent"));
         assertEquals("3", browser.waitForText(By.id("targeted"), "3").replaceAll("\\D", ""));
         assertEquals("1", browser.text(By.id("excluded")).replaceAll("\\D", ""));
-        // The report refreshes itself while receipts come back.
+        // The report refreshes itself while receipts come back (an element read may be replaced as it is read).
         new WebDriverWait(browser.driver(), RECEIPTS)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> "1".equals(digits(browser, "delivered")) && "1".equals(digits(browser, "undelivered")));
         assertTrue(browser.text(By.id("sent")).startsWith("2"), browser.text(By.id("sent")));
         assertFalse(browser.isPresent(By.id("opened")));
