@@ -210,7 +210,10 @@ final class SmtpPipeline implements Closeable {
     void send(MimeMessage message, Consumer<SmtpOutcome> done) {
         Envelope envelope;
         try {
-            envelope = new Envelope(envelopeFrom(message), recipients(message));
+            envelope = new Envelope(checked(envelopeFrom(message)), recipients(message));
+            for (String recipient : envelope.recipients()) {
+                checked(recipient);
+            }
         } catch (MessagingException e) {
             done.accept(new SmtpOutcome(SmtpOutcome.Kind.REJECTED, String.valueOf(e.getMessage())));
             return;
@@ -397,6 +400,21 @@ final class SmtpPipeline implements Closeable {
             return address.getAddress();
         }
         throw new MessagingException("No sender address for the envelope");
+    }
+
+    /**
+     * The address as it may stand in a command: a line break (or any control character) in it would end the command
+     * and start another of the text's choosing (command injection), so such an address is refused.
+     */
+    private static String checked(String address) throws MessagingException {
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c < ' ' || c == 0x7F || c == '<' || c == '>') {
+                throw new MessagingException("An envelope address with a control character or angle bracket: "
+                        + address.replaceAll("\\p{Cntrl}", "?"));
+            }
+        }
+        return address;
     }
 
     private static List<String> recipients(MimeMessage message) throws MessagingException {

@@ -122,6 +122,21 @@ class SmtpPipelineTest {
     }
 
     @Test
+    void anAddressThatWouldStartAnotherCommandIsRefusedUnsent() throws Exception {
+        server = new Scripted(true, (line, n) -> null);
+        // the envelope sender is a plain string (VERP builds it): nothing parses it before the command
+        MimeMessage smuggling = message("plain@example.com", "bounces@example.com>\r\nRCPT TO:<victim@example.org");
+        List<SmtpOutcome> outcomes = new ArrayList<>();
+        try (SmtpPipeline smtp = new SmtpPipeline(settings(server, 5_000))) {
+            smtp.send(smuggling, outcomes::add);
+            smtp.send(message("next@example.com", null), outcomes::add);
+            smtp.finish();
+        }
+        assertEquals(List.of(Kind.REJECTED, Kind.ACCEPTED), kinds(outcomes));
+        assertTrue(server.commands.stream().noneMatch(c -> c.contains("victim")), server.commands.toString());
+    }
+
+    @Test
     void refusedRecipientIsRejectedAndTheNextMessageGoesOn() throws Exception {
         server = new Scripted(true, (line, n) -> {
             if (line.startsWith("RCPT") && line.contains("gone@")) {
