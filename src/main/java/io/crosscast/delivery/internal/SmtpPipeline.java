@@ -52,7 +52,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  */
 final class SmtpPipeline implements Closeable {
 
-    /** The envelope and connection settings this class understands; {@link #of} tells whether a session fits. */
+    /** The envelope and connection settings this class understands; {@link #settings} reads them from a mail session. */
     record Settings(
             String host,
             int port,
@@ -81,6 +81,7 @@ final class SmtpPipeline implements Closeable {
 
     private static final ScheduledThreadPoolExecutor WATCH = watch();
     private static final String[] IGNORED_HEADERS = {"Bcc", "Content-Length"};
+    private static final byte[] END_OF_DATA = ".\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Settings settings;
     private volatile Socket socket;
@@ -91,6 +92,8 @@ final class SmtpPipeline implements Closeable {
     private boolean pipelining;
     private boolean smtpUtf8;
     private String authMechanisms = "";
+    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(128);
+    private final DataOutput data = new DataOutput();
     private Set<String> extensions = Set.of();
     /** The message whose data ended in the output buffer and whose reply is not read yet (or null). */
     private InFlight unanswered;
@@ -189,11 +192,6 @@ final class SmtpPipeline implements Closeable {
         } catch (UnknownHostException e) {
             return null;
         }
-    }
-
-    /** Whether a connection is open (it may still turn out dead at the next write). */
-    boolean connected() {
-        return socket != null;
     }
 
     /** Whether the server announced PIPELINING (known once connected). */
@@ -576,8 +574,6 @@ final class SmtpPipeline implements Closeable {
         }
     }
 
-    private static final byte[] END_OF_DATA = ".\r\n".getBytes(StandardCharsets.US_ASCII);
-
     private void flush() throws IOException {
         writingSince = System.nanoTime() | 1;
         try {
@@ -621,8 +617,6 @@ final class SmtpPipeline implements Closeable {
             }
         }
     }
-
-    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(128);
 
     private String readLine() throws IOException {
         lineBuffer.reset();
@@ -710,8 +704,6 @@ final class SmtpPipeline implements Closeable {
             this.reply = reply;
         }
     }
-
-    private final DataOutput data = new DataOutput();
 
     /**
      * A message's data as SMTP sends it (RFC 5321 4.5.2): every line ends in CRLF (a lone CR or LF becomes one) and a
