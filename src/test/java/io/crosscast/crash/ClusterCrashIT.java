@@ -85,6 +85,13 @@ class ClusterCrashIT {
      */
     static final int DUPLICATE_BOUND = NODES * CONNECTIONS * BATCH;
 
+    /**
+     * The sink's delay of each reply during the send (a relay across a network). With pipelining a node sends a
+     * message per round trip and connection: without a delay one node sends 20,000 messages in a few seconds,
+     * before the other joins (every 5 s, {@code SendingResumption}) and the kill has nothing to interrupt.
+     */
+    static final long SEND_REPLY_DELAY_MILLIS = 10;
+
     private static final int WAIT_RECIPIENTS = 200;
     private static final Duration FINISHING = Duration.ofMinutes(4);
 
@@ -254,6 +261,7 @@ class ClusterCrashIT {
         Node survivor = cluster.other(victim);
         long waitMessages = sink.count();
 
+        sink.replyDelay(SEND_REPLY_DELAY_MILLIS);
         new DeliveryApi(survivor.api()).sendTo(delivery, audience);
         long sendStarted = System.nanoTime();
         assertTrue(
