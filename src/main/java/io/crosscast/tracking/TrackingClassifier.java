@@ -25,8 +25,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * People or machines: classifies the tracking logs off the hot path (a hit is written unclassified, then
- * this pass, run every few seconds by a Quartz job and before the readers that need it, says who made it:
+ * People or machines: classifies the tracking logs off the hot path (a hit whose own request says who made it
+ * is written with its verdict, {@code TrackingLogRow#verdict}; the others are written unclassified, then
+ * this pass, run every few seconds by a Quartz job and before the readers that need it, says who made them:
  * {@link ActorClassification}, rules from {@link ActorRules#standard()}), and reads a delivery's figures by
  * actor.
  */

@@ -1,6 +1,13 @@
 package io.crosscast.tracking;
 
+import io.crosscast.content.LinkRewriter;
 import io.crosscast.platform.sql.SqlValues;
+import io.crosscast.tracking.classify.Actor;
+import io.crosscast.tracking.classify.ActorRules;
+import io.crosscast.tracking.classify.AgentClassifier;
+import io.crosscast.tracking.classify.HitType;
+import io.crosscast.tracking.classify.Verdict;
+import io.crosscast.tracking.internal.ActorClassification;
 import io.crosscast.tracking.token.TrackingKind;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -23,31 +30,39 @@ import java.util.UUID;
  * its batch. {@link #REPLAY} adds NOT EXISTS on the hit id: a hit replayed twice (a crash between the replay's
  * commit and the deletion of its journal segment, or a batch whose commit outcome was unknown) is written once.
  *
+ * <p>An open or a click is written with the verdict of the rules that read the hit alone ({@link #verdict()}: the
+ * honeypot link, HEAD, no user agent, the user-agent rules), so most machines' hits are never updated afterwards;
+ * the others are written unclassified and the classifier's pass decides with the rules that read other hits. The
+ * journal keeps no verdict: a replayed hit gets it from the rules when it is written.
+ *
  * @param hitId the id the server gave the hit when it arrived
  */
 record TrackingLogRow(UUID hitId, TrackingHit hit) {
 
-    static final String INSERT = "INSERT INTO tracking_log"
-            + " (hit_id, delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip, request_method)"
+    private static final String COLUMNS = " (hit_id, delivery_id, recipient_id, type, url, label, logged_at,"
+            + " user_agent, ip, request_method, actor, actor_reason)";
+
+    static final String INSERT = "INSERT INTO tracking_log" + COLUMNS
             + " SELECT CAST(? AS UUID), d.id, CAST(? AS BIGINT), CAST(? AS VARCHAR(12)), CAST(? AS VARCHAR(2000)),"
             + " CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR(500)),"
-            + " CAST(? AS VARCHAR(45)), CAST(? AS VARCHAR(8)) FROM delivery d WHERE d.id = ?";
+            + " CAST(? AS VARCHAR(45)), CAST(? AS VARCHAR(8)), CAST(? AS VARCHAR(14)), CAST(? AS VARCHAR(40))"
+            + " FROM delivery d WHERE d.id = ?";
 
     /**
      * PostgreSQL: a whole group in one statement, its columns as arrays ({@link #bindArrays}), so the database
      * plans and runs one INSERT per group instead of one per row. The same casts and the same join on
      * {@code delivery} as {@link #INSERT}; the time travels as microseconds since the epoch (exact).
      */
-    static final String INSERT_ARRAYS = "INSERT INTO tracking_log"
-            + " (hit_id, delivery_id, recipient_id, type, url, label, logged_at, user_agent, ip, request_method)"
+    static final String INSERT_ARRAYS = "INSERT INTO tracking_log" + COLUMNS
             + " SELECT h.hit_id, d.id, h.recipient_id, CAST(h.type AS VARCHAR(12)), CAST(h.url AS VARCHAR(2000)),"
             + " CAST(h.label AS VARCHAR(100)), TIMESTAMPTZ 'epoch' + h.micros * INTERVAL '1 microsecond',"
-            + " CAST(h.user_agent AS VARCHAR(500)), CAST(h.ip AS VARCHAR(45)), CAST(h.request_method AS VARCHAR(8))"
+            + " CAST(h.user_agent AS VARCHAR(500)), CAST(h.ip AS VARCHAR(45)), CAST(h.request_method AS VARCHAR(8)),"
+            + " CAST(h.actor AS VARCHAR(14)), CAST(h.actor_reason AS VARCHAR(40))"
             + " FROM unnest(CAST(? AS UUID[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]),"
             + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]),"
-            + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]))"
-            + " AS h(hit_id, delivery_id, recipient_id, type, url, label, micros, user_agent, ip, request_method)"
-            + " JOIN delivery d ON d.id = h.delivery_id";
+            + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]))"
+            + " AS h(hit_id, delivery_id, recipient_id, type, url, label, micros, user_agent, ip, request_method,"
+            + " actor, actor_reason) JOIN delivery d ON d.id = h.delivery_id";
 
     static final String REPLAY =
             INSERT + " AND NOT EXISTS (SELECT 1 FROM tracking_log t WHERE t.hit_id = CAST(? AS UUID))";
@@ -59,8 +74,35 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
         return new UUID(high, low);
     }
 
+    /** The rules that read a hit's own request (rules 3 to 5 of {@link ActorClassification}). */
+    private static final AgentClassifier AGENTS = new AgentClassifier(ActorRules.standard());
+
+    private static final Verdict HONEYPOT = new Verdict(Actor.SCANNER, ActorClassification.HONEYPOT);
+
+    /**
+     * What the rules that read the hit alone say of it, in {@link ActorClassification}'s order: a click on the
+     * honeypot link, then HEAD, no user agent and the user-agent rules; null when none decides (and for
+     * unsubscriptions), left to the classifier's pass. The one difference with the pass: a click that rule 2 (near
+     * a honeypot hit) would have named is named by the rule of its own request here; a scanner's either way.
+     */
+    Verdict verdict() {
+        HitType type = switch (hit.kind()) {
+            case OPEN -> HitType.OPEN;
+            case CLICK -> HitType.CLICK;
+            default -> null;
+        };
+        if (type == null) {
+            return null;
+        }
+        if (type == HitType.CLICK && LinkRewriter.HONEYPOT_LABEL.equals(hit.label())) {
+            return HONEYPOT;
+        }
+        return AGENTS.classify(hit.method(), type, hit.userAgent()).orElse(null);
+    }
+
     /** The parameters of {@link #INSERT}, in order. */
     List<Object> parameters() {
+        Verdict verdict = verdict();
         return Arrays.asList(
                 hitId.toString(),
                 hit.recipientId(),
@@ -71,6 +113,8 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
                 hit.userAgent(),
                 hit.ip(),
                 hit.method(),
+                verdict == null ? null : verdict.actor().name(),
+                verdict == null ? null : verdict.reason(),
                 hit.deliveryId());
     }
 
@@ -95,6 +139,8 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
         String[] agents = new String[n];
         String[] ips = new String[n];
         String[] methods = new String[n];
+        String[] actors = new String[n];
+        String[] reasons = new String[n];
         for (int i = 0; i < n; i++) {
             TrackingLogRow row = rows.get(i);
             TrackingHit hit = row.hit();
@@ -110,6 +156,9 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
             agents[i] = hit.userAgent();
             ips[i] = hit.ip();
             methods[i] = hit.method();
+            Verdict verdict = row.verdict();
+            actors[i] = verdict == null ? null : verdict.actor().name();
+            reasons[i] = verdict == null ? null : verdict.reason();
         }
         insert.setArray(1, connection.createArrayOf("uuid", ids));
         insert.setArray(2, connection.createArrayOf("bigint", deliveries));
@@ -121,6 +170,8 @@ record TrackingLogRow(UUID hitId, TrackingHit hit) {
         insert.setArray(8, connection.createArrayOf("varchar", agents));
         insert.setArray(9, connection.createArrayOf("varchar", ips));
         insert.setArray(10, connection.createArrayOf("varchar", methods));
+        insert.setArray(11, connection.createArrayOf("varchar", actors));
+        insert.setArray(12, connection.createArrayOf("varchar", reasons));
     }
 
     /** The row in the journal's encoding (read back by {@link #read}). */

@@ -32,13 +32,18 @@ import org.junit.jupiter.api.Test;
  * The tracking endpoints' speed (issue 13), on the unpacked WildFly as a process (crash configuration, no sandbox,
  * the database the build chose: H2's file database or PostgreSQL {@code bench.db.url}), port offset
  * {@code bench.port.offset}: wrk (2 threads, 64 connections, {@code bench.tracking.seconds} = 15 s each) against a
- * static file, the open pixel and a click of the same server in the same run; then a burst of
+ * static file, the open pixel and a click of the same server in the same run (people's, with a browser's user
+ * agent, and machines', without one); then a burst of
  * {@code bench.tracking.rate} (1,000) hits/s for {@code bench.tracking.burstSeconds} (60) from a paced client while
  * a page (the login page, rendered by Faces) and an authenticated API call are timed every 250 ms, beside the same
  * timings without the burst. {@code bench.tracking.committers} sets the server's committer threads (2). Prints
  * {@code BENCHMARK tracking ...} lines; asserts no timing.
  */
 class TrackingBenchmark {
+
+    /** A person's browser (Chrome on Windows), as most people's opens and clicks say. */
+    static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/131.0.0.0 Safari/537.36";
 
     private final String db = System.getProperty("bench.db", "h2");
     private final int offset = Integer.getInteger("bench.port.offset", 1000);
@@ -93,12 +98,17 @@ class TrackingBenchmark {
                 opens.add(delivery.hit(2 * i).path());
                 clicks.add(delivery.hit(2 * i + 1).path());
             }
-            String open = script(base, "opens", opens);
-            String click = script(base, "clicks", clicks);
+            // People's hits carry a browser's user agent: written unclassified, the classifier's pass decides (its
+            // behaviour rules). wrk's own requests carry none: a script's, classified as they are written.
+            String open = script(base, "opens", opens, BROWSER);
+            String click = script(base, "clicks", clicks, BROWSER);
+            String machineOpen = script(base, "machine-opens", opens, null);
+            String machineClick = script(base, "machine-clicks", clicks, null);
             String statik = base + "/crosscast/resources/css/crosscast.css";
 
             wrk(open, 10); // warm-up: JIT, pools, caches
             wrk(click, 10);
+            wrk(machineClick, 10);
             wrk(statik, 10);
             // Each measurement starts from a quiet server: the hits before it copied and classified, so that the
             // static file is not measured while earlier hits' work runs, and each kind of hit pays for its own.
@@ -108,6 +118,10 @@ class TrackingBenchmark {
             Wrk openFigures = wrk(open, seconds);
             settle(database, delivery.id());
             Wrk clickFigures = wrk(click, seconds);
+            settle(database, delivery.id());
+            Wrk machineOpenFigures = wrk(machineOpen, seconds);
+            settle(database, delivery.id());
+            Wrk machineClickFigures = wrk(machineClick, seconds);
             settle(database, delivery.id());
             Wrk staticAfter = wrk(statik, seconds);
             Wrk staticFigures = new Wrk(
@@ -126,6 +140,12 @@ class TrackingBenchmark {
             System.out.printf(
                     "BENCHMARK tracking db=%s click:       %s; ratio to static %.2f%n",
                     db, clickFigures, clickFigures.rate() / staticFigures.rate());
+            System.out.printf(
+                    "BENCHMARK tracking db=%s open pixel, no user agent (a machine's): %s; ratio to static %.2f%n",
+                    db, machineOpenFigures, machineOpenFigures.rate() / staticFigures.rate());
+            System.out.printf(
+                    "BENCHMARK tracking db=%s click, no user agent (a machine's):      %s; ratio to static %.2f%n",
+                    db, machineClickFigures, machineClickFigures.rate() / staticFigures.rate());
 
             HttpClient http = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -301,10 +321,14 @@ class TrackingBenchmark {
 
     /**
      * A wrk target that requests {@code paths} of {@code base} in turn: "{@code <base> -s <script>}", the script a
-     * Lua file written to the build's directory.
+     * Lua file written to the build's directory; with {@code userAgent} (null: none, as wrk sends) in each request.
      */
-    private String script(String base, String name, List<String> paths) throws IOException {
-        StringBuilder lua = new StringBuilder("paths = {\n");
+    private String script(String base, String name, List<String> paths, String userAgent) throws IOException {
+        StringBuilder lua = new StringBuilder();
+        if (userAgent != null) {
+            lua.append("wrk.headers[\"User-Agent\"] = \"").append(userAgent).append("\"\n");
+        }
+        lua.append("paths = {\n");
         for (String path : paths) {
             lua.append('"').append(path).append("\",\n");
         }

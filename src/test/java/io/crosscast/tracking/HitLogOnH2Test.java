@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscast.content.LinkRewriter;
 import io.crosscast.platform.DatabaseVendor;
 import io.crosscast.tracking.token.TrackingKind;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -190,6 +192,60 @@ class HitLogOnH2Test {
         assertTrue(Files.list(journal).findAny().isEmpty());
     }
 
+    /**
+     * Hits whose own request says who made them are written with their verdict, whether copied at once or replayed
+     * from the journal after an outage; the others are written unclassified, for the classifier's pass.
+     */
+    @Test
+    void hitsTheirOwnRequestShowsToBeMachinesAreWrittenClassified() throws Exception {
+        String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/131.0.0.0 Safari/537.36";
+        Map<Integer, String> expected = new TreeMap<>();
+        List<TrackingHit> hits = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            int base = pass * 100;
+            hits.add(hit(base + 1, TrackingKind.CLICK, LinkRewriter.HONEYPOT_LABEL, chrome, "GET"));
+            expected.put(base + 1, "SCANNER/HONEYPOT");
+            hits.add(hit(base + 2, TrackingKind.CLICK, "offer", chrome, "HEAD"));
+            expected.put(base + 2, "SCANNER/HEAD_REQUEST");
+            hits.add(hit(base + 3, TrackingKind.OPEN, null, null, "GET"));
+            expected.put(base + 3, "SCANNER/NO_USER_AGENT");
+            hits.add(hit(base + 4, TrackingKind.OPEN, null, "Mozilla/5.0", "GET"));
+            expected.put(base + 4, "PRIVACY_PROXY/APPLE_MPP_AGENT");
+            hits.add(hit(base + 5, TrackingKind.CLICK, "offer", "curl/8.5.0", "GET"));
+            expected.put(base + 5, "SCANNER/BOT_AGENT");
+            hits.add(hit(base + 6, TrackingKind.OPEN, null, "Mozilla/5.0 (via ggpht.com GoogleImageProxy)", "GET"));
+            expected.put(base + 6, "PERSON/GMAIL_IMAGE_PROXY");
+            hits.add(hit(base + 7, TrackingKind.CLICK, "offer", chrome, "GET"));
+            expected.put(base + 7, "null/null"); // behaviour rules may still find a machine: the pass decides
+            hits.add(hit(base + 8, TrackingKind.UNSUBSCRIBE, null, "Mozilla/5.0", "GET"));
+            expected.put(base + 8, "null/null");
+        }
+        // The first eight copied at once, the others journaled while the database is down, then replayed.
+        for (int i = 0; i < hits.size(); i++) {
+            if (i == 8) {
+                assertTrue(log.awaitCopied(10_000));
+                down.set(true);
+            }
+            CountDownLatch answered = new CountDownLatch(1);
+            log.submit(hits.get(i), durable -> answered.countDown());
+            assertTrue(answered.await(10, TimeUnit.SECONDS));
+        }
+        waitUntil(log::journaling);
+        down.set(false);
+        assertTrue(log.awaitCopied(10_000), "replayed once the database answers");
+
+        Map<Integer, String> written = new TreeMap<>();
+        try (Connection c = h2.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT recipient_id, actor, actor_reason FROM tracking_log")) {
+            while (rows.next()) {
+                written.put(rows.getInt(1), rows.getString(2) + "/" + rows.getString(3));
+            }
+        }
+        assertEquals(expected, written);
+    }
+
     @Test
     void aJournalLeftByAnEarlierRunIsReplayedAtTheNextStart() throws Exception {
         down.set(true);
@@ -311,6 +367,19 @@ class HitLogOnH2Test {
             client.join();
         }
         return new ArrayList<>(answers);
+    }
+
+    private TrackingHit hit(int recipient, TrackingKind kind, String label, String userAgent, String method) {
+        return new TrackingHit(
+                delivery,
+                recipient,
+                kind,
+                label == null ? null : "https://shop.example.com/offer",
+                label,
+                Instant.now(),
+                userAgent,
+                "192.0.2.1",
+                method);
     }
 
     private TrackingHit hit(int recipient) {

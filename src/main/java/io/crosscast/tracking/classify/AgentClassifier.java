@@ -1,5 +1,6 @@
 package io.crosscast.tracking.classify;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,9 @@ public final class AgentClassifier {
         if (userAgent == null || userAgent.isBlank()) {
             return Optional.of(new Verdict(Actor.SCANNER, NO_USER_AGENT));
         }
+        String lowerAgent = userAgent.toLowerCase(Locale.ROOT);
         for (AgentRule rule : rules.agents()) {
-            if (rule.matches(type, userAgent)) {
+            if (rule.matchesLowerCase(type, lowerAgent)) {
                 return Optional.of(new Verdict(rule.actor(), rule.reason()));
             }
         }

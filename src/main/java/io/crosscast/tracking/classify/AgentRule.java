@@ -37,10 +37,15 @@ public record AgentRule(Actor actor, String reason, Match match, Set<HitType> hi
 
     /** Whether a hit of this type with this user agent (not null) matches. */
     public boolean matches(HitType type, String userAgent) {
+        return matchesLowerCase(type, userAgent.toLowerCase(Locale.ROOT));
+    }
+
+    /** As {@link #matches}, the user agent already in lower case ({@link Locale#ROOT}): one conversion a hit. */
+    boolean matchesLowerCase(HitType type, String lowerAgent) {
         if (!hits.contains(type)) {
             return false;
         }
-        String agent = userAgent.toLowerCase(Locale.ROOT);
-        return match == Match.EQUALS ? agent.equals(lowerText()) : agent.contains(lowerText());
+        String lower = lowerText();
+        return match == Match.EQUALS ? lowerAgent.equals(lower) : lowerAgent.contains(lower);
     }
 }

@@ -95,7 +95,8 @@ class TrackingLogRowsIT {
 
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT recipient_id, type, url, label, logged_at, user_agent, ip, request_method, hit_id"
+                        "SELECT recipient_id, type, url, label, logged_at, user_agent, ip, request_method, hit_id,"
+                                + " actor, actor_reason"
                                 + " FROM tracking_log WHERE delivery_id = ? AND recipient_id < 1000"
                                 + " ORDER BY recipient_id")) {
             query.setLong(1, delivery);
@@ -110,6 +111,10 @@ class TrackingLogRowsIT {
                 assertEquals("2001:db8::1", rows.getString(7));
                 assertEquals("HEAD", rows.getString(8));
                 assertTrue(rows.getString(9) != null, "the hit's id");
+                // Written with the verdict of its own request (the classifier's pass, every 5 s, has not run
+                // between the flush and this query but by a rare chance, and would say the same).
+                assertEquals("SCANNER", rows.getString(10), "a HEAD request is written as a scanner's");
+                assertEquals("HEAD_REQUEST", rows.getString(11));
 
                 assertTrue(rows.next());
                 assertEquals(2, rows.getLong(1));
@@ -122,6 +127,8 @@ class TrackingLogRowsIT {
                 assertNull(rows.getString(6));
                 assertNull(rows.getString(7));
                 assertNull(rows.getString(8));
+                assertEquals("SCANNER", rows.getString(10), "an open without a user agent: a scanner's");
+                assertEquals("NO_USER_AGENT", rows.getString(11));
 
                 assertTrue(rows.next());
                 assertEquals(3, rows.getLong(1));
