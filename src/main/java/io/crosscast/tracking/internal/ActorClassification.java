@@ -58,17 +58,20 @@ public final class ActorClassification {
     private static final String SET = "UPDATE tracking_log t SET actor = ?, actor_reason = ? WHERE ";
     /**
      * The logs not classified yet of one slice of ids; two parameters: the slice's first and last id. Not
-     * {@code t.actor IS NULL}: H2 then reads the index on (actor, logged_at), i.e. the whole backlog, for each
-     * statement of each slice (a backlog of 780,000 logs took 6 minutes); written so, only the slice's id range
-     * can lead (an actor is never empty).
+     * {@code t.actor IS NULL}: H2 then read the index on (actor, logged_at) (until V30), i.e. the whole backlog, for
+     * each statement of each slice (a backlog of 780,000 logs took 6 minutes); written so, only the slice's id
+     * range can lead (an actor is never empty).
      */
     private static final String PENDING = "COALESCE(t.actor, '') = '' AND t.id >= ? AND t.id <= ?";
     /**
      * A PERSON verdict still open to correction; one parameter: the oldest such log time. A statement of its
-     * own beside the pending one (not OR-ed with it), so both read the index on (actor, logged_at) rather
-     * than the whole table.
+     * own beside the pending one (not OR-ed with it), so that it reads the recent logs by time (the index on
+     * (logged_at, type, actor)) rather than the whole table.
      */
     private static final String RECENT_PERSON = "t.actor = 'PERSON' AND t.logged_at >= ?";
+
+    /** The honeypot label, written into the SQL: letters, digits and hyphens only (never text from outside). */
+    private static final String HONEYPOT_LITERAL = literal(LinkRewriter.HONEYPOT_LABEL);
 
     private static final String NOT_HONEYPOT = "(%1$s.label IS NULL OR %1$s.label <> ?)";
 
@@ -90,8 +93,7 @@ public final class ActorClassification {
                 counts,
                 HONEYPOT,
                 pending(connection, slice, " AND t.type = 'CLICK' AND t.label = ?", scanner, HONEYPOT, honeypot));
-        String nearHoneypot = nearHoneypot();
-        add(counts, NEAR_HONEYPOT, pending(connection, slice, nearHoneypot, scanner, NEAR_HONEYPOT, honeypot));
+        add(counts, NEAR_HONEYPOT, pending(connection, slice, nearHoneypot(), scanner, NEAR_HONEYPOT));
         add(
                 counts,
                 AgentClassifier.HEAD_REQUEST,
@@ -157,10 +159,7 @@ public final class ActorClassification {
         String honeypot = LinkRewriter.HONEYPOT_LABEL;
         Object since = SqlValues.timestamp(now.minusSeconds(rules.reconsider()));
         String scanner = Actor.SCANNER.name();
-        add(
-                counts,
-                NEAR_HONEYPOT,
-                update(connection, RECENT_PERSON + nearHoneypot(), scanner, NEAR_HONEYPOT, since, honeypot));
+        add(counts, NEAR_HONEYPOT, update(connection, RECENT_PERSON + nearHoneypot(), scanner, NEAR_HONEYPOT, since));
         add(
                 counts,
                 ALL_LINKS_AT_ONCE,
@@ -178,14 +177,17 @@ public final class ActorClassification {
     }
 
     /**
-     * A click near a honeypot hit of the same recipient and delivery; one parameter: the honeypot label. The lookup
-     * goes by label, recipient and time ({@code ix_tracking_log_label}, V28): only clicks carry a link's label, so
-     * the honeypot label says the type, and the rare honeypot clicks make it a short seek; through the delivery's
-     * index it read every click of the recipient (quadratic when one recipient clicks a lot).
+     * A click near a honeypot hit of the same recipient and delivery. The lookup goes by the honeypot label, recipient
+     * and time (PostgreSQL: the partial index {@code ix_tracking_log_honeypot} on the honeypot hits alone, V30; H2:
+     * {@code ix_tracking_log_label}, V28): only clicks carry a link's label, so the honeypot label says the type, and
+     * the rare honeypot clicks make it a short seek; through the delivery's index it read every click of the
+     * recipient (quadratic when one recipient clicks a lot). The label is a literal, not a parameter, so that every
+     * plan of the statement, generic ones too, can use the partial index (a constant of the code, checked below).
      */
-    String nearHoneypot() {
+    public String nearHoneypot() {
         return " AND t.type = 'CLICK'"
-                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.label = ? AND h.recipient_id = t.recipient_id"
+                + " AND EXISTS (SELECT 1 FROM tracking_log h WHERE h.label = '" + HONEYPOT_LITERAL + "'"
+                + " AND h.recipient_id = t.recipient_id"
                 + " AND h.delivery_id = t.delivery_id"
                 + " AND h.logged_at >= t.logged_at - " + seconds(rules.honeypotWindow())
                 + " AND h.logged_at <= t.logged_at + " + seconds(rules.honeypotWindow()) + ")";
@@ -307,6 +309,14 @@ public final class ActorClassification {
         return NativeSql.update(connection, SET + where, Arrays.asList(parameters));
     }
 
+    /**
+     * The statement that corrects the recent PERSON verdicts matching {@code where} (for plan tests); parameters:
+     * actor, reason, the oldest log time, then {@code where}'s.
+     */
+    public static String recentPersonUpdate(String where) {
+        return SET + RECENT_PERSON + where;
+    }
+
     /** The statement that gives the pending logs of a slice matching {@code where} a verdict (for plan tests). */
     static String pendingUpdate(String where) {
         return SET + PENDING + where;
@@ -316,6 +326,13 @@ public final class ActorClassification {
         if (count > 0) {
             counts.merge(reason, count, Integer::sum);
         }
+    }
+
+    private static String literal(String label) {
+        if (!label.matches("[a-z0-9-]+")) {
+            throw new IllegalStateException("The honeypot label is written into SQL: " + label);
+        }
+        return label;
     }
 
     /** An interval literal of whole seconds (a number of the data, never text). */

@@ -51,12 +51,39 @@ class ActorClassificationOnH2Test {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement explain = connection.prepareStatement(
                         "EXPLAIN SELECT t.id FROM tracking_log t WHERE t.id > 0" + classification.nearHoneypot())) {
-            explain.setString(1, LinkRewriter.HONEYPOT_LABEL);
             try (ResultSet plan = explain.executeQuery()) {
                 plan.next();
                 String text = plan.getString(1);
                 String lookup = text.substring(text.indexOf("EXISTS"));
                 assertTrue(lookup.contains("IX_TRACKING_LOG_LABEL"), text);
+            }
+        }
+    }
+
+    /**
+     * The reconsideration of recent PERSON verdicts reads the last minutes by time (V30 dropped the index on
+     * (actor, logged_at) that served it): with a day of older verdicts in the table, it goes by the index on
+     * (logged_at, type, actor), not through every PERSON verdict ever given.
+     */
+    @Test
+    void theReconsiderationReadsTheRecentLogsByTime() throws SQLException {
+        sql(
+                "INSERT INTO tracking_log (delivery_id, recipient_id, type, url, logged_at, actor, actor_reason)"
+                        + " SELECT ?, MOD(X, 12) + 1, 'CLICK', 'u', DATEADD('SECOND', -X, CAST(? AS TIMESTAMP WITH TIME ZONE)), 'PERSON', 'NO_MACHINE_SIGN'"
+                        + " FROM SYSTEM_RANGE(1, 50000)",
+                DELIVERY,
+                SqlValues.timestamp(now.minusSeconds(86_400)));
+        sql("ANALYZE");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement explain = connection.prepareStatement(
+                        "EXPLAIN " + ActorClassification.recentPersonUpdate(classification.nearHoneypot()))) {
+            explain.setString(1, "SCANNER");
+            explain.setString(2, ActorClassification.NEAR_HONEYPOT);
+            explain.setObject(3, SqlValues.timestamp(now.minusSeconds(600)));
+            try (ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                String text = plan.getString(1);
+                assertTrue(text.contains("IX_TRACKING_LOG_LOGGED"), text);
             }
         }
     }
@@ -95,7 +122,7 @@ class ActorClassificationOnH2Test {
         dataSource.setUser("sa");
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + DatabaseVendor.H2.migrations())
                 .placeholders(Map.of("binary", DatabaseVendor.H2.binaryType()))
                 .load()
                 .migrate();
