@@ -58,7 +58,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *
  * <p>Settings (system properties, see the pom's {@code benchmark} profile): {@code bench.external.sends} (N,
  * 30,000; the pom sets it from {@code -Dbench.sends} when that is given), {@code bench.connections} ("1,8,16"; empty:
- * no matrix), {@code bench.delays} ("0,5"), {@code bench.warmup} (2,000), {@code bench.db} (h2 or postgresql),
+ * no matrix), {@code bench.delays} ("0,5"), {@code bench.warmup} (20,000: the server's JIT compiles the sending path
+ * during the first ten thousand messages or so), {@code bench.db} (h2 or postgresql),
  * {@code bench.db.url}/{@code user}/{@code password}, {@code bench.port.offset} (1000), {@code bench.smtp.port}
  * (3625), {@code bench.million}, {@code bench.million.recipients}, {@code bench.million.connections} (16).
  */
@@ -82,7 +83,7 @@ class ExternalSendingBenchmark {
      */
     private final int delayedSends = Integer.getInteger("bench.delayed.sends", 1_250);
 
-    private final int warmup = Integer.getInteger("bench.warmup", Math.min(2_000, sends));
+    private final int warmup = Integer.getInteger("bench.warmup", Math.min(20_000, sends));
     private final int portOffset = Integer.getInteger("bench.port.offset", 1000);
     private final int smtpPort = Integer.getInteger("bench.smtp.port", 3625);
     private final boolean million = Boolean.getBoolean("bench.million");

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the bare loop gets one untimed warm-up too.
  *
  * <p>Settings (system properties, see the pom's {@code benchmark} profile): {@code bench.sms.sends} (N, 20,000),
- * {@code bench.sms.windows} ("1,10,50"), {@code bench.sms.delays} ("0,5"), {@code bench.sms.warmup} (2,000),
+ * {@code bench.sms.windows} ("1,10,50"), {@code bench.sms.delays} ("0,5"), {@code bench.sms.warmup} (20,000: the
+ * server's JIT compiles the sending path during the first ten thousand texts or so),
  * {@code bench.db} (h2 or postgresql), {@code bench.sms.db.url}/{@code bench.db.user}/{@code bench.db.password},
  * {@code bench.sms.port.offset} (1100), {@code bench.smpp.port} (3875), {@code bench.sms.server.dir}.
  */
@@ -59,7 +60,7 @@ class ExternalSmsBenchmark {
     private final int sends = Integer.getInteger("bench.sms.sends", 20_000);
     private final int[] windows = ExternalBench.ints(System.getProperty("bench.sms.windows", "1,10,50"));
     private final int[] delays = ExternalBench.ints(System.getProperty("bench.sms.delays", "0,5"));
-    private final int warmup = Integer.getInteger("bench.sms.warmup", Math.min(2_000, sends));
+    private final int warmup = Integer.getInteger("bench.sms.warmup", Math.min(20_000, sends));
     private final int portOffset = Integer.getInteger("bench.sms.port.offset", 1100);
     private final int smppPort = Integer.getInteger("bench.smpp.port", 3875);
 
