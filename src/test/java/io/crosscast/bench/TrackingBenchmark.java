@@ -134,18 +134,14 @@ class TrackingBenchmark {
                     db, staticBefore, staticAfter);
             System.out.printf(
                     "BENCHMARK tracking db=%s static file (mean rate, worst p50/p99): %s%n", db, staticFigures);
-            System.out.printf(
-                    "BENCHMARK tracking db=%s open pixel:  %s; ratio to static %.2f%n",
-                    db, openFigures, openFigures.rate() / staticFigures.rate());
-            System.out.printf(
-                    "BENCHMARK tracking db=%s click:       %s; ratio to static %.2f%n",
-                    db, clickFigures, clickFigures.rate() / staticFigures.rate());
-            System.out.printf(
-                    "BENCHMARK tracking db=%s open pixel, no user agent (a machine's): %s; ratio to static %.2f%n",
-                    db, machineOpenFigures, machineOpenFigures.rate() / staticFigures.rate());
-            System.out.printf(
-                    "BENCHMARK tracking db=%s click, no user agent (a machine's):      %s; ratio to static %.2f%n",
-                    db, machineClickFigures, machineClickFigures.rate() / staticFigures.rate());
+            Map<String, Wrk> hits = new LinkedHashMap<>();
+            hits.put("open pixel:", openFigures);
+            hits.put("click:", clickFigures);
+            hits.put("open pixel, no user agent (a machine's):", machineOpenFigures);
+            hits.put("click, no user agent (a machine's):", machineClickFigures);
+            hits.forEach((name, figures) -> System.out.printf(
+                    "BENCHMARK tracking db=%s %-41s %s; ratio to static %.2f%n",
+                    db, name, figures, figures.rate() / staticFigures.rate()));
 
             HttpClient http = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
