@@ -1,5 +1,6 @@
 package io.crosscast.tracking.classify;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,10 +20,13 @@ public final class AgentClassifier {
     public static final String HEAD_REQUEST = "HEAD_REQUEST";
     public static final String NO_USER_AGENT = "NO_USER_AGENT";
 
-    private final ActorRules rules;
+    private final List<AgentRule> agents;
+    /** Each rule's text in lower case, in the rules' order (converted once, not for every hit). */
+    private final String[] lowerTexts;
 
     public AgentClassifier(ActorRules rules) {
-        this.rules = rules;
+        this.agents = rules.agents();
+        this.lowerTexts = agents.stream().map(AgentRule::lowerText).toArray(String[]::new);
     }
 
     /**
@@ -38,8 +42,9 @@ public final class AgentClassifier {
             return Optional.of(new Verdict(Actor.SCANNER, NO_USER_AGENT));
         }
         String lowerAgent = userAgent.toLowerCase(Locale.ROOT);
-        for (AgentRule rule : rules.agents()) {
-            if (rule.matchesLowerCase(type, lowerAgent)) {
+        for (int i = 0; i < lowerTexts.length; i++) {
+            AgentRule rule = agents.get(i);
+            if (rule.matchesLowerCase(type, lowerAgent, lowerTexts[i])) {
                 return Optional.of(new Verdict(rule.actor(), rule.reason()));
             }
         }

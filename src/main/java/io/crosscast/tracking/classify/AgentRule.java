@@ -37,15 +37,17 @@ public record AgentRule(Actor actor, String reason, Match match, Set<HitType> hi
 
     /** Whether a hit of this type with this user agent (not null) matches. */
     public boolean matches(HitType type, String userAgent) {
-        return matchesLowerCase(type, userAgent.toLowerCase(Locale.ROOT));
+        return matchesLowerCase(type, userAgent.toLowerCase(Locale.ROOT), lowerText());
     }
 
-    /** As {@link #matches}, the user agent already in lower case ({@link Locale#ROOT}): one conversion a hit. */
-    boolean matchesLowerCase(HitType type, String lowerAgent) {
+    /**
+     * As {@link #matches}, the user agent and this rule's {@link #lowerText()} already in lower case
+     * ({@link Locale#ROOT}): {@link AgentClassifier} converts each once, not once a hit and rule.
+     */
+    boolean matchesLowerCase(HitType type, String lowerAgent, String lowerText) {
         if (!hits.contains(type)) {
             return false;
         }
-        String lower = lowerText();
-        return match == Match.EQUALS ? lowerAgent.equals(lower) : lowerAgent.contains(lower);
+        return match == Match.EQUALS ? lowerAgent.equals(lowerText) : lowerAgent.contains(lowerText);
     }
 }
