@@ -162,6 +162,10 @@ public final class HitLog {
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Tracking commit failed", e);
                 answer(group, false);
+            } catch (Error e) {
+                // The requests waiting for this group get their answer (503) before the thread ends.
+                answer(group, false);
+                throw e;
             } finally {
                 group.clear();
             }

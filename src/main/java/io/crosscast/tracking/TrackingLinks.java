@@ -129,6 +129,15 @@ public class TrackingLinks {
     }
 
     /**
+     * The link numbered {@code index} of a delivery whose links are in memory (read earlier, or preloaded); empty
+     * when they are not, without reading the database: for a caller that must not wait for it.
+     */
+    public Optional<LinkTarget> cachedLink(long deliveryId, int index) {
+        Map<Integer, LinkTarget> cached = links.get(deliveryId);
+        return cached == null ? Optional.empty() : Optional.ofNullable(cached.get(index));
+    }
+
+    /**
      * Reads the secret and the links of every delivery started in the last {@value #PRELOAD_DAYS} days into the
      * cache, so clicks keep their redirects while the database is unreachable. Called at startup; a failure only
      * leaves the cache to fill on demand.

@@ -106,9 +106,10 @@ class TrackingBenchmark {
             String machineClick = script(base, "machine-clicks", clicks, null);
             String statik = base + "/crosscast/resources/css/crosscast.css";
 
-            wrk(open, 10); // warm-up: JIT, pools, caches
-            wrk(click, 10);
-            wrk(machineClick, 10);
+            // warm-up: JIT, pools, caches
+            long hitsAnswered = wrk(open, 10).answered()
+                    + wrk(click, 10).answered()
+                    + wrk(machineClick, 10).answered();
             wrk(statik, 10);
             // Each measurement starts from a quiet server: the hits before it copied and classified, so that the
             // static file is not measured while earlier hits' work runs, and each kind of hit pays for its own.
@@ -128,7 +129,8 @@ class TrackingBenchmark {
                     (staticBefore.rate() + staticAfter.rate()) / 2,
                     Math.max(staticBefore.p50(), staticAfter.p50()),
                     Math.max(staticBefore.p99(), staticAfter.p99()),
-                    staticBefore.problems() + staticAfter.problems());
+                    staticBefore.problems() + staticAfter.problems(),
+                    staticBefore.answered() + staticAfter.answered());
             System.out.printf(
                     "BENCHMARK tracking db=%s static file before the hits: %s; after: %s%n",
                     db, staticBefore, staticAfter);
@@ -139,6 +141,7 @@ class TrackingBenchmark {
             hits.put("click:", clickFigures);
             hits.put("open pixel, no user agent (a machine's):", machineOpenFigures);
             hits.put("click, no user agent (a machine's):", machineClickFigures);
+            hitsAnswered += hits.values().stream().mapToLong(Wrk::answered).sum();
             hits.forEach((name, figures) -> System.out.printf(
                     "BENCHMARK tracking db=%s %-41s %s; ratio to static %.2f%n",
                     db, name, figures, figures.rate() / staticFigures.rate()));
@@ -214,12 +217,17 @@ class TrackingBenchmark {
                     percentile(hitTimes, 99) / 1000.0,
                     hitTimes.isEmpty() ? 0 : hitTimes.get(hitTimes.size() - 1) / 1000.0);
             System.out.printf("BENCHMARK tracking db=%s pages during the burst: %s%n", db, loaded);
+            settle(database, delivery.id());
             long logged = database.counts(delivery.id()).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
+            long allAnswered = hitsAnswered + answered.get();
             System.out.printf(
-                    "BENCHMARK tracking db=%s tracking_log rows of the delivery: %,d (wrk and the burst)%n",
-                    db, logged);
+                    "BENCHMARK tracking db=%s tracking_log rows of the delivery: %,d; hits answered (wrk and the"
+                            + " burst): %,d%n",
+                    db, logged, allAnswered);
+            // wrk counts the answers it read; a request it sent as it stopped may be logged and not counted.
+            assertTrue(logged >= allAnswered, "every answered hit is in tracking_log");
             assertTrue(staticFigures.rate() > 0 && openFigures.rate() > 0 && clickFigures.rate() > 0, "wrk ran");
         }
     }
@@ -307,8 +315,11 @@ class TrackingBenchmark {
                 .statusCode();
     }
 
-    /** wrk's figures: requests/s, p50 and p99 in ms, non-2xx/3xx answers and socket errors. */
-    record Wrk(double rate, double p50, double p99, String problems) {
+    /**
+     * wrk's figures: requests/s, p50 and p99 in ms, non-2xx/3xx answers and socket errors; {@code answered}, the
+     * requests answered with a 2xx or 3xx.
+     */
+    record Wrk(double rate, double p50, double p99, String problems, long answered) {
         @Override
         public String toString() {
             return String.format("%,.0f req/s, p50 %.2f ms, p99 %.2f ms%s", rate, p50, p99, problems);
@@ -343,7 +354,7 @@ class TrackingBenchmark {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException notInstalled) {
             System.out.println("BENCHMARK tracking: wrk is not installed (apt-get install -y wrk), not measured");
-            return new Wrk(0, 0, 0, "");
+            return new Wrk(0, 0, 0, "", 0);
         }
         List<String> lines;
         try (BufferedReader out =
@@ -355,19 +366,26 @@ class TrackingBenchmark {
         double p50 = 0;
         double p99 = 0;
         StringBuilder problems = new StringBuilder();
+        long requests = 0;
+        long refused = 0;
         for (String line : lines) {
             String[] parts = line.split("\\s+");
-            if (line.startsWith("Requests/sec:")) {
+            if (parts.length > 2 && parts[1].equals("requests") && parts[2].equals("in")) {
+                requests = Long.parseLong(parts[0]);
+            } else if (line.startsWith("Non-2xx or 3xx responses:")) {
+                refused = Long.parseLong(parts[parts.length - 1]);
+                problems.append("; ").append(line);
+            } else if (line.startsWith("Requests/sec:")) {
                 rate = Double.parseDouble(parts[1]);
             } else if (line.startsWith("50%")) {
                 p50 = millis(parts[1]);
             } else if (line.startsWith("99%")) {
                 p99 = millis(parts[1]);
-            } else if (line.startsWith("Non-2xx") || line.startsWith("Socket errors")) {
+            } else if (line.startsWith("Socket errors")) {
                 problems.append("; ").append(line);
             }
         }
-        return new Wrk(rate, p50, p99, problems.toString());
+        return new Wrk(rate, p50, p99, problems.toString(), requests - refused);
     }
 
     /** wrk's latency ("850.00us", "12.34ms", "1.02s") in ms. */

@@ -1,6 +1,6 @@
 package io.crosscast.web.tracking;
 
-import io.crosscast.content.LinkUrl;
+import io.crosscast.platform.metrics.Meters;
 import io.crosscast.tracking.HitLog;
 import io.crosscast.tracking.TrackingHit;
 import io.crosscast.tracking.TrackingLinks;
@@ -9,6 +9,8 @@ import io.crosscast.tracking.TrackingService;
 import io.crosscast.tracking.token.TrackingKind;
 import io.crosscast.tracking.token.TrackingToken;
 import io.crosscast.web.SecurityHeadersFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
@@ -20,17 +22,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +47,11 @@ import java.util.logging.Logger;
  * cannot be written, committed to the database. When neither took it, the answer is 503: a hit that was answered is
  * never lost. HEAD is answered (without a body) and recorded like GET. Unsubscription
  * goes through {@link TrackingService} (one transaction, rare).
+ *
+ * <p>Once it has served a hit, this servlet publishes its token check, link cache and hit log to
+ * {@link TrackingHandler}, which from then on answers the opens and clicks it can answer from memory ahead of the
+ * servlet chain, the same way; the others still come here (a click whose delivery's links are not cached, tokens
+ * that are not genuine, unsubscription). The meter {@value #HITS_METER} counts the hits each path took.
  */
 @WebServlet(urlPatterns = "/t/*", asyncSupported = true)
 public class TrackingServlet extends HttpServlet {
@@ -55,12 +60,13 @@ public class TrackingServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(TrackingServlet.class.getName());
 
     /** A transparent 1x1 GIF. */
-    private static final byte[] PIXEL =
-            Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+    static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    private static final String NO_STORE = "private, no-cache, no-store, must-revalidate";
+    static final String NO_STORE = "private, no-cache, no-store, must-revalidate";
     private static final long ASYNC_TIMEOUT_MS = 30_000;
-    private static final int MAX_TARGETS = 10_000;
+
+    /** Opens and clicks taken, by path: {@code fast} ({@link TrackingHandler}) or {@code servlet} (this servlet). */
+    public static final String HITS_METER = "crosscast.tracking.hits";
 
     @Inject
     private transient TrackingLinks links;
@@ -71,10 +77,14 @@ public class TrackingServlet extends HttpServlet {
     @EJB
     private transient TrackingService tracking;
 
+    @Inject
+    private transient MeterRegistry meters;
+
+    private transient volatile Counter servletHits;
+
     private transient volatile HitLog log;
 
-    /** Redirect targets by stored URL: normalising a URL once per link, not once per click. */
-    private final transient Map<String, Optional<URI>> targets = new ConcurrentHashMap<>();
+    private final transient RedirectTargets targets = new RedirectTargets();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -157,14 +167,7 @@ public class TrackingServlet extends HttpServlet {
             return;
         }
         String url = link.get().url();
-        Optional<URI> target = targets.get(url);
-        if (target == null) {
-            target = redirectTarget(url);
-            if (targets.size() > MAX_TARGETS) {
-                targets.clear();
-            }
-            targets.put(url, target);
-        }
+        Optional<URI> target = targets.of(url);
         if (target.isEmpty()) {
             LOG.warning(
                     () -> "A click on a link that cannot be a web address, answered with a page: " + printable(url));
@@ -226,7 +229,9 @@ public class TrackingServlet extends HttpServlet {
             @Override
             public void onStartAsync(AsyncEvent event) {}
         });
-        hitLog().submit(hit, durable -> {
+        HitLog hits = hitLog();
+        servletHits.increment();
+        hits.submit(hit, durable -> {
             if (answered.compareAndSet(false, true)) {
                 if (!durable) {
                     fail(request, response);
@@ -240,9 +245,43 @@ public class TrackingServlet extends HttpServlet {
         HitLog current = log;
         if (current == null) {
             current = recorder.log();
+            servletHits = Meters.counter(meters, HITS_METER, "path", "servlet");
             log = current;
+            publishFastPath(current);
         }
         return current;
+    }
+
+    /**
+     * Gives {@link TrackingHandler} what it needs to answer opens and clicks ahead of the servlet chain, once the
+     * application is up (this servlet serves a hit): the same token check, link cache, redirect targets and hit log.
+     */
+    private void publishFastPath(HitLog hits) {
+        TrackingLinks tokensAndLinks = links;
+        RedirectTargets redirects = targets;
+        Counter fastHits = Meters.counter(meters, HITS_METER, "path", "fast");
+        getServletContext().setAttribute(TrackingHandler.ENDPOINT, new TrackingHandler.Endpoint() {
+            @Override
+            public Optional<TrackingToken> read(String token, TrackingKind kind) {
+                return tokensAndLinks.read(token, kind);
+            }
+
+            @Override
+            public Optional<TrackingLinks.LinkTarget> cachedLink(long deliveryId, int index) {
+                return tokensAndLinks.cachedLink(deliveryId, index);
+            }
+
+            @Override
+            public Optional<URI> redirectTarget(String url) {
+                return redirects.of(url);
+            }
+
+            @Override
+            public void submit(TrackingHit hit, Consumer<Boolean> durable) {
+                fastHits.increment();
+                hits.submit(hit, durable);
+            }
+        });
     }
 
     private static void fail(HttpServletRequest request, HttpServletResponse response) {
@@ -264,23 +303,6 @@ public class TrackingServlet extends HttpServlet {
         response.setHeader("Retry-After", "5");
         response.setContentType("text/plain;charset=UTF-8");
         noStore(response);
-    }
-
-    /**
-     * Where a stored link leads, normalised as it is when a delivery is saved: links frozen before links were
-     * normalised may hold characters a URI cannot ({@code |}, spaces...). Empty when even that cannot make it
-     * a web address.
-     */
-    static Optional<URI> redirectTarget(String stored) {
-        LinkUrl link = LinkUrl.read(stored);
-        if (link.kind() != LinkUrl.Kind.WEB) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new URI(link.url()));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     /** A stored value fit for one log line. */

@@ -17,6 +17,7 @@ import io.crosscast.delivery.DeliveryStatus;
 import io.crosscast.it.support.Deployments;
 import io.crosscast.it.support.Polling;
 import io.crosscast.it.support.SandboxMessages;
+import io.crosscast.it.support.SecurityHeaders;
 import io.crosscast.it.support.TestDocuments;
 import io.crosscast.platform.Datasources;
 import io.crosscast.sandbox.MessageContent;
@@ -236,28 +237,9 @@ class DeliveryLinksIT {
      */
     @Test
     void opensAndClicksAreAnsweredFromTheJournalWhileTheLogCannotBeWritten() throws Exception {
-        Delivery delivery = deliveries.create(
-                Channel.EMAIL,
-                new DeliveryContent(
-                        "Pixel " + token,
-                        "Shop",
-                        "shop@example.com",
-                        null,
-                        "Pixel",
-                        "<p>Hello {{firstName}} <a href=\"https://shop.example.com/held\">offer</a></p>",
-                        null));
-        long id = delivery.getId();
-        deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
-        assertTrue(
-                Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
-                "the delivery finishes");
-        String html = SandboxMessages.received(outbox, address).html();
-        java.util.regex.Matcher pixel =
-                java.util.regex.Pattern.compile("src=\"([^\"]+/t/o/[^\"]+)\"").matcher(html);
-        assertTrue(pixel.find(), "the message has its open pixel");
-        java.util.regex.Matcher link =
-                java.util.regex.Pattern.compile("href=\"([^\"]+/t/c/[^\"]+)\"").matcher(html);
-        assertTrue(link.find(), "the message has its tracked link");
+        Sent sent =
+                sendOneLink("Pixel", "<p>Hello {{firstName}} <a href=\"https://shop.example.com/held\">offer</a></p>");
+        long id = sent.deliveryId();
         assertTrue(trackingLinks.link(id, 0).isPresent(), "the link's target is cached, as a sent delivery's are");
 
         HttpResponse<byte[]> open;
@@ -269,13 +251,13 @@ class DeliveryLinksIT {
             statement.execute(postgresql ? "LOCK TABLE tracking_log IN EXCLUSIVE MODE" : "SET EXCLUSIVE 1");
             try {
                 open = http.send(
-                        HttpRequest.newBuilder(URI.create(pixel.group(1).replace("&amp;", "&")))
+                        HttpRequest.newBuilder(sent.pixel())
                                 .timeout(java.time.Duration.ofSeconds(20))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 click = http.send(
-                        HttpRequest.newBuilder(URI.create(link.group(1).replace("&amp;", "&")))
+                        HttpRequest.newBuilder(sent.link())
                                 .timeout(java.time.Duration.ofSeconds(20))
                                 .GET()
                                 .build(),
@@ -306,6 +288,138 @@ class DeliveryLinksIT {
                 1,
                 count("SELECT COUNT(*) FROM tracking_log WHERE delivery_id = ? AND type = 'CLICK'", id),
                 "the click is in the log, once");
+    }
+
+    /**
+     * Opens and clicks answered ahead of the servlet chain ({@code TrackingHandler}, once the servlet has served a
+     * hit and published its cache and hit log) get the servlet's answer: status, headers, body, for GET and HEAD,
+     * and their hits reach the log as the servlet's do. The meter of hits by path shows which path took them.
+     */
+    @Test
+    void theFastPathAnswersOpensAndClicksAsTheServletDoes() throws Exception {
+        Sent sent =
+                sendOneLink("Fast", "<p>Hello <a href=\"https://shop.example.com/fast?c=spring|2026\">offer</a></p>");
+        long id = sent.deliveryId();
+        URI open = sent.pixel();
+        URI click = sent.link();
+        assertTrue(trackingLinks.link(id, 0).isPresent(), "the link's target is cached, as a sent delivery's are");
+        // This deployment's first hit is the servlet's, which publishes the fast path; this one may be it.
+        assertEquals(200, hit("GET", open).statusCode());
+        double fast = hits("fast");
+        double servlet = hits("servlet");
+
+        HttpResponse<byte[]> pixelAnswer = hit("GET", open);
+        HttpResponse<byte[]> pixelHead = hit("HEAD", open);
+        HttpResponse<byte[]> redirect = hit("GET", click);
+        HttpResponse<byte[]> redirectHead = hit("HEAD", click);
+
+        assertEquals(fast + 4, hits("fast"), "the four hits went the fast path");
+        assertEquals(servlet, hits("servlet"), "none went through the servlet");
+        for (HttpResponse<byte[]> answer : List.of(pixelAnswer, pixelHead)) {
+            assertEquals(200, answer.statusCode());
+            assertAnswerHeaders(answer);
+            assertEquals(
+                    "image/gif", answer.headers().firstValue("Content-Type").orElse(null));
+            assertEquals("42", answer.headers().firstValue("Content-Length").orElse(null));
+            assertEquals("no-cache", answer.headers().firstValue("Pragma").orElse(null));
+            assertEquals("0", answer.headers().firstValue("Expires").orElse(null));
+        }
+        assertEquals(42, pixelAnswer.body().length, "the GIF, whole");
+        assertEquals("GIF89a", new String(pixelAnswer.body(), 0, 6, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0, pixelHead.body().length, "no body for HEAD");
+        for (HttpResponse<byte[]> answer : List.of(redirect, redirectHead)) {
+            assertEquals(302, answer.statusCode());
+            assertAnswerHeaders(answer);
+            assertEquals(
+                    "https://shop.example.com/fast?c=spring%7C2026",
+                    answer.headers().firstValue("Location").orElse(null));
+            assertEquals(0, answer.body().length);
+        }
+
+        assertTrue(tracking.flush(), "the hits reach the database");
+        assertEquals(
+                3,
+                count("SELECT COUNT(*) FROM tracking_log WHERE delivery_id = ? AND type = 'OPEN'", id),
+                "three opens, once each");
+        try (Connection connection = ((DataSource) new InitialContext().lookup(Datasources.NON_JTA)).getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT url, user_agent, ip FROM tracking_log"
+                        + " WHERE delivery_id = ? AND type = 'CLICK' AND request_method = 'GET'")) {
+            query.setLong(1, id);
+            try (var rows = query.executeQuery()) {
+                assertTrue(rows.next(), "the click is in the log");
+                assertEquals(trackingLinks.link(id, 0).orElseThrow().url(), rows.getString(1), "its link");
+                assertEquals(CHROME, rows.getString(2), "its user agent");
+                assertTrue(rows.getString(3).matches("[0-9a-f.:]+"), "the client's address: " + rows.getString(3));
+                assertFalse(rows.next(), "once");
+            }
+        }
+        assertEquals(
+                2,
+                count(
+                        "SELECT COUNT(*) FROM tracking_log WHERE delivery_id = ? AND request_method = 'HEAD'"
+                                + " AND actor_reason = 'HEAD_REQUEST'",
+                        id),
+                "HEAD requests, a machine's, written with their verdict");
+    }
+
+    private static final String CHROME =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+
+    @Inject
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double hits(String path) {
+        io.micrometer.core.instrument.Counter counter = meters.find(
+                        io.crosscast.web.tracking.TrackingServlet.HITS_METER)
+                .tag("path", path)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private HttpResponse<byte[]> hit(String method, URI uri) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("User-Agent", CHROME)
+                        .timeout(Duration.ofSeconds(20))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void assertAnswerHeaders(HttpResponse<?> answer) {
+        assertEquals(
+                "private, no-cache, no-store, must-revalidate",
+                answer.headers().firstValue("Cache-Control").orElse(null),
+                answer.request().method() + " " + answer.uri());
+        SecurityHeaders.assertOn(answer);
+    }
+
+    /** A delivery sent to this test's recipient, and the open pixel and tracked link of the message received. */
+    private record Sent(long deliveryId, URI pixel, URI link) {}
+
+    /** Sends a delivery whose HTML has one tracked link to this test's recipient; waits until it is sent. */
+    private Sent sendOneLink(String subject, String html) {
+        long id = deliveries
+                .create(
+                        Channel.EMAIL,
+                        new DeliveryContent(
+                                subject + " " + token, "Shop", "shop@example.com", null, subject, html, null))
+                .getId();
+        deliveries.sendToCondition(id, ConditionJson.fromJson(lastNameIsToken()));
+        assertTrue(
+                Polling.eventually(PATIENCE, () -> deliveries.get(id).getStatus() == DeliveryStatus.SENT),
+                "the delivery finishes");
+        String received = SandboxMessages.received(outbox, address).html();
+        java.util.regex.Matcher pixel =
+                java.util.regex.Pattern.compile("src=\"([^\"]+/t/o/[^\"]+)\"").matcher(received);
+        assertTrue(pixel.find(), "the message has its open pixel");
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("href=\"([^\"]+/t/c/[^\"]+)\"").matcher(received);
+        assertTrue(link.find(), "the message has its tracked link");
+        return new Sent(
+                id,
+                URI.create(pixel.group(1).replace("&amp;", "&")),
+                URI.create(link.group(1).replace("&amp;", "&")));
     }
 
     private long count(String sql, long deliveryId) throws Exception {

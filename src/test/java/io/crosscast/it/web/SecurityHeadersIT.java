@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscast.it.support.ClientTestCase;
+import io.crosscast.it.support.SecurityHeaders;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -31,14 +32,14 @@ class SecurityHeadersIT extends ClientTestCase {
     void pagesCarryTheHeadersAndAPolicyWithANonceOnTheirScripts() throws Exception {
         HttpClient browser = browser();
         HttpResponse<String> login = get(browser, "", null);
-        assertCommonHeaders(login);
+        SecurityHeaders.assertOn(login);
         assertTrue(login.body().contains("loginForm"), "the login page");
         assertPagePolicy(login);
 
         signIn(browser);
         HttpResponse<String> page = get(browser, "campaigns/index.xhtml", null);
         assertEquals(200, page.statusCode());
-        assertCommonHeaders(page);
+        SecurityHeaders.assertOn(page);
         String policy = assertPagePolicy(page);
         Matcher nonce = NONCE.matcher(policy);
         assertTrue(nonce.find(), policy);
@@ -80,16 +81,16 @@ class SecurityHeadersIT extends ClientTestCase {
 
         HttpResponse<String> api = get(client, "api/lists", basic);
         assertEquals(200, api.statusCode());
-        assertCommonHeaders(api);
+        SecurityHeaders.assertOn(api);
         assertNothingRuns(api);
 
         HttpResponse<String> refused = get(client, "api/lists", null);
         assertEquals(401, refused.statusCode());
-        assertCommonHeaders(refused);
+        SecurityHeaders.assertOn(refused);
 
         for (String tracking : List.of("t/o/not-a-token", "t/c/not-a-token", "t/u/not-a-token")) {
             HttpResponse<String> answer = get(client, tracking, null);
-            assertCommonHeaders(answer);
+            SecurityHeaders.assertOn(answer);
         }
         // The unsubscribe page keeps its own policy (one only: a second would forbid its form), framed by no one.
         List<String> unsubscribe =
@@ -102,21 +103,11 @@ class SecurityHeadersIT extends ClientTestCase {
 
         HttpResponse<String> css = get(client, "resources/css/crosscast.css", null);
         assertEquals(200, css.statusCode());
-        assertCommonHeaders(css);
+        SecurityHeaders.assertOn(css);
 
         HttpResponse<String> script = get(client, "jakarta.faces.resource/js/workflow-editor.js.xhtml", null);
         assertEquals(200, script.statusCode());
-        assertCommonHeaders(script);
-    }
-
-    private static void assertCommonHeaders(HttpResponse<?> answer) {
-        String where = answer.uri() + " (" + answer.statusCode() + ")";
-        assertEquals(
-                "nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), where);
-        assertEquals(
-                "SAMEORIGIN", answer.headers().firstValue("X-Frame-Options").orElse(null), where);
-        assertEquals(
-                "same-origin", answer.headers().firstValue("Referrer-Policy").orElse(null), where);
+        SecurityHeaders.assertOn(script);
     }
 
     private static String assertPagePolicy(HttpResponse<?> page) {

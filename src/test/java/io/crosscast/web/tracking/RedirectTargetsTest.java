@@ -7,19 +7,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Where a click leads from a stored link, including rows frozen before links were normalised. */
-class TrackingServletTest {
+class RedirectTargetsTest {
 
     @Test
     void aStoredLinkIsRedirectedToNormalised() {
         assertEquals(
                 Optional.of(URI.create("https://shop.example.com/offer?x=1&y=2")),
-                TrackingServlet.redirectTarget("https://shop.example.com/offer?x=1&y=2"));
+                RedirectTargets.redirectTarget("https://shop.example.com/offer?x=1&y=2"));
         assertEquals(
                 Optional.of(URI.create("https://old.example/utm?c=spring%7C2026&t=a%20b")),
-                TrackingServlet.redirectTarget("https://old.example/utm?c=spring|2026&t=a b"));
+                RedirectTargets.redirectTarget("https://old.example/utm?c=spring|2026&t=a b"));
         assertEquals(
                 Optional.of(URI.create("https://xn--bcher-kva.example/%C3%A9t%C3%A9")),
-                TrackingServlet.redirectTarget(" https://Bücher.example/été "));
+                RedirectTargets.redirectTarget(" https://Bücher.example/été "));
     }
 
     @Test
@@ -33,7 +33,7 @@ class TrackingServletTest {
             "mailto:a@example.com",
             ""
         }) {
-            assertEquals(Optional.empty(), TrackingServlet.redirectTarget(stored), stored);
+            assertEquals(Optional.empty(), RedirectTargets.redirectTarget(stored), stored);
         }
     }
 }
