@@ -197,6 +197,15 @@ public class SmppGateway {
         receipts.retryUnmatched();
     }
 
+    /**
+     * {@link #retryEarlyReceipts} for the sending's hot path, which calls it after every write of submission
+     * results: taken once through the EJB, then called directly (its interceptors cost more than the call when no
+     * receipt waits, as most of the time; this singleton manages its own concurrency).
+     */
+    public Runnable earlyReceiptRetry() {
+        return receipts::retryUnmatched;
+    }
+
     /** Receipts: the ledger rows of those SMSC message ids become DELIVERED or UNDELIVERED, in one transaction. */
     private boolean[] writeReceipts(List<ReceiptWriter.Receipt> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

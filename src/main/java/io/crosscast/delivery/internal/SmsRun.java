@@ -41,6 +41,7 @@ public final class SmsRun {
     private final DataSource dataSource;
     private final ManagedExecutorService executor;
     private final SmppGateway gateway;
+    private final Runnable retryEarlyReceipts;
     private final SendSettings settings;
     private final SendMeter meter;
     private final Consumer<RecipientsQuarantined> quarantined;
@@ -61,6 +62,7 @@ public final class SmsRun {
         this.dataSource = dataSource;
         this.executor = executor;
         this.gateway = gateway;
+        this.retryEarlyReceipts = gateway.earlyReceiptRetry();
         this.settings = settings;
         this.meter = meter;
     }
@@ -291,7 +293,7 @@ public final class SmsRun {
         ResultWrites.write(connection, dataSource, deliveryId, rows, clock, quarantined);
         meter.recorded(true, rows);
         if (accepted) {
-            gateway.retryEarlyReceipts();
+            retryEarlyReceipts.run();
         }
     }
 }
