@@ -1,10 +1,12 @@
 package io.crosscast.web.tracking;
 
+import io.crosscast.tracking.HitLog;
 import io.crosscast.tracking.TrackingHit;
 import io.crosscast.tracking.TrackingLinks;
 import io.crosscast.tracking.token.TrackingKind;
 import io.crosscast.tracking.token.TrackingToken;
 import io.crosscast.web.SecurityHeadersFilter;
+import io.micrometer.core.instrument.Counter;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -16,14 +18,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The fast path of the open pixel and the click redirect: an Undertow handler ahead of the deployment's servlet
@@ -46,26 +46,16 @@ final class TrackingHandler implements HttpHandler {
     /** The servlet context attribute holding the {@link Endpoint}, set by {@link TrackingServlet}. */
     static final String ENDPOINT = TrackingHandler.class.getName() + ".endpoint";
 
-    /** What the fast path needs of the application. */
-    interface Endpoint {
-
-        /** The token's content if it is genuine and of the expected kind. */
-        Optional<TrackingToken> read(String token, TrackingKind kind);
-
-        /** A link of a delivery whose links are in memory; empty otherwise (never reads the database). */
-        Optional<TrackingLinks.LinkTarget> cachedLink(long deliveryId, int index);
-
-        /** Where a click on the stored link leads; empty when it cannot be a web address. */
-        Optional<URI> redirectTarget(String url);
-
-        /** Queues the hit; {@code durable} is called once with whether it was made durable. */
-        void submit(TrackingHit hit, Consumer<Boolean> durable);
-    }
+    /**
+     * What the fast path needs of the application, the servlet's own: the token check and link cache, the redirect
+     * targets, the node's hit log, and the meter of the hits this path took.
+     */
+    record Endpoint(TrackingLinks links, RedirectTargets redirects, HitLog log, Counter hits) {}
 
     private static final Logger LOG = Logger.getLogger(TrackingHandler.class.getName());
     private static final String PREFIX = "/t/";
     private static final HttpString PRAGMA = new HttpString("Pragma");
-    private static final byte[] UNAVAILABLE = "Unavailable, try again".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_BODY = new byte[0];
     private static final Map<HttpString, String> EVERY_ANSWER = everyAnswer();
 
     private final HttpHandler next;
@@ -89,11 +79,12 @@ final class TrackingHandler implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
+        current.hits().increment();
         // The exchange stays open after this call returns; the hit is submitted once it is marked so, and the
         // answer is sent by whichever thread learns that the hit is durable.
         exchange.dispatch(
                 SameThreadExecutor.INSTANCE,
-                () -> current.submit(answer.hit(), durable -> {
+                () -> current.log().submit(answer.hit(), durable -> {
                     try {
                         answer.send(exchange, durable);
                     } catch (RuntimeException e) {
@@ -131,15 +122,17 @@ final class TrackingHandler implements HttpHandler {
         if (kind == null) {
             return null;
         }
-        TrackingToken token = endpoint.read(path.substring(5), kind).orElse(null);
+        TrackingToken token = endpoint.links().read(path.substring(5), kind).orElse(null);
         if (token == null || token.recipientId() == 0) {
             return null;
         }
         TrackingLinks.LinkTarget link = null;
         URI location = null;
         if (kind == TrackingKind.CLICK) {
-            link = endpoint.cachedLink(token.deliveryId(), token.linkIndex()).orElse(null);
-            location = link == null ? null : endpoint.redirectTarget(link.url()).orElse(null);
+            link = endpoint.links()
+                    .cachedLink(token.deliveryId(), token.linkIndex())
+                    .orElse(null);
+            location = link == null ? null : endpoint.redirects().of(link.url()).orElse(null);
             if (location == null) {
                 return null;
             }
@@ -180,7 +173,7 @@ final class TrackingHandler implements HttpHandler {
                 exchange.setStatusCode(503);
                 headers.put(Headers.RETRY_AFTER, "5");
                 headers.put(Headers.CONTENT_TYPE, "text/plain;charset=UTF-8");
-                body = UNAVAILABLE;
+                body = TrackingServlet.UNAVAILABLE;
             } else if (location == null) {
                 exchange.setStatusCode(200);
                 headers.put(Headers.CONTENT_TYPE, "image/gif");
@@ -190,7 +183,7 @@ final class TrackingHandler implements HttpHandler {
             } else {
                 exchange.setStatusCode(302);
                 headers.put(Headers.LOCATION, location.toASCIIString());
-                body = new byte[0];
+                body = NO_BODY;
             }
             headers.put(Headers.CONTENT_LENGTH, body.length);
             if (head || body.length == 0) {
@@ -202,8 +195,7 @@ final class TrackingHandler implements HttpHandler {
     }
 
     private static Map<HttpString, String> everyAnswer() {
-        Map<HttpString, String> headers = new java.util.HashMap<>();
-        SecurityHeadersFilter.EVERY_ANSWER.forEach((name, value) -> headers.put(new HttpString(name), value));
-        return Map.copyOf(headers);
+        return SecurityHeadersFilter.EVERY_ANSWER.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(e -> new HttpString(e.getKey()), Map.Entry::getValue));
     }
 }

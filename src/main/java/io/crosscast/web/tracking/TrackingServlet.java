@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -61,6 +60,9 @@ public class TrackingServlet extends HttpServlet {
 
     /** A transparent 1x1 GIF. */
     static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    /** The body of a 503: the hit was not recorded, or the link's target cannot be read now. */
+    static final byte[] UNAVAILABLE = "Unavailable, try again".getBytes(StandardCharsets.UTF_8);
 
     static final String NO_STORE = "private, no-cache, no-store, must-revalidate";
     private static final long ASYNC_TIMEOUT_MS = 30_000;
@@ -257,31 +259,11 @@ public class TrackingServlet extends HttpServlet {
      * application is up (this servlet serves a hit): the same token check, link cache, redirect targets and hit log.
      */
     private void publishFastPath(HitLog hits) {
-        TrackingLinks tokensAndLinks = links;
-        RedirectTargets redirects = targets;
-        Counter fastHits = Meters.counter(meters, HITS_METER, "path", "fast");
-        getServletContext().setAttribute(TrackingHandler.ENDPOINT, new TrackingHandler.Endpoint() {
-            @Override
-            public Optional<TrackingToken> read(String token, TrackingKind kind) {
-                return tokensAndLinks.read(token, kind);
-            }
-
-            @Override
-            public Optional<TrackingLinks.LinkTarget> cachedLink(long deliveryId, int index) {
-                return tokensAndLinks.cachedLink(deliveryId, index);
-            }
-
-            @Override
-            public Optional<URI> redirectTarget(String url) {
-                return redirects.of(url);
-            }
-
-            @Override
-            public void submit(TrackingHit hit, Consumer<Boolean> durable) {
-                fastHits.increment();
-                hits.submit(hit, durable);
-            }
-        });
+        getServletContext()
+                .setAttribute(
+                        TrackingHandler.ENDPOINT,
+                        new TrackingHandler.Endpoint(
+                                links, targets, hits, Meters.counter(meters, HITS_METER, "path", "fast")));
     }
 
     private static void fail(HttpServletRequest request, HttpServletResponse response) {
@@ -295,7 +277,7 @@ public class TrackingServlet extends HttpServlet {
 
     private static void unavailable(HttpServletResponse response) throws IOException {
         unavailableHeaders(response);
-        response.getOutputStream().write("Unavailable, try again".getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(UNAVAILABLE);
     }
 
     private static void unavailableHeaders(HttpServletResponse response) {
